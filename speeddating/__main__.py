@@ -1,0 +1,5 @@
+"""`python -m speeddating` runs the command-line interface."""
+
+from speeddating.cli import main
+
+main()
