@@ -27,6 +27,20 @@ class Evaluation:
     fewest_new_met: int
     most_new_met: int
 
+    def rank(self) -> tuple[float, ...]:
+        """Lexicographic cost, smaller is better, in the order of the planning priorities:
+        kept-apart pairs, colleague pairs, repeats within the session, weighted history repeats,
+        pairs that should meet and don't, then the most new pairs, then the fairest spread."""
+        return (
+            self.keep_apart_violations,
+            self.same_org_pairs,
+            self.repeat_pairs,
+            self.history_weight,
+            self.should_meet_missed,
+            -self.distinct_new_pairs,
+            self.most_new_met - self.fewest_new_met,
+        )
+
     @property
     def avoidable_same_org(self) -> int:
         return self.same_org_pairs - self.forced_same_org
