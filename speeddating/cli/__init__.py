@@ -1,0 +1,18 @@
+"""The `speeddating` command: parses arguments, calls the package, prints short summaries.
+
+It holds no planning logic. Errors meant for the organiser (`UserError`) become one plain line
+on stderr and an exit status (2 for bad input or usage, 1 for a malformed plan), never a
+traceback. Each module below registers its commands on the group.
+"""
+
+import sys
+
+from speeddating.cli import plan_commands
+from speeddating.cli.base import cli
+
+__all__ = ["cli", "main", "plan_commands"]
+
+
+def main() -> None:
+    """Console-script entry point."""
+    sys.exit(cli.main(prog_name="speeddating"))

@@ -1,0 +1,127 @@
+"""`speeddating plan` and `speeddating check`."""
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import click
+
+from speeddating.cli.base import cli, language_option
+from speeddating.errors import UserError
+from speeddating.event import Event, default_event
+from speeddating.exporters.spreadsheet import write_plan_csv
+from speeddating.i18n import t
+from speeddating.importer import read_roster
+from speeddating.plan import Plan, Quality, SolverReport, read_plan, write_plan
+from speeddating.planning import Outcome, build_plan, measure, problem_for
+from speeddating.problem import MAX_TABLE_SIZE, MIN_TABLE_SIZE, fewest_pairs, table_layout
+from speeddating.roster import Roster
+from speeddating.solver import solve
+from speeddating.summary import summary_json, summary_lines
+
+
+def _say(message: str, quiet: bool) -> None:
+    if not quiet:
+        click.echo(message, err=True)
+
+
+def choose_rounds(event: Event, requested: int | None, allow_overrun: bool) -> int:
+    """Rounds asked for, or as many as fit; refuse an overrun unless it is allowed."""
+    if requested is None:
+        fitting = event.rounds_that_fit()
+        if fitting < 1:
+            raise UserError(t("cli.no_round_fits", start=event.start, end=event.end))
+        return fitting
+    overrun = event.overrun_minutes(requested)
+    if overrun and not allow_overrun:
+        raise UserError(t("cli.too_many_rounds", rounds=requested, start=event.start,
+                          end=event.end, minutes=overrun))
+    return requested
+
+
+def explain_forced_colleagues(roster: Roster, table_size: int) -> list[str]:
+    """One line per organisation too large to keep its colleagues apart."""
+    tables = len(table_layout(len(roster), table_size))
+    return [
+        t("cli.colleagues_forced", organisation=name, count=count, tables=tables,
+          pairs=fewest_pairs(count, tables))
+        for name, count in roster.organisation_counts()
+        if count > tables
+    ]
+
+
+def print_summary(plan: Plan, quality: Quality, as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(summary_json(plan, quality), ensure_ascii=False))
+    else:
+        click.echo("\n".join(summary_lines(plan, quality)))
+
+
+@cli.command()
+@click.argument("attendee_file", type=click.Path(path_type=Path))
+@click.option("--rounds", type=click.IntRange(min=1), help="Number of rounds (default: as many as fit).")
+@click.option("--table-size", type=click.IntRange(MIN_TABLE_SIZE, MAX_TABLE_SIZE),
+              help="People per table (default 4).")
+@click.option("--time-limit", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds the optimiser may use.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same plan.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default ./plan-YYYY-MM-DD/).")
+@click.option("--history", "history_db", type=click.Path(dir_okay=False, path_type=Path),
+              help="History database (default ./speeddating.db or $SPEEDDATING_DB).")
+@click.option("--no-history", is_flag=True, help="Ignore the history of earlier sessions.")
+@click.option("--sheet", help="Sheet to read in a workbook (default: the first).")
+@click.option("--dedupe", is_flag=True, help="Keep the first of duplicated people instead of stopping.")
+@click.option("--allow-overrun", is_flag=True, help="Accept more rounds than the time window holds.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+@click.option("--quiet", is_flag=True, help="No progress on stderr.")
+@language_option
+def plan(attendee_file: Path, rounds: int | None, table_size: int | None, time_limit: float,
+         seed: int, out_dir: Path | None, history_db: Path | None, no_history: bool,
+         sheet: str | None, dedupe: bool, allow_overrun: bool, as_json: bool, quiet: bool) -> None:
+    """Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX or ODS)."""
+    if history_db is not None and no_history:
+        raise click.UsageError("--history and --no-history cannot be used together")
+    roster = read_roster(attendee_file, sheet=sheet, dedupe=dedupe)
+    for warning in roster.warnings:
+        _say(t("cli.warning", message=warning), quiet)
+    event = default_event()
+    size = table_size or event.table_size
+    count = choose_rounds(event, rounds, allow_overrun)
+    if len(table_layout(len(roster), size)) == 1 and count > 1:
+        _say(t("cli.warning", message=t("cli.tiny_group", count=len(roster))), quiet)
+        count = 1
+    for line in explain_forced_colleagues(roster, size):
+        _say(t("cli.warning", message=line), quiet)
+    problem = problem_for(roster.attendees, count, size)
+    result = solve(problem, time_limit=time_limit, seed=seed,
+                   progress=None if quiet else lambda line: _say(line, False))
+    report = SolverReport(result.method, round(result.seconds, 2), seed, time_limit)
+    outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, report)
+    planned = build_plan(roster.attendees, event, result.schedule, outcome)
+    folder = out_dir or Path(f"plan-{dt.date.today().isoformat()}")
+    written = write_outputs(planned, folder)
+    assert planned.quality is not None
+    print_summary(planned, planned.quality, as_json)
+    _say(t("summary.outputs", folder=folder), quiet)
+    for path in written:
+        _say(f"  {path}", quiet)
+
+
+def write_outputs(planned: Plan, folder: Path) -> list[Path]:
+    """plan.json and plan.csv, each written atomically."""
+    outputs = [folder / "plan.json", folder / "plan.csv"]
+    write_plan(planned, outputs[0])
+    write_plan_csv(planned, outputs[1])
+    return outputs
+
+
+@cli.command()
+@click.argument("plan_file", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@language_option
+def check(plan_file: Path, as_json: bool) -> None:
+    """Recompute the quality figures of PLAN_FILE (exit 1 when it is malformed)."""
+    planned = read_plan(plan_file)
+    print_summary(planned, measure(planned), as_json)
+

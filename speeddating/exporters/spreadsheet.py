@@ -1,0 +1,42 @@
+"""`plan.csv`: one row per person per round, readable by French Excel (`;`, UTF-8 with BOM)."""
+
+import csv
+import io
+from pathlib import Path
+
+from speeddating.fileio import atomic_write_text
+from speeddating.i18n import t
+from speeddating.plan import Plan
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """Prefix a quote so a spreadsheet shows the text instead of running it as a formula."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def plan_rows(plan: Plan) -> list[list[str]]:
+    """Header then (round, start, table, name, organisation, theme) per seated person."""
+    rows = [[t("csv.round"), t("csv.start"), t("csv.table"), t("csv.name"),
+             t("csv.organisation"), t("csv.theme")]]
+    people = plan.by_id()
+    for rnd in plan.rounds:
+        theme = rnd.theme.title if rnd.theme else ""
+        for table in rnd.tables:
+            for attendee_id in table.attendees:
+                person = people[attendee_id]
+                rows.append([str(rnd.number), rnd.start, str(table.number), person.name,
+                             person.organisation, theme])
+    return rows
+
+
+def rows_to_csv(rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerows([[neutralise(cell) for cell in row] for row in rows])
+    return buffer.getvalue()
+
+
+def write_plan_csv(plan: Plan, path: Path) -> None:
+    atomic_write_text(path, rows_to_csv(plan_rows(plan)), encoding="utf-8-sig")

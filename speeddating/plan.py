@@ -1,0 +1,349 @@
+"""The solution as the organiser sees it: rounds, tables, names, times, themes and quality.
+
+A `Plan` is what every exporter reads and what `speeddating-plan/1` files hold. It never
+touches the solver: `build_plan` turns a solver result into a Plan, `plan_to_json` and
+`read_plan` move it to and from disk.
+"""
+
+import json
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from speeddating.errors import PlanFormatError
+from speeddating.event import Event, Theme
+from speeddating.fileio import atomic_write_text
+from speeddating.roster import Attendee
+
+FORMAT = "speeddating-plan/1"
+
+
+@dataclass(frozen=True)
+class SeatedTable:
+    """One table in one round. `presents` maps attendee id -> organisation they present."""
+
+    number: int
+    attendees: tuple[str, ...]
+    presents: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PlannedRound:
+    number: int
+    tables: tuple[SeatedTable, ...]
+    theme: Theme | None = None
+    start: str = ""
+    end: str = ""
+
+    def table_of(self, attendee_id: str) -> SeatedTable | None:
+        for table in self.tables:
+            if attendee_id in table.attendees:
+                return table
+        return None
+
+
+@dataclass(frozen=True)
+class Quality:
+    """The plan's own figures (the checker recomputes them independently)."""
+
+    same_org_pairs: int
+    forced_same_org: int
+    repeat_pairs: int
+    history_repeats: int
+    distinct_new_pairs: int
+    new_pairs_bound: int
+    optimal: bool
+    proven_bound: int
+    fewest_new_met: int = 0
+    most_new_met: int = 0
+    keep_apart_violations: int = 0
+    should_meet_missed: int = 0
+    unavoidable_history_repeats: int = 0
+
+
+@dataclass(frozen=True)
+class SolverReport:
+    method: str = ""
+    seconds: float = 0.0
+    seed: int = 0
+    time_limit: float = 0.0
+
+
+@dataclass(frozen=True)
+class Plan:
+    attendees: tuple[Attendee, ...]
+    rounds: tuple[PlannedRound, ...]
+    event: Event = field(default_factory=Event)
+    quality: Quality | None = None
+    solver: SolverReport = field(default_factory=SolverReport)
+    version: int = 1
+    revised_at: str = ""
+
+    def attendee(self, attendee_id: str) -> Attendee:
+        return self.by_id()[attendee_id]
+
+    def by_id(self) -> dict[str, Attendee]:
+        return {a.id: a for a in self.attendees}
+
+    def itinerary(self, attendee_id: str) -> list[tuple[PlannedRound, SeatedTable | None]]:
+        """For one person: each round with the table they sit at (None when absent)."""
+        return [(rnd, rnd.table_of(attendee_id)) for rnd in self.rounds]
+
+    def with_quality(self, quality: Quality) -> "Plan":
+        return replace(self, quality=quality)
+
+
+def _theme_to_dict(theme: Theme) -> dict[str, str]:
+    return {k: v for k, v in asdict(theme).items() if v}
+
+
+def _event_to_dict(event: Event) -> dict[str, Any]:
+    data = asdict(event)
+    data["themes"] = [_theme_to_dict(t) for t in event.themes]
+    data["pinned_themes"] = [{"number": n, "theme": title} for n, title in event.pinned_themes]
+    return data
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The `speeddating-plan/1` document (our extra keys are ignored by other readers)."""
+    rounds = []
+    for rnd in plan.rounds:
+        item: dict[str, Any] = {"number": rnd.number}
+        if rnd.theme is not None:
+            item["theme"] = rnd.theme.title
+            if rnd.theme.prompt:
+                item["prompt"] = rnd.theme.prompt
+            if rnd.theme.kind:
+                item["theme_kind"] = rnd.theme.kind
+        if rnd.start:
+            item["start"], item["end"] = rnd.start, rnd.end
+        tables = []
+        for table in rnd.tables:
+            entry: dict[str, Any] = {"number": table.number, "attendees": list(table.attendees)}
+            if table.presents:
+                entry["presents"] = dict(table.presents)
+            tables.append(entry)
+        item["tables"] = tables
+        rounds.append(item)
+    document: dict[str, Any] = {
+        "format": FORMAT,
+        "event": _event_to_dict(plan.event),
+        "attendees": [_attendee_to_dict(a) for a in plan.attendees],
+        "rounds": rounds,
+        "solver": asdict(plan.solver),
+        "version": plan.version,
+    }
+    if plan.revised_at:
+        document["revised_at"] = plan.revised_at
+    if plan.quality is not None:
+        document["quality"] = asdict(plan.quality)
+    return document
+
+
+def _attendee_to_dict(attendee: Attendee) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": attendee.id,
+        "name": attendee.name,
+        "organisation": attendee.organisation,
+    }
+    if attendee.email:
+        data["email"] = attendee.email
+    if attendee.attributes:
+        data["attributes"] = dict(attendee.attributes)
+    return data
+
+
+def plan_to_json(plan: Plan) -> str:
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_plan(plan: Plan, path: Path) -> None:
+    atomic_write_text(path, plan_to_json(plan))
+
+
+class _Reader:
+    """Reads a plan document, collecting every problem with where it is."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, where: str, problem: str) -> PlanFormatError:
+        return PlanFormatError(f"{self.source}: {where}: {problem}")
+
+    def text(self, data: dict[str, Any], key: str, where: str, required: bool = True) -> str:
+        value = data.get(key, "")
+        if value is None:
+            value = ""
+        if not isinstance(value, str | int | float):
+            raise self.fail(where, f"'{key}' must be text")
+        text = str(value).strip()
+        if required and not text:
+            raise self.fail(where, f"'{key}' is missing or empty")
+        return text
+
+    def number(self, data: dict[str, Any], key: str, where: str, default: int) -> int:
+        value = data.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise self.fail(where, f"'{key}' must be a whole number from 1")
+        return value
+
+    def objects(self, value: Any, where: str) -> list[dict[str, Any]]:
+        if not isinstance(value, list) or not all(isinstance(x, dict) for x in value):
+            raise self.fail(where, "must be a list of objects")
+        return value
+
+
+def _read_event(data: Any, reader: _Reader) -> Event:
+    if data is None:
+        return Event()
+    if not isinstance(data, dict):
+        raise reader.fail("event", "must be an object")
+    known = {f.name for f in fields(Event)}
+    values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
+    themes = reader.objects(values.get("themes", []), "event.themes")
+    values["themes"] = tuple(
+        Theme(
+            reader.text(t, "title", f"event.themes[{i}]"),
+            reader.text(t, "prompt", f"event.themes[{i}]", required=False),
+            reader.text(t, "kind", f"event.themes[{i}]", required=False),
+        )
+        for i, t in enumerate(themes)
+    )
+    pins = reader.objects(values.get("pinned_themes", []), "event.pinned_themes")
+    values["pinned_themes"] = tuple(
+        (reader.number(p, "number", "event.pinned_themes", 1),
+         reader.text(p, "theme", "event.pinned_themes"))
+        for p in pins
+    )
+    for key in ("table_size", "round_minutes", "changeover_minutes", "welcome_minutes",
+                "closing_minutes"):
+        if key in values and not isinstance(values[key], int):
+            raise reader.fail("event", f"'{key}' must be a whole number")
+    for key in ("title", "date", "start", "end", "location"):
+        if key in values:
+            values[key] = reader.text(values, key, "event", required=False)
+    return Event(**values)
+
+
+def _read_attendees(data: Any, reader: _Reader) -> tuple[Attendee, ...]:
+    items = reader.objects(data, "attendees")
+    if not items:
+        raise reader.fail("attendees", "the list is empty")
+    attendees = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        where = f"attendees[{i}]"
+        attendee_id = reader.text(item, "id", where)
+        if attendee_id in seen:
+            raise reader.fail(where, f"id {attendee_id!r} appears twice")
+        seen.add(attendee_id)
+        extra = item.get("attributes") or {}
+        if not isinstance(extra, dict):
+            raise reader.fail(where, "'attributes' must be an object")
+        attendees.append(
+            Attendee(
+                id=attendee_id,
+                name=reader.text(item, "name", where),
+                organisation=reader.text(item, "organisation", where),
+                email=reader.text(item, "email", where, required=False),
+                attributes=tuple((str(k), str(v)) for k, v in extra.items()),
+            )
+        )
+    return tuple(attendees)
+
+
+def _read_rounds(data: Any, event: Event, known: set[str], reader: _Reader) -> tuple[PlannedRound, ...]:
+    items = reader.objects(data, "rounds")
+    if not items:
+        raise reader.fail("rounds", "the list is empty")
+    themes = {t.title: t for t in event.themes}
+    rounds = []
+    for r_index, item in enumerate(items):
+        number = reader.number(item, "number", f"rounds[{r_index}]", r_index + 1)
+        where = f"round {number}"
+        seated: set[str] = set()
+        tables = []
+        for t_index, table in enumerate(reader.objects(item.get("tables"), f"{where}, tables")):
+            table_number = reader.number(table, "number", f"{where}, tables[{t_index}]", t_index + 1)
+            place = f"{where}, table {table_number}"
+            ids = table.get("attendees")
+            if not isinstance(ids, list):
+                raise reader.fail(place, "'attendees' must be a list of ids")
+            ids = [str(x) for x in ids]
+            for attendee_id in ids:
+                if attendee_id not in known:
+                    raise reader.fail(place, f"unknown attendee {attendee_id!r}")
+                if attendee_id in seated:
+                    raise reader.fail(where, f"attendee {attendee_id!r} is seated twice")
+                seated.add(attendee_id)
+            presents = table.get("presents") or {}
+            if not isinstance(presents, dict):
+                raise reader.fail(place, "'presents' must map attendee ids to organisations")
+            tables.append(
+                SeatedTable(table_number, tuple(ids), tuple((str(k), str(v)) for k, v in presents.items()))
+            )
+        title = reader.text(item, "theme", where, required=False)
+        theme = themes.get(title) or (
+            Theme(title, reader.text(item, "prompt", where, required=False),
+                  reader.text(item, "theme_kind", where, required=False))
+            if title else None
+        )
+        rounds.append(
+            PlannedRound(
+                number=number,
+                tables=tuple(tables),
+                theme=theme,
+                start=reader.text(item, "start", where, required=False),
+                end=reader.text(item, "end", where, required=False),
+            )
+        )
+    return tuple(rounds)
+
+
+def _read_quality(data: Any) -> Quality | None:
+    if not isinstance(data, dict):
+        return None
+    names = {f.name for f in fields(Quality)}
+    try:
+        return Quality(**{k: v for k, v in data.items() if k in names})
+    except TypeError:
+        return None
+
+
+def plan_from_dict(data: Any, source: str = "plan") -> Plan:
+    """Rebuild a Plan, raising PlanFormatError that names the place of the first problem."""
+    reader = _Reader(source)
+    if not isinstance(data, dict):
+        raise reader.fail("top level", "not a JSON object")
+    if data.get("format") != FORMAT:
+        raise reader.fail("format", f"is {data.get('format')!r}, expected {FORMAT!r}")
+    event = _read_event(data.get("event"), reader)
+    attendees = _read_attendees(data.get("attendees"), reader)
+    rounds = _read_rounds(data.get("rounds"), event, {a.id for a in attendees}, reader)
+    solver = data.get("solver") if isinstance(data.get("solver"), dict) else {}
+    solver_fields = {f.name for f in fields(SolverReport)}
+    version = data.get("version", 1)
+    return Plan(
+        attendees=attendees,
+        rounds=rounds,
+        event=event,
+        quality=_read_quality(data.get("quality")),
+        solver=SolverReport(**{k: v for k, v in solver.items() if k in solver_fields}),
+        version=version if isinstance(version, int) else 1,
+        revised_at=str(data.get("revised_at", "")),
+    )
+
+
+def read_plan(path: Path) -> Plan:
+    """Load a plan file; unreadable or malformed files raise PlanFormatError naming the file."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise PlanFormatError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PlanFormatError(f"{path}: cannot be read ({exc})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PlanFormatError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    return plan_from_dict(data, str(path))

@@ -1,0 +1,159 @@
+"""Glue between the organiser's world (attendees, ids, events) and the optimiser's integers.
+
+`problem_for` turns attendees into a `Problem`; `build_plan` turns a solver result back into a
+`Plan` with times and themes; `measure` recomputes a plan's quality from the plan alone.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from speeddating.evaluation import Evaluation, evaluate
+from speeddating.event import Event
+from speeddating.plan import PlannedRound, Plan, Quality, SeatedTable, SolverReport
+from speeddating.problem import Pair, Problem, Schedule, pair
+from speeddating.roster import Attendee
+
+PastEncounters = Mapping[frozenset[str], float]
+"""Pairs of person identities (`Attendee.identity`) met in earlier sessions, with their weight."""
+
+
+def organisation_indices(attendees: Sequence[Attendee]) -> tuple[int, ...]:
+    """Organisation index of each attendee, numbered by first appearance."""
+    index: dict[str, int] = {}
+    return tuple(index.setdefault(a.organisation_key, len(index)) for a in attendees)
+
+
+def past_pairs(attendees: Sequence[Attendee], past: PastEncounters) -> dict[Pair, float]:
+    """The history restricted to the people present, as index pairs."""
+    if not past:
+        return {}
+    where: dict[str, list[int]] = {}
+    for i, attendee in enumerate(attendees):
+        where.setdefault(attendee.identity, []).append(i)
+    weights: dict[Pair, float] = {}
+    for key, weight in past.items():
+        if len(key) != 2:
+            continue
+        first, second = tuple(key)
+        for a in where.get(first, ()):
+            for b in where.get(second, ()):
+                if a != b:
+                    weights[pair(a, b)] = max(weights.get(pair(a, b), 0.0), weight)
+    return weights
+
+
+def problem_for(
+    attendees: Sequence[Attendee],
+    rounds: int,
+    table_size: int = 4,
+    past: PastEncounters | None = None,
+) -> Problem:
+    """The plain planning problem for a roster (no absences or fixed seats)."""
+    return Problem(
+        organisation_of=organisation_indices(attendees),
+        rounds=rounds,
+        table_size=table_size,
+        past_encounters=past_pairs(attendees, past or {}),
+    )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the solver reported about a schedule, in the plan's terms."""
+
+    evaluation: Evaluation
+    optimal: bool
+    proven_bound: int
+    report: SolverReport
+
+
+def quality_of(evaluation: Evaluation, optimal: bool, proven_bound: int) -> Quality:
+    return Quality(
+        same_org_pairs=evaluation.same_org_pairs,
+        forced_same_org=evaluation.forced_same_org,
+        repeat_pairs=evaluation.repeat_pairs,
+        history_repeats=evaluation.history_repeats,
+        distinct_new_pairs=evaluation.distinct_new_pairs,
+        new_pairs_bound=evaluation.new_pairs_bound,
+        optimal=optimal,
+        proven_bound=min(proven_bound, evaluation.new_pairs_bound),
+        fewest_new_met=evaluation.fewest_new_met,
+        most_new_met=evaluation.most_new_met,
+        keep_apart_violations=evaluation.keep_apart_violations,
+        should_meet_missed=evaluation.should_meet_missed,
+    )
+
+
+def timed_rounds(event: Event, seating: Sequence[Sequence[Sequence[str]]], first: int = 1) -> tuple[PlannedRound, ...]:
+    """Rounds numbered from `first`, with the event's times and themes and tables numbered 1.."""
+    rounds = []
+    for offset, tables in enumerate(seating):
+        number = first + offset
+        slot = event.round_slot(number)
+        rounds.append(
+            PlannedRound(
+                number=number,
+                tables=tuple(SeatedTable(t + 1, tuple(ids)) for t, ids in enumerate(tables)),
+                theme=event.theme_for(number),
+                start=slot.start,
+                end=slot.end,
+            )
+        )
+    return tuple(rounds)
+
+
+def build_plan(
+    attendees: Sequence[Attendee], event: Event, schedule: Schedule, outcome: Outcome
+) -> Plan:
+    """The Plan for a solver schedule: ids at numbered tables, times, themes, quality."""
+    ids = [a.id for a in attendees]
+    seating = [[[ids[p] for p in table] for table in tables] for tables in schedule]
+    return Plan(
+        attendees=tuple(attendees),
+        rounds=timed_rounds(event, seating),
+        event=event,
+        quality=quality_of(outcome.evaluation, outcome.optimal, outcome.proven_bound),
+        solver=outcome.report,
+    )
+
+
+def plan_schedule(plan: Plan, past: PastEncounters | None = None) -> tuple[Problem, Schedule]:
+    """The plan as a Problem and Schedule, for measuring: people not seated count as absent."""
+    index = {a.id: i for i, a in enumerate(plan.attendees)}
+    schedule = tuple(
+        tuple(tuple(index[x] for x in table.attendees) for table in rnd.tables if table.attendees)
+        for rnd in plan.rounds
+    )
+    seated = [{p for table in tables for p in table} for tables in schedule]
+    absences = frozenset(
+        (p, r) for r, people in enumerate(seated) for p in range(len(index)) if p not in people
+    )
+    sizes = [len(t) for tables in schedule for t in tables] or [4]
+    problem = Problem(
+        organisation_of=organisation_indices(plan.attendees),
+        rounds=len(plan.rounds),
+        table_size=min(max(max(sizes), 3), 6),
+        absences=absences,
+        past_encounters=past_pairs(plan.attendees, past or {}),
+    )
+    return problem, schedule
+
+
+def measure(plan: Plan, past: PastEncounters | None = None) -> Quality:
+    """Recompute every figure from the seating itself; trust nothing the file says about itself.
+
+    `optimal` is kept only when the file claims it and the figures still reach the bound it
+    claims, or when the plan is perfect on its face.
+    """
+    problem, schedule = plan_schedule(plan, past)
+    evaluation = evaluate(problem, schedule)
+    claimed = plan.quality
+    proven = evaluation.new_pairs_bound
+    optimal = evaluation.perfect
+    if claimed is not None and claimed.optimal and claimed.distinct_new_pairs == evaluation.distinct_new_pairs:
+        optimal = optimal or (
+            claimed.same_org_pairs == evaluation.same_org_pairs
+            and claimed.repeat_pairs == evaluation.repeat_pairs
+        )
+        proven = min(proven, claimed.proven_bound)
+    return quality_of(evaluation, optimal, proven)

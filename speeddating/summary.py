@@ -1,0 +1,79 @@
+"""The short human summary printed after `plan` and `check`, and its JSON twin."""
+
+from collections import Counter
+from dataclasses import asdict
+from typing import Any
+
+from speeddating.i18n import t
+from speeddating.plan import Plan, Quality
+from speeddating.text import fold
+
+
+def organisation_counts(plan: Plan) -> list[tuple[str, int]]:
+    """(display name, head count), largest first: the organiser spots typos here."""
+    display: dict[str, str] = {}
+    counts: Counter[str] = Counter()
+    for attendee in plan.attendees:
+        display.setdefault(attendee.organisation_key, attendee.organisation)
+        counts[attendee.organisation_key] += 1
+    return sorted(((display[k], c) for k, c in counts.items()), key=lambda x: (-x[1], fold(x[0])))
+
+
+def table_sizes(plan: Plan) -> Counter[int]:
+    """Table size -> number of tables, in the first round (the layout of the session)."""
+    return Counter(len(table.attendees) for table in plan.rounds[0].tables) if plan.rounds else Counter()
+
+
+def summary_lines(plan: Plan, quality: Quality) -> list[str]:
+    orgs = organisation_counts(plan)
+    sizes = table_sizes(plan)
+    lines = [
+        t("summary.people", count=len(plan.attendees)),
+        t("summary.organisations", count=len(orgs),
+          listing=", ".join(f"{name} ({count})" for name, count in orgs)),
+        t("summary.tables", count=sum(sizes.values()),
+          sizes=", ".join(t("summary.table_sizes", count=c, size=s)
+                          for s, c in sorted(sizes.items(), reverse=True))),
+        t("summary.rounds", count=len(plan.rounds)),
+    ]
+    if plan.rounds and plan.rounds[0].start:
+        welcome = plan.event.welcome()
+        lines.append(t("summary.timetable"))
+        lines.append(t("summary.welcome", start=welcome.start, end=welcome.end))
+        for rnd in plan.rounds:
+            theme = f" — {rnd.theme.title}" if rnd.theme else ""
+            lines.append(t("summary.round", start=rnd.start, end=rnd.end, number=rnd.number, theme=theme))
+        closing = plan.event.closing(len(plan.rounds))
+        lines.append(t("summary.closing", start=closing.start, end=closing.end))
+    bound = quality.new_pairs_bound
+    percent = round(100 * quality.distinct_new_pairs / bound, 1) if bound else 100.0
+    lines += [
+        t("summary.same_org", count=quality.same_org_pairs, forced=quality.forced_same_org),
+        t("summary.repeats", count=quality.repeat_pairs),
+        t("summary.history", count=quality.history_repeats),
+        t("summary.new_pairs", count=quality.distinct_new_pairs, bound=bound, percent=percent),
+        t("summary.spread", fewest=quality.fewest_new_met, most=quality.most_new_met),
+    ]
+    if quality.optimal:
+        lines.append(t("summary.optimal"))
+    else:
+        lines.append(t("summary.not_optimal",
+                       gap=quality.proven_bound - quality.distinct_new_pairs))
+    if plan.solver.method:
+        lines.append(t("summary.time", seconds=plan.solver.seconds, method=plan.solver.method))
+    return lines
+
+
+def summary_json(plan: Plan, quality: Quality) -> dict[str, Any]:
+    return {
+        "people": len(plan.attendees),
+        "organisations": dict(organisation_counts(plan)),
+        "tables": {str(size): count for size, count in sorted(table_sizes(plan).items())},
+        "rounds": [
+            {"number": r.number, "start": r.start, "end": r.end,
+             "theme": r.theme.title if r.theme else None}
+            for r in plan.rounds
+        ],
+        "quality": asdict(quality),
+        "solver": asdict(plan.solver),
+    }
