@@ -320,7 +320,9 @@ def plan_from_dict(data: Any, source: str = "plan") -> Plan:
     event = _read_event(data.get("event"), reader)
     attendees = _read_attendees(data.get("attendees"), reader)
     rounds = _read_rounds(data.get("rounds"), event, {a.id for a in attendees}, reader)
-    solver = data.get("solver") if isinstance(data.get("solver"), dict) else {}
+    solver = data.get("solver")
+    if not isinstance(solver, dict):
+        solver = {}
     solver_fields = {f.name for f in fields(SolverReport)}
     version = data.get("version", 1)
     return Plan(

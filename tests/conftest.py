@@ -1,0 +1,42 @@
+"""Shared fixtures: the independent plan checker and small attendee lists."""
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_CHECKER = REPO.parent / "shared" / "tools" / "check_plan.py"
+BUNDLED_CHECKER = Path(__file__).resolve().parent / "tools" / "check_plan.py"
+
+CheckPlan = Callable[..., dict[str, Any]]
+
+
+def checker_path() -> Path:
+    """The shared checker when it sits beside the checkout (CI), else the bundled copy."""
+    return SHARED_CHECKER if SHARED_CHECKER.exists() else BUNDLED_CHECKER
+
+
+@pytest.fixture
+def check_plan() -> CheckPlan:
+    """Run the independent checker on a plan file; returns its JSON figures."""
+
+    def run(plan: Path, *extra: str) -> dict[str, Any]:
+        completed = subprocess.run(
+            [sys.executable, str(checker_path()), str(plan), "--json", *extra],
+            capture_output=True, text=True, check=False,
+        )
+        assert completed.returncode in (0, 1), completed.stderr
+        result: dict[str, Any] = json.loads(completed.stdout)
+        return result
+
+    return run
+
+
+@pytest.fixture
+def instances() -> Path:
+    return REPO / "instances"

@@ -1,0 +1,93 @@
+"""The plan file: round trip, the checker accepts what we write, malformed files are named."""
+
+from pathlib import Path
+
+import pytest
+
+from speeddating.errors import PlanFormatError
+from speeddating.evaluation import evaluate
+from speeddating.event import default_event
+from speeddating.exporters.spreadsheet import plan_rows, rows_to_csv
+from speeddating.plan import Plan, SolverReport, plan_from_dict, plan_to_dict, read_plan, write_plan
+from speeddating.planning import Outcome, build_plan, measure
+from speeddating.problem import Problem
+from speeddating.roster import Attendee
+from tests.conftest import CheckPlan
+
+ATTENDEES = [
+    Attendee("p1", "Anne Martin", "Pôle emploi", "anne@example.org"),
+    Attendee("p2", "Élodie Fauré", "Mission Locale"),
+    Attendee("p3", "=Jean Dupont", "Cap emploi"),
+    Attendee("p4", "Chloé Œuvray", "CIDFF"),
+    Attendee("p5", "Bruno Ngô", "Pôle emploi"),
+    Attendee("p6", "Inès Brûlé", "Mission Locale"),
+]
+SCHEDULE = (((0, 1, 2), (3, 4, 5)), ((0, 3, 5), (1, 2, 4)))
+
+
+def sample_plan() -> Plan:
+    problem = Problem((0, 1, 2, 3, 0, 1), 2, table_size=3)
+    evaluation = evaluate(problem, SCHEDULE)
+    outcome = Outcome(evaluation, False, evaluation.new_pairs_bound, SolverReport("test", 0.1, 3, 5))
+    return build_plan(ATTENDEES, default_event(), SCHEDULE, outcome)
+
+
+def test_round_trip_keeps_everything(tmp_path: Path) -> None:
+    plan = sample_plan()
+    write_plan(plan, tmp_path / "plan.json")
+    assert read_plan(tmp_path / "plan.json") == plan
+
+
+def test_rounds_carry_times_and_themes() -> None:
+    document = plan_to_dict(sample_plan())
+    first, second = document["rounds"]
+    assert (first["start"], first["end"]) == ("08:45", "08:55")
+    assert (second["start"], second["end"]) == ("08:57", "09:07")
+    assert first["theme"] == "Nos publics"
+    assert document["event"]["start"] == "08:30"
+
+
+def test_checker_agrees_with_our_quality(tmp_path: Path, check_plan: CheckPlan) -> None:
+    plan = sample_plan()
+    write_plan(plan, tmp_path / "plan.json")
+    figures = check_plan(tmp_path / "plan.json")
+    assert figures["valid"], figures["errors"]
+    assert plan.quality is not None
+    for key in ("same_org_pairs", "repeat_pairs", "distinct_new_pairs", "new_pairs_bound"):
+        assert figures[key] == getattr(plan.quality, key)
+    assert measure(plan) == plan.quality
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (lambda d: d.update(format="other/2"), "format"),
+        (lambda d: d.update(attendees=[]), "attendees: the list is empty"),
+        (lambda d: d["attendees"][1].pop("organisation"), r"attendees\[1\]: 'organisation'"),
+        (lambda d: d["rounds"][0]["tables"][0]["attendees"].append("p99"), "unknown attendee 'p99'"),
+        (lambda d: d["rounds"][1]["tables"][1]["attendees"].append("p1"), "seated twice"),
+        (lambda d: d["rounds"][0].update(tables="x"), "round 1, tables: must be a list"),
+    ],
+)
+def test_malformed_plans_name_the_place(tmp_path: Path, mutate, message: str) -> None:  # type: ignore[no-untyped-def]
+    document = plan_to_dict(sample_plan())
+    mutate(document)
+    with pytest.raises(PlanFormatError, match=message):
+        plan_from_dict(document, "plan.json")
+
+
+def test_unreadable_plan_files(tmp_path: Path) -> None:
+    with pytest.raises(PlanFormatError, match="no such file"):
+        read_plan(tmp_path / "missing.json")
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(PlanFormatError, match="not valid JSON"):
+        read_plan(tmp_path / "bad.json")
+
+
+def test_csv_is_for_french_excel_and_defuses_formulas() -> None:
+    rows = plan_rows(sample_plan())
+    assert len(rows) == 1 + 2 * len(ATTENDEES)
+    text = rows_to_csv(rows)
+    assert "Tour;Début;Table;Nom;Structure;Thème" in text.splitlines()[0]
+    assert "'=Jean Dupont" in text
+    assert "Chloé Œuvray" in text
