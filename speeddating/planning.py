@@ -6,10 +6,11 @@
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 from speeddating.evaluation import Evaluation, evaluate
 from speeddating.event import Event
-from speeddating.plan import PlannedRound, Plan, Quality, SeatedTable, SolverReport
+from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable, SolverReport
 from speeddating.problem import Pair, Problem, Schedule, pair
 from speeddating.roster import Attendee
 
@@ -115,6 +116,18 @@ def build_plan(
         quality=quality_of(outcome.evaluation, outcome.optimal, outcome.proven_bound),
         solver=outcome.report,
     )
+
+
+def plan_encounters(plan: Plan, weight: float = 1.0) -> dict[frozenset[str], float]:
+    """Identity pairs seated together anywhere in `plan` (cross-organisation or not)."""
+    identity = {a.id: a.identity for a in plan.attendees}
+    met: dict[frozenset[str], float] = {}
+    for rnd in plan.rounds:
+        for table in rnd.tables:
+            for a, b in combinations(table.attendees, 2):
+                if identity[a] != identity[b]:
+                    met[frozenset((identity[a], identity[b]))] = weight
+    return met
 
 
 def plan_schedule(plan: Plan, past: PastEncounters | None = None) -> tuple[Problem, Schedule]:

@@ -13,7 +13,7 @@ from speeddating.exporters.spreadsheet import write_plan_csv
 from speeddating.i18n import t
 from speeddating.importer import read_roster
 from speeddating.plan import Plan, Quality, SolverReport, read_plan, write_plan
-from speeddating.planning import Outcome, build_plan, measure, problem_for
+from speeddating.planning import Outcome, build_plan, measure, plan_encounters, problem_for
 from speeddating.problem import MAX_TABLE_SIZE, MIN_TABLE_SIZE, fewest_pairs, table_layout
 from speeddating.roster import Roster
 from speeddating.solver import solve
@@ -118,10 +118,15 @@ def write_outputs(planned: Plan, folder: Path) -> list[Path]:
 
 @cli.command()
 @click.argument("plan_file", type=click.Path(path_type=Path))
+@click.option("--previous", "previous_files", multiple=True, type=click.Path(path_type=Path),
+              help="An earlier session's plan: its pairs count as already met (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @language_option
-def check(plan_file: Path, as_json: bool) -> None:
+def check(plan_file: Path, previous_files: tuple[Path, ...], as_json: bool) -> None:
     """Recompute the quality figures of PLAN_FILE (exit 1 when it is malformed)."""
     planned = read_plan(plan_file)
-    print_summary(planned, measure(planned), as_json)
+    past: dict[frozenset[str], float] = {}
+    for previous in previous_files:
+        past.update(plan_encounters(read_plan(previous)))
+    print_summary(planned, measure(planned, past), as_json)
 
