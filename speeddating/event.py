@@ -1,10 +1,23 @@
 """The session's timetable and themes: how many rounds fit the breakfast, when each one runs.
 
-Defaults describe the 8:30-10:00 inter-team breakfast; an `event.toml` overrides them.
+Defaults describe the 8:30-10:00 inter-team breakfast; an `event.toml` overrides them
+(`load_event`, strict: a typo in a key must not silently fall back to a default), and
+`event_template` writes the commented example that `speeddating init` hands to newcomers.
 """
 
+import contextlib
 import datetime as dt
-from dataclasses import dataclass, field
+import difflib
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from speeddating.errors import UserError
+from speeddating.i18n import t
+from speeddating.problem import MAX_TABLE_SIZE, MIN_TABLE_SIZE
 
 PRESENT_ANOTHER = "present-another"
 """Theme kind where each person presents another organisation seated at the table."""
@@ -115,3 +128,194 @@ DEFAULT_THEMES = (
 def default_event() -> Event:
     """The 8:30-10:00 breakfast with its three usual themes, dated today."""
     return Event(themes=DEFAULT_THEMES)
+
+
+
+EVENT_KEYS = tuple(f.name for f in fields(Event) if f.name not in ("themes", "pinned_themes"))
+THEME_KEYS = ("title", "prompt", "kind")
+ROUND_KEYS = ("number", "theme")
+TOP_KEYS = ("event", "themes", "rounds")
+DURATIONS = ("round_minutes", "changeover_minutes", "welcome_minutes", "closing_minutes")
+_CLOCK = re.compile(r"(\d{1,2}):(\d{2})")
+
+
+def _toml(value: object) -> str:
+    """A value as written in TOML (JSON's string escapes are valid TOML basic strings)."""
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+class _EventFile:
+    """Reads one event.toml, turning the first problem into a UserError naming file, key and fix."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, message: str, **params: object) -> UserError:
+        return UserError(t(message, None, path=self.path, **params))
+
+    def section(self, data: dict[str, Any], key: str) -> dict[str, Any]:
+        value = data.get(key, {})
+        if not isinstance(value, dict):
+            raise self.fail("event.not_section", setting=key, form=f"[{key}]")
+        return value
+
+    def entries(self, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise self.fail("event.not_section", setting=key, form=f"[[{key}]]")
+        return value
+
+    def known_keys(self, data: dict[str, Any], known: tuple[str, ...], where: str) -> None:
+        for key in data:
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1)
+                hint = t("event.did_you_mean", setting=close[0]) if close else ""
+                raise self.fail("event.unknown_key", setting=key, where=where, hint=hint, known=", ".join(known))
+
+    def present(self, data: dict[str, Any], key: str, where: str, example: str) -> None:
+        if key not in data:
+            raise self.fail("event.missing", where=where, setting=key, example=example)
+
+    def text(self, data: dict[str, Any], key: str, where: str, example: str) -> str:
+        value = data[key]
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail("event.not_text", where=where, setting=key, example=example)
+        return " ".join(value.split())
+
+    def whole(self, data: dict[str, Any], key: str, where: str, minimum: int, example: int) -> int:
+        value = data[key]
+        if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+            raise self.fail("event.bad_whole", where=where, setting=key, value=_toml(value),
+                            minimum=minimum, example=example)
+        return value
+
+    def clock(self, data: dict[str, Any], key: str, example: str) -> str:
+        """'8:30' and '08:30' (and TOML's bare 08:30:00) all give '08:30'."""
+        value = data[key]
+        if isinstance(value, dt.time) and not value.second and not value.microsecond:
+            return clock_of(value.hour * 60 + value.minute)
+        match = _CLOCK.fullmatch(value.strip()) if isinstance(value, str) else None
+        if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+            raise self.fail("event.bad_time", setting=key, value=_toml(value), example=example)
+        return clock_of(int(match[1]) * 60 + int(match[2]))
+
+    def date(self, value: object) -> str:
+        """Quoted '2026-12-08' or TOML's bare 2026-12-08."""
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return value.isoformat()
+        if isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                return dt.date.fromisoformat(value.strip()).isoformat()
+        raise self.fail("event.bad_date", value=_toml(value))
+
+
+def _read_settings(data: dict[str, Any], source: _EventFile) -> dict[str, Any]:
+    source.known_keys(data, EVENT_KEYS, "[event]")
+    defaults = Event()
+    values: dict[str, Any] = {}
+    for key, example in (("title", defaults.title), ("location", "Mission Locale, salle Basile")):
+        if key in data:
+            values[key] = source.text(data, key, "[event]", example)
+    if "date" in data:
+        values["date"] = source.date(data["date"])
+    for key in ("start", "end"):
+        if key in data:
+            values[key] = source.clock(data, key, getattr(defaults, key))
+    start, end = values.get("start", defaults.start), values.get("end", defaults.end)
+    if minutes_of(end) <= minutes_of(start):
+        raise source.fail("event.end_before_start", start=start, end=end)
+    if "table_size" in data:
+        size = data["table_size"]
+        if not isinstance(size, int) or isinstance(size, bool) or not MIN_TABLE_SIZE <= size <= MAX_TABLE_SIZE:
+            raise source.fail("event.bad_table_size", value=_toml(size), minimum=MIN_TABLE_SIZE,
+                              maximum=MAX_TABLE_SIZE)
+        values["table_size"] = size
+    for key in DURATIONS:
+        if key in data:
+            minimum = 1 if key == "round_minutes" else 0
+            values[key] = source.whole(data, key, "[event]", minimum, getattr(defaults, key))
+    return values
+
+
+def _read_themes(items: list[dict[str, Any]], source: _EventFile) -> tuple[Theme, ...]:
+    themes: list[Theme] = []
+    for number, item in enumerate(items, start=1):
+        where = t("event.where_theme", number=number)
+        source.known_keys(item, THEME_KEYS, where)
+        source.present(item, "title", where, DEFAULT_THEMES[0].title)
+        title = source.text(item, "title", where, DEFAULT_THEMES[0].title)
+        if any(theme.title == title for theme in themes):
+            raise source.fail("event.duplicate_theme", title=title)
+        prompt = source.text(item, "prompt", where, DEFAULT_THEMES[0].prompt) if "prompt" in item else ""
+        kind = item.get("kind", "")
+        if kind not in ("", PRESENT_ANOTHER):
+            raise source.fail("event.bad_kind", where=where, value=_toml(kind), kind=PRESENT_ANOTHER)
+        themes.append(Theme(title, prompt, kind))
+    return tuple(themes)
+
+
+def _read_pins(items: list[dict[str, Any]], themes: tuple[Theme, ...],
+               source: _EventFile) -> tuple[tuple[int, str], ...]:
+    titles = [theme.title for theme in themes]
+    example = titles[0] if titles else DEFAULT_THEMES[0].title
+    pins: dict[int, str] = {}
+    for index, item in enumerate(items, start=1):
+        where = t("event.where_round", number=index)
+        source.known_keys(item, ROUND_KEYS, where)
+        source.present(item, "number", where, "1")
+        source.present(item, "theme", where, example)
+        number = source.whole(item, "number", where, 1, 1)
+        title = source.text(item, "theme", where, example)
+        if title not in titles:
+            raise source.fail("event.unknown_theme", where=where, title=title,
+                              titles=", ".join(map(_toml, titles)) or t("event.no_title_themes"))
+        if number in pins:
+            raise source.fail("event.duplicate_round", number=number)
+        pins[number] = title
+    return tuple(sorted(pins.items()))
+
+
+def load_event(path: Path) -> Event:
+    """The event an event.toml describes, defaults filling the gaps; any problem is one clear line."""
+    source = _EventFile(path)
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise source.fail("event.not_found") from None
+    except UnicodeDecodeError as error:
+        raise source.fail("event.unreadable", reason=error.reason) from None
+    except OSError as error:
+        raise source.fail("event.unreadable", reason=error.strerror or error) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise source.fail("event.syntax", reason=error) from None
+    source.known_keys(data, TOP_KEYS, t("event.where_top"))
+    settings = _read_settings(source.section(data, "event"), source)
+    themes = _read_themes(source.entries(data, "themes"), source)
+    pins = _read_pins(source.entries(data, "rounds"), themes, source)
+    return Event(**settings, themes=themes, pinned_themes=pins)
+
+
+def event_template() -> str:
+    """The commented event.toml that `speeddating init` writes: the default breakfast, ready to edit."""
+    event = default_event()
+
+    def line(key: str, value: object, commented: bool = False) -> str:
+        return f"{'# ' if commented else ''}{key} = {_toml(value)}".ljust(40) + f"  # {t('init.' + key)}"
+
+    def comment(text: str) -> list[str]:
+        return [f"# {row}" for row in text.splitlines()]
+
+    lines = [*comment(t("init.header")), "", "[event]", line("title", event.title),
+             line("date", event.date, commented=True), line("start", event.start), line("end", event.end),
+             line("location", t("init.location_example"), commented=True), line("table_size", event.table_size)]
+    lines += [line(key, getattr(event, key)) for key in DURATIONS]
+    lines += ["", *comment(t("init.themes"))]
+    for theme in event.themes:
+        lines += ["", "[[themes]]", f"title = {_toml(theme.title)}"]
+        lines += [f"prompt = {_toml(theme.prompt)}"] if theme.prompt else []
+        lines += [f"kind = {_toml(theme.kind)}"] if theme.kind else []
+    lines += ["", *comment(t("init.rounds")), "# [[rounds]]", "# number = 1",
+              f"# theme = {_toml(event.themes[-1].title)}"]
+    return "\n".join(lines) + "\n"

@@ -16,6 +16,140 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.line": {"fr": "Erreur : {message}", "en": "Error: {message}"},
     # --- importer ---
     # --- event ---
+    "event.not_found": {
+        "fr": "{path} : fichier d'événement introuvable. Vérifiez le chemin, ou créez-en un avec « speeddating init ».",
+        "en": "{path}: no such event file. Check the path, or create one with 'speeddating init'.",
+    },
+    "event.unreadable": {
+        "fr": "{path} : lecture impossible ({reason}). Enregistrez-le en UTF-8.",
+        "en": "{path}: cannot be read ({reason}). Save it as UTF-8.",
+    },
+    "event.syntax": {
+        "fr": "{path} : ce n'est pas du TOML valide ({reason}). Mettez textes et heures entre guillemets, "
+        "par exemple start = \"08:30\".",
+        "en": "{path}: not valid TOML ({reason}). Put text and times in quotes, for example start = \"08:30\".",
+    },
+    "event.where_theme": {"fr": "[[themes]] n° {number}", "en": "[[themes]] #{number}"},
+    "event.where_round": {"fr": "[[rounds]] n° {number}", "en": "[[rounds]] #{number}"},
+    "event.where_top": {"fr": "le fichier (hors section)", "en": "the file (outside any section)"},
+    "event.unknown_key": {
+        "fr": "{path} : clé inconnue « {setting} » dans {where}. {hint}Clés possibles : {known}.",
+        "en": "{path}: unknown key '{setting}' in {where}. {hint}Known keys: {known}.",
+    },
+    "event.did_you_mean": {"fr": "Vouliez-vous dire « {setting} » ? ", "en": "Did you mean '{setting}'? "},
+    "event.not_section": {
+        "fr": "{path} : « {setting} » doit être une section {form} ; voir l'exemple écrit par « speeddating init ».",
+        "en": "{path}: '{setting}' must be a section {form}; see the example written by 'speeddating init'.",
+    },
+    "event.not_text": {
+        "fr": "{path} : {where} {setting} doit être un texte entre guillemets, par exemple {setting} = \"{example}\".",
+        "en": "{path}: {where} {setting} must be text in quotes, for example {setting} = \"{example}\".",
+    },
+    "event.missing": {
+        "fr": "{path} : {where} n'a pas de {setting} ; ajoutez par exemple {setting} = \"{example}\".",
+        "en": "{path}: {where} has no {setting}; add for example {setting} = \"{example}\".",
+    },
+    "event.bad_time": {
+        "fr": "{path} : [event] {setting} = {value} n'est pas une heure HH:MM ; écrivez par exemple {setting} = \"{example}\".",
+        "en": "{path}: [event] {setting} = {value} is not an HH:MM time; write for example {setting} = \"{example}\".",
+    },
+    "event.bad_date": {
+        "fr": "{path} : [event] date = {value} n'est pas une date AAAA-MM-JJ ; écrivez par exemple "
+        "date = \"2026-12-08\", ou retirez la ligne pour aujourd'hui.",
+        "en": "{path}: [event] date = {value} is not a YYYY-MM-DD date; write for example "
+        "date = \"2026-12-08\", or remove the line for today.",
+    },
+    "event.end_before_start": {
+        "fr": "{path} : [event] end = \"{end}\" doit être après start = \"{start}\" ; corrigez l'une des deux heures.",
+        "en": "{path}: [event] end = \"{end}\" must be after start = \"{start}\"; correct one of the two times.",
+    },
+    "event.bad_whole": {
+        "fr": "{path} : {where} {setting} = {value} : il faut un nombre entier d'au moins {minimum}, "
+        "par exemple {setting} = {example}.",
+        "en": "{path}: {where} {setting} = {value}: a whole number of at least {minimum} is needed, "
+        "for example {setting} = {example}.",
+    },
+    "event.bad_table_size": {
+        "fr": "{path} : [event] table_size = {value} : il faut un nombre entier de {minimum} à {maximum}, "
+        "par exemple table_size = 4.",
+        "en": "{path}: [event] table_size = {value}: a whole number from {minimum} to {maximum} is needed, "
+        "for example table_size = 4.",
+    },
+    "event.bad_kind": {
+        "fr": "{path} : {where} kind = {value} est inconnu ; écrivez kind = \"{kind}\" ou retirez la ligne.",
+        "en": "{path}: {where} kind = {value} is unknown; write kind = \"{kind}\" or remove the line.",
+    },
+    "event.duplicate_theme": {
+        "fr": "{path} : deux [[themes]] s'appellent « {title} » ; donnez-leur des titres différents "
+        "(pour reprendre un thème à un tour précis, utilisez [[rounds]]).",
+        "en": "{path}: two [[themes]] are called '{title}'; give them different titles "
+        "(to repeat a theme in a given round, use [[rounds]]).",
+    },
+    "event.unknown_theme": {
+        "fr": "{path} : {where} theme = \"{title}\" ne correspond à aucun [[themes]] ; titres possibles : {titles}.",
+        "en": "{path}: {where} theme = \"{title}\" matches no [[themes]]; possible titles: {titles}.",
+    },
+    "event.duplicate_round": {
+        "fr": "{path} : le tour {number} apparaît deux fois dans [[rounds]] ; gardez une seule entrée.",
+        "en": "{path}: round {number} appears twice in [[rounds]]; keep a single entry.",
+    },
+    "event.no_title_themes": {"fr": "(aucun)", "en": "(none)"},
+    "presents.single_organisation": {
+        "fr": "tour {round}, table {table} : tout le monde vient de « {organisation} », personne ne peut y "
+        "présenter une autre structure ; proposez à chacun de présenter un partenaire absent de la table.",
+        "en": "round {round}, table {table}: everyone is from '{organisation}', so nobody can present another "
+        "organisation there; ask each person to present a partner who is not at the table.",
+    },
+    "init.exists": {
+        "fr": "{path} existe déjà ; rien n'a été écrit. Choisissez un autre dossier ou ajoutez --force pour le remplacer.",
+        "en": "{path} already exists; nothing was written. Choose another folder or add --force to replace it.",
+    },
+    "init.written": {"fr": "Fichiers d'exemple écrits dans {folder} :", "en": "Example files written to {folder}:"},
+    "init.next": {
+        "fr": "Ensuite : remplacez les participants par les vôtres, ajustez {event}, puis lancez\n"
+        "  speeddating plan {attendees} --event {event}",
+        "en": "Next: replace the attendees with yours, adjust {event}, then run\n"
+        "  speeddating plan {attendees} --event {event}",
+    },
+    "init.header": {
+        "fr": "Description de la séance de speed-dating inter-structures.\n"
+        "Les lignes qui commencent par # sont des commentaires. Textes et heures entre guillemets.\n"
+        "Les tours sont aussi nombreux que le créneau le permet :\n"
+        "accueil + tours x durée + (tours - 1) x changement + clôture <= fin - début.",
+        "en": "Description of the inter-organisation speed-networking session.\n"
+        "Lines starting with # are comments. Text and times go in quotes.\n"
+        "There are as many rounds as the window holds:\n"
+        "welcome + rounds x round length + (rounds - 1) x changeover + closing <= end - start.",
+    },
+    "init.title": {"fr": "titre imprimé sur les documents", "en": "title printed on the documents"},
+    "init.date": {
+        "fr": "date AAAA-MM-JJ ; sans cette ligne : aujourd'hui",
+        "en": "YYYY-MM-DD date; without this line: today",
+    },
+    "init.start": {"fr": "début, HH:MM", "en": "start, HH:MM"},
+    "init.end": {"fr": "fin, HH:MM", "en": "end, HH:MM"},
+    "init.location": {"fr": "lieu (facultatif)", "en": "place (optional)"},
+    "init.location_example": {"fr": "Mission Locale, salle Basile", "en": "Mission Locale, Basile room"},
+    "init.table_size": {"fr": "personnes par table (3 à 6)", "en": "people per table (3 to 6)"},
+    "init.round_minutes": {"fr": "durée d'un tour, en minutes", "en": "length of a round, in minutes"},
+    "init.changeover_minutes": {"fr": "changement de table entre deux tours", "en": "moving between tables"},
+    "init.welcome_minutes": {
+        "fr": "café et consignes avant le premier tour",
+        "en": "coffee and instructions before round 1",
+    },
+    "init.closing_minutes": {"fr": "bilan après le dernier tour", "en": "wrap-up after the last round"},
+    "init.themes": {
+        "fr": "Un thème par tour, dans l'ordre, en recommençant au premier s'il y a plus de tours que de thèmes.\n"
+        "prompt (facultatif) est imprimé sur les cartes. kind = \"present-another\" : chacun présente,\n"
+        "avec ses mots, une autre structure présente à sa table. Sans aucun [[themes]], les tours n'ont pas de thème.",
+        "en": "One theme per round, in order, starting again from the first when there are more rounds than themes.\n"
+        "prompt (optional) is printed on the cards. kind = \"present-another\": each person presents,\n"
+        "in their own words, another organisation at their table. With no [[themes]], rounds have no theme.",
+    },
+    "init.rounds": {
+        "fr": "Pour imposer un thème à un tour précis, décommentez et adaptez :",
+        "en": "To give a particular round a particular theme, uncomment and adapt:",
+    },
     # --- plan summary and CLI ---
     "csv.round": {"fr": "Tour", "en": "Round"},
     "csv.start": {"fr": "Début", "en": "Start"},
