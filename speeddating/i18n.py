@@ -238,6 +238,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- printables ---
     # --- history ---
     # --- re-planning ---
+    "history.no_database": {
+        "fr": "Aucun historique dans {path} : enregistrez d'abord une séance avec "
+        "« speeddating history add plan.json ».",
+        "en": "No history in {path}: record a session first with \"speeddating history add plan.json\".",
+    },
+    "history.newer_schema": {
+        "fr": "{path} a été écrit par une version plus récente de speeddating : mettez le logiciel à jour.",
+        "en": "{path} was written by a newer version of speeddating: update the software.",
+    },
+    "history.busy": {
+        "fr": "{path} est occupé par un autre programme depuis {seconds:.0f} s : réessayez plus tard.",
+        "en": "{path} has been busy with another program for {seconds:.0f} s: try again later.",
+    },
+    "history.unusable": {
+        "fr": "{path} n'est pas un historique utilisable ({reason}).",
+        "en": "{path} is not a usable history ({reason}).",
+    },
+    "history.no_session": {
+        "fr": "Aucune séance n° {session} dans l'historique (voir « speeddating history list »).",
+        "en": "No session {session} in the history (see \"speeddating history list\").",
+    },
+    "history.already_recorded": {
+        "fr": "Cette séance est déjà enregistrée (n° {session}, « {title} » du {date}). "
+        "Ajoutez --replace pour la remplacer, ou --title pour l'enregistrer sous un autre titre.",
+        "en": "This session is already recorded (no. {session}, '{title}' on {date}). "
+        "Add --replace to replace it, or --title to record it under another title.",
+    },
+    "history.bad_export": {
+        "fr": "{path} n'est pas un export d'historique (format attendu : {format}).",
+        "en": "{path} is not a history export (expected format: {format}).",
+    },
 }
 
 

@@ -1,0 +1,428 @@
+"""The history of past sessions: an embedded SQLite database that remembers who met whom.
+
+The file is `./speeddating.db` unless `--history PATH` or `$SPEEDDATING_DB` says otherwise.
+Every write runs in one `BEGIN IMMEDIATE` transaction: a process killed mid-write leaves the
+database as it was (SQLite's rollback journal undoes it on the next open), and a second writer
+waits for the first (busy timeout) instead of failing. Reading never writes: an older schema is
+migrated in a private in-memory copy, so planning leaves the store untouched.
+
+Schema versions (`PRAGMA user_version`):
+1. people known by one identity key; sessions with the plan as recorded; encounters.
+2. people also keyed by email, folded name and folded organisation (a person may change
+   organisation), who attended each session, and a fingerprint of each plan's seating.
+"""
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from speeddating.errors import PlanFormatError, UserError
+from speeddating.history.identity import KnownPerson, email_key, resolve
+from speeddating.i18n import t
+from speeddating.plan import Plan, plan_from_dict, plan_to_json
+from speeddating.planning import PastEncounters
+from speeddating.roster import Attendee
+from speeddating.text import fold
+
+DEFAULT_DB = Path("speeddating.db")
+ENVIRONMENT_VARIABLE = "SPEEDDATING_DB"
+BUSY_TIMEOUT_SECONDS = 30.0
+EXPORT_FORMAT = "speeddating-history/1"
+RECENCY_HALVING = 0.5
+"""Weight of a past pair: 1.0 when it met in the latest session, halved per older session."""
+
+
+class HistoryError(UserError):
+    """The history database cannot be used as asked (missing, busy, damaged, newer, duplicate)."""
+
+
+def history_path(option: Path | None, no_history: bool) -> Path | None:
+    """The database to use: --history, else $SPEEDDATING_DB, else ./speeddating.db; None with --no-history."""
+    if no_history:
+        return None
+    if option is not None:
+        return option
+    from_environment = os.environ.get(ENVIRONMENT_VARIABLE, "").strip()
+    return Path(from_environment) if from_environment else DEFAULT_DB
+
+
+@contextmanager
+def write_transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One atomic write: takes the write lock up front (waiting if busy), commits or rolls back."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield connection
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _create_v1(connection: sqlite3.Connection) -> None:
+    for statement in (
+        """CREATE TABLE people (
+               id INTEGER PRIMARY KEY,
+               identity TEXT NOT NULL UNIQUE,
+               name TEXT NOT NULL,
+               organisation TEXT NOT NULL)""",
+        """CREATE TABLE sessions (
+               id INTEGER PRIMARY KEY,
+               title TEXT NOT NULL,
+               date TEXT NOT NULL,
+               plan TEXT NOT NULL,
+               recorded_at TEXT NOT NULL)""",
+        """CREATE TABLE encounters (
+               session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+               round INTEGER NOT NULL,
+               person_a INTEGER NOT NULL REFERENCES people(id),
+               person_b INTEGER NOT NULL REFERENCES people(id),
+               CHECK (person_a < person_b),
+               PRIMARY KEY (session_id, round, person_a, person_b))""",
+        "CREATE INDEX encounters_by_pair ON encounters(person_a, person_b)",
+    ):
+        connection.execute(statement)
+
+
+def _upgrade_to_v2(connection: sqlite3.Connection) -> None:
+    for statement in (
+        "ALTER TABLE people ADD COLUMN email TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE people ADD COLUMN name_key TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE people ADD COLUMN organisation_key TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE sessions ADD COLUMN fingerprint TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE attendance (
+               session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+               person_id INTEGER NOT NULL REFERENCES people(id),
+               PRIMARY KEY (session_id, person_id))""",
+    ):
+        connection.execute(statement)
+    people = connection.execute("SELECT id, identity, name, organisation FROM people").fetchall()
+    connection.executemany(
+        "UPDATE people SET email = ?, name_key = ?, organisation_key = ? WHERE id = ?",
+        [(identity.removeprefix("email:") if identity.startswith("email:") else "",
+          fold(name), fold(organisation), person) for person, identity, name, organisation in people],
+    )
+    person_of = {identity: person for person, identity, _, _ in people}
+    for session, text in connection.execute("SELECT id, plan FROM sessions").fetchall():
+        plan = plan_from_dict(json.loads(text), f"session {session}")
+        connection.execute("UPDATE sessions SET fingerprint = ? WHERE id = ?", (fingerprint(plan), session))
+        connection.executemany(
+            "INSERT OR IGNORE INTO attendance VALUES (?, ?)",
+            [(session, person_of[a.identity]) for a in plan.attendees if a.identity in person_of],
+        )
+    for statement in (
+        "CREATE UNIQUE INDEX people_by_email ON people(email) WHERE email <> ''",
+        "CREATE INDEX people_by_name ON people(name_key, organisation_key)",
+        "CREATE INDEX encounters_by_second ON encounters(person_b)",
+        "CREATE INDEX attendance_by_person ON attendance(person_id)",
+        "CREATE INDEX sessions_by_fingerprint ON sessions(fingerprint)",
+        "CREATE INDEX sessions_by_event ON sessions(date, title)",
+    ):
+        connection.execute(statement)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _upgrade_to_v2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(connection: sqlite3.Connection) -> int:
+    version: int = connection.execute("PRAGMA user_version").fetchone()[0]
+    return version
+
+
+def migrate(connection: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
+    """Bring the schema up to `target`, all steps in one transaction."""
+    with write_transaction(connection):
+        version = schema_version(connection)
+        for step in MIGRATIONS[version:target]:
+            step(connection)
+        if version < target:
+            connection.execute(f"PRAGMA user_version = {int(target)}")
+
+
+def _connect(target: str, busy_timeout: float, uri: bool = False) -> sqlite3.Connection:
+    connection = sqlite3.connect(target, timeout=busy_timeout, isolation_level=None, uri=uri)
+    connection.execute("PRAGMA foreign_keys = ON")
+    return connection
+
+
+def _readable_copy(db: Path, busy_timeout: float) -> sqlite3.Connection:
+    """A read-only connection, or an in-memory migrated copy when the schema is older."""
+    stored = _connect(db.absolute().as_uri() + "?mode=ro", busy_timeout, uri=True)
+    if schema_version(stored) >= SCHEMA_VERSION:
+        return stored
+    memory = _connect(":memory:", busy_timeout)
+    stored.backup(memory)
+    stored.close()
+    migrate(memory)
+    return memory
+
+
+@contextmanager
+def open_history(db: Path, *, write: bool = False,
+                 busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Iterator[sqlite3.Connection]:
+    """The store at `db`, migrated to the current schema. Reading requires it to exist."""
+    db = Path(db)
+    if not write and not db.is_file():
+        raise HistoryError(t("history.no_database", path=db))
+    connection: sqlite3.Connection | None = None
+    try:
+        if write:
+            db.parent.mkdir(parents=True, exist_ok=True)
+            connection = _connect(str(db), busy_timeout)
+            if schema_version(connection) > SCHEMA_VERSION:
+                raise HistoryError(t("history.newer_schema", path=db))
+            migrate(connection)
+        else:
+            connection = _readable_copy(db, busy_timeout)
+            if schema_version(connection) > SCHEMA_VERSION:
+                raise HistoryError(t("history.newer_schema", path=db))
+        yield connection
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise HistoryError(t("history.busy", path=db, seconds=busy_timeout)) from None
+        raise HistoryError(t("history.unusable", path=db, reason=error)) from None
+    except sqlite3.DatabaseError as error:
+        raise HistoryError(t("history.unusable", path=db, reason=error)) from None
+    finally:
+        if connection is not None:
+            connection.close()
+
+
+def fingerprint(plan: Plan) -> str:
+    """The seating in identity terms: the same people at the same tables give the same print."""
+    identity = {a.id: a.identity for a in plan.attendees}
+    seating = sorted(
+        (rnd.number, sorted(sorted(identity[x] for x in table.attendees) for table in rnd.tables))
+        for rnd in plan.rounds
+    )
+    return hashlib.sha256(json.dumps(seating, ensure_ascii=False).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    id: int
+    title: str
+    date: str
+    people: int
+    rounds: int
+    recorded_at: str
+
+
+_SESSION_QUERY = """
+    SELECT s.id, s.title, s.date,
+           (SELECT COUNT(*) FROM attendance a WHERE a.session_id = s.id),
+           (SELECT COUNT(DISTINCT e.round) FROM encounters e WHERE e.session_id = s.id),
+           s.recorded_at
+    FROM sessions s"""
+
+
+def list_sessions(connection: sqlite3.Connection) -> list[SessionInfo]:
+    """Recorded sessions, oldest first."""
+    rows = connection.execute(_SESSION_QUERY + " ORDER BY s.date, s.id").fetchall()
+    return [SessionInfo(*row) for row in rows]
+
+
+def session_info(connection: sqlite3.Connection, session: int) -> SessionInfo:
+    row = connection.execute(_SESSION_QUERY + " WHERE s.id = ?", (session,)).fetchone()
+    if row is None:
+        raise HistoryError(t("history.no_session", session=session))
+    return SessionInfo(*row)
+
+
+def session_plan(connection: sqlite3.Connection, session: int) -> tuple[SessionInfo, Plan]:
+    """A session and the plan as it was recorded."""
+    info = session_info(connection, session)
+    (text,) = connection.execute("SELECT plan FROM sessions WHERE id = ?", (session,)).fetchone()
+    return info, plan_from_dict(json.loads(text), f"session {session}")
+
+
+def _known_people(connection: sqlite3.Connection, attendees: Sequence[Attendee]) -> list[KnownPerson]:
+    """Stored people who could be any of `attendees` (by identity, email or name; indexed)."""
+    rows = connection.execute(
+        """SELECT id, identity, email, name_key, organisation_key FROM people
+           WHERE identity IN (SELECT value FROM json_each(:identities))
+              OR email IN (SELECT value FROM json_each(:emails))
+              OR name_key IN (SELECT value FROM json_each(:names))
+           ORDER BY id""",
+        {"identities": json.dumps([a.identity for a in attendees]),
+         "emails": json.dumps([email_key(a) for a in attendees if a.email]),
+         "names": json.dumps([fold(a.name) for a in attendees])},
+    ).fetchall()
+    return [KnownPerson(*row) for row in rows]
+
+
+def recognise(connection: sqlite3.Connection, attendees: Sequence[Attendee]) -> dict[str, int]:
+    """Attendee id -> stored person id for those the store knows (see `identity` for the rule)."""
+    return resolve(attendees, _known_people(connection, attendees))
+
+
+def _enrol(connection: sqlite3.Connection, attendees: Sequence[Attendee], date: str) -> dict[str, int]:
+    """Person id of every attendee: known people take their latest name, organisation and email;
+    newcomers are added."""
+    person_of = recognise(connection, attendees)
+    for attendee in attendees:
+        person = person_of.get(attendee.id)
+        if person is None:
+            row = connection.execute("SELECT id FROM people WHERE identity = ?", (attendee.identity,)).fetchone()
+            person = row[0] if row else connection.execute(
+                "INSERT INTO people (identity, name, organisation, email, name_key, organisation_key)"
+                " VALUES (?, ?, ?, '', ?, ?)",
+                (attendee.identity, attendee.name, attendee.organisation, fold(attendee.name),
+                 attendee.organisation_key),
+            ).lastrowid
+            assert person is not None
+            person_of[attendee.id] = person
+        connection.execute(
+            """UPDATE people SET name = :name, organisation = :organisation, name_key = :name_key,
+                      organisation_key = :organisation_key
+               WHERE id = :id AND :date >= COALESCE(
+                   (SELECT MAX(s.date) FROM attendance a JOIN sessions s ON s.id = a.session_id
+                    WHERE a.person_id = :id), '')""",
+            {"id": person, "name": attendee.name, "organisation": attendee.organisation,
+             "name_key": fold(attendee.name), "organisation_key": attendee.organisation_key, "date": date},
+        )
+        if attendee.email:
+            connection.execute(
+                "UPDATE people SET email = :email WHERE id = :id AND email = ''"
+                " AND NOT EXISTS (SELECT 1 FROM people WHERE email = :email)",
+                {"id": person, "email": email_key(attendee)},
+            )
+    return person_of
+
+
+def _insert_session(connection: sqlite3.Connection, plan: Plan, title: str, date: str,
+                    recorded_at: str) -> int:
+    person_of = _enrol(connection, plan.attendees, date)
+    session = connection.execute(
+        "INSERT INTO sessions (title, date, plan, recorded_at, fingerprint) VALUES (?, ?, ?, ?, ?)",
+        (title, date, plan_to_json(plan), recorded_at, fingerprint(plan)),
+    ).lastrowid
+    assert session is not None
+    connection.executemany("INSERT OR IGNORE INTO attendance VALUES (?, ?)",
+                           [(session, person) for person in set(person_of.values())])
+    met = {
+        (session, rnd.number, *sorted((person_of[a], person_of[b])))
+        for rnd in plan.rounds
+        for table in rnd.tables
+        for a, b in combinations(table.attendees, 2)
+        if person_of[a] != person_of[b]
+    }
+    connection.executemany("INSERT INTO encounters VALUES (?, ?, ?, ?)", sorted(met))
+    return session
+
+
+def _forget_unattended(connection: sqlite3.Connection) -> None:
+    connection.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM attendance)")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def add_plan(connection: sqlite3.Connection, plan: Plan, *, title: str | None = None,
+             replace: bool = False) -> int:
+    """Record a session that took place. The same seating, or the same title on the same date,
+    is refused unless `replace`, which swaps the earlier record for this one."""
+    title = (title or plan.event.title or "").strip()
+    date = plan.event.date or dt.date.today().isoformat()
+    with write_transaction(connection):
+        clashes = connection.execute(
+            "SELECT id, title, date FROM sessions WHERE fingerprint = ? OR (date = ? AND title = ?) ORDER BY id",
+            (fingerprint(plan), date, title),
+        ).fetchall()
+        if clashes and not replace:
+            session, old_title, old_date = clashes[0]
+            raise HistoryError(t("history.already_recorded", session=session, title=old_title, date=old_date))
+        connection.executemany("DELETE FROM sessions WHERE id = ?", [(row[0],) for row in clashes])
+        session = _insert_session(connection, plan, title, date, _now())
+        _forget_unattended(connection)
+    return session
+
+
+def remove_session(connection: sqlite3.Connection, session: int) -> SessionInfo:
+    """Forget one session, and the people who attended no other."""
+    with write_transaction(connection):
+        info = session_info(connection, session)
+        connection.execute("DELETE FROM sessions WHERE id = ?", (session,))
+        _forget_unattended(connection)
+    return info
+
+
+def export_history(connection: sqlite3.Connection) -> dict[str, Any]:
+    """Every session with its plan, oldest first: enough to rebuild the store elsewhere."""
+    rows = connection.execute("SELECT title, date, recorded_at, plan FROM sessions ORDER BY date, id")
+    return {
+        "format": EXPORT_FORMAT,
+        "sessions": [
+            {"title": title, "date": date, "recorded_at": recorded_at, "plan": json.loads(text)}
+            for title, date, recorded_at, text in rows
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    already_known: int
+
+
+def import_history(connection: sqlite3.Connection, document: Any, source: str = "import") -> ImportResult:
+    """Merge an export into this store in one transaction; sessions already here are skipped."""
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+        raise HistoryError(t("history.bad_export", path=source, format=EXPORT_FORMAT))
+    entries = document.get("sessions")
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise HistoryError(t("history.bad_export", path=source, format=EXPORT_FORMAT))
+    sessions = []
+    for number, entry in enumerate(entries, 1):
+        plan = plan_from_dict(entry.get("plan"), f"{source}, session {number}")
+        title, date = entry.get("title"), entry.get("date")
+        if not isinstance(title, str) or not isinstance(date, str) or not date:
+            raise PlanFormatError(f"{source}, session {number}: 'title' and 'date' must be text")
+        sessions.append((plan, title, date, str(entry.get("recorded_at") or _now())))
+    added = 0
+    with write_transaction(connection):
+        for plan, title, date, recorded_at in sessions:
+            known = connection.execute("SELECT 1 FROM sessions WHERE fingerprint = ?", (fingerprint(plan),))
+            if known.fetchone() is None:
+                _insert_session(connection, plan, title, date, recorded_at)
+                added += 1
+    return ImportResult(added, len(sessions) - added)
+
+
+def encounters_among(connection: sqlite3.Connection, attendees: Sequence[Attendee]) -> PastEncounters:
+    """Pairs of these attendees (by `Attendee.identity`) who met before, weighted by recency:
+    1.0 for the latest recorded session, halved for each older one; a pair counts at its latest."""
+    person_of = recognise(connection, attendees)
+    identity_of = {person: a.identity for a in attendees
+                   if (person := person_of.get(a.id)) is not None}
+    rows = connection.execute(
+        """WITH age AS (SELECT id, ROW_NUMBER() OVER (ORDER BY date DESC, id DESC) - 1 AS age
+                        FROM sessions),
+                present AS (SELECT value AS person FROM json_each(:people))
+           SELECT e.person_a, e.person_b, MIN(age.age)
+           FROM encounters e JOIN age ON age.id = e.session_id
+           WHERE e.person_a IN present AND e.person_b IN present
+           GROUP BY e.person_a, e.person_b""",
+        {"people": json.dumps(sorted(identity_of))},
+    )
+    return {
+        frozenset((identity_of[a], identity_of[b])): RECENCY_HALVING ** age
+        for a, b, age in rows
+        if identity_of[a] != identity_of[b]
+    }
+
+
+def past_encounters(db: Path, attendees: Sequence[Attendee]) -> PastEncounters:
+    """What `plan` needs from the store, read without writing anything."""
+    with open_history(db) as connection:
+        return encounters_among(connection, attendees)

@@ -1,0 +1,256 @@
+"""The history store: recording, identities, recency weights, duplicates, export, migration, crashes."""
+
+import json
+import sqlite3
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from speeddating.event import Event
+from speeddating.history.store import (
+    SCHEMA_VERSION,
+    HistoryError,
+    add_plan,
+    export_history,
+    history_path,
+    import_history,
+    list_sessions,
+    migrate,
+    open_history,
+    past_encounters,
+    remove_session,
+    schema_version,
+    session_plan,
+)
+from speeddating.plan import Plan, PlannedRound, SeatedTable, plan_to_json
+from speeddating.roster import Attendee
+
+Person = tuple[str, str, str]
+
+
+def attendees_of(people: Sequence[Person]) -> tuple[Attendee, ...]:
+    return tuple(Attendee(f"p{i + 1}", name, org, email) for i, (name, org, email) in enumerate(people))
+
+
+def make_plan(people: Sequence[Person], seating: Sequence[Sequence[Sequence[int]]],
+              title: str = "Petit-déjeuner", date: str = "2025-01-15") -> Plan:
+    """`seating[r][t]` lists 0-based indices into `people` seated at table t of round r."""
+    attendees = attendees_of(people)
+    rounds = tuple(
+        PlannedRound(r + 1, tuple(SeatedTable(t + 1, tuple(attendees[i].id for i in table))
+                                  for t, table in enumerate(tables)))
+        for r, tables in enumerate(seating)
+    )
+    return Plan(attendees=attendees, rounds=rounds, event=Event(title=title, date=date))
+
+
+EIGHT: list[Person] = [
+    ("Anne Martin", "France Travail", "anne.martin@example.org"),
+    ("Bruno Ngô", "France Travail", ""),
+    ("Chloé Œuvray", "Mission Locale", ""),
+    ("Didier Roux", "Mission Locale", ""),
+    ("Élodie Fauré", "CIO", ""),
+    ("Farid Haddad", "CIO", ""),
+    ("Gaëlle Le Goff", "Cap emploi", ""),
+    ("Hugo Petit", "Cap emploi", ""),
+]
+ROUND_A = [[0, 2, 4, 6], [1, 3, 5, 7]]
+ROUND_B = [[0, 3, 5, 6], [1, 2, 4, 7]]
+ROUND_C = [[0, 3, 4, 7], [1, 2, 5, 6]]
+
+
+def record(db: Path, plan: Plan, **options: object) -> int:
+    with open_history(db, write=True) as connection:
+        return add_plan(connection, plan, **options)  # type: ignore[arg-type]
+
+
+def pair(plan: Plan, a: int, b: int) -> frozenset[str]:
+    return frozenset((plan.attendees[a].identity, plan.attendees[b].identity))
+
+
+def test_history_path_follows_option_then_environment_then_default(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.delenv("SPEEDDATING_DB", raising=False)
+    assert history_path(None, False) == Path("speeddating.db")
+    monkeypatch.setenv("SPEEDDATING_DB", str(tmp_path / "env.db"))
+    assert history_path(None, False) == tmp_path / "env.db"
+    assert history_path(tmp_path / "opt.db", False) == tmp_path / "opt.db"
+    assert history_path(tmp_path / "opt.db", True) is None
+
+
+def test_recorded_session_is_listed_with_head_count_and_rounds(tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    plan = make_plan(EIGHT, [ROUND_A, ROUND_B], title="Janvier")
+    session = record(db, plan)
+    with open_history(db) as connection:
+        (info,) = list_sessions(connection)
+        shown_info, shown = session_plan(connection, session)
+    assert (info.id, info.title, info.date, info.people, info.rounds) == (session, "Janvier", "2025-01-15", 8, 2)
+    assert shown_info == info and shown == plan
+
+
+def test_past_encounters_weigh_recent_sessions_more(tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    older = make_plan(EIGHT, [ROUND_A], title="Un", date="2025-01-15")
+    newer = make_plan(EIGHT, [ROUND_B], title="Deux", date="2025-03-15")
+    record(db, newer)
+    record(db, older)
+    past = past_encounters(db, older.attendees)
+    assert past[pair(older, 0, 2)] == 0.5  # round A only, the older session
+    assert past[pair(older, 0, 3)] == 1.0  # round B, the latest session
+    assert past[pair(older, 0, 6)] == 1.0  # both: counts at its latest meeting
+    assert pair(older, 0, 7) not in past  # never at one table
+    assert len(past) == 2 * 12 - 4  # two rounds of 12 pairs, of which (0,6) (2,4) (1,7) (3,5) twice
+
+
+def test_a_person_keeps_history_across_organisation_and_spelling_changes(tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    first = make_plan(EIGHT, [ROUND_A])
+    record(db, first)
+    moved = list(EIGHT)
+    moved[0] = ("Anne Martin-Roux", "Cap emploi", "ANNE.MARTIN@example.org")  # email, new organisation
+    moved[2] = ("CHLOE  œuvray", "mission-locale", "")  # accents, case, hyphens and spacing
+    moved[4] = ("Elodie Faure", "Centre d'information et d'orientation", "")  # renamed, name unique
+    later = make_plan(moved, [ROUND_B], date="2025-02-01")
+    past = past_encounters(db, later.attendees)
+    assert past[pair(later, 0, 2)] == 1.0
+    assert past[pair(later, 0, 4)] == 1.0
+    assert past[pair(later, 2, 4)] == 1.0
+    record(db, later)
+    with open_history(db) as connection:
+        people = connection.execute("SELECT COUNT(*) FROM people").fetchone()[0]
+        organisation = connection.execute(
+            "SELECT organisation FROM people WHERE email = 'anne.martin@example.org'").fetchone()[0]
+    assert people == 8
+    assert organisation == "Cap emploi"
+
+
+def test_adding_the_same_session_twice_is_refused_or_replaced(tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    plan = make_plan(EIGHT, [ROUND_A])
+    first = record(db, plan)
+    with pytest.raises(HistoryError, match=f"n° {first}"):
+        record(db, plan)
+    with pytest.raises(HistoryError):  # same title and date, the seating changed on the day
+        record(db, make_plan(EIGHT, [ROUND_B]))
+    renamed = replace(plan, attendees=tuple(replace(a, id="x" + a.id) for a in plan.attendees),
+                      rounds=tuple(replace(r, tables=tuple(replace(t, attendees=tuple("x" + i for i in t.attendees))
+                                                           for t in r.tables)) for r in plan.rounds))
+    with pytest.raises(HistoryError):  # other ids, same people at the same tables
+        record(db, renamed, title="Autre titre")
+    second = record(db, make_plan(EIGHT, [ROUND_B]), replace=True)
+    past = past_encounters(db, plan.attendees)
+    with open_history(db) as connection:
+        assert [s.id for s in list_sessions(connection)] == [second]
+    assert pair(plan, 0, 3) in past and pair(plan, 0, 2) not in past
+
+
+def test_remove_forgets_the_session_and_people_seen_only_there(tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    keep = record(db, make_plan(EIGHT[:4], [[[0, 2], [1, 3]]], title="Un"))
+    gone = record(db, make_plan(EIGHT, [ROUND_A], title="Deux"))
+    with open_history(db, write=True) as connection:
+        assert remove_session(connection, gone).title == "Deux"
+        with pytest.raises(HistoryError):
+            remove_session(connection, gone)
+        assert [s.id for s in list_sessions(connection)] == [keep]
+        assert connection.execute("SELECT COUNT(*) FROM people").fetchone()[0] == 4
+        assert connection.execute("SELECT COUNT(*) FROM encounters").fetchone()[0] == 2
+
+
+def test_export_import_round_trip_and_merge(tmp_path: Path) -> None:
+    mine, theirs, merged = tmp_path / "mine.db", tmp_path / "theirs.db", tmp_path / "merged.db"
+    record(mine, make_plan(EIGHT, [ROUND_A], title="Un", date="2025-01-15"))
+    record(mine, make_plan(EIGHT, [ROUND_B], title="Deux", date="2025-03-15"))
+    other = [("Anne Martin", "Cap emploi", "anne.martin@example.org"), ("Zoé Blanc", "CCI", ""),
+             ("Yann Morel", "APEC", ""), ("Bruno Ngô", "France Travail", "")]
+    record(theirs, make_plan(other, [[[0, 1], [2, 3]]], title="Ailleurs", date="2025-02-01"))
+    with open_history(mine) as connection:
+        exported = json.loads(json.dumps(export_history(connection)))
+    with open_history(merged, write=True) as connection:
+        assert import_history(connection, exported).added == 2
+        assert export_history(connection) == exported
+        again = import_history(connection, exported)
+        assert (again.added, again.already_known) == (0, 2)
+    with open_history(theirs) as connection:
+        from_them = export_history(connection)
+    with open_history(merged, write=True) as connection:
+        assert import_history(connection, from_them).added == 1
+        assert [s.title for s in list_sessions(connection)] == ["Un", "Ailleurs", "Deux"]
+        assert connection.execute("SELECT COUNT(*) FROM people").fetchone()[0] == 10
+        with pytest.raises(HistoryError):
+            import_history(connection, {"format": "autre chose"})
+
+
+def test_failed_import_changes_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    record(db, make_plan(EIGHT, [ROUND_A], title="Un"))
+    good = json.loads(plan_to_json(make_plan(EIGHT, [ROUND_B], title="Deux")))
+    bad = dict(good, rounds=[{"number": 1, "tables": [{"number": 1, "attendees": ["p1", "nobody"]}]}])
+    document = {"format": "speeddating-history/1", "sessions": [
+        {"title": "Deux", "date": "2025-02-01", "plan": good},
+        {"title": "Trois", "date": "2025-03-01", "plan": bad}]}
+    with open_history(db, write=True) as connection, pytest.raises(Exception, match="nobody"):
+        import_history(connection, document)
+    with open_history(db) as connection:
+        assert [s.title for s in list_sessions(connection)] == ["Un"]
+
+
+def test_version_1_store_is_migrated_and_planning_reads_it_without_writing(tmp_path: Path) -> None:
+    db = tmp_path / "v1.db"
+    plan = make_plan(EIGHT, [ROUND_A], title="Ancienne")
+    connection = sqlite3.connect(db, isolation_level=None)
+    migrate(connection, target=1)
+    for index, attendee in enumerate(plan.attendees, 1):
+        connection.execute("INSERT INTO people VALUES (?, ?, ?, ?)",
+                           (index, attendee.identity, attendee.name, attendee.organisation))
+    connection.execute("INSERT INTO sessions VALUES (1, 'Ancienne', '2024-11-05', ?, '2024-11-05T10:00:00')",
+                       (plan_to_json(plan),))
+    connection.executemany("INSERT INTO encounters VALUES (1, 1, ?, ?)",
+                           [(a + 1, b + 1) for table in ROUND_A for a in table for b in table if a < b])
+    connection.close()
+    before = db.read_bytes()
+
+    past = past_encounters(db, plan.attendees)
+    assert db.read_bytes() == before  # reading migrates a private copy only
+    assert past == {pair(plan, a, b): 1.0 for table in ROUND_A for a in table for b in table if a < b}
+
+    with open_history(db, write=True) as connection:
+        assert schema_version(connection) == SCHEMA_VERSION
+        (info,) = list_sessions(connection)
+        assert (info.title, info.people, info.rounds) == ("Ancienne", 8, 1)
+        with pytest.raises(HistoryError):  # the migrated fingerprint recognises the same plan
+            add_plan(connection, plan, title="Encore")
+        email = connection.execute("SELECT email FROM people WHERE id = 1").fetchone()[0]
+    assert email == "anne.martin@example.org"
+
+
+def test_reading_a_missing_or_damaged_store_says_so(tmp_path: Path) -> None:
+    with pytest.raises(HistoryError, match="Aucun historique"):
+        past_encounters(tmp_path / "absent.db", ())
+    damaged = tmp_path / "damaged.db"
+    damaged.write_text("not a database, just text " * 100)
+    with pytest.raises(HistoryError, match=r"damaged\.db"):
+        past_encounters(damaged, ())
+
+
+def test_a_writer_waits_for_another_instead_of_failing(tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    record(db, make_plan(EIGHT, [ROUND_A], title="Un"))
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    with pytest.raises(HistoryError, match="occupé"), open_history(db, write=True, busy_timeout=0.1) as impatient:
+        add_plan(impatient, make_plan(EIGHT, [ROUND_B], title="Deux"))
+    release = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+    release.start()
+    started = time.monotonic()
+    with open_history(db, write=True, busy_timeout=10) as patient:
+        add_plan(patient, make_plan(EIGHT, [ROUND_B], title="Deux"))
+        assert len(list_sessions(patient)) == 2
+    release.join()
+    holder.close()
+    assert time.monotonic() - started >= 0.25
