@@ -1,0 +1,65 @@
+"""Fast constructive plan: round by round, attendees dealt to tables like cards, cheapest first.
+
+It exists so the portfolio never waits empty-handed: milliseconds even for 1,000 people, and free
+of avoidable colleague pairs whenever no fixed seat gets in the way. People are listed by
+organisation, larger organisations first, and dealt in passes: within a pass every table with room
+receives one person, so tables fill evenly and colleagues, being consecutive in the list, land at
+distinct tables (a pure cost-greedy fills some tables early and strands the last organisation at
+the few that are left). Within a pass each person takes the open table where their meetings cost
+least (`PairCosts`); pricing a table is one vectorised sum over the round.
+"""
+
+import random
+from collections import Counter
+
+import numpy as np
+
+from speeddating.problem import Problem, Schedule
+from speeddating.solver.costs import Tally, pair_costs
+
+
+def seating_order(problem: Problem, rnd: int, rng: random.Random) -> list[int]:
+    """People of round `rnd` without a fixed seat: larger organisations first, colleagues together."""
+    heads = Counter(problem.organisation_of[p] for p in problem.present(rnd))
+    tie = {org: rng.random() for org in sorted(heads)}
+    free = [p for p in problem.present(rnd) if (p, rnd) not in problem.fixed_tables]
+    rng.shuffle(free)
+    return sorted(free, key=lambda p: (-heads[problem.organisation_of[p]], tie[problem.organisation_of[p]]))
+
+
+def seat_round(problem: Problem, rnd: int, tally: Tally, rng: random.Random) -> tuple[tuple[int, ...], ...]:
+    """Seat round `rnd` greedily given the meetings recorded in `tally` (which it updates)."""
+    sizes = np.array(problem.table_sizes(rnd))
+    tables: list[list[int]] = [[] for _ in sizes]
+    where = np.full(problem.people, -1)
+    seated: list[int] = []
+
+    def place(person: int, table: int) -> None:
+        tally.seat(tables[table], person, +1)
+        tables[table].append(person)
+        where[person] = table
+        seated.append(person)
+
+    for (person, r), table in sorted(problem.fixed_tables.items()):
+        if r == rnd:
+            place(person, table)
+    taken = np.zeros(len(sizes), dtype=bool)
+    for person in seating_order(problem, rnd, rng):
+        room = sizes > np.array([len(t) for t in tables])
+        if not (room & ~taken).any():
+            taken[:] = False
+        idx = np.array(seated, dtype=np.intp)
+        cost = np.bincount(where[idx], weights=tally.add[person, idx], minlength=len(sizes)).astype(float)
+        cost[~room | taken] = np.inf
+        cheapest = np.flatnonzero(cost <= cost.min() + 1e-9)
+        table = int(cheapest[rng.randrange(len(cheapest))])
+        taken[table] = True
+        place(person, table)
+    return tuple(tuple(t) for t in tables)
+
+
+def greedy_schedule(problem: Problem, seed: int = 0) -> Schedule:
+    """A complete schedule built round by round (deterministic for a given seed)."""
+    rng = random.Random(seed)
+    tally = Tally(pair_costs(problem))
+    return tuple(seat_round(problem, rnd, tally, rng) for rnd in range(problem.rounds))

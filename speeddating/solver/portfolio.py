@@ -1,0 +1,138 @@
+"""`solve`: run the components in turn within the time limit and return the best plan found.
+
+greedy (milliseconds) → tabu search (the bulk of the quality) → for small sessions, the full
+CP-SAT model to prove optimality or a bound → neighbourhood search with CP-SAT for what remains.
+Every plan produced is judged with `Evaluation.rank()` and the best one is kept, so a component
+that fails or does worse (CP-SAT under a short limit can return nothing, or less than its hint)
+costs time, never quality. A perfect plan stops everything at once.
+
+Work is budgeted in deterministic units (priced swaps for the tabu search, deterministic time for
+CP-SAT) derived from `time_limit`, so the same seed, worker count and limit give the same plan;
+wall-clock deadlines only cap the total should the machine be much slower than expected.
+"""
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from speeddating.evaluation import Evaluation, evaluate, schedule_errors
+from speeddating.problem import Problem, Schedule
+from speeddating.solver.cpsat_model import solve_model
+from speeddating.solver.greedy import greedy_schedule
+from speeddating.solver.lns import large_neighbourhood_search
+from speeddating.solver.local_search import tabu_search
+
+SWAPS_PER_SECOND = 1_500_000
+"""Priced swaps the tabu search gets per second of time limit (about what one core prices)."""
+
+EXACT_MAX_PEOPLE = 30
+"""Up to this size the full CP-SAT model is worth running to prove optimality or a bound."""
+
+LNS_MAX_PEOPLE = 150
+"""Beyond this the CP-SAT neighbourhoods are too slow to build to be worth the time."""
+
+DEADLINE_SHARE = 0.95
+"""Fraction of the time limit the components may use (the rest is for bookkeeping)."""
+
+
+@dataclass(frozen=True)
+class SolveResult:
+    schedule: Schedule
+    evaluation: Evaluation
+    optimal: bool
+    """True only when the plan is proven best for the lexicographic objective."""
+    proven_bound: int
+    """Proven upper bound on distinct new pairs (>= evaluation.distinct_new_pairs)."""
+    method: str
+    """Component that produced the final schedule."""
+    seconds: float
+
+
+class Incumbent:
+    """The best plan so far, by `Evaluation.rank()`, announcing each improvement."""
+
+    def __init__(self, problem: Problem, started: float, progress: Callable[[str], None] | None) -> None:
+        self.problem = problem
+        self.started = started
+        self.progress = progress
+        self.schedule: Schedule = ()
+        self.evaluation: Evaluation | None = None
+        self.method = ""
+
+    def offer(self, schedule: Schedule, method: str) -> None:
+        evaluation = evaluate(self.problem, schedule)
+        if self.evaluation is not None and evaluation.rank() >= self.evaluation.rank():
+            return
+        self.schedule, self.evaluation, self.method = schedule, evaluation, method
+        if self.progress is not None:
+            self.progress(
+                f"{time.monotonic() - self.started:.1f} s  same-org {evaluation.same_org_pairs}"
+                f"  repeats {evaluation.repeat_pairs}  new pairs"
+                f" {evaluation.distinct_new_pairs}/{evaluation.new_pairs_bound}  ({method})"
+            )
+
+    def reporter(self, method: str) -> Callable[[Schedule], None]:
+        return lambda schedule: self.offer(schedule, method)
+
+    @property
+    def perfect(self) -> bool:
+        """Perfect and free of history repeats: nothing in the lexicographic objective can improve."""
+        e = self.evaluation
+        return e is not None and e.perfect and e.history_repeats == 0
+
+
+def solve(
+    problem: Problem,
+    *,
+    time_limit: float = 10.0,
+    seed: int = 0,
+    workers: int = 2,
+    progress: Callable[[str], None] | None = None,
+    hint: Schedule | None = None,
+) -> SolveResult:
+    """The best schedule the portfolio finds for `problem` within `time_limit` seconds."""
+    started = time.monotonic()
+    deadline = started + DEADLINE_SHARE * time_limit
+    best = Incumbent(problem, started, progress)
+    best.offer(greedy_schedule(problem, seed), "greedy")
+    start = best.schedule
+    if hint is not None and not schedule_errors(problem, hint):
+        best.offer(hint, "hint")
+        start = hint
+    optimal, bound = best.perfect, 0
+    exact = problem.people <= EXACT_MAX_PEOPLE
+    lns = problem.people <= LNS_MAX_PEOPLE
+    search_share = 0.5 if exact or lns else 1.0
+    if not optimal:
+        outcome = tabu_search(
+            problem, start, seed=seed, work_budget=int(SWAPS_PER_SECOND * time_limit * search_share),
+            deadline=started + search_share * DEADLINE_SHARE * time_limit, on_improvement=best.reporter("local-search"),
+        )
+        best.offer(outcome.schedule, "local-search")
+        optimal = best.perfect
+    if exact and not optimal:
+        model = solve_model(
+            problem, hint=best.schedule, deterministic_time=0.25 * time_limit,
+            time_limit=0.6 * (deadline - time.monotonic()), workers=workers, seed=seed,
+        )
+        if model.schedule is not None:
+            best.offer(model.schedule, "cp-sat")
+        optimal = model.optimal or best.perfect
+        bound = model.new_pairs_bound or 0
+    if lns and not optimal:
+        searched = large_neighbourhood_search(
+            problem, best.schedule, seed=seed, deterministic_budget=0.5 * time_limit, deadline=deadline,
+            workers=workers, on_improvement=best.reporter("lns"),
+        )
+        best.offer(searched.schedule, "lns")
+        optimal = best.perfect
+    assert best.evaluation is not None
+    arithmetic = best.evaluation.new_pairs_bound
+    return SolveResult(
+        schedule=best.schedule,
+        evaluation=best.evaluation,
+        optimal=optimal,
+        proven_bound=max(best.evaluation.distinct_new_pairs, min(arithmetic, bound or arithmetic)),
+        method=best.method,
+        seconds=time.monotonic() - started,
+    )
