@@ -237,7 +237,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- printables ---
     # --- history ---
-    # --- re-planning ---
     "history.no_database": {
         "fr": "Aucun historique dans {path} : enregistrez d'abord une séance avec "
         "« speeddating history add plan.json ».",
@@ -269,6 +268,68 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{path} n'est pas un export d'historique (format attendu : {format}).",
         "en": "{path} is not a history export (expected format: {format}).",
     },
+    "history.added": {
+        "fr": "Séance n° {session} enregistrée dans {path} : « {title} » du {date}, {people} personnes, {rounds} tours.",
+        "en": "Session {session} recorded in {path}: '{title}' on {date}, {people} people, {rounds} rounds.",
+    },
+    "history.empty": {"fr": "Aucune séance enregistrée dans {path}.", "en": "No session recorded in {path}."},
+    "history.col_session": {"fr": "N°", "en": "No."},
+    "history.col_date": {"fr": "Date", "en": "Date"},
+    "history.col_people": {"fr": "Personnes", "en": "People"},
+    "history.col_rounds": {"fr": "Tours", "en": "Rounds"},
+    "history.col_title": {"fr": "Titre", "en": "Title"},
+    "history.show_session": {
+        "fr": "Séance n° {session} : « {title} » du {date}, {people} personnes, {rounds} tours",
+        "en": "Session {session}: '{title}' on {date}, {people} people, {rounds} rounds",
+    },
+    "history.show_round": {"fr": "Tour {number}{theme}", "en": "Round {number}{theme}"},
+    "history.show_table": {"fr": "  Table {number} : {people}", "en": "  Table {number}: {people}"},
+    "history.removed": {
+        "fr": "Séance n° {session} (« {title} » du {date}) retirée de l'historique.",
+        "en": "Session {session} ('{title}' on {date}) removed from the history.",
+    },
+    "history.exported": {
+        "fr": "{count} séance(s) exportée(s) dans {file}.",
+        "en": "{count} session(s) exported to {file}.",
+    },
+    "history.imported": {
+        "fr": "{added} séance(s) ajoutée(s) à {path} ; {known} déjà présente(s), ignorée(s).",
+        "en": "{added} session(s) added to {path}; {known} already there, skipped.",
+    },
+    "history.read": {
+        "fr": "Historique {path} : {sessions} séance(s) ; {pairs} paires de participants se sont déjà rencontrées.",
+        "en": "History {path}: {sessions} session(s); {pairs} pairs of attendees have already met.",
+    },
+    "history.unavoidable": {
+        "fr": "  dont au moins {count} inévitables avec ces effectifs (sans collègues ni revoir quelqu'un en plus)",
+        "en": "  of which at least {count} are unavoidable for these head counts (with no extra colleague pair "
+        "or repeat)",
+    },
+    "report.title": {"fr": "Le réseau se tisse", "en": "How the network is knitting together"},
+    "report.headline": {
+        "fr": "Après {sessions} séance(s) : {people} personnes de {organisations} structures, "
+        "{encounters} rencontres distinctes.",
+        "en": "After {sessions} session(s): {people} people from {organisations} organisations, "
+        "{encounters} distinct encounters.",
+    },
+    "report.matrix_heading": {
+        "fr": "Liens entre structures (paires de personnes qui se sont rencontrées ; diagonale : collègues)",
+        "en": "Links between organisations (pairs of people who have met; diagonal: colleagues)",
+    },
+    "report.people_heading": {"fr": "Par personne", "en": "Per person"},
+    "report.people_met": {"fr": "Personnes rencontrées", "en": "People met"},
+    "report.organisations_met": {"fr": "Structures rencontrées", "en": "Organisations met"},
+    "report.never_met": {"fr": "Personne rencontrée chez", "en": "Nobody met yet from"},
+    "report.legend": {
+        "fr": "Chaque case : nombre de paires de personnes des deux structures qui se sont déjà rencontrées.",
+        "en": "Each cell: pairs of people from the two organisations who have already met.",
+    },
+    "report.least_heading": {"fr": "Les moins connectés", "en": "Least connected"},
+    "report.least_detail": {
+        "fr": "{people} personne(s) rencontrée(s), {organisations}/{total} structures",
+        "en": "{people} people met, {organisations}/{total} organisations",
+    },
+    # --- re-planning ---
 }
 
 
