@@ -296,14 +296,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{added} séance(s) ajoutée(s) à {path} ; {known} déjà présente(s), ignorée(s).",
         "en": "{added} session(s) added to {path}; {known} already there, skipped.",
     },
+    "history.unreadable": {
+        "fr": "{path} : lecture impossible ({reason}).",
+        "en": "{path}: cannot be read ({reason}).",
+    },
     "history.read": {
-        "fr": "Historique {path} : {sessions} séance(s) ; {pairs} paires de participants se sont déjà rencontrées.",
-        "en": "History {path}: {sessions} session(s); {pairs} pairs of attendees have already met.",
+        "fr": "Historique {path} : {pairs} paires de participants se sont déjà rencontrées.",
+        "en": "History {path}: {pairs} pairs of attendees have already met.",
     },
     "history.unavoidable": {
-        "fr": "  dont au moins {count} inévitables avec ces effectifs (sans collègues ni revoir quelqu'un en plus)",
-        "en": "  of which at least {count} are unavoidable for these head counts (with no extra colleague pair "
-        "or repeat)",
+        "fr": "Historique : {repeats} paire(s) se revoient, dont au moins {count} inévitables avec ces effectifs",
+        "en": "History: {repeats} pair(s) meet again, of which at least {count} are unavoidable for these "
+        "head counts",
     },
     "report.title": {"fr": "Le réseau se tisse", "en": "How the network is knitting together"},
     "report.headline": {

@@ -110,7 +110,7 @@ def headline(report: NetworkReport) -> str:
              organisations=len(report.organisations), encounters=report.encounters)
 
 
-def _table(rows: list[list[str]], right: set[int]) -> list[str]:
+def text_table(rows: list[list[str]], right: set[int]) -> list[str]:
     """Rows aligned in columns; `right` lists the columns of numbers."""
     widths = [max(len(row[c]) for row in rows) for c in range(len(rows[0]))]
     lines = []
@@ -141,9 +141,9 @@ def report_lines(report: NetworkReport) -> list[str]:
     return [
         headline(report), "",
         t("report.matrix_heading"),
-        *_table(matrix, set(range(1, len(matrix[0])))), "",
+        *text_table(matrix, set(range(1, len(matrix[0])))), "",
         t("report.people_heading"),
-        *_table(people_rows(report), {2, 3}),
+        *text_table(people_rows(report), {2, 3}),
     ]
 
 

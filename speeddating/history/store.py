@@ -44,14 +44,17 @@ class HistoryError(UserError):
     """The history database cannot be used as asked (missing, busy, damaged, newer, duplicate)."""
 
 
-def history_path(option: Path | None, no_history: bool) -> Path | None:
-    """The database to use: --history, else $SPEEDDATING_DB, else ./speeddating.db; None with --no-history."""
-    if no_history:
-        return None
+def database_path(option: Path | None) -> Path:
+    """--history when given, else $SPEEDDATING_DB, else ./speeddating.db."""
     if option is not None:
         return option
     from_environment = os.environ.get(ENVIRONMENT_VARIABLE, "").strip()
     return Path(from_environment) if from_environment else DEFAULT_DB
+
+
+def history_path(option: Path | None, no_history: bool) -> Path | None:
+    """The database `plan` reads: as `database_path`, or None with --no-history."""
+    return None if no_history else database_path(option)
 
 
 @contextmanager
@@ -139,7 +142,10 @@ def schema_version(connection: sqlite3.Connection) -> int:
 
 
 def migrate(connection: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
-    """Bring the schema up to `target`, all steps in one transaction."""
+    """Bring the schema up to `target`, all steps in one transaction (none when already there:
+    even an empty write transaction would wait for readers to finish)."""
+    if schema_version(connection) >= target:
+        return
     with write_transaction(connection):
         version = schema_version(connection)
         for step in MIGRATIONS[version:target]:
