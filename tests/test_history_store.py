@@ -1,7 +1,10 @@
 """The history store: recording, identities, recency weights, duplicates, export, migration, crashes."""
 
 import json
+import signal
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -254,3 +257,29 @@ def test_a_writer_waits_for_another_instead_of_failing(tmp_path: Path) -> None:
     release.join()
     holder.close()
     assert time.monotonic() - started >= 0.25
+
+
+CRASH_MIDWAY = """
+import os, signal, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA cache_size = 1")  # spill changed pages into the file before the commit
+connection.execute("BEGIN IMMEDIATE")
+connection.executemany("INSERT INTO people (identity, name, organisation) VALUES (?, 'X', 'Y')",
+                       [(f"name:x{i}|y",) for i in range(20000)])
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_reading_after_a_crash_mid_write_sees_the_store_as_it_was(tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    plan = make_plan(EIGHT, [ROUND_A])
+    record(db, plan)
+    expected = past_encounters(db, plan.attendees)
+    before = db.read_bytes()
+    crashed = subprocess.run([sys.executable, "-c", CRASH_MIDWAY, str(db)], check=False)
+    assert crashed.returncode == -signal.SIGKILL
+    assert db.read_bytes() != before and db.with_name("h.db-journal").exists()  # half-written, journal left
+    assert past_encounters(db, plan.attendees) == expected
+    with open_history(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert connection.execute("SELECT COUNT(*) FROM people").fetchone()[0] == 8

@@ -24,7 +24,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from speeddating.errors import PlanFormatError, UserError
+from speeddating.errors import UserError
 from speeddating.history.identity import KnownPerson, email_key, resolve
 from speeddating.i18n import t
 from speeddating.plan import Plan, plan_from_dict, plan_to_json
@@ -160,9 +160,27 @@ def _connect(target: str, busy_timeout: float, uri: bool = False) -> sqlite3.Con
     return connection
 
 
+def _read_only(db: Path, busy_timeout: float) -> sqlite3.Connection:
+    """A connection that cannot write. A write interrupted by a crash leaves a journal that only a
+    writable connection may roll back: let SQLite do that first (it restores the earlier state)."""
+    uri = db.absolute().as_uri() + "?mode=ro"
+    stored = _connect(uri, busy_timeout, uri=True)
+    try:
+        schema_version(stored)
+    except sqlite3.OperationalError as error:
+        if "readonly" not in str(error):
+            raise
+        stored.close()
+        recovery = _connect(str(db), busy_timeout)
+        schema_version(recovery)
+        recovery.close()
+        stored = _connect(uri, busy_timeout, uri=True)
+    return stored
+
+
 def _readable_copy(db: Path, busy_timeout: float) -> sqlite3.Connection:
     """A read-only connection, or an in-memory migrated copy when the schema is older."""
-    stored = _connect(db.absolute().as_uri() + "?mode=ro", busy_timeout, uri=True)
+    stored = _read_only(db, busy_timeout)
     if schema_version(stored) >= SCHEMA_VERSION:
         return stored
     memory = _connect(":memory:", busy_timeout)
@@ -393,7 +411,7 @@ def import_history(connection: sqlite3.Connection, document: Any, source: str = 
         plan = plan_from_dict(entry.get("plan"), f"{source}, session {number}")
         title, date = entry.get("title"), entry.get("date")
         if not isinstance(title, str) or not isinstance(date, str) or not date:
-            raise PlanFormatError(f"{source}, session {number}: 'title' and 'date' must be text")
+            raise HistoryError(t("history.bad_export", path=f"{source}, session {number}", format=EXPORT_FORMAT))
         sessions.append((plan, title, date, str(entry.get("recorded_at") or _now())))
     added = 0
     with write_transaction(connection):
