@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -10,6 +11,8 @@ from speeddating.cli.base import cli, language_option
 from speeddating.errors import UserError
 from speeddating.event import Event, default_event
 from speeddating.exporters.spreadsheet import write_plan_csv
+from speeddating.history.bound import unavoidable_history_repeats
+from speeddating.history.store import history_path, past_encounters
 from speeddating.i18n import t
 from speeddating.importer import read_roster
 from speeddating.plan import Plan, Quality, SolverReport, read_plan, write_plan
@@ -93,16 +96,26 @@ def plan(attendee_file: Path, rounds: int | None, table_size: int | None, time_l
         count = 1
     for line in explain_forced_colleagues(roster, size):
         _say(t("cli.warning", message=line), quiet)
-    problem = problem_for(roster.attendees, count, size)
+    database = history_path(history_db, no_history)
+    past = past_encounters(database, roster.attendees) if database is not None and database.is_file() else {}
+    if past:
+        _say(t("history.read", path=database, pairs=len(past)), quiet)
+    problem = problem_for(roster.attendees, count, size, past=past)
     result = solve(problem, time_limit=time_limit, seed=seed,
                    progress=None if quiet else lambda line: _say(line, False))
     report = SolverReport(result.method, round(result.seconds, 2), seed, time_limit)
     outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, report)
     planned = build_plan(roster.attendees, event, result.schedule, outcome)
+    if planned.quality is not None:
+        planned = planned.with_quality(replace(planned.quality,
+                                               unavoidable_history_repeats=unavoidable_history_repeats(problem)))
     folder = out_dir or Path(f"plan-{dt.date.today().isoformat()}")
     written = write_outputs(planned, folder)
     assert planned.quality is not None
     print_summary(planned, planned.quality, as_json)
+    if past and not as_json:
+        click.echo(t("history.unavoidable", repeats=planned.quality.history_repeats,
+                     count=planned.quality.unavoidable_history_repeats))
     _say(t("summary.outputs", folder=folder), quiet)
     for path in written:
         _say(f"  {path}", quiet)

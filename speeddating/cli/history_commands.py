@@ -1,0 +1,153 @@
+"""`speeddating history add|list|show|remove|export|import` and `speeddating report`.
+
+Sessions are recorded after they took place (plans change on the day), never by `plan`.
+Every command takes `--history PATH` (else $SPEEDDATING_DB, else ./speeddating.db).
+"""
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from speeddating.cli.base import cli, language_option
+from speeddating.fileio import atomic_write_text
+from speeddating.history.report import report_from_store, report_lines, text_table, write_report
+from speeddating.history.store import (
+    HistoryError,
+    SessionInfo,
+    add_plan,
+    database_path,
+    export_history,
+    import_history,
+    list_sessions,
+    open_history,
+    remove_session,
+    session_info,
+    session_plan,
+)
+from speeddating.i18n import t
+from speeddating.plan import read_plan
+
+
+def history_option(command: Any) -> Any:
+    return click.option("--history", "history_db", type=click.Path(dir_okay=False, path_type=Path),
+                        help="History database (default ./speeddating.db or $SPEEDDATING_DB).")(command)
+
+
+def _describe(message: str, info: SessionInfo, path: Path | None = None) -> str:
+    return t(message, session=info.id, title=info.title, date=info.date, people=info.people,
+             rounds=info.rounds, path=path)
+
+
+@cli.group()
+@language_option
+def history() -> None:
+    """Remember past sessions, so that later ones bring new people together."""
+
+
+@history.command("add")
+@click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--title", help="Title to record (default: the plan's event title).")
+@click.option("--replace", is_flag=True, help="Replace the session already recorded for this plan or event.")
+@history_option
+@language_option
+def add(plan_file: Path, title: str | None, replace: bool, history_db: Path | None) -> None:
+    """Record the session of PLAN_FILE once it has taken place."""
+    plan = read_plan(plan_file)
+    path = database_path(history_db)
+    with open_history(path, write=True) as connection:
+        info = session_info(connection, add_plan(connection, plan, title=title, replace=replace))
+    click.echo(_describe("history.added", info, path=path))
+
+
+@history.command("list")
+@history_option
+@language_option
+def list_command(history_db: Path | None) -> None:
+    """The recorded sessions, oldest first, with their head counts."""
+    path = database_path(history_db)
+    with open_history(path) as connection:
+        sessions = list_sessions(connection)
+    if not sessions:
+        click.echo(t("history.empty", path=path))
+        return
+    header = [t("history.col_session"), t("history.col_date"), t("history.col_people"),
+              t("history.col_rounds"), t("history.col_title")]
+    rows = [[str(s.id), s.date, str(s.people), str(s.rounds), s.title] for s in sessions]
+    click.echo("\n".join(text_table([header, *rows], {0, 2, 3})))
+
+
+@history.command("show")
+@click.argument("session", type=int)
+@history_option
+@language_option
+def show(session: int, history_db: Path | None) -> None:
+    """Who sat with whom in SESSION (its number in `history list`)."""
+    with open_history(database_path(history_db)) as connection:
+        info, plan = session_plan(connection, session)
+    people = plan.by_id()
+    lines = [_describe("history.show_session", info)]
+    for rnd in plan.rounds:
+        lines.append(t("history.show_round", number=rnd.number, theme=f" — {rnd.theme.title}" if rnd.theme else ""))
+        for table in rnd.tables:
+            seated = ", ".join(f"{people[x].name} ({people[x].organisation})" for x in table.attendees)
+            lines.append(t("history.show_table", number=table.number, people=seated))
+    click.echo("\n".join(lines))
+
+
+@history.command("remove")
+@click.argument("session", type=int)
+@history_option
+@language_option
+def remove(session: int, history_db: Path | None) -> None:
+    """Forget SESSION (for instance one recorded by mistake)."""
+    with open_history(database_path(history_db), write=True) as connection:
+        info = remove_session(connection, session)
+    click.echo(_describe("history.removed", info))
+
+
+@history.command("export")
+@click.argument("export_file", type=click.Path(dir_okay=False, path_type=Path))
+@history_option
+@language_option
+def export(export_file: Path, history_db: Path | None) -> None:
+    """Write every session to EXPORT_FILE (JSON), to move or merge the history."""
+    with open_history(database_path(history_db)) as connection:
+        document = export_history(connection)
+    atomic_write_text(export_file, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    click.echo(t("history.exported", count=len(document["sessions"]), file=export_file))
+
+
+@history.command("import")
+@click.argument("export_file", type=click.Path(dir_okay=False, path_type=Path))
+@history_option
+@language_option
+def import_command(export_file: Path, history_db: Path | None) -> None:
+    """Add the sessions of EXPORT_FILE that this history does not have yet."""
+    try:
+        document = json.loads(export_file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise HistoryError(t("history.unreadable", path=export_file, reason=error)) from None
+    path = database_path(history_db)
+    with open_history(path, write=True) as connection:
+        result = import_history(connection, document, str(export_file))
+    click.echo(t("history.imported", added=result.added, known=result.already_known, path=path))
+
+
+@cli.command("report")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default ./report-YYYY-MM-DD/).")
+@history_option
+@language_option
+def report(out_dir: Path | None, history_db: Path | None) -> None:
+    """How the network is knitting together across every recorded session."""
+    with open_history(database_path(history_db)) as connection:
+        network = report_from_store(connection)
+    click.echo("\n".join(report_lines(network)))
+    folder = out_dir or Path(f"report-{dt.date.today().isoformat()}")
+    written = write_report(network, folder)
+    click.echo(t("summary.outputs", folder=folder), err=True)
+    for path in written:
+        click.echo(f"  {path}", err=True)
