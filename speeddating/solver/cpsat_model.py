@@ -263,19 +263,20 @@ def set_objective(sm: SeatingModel) -> None:
 
 
 def build_model(problem: Problem, *, symmetry_breaking: bool = True, objective: bool = True) -> SeatingModel:
-    """The whole model of `problem`; without `objective` it only describes feasible seatings."""
+    """The whole model of `problem`; without `objective`, only the seatings (no encounter variables),
+    so that enumerating its solutions enumerates seatings."""
     model = cp_model.CpModel()
     sm = SeatingModel(problem, model, add_seat_variables(problem, model))
     add_seating(sm)
     add_table_sizes(sm)
     add_fixed_seats(sm)
-    add_encounters(sm)
-    add_same_organisation(sm)
-    add_repeats_and_history(sm)
-    add_keep_apart_and_should_meet(sm)
     if symmetry_breaking:
         add_symmetry_breaking(sm)
     if objective:
+        add_encounters(sm)
+        add_same_organisation(sm)
+        add_repeats_and_history(sm)
+        add_keep_apart_and_should_meet(sm)
         set_objective(sm)
     return sm
 

@@ -34,8 +34,11 @@ class LnsOutcome:
     improvements: int
 
 
-def freed_rounds(problem: Problem, rng: random.Random) -> set[int]:
-    return set(rng.sample(range(problem.rounds), min(2, problem.rounds)))
+def freed_rounds(problem: Problem, schedule: Schedule, rng: random.Random) -> set[int]:
+    """A round with a conflict (if any) and another one at random."""
+    hot = sorted({r for r, _ in conflicted_tables(problem, schedule)})
+    first = rng.choice(hot) if hot else rng.randrange(problem.rounds)
+    return {first, rng.choice([r for r in range(problem.rounds) if r != first])}
 
 
 def conflicted_tables(problem: Problem, schedule: Schedule) -> list[tuple[int, int]]:
@@ -77,7 +80,7 @@ def pinned(problem: Problem, schedule: Schedule, free: Callable[[int, int], bool
 def neighbourhood(problem: Problem, schedule: Schedule, step: int, rng: random.Random) -> Problem:
     """Alternately two whole rounds and a few tables in every round."""
     if step % 2 == 0 and problem.rounds > 2:
-        rounds = freed_rounds(problem, rng)
+        rounds = freed_rounds(problem, schedule, rng)
         return pinned(problem, schedule, lambda r, _t: r in rounds)
     tables = freed_tables(problem, schedule, rng)
     return pinned(problem, schedule, lambda r, t: (r, t) in tables)

@@ -34,6 +34,10 @@ Indices = npt.NDArray[np.intp]
 CONFLICTED_PER_ROUND = 24
 """At most this many conflicted people per round are priced per iteration (sampled)."""
 
+STALL_BASE = 200
+STALL_PER_PERSON = 20
+"""Iterations without a new best before restarting from the best plan, perturbed."""
+
 REPORT_EVERY = 0.5
 """Seconds between two improvement reports (reporting only; the search itself ignores time)."""
 
@@ -118,7 +122,9 @@ class TabuSearch:
         weights = self.costs.weights
         bound = new_pairs_bound(problem, start)
         self.target = weights.same_org * problem.forced_same_org_total() - weights.new_pair * bound
-        self.longest_tenure = 4 + problem.people // 8
+        self.shortest_tenure = 4
+        self.longest_tenure = 10 + problem.people // 10
+        self.stall = STALL_BASE + STALL_PER_PERSON * problem.people
 
     def conflicted(self, rnd: int) -> Indices:
         """Movable people of round `rnd` whose seat costs something, sampled down to a few."""
@@ -188,7 +194,6 @@ class TabuSearch:
     ) -> SearchOutcome:
         best, best_cost = self.seating.schedule(), self.seating.cost
         work = iteration = last_gain = 0
-        stall = 200 + 20 * self.problem.people
         reported = time.monotonic()
         while work < work_budget and best_cost > self.target + 1e-6 and time.monotonic() < deadline:
             iteration += 1
@@ -205,14 +210,14 @@ class TabuSearch:
             if move is None:
                 break
             self.seating.swap(move.rnd, move.a, move.b)
-            tenure = self.rng.randint(2, self.longest_tenure)
+            tenure = self.rng.randint(self.shortest_tenure, self.longest_tenure)
             self.tabu_until[move.rnd, [move.a, move.b]] = iteration + tenure
             if self.seating.cost < best_cost - 1e-9:
                 best, best_cost, last_gain = self.seating.schedule(), self.seating.cost, iteration
                 if on_improvement is not None and time.monotonic() - reported >= REPORT_EVERY:
                     on_improvement(best)
                     reported = time.monotonic()
-            elif iteration - last_gain > stall:
+            elif iteration - last_gain > self.stall:
                 self.seating = Seating(self.problem, self.costs, best)
                 self.perturb()
                 self.tabu_until[:] = 0

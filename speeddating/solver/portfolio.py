@@ -112,7 +112,7 @@ def solve(
         optimal = best.perfect
     if exact and not optimal:
         model = solve_model(
-            problem, hint=best.schedule, deterministic_time=0.25 * time_limit,
+            problem, hint=best.schedule, deterministic_time=0.15 * time_limit,
             time_limit=0.6 * (deadline - time.monotonic()), workers=workers, seed=seed,
         )
         if model.schedule is not None:

@@ -1,0 +1,49 @@
+"""Greedy and tabu search: plans always fit the problem, runs are reproducible, conflicts go away."""
+
+from hypothesis import given, settings
+
+from speeddating.evaluation import evaluate, schedule_errors
+from speeddating.problem import Problem
+from speeddating.solver.greedy import greedy_schedule
+from speeddating.solver.local_search import tabu_search
+from tests.solver.strategies import problems
+
+
+@settings(max_examples=40, deadline=None)
+@given(problems())
+def test_greedy_fits_and_repeats(problem: Problem) -> None:
+    schedule = greedy_schedule(problem, seed=3)
+    assert schedule_errors(problem, schedule) == []
+    assert greedy_schedule(problem, seed=3) == schedule
+
+
+@settings(max_examples=30, deadline=None)
+@given(problems())
+def test_tabu_search_fits_repeats_and_never_worsens(problem: Problem) -> None:
+    start = greedy_schedule(problem)
+    outcome = tabu_search(problem, start, seed=5, work_budget=20_000)
+    assert schedule_errors(problem, outcome.schedule) == []
+    assert tabu_search(problem, start, seed=5, work_budget=20_000).schedule == outcome.schedule
+    assert outcome.cost <= tabu_search(problem, start, seed=5, work_budget=0).cost
+
+
+def test_greedy_spreads_organisations() -> None:
+    """Six organisations of four at six tables of four: no colleague pair at all."""
+    problem = Problem(tuple(p // 4 for p in range(24)), rounds=5)
+    assert evaluate(problem, greedy_schedule(problem)).same_org_pairs == 0
+
+
+def test_tabu_search_removes_repeats() -> None:
+    problem = Problem(tuple(range(16)), rounds=4)
+    start = greedy_schedule(problem)
+    outcome = tabu_search(problem, start, seed=1, work_budget=3_000_000)
+    assert evaluate(problem, start).repeat_pairs > 0
+    assert evaluate(problem, outcome.schedule).repeat_pairs == 0
+
+
+def test_tabu_search_scales_to_hundreds() -> None:
+    problem = Problem(tuple(p % 80 for p in range(500)), rounds=8)
+    start = greedy_schedule(problem)
+    outcome = tabu_search(problem, start, seed=0, work_budget=200_000)
+    assert schedule_errors(problem, outcome.schedule) == []
+    assert evaluate(problem, outcome.schedule).avoidable_same_org == 0

@@ -1,0 +1,53 @@
+"""`solve` end to end on instances whose best plan is known."""
+
+from speeddating.evaluation import schedule_errors
+from speeddating.problem import Problem
+from speeddating.solver import solve
+
+
+def test_nine_people_three_organisations_perfect_and_proven() -> None:
+    problem = Problem((0, 0, 0, 1, 1, 1, 2, 2, 2), rounds=3, table_size=3)
+    result = solve(problem, time_limit=5)
+    assert schedule_errors(problem, result.schedule) == []
+    assert result.evaluation.distinct_new_pairs == result.proven_bound == 27
+    assert result.evaluation.same_org_pairs == 0 and result.optimal
+
+
+def test_sixteen_people_five_rounds_perfect() -> None:
+    """An affine plane of order 4: everyone meets everyone exactly once."""
+    problem = Problem(tuple(range(16)), rounds=5)
+    result = solve(problem, time_limit=20)
+    assert result.evaluation.perfect and result.optimal
+    assert result.evaluation.distinct_new_pairs == 120
+
+
+def test_forced_colleagues_one_pair_per_round() -> None:
+    """Ten colleagues among nine tables: exactly one colleague pair per round, no more."""
+    problem = Problem((0,) * 10 + tuple(range(1, 27)), rounds=3)
+    result = solve(problem, time_limit=4)
+    assert result.evaluation.same_org_pairs == result.evaluation.forced_same_org == 3
+
+
+def test_keep_apart_absences_fixed_seats_respected() -> None:
+    keep_apart = frozenset({(0, 1), (2, 3), (4, 10)})
+    problem = Problem(tuple(p % 6 for p in range(20)), rounds=4, keep_apart=keep_apart,
+                      absences=frozenset({(5, 0), (6, 3)}), fixed_tables={(0, 1): 0, (1, 1): 0, (7, 2): 3})
+    result = solve(problem, time_limit=3, seed=1)
+    assert schedule_errors(problem, result.schedule) == []
+    assert result.evaluation.keep_apart_violations == 1, "only the pair fixed to one table"
+
+
+def test_same_seed_same_plan_and_progress_reported() -> None:
+    problem = Problem(tuple(p % 7 for p in range(21)), rounds=4)
+    lines: list[str] = []
+    first = solve(problem, time_limit=5, seed=4, progress=lines.append)
+    assert first.schedule == solve(problem, time_limit=5, seed=4).schedule
+    assert lines and "new pairs" in lines[-1]
+
+
+def test_hint_is_a_starting_point() -> None:
+    problem = Problem(tuple(p % 4 for p in range(12)), rounds=3, table_size=3)
+    hint = tuple((tuple(range(0, 3)), tuple(range(3, 6)), tuple(range(6, 9)), tuple(range(9, 12))) for _ in range(3))
+    result = solve(problem, time_limit=3, hint=hint)
+    assert schedule_errors(problem, result.schedule) == []
+    assert result.evaluation.perfect and result.optimal
