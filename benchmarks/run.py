@@ -1,0 +1,99 @@
+"""Benchmark `solve` against the two baselines on the reference and generated instances.
+
+    python -m benchmarks.run [--time-limit 10] [--only NAME] [--seed 0] [--workers 2]
+
+Figures come from `speeddating.evaluation`, which measures exactly what check_plan.py measures.
+"""
+
+import argparse
+import csv
+import os
+import platform
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from benchmarks.baselines import hill_climber, random_schedule
+from speeddating.evaluation import Evaluation, evaluate
+from speeddating.problem import Problem, Schedule
+from speeddating.solver import solve
+
+INSTANCES = Path(__file__).resolve().parent.parent / "instances"
+
+
+@dataclass(frozen=True)
+class Instance:
+    name: str
+    problem: Problem
+    time_limit: float | None = None
+    """Overrides --time-limit (the 500-person session gets its 60 s)."""
+
+
+def read_organisations(path: Path) -> tuple[int, ...]:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        index: dict[str, int] = {}
+        return tuple(index.setdefault(row["organisation"], len(index)) for row in csv.DictReader(fh))
+
+
+def instances() -> list[Instance]:
+    def file(name: str, rounds: int) -> Instance:
+        return Instance(f"{name} x{rounds}", Problem(read_organisations(INSTANCES / f"{name}.csv"), rounds))
+
+    return [
+        file("spro24", 5),
+        file("sgp28", 7),
+        file("sgp28", 9),
+        file("agence52", 6),
+        Instance("sgp32 x10", Problem(tuple(range(32)), 10)),
+        Instance("sgp16 x5", Problem(tuple(range(16)), 5)),
+        Instance("nine3 x3", Problem(tuple(p // 3 for p in range(9)), 3, table_size=3)),
+        Instance("org48 x5", Problem(tuple(p % 8 for p in range(48)), 5)),
+        Instance("big500 x8", Problem(tuple(p % 80 for p in range(500)), 8), time_limit=60),
+    ]
+
+
+def row(name: str, problem: Problem, method: str, e: Evaluation, optimal: str, seconds: float) -> str:
+    return (
+        f"| {name} | {problem.people} | {problem.rounds} | {method} | {e.same_org_pairs} ({e.forced_same_org})"
+        f" | {e.repeat_pairs} | {e.distinct_new_pairs}/{e.new_pairs_bound} | {optimal} | {seconds:.1f} |"
+    )
+
+
+def timed(make: Callable[[], Schedule]) -> tuple[Schedule, float]:
+    """The schedule `make` builds and the seconds it took."""
+    started = time.monotonic()
+    schedule = make()
+    return schedule, time.monotonic() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--time-limit", type=float, default=10.0)
+    parser.add_argument("--only", help="run the instances whose name contains this")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-baselines", action="store_true")
+    args = parser.parse_args()
+    machine = f"{platform.node() or 'unknown'} ({platform.machine()}, {os.cpu_count()} cores)"
+    print(f"Run {date.today().isoformat()} on {machine}, time limit {args.time_limit:g} s,"
+          f" seed {args.seed}, workers {args.workers}\n")
+    print("| instance | people | rounds | method | same-org (forced) | repeats | distinct/bound | optimal | seconds |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for instance in instances():
+        if args.only and args.only not in instance.name:
+            continue
+        problem = instance.problem
+        if not args.no_baselines:
+            for label, baseline in (("random", random_schedule), ("hill-climber", hill_climber)):
+                schedule, seconds = timed(partial(baseline, problem, args.seed))
+                print(row(instance.name, problem, label, evaluate(problem, schedule), "", seconds), flush=True)
+        result = solve(problem, time_limit=instance.time_limit or args.time_limit, seed=args.seed, workers=args.workers)
+        print(row(instance.name, problem, f"solve: {result.method}", result.evaluation,
+                  f"{'yes' if result.optimal else 'no'} (bound {result.proven_bound})", result.seconds), flush=True)
+
+
+if __name__ == "__main__":
+    main()
