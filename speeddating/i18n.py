@@ -15,6 +15,158 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- errors shared by several parts ---
     "error.line": {"fr": "Erreur : {message}", "en": "Error: {message}"},
     # --- importer ---
+    "import.not_found": {
+        "fr": "{file} : fichier introuvable. Vérifiez son nom et le dossier d'où vous lancez la commande.",
+        "en": "{file}: no such file. Check its name and the folder you run the command from.",
+    },
+    "import.is_directory": {
+        "fr": "{file} est un dossier. Indiquez le fichier de la liste des participants (.xlsx, .ods ou .csv).",
+        "en": "{file} is a folder. Give the attendee list file itself (.xlsx, .ods or .csv).",
+    },
+    "import.cannot_read": {
+        "fr": "{file} : lecture impossible ({reason}). Fermez-le s'il est ouvert dans un autre programme "
+        "et vérifiez vos droits sur le fichier.",
+        "en": "{file}: cannot be read ({reason}). Close it if another program has it open, "
+        "and check your permissions on the file.",
+    },
+    "import.binary": {
+        "fr": "{file} : ce n'est ni un tableau texte (CSV) ni un classeur Excel ou ODS lisible. "
+        "Enregistrez la liste depuis votre tableur au format .xlsx, .ods ou CSV.",
+        "en": "{file}: neither a text table (CSV) nor a readable Excel or ODS workbook. "
+        "Save the list from your spreadsheet as .xlsx, .ods or CSV.",
+    },
+    "import.text_named_workbook": {
+        "fr": "{file} : ce fichier porte l'extension {suffix} mais contient du texte (sans doute un CSV renommé). "
+        "Renommez-le en .csv, ou ouvrez-le dans votre tableur et enregistrez-le au format {suffix}.",
+        "en": "{file}: this file is named {suffix} but holds plain text (probably a renamed CSV). "
+        "Rename it to .csv, or open it in your spreadsheet and save it as {suffix}.",
+    },
+    "import.zip_not_workbook": {
+        "fr": "{file} : c'est une archive zip ou un document, pas un classeur Excel ou ODS. "
+        "Enregistrez la liste depuis votre tableur au format .xlsx, .ods ou CSV.",
+        "en": "{file}: a zip archive or a document, not an Excel or ODS workbook. "
+        "Save the list from your spreadsheet as .xlsx, .ods or CSV.",
+    },
+    "import.corrupt_workbook": {
+        "fr": "{file} : classeur abîmé ou incomplet ({reason}). "
+        "Ouvrez-le dans votre tableur et enregistrez-le de nouveau, ou exportez la liste en CSV.",
+        "en": "{file}: damaged or incomplete workbook ({reason}). "
+        "Open it in your spreadsheet and save it again, or export the list as CSV.",
+    },
+    "import.old_excel": {
+        "fr": "{file} : ancien format Excel 97-2003 (.xls) ou classeur protégé par mot de passe. "
+        "Enregistrez-le au format .xlsx sans mot de passe, ou en CSV.",
+        "en": "{file}: old Excel 97-2003 format (.xls) or a password-protected workbook. "
+        "Save it as .xlsx without a password, or as CSV.",
+    },
+    "import.unreadable_encoding": {
+        "fr": "{file}, ligne {row} : caractère illisible, l'encodage du fichier n'est pas reconnu. "
+        "Enregistrez-le depuis votre tableur au format « CSV UTF-8 ».",
+        "en": "{file}, row {row}: unreadable character, the file's encoding is not recognised. "
+        "Save it from your spreadsheet as 'CSV UTF-8'.",
+    },
+    "import.bad_csv": {
+        "fr": "{file} : tableau CSV mal formé ({reason}). Vérifiez les guillemets, "
+        "ou ouvrez-le dans votre tableur et enregistrez-le de nouveau en CSV.",
+        "en": "{file}: malformed CSV table ({reason}). Check the quotes, "
+        "or open it in your spreadsheet and save it again as CSV.",
+    },
+    "import.unknown_sheet": {
+        "fr": "{file} : pas de feuille « {sheet} » dans ce classeur. Feuilles disponibles : {sheets}.",
+        "en": "{file}: no sheet '{sheet}' in this workbook. Available sheets: {sheets}.",
+    },
+    "import.other_sheets": {
+        "fr": " Le classeur a d'autres feuilles ({sheets}) : choisissez la bonne avec --sheet.",
+        "en": " The workbook has other sheets ({sheets}): pick the right one with --sheet.",
+    },
+    "import.empty": {
+        "fr": "{file} : la liste est vide. Mettez une ligne d'en-têtes (par exemple Prénom, Nom, Structure, "
+        "Courriel) puis une ligne par participant.{hint}",
+        "en": "{file}: the list is empty. Put a header row (for example First name, Last name, Organisation, "
+        "Email) then one row per attendee.{hint}",
+    },
+    "import.no_header": {
+        "fr": "{file} : aucune ligne d'en-têtes dans les {rows} premières lignes. Il faut une colonne pour le nom "
+        "(« Nom complet », « Participant », ou bien « Prénom » et « Nom ») et une pour la structure "
+        "(« Structure », « Organisation », « Organisme », « Partenaire », « Employeur », « Entreprise » "
+        "ou « Service »).{hint}",
+        "en": "{file}: no header row in the first {rows} rows. A column is needed for the name "
+        "('Name', 'Full name', 'Participant', or 'First name' and 'Last name') and one for the organisation "
+        "('Organisation', 'Organization', 'Company', 'Employer' or 'Service').{hint}",
+    },
+    "import.no_organisation_column": {
+        "fr": "{file}, ligne {row} : aucune colonne de structure parmi les en-têtes {headers}. Ajoutez une colonne "
+        "« Structure » (ou « Organisation », « Employeur »...) indiquant la structure de chaque personne.",
+        "en": "{file}, row {row}: no organisation column among the headers {headers}. Add an 'Organisation' "
+        "column (or 'Company', 'Employer'...) giving each person's organisation.",
+    },
+    "import.no_name_column": {
+        "fr": "{file}, ligne {row} : aucune colonne de nom parmi les en-têtes {headers}. Ajoutez une colonne "
+        "« Nom complet », ou deux colonnes « Prénom » et « Nom ».",
+        "en": "{file}, row {row}: no name column among the headers {headers}. Add a 'Full name' column, "
+        "or two columns 'First name' and 'Last name'.",
+    },
+    "import.no_attendees": {
+        "fr": "{file} : personne sous la ligne d'en-têtes (ligne {row}). Ajoutez une ligne par participant.",
+        "en": "{file}: nobody below the header row (row {row}). Add one row per attendee.",
+    },
+    "import.too_few": {
+        "fr": "{file} : une seule personne ({name}) ; il en faut au moins 2 pour organiser des rencontres.",
+        "en": "{file}: a single person ({name}); at least 2 are needed for anyone to meet.",
+    },
+    "import.at_cell": {
+        "fr": "{file}, ligne {row}, {column} : {message}",
+        "en": "{file}, row {row}, {column}: {message}",
+    },
+    "import.at_row": {"fr": "{file}, ligne {row} : {message}", "en": "{file}, row {row}: {message}"},
+    "import.column": {"fr": "colonne {letter} {header}", "en": "column {letter} {header}"},
+    "import.columns": {
+        "fr": "colonnes {first} {first_header} et {second} {second_header}",
+        "en": "columns {first} {first_header} and {second} {second_header}",
+    },
+    "import.quoted": {"fr": "« {text} »", "en": "'{text}'"},
+    "import.missing_organisation": {
+        "fr": "organisation manquante pour {name}. Ajoutez-la ou supprimez la ligne.",
+        "en": "missing organisation for {name}. Add it or delete the row.",
+    },
+    "import.missing_name": {
+        "fr": "nom manquant pour une personne de {organisation}. Ajoutez-le ou supprimez la ligne.",
+        "en": "missing name for a person from {organisation}. Add it or delete the row.",
+    },
+    "import.missing_both": {
+        "fr": "ni nom ni organisation, mais la ligne contient {content}. Complétez-la ou supprimez-la.",
+        "en": "no name and no organisation, yet the row holds {content}. Complete it or delete it.",
+    },
+    "import.bad_email": {
+        "fr": "{email} n'est pas une adresse e-mail (forme attendue : prenom.nom@exemple.fr). "
+        "Corrigez-la ou videz la case.",
+        "en": "{email} is not an email address (expected form: first.last@example.org). "
+        "Correct it or empty the cell.",
+    },
+    "import.same_person": {
+        "fr": "{name} ({organisation}) figure déjà ligne {first}.",
+        "en": "{name} ({organisation}) is already on row {first}.",
+    },
+    "import.same_email": {
+        "fr": "l'adresse {email} est déjà celle de {name} ligne {first}.",
+        "en": "the address {email} already belongs to {name} on row {first}.",
+    },
+    "import.duplicate_fix": {
+        "fr": "Supprimez l'une des deux lignes, ou relancez avec --dedupe pour garder la première.",
+        "en": "Delete one of the two rows, or run again with --dedupe to keep the first.",
+    },
+    "import.dedupe_kept": {
+        "fr": "Seule la ligne {first} est gardée.",
+        "en": "Only row {first} is kept.",
+    },
+    "import.merged_spellings": {
+        "fr": "{file} : organisation écrite de plusieurs façons, regroupée sous {name} : {variants}.",
+        "en": "{file}: organisation spelled several ways, merged as {name}: {variants}.",
+    },
+    "import.more_problems": {
+        "fr": "… et {count} autre(s) problème(s) à corriger.",
+        "en": "... and {count} more problem(s) to fix.",
+    },
     # --- event ---
     "event.not_found": {
         "fr": "{path} : fichier d'événement introuvable. Vérifiez le chemin, ou créez-en un avec « speeddating init ».",

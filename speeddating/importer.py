@@ -1,0 +1,429 @@
+"""Read the organiser's attendee list (CSV, TSV, TXT, XLSX, ODS) into a Roster, or say what to fix.
+
+The only module that knows about file formats, encodings, separators and header spellings. Every
+problem names the file, the row as the spreadsheet numbers it, and the column; row problems are all
+gathered before raising, so the organiser fixes the whole list in one pass instead of one per run.
+"""
+
+import contextlib
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+import pandas as pd
+
+from speeddating.errors import UserError
+from speeddating.i18n import t
+from speeddating.roster import Attendee, Roster
+from speeddating.text import clean, fold
+
+HEADER_SEARCH_ROWS = 20
+"""Title rows above the header are skipped, but only this far down: a header lower than this is a mistake."""
+MAX_SHOWN_PROBLEMS = 20
+SEPARATORS = (";", ",", "\t")
+"""Tried in this order; ties go to `;`, which French Excel writes."""
+TEXT_ENCODINGS = ("utf-8-sig", "cp1252", "latin-1")
+"""UTF-8 is strict so that a cp1252 file is not read as mojibake; latin-1 never fails, which lets us point
+at the line holding the byte no other encoding accepts."""
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+"""Excel's "Unicode text" export is UTF-16 with a byte-order mark."""
+ZIP_MAGIC = b"PK\x03\x04"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".ods", ".xls"})
+EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+"""Only the obviously wrong: no @, two @, blanks, no dot in the domain. An error, not a warning: the email is
+the person's identity in the history of past sessions, so a typo would silently split one person in two, and a
+whole column of them means a column was mislabelled (phone numbers under "Courriel")."""
+
+
+class Role(Enum):
+    FULL_NAME = "full_name"
+    LAST_NAME = "last_name"
+    FIRST_NAME = "first_name"
+    ORGANISATION = "organisation"
+    EMAIL = "email"
+
+
+HEADER_ALIASES: dict[Role, tuple[str, ...]] = {
+    Role.FULL_NAME: ("name", "nomcomplet", "fullname", "participant", "participante", "nomprenom", "prenomnom",
+                     "nometprenom", "prenometnom", "attendee"),
+    Role.LAST_NAME: ("nom", "nomdefamille", "lastname", "surname", "familyname"),
+    Role.FIRST_NAME: ("prenom", "firstname", "givenname"),
+    # Most specific first: "service" is often a department inside the structure, kept as an attribute when both exist.
+    Role.ORGANISATION: ("organisation", "organization", "structure", "organisme", "partenaire", "employeur",
+                        "employer", "company", "entreprise", "service"),
+    Role.EMAIL: ("email", "courriel", "mail", "adressemail", "adresseemail", "adressecourriel",
+                 "adresseelectronique", "emailaddress"),
+}
+"""Header spellings as compared: folded, parenthesised parts and everything but letters and digits removed."""
+
+
+class ImportProblems(UserError):
+    """Everything wrong with an attendee file, one line per problem, shown together (capped)."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        shown = self.problems[:MAX_SHOWN_PROBLEMS]
+        if len(self.problems) > len(shown):
+            shown.append(t("import.more_problems", count=len(self.problems) - len(shown)))
+        super().__init__("\n".join(shown))
+
+
+def _quoted(text: str) -> str:
+    return t("import.quoted", text=text)
+
+
+def _quoted_list(texts: Sequence[str]) -> str:
+    return ", ".join(_quoted(text) for text in texts)
+
+
+def header_key(header: str) -> str:
+    """How headers compare: "Prénom *", "PRENOM" and "prénom(s)" are all "prenom"."""
+    return re.sub(r"[^0-9a-z]", "", fold(re.sub(r"\(.*?\)", "", header)))
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet's name for the column at 0-based `index`: A, B, ..., Z, AA, AB..."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class _Sheet:
+    """The cells as text (NFC, blanks collapsed), row i being the spreadsheet's row i + 1."""
+
+    cells: list[list[str]]
+    source: str
+    other_sheets: tuple[str, ...] = ()
+
+    def hint(self) -> str:
+        """Where the list may be instead, when the first sheet of a workbook was the wrong one."""
+        return t("import.other_sheets", sheets=_quoted_list(self.other_sheets)) if self.other_sheets else ""
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """The header row (0-based index) and which column plays which role."""
+
+    source: str
+    row: int
+    headers: tuple[str, ...]
+    roles: dict[Role, int]
+
+    def name_columns(self) -> list[int]:
+        """The full-name column if there is one, else first name then last name (display order)."""
+        if Role.FULL_NAME in self.roles:
+            return [self.roles[Role.FULL_NAME]]
+        return [self.roles[role] for role in (Role.FIRST_NAME, Role.LAST_NAME) if role in self.roles]
+
+    def attribute_columns(self) -> list[int]:
+        used = {*self.name_columns(), self.roles[Role.ORGANISATION], self.roles.get(Role.EMAIL)}
+        return [column for column, header in enumerate(self.headers) if header and column not in used]
+
+    def describe(self, columns: Sequence[int]) -> str:
+        """ "colonne C « Structure »", or both name columns when the name comes from two."""
+        if len(columns) == 2:
+            first, second = columns
+            return t("import.columns", first=column_letter(first), first_header=_quoted(self.headers[first]),
+                     second=column_letter(second), second_header=_quoted(self.headers[second]))
+        return t("import.column", letter=column_letter(columns[0]), header=_quoted(self.headers[columns[0]]))
+
+    def at(self, row: int, columns: Sequence[int], message: str) -> str:
+        """A problem line: file, spreadsheet row, and the column(s) to look at when there are any."""
+        if not columns:
+            return t("import.at_row", file=self.source, row=row, message=message)
+        return t("import.at_cell", file=self.source, row=row, column=self.describe(columns), message=message)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One well-formed data row, before duplicates are handled and ids given."""
+
+    row: int
+    name: str
+    organisation: str
+    email: str
+    attributes: tuple[tuple[str, str], ...]
+
+
+def read_roster(path: Path, *, sheet: str | None = None, dedupe: bool = False) -> Roster:
+    """The attendees of `path` in file order, ids p01, p02...; raises ImportProblems listing what to fix.
+
+    `sheet` picks a workbook sheet by name (default: the first). With `dedupe`, a person listed twice
+    is kept once (the first row) with a warning instead of stopping the import.
+    """
+    table = _read_sheet(path, sheet)
+    layout = _find_layout(table)
+    entries, problems = _read_entries(table, layout)
+    kept, duplicates, warnings = _drop_duplicates(entries, layout, dedupe)
+    problems += duplicates
+    if problems:
+        raise ImportProblems(problems)
+    if not kept:
+        raise ImportProblems([t("import.no_attendees", file=table.source, row=layout.row + 1)])
+    if len(kept) == 1:
+        raise ImportProblems([t("import.too_few", file=table.source, name=_quoted(kept[0].name))])
+    organisations, merges = _merge_spellings(kept, table.source)
+    width = max(2, len(str(len(kept))))
+    attendees = tuple(
+        Attendee(id=f"p{number:0{width}d}", name=entry.name, organisation=organisations[fold(entry.organisation)],
+                 email=entry.email, attributes=entry.attributes)
+        for number, entry in enumerate(kept, start=1)
+    )
+    return Roster(attendees=attendees, source=str(path), warnings=tuple(warnings + merges))
+
+
+def _read_sheet(path: Path, sheet: str | None) -> _Sheet:
+    """Every cell of the file (or chosen sheet) as clean text, whatever the format."""
+    source = str(path)
+    if not path.exists():
+        raise ImportProblems([t("import.not_found", file=source)])
+    if path.is_dir():
+        raise ImportProblems([t("import.is_directory", file=source)])
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportProblems([t("import.cannot_read", file=source, reason=error.strerror or error)]) from None
+    if data.startswith(ZIP_MAGIC):
+        return _read_workbook(path, _workbook_engine(data, source), sheet)
+    if data.startswith(OLE2_MAGIC):
+        raise ImportProblems([t("import.old_excel", file=source)])
+    text = _decode(data, source)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        raise ImportProblems([t("import.text_named_workbook", file=source, suffix=path.suffix)])
+    return _read_text(text, source)
+
+
+def _workbook_engine(data: bytes, source: str) -> str:
+    """The pandas engine for a zip that is a workbook; any other zip (a .docx, an archive) is refused."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            if "xl/workbook.xml" in names:
+                return "openpyxl"
+            if "mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE:
+                return "odf"
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise ImportProblems([t("import.corrupt_workbook", file=source, reason=_reason(error))]) from None
+    raise ImportProblems([t("import.zip_not_workbook", file=source)])
+
+
+def _reason(error: Exception) -> str:
+    """A short technical reason, for the organiser to pass on if the advice does not help."""
+    text = clean(str(error)) or type(error).__name__
+    return text if len(text) <= 100 else text[:99] + "…"
+
+
+def _read_workbook(path: Path, engine: str, sheet: str | None) -> _Sheet:
+    """One sheet through pandas, every cell as text ("NA" and "None" stay names, not blanks)."""
+    source = str(path)
+    # A damaged workbook can fail anywhere in zipfile, the XML parser or the engine, each with its own
+    # exception types; whatever it raises means the same thing to the organiser.
+    try:
+        book = pd.ExcelFile(path, engine=engine)
+    except Exception as error:
+        raise ImportProblems([t("import.corrupt_workbook", file=source, reason=_reason(error))]) from None
+    with book:
+        names = [str(name) for name in book.sheet_names]
+        chosen = _choose_sheet(names, sheet, source)
+        try:
+            frame = book.parse(chosen, header=None, dtype=str, keep_default_na=False)
+        except Exception as error:
+            raise ImportProblems([t("import.corrupt_workbook", file=source, reason=_reason(error))]) from None
+    others = tuple(name for name in names if name != chosen) if sheet is None else ()
+    return _Sheet(_frame_cells(frame), source, others)
+
+
+def _choose_sheet(names: list[str], sheet: str | None, source: str) -> str:
+    """The sheet asked for (exactly, else ignoring case and accents), or the first one."""
+    if not names:
+        raise ImportProblems([t("import.empty", file=source, hint="")])
+    if sheet is None:
+        return names[0]
+    if sheet in names:
+        return sheet
+    close = [name for name in names if fold(name) == fold(sheet)]
+    if len(close) == 1:
+        return close[0]
+    raise ImportProblems([t("import.unknown_sheet", file=source, sheet=sheet, sheets=_quoted_list(names))])
+
+
+def _frame_cells(frame: pd.DataFrame) -> list[list[str]]:
+    return [["" if pd.isna(value) else clean(str(value)) for value in row] for row in frame.itertuples(index=False)]
+
+
+def _decode(data: bytes, source: str) -> str:
+    """The file as text, refusing binary files and encodings that leave control characters behind."""
+    encodings = ("utf-16",) if data.startswith(UTF16_BOMS) else TEXT_ENCODINGS
+    text = None
+    for encoding in encodings:
+        with contextlib.suppress(UnicodeDecodeError):
+            text = data.decode(encoding)
+            break
+    if text is None or "\x00" in text:
+        raise ImportProblems([t("import.binary", file=source)])
+    for number, line in enumerate(text.splitlines(), start=1):
+        if any(unicodedata.category(char) == "Cc" and not char.isspace() for char in line):
+            raise ImportProblems([t("import.unreadable_encoding", file=source, row=number)])
+    return text
+
+
+def _read_text(text: str, source: str) -> _Sheet:
+    """A CSV/TSV table through pandas, with the separator that reveals a header row.
+
+    pandas' own sniffing (sep=None) invents a separator on one-column files, so each candidate is tried
+    with the csv module, which also gives the widest row (pandas needs it for ragged title rows).
+    """
+    try:
+        parsed = {separator: list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+                  for separator in SEPARATORS}
+    except csv.Error as error:
+        raise ImportProblems([t("import.bad_csv", file=source, reason=_reason(error))]) from None
+    separator = max(SEPARATORS, key=lambda candidate: _header_score([[clean(c) for c in row]
+                                                                       for row in parsed[candidate]]))
+    width = max((len(row) for row in parsed[separator]), default=0)
+    if width == 0:
+        return _Sheet([], source)
+    try:
+        frame = pd.read_csv(io.StringIO(text, newline=""), sep=separator, header=None, names=list(range(width)),
+                            index_col=False, dtype=str, keep_default_na=False, skip_blank_lines=False)
+    except (ValueError, pd.errors.ParserError) as error:
+        raise ImportProblems([t("import.bad_csv", file=source, reason=_reason(error))]) from None
+    return _Sheet(_frame_cells(frame), source)
+
+
+def _roles(headers: Sequence[str]) -> dict[Role, int]:
+    """The column of each role: the most specific spelling wins, then the leftmost column."""
+    best: dict[Role, tuple[int, int]] = {}
+    for column, header in enumerate(headers):
+        key = header_key(header)
+        for role, aliases in HEADER_ALIASES.items():
+            if key in aliases:
+                rank = (aliases.index(key), column)
+                best[role] = min(best.get(role, rank), rank)
+    return {role: column for role, (_, column) in best.items()}
+
+
+def _has_name(roles: dict[Role, int]) -> bool:
+    return any(role in roles for role in (Role.FULL_NAME, Role.LAST_NAME, Role.FIRST_NAME))
+
+
+def _header_score(cells: list[list[str]]) -> tuple[int, int]:
+    """How much a reading looks like a table: a full header beats a half one; then more headers."""
+    scores = [(_has_name(roles) + (Role.ORGANISATION in roles), sum(1 for cell in row if cell))
+              for row in cells[:HEADER_SEARCH_ROWS] if (roles := _roles(row))]
+    return max(scores, default=(0, 0))
+
+
+def _find_layout(table: _Sheet) -> _Layout:
+    """The first row naming both a name and an organisation column; title rows above it are skipped."""
+    rows = table.cells[:HEADER_SEARCH_ROWS]
+    for index, row in enumerate(rows):
+        roles = _roles(row)
+        if _has_name(roles) and Role.ORGANISATION in roles:
+            return _Layout(table.source, index, tuple(row), roles)
+    if not any(any(row) for row in table.cells):
+        raise ImportProblems([t("import.empty", file=table.source, hint=table.hint())])
+    for index, row in enumerate(rows):
+        roles = _roles(row)
+        headers = _quoted_list([cell for cell in row if cell])
+        if _has_name(roles):
+            raise ImportProblems([t("import.no_organisation_column", file=table.source, row=index + 1,
+                                    headers=headers)])
+        if Role.ORGANISATION in roles:
+            raise ImportProblems([t("import.no_name_column", file=table.source, row=index + 1, headers=headers)])
+    raise ImportProblems([t("import.no_header", file=table.source, rows=HEADER_SEARCH_ROWS, hint=table.hint())])
+
+
+def _read_entries(table: _Sheet, layout: _Layout) -> tuple[list[_Entry], list[str]]:
+    """Data rows below the header, blank ones skipped; every row problem is collected, none raised."""
+    entries: list[_Entry] = []
+    problems: list[str] = []
+    name_columns = layout.name_columns()
+    organisation_column = layout.roles[Role.ORGANISATION]
+    email_column = layout.roles.get(Role.EMAIL)
+    for index in range(layout.row + 1, len(table.cells)):
+        cells = table.cells[index]
+        if not any(cells):
+            continue
+        row = index + 1
+        name = _known(clean(" ".join(cells[column] for column in name_columns)))
+        organisation = _known(cells[organisation_column])
+        email = cells[email_column] if email_column is not None else ""
+        if email_column is not None and email and not EMAIL_PATTERN.fullmatch(email):
+            problems.append(layout.at(row, [email_column], t("import.bad_email", email=_quoted(email))))
+        if name and organisation:
+            attributes = tuple((layout.headers[column], cells[column]) for column in layout.attribute_columns())
+            entries.append(_Entry(row, name, organisation, email, attributes))
+        elif name:
+            problems.append(layout.at(row, [organisation_column],
+                                      t("import.missing_organisation", name=_quoted(name))))
+        elif organisation:
+            problems.append(layout.at(row, name_columns, t("import.missing_name", organisation=_quoted(organisation))))
+        else:
+            content = _quoted_list([cell for cell in cells if cell][:3])
+            problems.append(layout.at(row, [], t("import.missing_both", content=content)))
+    return entries, problems
+
+
+def _known(value: str) -> str:
+    """The value, or '' for a placeholder such as "-" or "_" that folds to nothing (people write it for unknown)."""
+    return value if fold(value) else ""
+
+
+def _drop_duplicates(entries: list[_Entry], layout: _Layout, dedupe: bool) -> tuple[list[_Entry], list[str], list[str]]:
+    """(kept, problems, warnings): the same person twice (same name and organisation, or same email).
+
+    Refused by default, naming both rows, since a double row usually hides a typo the organiser wants to see;
+    with `dedupe` the first row is kept and the others become warnings.
+    """
+    kept: list[_Entry] = []
+    problems: list[str] = []
+    warnings: list[str] = []
+    by_person: dict[str, _Entry] = {}
+    by_email: dict[str, _Entry] = {}
+    email_column = [layout.roles[Role.EMAIL]] if Role.EMAIL in layout.roles else []
+    for entry in entries:
+        person = fold(entry.name) + "|" + fold(entry.organisation)
+        email = entry.email.casefold()
+        if (earlier := by_person.get(person)) is not None:
+            columns: list[int] = []
+            reason = t("import.same_person", name=_quoted(entry.name), organisation=earlier.organisation,
+                       first=earlier.row)
+        elif email and (earlier := by_email.get(email)) is not None:
+            columns = email_column
+            reason = t("import.same_email", email=_quoted(entry.email), name=_quoted(earlier.name), first=earlier.row)
+        else:
+            kept.append(entry)
+            by_person[person] = entry
+            if email:
+                by_email[email] = entry
+            continue
+        advice = t("import.dedupe_kept", first=earlier.row) if dedupe else t("import.duplicate_fix")
+        (warnings if dedupe else problems).append(layout.at(entry.row, columns, f"{reason} {advice}"))
+    return kept, problems, warnings
+
+
+def _merge_spellings(entries: list[_Entry], source: str) -> tuple[dict[str, str], list[str]]:
+    """Display name per folded organisation (its first spelling), and a warning for each one spelled several ways."""
+    spellings: dict[str, list[str]] = {}
+    for entry in entries:
+        variants = spellings.setdefault(fold(entry.organisation), [])
+        if entry.organisation not in variants:
+            variants.append(entry.organisation)
+    display = {key: variants[0] for key, variants in spellings.items()}
+    warnings = [t("import.merged_spellings", file=source, name=_quoted(variants[0]),
+                  variants=_quoted_list(variants[1:]))
+                for variants in spellings.values() if len(variants) > 1]
+    return display, warnings
