@@ -1,11 +1,14 @@
 """Event timing, themes per round, and reading event.toml strictly."""
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from speeddating.cli import cli
 from speeddating.errors import UserError
 from speeddating.event import (
     PRESENT_ANOTHER,
@@ -209,3 +212,61 @@ def test_missing_and_undecodable_files(tmp_path: Path) -> None:
     path.write_bytes('[event]\ntitle = "Séance"\n'.encode("cp1252"))
     with pytest.raises(UserError, match="UTF-8"):
         load_event(path)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """Invoke the CLI in French unless `--lang` says otherwise, restoring the language afterwards."""
+    with use_language("fr"):
+        result = CliRunner().invoke(cli, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def attendee_file(folder: Path, people: int = 12) -> Path:
+    path = folder / "attendees.csv"
+    rows = "".join(f"Personne {i};Structure {i % 4}\n" for i in range(people))
+    path.write_text("nom complet;structure\n" + rows, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("text", "named"), [BAD_FILES[0], BAD_FILES[1], BAD_FILES[3], BAD_FILES[5], BAD_FILES[10]])
+def test_bad_event_files_stop_the_plan_command_with_one_line(tmp_path: Path, text: str, named: list[str]) -> None:
+    event = write(tmp_path, text)
+    code, out, err = run("plan", str(attendee_file(tmp_path)), "--event", str(event), "--no-history",
+                         "--out", str(tmp_path / "plan"))
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in out + err
+    assert str(event) in err and all(word in err for word in named)
+    assert not (tmp_path / "plan").exists()
+
+
+@pytest.mark.parametrize(("end", "rounds", "short"), [
+    ("09:30", 4, 15 + 4 * 10 + 3 * 2 + 10 - 60),
+    ("10:00", 6, 15 + 6 * 10 + 5 * 2 + 10 - 90),
+    ("09:00", 2, 15 + 2 * 10 + 1 * 2 + 10 - 30),
+])
+def test_rounds_that_do_not_fit_the_event_window_are_refused(tmp_path: Path, end: str, rounds: int,
+                                                             short: int) -> None:
+    event = write(tmp_path, f'[event]\nend = "{end}"\n')
+    code, _, err = run("plan", str(attendee_file(tmp_path)), "--event", str(event), "--rounds", str(rounds),
+                       "--no-history", "--out", str(tmp_path / "plan"))
+    assert code == 2
+    assert f"{rounds} tours ne tiennent pas entre 08:30 et {end} : il manque {short} min" in err
+
+
+def test_the_event_file_sets_rounds_times_and_themes_that_check_reads_back(tmp_path: Path) -> None:
+    event = write(tmp_path, '[event]\nstart = "14:00"\nend = "15:00"\nwelcome_minutes = 5\nclosing_minutes = 5\n'
+                  'round_minutes = 12\nchangeover_minutes = 3\n[[themes]]\ntitle = "Nos publics"\n'
+                  '[[themes]]\ntitle = "Nos outils"\n[[rounds]]\nnumber = 3\ntheme = "Nos publics"\n')
+    code, out, err = run("plan", str(attendee_file(tmp_path)), "--event", str(event), "--time-limit", "1",
+                         "--no-history", "--out", str(tmp_path / "plan"), "--quiet")
+    assert code == 0, err
+    document = json.loads((tmp_path / "plan" / "plan.json").read_text(encoding="utf-8"))
+    # 5 + 3x12 + 2x3 + 5 = 52 <= 60 < 67
+    assert [(r["start"], r["end"], r["theme"]) for r in document["rounds"]] == [
+        ("14:05", "14:17", "Nos publics"), ("14:20", "14:32", "Nos outils"), ("14:35", "14:47", "Nos publics")]
+    assert document["event"]["start"] == "14:00"
+    code, checked, err = run("check", str(tmp_path / "plan" / "plan.json"))
+    assert code == 0, err
+    assert "14:00–14:05" in checked and "14:35–14:47  Tour 3 — Nos publics" in checked and "14:47–14:52" in checked
+    assert checked.split("Déroulé")[1].split("Paires")[0] == out.split("Déroulé")[1].split("Paires")[0]

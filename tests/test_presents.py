@@ -1,18 +1,23 @@
 """Who presents whom: valid at every table, exact per table, fresh organisations across rounds."""
 
+import json
 import random
 from collections import Counter
 from itertools import product
+from pathlib import Path
 
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from speeddating.cli import cli
 from speeddating.event import PRESENT_ANOTHER, Event, Theme
 from speeddating.i18n import use_language
-from speeddating.plan import Plan, plan_from_dict, plan_to_dict
+from speeddating.plan import Plan, plan_from_dict, plan_to_dict, read_plan
 from speeddating.planning import timed_rounds
 from speeddating.presents import assign_presents, table_presentations
 from speeddating.roster import Attendee
+from tests.conftest import CheckPlan
 
 PRESENT = Theme("Présentation croisée", kind=PRESENT_ANOTHER)
 TALK = Theme("Nos publics")
@@ -156,3 +161,40 @@ def test_assigning_again_gives_the_same_presents() -> None:
     plan = seating_plan(["A", "B", "C", "D", "B"], [[[0, 1, 2], [3, 4]], [[0, 3], [1, 2, 4]]], (PRESENT,))
     planned, _ = assign_presents(plan)
     assert assign_presents(planned)[0] == planned
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    """Invoke the CLI in French unless `--lang` says otherwise, restoring the language afterwards."""
+    with use_language("fr"):
+        result = CliRunner().invoke(cli, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_real_plan_carries_valid_presents_in_its_present_another_round(tmp_path: Path, instances: Path,
+                                                                         check_plan: CheckPlan) -> None:
+    code, _, err = run("plan", str(instances / "spro24.csv"), "--rounds", "4", "--time-limit", "2", "--seed", "0",
+                       "--no-history", "--out", str(tmp_path), "--quiet")
+    assert code == 0, err
+    assert check_plan(tmp_path / "plan.json")["valid"]
+    planned = read_plan(tmp_path / "plan.json")
+    assert [bool(r.theme and r.theme.presents_another) for r in planned.rounds] == [False, False, True, False]
+    assert all(table.presents for table in planned.rounds[2].tables)
+    assert presentation_problems(planned) == []
+    document = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
+    assert all(set(table["presents"]) == set(table["attendees"]) for table in document["rounds"][2]["tables"])
+
+
+def test_the_plan_command_explains_a_table_of_colleagues(tmp_path: Path) -> None:
+    people = tmp_path / "attendees.csv"
+    people.write_text("nom complet;structure\n" + "".join(f"Agent {i};France Travail\n" for i in range(9))
+                      + "Léa Dubois;Mission Locale\n", encoding="utf-8")
+    event = tmp_path / "event.toml"
+    event.write_text('[[themes]]\ntitle = "Présentation croisée"\nkind = "present-another"\n', encoding="utf-8")
+    code, _, err = run("plan", str(people), "--event", str(event), "--table-size", "5", "--rounds", "1",
+                       "--time-limit", "1", "--no-history", "--out", str(tmp_path / "plan"))
+    assert code == 0, err
+    assert "tout le monde vient de « France Travail »" in err
+    planned = read_plan(tmp_path / "plan" / "plan.json")
+    assert presentation_problems(planned) == []
+    assert sum(1 for table in planned.rounds[0].tables if table.presents) == 1

@@ -7,6 +7,7 @@ traceback. Each module below registers its commands on the group.
 
 import sys
 
+from speeddating.cli import event_commands as event_commands
 from speeddating.cli import history_commands as history_commands
 from speeddating.cli import plan_commands
 from speeddating.cli.base import cli

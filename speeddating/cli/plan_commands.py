@@ -9,7 +9,7 @@ import click
 
 from speeddating.cli.base import cli, language_option
 from speeddating.errors import UserError
-from speeddating.event import Event, default_event
+from speeddating.event import Event, default_event, load_event
 from speeddating.exporters.spreadsheet import write_plan_csv
 from speeddating.history.bound import unavoidable_history_repeats
 from speeddating.history.store import history_path, past_encounters
@@ -17,6 +17,7 @@ from speeddating.i18n import t
 from speeddating.importer import read_roster
 from speeddating.plan import Plan, Quality, SolverReport, read_plan, write_plan
 from speeddating.planning import Outcome, build_plan, measure, plan_encounters, problem_for
+from speeddating.presents import assign_presents
 from speeddating.problem import MAX_TABLE_SIZE, MIN_TABLE_SIZE, fewest_pairs, table_layout
 from speeddating.roster import Roster
 from speeddating.solver import solve
@@ -62,6 +63,8 @@ def print_summary(plan: Plan, quality: Quality, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("attendee_file", type=click.Path(path_type=Path))
+@click.option("--event", "event_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Event file (TOML): times, round length, themes (default: the 8:30-10:00 breakfast).")
 @click.option("--rounds", type=click.IntRange(min=1), help="Number of rounds (default: as many as fit).")
 @click.option("--table-size", type=click.IntRange(MIN_TABLE_SIZE, MAX_TABLE_SIZE),
               help="People per table (default 4).")
@@ -79,7 +82,7 @@ def print_summary(plan: Plan, quality: Quality, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 @click.option("--quiet", is_flag=True, help="No progress on stderr.")
 @language_option
-def plan(attendee_file: Path, rounds: int | None, table_size: int | None, time_limit: float,
+def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table_size: int | None, time_limit: float,
          seed: int, out_dir: Path | None, history_db: Path | None, no_history: bool,
          sheet: str | None, dedupe: bool, allow_overrun: bool, as_json: bool, quiet: bool) -> None:
     """Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX or ODS)."""
@@ -88,7 +91,7 @@ def plan(attendee_file: Path, rounds: int | None, table_size: int | None, time_l
     roster = read_roster(attendee_file, sheet=sheet, dedupe=dedupe)
     for warning in roster.warnings:
         _say(t("cli.warning", message=warning), quiet)
-    event = default_event()
+    event = load_event(event_file) if event_file else default_event()
     size = table_size or event.table_size
     count = choose_rounds(event, rounds, allow_overrun)
     if len(table_layout(len(roster), size)) == 1 and count > 1:
@@ -105,7 +108,9 @@ def plan(attendee_file: Path, rounds: int | None, table_size: int | None, time_l
                    progress=None if quiet else lambda line: _say(line, False))
     report = SolverReport(result.method, round(result.seconds, 2), seed, time_limit)
     outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, report)
-    planned = build_plan(roster.attendees, event, result.schedule, outcome)
+    planned, presents_warnings = assign_presents(build_plan(roster.attendees, event, result.schedule, outcome))
+    for warning in presents_warnings:
+        _say(t("cli.warning", message=warning), quiet)
     if planned.quality is not None:
         planned = planned.with_quality(replace(planned.quality,
                                                unavoidable_history_repeats=unavoidable_history_repeats(problem)))
