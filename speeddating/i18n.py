@@ -389,60 +389,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: cannot write ({reason}). Check the folder and permissions.",
     },
     # --- printables ---
-    "printables.table_cards": {"fr": "Chevalets de table", "en": "Table cards"},
-    "printables.itineraries": {"fr": "Parcours individuels", "en": "Personal itineraries"},
-    "printables.agenda": {"fr": "Programme", "en": "Agenda"},
-    "printables.master_plan": {"fr": "Plan d'ensemble", "en": "Master plan"},
-    "printables.table": {"fr": "TABLE", "en": "TABLE"},
-    "printables.table_number": {"fr": "Table {number}", "en": "Table {number}"},
-    "printables.round": {"fr": "Tour {number}", "en": "Round {number}"},
-    "printables.no_theme": {"fr": "Discussion libre", "en": "Open discussion"},
-    "printables.presents": {"fr": "→ présente {organisation}", "en": "→ presents {organisation}"},
-    "printables.you_present": {"fr": "→ vous présentez {organisation}", "en": "→ you present {organisation}"},
-    "printables.table_unused": {"fr": "Table libre à ce tour", "en": "Table not used this round"},
-    "printables.absent": {"fr": "pas de table à ce tour", "en": "no table this round"},
-    "printables.fold": {"fr": "pliez ici", "en": "fold here"},
-    "printables.col_round": {"fr": "TOUR", "en": "ROUND"},
-    "printables.col_time": {"fr": "HEURE", "en": "TIME"},
-    "printables.col_table": {"fr": "TABLE", "en": "TABLE"},
-    "printables.col_theme": {"fr": "THÈME", "en": "THEME"},
-    "printables.welcome": {"fr": "Accueil", "en": "Welcome"},
-    "printables.welcome_detail": {
-        "fr": "Café, mot d'accueil et consignes ; chacun reçoit sa carte de parcours.",
-        "en": "Coffee, welcome and instructions; everyone receives their itinerary card.",
-    },
-    "printables.closing": {"fr": "Clôture", "en": "Closing"},
-    "printables.closing_detail": {
-        "fr": "Tour de table des impressions et mot de la fin.",
-        "en": "What we take away, and a word of thanks.",
-    },
-    "printables.how_heading": {"fr": "Comment ça marche", "en": "How it works"},
-    "printables.how_it_works": {
-        "fr": "Votre carte indique votre table à chaque tour. Au signal, changez de table : "
-        "vous y retrouverez des personnes d'autres structures, jamais deux fois les mêmes.",
-        "en": "Your card shows your table for each round. At the signal, move to your next table: "
-        "you will meet people from other organisations, never the same person twice.",
-    },
-    "printables.person": {"fr": "Participant", "en": "Attendee"},
-    "printables.organisation_count": {"fr": "{organisation} ({count})", "en": "{organisation} ({count})"},
-    "printables.quality_heading": {"fr": "Le plan en chiffres", "en": "The plan in figures"},
-    "printables.master_legend": {
-        "fr": "Chaque case : la table de la personne à ce tour ; « — » : pas de table à ce tour.",
-        "en": "Each cell: the person's table in that round; '—': no table in that round.",
-    },
-    "printables.page": {"fr": "page {number}", "en": "page {number}"},
-    "printables.revision": {"fr": "v{version}, {time}", "en": "v{version}, {time}"},
-    "printables.revision_untimed": {"fr": "v{version}", "en": "v{version}"},
-    "printables.date": {"fr": "{weekday} {day} {month} {year}", "en": "{weekday} {day} {month} {year}"},
-    "printables.first_of_month": {"fr": "1er", "en": "1"},
-    "printables.weekdays": {
-        "fr": "lundi,mardi,mercredi,jeudi,vendredi,samedi,dimanche",
-        "en": "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
-    },
-    "printables.months": {
-        "fr": "janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre",
-        "en": "January,February,March,April,May,June,July,August,September,October,November,December",
-    },
     # --- history ---
     "history.no_database": {
         "fr": "Aucun historique dans {path} : enregistrez d'abord une séance avec "
