@@ -238,7 +238,7 @@ def _read_workbook(path: Path, engine: str, sheet: str | None) -> _Sheet:
         names = [str(name) for name in book.sheet_names]
         chosen = _choose_sheet(names, sheet, source)
         try:
-            frame = book.parse(chosen, header=None, dtype=str, keep_default_na=False)
+            frame = pd.read_excel(book, sheet_name=chosen, header=None, dtype=str, keep_default_na=False)
         except Exception as error:
             raise ImportProblems([t("import.corrupt_workbook", file=source, reason=_reason(error))]) from None
     others = tuple(name for name in names if name != chosen) if sheet is None else ()

@@ -1,0 +1,429 @@
+"""The importer on real files, as the organiser's office software writes them, and on broken ones."""
+
+import csv
+import io
+import zipfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from speeddating.cli import cli
+from speeddating.i18n import use_language
+from speeddating.importer import MAX_SHOWN_PROBLEMS, ImportProblems, column_letter, read_roster
+from speeddating.roster import Roster
+from speeddating.text import fold
+
+Rows = Sequence[Sequence[object]]
+
+PEOPLE = [
+    ["Prénom", "Nom", "Structure", "Courriel"],
+    ["Anne", "Martin", "France Travail", "anne.martin@example.org"],
+    ["Léa", "Dubois", "Mission Locale", ""],
+    ["Karim", "Benali", "Cap emploi", "karim@example.org"],
+]
+
+
+def write_csv(path: Path, rows: Rows, separator: str = ";", encoding: str = "utf-8-sig") -> Path:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=separator, lineterminator="\r\n").writerows(
+        [["" if cell is None else str(cell) for cell in row] for row in rows])
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def write_xlsx(path: Path, sheets: dict[str, Rows]) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row_number, row in enumerate(rows, start=1):
+            for column_number, value in enumerate(row, start=1):
+                if value is not None:
+                    sheet.cell(row=row_number, column=column_number, value=value)
+    book.save(path)
+    return path
+
+
+def write_ods(path: Path, rows: Rows) -> Path:
+    with pd.ExcelWriter(path, engine="odf") as writer:
+        pd.DataFrame([list(row) for row in rows]).to_excel(writer, sheet_name="Feuille1", header=False, index=False)
+    return path
+
+
+def problems_of(path: Path, sheet: str | None = None) -> list[str]:
+    with pytest.raises(ImportProblems) as caught:
+        read_roster(path, sheet=sheet)
+    return caught.value.problems
+
+
+def only_problem(path: Path, sheet: str | None = None) -> str:
+    problems = problems_of(path, sheet)
+    assert len(problems) == 1, problems
+    assert str(path) in problems[0]
+    return problems[0]
+
+
+def summary(roster: Roster) -> list[tuple[str, str, str, str]]:
+    return [(a.id, a.name, a.organisation, a.email) for a in roster.attendees]
+
+
+EXPECTED = [
+    ("p01", "Anne Martin", "France Travail", "anne.martin@example.org"),
+    ("p02", "Léa Dubois", "Mission Locale", ""),
+    ("p03", "Karim Benali", "Cap emploi", "karim@example.org"),
+]
+
+
+# --- formats, encodings, separators ---
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
+@pytest.mark.parametrize(("separator", "suffix"), [(";", ".csv"), (",", ".csv"), ("\t", ".tsv"), ("\t", ".txt")])
+def test_text_files_in_every_encoding_and_separator(tmp_path: Path, encoding: str, separator: str,
+                                                    suffix: str) -> None:
+    path = write_csv(tmp_path / f"liste{suffix}", PEOPLE, separator, encoding)
+    roster = read_roster(path)
+    assert summary(roster) == EXPECTED
+    assert roster.source == str(path)
+    assert roster.warnings == ()
+
+
+def test_xlsx_first_sheet_by_default_and_another_by_name(tmp_path: Path) -> None:
+    others = [["Nom complet", "Organisme"], ["Zoé Petit", "CIO"], ["Marc Bonnet", "PLIE"]]
+    path = write_xlsx(tmp_path / "liste.xlsx", {"Inscrits": PEOPLE, "Semaine 2": others})
+    assert summary(read_roster(path)) == EXPECTED
+    assert [a.name for a in read_roster(path, sheet="Semaine 2").attendees] == ["Zoé Petit", "Marc Bonnet"]
+    assert len(read_roster(path, sheet="SEMAINE  2")) == 2
+
+
+def test_ods(tmp_path: Path) -> None:
+    assert summary(read_roster(write_ods(tmp_path / "liste.ods", PEOPLE))) == EXPECTED
+
+
+def test_a_workbook_is_recognised_by_its_content_not_its_name(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "liste.csv", {"Feuil1": PEOPLE})
+    assert summary(read_roster(path)) == EXPECTED
+
+
+def test_workbook_cells_of_every_type_are_read_as_text(tmp_path: Path) -> None:
+    rows: Rows = [["Nom complet", "Structure", "Code postal", "Table"], ["NA", "None", 75001, 1.5],
+                  ["NULL", "N/A", None, True]]
+    roster = read_roster(write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": rows}))
+    assert [(a.name, a.organisation) for a in roster.attendees] == [("NA", "None"), ("NULL", "N/A")]
+    assert roster.attendees[0].attributes == (("Code postal", "75001"), ("Table", "1.5"))
+    assert roster.attendees[1].attributes == (("Code postal", ""), ("Table", "True"))
+
+
+# --- what the cells and headers look like ---
+
+def test_title_rows_above_the_header_are_skipped_and_rows_keep_their_spreadsheet_numbers(tmp_path: Path) -> None:
+    rows: Rows = [["Petit-déjeuner des partenaires", None, None], [None, None, None],
+                  ["Jeudi 12 mars, 8 h 30", None, None], ["Participant", "Structure", None],
+                  ["Anne Martin", "France Travail", None], ["Bob", None, None], ["Léa Dubois", "Mission Locale", None]]
+    for path in (write_csv(tmp_path / "liste.csv", rows), write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": rows}),
+                 write_ods(tmp_path / "liste.ods", rows)):
+        problem = only_problem(path)
+        assert ", ligne 6, colonne B « Structure » : " in problem
+        assert "« Bob »" in problem
+
+
+def test_a_sheet_that_starts_lower_right_keeps_its_row_numbers_and_column_letters(tmp_path: Path) -> None:
+    rows: Rows = [[None] * 4, [None] * 4, [None, None, "Nom complet", "Structure"], [None, None, "Anne Martin", None],
+                  [None, None, "Léa Dubois", "Mission Locale"]]
+    problem = only_problem(write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": rows}))
+    assert ", ligne 4, colonne D « Structure » : " in problem
+
+
+@pytest.mark.parametrize(("headers", "anne", "lea"), [
+    (["NOM COMPLET", "Organisme", "E-mail"], ["Anne Martin"], ["Léa Dubois"]),
+    (["Full Name", "Company", "Email address"], ["Anne Martin"], ["Léa Dubois"]),
+    (["participant(e)", "PARTENAIRE", "Adresse mail"], ["Anne Martin"], ["Léa Dubois"]),
+    (["Participant·e", "organization", "Adresse électronique"], ["Anne Martin"], ["Léa Dubois"]),
+    (["  Nom   complet ", "employeur", "COURRIEL"], ["Anne Martin"], ["Léa Dubois"]),
+    (["Name", "Entreprise", "mail"], ["Anne Martin"], ["Léa Dubois"]),
+    (["PRENOM", "NOM", "Organisation", "e-mail"], ["Anne", "Martin"], ["Léa", "Dubois"]),
+    (["First name", "Last name", "Employer", "Email"], ["Anne", "Martin"], ["Léa", "Dubois"]),
+    (["Nom", "Prénom(s)", "STRUCTURE", "Courriel"], ["Martin", "Anne"], ["Dubois", "Léa"]),
+    (["Nom de famille", "Prénom *", "Service", "Courriel"], ["Martin", "Anne"], ["Dubois", "Léa"]),
+])
+def test_header_spellings(tmp_path: Path, headers: list[str], anne: list[str], lea: list[str]) -> None:
+    rows = [headers, [*anne, "France Travail", "anne@example.org"], [*lea, "CIO", ""]]
+    roster = read_roster(write_csv(tmp_path / "liste.csv", rows))
+    assert [(a.name, a.organisation, a.email) for a in roster.attendees] == [
+        ("Anne Martin", "France Travail", "anne@example.org"), ("Léa Dubois", "CIO", "")]
+
+
+def test_a_lone_last_name_column_holds_the_whole_name(tmp_path: Path) -> None:
+    rows = [["Nom", "Structure"], ["Anne Martin", "France Travail"], ["Léa Dubois", "CIO"]]
+    assert [a.name for a in read_roster(write_csv(tmp_path / "liste.csv", rows)).attendees] == [
+        "Anne Martin", "Léa Dubois"]
+
+
+def test_the_organisation_wins_over_a_department_column(tmp_path: Path) -> None:
+    rows = [["Nom complet", "Service", "Structure"], ["Anne Martin", "Accueil", "France Travail"],
+            ["Léa Dubois", "Direction", "CIO"]]
+    roster = read_roster(write_csv(tmp_path / "liste.csv", rows))
+    assert [a.organisation for a in roster.attendees] == ["France Travail", "CIO"]
+    assert roster.attendees[0].attributes == (("Service", "Accueil"),)
+
+
+def test_na_none_and_null_are_real_names(tmp_path: Path) -> None:
+    rows = [["Prénom", "Nom", "Structure"], ["Anne", "NA", "NULL"], ["Jean", "None", "N/A"], ["NaN", "Nan", "nan"]]
+    for path in (write_csv(tmp_path / "liste.csv", rows), write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": rows}),
+                 write_ods(tmp_path / "liste.ods", rows)):
+        assert [(a.name, a.organisation) for a in read_roster(path).attendees] == [
+            ("Anne NA", "NULL"), ("Jean None", "N/A"), ("NaN Nan", "nan")]
+
+
+def test_non_breaking_spaces_and_decomposed_accents_are_cleaned(tmp_path: Path) -> None:
+    rows = [["Nom\u00a0complet", " Structure "], ["\u00a0Anne\u00a0\u00a0Martin ", "France\u202fTravail"],
+            ["Le\u0301a Dubois", "Mission   Locale"]]
+    roster = read_roster(write_csv(tmp_path / "liste.csv", rows))
+    assert [(a.name, a.organisation) for a in roster.attendees] == [
+        ("Anne Martin", "France Travail"), ("Léa Dubois", "Mission Locale")]
+
+
+def test_blank_and_separator_only_rows_are_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "liste.csv"
+    path.write_text("Nom complet;Structure;Courriel;\n;;;\nAnne Martin;France Travail;;\n\n;;;;;\n \u00a0; ;;\n"
+                    "Léa Dubois;CIO;;\n;;;\nBob;;;\n;;;\n", encoding="utf-8-sig")
+    problem = only_problem(path)
+    assert ", ligne 9, colonne B « Structure » : " in problem
+    path.write_text(path.read_text(encoding="utf-8-sig").replace("Bob;;;", ""), encoding="utf-8-sig")
+    assert [a.id for a in read_roster(path).attendees] == ["p01", "p02"]
+
+
+def test_other_columns_are_kept_as_attributes(tmp_path: Path) -> None:
+    rows = [["Nom complet", "Structure", "Reste assis", "", "Animateur"], ["Anne Martin", "CIO", "oui", "x", ""],
+            ["Léa Dubois", "PLIE", "", "", "oui"]]
+    anne, lea = read_roster(write_csv(tmp_path / "liste.csv", rows)).attendees
+    assert anne.attributes == (("Reste assis", "oui"), ("Animateur", ""))
+    assert anne.attribute("stays_seated", "reste_assis") == "oui"
+    assert lea.attribute("host", "animateur") == "oui"
+
+
+def test_names_with_commas_do_not_fool_the_separator(tmp_path: Path) -> None:
+    path = tmp_path / "liste.csv"
+    path.write_text("Nom complet;Structure\nMartin, Anne;France Travail, agence Nord\nDubois, Léa;CIO\n",
+                    encoding="utf-8")
+    assert [a.name for a in read_roster(path).attendees] == ["Martin, Anne", "Dubois, Léa"]
+
+
+def test_ids_are_padded_to_the_width_needed(tmp_path: Path) -> None:
+    rows = [["Nom complet", "Structure"], *([f"Personne {n}", f"Structure {n % 7}"] for n in range(120))]
+    ids = [a.id for a in read_roster(write_csv(tmp_path / "liste.csv", rows)).attendees]
+    assert ids[0] == "p001" and ids[-1] == "p120"
+
+
+# --- organisations spelled several ways, people listed twice ---
+
+def test_organisation_spellings_are_merged_under_the_first_with_a_warning(tmp_path: Path) -> None:
+    rows = [["Nom complet", "Structure"], ["Anne Martin", "PÔLE EMPLOI"], ["Léa Dubois", "Pole emploi "],
+            ["Karim Benali", "Pôle emploi"], ["Zoé Petit", "pôle-Emploi"], ["Marc Bonnet", "CIO"],
+            ["Inès Haddad", "C.I.O."]]
+    roster = read_roster(write_csv(tmp_path / "liste.csv", rows))
+    assert [a.organisation for a in roster.attendees] == ["PÔLE EMPLOI"] * 4 + ["CIO", "C.I.O."]
+    (warning,) = roster.warnings
+    assert str(tmp_path / "liste.csv") in warning
+    assert "« PÔLE EMPLOI » : « Pole emploi », « Pôle emploi », « pôle-Emploi »" in warning
+
+
+def test_the_same_person_twice_is_refused_naming_both_rows(tmp_path: Path) -> None:
+    rows = [["Prénom", "Nom", "Structure", "Courriel"], ["Anne", "Martin", "France Travail", "a.martin@example.org"],
+            ["Léa", "Dubois", "CIO", "lea@example.org"], ["ANNE", "MARTIN", "france travail", ""],
+            ["Léa D.", "", "PLIE", "LEA@example.org"]]
+    path = write_csv(tmp_path / "liste.csv", rows)
+    same_name, same_email = problems_of(path)
+    assert same_name.startswith(f"{path}, ligne 4 : « ANNE MARTIN » (France Travail) figure déjà ligne 2.")
+    assert "--dedupe" in same_name
+    assert same_email.startswith(f"{path}, ligne 5, colonne D « Courriel » : l'adresse « LEA@example.org » est déjà "
+                                 "celle de « Léa Dubois » ligne 3.")
+
+
+def test_dedupe_keeps_the_first_and_warns(tmp_path: Path) -> None:
+    rows = [["Nom complet", "Structure", "Courriel"], ["Anne Martin", "France Travail", ""],
+            ["Léa Dubois", "CIO", "lea@example.org"], ["Anne  Martin", "FRANCE TRAVAIL", "anne@example.org"],
+            ["Léa Dubois-Roux", "CIO", "Lea@Example.org"]]
+    roster = read_roster(write_csv(tmp_path / "liste.csv", rows), dedupe=True)
+    assert summary(roster) == [("p01", "Anne Martin", "France Travail", ""),
+                               ("p02", "Léa Dubois", "CIO", "lea@example.org")]
+    assert len(roster.warnings) == 2
+    assert ", ligne 4 : " in roster.warnings[0] and "Seule la ligne 2 est gardée." in roster.warnings[0]
+    assert ", ligne 5, colonne C « Courriel » : " in roster.warnings[1] and "ligne 3" in roster.warnings[1]
+
+
+# --- broken files: one clear line each, naming the file ---
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    assert "introuvable" in only_problem(tmp_path / "absent.csv")
+    assert "est un dossier" in only_problem(tmp_path)
+
+
+@pytest.mark.parametrize(("name", "content", "expected"), [
+    ("liste.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "ni un tableau texte"),
+    ("liste.xlsx", "Prénom;Nom;Structure\nLéa;Dubois;CIO\n".encode(), "contient du texte"),
+    ("liste.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "97-2003"),
+    ("liste.csv", "Nom complet;Structure\nAnne;CIO\nL\x81a;PLIE\n".encode("latin-1"), "ligne 3 : caractère illisible"),
+    ("liste.xlsx", b"PK\x03\x04" + bytes(40), "classeur abîmé"),
+])
+def test_files_that_are_not_attendee_lists(tmp_path: Path, name: str, content: bytes, expected: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert expected in only_problem(path)
+
+
+def test_a_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
+    path = tmp_path / "liste.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("liste.csv", "Nom;Structure\n")
+    assert "archive zip" in only_problem(path)
+
+
+def test_a_truncated_or_garbled_workbook(tmp_path: Path) -> None:
+    good = write_xlsx(tmp_path / "bonne.xlsx", {"Feuil1": PEOPLE}).read_bytes()
+    truncated = tmp_path / "coupée.xlsx"
+    truncated.write_bytes(good[: len(good) // 2])
+    assert "classeur abîmé" in only_problem(truncated)
+    garbled = tmp_path / "abîmée.xlsx"
+    with zipfile.ZipFile(garbled, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook>pas du tout")
+    assert "classeur abîmé" in only_problem(garbled)
+
+
+def test_unknown_sheet_lists_the_sheets(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "liste.xlsx", {"Inscrits": PEOPLE, "Brouillon": [["x"]]})
+    assert "« Semaine 3 »" in only_problem(path, sheet="Semaine 3")
+    assert "« Inscrits », « Brouillon »" in only_problem(path, sheet="Semaine 3")
+
+
+def test_no_header_row_says_what_is_expected_and_points_at_other_sheets(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "liste.xlsx", {"Notes": [["à faire"], ["réserver la salle"]], "Inscrits": PEOPLE})
+    problem = only_problem(path)
+    assert "aucune ligne d'en-têtes" in problem and "« Prénom » et « Nom »" in problem and "« Structure »" in problem
+    assert "--sheet" in problem and "« Inscrits »" in problem
+
+
+def test_a_one_column_list_has_no_organisation_column(tmp_path: Path) -> None:
+    path = tmp_path / "liste.csv"
+    path.write_text("Nom\nMartin, Anne\nDubois, Léa\n", encoding="utf-8")
+    problem = only_problem(path)
+    assert ", ligne 1 : aucune colonne de structure parmi les en-têtes « Nom »" in problem
+
+
+def test_no_name_column(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "liste.csv", [["Titre"], ["Structure", "Courriel"], ["CIO", "a@example.org"]])
+    assert ", ligne 2 : aucune colonne de nom parmi les en-têtes « Structure », « Courriel »" in only_problem(path)
+
+
+@pytest.mark.parametrize("content", ["", "\r\n\r\n", ";;;;\n;;;;\n", "\ufeff"])
+def test_empty_files(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "liste.csv"
+    path.write_text(content, encoding="utf-8")
+    assert "la liste est vide" in only_problem(path)
+
+
+def test_empty_workbook(tmp_path: Path) -> None:
+    assert "la liste est vide" in only_problem(write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": []}))
+
+
+def test_headers_without_anybody_and_a_single_person(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "liste.csv", [["Titre"], ["Nom complet", "Structure"], [None, None]])
+    assert "personne sous la ligne d'en-têtes (ligne 2)" in only_problem(path)
+    path = write_csv(tmp_path / "liste.csv", [["Nom complet", "Structure"], ["Anne Martin", "CIO"]])
+    assert "une seule personne (« Anne Martin »)" in only_problem(path)
+
+
+def test_every_row_problem_is_reported_at_once(tmp_path: Path) -> None:
+    rows = [["Prénom", "Nom", "Structure", "Courriel"], ["Anne", "Martin", "", "anne.martin@example.org"],
+            ["", "", "Mission Locale", ""], ["Karim", "Benali", "CIO", "karim.example.org"],
+            ["", "-", "", "x@example.org"], ["Léa", "Dubois", "PLIE", "lea@example"], ["Zoé", "Petit", "CIO", ""]]
+    path = write_csv(tmp_path / "liste.csv", rows)
+    assert problems_of(path) == [
+        f"{path}, ligne 2, colonne C « Structure » : organisation manquante pour « Anne Martin ». "
+        "Ajoutez-la ou supprimez la ligne.",
+        f"{path}, ligne 3, colonnes A « Prénom » et B « Nom » : nom manquant pour une personne de « Mission Locale ». "
+        "Ajoutez-le ou supprimez la ligne.",
+        f"{path}, ligne 4, colonne D « Courriel » : « karim.example.org » n'est pas une adresse e-mail "
+        "(forme attendue : prenom.nom@exemple.fr). Corrigez-la ou videz la case.",
+        f"{path}, ligne 5 : ni nom ni organisation, mais la ligne contient « - », « x@example.org ». "
+        "Complétez-la ou supprimez-la.",
+        f"{path}, ligne 6, colonne D « Courriel » : « lea@example » n'est pas une adresse e-mail "
+        "(forme attendue : prenom.nom@exemple.fr). Corrigez-la ou videz la case.",
+    ]
+
+
+def test_messages_in_english(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "liste.csv", [["Name", "Organisation"], ["Anne Martin", ""], ["Léa Dubois", "CIO"]])
+    with use_language("en"):
+        assert only_problem(path) == (f"{path}, row 2, column B 'Organisation': missing organisation for "
+                                      "'Anne Martin'. Add it or delete the row.")
+
+
+def test_a_long_list_of_problems_is_capped(tmp_path: Path) -> None:
+    rows = [["Nom complet", "Structure"], *([f"Personne {n}", ""] for n in range(30))]
+    with pytest.raises(ImportProblems) as caught:
+        read_roster(write_csv(tmp_path / "liste.csv", rows))
+    assert len(caught.value.problems) == 30
+    lines = str(caught.value).splitlines()
+    assert len(lines) == MAX_SHOWN_PROBLEMS + 1
+    assert lines[-1] == "… et 10 autre(s) problème(s) à corriger."
+
+
+def test_an_unclosed_quote(tmp_path: Path) -> None:
+    path = tmp_path / "liste.csv"
+    path.write_text('Nom complet;Structure\n"Anne Martin;CIO\nLéa Dubois;PLIE\n', encoding="utf-8")
+    assert "mal formé" in only_problem(path)
+
+
+def test_the_cli_exits_with_status_2_and_no_traceback(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "liste.csv", [["Nom complet", "Structure"], ["Anne Martin", ""], ["Léa", ""]])
+    result = CliRunner().invoke(cli, ["plan", str(path), "--no-history", "--out", str(tmp_path / "plan")])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and ", ligne 2, colonne B « Structure » : " in lines[0] and ", ligne 3, " in lines[1]
+
+
+def test_column_letters() -> None:
+    assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == ["A", "Z", "AA", "AB", "ZZ", "AAA"]
+
+
+# --- any table written by office software reads back as written ---
+
+# Accented letters from U+00C0 on only: cp1252 bytes of these never form valid UTF-8, so a cp1252 file cannot be
+# mistaken for UTF-8 (which real files with "Ã©"-like pairs could be; that ambiguity is not the importer's to solve).
+LETTERS = st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàâäçéèêëîïôöùûüÿÀÂÇÉÈÊÎÔÙÜ")
+PUNCTUATION = st.sampled_from(" '-.;,\t\"()&/=+@")
+WORD = st.text(LETTERS, min_size=1, max_size=8)
+CELL = st.builds(lambda head, rest: head + "".join(rest), WORD,
+                 st.lists(st.tuples(PUNCTUATION, WORD).map("".join), max_size=3)).map(lambda s: " ".join(s.split()))
+EMAIL = st.builds("{}@{}.fr".format, st.from_regex(r"[a-z][a-z0-9._]{0,8}", fullmatch=True),
+                  st.from_regex(r"[a-z]{1,8}", fullmatch=True))
+
+
+@st.composite
+def tables(draw: st.DrawFn) -> list[tuple[str, str, str, str]]:
+    organisations = draw(st.lists(CELL, min_size=1, max_size=5, unique_by=fold))
+    people = draw(st.lists(st.tuples(CELL, st.sampled_from(organisations), st.one_of(st.just(""), EMAIL),
+                                     st.one_of(st.just(""), CELL)),
+                           min_size=2, max_size=25, unique_by=(lambda p: fold(p[0]), lambda p: p[2] or "\n" + p[0])))
+    return people
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=tables(), separator=st.sampled_from([";", ",", "\t"]),
+       encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]), title=st.booleans(),
+       headers=st.sampled_from([("Nom complet", "Structure", "Courriel"), ("Name", "Organisation", "Email"),
+                                ("PARTICIPANT", "organisme", "e-mail")]))
+def test_any_table_reads_back_as_written(tmp_path: Path, table: list[tuple[str, str, str, str]], separator: str,
+                                         encoding: str, title: bool, headers: tuple[str, str, str]) -> None:
+    rows = [["Liste des inscrits", "", "", ""]] * title + [[*headers, "Remarque"], *(list(p) for p in table)]
+    roster = read_roster(write_csv(tmp_path / "liste.csv", rows, separator, encoding))
+    assert [(a.name, a.organisation, a.email, a.attributes) for a in roster.attendees] == [
+        (name, organisation, email, (("Remarque", note),)) for name, organisation, email, note in table]
+    assert roster.warnings == ()
