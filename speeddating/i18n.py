@@ -9,7 +9,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 LANGUAGES = ("fr", "en")
-_language: ContextVar[str] = ContextVar("speeddating_language", default="fr")
+DEFAULT_LANGUAGE = "fr"
+_language: ContextVar[str] = ContextVar("speeddating_language", default=DEFAULT_LANGUAGE)
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- errors shared by several parts ---
@@ -389,6 +390,60 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: cannot write ({reason}). Check the folder and permissions.",
     },
     # --- printables ---
+    "printables.table_cards": {"fr": "Chevalets de table", "en": "Table cards"},
+    "printables.itineraries": {"fr": "Parcours individuels", "en": "Personal itineraries"},
+    "printables.agenda": {"fr": "Programme", "en": "Agenda"},
+    "printables.master_plan": {"fr": "Plan d'ensemble", "en": "Master plan"},
+    "printables.table": {"fr": "TABLE", "en": "TABLE"},
+    "printables.table_number": {"fr": "Table {number}", "en": "Table {number}"},
+    "printables.round": {"fr": "Tour {number}", "en": "Round {number}"},
+    "printables.no_theme": {"fr": "Discussion libre", "en": "Open discussion"},
+    "printables.presents": {"fr": "→ présente {organisation}", "en": "→ presents {organisation}"},
+    "printables.you_present": {"fr": "→ vous présentez {organisation}", "en": "→ you present {organisation}"},
+    "printables.table_unused": {"fr": "Table libre à ce tour", "en": "Table not used this round"},
+    "printables.absent": {"fr": "pas de table à ce tour", "en": "no table this round"},
+    "printables.fold": {"fr": "pliez ici", "en": "fold here"},
+    "printables.col_round": {"fr": "TOUR", "en": "ROUND"},
+    "printables.col_time": {"fr": "HEURE", "en": "TIME"},
+    "printables.col_table": {"fr": "TABLE", "en": "TABLE"},
+    "printables.col_theme": {"fr": "THÈME", "en": "THEME"},
+    "printables.welcome": {"fr": "Accueil", "en": "Welcome"},
+    "printables.welcome_detail": {
+        "fr": "Café, mot d'accueil et consignes ; chacun reçoit sa carte de parcours.",
+        "en": "Coffee, welcome and instructions; everyone receives their itinerary card.",
+    },
+    "printables.closing": {"fr": "Clôture", "en": "Closing"},
+    "printables.closing_detail": {
+        "fr": "Tour de table des impressions et mot de la fin.",
+        "en": "What we take away, and a word of thanks.",
+    },
+    "printables.how_heading": {"fr": "Comment ça marche", "en": "How it works"},
+    "printables.how_it_works": {
+        "fr": "Votre carte indique votre table à chaque tour. Au signal, changez de table : "
+        "vous y retrouverez des personnes d'autres structures, jamais deux fois les mêmes.",
+        "en": "Your card shows your table for each round. At the signal, move to your next table: "
+        "you will meet people from other organisations, never the same person twice.",
+    },
+    "printables.person": {"fr": "Participant", "en": "Attendee"},
+    "printables.organisation_count": {"fr": "{organisation} ({count})", "en": "{organisation} ({count})"},
+    "printables.quality_heading": {"fr": "Le plan en chiffres", "en": "The plan in figures"},
+    "printables.master_legend": {
+        "fr": "Chaque case : la table de la personne à ce tour ; « — » : pas de table à ce tour.",
+        "en": "Each cell: the person's table in that round; '—': no table in that round.",
+    },
+    "printables.page": {"fr": "page {number}", "en": "page {number}"},
+    "printables.revision": {"fr": "v{version}, {time}", "en": "v{version}, {time}"},
+    "printables.revision_untimed": {"fr": "v{version}", "en": "v{version}"},
+    "printables.date": {"fr": "{weekday} {day} {month} {year}", "en": "{weekday} {day} {month} {year}"},
+    "printables.first_of_month": {"fr": "1er", "en": "1"},
+    "printables.weekdays": {
+        "fr": "lundi,mardi,mercredi,jeudi,vendredi,samedi,dimanche",
+        "en": "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+    },
+    "printables.months": {
+        "fr": "janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre",
+        "en": "January,February,March,April,May,June,July,August,September,October,November,December",
+    },
     # --- history ---
     "history.no_database": {
         "fr": "Aucun historique dans {path} : enregistrez d'abord une séance avec "
@@ -487,6 +542,99 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{people} people met, {organisations}/{total} organisations",
     },
     # --- re-planning ---
+    "names.ambiguous": {
+        "fr": "« {query} » peut désigner plusieurs personnes : {candidates}{more}. Précisez le nom complet, "
+        "la structure entre parenthèses, par exemple « Anne Martin (Mission Locale) », ou l'identifiant.",
+        "en": "'{query}' could be several people: {candidates}{more}. Give the full name, the organisation "
+        "in brackets, for example 'Anne Martin (Mission Locale)', or the id.",
+    },
+    "names.more": {"fr": " et {count} autre(s)", "en": " and {count} more"},
+    "names.unknown_near": {
+        "fr": "« {query} » ne correspond à personne dans le plan ; noms proches : {candidates}.",
+        "en": "'{query}' matches nobody in the plan; close names: {candidates}.",
+    },
+    "names.unknown": {
+        "fr": "« {query} » ne correspond à personne dans le plan ; vérifiez l'orthographe ou donnez l'identifiant.",
+        "en": "'{query}' matches nobody in the plan; check the spelling or give the id.",
+    },
+    "constraints.bad_flag": {
+        "fr": "{name} : « {value} » dans la colonne {column} n'est ni oui ni non ; écrivez oui, x ou 1, "
+        "ou laissez la case vide.",
+        "en": "{name}: '{value}' in column {column} is neither yes nor no; write yes, x or 1, or leave it empty.",
+    },
+    "constraints.no_file": {"fr": "{path} : fichier introuvable.", "en": "{path}: no such file."},
+    "constraints.bad_row": {
+        "fr": "{path}, ligne {line} : {count} nom(s) au lieu de 2 ; mettez deux noms par ligne, séparés par ;",
+        "en": "{path}, line {line}: {count} name(s) instead of 2; put two names per line, separated by ;",
+    },
+    "constraints.row": {"fr": "{path}, ligne {line} : {message}", "en": "{path}, line {line}: {message}"},
+    "constraints.same_person": {
+        "fr": "{path}, ligne {line} : les deux noms désignent {name} ; une paire réunit deux personnes différentes.",
+        "en": "{path}, line {line}: both names are {name}; a pair is two different people.",
+    },
+    "constraints.apart_and_meet": {
+        "fr": "{first} et {second} sont à la fois à tenir à l'écart et à faire se rencontrer ; retirez la paire "
+        "de l'un des deux fichiers.",
+        "en": "{first} and {second} are both to be kept apart and to meet; remove the pair from one of the files.",
+    },
+    "constraints.too_many_seated": {
+        "fr": "{count} personnes restent assises mais le tour {round} n'a que {tables} tables ({names}) : "
+        "au plus une par table ; retirez la mention « reste assis » pour certaines.",
+        "en": "{count} people stay seated but round {round} has only {tables} tables ({names}): "
+        "at most one per table; remove 'stays seated' from some of them.",
+    },
+    "constraints.no_room": {
+        "fr": "{count} personnes gardent leur table (restent assises ou animent) : plus que les places des tables ; "
+        "retirez certaines mentions.",
+        "en": "{count} people keep their table (staying seated or hosting): more than the tables hold; "
+        "remove some of these marks.",
+    },
+    "constraints.summary_seated": {
+        "fr": "Restent assis ({count}) : {listing}",
+        "en": "Stay seated ({count}): {listing}",
+    },
+    "constraints.summary_hosts": {"fr": "Animateurs ({count}) : {listing}", "en": "Table hosts ({count}): {listing}"},
+    "constraints.cost_shared": {
+        "fr": "Coût : {count} paire(s) de personnes qui gardent leur table la partagent ({pairs}), "
+        "soit {repeats} rencontre(s) répétée(s)",
+        "en": "Cost: {count} pair(s) of people keeping their table share it ({pairs}), "
+        "that is {repeats} repeated encounter(s)",
+    },
+    "constraints.summary_apart": {
+        "fr": "Paires tenues à l'écart : {count}, dont {broken} réunie(s) malgré tout",
+        "en": "Pairs kept apart: {count}, {broken} of them seated together anyway",
+    },
+    "constraints.apart_broken": {
+        "fr": "  {first} et {second} sont à la même table au(x) tour(s) {rounds}",
+        "en": "  {first} and {second} share a table in round(s) {rounds}",
+    },
+    "constraints.summary_meet": {
+        "fr": "Paires à faire se rencontrer : {count}, dont {met} rencontrée(s)",
+        "en": "Pairs who should meet: {count}, {met} of them meet",
+    },
+    "constraints.meet_missed": {
+        "fr": "  {first} et {second} ne se rencontrent pas (cela aurait coûté davantage)",
+        "en": "  {first} and {second} do not meet (it would have cost more)",
+    },
+    "replan.bad_round": {
+        "fr": "--from-round {round} : le plan compte {rounds} tours ; donnez un tour de 1 à {rounds}.",
+        "en": "--from-round {round}: the plan has {rounds} rounds; give a round from 1 to {rounds}.",
+    },
+    "replan.already_there": {
+        "fr": "{name} ({organisation}) est déjà dans le plan à chaque tour restant ; retirez-le de --add.",
+        "en": "{name} ({organisation}) is already in the plan in every remaining round; remove them from --add.",
+    },
+    "replan.added_twice": {
+        "fr": "{name} ({organisation}) est ajouté(e) deux fois ; gardez un seul --add.",
+        "en": "{name} ({organisation}) is added twice; keep a single --add.",
+    },
+    "replan.absent_and_added": {
+        "fr": "à la fois absent(e) et ajouté(e) : {names} ; choisissez l'un ou l'autre.",
+        "en": "both absent and added: {names}; choose one or the other.",
+    },
+    "replan.table": {"fr": "table {number}", "en": "table {number}"},
+    "replan.no_table": {"fr": "sans table", "en": "no table"},
+    "replan.move": {"fr": "{name} : {before} → {after} (tour {round})", "en": "{name}: {before} → {after} (round {round})"},
 }
 
 

@@ -5,33 +5,45 @@ from typing import Any
 import click
 
 from speeddating import __version__
-from speeddating.errors import UserError
-from speeddating.i18n import LANGUAGES, set_language, t
+from speeddating.errors import PlanFormatError, UserError
+from speeddating.i18n import DEFAULT_LANGUAGE, LANGUAGES, set_language, t, use_language
 
 
 class OrganiserError(click.ClickException):
     """A UserError shown as one line in the organiser's language, with its exit status."""
 
-    def __init__(self, message: str, exit_code: int) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
+    exit_code = 2
 
     def show(self, file: Any = None) -> None:
         click.echo(t("error.line", message=self.format_message()), err=True)
 
 
+class MalformedPlanError(OrganiserError):
+    """A plan file that is not well formed: exit status 1, as `check_plan.py` does."""
+
+    exit_code = 1
+
+
 class SpeeddatingGroup(click.Group):
-    """Turns UserError and file-system errors into a clean exit instead of a traceback."""
+    """Turns UserError and file-system errors into a clean exit instead of a traceback.
+
+    Each run starts in French and leaves the language as it found it, so that one `--lang en`
+    never leaks into the next invocation within the same process (tests, embedding).
+    """
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        with use_language(DEFAULT_LANGUAGE):
+            return super().main(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except UserError as error:
-            raise OrganiserError(str(error), error.exit_code) from None
+            kind = MalformedPlanError if isinstance(error, PlanFormatError) else OrganiserError
+            raise kind(str(error)) from None
         except OSError as error:
             reason = error.strerror or str(error)
-            raise OrganiserError(t("cli.file_error", path=error.filename or "?", reason=reason),
-                                 2) from None
+            raise OrganiserError(t("cli.file_error", path=error.filename or "?", reason=reason)) from None
 
 
 def _choose_language(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:

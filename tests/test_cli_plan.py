@@ -1,0 +1,108 @@
+"""End to end through the command line: plan, check, and the refusals an organiser may meet."""
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from speeddating.cli import cli
+from tests.conftest import CheckPlan
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write_attendees(folder: Path, rows: list[tuple[str, str]]) -> Path:
+    path = folder / "attendees.csv"
+    path.write_text("nom;structure\n" + "".join(f"{n};{o}\n" for n, o in rows), encoding="utf-8")
+    return path
+
+
+def test_plan_writes_a_checked_plan_and_a_summary(tmp_path: Path, instances: Path,
+                                                  check_plan: CheckPlan) -> None:
+    code, out, err = run("plan", str(instances / "spro24.csv"), "--rounds", "5", "--time-limit", "2",
+                         "--seed", "1", "--no-history", "--out", str(tmp_path), "--quiet")
+    assert code == 0, err
+    figures = check_plan(tmp_path / "plan.json")
+    assert figures["valid"], figures["errors"]
+    assert figures["rounds"] == 5 and figures["attendees"] == 24
+    assert f"{figures['distinct_new_pairs']} sur {figures['new_pairs_bound']}" in out
+    assert "Paires de collègues à une même table : " + str(figures["same_org_pairs"]) in out
+    csv_lines = (tmp_path / "plan.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(csv_lines) == 1 + 24 * 5
+
+
+def test_plan_json_summary_and_check_agree(tmp_path: Path, instances: Path) -> None:
+    code, out, err = run("--lang", "en", "plan", str(instances / "agence52.csv"), "--rounds", "3",
+                         "--time-limit", "2", "--no-history", "--out", str(tmp_path), "--json", "--quiet")
+    assert code == 0, err
+    summary = json.loads(out)
+    assert summary["people"] == 52
+    code, checked, err = run("check", str(tmp_path / "plan.json"), "--json")
+    assert code == 0, err
+    assert json.loads(checked)["quality"]["distinct_new_pairs"] == summary["quality"]["distinct_new_pairs"]
+
+
+def test_same_seed_gives_the_same_plan(tmp_path: Path) -> None:
+    people = [(f"Personne {i}", f"Structure {i % 5}") for i in range(20)]
+    attendees = write_attendees(tmp_path, people)
+    plans = []
+    for name in ("a", "b"):
+        code, _, err = run("plan", str(attendees), "--rounds", "4", "--time-limit", "1", "--seed", "7",
+                           "--no-history", "--out", str(tmp_path / name), "--quiet")
+        assert code == 0, err
+        plans.append(json.loads((tmp_path / name / "plan.json").read_text(encoding="utf-8"))["rounds"])
+    assert plans[0] == plans[1]
+
+
+def test_missing_file_is_one_clear_line(tmp_path: Path) -> None:
+    code, out, err = run("plan", str(tmp_path / "absent.csv"), "--no-history", "--out", str(tmp_path))
+    assert code == 2
+    assert "absent.csv" in err and "Traceback" not in err + out
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_zero_rounds_is_a_usage_error(tmp_path: Path) -> None:
+    attendees = write_attendees(tmp_path, [(f"P {i}", f"S {i}") for i in range(8)])
+    code, _, err = run("plan", str(attendees), "--rounds", "0", "--no-history")
+    assert code == 2 and "--rounds" in err
+
+
+def test_too_many_rounds_for_the_breakfast_are_refused_unless_allowed(tmp_path: Path) -> None:
+    attendees = write_attendees(tmp_path, [(f"P {i}", f"S {i}") for i in range(8)])
+    code, _, err = run("plan", str(attendees), "--rounds", "7", "--no-history", "--out", str(tmp_path))
+    assert code == 2
+    assert "7 tours ne tiennent pas" in err and "17 min" in err
+    code, _, err = run("plan", str(attendees), "--rounds", "7", "--allow-overrun", "--time-limit", "1",
+                       "--no-history", "--out", str(tmp_path), "--quiet")
+    assert code == 0, err
+
+
+def test_two_people_get_one_round_and_an_explanation(tmp_path: Path, check_plan: CheckPlan) -> None:
+    attendees = write_attendees(tmp_path, [("Anne", "A"), ("Bruno", "B")])
+    code, _, err = run("plan", str(attendees), "--no-history", "--time-limit", "1", "--out", str(tmp_path))
+    assert code == 0, err
+    assert "Seulement 2 personnes" in err
+    figures = check_plan(tmp_path / "plan.json", "--min-size", "2")
+    assert figures["valid"] and figures["rounds"] == 1 and figures["distinct_new_pairs"] == 1
+
+
+def test_too_many_colleagues_are_explained(tmp_path: Path) -> None:
+    rows = [(f"Agent {i}", "France Travail") for i in range(5)] + [(f"P {i}", f"S {i}") for i in range(7)]
+    attendees = write_attendees(tmp_path, rows)
+    code, out, err = run("plan", str(attendees), "--rounds", "2", "--no-history", "--time-limit", "1",
+                         "--out", str(tmp_path))
+    assert code == 0, err
+    assert "« France Travail » compte 5 personnes pour 3 tables" in err
+    assert "(dont 4 inévitables)" in out
+
+
+def test_check_names_the_problem_of_a_malformed_plan(tmp_path: Path) -> None:
+    bad = tmp_path / "plan.json"
+    bad.write_text(json.dumps({"format": "speeddating-plan/1", "attendees": []}), encoding="utf-8")
+    code, out, err = run("check", str(bad))
+    assert code == 1
+    assert "attendees" in err and "Traceback" not in err + out
