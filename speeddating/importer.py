@@ -160,8 +160,8 @@ class _Entry:
 def read_roster(path: Path, *, sheet: str | None = None, dedupe: bool = False) -> Roster:
     """The attendees of `path` in file order, ids p01, p02...; raises ImportProblems listing what to fix.
 
-    `sheet` picks a workbook sheet by name (default: the first). With `dedupe`, a person listed twice
-    is kept once (the first row) with a warning instead of stopping the import.
+    `sheet` picks a workbook sheet by name (default: the first; a text file has only one table). With
+    `dedupe`, a person listed twice is kept once (the first row) with a warning instead of stopping the import.
     """
     table = _read_sheet(path, sheet)
     layout = _find_layout(table)
@@ -273,7 +273,7 @@ def _decode(data: bytes, source: str) -> str:
             break
     if text is None or "\x00" in text:
         raise ImportProblems([t("import.binary", file=source)])
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(io.StringIO(text, newline=None), start=1):
         if any(unicodedata.category(char) == "Cc" and not char.isspace() for char in line):
             raise ImportProblems([t("import.unreadable_encoding", file=source, row=number)])
     return text
@@ -290,8 +290,7 @@ def _read_text(text: str, source: str) -> _Sheet:
                   for separator in SEPARATORS}
     except csv.Error as error:
         raise ImportProblems([t("import.bad_csv", file=source, reason=_reason(error))]) from None
-    separator = max(SEPARATORS, key=lambda candidate: _header_score([[clean(c) for c in row]
-                                                                       for row in parsed[candidate]]))
+    separator = max(SEPARATORS, key=lambda candidate: _header_score(parsed[candidate]))
     width = max((len(row) for row in parsed[separator]), default=0)
     if width == 0:
         return _Sheet([], source)
@@ -319,10 +318,10 @@ def _has_name(roles: dict[Role, int]) -> bool:
     return any(role in roles for role in (Role.FULL_NAME, Role.LAST_NAME, Role.FIRST_NAME))
 
 
-def _header_score(cells: list[list[str]]) -> tuple[int, int]:
+def _header_score(rows: list[list[str]]) -> tuple[int, int]:
     """How much a reading looks like a table: a full header beats a half one; then more headers."""
-    scores = [(_has_name(roles) + (Role.ORGANISATION in roles), sum(1 for cell in row if cell))
-              for row in cells[:HEADER_SEARCH_ROWS] if (roles := _roles(row))]
+    scores = [(_has_name(roles) + (Role.ORGANISATION in roles), sum(1 for cell in row if cell.strip()))
+              for row in rows[:HEADER_SEARCH_ROWS] if (roles := _roles(row))]
     return max(scores, default=(0, 0))
 
 
@@ -353,9 +352,11 @@ def _read_entries(table: _Sheet, layout: _Layout) -> tuple[list[_Entry], list[st
     name_columns = layout.name_columns()
     organisation_column = layout.roles[Role.ORGANISATION]
     email_column = layout.roles.get(Role.EMAIL)
+    attribute_columns = layout.attribute_columns()
     for index in range(layout.row + 1, len(table.cells)):
         cells = table.cells[index]
-        if not any(cells):
+        # Two lists pasted one under the other repeat the header: never a person, nothing to ask.
+        if not any(cells) or tuple(cells) == layout.headers:
             continue
         row = index + 1
         name = _known(clean(" ".join(cells[column] for column in name_columns)))
@@ -364,7 +365,7 @@ def _read_entries(table: _Sheet, layout: _Layout) -> tuple[list[_Entry], list[st
         if email_column is not None and email and not EMAIL_PATTERN.fullmatch(email):
             problems.append(layout.at(row, [email_column], t("import.bad_email", email=_quoted(email))))
         if name and organisation:
-            attributes = tuple((layout.headers[column], cells[column]) for column in layout.attribute_columns())
+            attributes = tuple((layout.headers[column], cells[column]) for column in attribute_columns)
             entries.append(_Entry(row, name, organisation, email, attributes))
         elif name:
             problems.append(layout.at(row, [organisation_column],

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -214,6 +215,11 @@ def test_names_with_commas_do_not_fool_the_separator(tmp_path: Path) -> None:
     assert [a.name for a in read_roster(path).attendees] == ["Martin, Anne", "Dubois, Léa"]
 
 
+def test_a_header_repeated_below_is_skipped(tmp_path: Path) -> None:
+    rows = [["Nom complet", "Structure"], ["Anne Martin", "CIO"], ["Nom complet", "Structure"], ["Léa Dubois", "PLIE"]]
+    assert [a.id for a in read_roster(write_csv(tmp_path / "liste.csv", rows)).attendees] == ["p01", "p02"]
+
+
 def test_ids_are_padded_to_the_width_needed(tmp_path: Path) -> None:
     rows = [["Nom complet", "Structure"], *([f"Personne {n}", f"Structure {n % 7}"] for n in range(120))]
     ids = [a.id for a in read_roster(write_csv(tmp_path / "liste.csv", rows)).attendees]
@@ -327,8 +333,15 @@ def test_empty_files(tmp_path: Path, content: str) -> None:
     assert "la liste est vide" in only_problem(path)
 
 
-def test_empty_workbook(tmp_path: Path) -> None:
-    assert "la liste est vide" in only_problem(write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": []}))
+def test_empty_workbooks(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": []})
+    assert "la liste est vide" in only_problem(path)
+    sheetless = tmp_path / "sans-feuille.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(sheetless, "w") as target:
+        for name in source.namelist():
+            content = source.read(name)
+            target.writestr(name, re.sub(rb"<sheet [^>]*/>", b"", content) if name == "xl/workbook.xml" else content)
+    assert "la liste est vide" in only_problem(sheetless)
 
 
 def test_headers_without_anybody_and_a_single_person(tmp_path: Path) -> None:
@@ -418,11 +431,16 @@ def tables(draw: st.DrawFn) -> list[tuple[str, str, str, str]]:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(table=tables(), separator=st.sampled_from([";", ",", "\t"]),
        encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]), title=st.booleans(),
+       blanks=st.lists(st.integers(min_value=0, max_value=25), max_size=4),
        headers=st.sampled_from([("Nom complet", "Structure", "Courriel"), ("Name", "Organisation", "Email"),
                                 ("PARTICIPANT", "organisme", "e-mail")]))
 def test_any_table_reads_back_as_written(tmp_path: Path, table: list[tuple[str, str, str, str]], separator: str,
-                                         encoding: str, title: bool, headers: tuple[str, str, str]) -> None:
-    rows = [["Liste des inscrits", "", "", ""]] * title + [[*headers, "Remarque"], *(list(p) for p in table)]
+                                         encoding: str, title: bool, blanks: list[int],
+                                         headers: tuple[str, str, str]) -> None:
+    people: list[list[str]] = [list(person) for person in table]
+    for position in blanks:
+        people.insert(position, ["", "", "", ""])
+    rows = [["Liste des inscrits", "", "", ""]] * title + [[*headers, "Remarque"], *people]
     roster = read_roster(write_csv(tmp_path / "liste.csv", rows, separator, encoding))
     assert [(a.name, a.organisation, a.email, a.attributes) for a in roster.attendees] == [
         (name, organisation, email, (("Remarque", note),)) for name, organisation, email, note in table]
