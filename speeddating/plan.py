@@ -187,6 +187,13 @@ class _Reader:
             raise self.fail(where, f"'{key}' must be a whole number from 1")
         return value
 
+    def pairs(self, data: dict[str, Any], key: str, where: str, expected: str) -> tuple[tuple[str, str], ...]:
+        """An optional JSON object of text values, as (key, value) pairs."""
+        value = data.get(key) or {}
+        if not isinstance(value, dict):
+            raise self.fail(where, f"'{key}' must be {expected}")
+        return tuple((str(k), str(v)) for k, v in value.items())
+
     def objects(self, value: Any, where: str) -> list[dict[str, Any]]:
         if not isinstance(value, list) or not all(isinstance(x, dict) for x in value):
             raise self.fail(where, "must be a list of objects")
@@ -237,16 +244,13 @@ def _read_attendees(data: Any, reader: _Reader) -> tuple[Attendee, ...]:
         if attendee_id in seen:
             raise reader.fail(where, f"id {attendee_id!r} appears twice")
         seen.add(attendee_id)
-        extra = item.get("attributes") or {}
-        if not isinstance(extra, dict):
-            raise reader.fail(where, "'attributes' must be an object")
         attendees.append(
             Attendee(
                 id=attendee_id,
                 name=reader.text(item, "name", where),
                 organisation=reader.text(item, "organisation", where),
                 email=reader.text(item, "email", where, required=False),
-                attributes=tuple((str(k), str(v)) for k, v in extra.items()),
+                attributes=reader.pairs(item, "attributes", where, "an object"),
             )
         )
     return tuple(attendees)
@@ -276,12 +280,8 @@ def _read_rounds(data: Any, event: Event, known: set[str], reader: _Reader) -> t
                 if attendee_id in seated:
                     raise reader.fail(where, f"attendee {attendee_id!r} is seated twice")
                 seated.add(attendee_id)
-            presents = table.get("presents") or {}
-            if not isinstance(presents, dict):
-                raise reader.fail(place, "'presents' must map attendee ids to organisations")
-            tables.append(
-                SeatedTable(table_number, tuple(ids), tuple((str(k), str(v)) for k, v in presents.items()))
-            )
+            presents = reader.pairs(table, "presents", place, "a map from attendee ids to organisations")
+            tables.append(SeatedTable(table_number, tuple(ids), presents))
         title = reader.text(item, "theme", where, required=False)
         theme = themes.get(title) or (
             Theme(title, reader.text(item, "prompt", where, required=False),
