@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import json
 import re
-import tomllib
+import sys
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,11 @@ from typing import Any
 from speeddating.errors import UserError
 from speeddating.i18n import t
 from speeddating.problem import MAX_TABLE_SIZE, MIN_TABLE_SIZE
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10: the same parser, published as tomli
+    import tomli as tomllib
 
 PRESENT_ANOTHER = "present-another"
 """Theme kind where each person presents another organisation seated at the table."""

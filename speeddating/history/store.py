@@ -349,7 +349,7 @@ def _forget_unattended(connection: sqlite3.Connection) -> None:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
 def add_plan(connection: sqlite3.Connection, plan: Plan, *, title: str | None = None,
