@@ -10,6 +10,7 @@ import click
 from speeddating.cli.base import cli, language_option
 from speeddating.errors import UserError
 from speeddating.event import Event, default_event, load_event
+from speeddating.exporters.pdf import write_printables
 from speeddating.exporters.spreadsheet import write_plan_csv
 from speeddating.history.bound import unavoidable_history_repeats
 from speeddating.history.store import history_path, past_encounters
@@ -127,11 +128,11 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
 
 
 def write_outputs(planned: Plan, folder: Path) -> list[Path]:
-    """plan.json and plan.csv, each written atomically."""
+    """plan.json, plan.csv and the printables (PDF), each written atomically."""
     outputs = [folder / "plan.json", folder / "plan.csv"]
     write_plan(planned, outputs[0])
     write_plan_csv(planned, outputs[1])
-    return outputs
+    return outputs + write_printables(planned, folder)
 
 
 @cli.command()

@@ -1,0 +1,156 @@
+"""agenda.pdf: the one-page programme to put up at the door or on each table.
+
+Title, date and place; a timeline from the welcome through every round (times, theme, prompt)
+to the closing; and one short paragraph telling participants how the morning works.
+"""
+
+from dataclasses import dataclass
+from io import BytesIO
+
+from reportlab.pdfgen.canvas import Canvas
+
+from speeddating.exporters.pdf.style import (
+    ACCENT,
+    BOLD,
+    FONT,
+    INK,
+    MM,
+    MUTED,
+    TINT,
+    WHITE,
+    Fitted,
+    fit_text,
+    long_date,
+    new_canvas,
+    page_size,
+    revision_mark,
+    shrink_to_fit,
+    theme_title,
+)
+from speeddating.i18n import t
+from speeddating.plan import Plan
+
+SIDE = 22 * MM
+TOP = 20 * MM
+TIME_COLUMN = 62.0
+LINE_X = TIME_COLUMN + 14
+
+
+@dataclass(frozen=True)
+class Step:
+    """One block of the morning, as the timeline shows it."""
+
+    start: str
+    end: str
+    kicker: str
+    title: str
+    detail: str
+
+
+def steps(plan: Plan) -> list[Step]:
+    """Welcome, every round, closing."""
+    welcome = plan.event.welcome()
+    closing = plan.event.closing(len(plan.rounds))
+    rounds = [
+        Step(rnd.start, rnd.end, t("printables.round", number=rnd.number), theme_title(rnd),
+             rnd.theme.prompt if rnd.theme else "")
+        for rnd in plan.rounds
+    ]
+    return [Step(welcome.start, welcome.end, "", t("printables.welcome"), t("printables.welcome_detail")),
+            *rounds,
+            Step(closing.start, closing.end, "", t("printables.closing"), t("printables.closing_detail"))]
+
+
+@dataclass(frozen=True)
+class LaidStep:
+    step: Step
+    kicker: Fitted | None
+    title: Fitted
+    detail: Fitted | None
+    scale: float
+
+    @property
+    def height(self) -> float:
+        parts = [self.kicker, self.title, self.detail]
+        return sum(part.height for part in parts if part) + 14 * self.scale
+
+
+def _lay_out(step: Step, width: float, scale: float) -> LaidStep:
+    kicker = fit_text(step.kicker.upper(), BOLD, width, 8.5 * scale, 6) if step.kicker else None
+    title = fit_text(step.title, BOLD, width, 15 * scale, 9, max_lines=2)
+    detail = fit_text(step.detail, FONT, width, 10.5 * scale, 7, max_lines=3) if step.detail else None
+    return LaidStep(step, kicker, title, detail, scale)
+
+
+def _draw_step(canvas: Canvas, laid: LaidStep, left: float, top: float) -> None:
+    scale = laid.scale
+    canvas.setFillColor(INK)
+    canvas.setFont(BOLD, 14 * scale)
+    canvas.drawRightString(left + TIME_COLUMN, top - 14 * scale, laid.step.start)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FONT, 9 * scale)
+    canvas.drawRightString(left + TIME_COLUMN, top - 26 * scale, laid.step.end)
+    canvas.setFillColor(ACCENT if laid.kicker else WHITE)
+    canvas.setStrokeColor(ACCENT)
+    canvas.setLineWidth(1.5)
+    canvas.circle(left + LINE_X, top - 9 * scale, 4.5 * scale, stroke=1, fill=1)
+    x = left + LINE_X + 16
+    y = top
+    if laid.kicker:
+        y = laid.kicker.draw(canvas, x, y, ACCENT)
+    y = laid.title.draw(canvas, x, y)
+    if laid.detail:
+        laid.detail.draw(canvas, x, y - 1, MUTED)
+
+
+def agenda_pdf(plan: Plan, paper: str = "A4") -> bytes:
+    """A single portrait page."""
+    width, height = page_size(paper)
+    inner = width - 2 * SIDE
+    buffer = BytesIO()
+    canvas = new_canvas(buffer, (width, height), t("printables.agenda"))
+    y = height - TOP
+    canvas.setFillColor(ACCENT)
+    canvas.setFont(BOLD, 10)
+    canvas.drawString(SIDE, y - 10, t("printables.agenda").upper())
+    mark = revision_mark(plan)
+    if mark:
+        canvas.drawRightString(width - SIDE, y - 10, mark)
+    y = fit_text(plan.event.title, BOLD, inner, 28, 16, max_lines=3).draw(canvas, SIDE, y - 18)
+    y = fit_text(long_date(plan.event.date), FONT, inner, 14, 10).draw(canvas, SIDE, y - 4)
+    if plan.event.location:
+        y = fit_text(plan.event.location, FONT, inner, 12, 9, max_lines=2).draw(canvas, SIDE, y, MUTED)
+    y -= 14
+    canvas.setStrokeColor(ACCENT)
+    canvas.setLineWidth(2)
+    canvas.line(SIDE, y, SIDE + 40, y)
+    y -= 24
+
+    how = fit_text(t("printables.how_it_works"), FONT, inner - 28, 11, 8, max_lines=5)
+    box = how.height + 40
+    timeline = steps(plan)
+    text_width = inner - LINE_X - 16
+
+    def total(scale: float) -> float:
+        return sum(_lay_out(step, text_width, scale).height for step in timeline)
+
+    available = y - (TOP + box + 24)
+    laid = [_lay_out(step, text_width, shrink_to_fit(total, available, 0.4)) for step in timeline]
+    gap = min(16.0, max(0.0, available - sum(step.height for step in laid)) / len(laid))
+    dot = 9 * laid[0].scale
+    canvas.setStrokeColor(TINT)
+    canvas.setLineWidth(3)
+    canvas.line(SIDE + LINE_X, y - dot, SIDE + LINE_X, y - sum(s.height + gap for s in laid[:-1]) - dot)
+    for step in laid:
+        _draw_step(canvas, step, SIDE, y)
+        y -= step.height + gap
+
+    canvas.setFillColor(TINT)
+    canvas.roundRect(SIDE, TOP, inner, box, 6, stroke=0, fill=1)
+    canvas.setFillColor(ACCENT)
+    canvas.setFont(BOLD, 11)
+    canvas.drawString(SIDE + 14, TOP + box - 22, t("printables.how_heading"))
+    how.draw(canvas, SIDE + 14, TOP + box - 28)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

@@ -1,0 +1,175 @@
+"""itineraries.pdf: one small card per person, eight to a page, with cut marks.
+
+Each card says who it is for and, round by round, when, at which table and on what theme (and,
+in a present-another round, which organisation to present). Cards run in organisation order,
+then by name, so that each team's cards come off the guillotine together for its lead to hand out.
+"""
+
+from collections.abc import Callable
+from io import BytesIO
+
+from reportlab.pdfgen.canvas import Canvas
+
+from speeddating.exporters.pdf.style import (
+    ACCENT,
+    BOLD,
+    FAINT,
+    FONT,
+    INK,
+    MM,
+    MUTED,
+    TINT,
+    by_organisation_then_name,
+    event_line,
+    fit_text,
+    new_canvas,
+    page_size,
+    revision_mark,
+    shrink_to_fit,
+    theme_title,
+)
+from speeddating.i18n import t
+from speeddating.plan import Plan, PlannedRound, SeatedTable
+from speeddating.roster import Attendee
+
+COLUMNS, ROWS = 2, 4
+CARDS_PER_PAGE = COLUMNS * ROWS
+MARGIN = 10 * MM
+PADDING = 11.0
+MARK = 5 * MM
+TABLE_CENTRE = 68.0
+
+
+def _cut_marks(canvas: Canvas, width: float, height: float, card_width: float, card_height: float) -> None:
+    """Crop marks in the margins for a guillotine, and faint dotted edges for scissors."""
+    canvas.setStrokeColor(FAINT)
+    canvas.setLineWidth(0.4)
+    canvas.setDash(1, 2)
+    for column in range(1, COLUMNS):
+        x = MARGIN + column * card_width
+        canvas.line(x, MARGIN, x, height - MARGIN)
+    for row in range(1, ROWS):
+        y = MARGIN + row * card_height
+        canvas.line(MARGIN, y, width - MARGIN, y)
+    canvas.setDash()
+    canvas.setStrokeColor(INK)
+    canvas.setLineWidth(0.5)
+    for column in range(COLUMNS + 1):
+        x = MARGIN + column * card_width
+        canvas.line(x, 2, x, 2 + MARK)
+        canvas.line(x, height - 2, x, height - 2 - MARK)
+    for row in range(ROWS + 1):
+        y = MARGIN + row * card_height
+        canvas.line(2, y, 2 + MARK, y)
+        canvas.line(width - 2, y, width - 2 - MARK, y)
+
+
+RowDrawing = Callable[[Canvas, float], None]
+
+
+def _round_row(rnd: PlannedRound, table: SeatedTable | None, person: Attendee, width: float,
+               scale: float) -> tuple[float, RowDrawing]:
+    """Round number, time, table badge and theme; returns the row's height and how to draw it."""
+    theme_x = 90 * scale
+    theme_width = width - theme_x
+    if table is None:
+        theme = fit_text(t("printables.absent"), FONT, theme_width, 7.5 * scale, 5.5 * scale)
+        presents = None
+    else:
+        theme = fit_text(theme_title(rnd), FONT, theme_width, 7.5 * scale, 5.5 * scale, max_lines=2)
+        organisation = dict(table.presents).get(person.id, "")
+        presents = fit_text(t("printables.you_present", organisation=organisation), BOLD, theme_width,
+                            6.5 * scale, 5 * scale, max_lines=2) if organisation else None
+    badge = 15 * scale
+    text_height = theme.height + (presents.height if presents else 0)
+    height = max(badge, text_height) + 4 * scale
+
+    def draw(canvas: Canvas, top: float) -> None:
+        middle = top - badge / 2
+        canvas.setFillColor(MUTED)
+        canvas.setFont(FONT, 7 * scale)
+        canvas.drawString(0, middle - 2.4 * scale, str(rnd.number))
+        canvas.setFillColor(INK)
+        canvas.setFont(FONT, 8.5 * scale)
+        canvas.drawString(20 * scale, middle - 3 * scale, rnd.start)
+        if table is None:
+            canvas.setFillColor(MUTED)
+            canvas.drawCentredString(TABLE_CENTRE * scale, middle - 3 * scale, "—")
+        else:
+            canvas.setFillColor(TINT)
+            canvas.roundRect((TABLE_CENTRE - 14) * scale, top - badge, 28 * scale, badge, 3 * scale, stroke=0, fill=1)
+            canvas.setFillColor(ACCENT)
+            canvas.setFont(BOLD, 11.5 * scale)
+            canvas.drawCentredString(TABLE_CENTRE * scale, middle - 4.1 * scale, str(table.number))
+        below = theme.draw(canvas, theme_x, top - max(0.0, (badge - text_height) / 2),
+                           MUTED if table is None else INK)
+        if presents:
+            presents.draw(canvas, theme_x, below, ACCENT)
+
+    return height, draw
+
+
+def _draw_card(canvas: Canvas, plan: Plan, person: Attendee, width: float, height: float) -> None:
+    """One card with its lower-left corner at the origin."""
+    inner = width - 2 * PADDING
+    name = fit_text(person.name, BOLD, inner, 13, 8, max_lines=2)
+    organisation = fit_text(person.organisation, FONT, inner, 8.5, 6.5, max_lines=2)
+    mark = revision_mark(plan)
+    foot = fit_text(event_line(plan), FONT, inner - (canvas.stringWidth(mark, BOLD, 6.5) + 6 if mark else 0),
+                    6, 5)
+    top = height - PADDING
+    y = name.draw(canvas, PADDING, top + 2)
+    y = organisation.draw(canvas, PADDING, y, MUTED) - 4
+    canvas.setStrokeColor(ACCENT)
+    canvas.setLineWidth(0.8)
+    canvas.line(PADDING, y, PADDING + 24, y)
+    y -= 9
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FONT, 5.5)
+    headings = ((0, "printables.col_round"), (20, "printables.col_time"), (TABLE_CENTRE - 14, "printables.col_table"),
+                (90, "printables.col_theme"))
+    available = y - 3 - (PADDING + foot.height + 3)
+    itinerary = plan.itinerary(person.id)
+
+    def rows(scale: float) -> list[tuple[float, RowDrawing]]:
+        return [_round_row(rnd, table, person, inner, scale) for rnd, table in itinerary]
+
+    scale = shrink_to_fit(lambda s: sum(h for h, _ in rows(s)), available, 0.55)
+    laid_out = rows(scale)
+    gap = min(5.0, max(0.0, available - sum(h for h, _ in laid_out)) / len(laid_out)) if laid_out else 0.0
+    for x, key in headings:
+        canvas.drawString(PADDING + x * scale, y, t(key))
+    y -= 3
+    canvas.saveState()
+    canvas.translate(PADDING, 0)
+    for row_height, draw in laid_out:
+        draw(canvas, y)
+        y -= row_height + gap
+    canvas.restoreState()
+    foot.draw(canvas, PADDING, PADDING + foot.height, MUTED)
+    if mark:
+        canvas.setFillColor(ACCENT)
+        canvas.setFont(BOLD, 6.5)
+        canvas.drawRightString(width - PADDING, PADDING + foot.height - foot.size * 0.95 - 0.5, mark)
+
+
+def itineraries_pdf(plan: Plan, paper: str = "A4") -> bytes:
+    """Eight cards per portrait sheet, in organisation then name order."""
+    width, height = page_size(paper)
+    card_width = (width - 2 * MARGIN) / COLUMNS
+    card_height = (height - 2 * MARGIN) / ROWS
+    buffer = BytesIO()
+    canvas = new_canvas(buffer, (width, height), t("printables.itineraries"))
+    people = plan.by_id()
+    order = by_organisation_then_name(plan)
+    for first in range(0, len(order), CARDS_PER_PAGE):
+        _cut_marks(canvas, width, height, card_width, card_height)
+        for index, attendee_id in enumerate(order[first:first + CARDS_PER_PAGE]):
+            row, column = divmod(index, COLUMNS)
+            canvas.saveState()
+            canvas.translate(MARGIN + column * card_width, height - MARGIN - (row + 1) * card_height)
+            _draw_card(canvas, plan, people[attendee_id], card_width, card_height)
+            canvas.restoreState()
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

@@ -1,0 +1,151 @@
+"""master-plan.pdf: the organiser's overview, everyone's table in every round on a few pages.
+
+People are rows, grouped under their organisation; rounds are columns; each cell is a table
+number. The plan's figures (the same lines `plan` prints) head the first page, so the sheet on
+the organiser's clipboard also says how good the plan is.
+"""
+
+from collections.abc import Callable
+from io import BytesIO
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BalancedColumns, Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from speeddating.exporters.pdf.style import (
+    ACCENT,
+    BOLD,
+    FAINT,
+    FONT,
+    INK,
+    MM,
+    MUTED,
+    TINT,
+    by_organisation_then_name,
+    event_line,
+    french_spacing,
+    page_size,
+    register_fonts,
+    revision_mark,
+)
+from speeddating.i18n import t
+from speeddating.plan import Plan, Quality
+from speeddating.planning import measure
+from speeddating.summary import summary_lines
+
+MARGIN = 14 * MM
+ZEBRA = (0.965, 0.97, 0.975)
+
+
+def _style(name: str, font: str = FONT, size: float = 8, colour: Any = INK, **extra: Any) -> ParagraphStyle:
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=size * 1.25, textColor=colour, **extra)
+
+
+def _text(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(escape(french_spacing(text)), style)
+
+
+def _header(plan: Plan, quality: Quality, width: float) -> list[Flowable]:
+    """Title, event, and the plan's figures in two columns."""
+    kicker = t("printables.master_plan").upper()
+    mark = revision_mark(plan)
+    flowables: list[Flowable] = [
+        _text(f"{kicker}   {mark}" if mark else kicker, _style("kicker", BOLD, 9, ACCENT)),
+        Spacer(0, 3),
+        _text(plan.event.title, _style("title", BOLD, 18)),
+        Spacer(0, 2),
+        _text(event_line(plan, with_title=False), _style("event", size=10, colour=MUTED)),
+        Spacer(0, 10),
+        _text(t("printables.quality_heading"), _style("heading", BOLD, 10, ACCENT)),
+        Spacer(0, 3),
+    ]
+    figure = _style("figure", size=7.5, spaceAfter=1.5)
+    lines = [_text(line.strip(), figure) for line in summary_lines(plan, quality)]
+    columns = BalancedColumns(lines, nCols=2, innerPadding=12, leftPadding=0, rightPadding=0, topPadding=0,
+                              bottomPadding=0)
+    legend = _text(t("printables.master_legend"), _style("legend", size=7.5, colour=MUTED))
+    flowables += [columns, Spacer(0, 12), legend, Spacer(0, 5)]
+    return flowables
+
+
+def _grid(plan: Plan, width: float) -> Table:
+    """Header row of rounds, then per organisation a band row and its people."""
+    rounds = len(plan.rounds)
+    cell = min(52.0, max(26.0, (width - 170) / max(rounds, 1)))
+    centred = _style("round", BOLD, 7.5, alignment=TA_CENTER)
+    times = _style("times", size=6.5, colour=MUTED, alignment=TA_CENTER)
+    header: list[Any] = [_text(t("printables.person"), _style("person", BOLD, 7.5))]
+    header += [[_text(t("printables.round", number=rnd.number), centred), _text(rnd.start, times)]
+               for rnd in plan.rounds]
+    rows: list[list[Any]] = [header]
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (1, 1), (-1, -1), BOLD, 9),
+        ("TEXTCOLOR", (1, 1), (-1, -1), INK),
+        ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("LINEBELOW", (0, 0), (-1, 0), 1, ACCENT),
+    ]
+    seat = [{x: table.number for table in rnd.tables for x in table.attendees} for rnd in plan.rounds]
+    name_style = _style("name", size=8)
+    band_style = _style("band", BOLD, 8.5, ACCENT)
+    people = plan.by_id()
+    current = None
+    shade = False
+    for attendee_id in by_organisation_then_name(plan):
+        person = people[attendee_id]
+        if person.organisation_key != current:
+            current = person.organisation_key
+            count = sum(1 for a in plan.attendees if a.organisation_key == current)
+            band = len(rows)
+            rows.append([_text(t("printables.organisation_count", organisation=person.organisation, count=count),
+                               band_style), *[""] * rounds])
+            commands += [("SPAN", (0, band), (-1, band)), ("BACKGROUND", (0, band), (-1, band), TINT),
+                         ("TOPPADDING", (0, band), (-1, band), 3)]
+            shade = False
+        if shade:
+            commands.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), ZEBRA))
+        shade = not shade
+        rows.append([_text(person.name, name_style), *[str(s.get(attendee_id, "—")) for s in seat]])
+    grid = Table(rows, colWidths=[width - cell * rounds, *[cell] * rounds], repeatRows=1)
+    grid.setStyle(TableStyle(commands))
+    return grid
+
+
+def _footer(plan: Plan) -> Callable[[Canvas, Any], None]:
+    def draw(canvas: Canvas, document: Any) -> None:
+        canvas.saveState()
+        canvas.setStrokeColor(FAINT)
+        canvas.setLineWidth(0.5)
+        width = document.pagesize[0]
+        canvas.line(MARGIN, MARGIN - 8, width - MARGIN, MARGIN - 8)
+        canvas.setFont(FONT, 7)
+        canvas.setFillColor(MUTED)
+        mark = revision_mark(plan)
+        canvas.drawString(MARGIN, MARGIN - 18, " · ".join(x for x in (t("printables.master_plan"),
+                                                                     event_line(plan), mark) if x))
+        canvas.drawRightString(width - MARGIN, MARGIN - 18, t("printables.page", number=document.page))
+        canvas.restoreState()
+
+    return draw
+
+
+def master_plan_pdf(plan: Plan, paper: str = "A4") -> bytes:
+    """Portrait, or landscape when there are more than eight rounds to fit across."""
+    register_fonts()
+    width, height = page_size(paper)
+    if len(plan.rounds) > 8:
+        width, height = height, width
+    buffer = BytesIO()
+    document = SimpleDocTemplate(buffer, pagesize=(width, height), leftMargin=MARGIN, rightMargin=MARGIN,
+                                 topMargin=MARGIN, bottomMargin=MARGIN + 6, title=t("printables.master_plan"),
+                                 creator="speeddating", invariant=1, pageCompression=1)
+    inner = width - 2 * MARGIN
+    quality = plan.quality if plan.quality is not None else measure(plan)
+    footer = _footer(plan)
+    document.build([*_header(plan, quality, inner), _grid(plan, inner)], onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()

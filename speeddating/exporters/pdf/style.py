@@ -1,0 +1,220 @@
+"""What every printable shares: the embedded font, the colours, the paper, and text that fits.
+
+DejaVu Sans is embedded because Helvetica silently prints boxes for names such as Łukasz or
+Nguyễn. Every canvas is `invariant` so the same plan gives byte-identical files, and every
+piece of text goes through `fit_text`, which shrinks, then wraps, then (only as a last resort)
+shortens it: a long name never runs off a card.
+"""
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from io import BytesIO
+
+from reportlab.lib.colors import Color
+from reportlab.lib.fonts import addMapping
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from speeddating.i18n import t
+from speeddating.plan import Plan, PlannedRound
+from speeddating.text import fold
+
+FONT = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+
+INK = Color(0.10, 0.12, 0.15)
+MUTED = Color(0.40, 0.42, 0.45)
+FAINT = Color(0.78, 0.80, 0.82)
+ACCENT = Color(0.00, 0.38, 0.42)
+TINT = Color(0.90, 0.95, 0.95)
+WHITE = Color(1, 1, 1)
+
+PAPERS: dict[str, tuple[float, float]] = {"A4": A4, "letter": LETTER}
+MM = 72 / 25.4
+
+
+def register_fonts() -> None:
+    """Register DejaVu Sans (regular and bold) once per process, as a family for platypus."""
+    if BOLD in pdfmetrics.getRegisteredFontNames():
+        return
+    fonts = resources.files("speeddating") / "fonts"
+    for name, file in ((FONT, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
+        with resources.as_file(fonts / file) as path:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+    for bold, italic, face in ((0, 0, FONT), (1, 0, BOLD), (0, 1, FONT), (1, 1, BOLD)):
+        addMapping(FONT, bold, italic, face)
+
+
+def page_size(paper: str) -> tuple[float, float]:
+    """Portrait width and height in points of "A4" or "letter"."""
+    try:
+        return PAPERS[paper]
+    except KeyError:
+        raise ValueError(f"unknown paper {paper!r}; choose among {', '.join(PAPERS)}") from None
+
+
+def new_canvas(buffer: BytesIO, size: tuple[float, float], title: str) -> Canvas:
+    """A canvas that embeds our fonts and writes the same bytes for the same content."""
+    register_fonts()
+    canvas = Canvas(buffer, pagesize=size, invariant=1, pageCompression=1)
+    canvas.setTitle(title)
+    canvas.setCreator("speeddating")
+    return canvas
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """Text broken into lines at a font size at which each line fits its width."""
+
+    lines: tuple[str, ...]
+    font: str
+    size: float
+
+    @property
+    def leading(self) -> float:
+        return self.size * 1.2
+
+    @property
+    def height(self) -> float:
+        return self.leading * len(self.lines)
+
+    def draw(self, canvas: Canvas, x: float, top: float, colour: Color = INK, align: str = "left",
+             width: float = 0.0) -> float:
+        """Draw from `top` (the top of the first line) downwards; returns the y below the text."""
+        canvas.setFont(self.font, self.size)
+        canvas.setFillColor(colour)
+        y = top
+        for line in self.lines:
+            y -= self.leading
+            baseline = y + self.leading - self.size * 0.95
+            if align == "center":
+                canvas.drawCentredString(x + width / 2, baseline, line)
+            elif align == "right":
+                canvas.drawRightString(x + width, baseline, line)
+            else:
+                canvas.drawString(x, baseline, line)
+        return y
+
+
+def _width(text: str, font: str, size: float) -> float:
+    width: float = pdfmetrics.stringWidth(text, font, size)
+    return width
+
+
+_NARROW = "\u202f"
+_TIGHT = re.compile(r"(«) +| +([»:;?!])")
+
+
+def french_spacing(text: str) -> str:
+    """Glue « » : ; ? ! to their word with a narrow no-break space, so no line starts with »."""
+    return _TIGHT.sub(lambda m: f"{m[1]}{_NARROW}" if m[1] else f"{_NARROW}{m[2]}", text)
+
+
+def _wrap(text: str, font: str, size: float, width: float, break_words: bool) -> list[str] | None:
+    """Greedy word wrap at plain spaces; None when a word is wider than `width` and may not be broken."""
+    lines: list[str] = []
+    current = ""
+    for word in (w for w in text.split(" ") if w):
+        candidate = f"{current} {word}" if current else word
+        if _width(candidate, font, size) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = word
+        while _width(current, font, size) > width:
+            if not break_words:
+                return None
+            cut = 1
+            while cut < len(current) and _width(current[: cut + 1], font, size) <= width:
+                cut += 1
+            lines.append(current[:cut])
+            current = current[cut:]
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _ellipsis(line: str, font: str, size: float, width: float) -> str:
+    while line and _width(line + "…", font, size) > width:
+        line = line[:-1]
+    return line.rstrip() + "…"
+
+
+def fit_text(text: str, font: str, width: float, size: float, smallest: float, max_lines: int = 1) -> Fitted:
+    """`text` in at most `max_lines` lines of `width`, as large as it can be from `size` to `smallest`.
+
+    A little shrinking (down to 80 %) is tried before each extra line, so names stay on one line
+    when they nearly fit; at the smallest size words are broken, and only text that still does
+    not fit loses its end to an ellipsis.
+    """
+    text = french_spacing(text)
+    sizes = [size - 0.5 * step for step in range(max(0, round((size - smallest) / 0.5)) + 1)]
+    for allowed in range(1, max_lines + 1):
+        floor = smallest if allowed == max_lines else max(smallest, size * 0.8)
+        for current in (s for s in sizes if s >= floor):
+            lines = _wrap(text, font, current, width, break_words=False)
+            if lines is not None and len(lines) <= allowed:
+                return Fitted(tuple(lines), font, current)
+    lines = _wrap(text, font, smallest, width, break_words=True) or [""]
+    if len(lines) > max_lines:
+        lines = [*lines[: max_lines - 1], _ellipsis(lines[max_lines - 1], font, smallest, width)]
+    return Fitted(tuple(lines), font, smallest)
+
+
+def shrink_to_fit(measure: Callable[[float], float], available: float, smallest: float = 0.5) -> float:
+    """The largest scale (from 1 down to `smallest`) at which `measure(scale)` <= `available`."""
+    scale = 1.0
+    while scale > smallest and measure(scale) > available:
+        scale = max(smallest, scale * 0.95)
+    return scale
+
+
+def long_date(iso: str) -> str:
+    """'2026-12-08' -> 'mardi 8 décembre 2026' (or 'Tuesday 8 December 2026'); other text as is."""
+    try:
+        day = dt.date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    weekday = t("printables.weekdays").split(",")[day.weekday()]
+    month = t("printables.months").split(",")[day.month - 1]
+    number = t("printables.first_of_month") if day.day == 1 else str(day.day)
+    return t("printables.date", weekday=weekday, day=number, month=month, year=day.year)
+
+
+def event_line(plan: Plan, with_title: bool = True) -> str:
+    """Title, date and place on one line, for the foot of cards."""
+    parts = [plan.event.title if with_title else "", long_date(plan.event.date), plan.event.location]
+    return " · ".join(part for part in parts if part)
+
+
+_CLOCK = re.compile(r"(\d{1,2}:\d{2})")
+
+
+def revision_mark(plan: Plan) -> str:
+    """'v2, 08:40' on a re-planned session, so an outdated card is spotted at a glance; '' for v1."""
+    if plan.version <= 1:
+        return ""
+    clock = _CLOCK.search(plan.revised_at.split("T")[-1])
+    if clock is None:
+        return t("printables.revision_untimed", version=plan.version)
+    return t("printables.revision", version=plan.version, time=clock[1].zfill(5))
+
+
+def round_times(rnd: PlannedRound) -> str:
+    return f"{rnd.start}–{rnd.end}" if rnd.start else ""
+
+
+def theme_title(rnd: PlannedRound) -> str:
+    return rnd.theme.title if rnd.theme else t("printables.no_theme")
+
+
+def by_organisation_then_name(plan: Plan) -> list[str]:
+    """Attendee ids ordered as the cards are handed out: organisation, then name (accents ignored)."""
+    people = sorted(plan.attendees, key=lambda a: (a.organisation_key, fold(a.name), a.id))
+    return [a.id for a in people]

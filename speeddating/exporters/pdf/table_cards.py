@@ -1,0 +1,218 @@
+"""table-cards.pdf: one tent card per table, to fold along the middle and stand on the table.
+
+The sheet is portrait; its lower half is the front face and its upper half the same face turned
+upside down, so that once folded the table number and the programme read upright from both sides
+of the table. Each face: the number, large enough to find the table from across the room, and for
+every round its times, theme, prompt and who sits there (with who presents whom).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from io import BytesIO
+
+from reportlab.pdfgen.canvas import Canvas
+
+from speeddating.exporters.pdf.style import (
+    ACCENT,
+    BOLD,
+    FAINT,
+    FONT,
+    INK,
+    MM,
+    MUTED,
+    TINT,
+    WHITE,
+    Fitted,
+    event_line,
+    fit_text,
+    new_canvas,
+    page_size,
+    revision_mark,
+    round_times,
+    shrink_to_fit,
+    theme_title,
+)
+from speeddating.i18n import t
+from speeddating.plan import Plan, PlannedRound, SeatedTable
+from speeddating.roster import Attendee
+
+MARGIN = 9 * MM
+GUTTER = 14.0
+ROUND_LABEL = 54.0
+
+
+@dataclass(frozen=True)
+class Face:
+    width: float
+    height: float
+
+    @property
+    def number_column(self) -> float:
+        return self.width * 0.31
+
+    @property
+    def rounds_left(self) -> float:
+        return MARGIN + self.number_column + GUTTER
+
+    @property
+    def rounds_width(self) -> float:
+        return self.width - MARGIN - self.rounds_left
+
+
+Drawing = Callable[[Canvas, float], None]
+"""Draws a block whose top is at the given y."""
+
+
+@dataclass(frozen=True)
+class Block:
+    height: float
+    draw: Drawing
+
+
+def _person_cell(person: Attendee, presents: str, width: float, scale: float) -> list[Fitted]:
+    cell = [
+        fit_text(person.name, BOLD, width, 9 * scale, 6 * scale, max_lines=2),
+        fit_text(person.organisation, FONT, width, 7.5 * scale, 5.5 * scale, max_lines=2),
+    ]
+    if presents:
+        cell.append(fit_text(t("printables.presents", organisation=presents), BOLD, width,
+                             7 * scale, 5.5 * scale, max_lines=2))
+    return cell
+
+
+def _round_block(people: dict[str, Attendee], rnd: PlannedRound, table: SeatedTable | None, width: float,
+                 scale: float) -> Block:
+    """One round on the card: label and times on the left; theme, prompt and people on the right."""
+    text_width = width - ROUND_LABEL
+    label = fit_text(t("printables.round", number=rnd.number), BOLD, ROUND_LABEL - 6, 8.5 * scale, 6 * scale)
+    times = fit_text(round_times(rnd), FONT, ROUND_LABEL - 6, 7.5 * scale, 5 * scale)
+    theme = fit_text(theme_title(rnd), BOLD, text_width, 10 * scale, 7.5 * scale, max_lines=2)
+    prompt = fit_text(rnd.theme.prompt, FONT, text_width, 7.5 * scale, 6 * scale, max_lines=2) \
+        if rnd.theme and rnd.theme.prompt else None
+    head = theme.height + (prompt.height if prompt else 0) + 3 * scale
+    if table is None:
+        cells: list[list[Fitted]] = [[fit_text(t("printables.table_unused"), FONT, text_width, 8 * scale, 6 * scale)]]
+        columns = 1
+    else:
+        columns = 2 if len(table.attendees) <= 4 else 3
+    column_width = (text_width - 8 * (columns - 1)) / columns
+    if table is not None:
+        presents = dict(table.presents)
+        cells = [_person_cell(people[x], presents.get(x, ""), column_width, scale) for x in table.attendees]
+    rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
+    row_heights = [max(sum(f.height for f in cell) for cell in row) + 3 * scale for row in rows]
+    height = max(label.height + times.height, head + sum(row_heights)) + 7 * scale
+
+    def draw(canvas: Canvas, top: float) -> None:
+        x = width - text_width
+        below = label.draw(canvas, 0, top, ACCENT)
+        times.draw(canvas, 0, below, MUTED)
+        y = theme.draw(canvas, x, top)
+        if prompt:
+            y = prompt.draw(canvas, x, y, MUTED)
+        y -= 3 * scale
+        for row, row_height in zip(rows, row_heights, strict=True):
+            for index, cell in enumerate(row):
+                cell_y = y
+                for colour, fitted in zip((INK, MUTED, ACCENT), cell, strict=False):
+                    cell_y = fitted.draw(canvas, x + index * (column_width + 8), cell_y, colour)
+            y -= row_height
+
+    return Block(height, draw)
+
+
+def _rounds_blocks(plan: Plan, people: dict[str, Attendee], number: int, width: float, scale: float) -> list[Block]:
+    return [_round_block(people, rnd, next((tb for tb in rnd.tables if tb.number == number), None), width, scale)
+            for rnd in plan.rounds]
+
+
+def _fitted_blocks(plan: Plan, people: dict[str, Attendee], number: int, face: Face) -> list[Block]:
+    """The rounds of table `number` at the largest scale that fits the face's height."""
+    scale = shrink_to_fit(
+        lambda s: sum(b.height for b in _rounds_blocks(plan, people, number, face.rounds_width, s)),
+        face.height - 2 * MARGIN, 0.45)
+    return _rounds_blocks(plan, people, number, face.rounds_width, scale)
+
+
+def _draw_number_column(canvas: Canvas, plan: Plan, number: int, face: Face) -> None:
+    """TABLE, the big number, and the event and version at the foot of the column."""
+    column = face.number_column
+    top = face.height - MARGIN
+    canvas.setFillColor(ACCENT)
+    canvas.setFont(BOLD, 15)
+    canvas.drawString(MARGIN + 2, top - 15, t("printables.table"))
+    digits = str(number)
+    size = min(175.0, (column - 4) / (canvas.stringWidth(digits, BOLD, 1) or 1))
+    canvas.setFillColor(INK)
+    canvas.setFont(BOLD, size)
+    canvas.drawString(MARGIN, top - 22 - size * 0.76, digits)
+    foot = fit_text(event_line(plan), FONT, column - 2, 8, 6, max_lines=4)
+    mark = revision_mark(plan)
+    bottom = MARGIN + (16 if mark else 0)
+    foot.draw(canvas, MARGIN + 2, bottom + foot.height, MUTED)
+    if mark:
+        canvas.setFillColor(ACCENT)
+        canvas.roundRect(MARGIN + 2, MARGIN, canvas.stringWidth(mark, BOLD, 8) + 10, 12, 3, stroke=0, fill=1)
+        canvas.setFillColor(WHITE)
+        canvas.setFont(BOLD, 8)
+        canvas.drawString(MARGIN + 7, MARGIN + 3.3, mark)
+    canvas.setStrokeColor(TINT)
+    canvas.setLineWidth(1.5)
+    rule = MARGIN + column + GUTTER / 2
+    canvas.line(rule, MARGIN, rule, face.height - MARGIN)
+
+
+def _draw_face(canvas: Canvas, plan: Plan, number: int, face: Face, blocks: list[Block]) -> None:
+    _draw_number_column(canvas, plan, number, face)
+    spare = max(0.0, face.height - 2 * MARGIN - sum(b.height for b in blocks))
+    gap = min(spare / max(len(blocks) - 1, 1), 10.0)
+    canvas.saveState()
+    canvas.translate(face.rounds_left, 0)
+    y = face.height - MARGIN
+    for index, block in enumerate(blocks):
+        if index:
+            canvas.setStrokeColor(FAINT)
+            canvas.setLineWidth(0.5)
+            canvas.line(0, y + gap / 2 + 2, face.rounds_width, y + gap / 2 + 2)
+        block.draw(canvas, y)
+        y -= block.height + gap
+    canvas.restoreState()
+
+
+def _draw_fold(canvas: Canvas, width: float, middle: float) -> None:
+    canvas.setStrokeColor(FAINT)
+    canvas.setLineWidth(0.6)
+    canvas.setDash(4, 3)
+    canvas.line(0, middle, width, middle)
+    canvas.setDash()
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FONT, 6.5)
+    label = t("printables.fold")
+    canvas.drawRightString(width - 4 * MM, middle + 2.5, label)
+    canvas.drawString(4 * MM, middle + 2.5, label)
+
+
+def table_numbers(plan: Plan) -> list[int]:
+    """Every table number used in any round, in order."""
+    return sorted({table.number for rnd in plan.rounds for table in rnd.tables})
+
+
+def table_cards_pdf(plan: Plan, paper: str = "A4") -> bytes:
+    """One portrait sheet per table: two identical faces, the upper one upside down."""
+    width, height = page_size(paper)
+    face = Face(width, height / 2)
+    buffer = BytesIO()
+    canvas = new_canvas(buffer, (width, height), t("printables.table_cards"))
+    people = plan.by_id()
+    for number in table_numbers(plan):
+        blocks = _fitted_blocks(plan, people, number, face)
+        _draw_face(canvas, plan, number, face, blocks)
+        canvas.saveState()
+        canvas.translate(width, height)
+        canvas.rotate(180)
+        _draw_face(canvas, plan, number, face, blocks)
+        canvas.restoreState()
+        _draw_fold(canvas, width, height / 2)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

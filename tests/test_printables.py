@@ -1,0 +1,308 @@
+"""Printables: every person and table appears, accents survive, layouts hold from 3 to 300 people."""
+
+import io
+import math
+import random
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+from reportlab.pdfbase import pdfmetrics
+
+from speeddating.cli import cli
+from speeddating.event import DEFAULT_THEMES, Event
+from speeddating.exporters.pdf import DOCUMENTS, write_printables
+from speeddating.exporters.pdf.style import BOLD, fit_text, long_date, register_fonts, revision_mark
+from speeddating.exporters.pdf.table_cards import table_numbers
+from speeddating.i18n import MESSAGES, use_language
+from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable, read_plan, write_plan
+from speeddating.problem import table_layout
+from speeddating.roster import Attendee
+
+LONG_NAMES = ("Marie-Françoise de La Tour-d'Auvergne", "Nguyễn Thị Minh Khai", "Łukasz Żółkiewski",
+              "Jean-Baptiste Œuvray-Lefèvre", "Zoë Brûlé")
+LONG_ORGANISATION = "Centre d'information et d'orientation « Avenir » – antenne intercommunale de la vallée"
+ORGANISATIONS = ("France Travail", "Mission Locale", LONG_ORGANISATION, "Cap Emploi", "CCAS",
+                 "Maison de l'emploi", "PLIE", "Département")
+FIRST = ("Anne", "Benoît", "Chloé", "Djamel", "Élodie", "François", "Gaëlle", "Hélène", "Inès", "Jérôme")
+LAST = ("Martin", "Lefèvre", "Dubois", "Garçon", "Hébert", "Noël", "Perrin", "Rousseau", "Thévenin", "Brûlé")
+
+
+def attendees(count: int) -> tuple[Attendee, ...]:
+    """Named people spread over the organisations, the long names first."""
+    people = []
+    for i in range(count):
+        name = LONG_NAMES[i] if i < len(LONG_NAMES) else f"{FIRST[i % 10]} {LAST[(i // 10) % 10]} {i}"
+        people.append(Attendee(f"p{i:03d}", name, ORGANISATIONS[i % min(count, len(ORGANISATIONS))]))
+    return tuple(people)
+
+
+def seated(people: tuple[Attendee, ...], rounds: int, event: Event, seed: int = 0) -> tuple[PlannedRound, ...]:
+    """Shuffled seating in the usual layout; the present-another round gets a naive presents map."""
+    rng = random.Random(seed)
+    planned = []
+    for number in range(1, rounds + 1):
+        order = [a for a in people]
+        rng.shuffle(order)
+        tables, start = [], 0
+        for table_number, size in enumerate(table_layout(len(people), event.table_size), start=1):
+            group = order[start:start + size]
+            start += size
+            theme = event.theme_for(number)
+            presents: tuple[tuple[str, str], ...] = ()
+            if theme is not None and theme.presents_another:
+                presents = tuple((a.id, group[(k + 1) % len(group)].organisation) for k, a in enumerate(group))
+            tables.append(SeatedTable(table_number, tuple(a.id for a in group), presents))
+        slot = event.round_slot(number)
+        planned.append(PlannedRound(number, tuple(tables), event.theme_for(number), slot.start, slot.end))
+    return tuple(planned)
+
+
+def make_plan(count: int, rounds: int = 5, **extra: object) -> Plan:
+    event = Event(title="Petit-déjeuner inter-équipes « Réseau emploi »", date="2026-12-08",
+                  location="Mission Locale, salle Basile", themes=DEFAULT_THEMES)
+    people = attendees(count)
+    quality = Quality(same_org_pairs=0, forced_same_org=0, repeat_pairs=0, history_repeats=0,
+                      distinct_new_pairs=90, new_pairs_bound=96, optimal=False, proven_bound=94,
+                      fewest_new_met=9, most_new_met=12)
+    return Plan(people, seated(people, rounds, event), event, quality, **extra)  # type: ignore[arg-type]
+
+
+ACCENTS = "L’œuvre « Forêt » – à côté où naïf île bâtit ça très sûr"
+
+
+def normalised(text: str) -> str:
+    """Blanks of any kind (line breaks, narrow no-break spaces) folded to single spaces."""
+    return " ".join(text.split())
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def printed(plan: Plan, folder: Path, paper: str = "A4") -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in write_printables(plan, folder, paper)}
+
+
+@pytest.fixture(scope="module")
+def plan24() -> Plan:
+    return make_plan(24)
+
+
+@pytest.fixture(scope="module")
+def documents24(plan24: Plan, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    return printed(plan24, tmp_path_factory.mktemp("print24"))
+
+
+def test_write_printables_writes_the_four_documents(tmp_path: Path) -> None:
+    paths = write_printables(make_plan(3), tmp_path)
+    assert [p.name for p in paths] == ["table-cards.pdf", "itineraries.pdf", "agenda.pdf", "master-plan.pdf"]
+    assert [p.name for p in paths] == [name for name, _ in DOCUMENTS]
+    assert all(p.read_bytes().startswith(b"%PDF") for p in paths)
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("count", [3, 24])
+def test_every_person_is_on_the_itineraries_in_organisation_then_name_order(count: int, tmp_path: Path) -> None:
+    plan = make_plan(count)
+    text = normalised(" ".join(pdf_pages(printed(plan, tmp_path)["itineraries.pdf"])))
+    positions = {a.id: text.find(normalised(a.name)) for a in plan.attendees}
+    assert all(position >= 0 for position in positions.values()), [
+        a.name for a in plan.attendees if positions[a.id] < 0]
+    order = sorted(plan.attendees, key=lambda a: positions[a.id])
+    keys = [a.organisation_key for a in order]
+    assert keys == sorted(keys)
+
+
+def test_itinerary_rows_give_each_round_the_persons_table(plan24: Plan, documents24: dict[str, bytes]) -> None:
+    first_page = normalised(pdf_pages(documents24["itineraries.pdf"])[0])
+    person = next(a for a in plan24.attendees if normalised(a.name) in first_page)
+    card = first_page[first_page.index(normalised(person.name)):]
+    for rnd, table in plan24.itinerary(person.id):
+        assert table is not None
+        assert f"{rnd.number} {rnd.start} {table.number} " in card
+
+
+def test_every_table_has_its_card_with_its_number_first(plan24: Plan, documents24: dict[str, bytes]) -> None:
+    pages = pdf_pages(documents24["table-cards.pdf"])
+    assert len(pages) == len(plan24.rounds[0].tables) == 6
+    assert [page.split("\n")[:2] for page in pages] == [["TABLE", str(n)] for n in table_numbers(plan24)]
+
+
+def test_cards_name_who_sits_there_and_who_presents_what(plan24: Plan, documents24: dict[str, bytes]) -> None:
+    pages = [normalised(page) for page in pdf_pages(documents24["table-cards.pdf"])]
+    people = plan24.by_id()
+    for rnd in plan24.rounds:
+        for table in rnd.tables:
+            page = pages[table.number - 1]
+            assert all(normalised(people[x].name) in page for x in table.attendees)
+            for _, organisation in table.presents:
+                assert normalised(f"→ présente {organisation}") in page
+
+
+@pytest.mark.parametrize("count", [3, 24, 300])
+def test_page_counts_follow_head_counts(count: int, tmp_path: Path) -> None:
+    plan = make_plan(count)
+    pages = {name: len(PdfReader(io.BytesIO(data)).pages) for name, data in printed(plan, tmp_path).items()}
+    assert pages["table-cards.pdf"] == len(table_layout(count, 4))
+    assert pages["itineraries.pdf"] == math.ceil(count / 8)
+    assert pages["agenda.pdf"] == 1
+    assert math.ceil(count / 70) <= pages["master-plan.pdf"] <= math.ceil(count / 40)
+
+
+def test_accents_and_unusual_letters_round_trip_in_every_document(tmp_path: Path) -> None:
+    plan = make_plan(8)
+    event = Event(title=ACCENTS, date="2026-12-08", themes=DEFAULT_THEMES)
+    people = tuple(Attendee(a.id, a.name, ACCENTS if i == 3 else a.organisation)
+                   for i, a in enumerate(plan.attendees))
+    plan = Plan(people, plan.rounds, event, plan.quality)
+    for name, data in printed(plan, tmp_path).items():
+        text = normalised(" ".join(pdf_pages(data)))
+        assert normalised(ACCENTS) in text, name
+        assert "Nguyễn Thị Minh Khai" in text or name == "agenda.pdf"
+        assert "Łukasz Żółkiewski" in text or name == "agenda.pdf"
+
+
+def test_print_is_deterministic_and_regenerates_the_same_text_from_the_plan_file(
+        plan24: Plan, documents24: dict[str, bytes], tmp_path: Path) -> None:
+    assert printed(plan24, tmp_path / "again") == documents24
+    write_plan(plan24, tmp_path / "plan.json")
+    reread = printed(read_plan(tmp_path / "plan.json"), tmp_path / "reread")
+    for name, data in documents24.items():
+        assert pdf_pages(reread[name]) == pdf_pages(data), name
+
+
+def test_english_documents_carry_english_words_only(plan24: Plan, tmp_path: Path) -> None:
+    with use_language("en"):
+        documents = printed(plan24, tmp_path)
+    agenda = normalised(pdf_pages(documents["agenda.pdf"])[0])
+    assert "ROUND 1" in agenda and "How it works" in agenda and "Tuesday 8 December 2026" in agenda
+    assert "TOUR 1" not in agenda and "Comment ça marche" not in agenda
+    cards = normalised(" ".join(pdf_pages(documents["table-cards.pdf"])))
+    assert "→ presents" in cards and "→ présente" not in cards
+    itineraries = normalised(pdf_pages(documents["itineraries.pdf"])[0])
+    assert "ROUND TIME TABLE THEME" in itineraries
+
+
+def test_every_printables_message_exists_in_both_languages() -> None:
+    printables = {k: v for k, v in MESSAGES.items() if k.startswith("printables.")}
+    assert printables and all(set(v) == {"fr", "en"} and all(v.values()) for v in printables.values())
+
+
+def test_revised_plans_are_marked_with_version_and_time(tmp_path: Path) -> None:
+    revised = make_plan(8, version=2, revised_at="2026-12-08T08:40")
+    assert revision_mark(revised) == "v2, 08:40"
+    assert revision_mark(make_plan(8)) == ""
+    assert revision_mark(make_plan(8, version=3)) == "v3"
+    for name, data in printed(revised, tmp_path).items():
+        assert "v2, 08:40" in pdf_pages(data)[0], name
+    for name, data in printed(make_plan(8), tmp_path / "v1").items():
+        assert "v1" not in pdf_pages(data)[0] and "v2" not in pdf_pages(data)[0], name
+
+
+def test_dates_read_naturally_in_both_languages() -> None:
+    assert long_date("2026-12-08") == "mardi 8 décembre 2026"
+    assert long_date("2027-02-01") == "lundi 1er février 2027"
+    with use_language("en"):
+        assert long_date("2026-12-08") == "Tuesday 8 December 2026"
+    assert long_date("next Tuesday") == "next Tuesday"
+
+
+def test_letter_paper(tmp_path: Path) -> None:
+    for name, data in printed(make_plan(3), tmp_path, paper="letter").items():
+        box = PdfReader(io.BytesIO(data)).pages[0].mediabox
+        assert sorted((round(float(box.width)), round(float(box.height)))) == [612, 792], name
+
+
+def test_three_hundred_people_print_in_a_few_seconds(tmp_path: Path) -> None:
+    plan = make_plan(300)
+    started = time.perf_counter()
+    write_printables(plan, tmp_path)
+    assert time.perf_counter() - started < 5
+
+
+def _text_positions(data: bytes) -> list[tuple[float, float, float, str]]:
+    """(x, y, orientation sign, text) of every piece of text on the first page."""
+    found: list[tuple[float, float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append((x, y, tm[0] * cm[0], text))
+
+    PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize("rounds", [1, 5, 10])
+def test_table_card_faces_stay_on_their_half_of_the_sheet(rounds: int, tmp_path: Path) -> None:
+    plan = make_plan(18, rounds=rounds)
+    half = 842 / 2
+    for x, y, orientation, text in _text_positions(printed(plan, tmp_path)["table-cards.pdf"]):
+        assert 0 <= x <= 595, text
+        if text.strip() != "pliez ici":
+            assert (y < half) if orientation > 0 else (y > half), (text, y)
+
+
+@given(st.text(alphabet=st.sampled_from("ab éŁ«»-'’ —"), max_size=80), st.floats(20, 300),
+       st.integers(1, 3))
+@settings(max_examples=150, deadline=None)
+def test_fitted_text_never_runs_past_its_width_or_line_count(text: str, width: float, lines: int) -> None:
+    register_fonts()
+    fitted = fit_text(text, BOLD, width, 12, 6, max_lines=lines)
+    assert len(fitted.lines) <= lines
+    assert 6 <= fitted.size <= 12
+    assert all(pdfmetrics.stringWidth(line, BOLD, fitted.size) <= width + 1e-6 for line in fitted.lines)
+
+
+def test_long_names_shrink_before_they_wrap() -> None:
+    register_fonts()
+    name = LONG_NAMES[0]
+    one_line = fit_text(name, BOLD, pdfmetrics.stringWidth(name, BOLD, 10), 11, 6, max_lines=2)
+    assert one_line.lines == (name,) and one_line.size == 10
+    wrapped = fit_text(name, BOLD, pdfmetrics.stringWidth(name, BOLD, 5), 11, 6, max_lines=2)
+    assert len(wrapped.lines) == 2 and normalised(" ".join(wrapped.lines)) == name
+    for width in range(40, 120, 5):
+        assert not any(line.startswith("»") for line in fit_text("Zoë « Brûlé »", BOLD, width, 12, 6, 3).lines)
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_print_command_regenerates_the_documents_from_a_plan_file(
+        plan24: Plan, documents24: dict[str, bytes], tmp_path: Path) -> None:
+    write_plan(plan24, tmp_path / "plan.json")
+    code, out, err = run_cli("print", str(tmp_path / "plan.json"), "--out", str(tmp_path / "again"))
+    assert code == 0, err
+    assert str(tmp_path / "again" / "table-cards.pdf") in out
+    for name, data in documents24.items():
+        assert pdf_pages((tmp_path / "again" / name).read_bytes()) == pdf_pages(data), name
+    code, _, err = run_cli("print", str(tmp_path / "plan.json"), "--lang", "en", "--paper", "letter")
+    assert code == 0, err
+    agenda = PdfReader(tmp_path / "agenda.pdf")
+    assert "How it works" in agenda.pages[0].extract_text() and round(float(agenda.pages[0].mediabox.width)) == 612
+
+
+def test_print_command_refuses_a_missing_plan_in_one_line(tmp_path: Path) -> None:
+    code, _, err = run_cli("print", str(tmp_path / "nowhere.json"))
+    assert code == 1 and "nowhere.json" in err and "Traceback" not in err
+
+
+def test_plan_command_writes_the_printables_too(tmp_path: Path) -> None:
+    attendees = tmp_path / "attendees.csv"
+    attendees.write_text("nom;structure\n" + "".join(f"Personne {i};Structure {i % 3}\n" for i in range(9)),
+                         encoding="utf-8")
+    code, _, err = run_cli("plan", str(attendees), "--rounds", "2", "--time-limit", "1", "--no-history",
+                           "--out", str(tmp_path / "out"))
+    assert code == 0, err
+    for name, _ in DOCUMENTS:
+        assert f"out/{name}" in err
+        assert "Personne 8" in " ".join(pdf_pages((tmp_path / "out" / name).read_bytes())) or name == "agenda.pdf"
