@@ -635,6 +635,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "replan.table": {"fr": "table {number}", "en": "table {number}"},
     "replan.no_table": {"fr": "sans table", "en": "no table"},
     "replan.move": {"fr": "{name} : {before} → {after} (tour {round})", "en": "{name}: {before} → {after} (round {round})"},
+    "replan.bad_add": {
+        "fr": "--add « {text} » : écrivez « Nom,Structure » ou « Nom,Structure,courriel ».",
+        "en": "--add '{text}': write \"Name,Organisation\" or \"Name,Organisation,email\".",
+    },
+    "replan.no_moves": {
+        "fr": "Aucun changement de table par rapport à la version {version}.",
+        "en": "No table changes compared with version {version}.",
+    },
+    "replan.moves_heading": {
+        "fr": "Changements par rapport à la version {version} ({count}) :",
+        "en": "Changes compared with version {version} ({count}):",
+    },
+    "replan.reprint_cards": {
+        "fr": "Cartes de parcours à réimprimer ({count}) : {names}",
+        "en": "Itinerary cards to reprint ({count}): {names}",
+    },
+    "replan.reprint_tables": {
+        "fr": "Chevalets à réimprimer ({count}) : tables {numbers}",
+        "en": "Table cards to reprint ({count}): tables {numbers}",
+    },
 }
 
 

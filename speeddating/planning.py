@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from speeddating.constraints import OrganiserConstraints, apply_constraints
 from speeddating.evaluation import Evaluation, evaluate
 from speeddating.event import Event
 from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable, SolverReport
@@ -48,14 +49,17 @@ def problem_for(
     rounds: int,
     table_size: int = 4,
     past: PastEncounters | None = None,
+    *,
+    constraints: OrganiserConstraints | None = None,
 ) -> Problem:
-    """The plain planning problem for a roster (no absences or fixed seats)."""
-    return Problem(
+    """The planning problem for a roster (no absences), with the organiser's constraints if any."""
+    problem = Problem(
         organisation_of=organisation_indices(attendees),
         rounds=rounds,
         table_size=table_size,
         past_encounters=past_pairs(attendees, past or {}),
     )
+    return apply_constraints(problem, attendees, constraints) if constraints else problem
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,118 @@
+"""`speeddating replan`: the rest of the session re-planned for the people in the room, in seconds."""
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, replace
+from pathlib import Path
+
+import click
+
+from speeddating.cli.base import cli, language_option
+from speeddating.cli.plan_commands import print_summary, write_outputs
+from speeddating.constraints import constraint_lines, organiser_constraints
+from speeddating.errors import UserError
+from speeddating.history.store import history_path, past_encounters
+from speeddating.i18n import t
+from speeddating.importer import read_roster
+from speeddating.names import match_people
+from speeddating.plan import Plan, read_plan
+from speeddating.replan import Move, changed_tables, replan
+from speeddating.roster import Attendee
+from speeddating.text import clean
+
+
+def newcomer(text: str) -> Attendee:
+    """ "Name,Organisation[,email]" (or with ;) as an attendee; `replan` gives newcomers their ids."""
+    parts = [clean(part) for part in text.split(";" if ";" in text else ",")]
+    if len(parts) not in (2, 3) or not all(parts[:2]):
+        raise UserError(t("replan.bad_add", text=clean(text)))
+    return Attendee("", parts[0], parts[1], parts[2] if len(parts) == 3 else "")
+
+
+def default_folder(plan_file: Path, version: int) -> Path:
+    """plan-2026-12-08/plan.json -> plan-2026-12-08-v2/ beside it (a trailing -vN is replaced)."""
+    folder = plan_file.resolve().parent
+    return folder.with_name(re.sub(r"-v\d+$", "", folder.name) + f"-v{version}")
+
+
+def change_lines(before: Plan, after: Plan, moves: Sequence[Move], from_round: int) -> list[str]:
+    """Who moves where, then exactly which cards to reprint."""
+    if not moves:
+        return [t("replan.no_moves", version=before.version)]
+    lines = [t("replan.moves_heading", version=before.version, count=len(moves))]
+    lines += [f"  {move.line()}" for move in moves]
+    people = after.by_id()
+    cards = sorted({m.attendee_id for m in moves if m.after is not None}, key=lambda x: people[x].name)
+    if cards:
+        lines.append(t("replan.reprint_cards", count=len(cards), names=", ".join(people[x].name for x in cards)))
+    tables = changed_tables(before, after, from_round)
+    if tables:
+        lines.append(t("replan.reprint_tables", count=len(tables), numbers=", ".join(map(str, tables))))
+    return lines
+
+
+@cli.command("replan")
+@click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--from-round", "from_round", type=click.IntRange(min=1), required=True,
+              help="First round to re-plan; earlier rounds stay exactly as they were.")
+@click.option("--absent", multiple=True, metavar="NAME_OR_ID",
+              help="Someone not there from that round on (repeatable; accents and case do not matter).")
+@click.option("--add", "added", multiple=True, metavar='"NAME,ORGANISATION[,EMAIL]"',
+              help="Someone who arrives, seated from that round on (repeatable).")
+@click.option("--add-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Attendee file of people who arrive (same columns as for plan).")
+@click.option("--keep-apart", type=click.Path(dir_okay=False, path_type=Path),
+              help="CSV of pairs never to seat together, two names per row.")
+@click.option("--should-meet", type=click.Path(dir_okay=False, path_type=Path),
+              help="CSV of pairs who should meet, two names per row.")
+@click.option("--time-limit", type=click.FloatRange(min=0.1), default=3.0, show_default=True,
+              help="Seconds the optimiser may use.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same plan.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default: the plan's folder with -v2, -v3... appended).")
+@click.option("--history", "history_db", type=click.Path(dir_okay=False, path_type=Path),
+              help="History database (default ./speeddating.db or $SPEEDDATING_DB).")
+@click.option("--no-history", is_flag=True, help="Ignore the history of earlier sessions.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary and the moves as one JSON object.")
+@click.option("--quiet", is_flag=True, help="No progress on stderr.")
+@language_option
+def replan_command(plan_file: Path, from_round: int, absent: tuple[str, ...], added: tuple[str, ...],
+                   add_file: Path | None, keep_apart: Path | None, should_meet: Path | None, time_limit: float,
+                   seed: int, out_dir: Path | None, history_db: Path | None, no_history: bool, as_json: bool,
+                   quiet: bool) -> None:
+    """Re-plan PLAN_FILE from a round on, for absentees and late arrivals; prints who moves where."""
+    if history_db is not None and no_history:
+        raise click.UsageError("--history and --no-history cannot be used together")
+    before = read_plan(plan_file)
+    leaving = match_people(absent, before.attendees)
+    arriving = [newcomer(text) for text in added]
+    if add_file is not None:
+        arriving += read_roster(add_file).attendees
+    arriving = [replace(a, id=f"arrival-{i}") for i, a in enumerate(arriving, start=1)]
+    database = history_path(history_db, no_history)
+    everyone = [*before.attendees, *arriving]
+    past = past_encounters(database, everyone) if database is not None and database.is_file() else {}
+    after, moves = replan(
+        before, from_round, leaving, arriving, constraints_of=lambda people: organiser_constraints(
+            people, keep_apart, should_meet),
+        past=past, time_limit=time_limit, seed=seed,
+        progress=None if quiet else lambda line: click.echo(line, err=True),
+    )
+    folder = out_dir or default_folder(plan_file, after.version)
+    written = write_outputs(after, folder)
+    assert after.quality is not None
+    constraints = constraint_lines(after, organiser_constraints(after.attendees, keep_apart, should_meet))
+    if as_json:
+        click.echo(json.dumps({"version": after.version, "revised_at": after.revised_at,
+                               "quality": asdict(after.quality), "constraints": constraints,
+                               "moves": [asdict(m) for m in moves],
+                               "tables_to_reprint": changed_tables(before, after, from_round)},
+                              ensure_ascii=False))
+    else:
+        print_summary(after, after.quality, False)
+        click.echo("\n".join([*constraints, *change_lines(before, after, moves, from_round)]))
+    if not quiet:
+        click.echo(t("summary.outputs", folder=folder), err=True)
+        for path in written:
+            click.echo(f"  {path}", err=True)

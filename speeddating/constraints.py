@@ -1,0 +1,272 @@
+"""What the organiser asks beyond the defaults: who keeps one table, and which pairs to keep apart or bring together.
+
+People flagged in the attendee file (`stays_seated` / `reste_assis` for reduced mobility, `host` /
+`animateur` for table hosts) keep one table for the whole session and the others come to them.
+Pairs come from small CSV files, two names per row, matched forgivingly against the roster.
+Impossible requests are refused before any solving, one line each, by plain arithmetic; requests
+that only cost quality are applied and their cost is reported from the plan (`constraint_lines`).
+"""
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import combinations
+from pathlib import Path
+
+from speeddating.errors import UserError
+from speeddating.i18n import t
+from speeddating.names import NameMatchError, candidates, match_person
+from speeddating.plan import Plan
+from speeddating.problem import Pair, Problem, pair
+from speeddating.roster import Attendee
+from speeddating.text import clean, fold
+
+STAYS_SEATED_COLUMNS = ("stays_seated", "reste_assis")
+HOST_COLUMNS = ("host", "animateur", "animatrice")
+YES = frozenset({"yes", "y", "oui", "o", "x", "1", "true", "vrai"})
+NO = frozenset({"no", "n", "non", "0", "false", "faux", "-"})
+HEADER_WORDS = frozenset({"nom", "name", "personne", "person", "participant", "attendee", "qui", "who",
+                          "avec", "with", "prenom nom", "first name"})
+SEPARATORS = (";", ",", "\t")
+
+IdPair = tuple[str, str]
+"""Two attendee ids, smaller first."""
+
+
+class ConstraintError(UserError):
+    """Constraints that are unreadable, contradictory or impossible (exit status 2)."""
+
+
+def id_pair(a: str, b: str) -> IdPair:
+    return (a, b) if a < b else (b, a)
+
+
+@dataclass(frozen=True)
+class OrganiserConstraints:
+    """The organiser's requests, by attendee id (so they survive re-planning and new people)."""
+
+    stays_seated: tuple[str, ...] = ()
+    hosts: tuple[str, ...] = ()
+    keep_apart: frozenset[IdPair] = frozenset()
+    should_meet: frozenset[IdPair] = frozenset()
+
+    @property
+    def anchored(self) -> tuple[str, ...]:
+        """Everyone who keeps one table: people who stay seated first (they cannot move), then hosts."""
+        return tuple(dict.fromkeys((*self.stays_seated, *self.hosts)))
+
+    def __bool__(self) -> bool:
+        return bool(self.anchored or self.keep_apart or self.should_meet)
+
+
+def _flagged(attendees: Sequence[Attendee], columns: Sequence[str], problems: list[str]) -> tuple[str, ...]:
+    """Ids whose column says yes; a value that is neither yes nor no is a problem, not a guess."""
+    flagged = []
+    for attendee in attendees:
+        value = attendee.attribute(*columns)
+        if fold(value) in YES:
+            flagged.append(attendee.id)
+        elif value.strip() and fold(value) not in NO:
+            problems.append(t("constraints.bad_flag", name=attendee.name, column=columns[-1], value=clean(value)))
+    return tuple(flagged)
+
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _separator(text: str) -> str:
+    """The separator found on the most lines (`;` when none is), never guessed by pandas."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    return max(SEPARATORS, key=lambda sep: sum(1 for line in lines if sep in line))
+
+
+def _is_header(cells: Sequence[str], attendees: Sequence[Attendee]) -> bool:
+    """Column titles ("nom;nom", "Person 1,Person 2") that name nobody on the roster."""
+    return all(fold(cell).rstrip("0123456789 ") in HEADER_WORDS and not candidates(cell, attendees)
+               for cell in cells)
+
+
+def read_pairs(path: Path, attendees: Sequence[Attendee]) -> tuple[list[IdPair], list[str]]:
+    """Pairs of ids from a CSV file of two names per row, and one problem line per bad row."""
+    if not path.is_file():
+        raise ConstraintError(t("constraints.no_file", path=path))
+    text = _decode(path)
+    rows = csv.reader(io.StringIO(text), delimiter=_separator(text))
+    pairs: list[IdPair] = []
+    problems: list[str] = []
+    for line, row in enumerate(rows, start=1):
+        cells = [clean(cell) for cell in row if clean(cell)]
+        if not cells or (line == 1 and _is_header(cells, attendees)):
+            continue
+        if len(cells) != 2:
+            problems.append(t("constraints.bad_row", path=path, line=line, count=len(cells)))
+            continue
+        try:
+            first, second = (match_person(cell, attendees) for cell in cells)
+        except NameMatchError as error:
+            problems.append(t("constraints.row", path=path, line=line, message=error))
+            continue
+        if first.id == second.id:
+            problems.append(t("constraints.same_person", path=path, line=line, name=first.name))
+            continue
+        pairs.append(id_pair(first.id, second.id))
+    return pairs, problems
+
+
+def organiser_constraints(
+    attendees: Sequence[Attendee], keep_apart: Path | None = None, should_meet: Path | None = None
+) -> OrganiserConstraints:
+    """Everything the organiser asked, checked for contradictions; ConstraintError lists each one."""
+    problems: list[str] = []
+    stays_seated = _flagged(attendees, STAYS_SEATED_COLUMNS, problems)
+    hosts = _flagged(attendees, HOST_COLUMNS, problems)
+    apart: list[IdPair] = []
+    meet: list[IdPair] = []
+    for path, into in ((keep_apart, apart), (should_meet, meet)):
+        if path is not None:
+            found, bad = read_pairs(path, attendees)
+            into.extend(found)
+            problems.extend(bad)
+    names = {a.id: a.name for a in attendees}
+    for a, b in sorted(set(apart) & set(meet)):
+        problems.append(t("constraints.apart_and_meet", first=names[a], second=names[b]))
+    if problems:
+        raise ConstraintError("\n".join(problems))
+    return OrganiserConstraints(stays_seated, hosts, frozenset(apart), frozenset(meet))
+
+
+def _index_pairs(pairs: Iterable[IdPair], index: Mapping[str, int]) -> frozenset[Pair]:
+    return frozenset(pair(index[a], index[b]) for a, b in pairs if a in index and b in index)
+
+
+def _rounds_present(problem: Problem, person: int) -> list[int]:
+    return [r for r in range(problem.rounds) if person in problem.present(r)]
+
+
+def capacity_problems(problem: Problem, stays_seated: Sequence[int], names: Sequence[str]) -> list[str]:
+    """More people who cannot move than tables in some round: nobody can come to all of them."""
+    problems = []
+    for rnd in range(problem.rounds):
+        seated = [p for p in stays_seated if p in problem.present(rnd)]
+        tables = len(problem.table_sizes(rnd))
+        if len(seated) > tables:
+            problems.append(t("constraints.too_many_seated", count=len(seated), tables=tables,
+                              round=rnd + 1, names=", ".join(names[p] for p in seated)))
+            break
+    return problems
+
+
+def anchor_tables(
+    problem: Problem, anchored: Sequence[int], preferred: Mapping[int, int] | None = None
+) -> dict[int, int]:
+    """One table index per anchored person, the same in every round.
+
+    Taken in order, each person goes to the table with no one they are kept apart from, then the
+    fewest anchored people already (two people sharing a table meet again every round), then the
+    fewest colleagues, then their preferred table (where they sit now, when re-planning).
+    """
+    preferred = preferred or {}
+    load: Counter[int] = Counter()
+    seated_at: dict[int, list[int]] = {}
+    table_of: dict[int, int] = {}
+    for person in anchored:
+        rounds = _rounds_present(problem, person)
+        if not rounds:
+            continue
+        tables = min(len(problem.table_sizes(r)) for r in rounds)
+        seats = [min(problem.table_sizes(r)[table] for r in rounds) for table in range(tables)]
+        open_tables = [table for table in range(tables) if load[table] < seats[table]]
+        if not open_tables:
+            raise ConstraintError(t("constraints.no_room", count=len(anchored)))
+
+        def cost(table: int, person: int = person) -> tuple[int, int, int, bool, int]:
+            others = seated_at.get(table, [])
+            return (
+                sum(1 for o in others if pair(person, o) in problem.keep_apart),
+                load[table],
+                sum(1 for o in others if problem.same_org(person, o)),
+                preferred.get(person) != table,
+                table,
+            )
+
+        table = min(open_tables, key=cost)
+        table_of[person] = table
+        load[table] += 1
+        seated_at.setdefault(table, []).append(person)
+    return table_of
+
+
+def apply_constraints(
+    problem: Problem,
+    attendees: Sequence[Attendee],
+    constraints: OrganiserConstraints,
+    preferred: Mapping[int, int] | None = None,
+) -> Problem:
+    """`problem` with the organiser's pairs and fixed tables; ConstraintError if impossible."""
+    index = {a.id: i for i, a in enumerate(attendees)}
+    names = [a.name for a in attendees]
+    stays = [index[x] for x in constraints.stays_seated if x in index]
+    problems = capacity_problems(problem, stays, names)
+    if problems:
+        raise ConstraintError("\n".join(problems))
+    paired = replace(problem, keep_apart=problem.keep_apart | _index_pairs(constraints.keep_apart, index),
+                     should_meet=problem.should_meet | _index_pairs(constraints.should_meet, index))
+    anchored = [index[x] for x in constraints.anchored if x in index]
+    table_of = anchor_tables(paired, anchored, preferred)
+    fixed = dict(problem.fixed_tables)
+    for person, table in table_of.items():
+        for rnd in _rounds_present(paired, person):
+            fixed[person, rnd] = table
+    return replace(paired, fixed_tables=fixed)
+
+
+def _tables_of(plan: Plan, attendee_id: str) -> list[int]:
+    return sorted({table.number for _, table in plan.itinerary(attendee_id) if table is not None})
+
+
+def _met(plan: Plan) -> dict[IdPair, list[int]]:
+    """Pair of ids -> the rounds where they share a table."""
+    met: dict[IdPair, list[int]] = {}
+    for rnd in plan.rounds:
+        for table in rnd.tables:
+            for a, b in combinations(table.attendees, 2):
+                met.setdefault(id_pair(a, b), []).append(rnd.number)
+    return met
+
+
+def constraint_lines(plan: Plan, constraints: OrganiserConstraints) -> list[str]:
+    """What the constraints did to this plan: where fixed people sit, pairs kept or missed, and the cost."""
+    people = plan.by_id()
+    lines = []
+    for key, ids in (("constraints.summary_seated", constraints.stays_seated),
+                     ("constraints.summary_hosts", constraints.hosts)):
+        placed = [(people[x].name, _tables_of(plan, x)) for x in ids if x in people]
+        if placed:
+            lines.append(t(key, count=len(placed), listing=", ".join(
+                f"{name} ({'/'.join(map(str, tables)) or '—'})" for name, tables in placed)))
+    met = _met(plan)
+    shared = [(a, b) for a, b in combinations(constraints.anchored, 2)
+              if a in people and b in people and len(met.get(id_pair(a, b), [])) > 1]
+    if shared:
+        lines.append(t("constraints.cost_shared", count=len(shared),
+                       repeats=sum(len(met[id_pair(a, b)]) - 1 for a, b in shared),
+                       pairs=", ".join(f"{people[a].name} & {people[b].name}" for a, b in shared)))
+    if constraints.keep_apart:
+        broken = sorted(p for p in constraints.keep_apart if p in met)
+        lines.append(t("constraints.summary_apart", count=len(constraints.keep_apart), broken=len(broken)))
+        lines += [t("constraints.apart_broken", first=people[a].name, second=people[b].name,
+                    rounds=", ".join(map(str, met[a, b]))) for a, b in broken]
+    if constraints.should_meet:
+        missed = sorted(p for p in constraints.should_meet if p not in met)
+        lines.append(t("constraints.summary_meet", count=len(constraints.should_meet),
+                       met=len(constraints.should_meet) - len(missed)))
+        lines += [t("constraints.meet_missed", first=people[a].name, second=people[b].name)
+                  for a, b in missed if a in people and b in people]
+    return lines

@@ -1,0 +1,313 @@
+"""On the day: re-plan the rounds still to come for the people actually in the room.
+
+Rounds before `from_round` are copied untouched; pairs met there count as already met. The rounds
+that follow are solved again, starting from the previous version repaired for absentees and
+newcomers (so a plan that still works barely changes), and the new tables are numbered to keep
+as many people as possible at the table number they already had. People who keep one table
+(stay seated, hosts) keep the number of the table where they sit now.
+"""
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from itertools import combinations
+from typing import NamedTuple
+
+import networkx as nx
+
+from speeddating.constraints import OrganiserConstraints, apply_constraints, organiser_constraints
+from speeddating.errors import UserError
+from speeddating.evaluation import evaluate
+from speeddating.i18n import t
+from speeddating.plan import Plan, PlannedRound, SeatedTable, SolverReport
+from speeddating.planning import PastEncounters, organisation_indices, past_pairs, plan_schedule, quality_of
+from speeddating.presents import assign_presents
+from speeddating.problem import MAX_TABLE_SIZE, Pair, Problem, Schedule, pair, table_layout
+from speeddating.roster import Attendee
+from speeddating.solver import solve
+
+Tables = list[list[int]]
+
+
+class ReplanError(UserError):
+    """A re-planning request that cannot be carried out as asked (exit status 2)."""
+
+
+@dataclass(frozen=True)
+class Move:
+    """One person at a different table (or none) in one round, compared with the previous version."""
+
+    attendee_id: str
+    name: str
+    round: int
+    before: int | None
+    after: int | None
+
+    def line(self) -> str:
+        before = t("replan.table", number=self.before) if self.before else t("replan.no_table")
+        after = t("replan.table", number=self.after) if self.after else t("replan.no_table")
+        return t("replan.move", name=self.name, before=before, after=after, round=self.round)
+
+
+class Replanned(NamedTuple):
+    plan: Plan
+    moves: tuple[Move, ...]
+
+
+def session_table_size(plan: Plan) -> int:
+    """The table size that explains the plan's layout: the event's when it does, else the smallest that does."""
+    layouts = [[len(table.attendees) for table in rnd.tables if table.attendees] for rnd in plan.rounds]
+    largest: int = max((size for sizes in layouts for size in sizes), default=plan.event.table_size)
+    candidates: list[int] = [plan.event.table_size, *range(largest, MAX_TABLE_SIZE + 1)]
+    for size in candidates:
+        if size >= largest and all(len(table_layout(sum(sizes), size)) == len(sizes) for sizes in layouts):
+            return size
+    return largest
+
+
+def fresh_ids(taken: set[str], count: int) -> list[str]:
+    """Ids for newcomers, continuing the p01, p02... numbering without clashing with any existing id."""
+    ids: list[str] = []
+    number = len(taken)
+    while len(ids) < count:
+        number += 1
+        candidate = f"p{number:02d}"
+        if candidate not in taken:
+            ids.append(candidate)
+    return ids
+
+
+def join_newcomers(
+    plan: Plan, added: Sequence[Attendee], remaining: Sequence[PlannedRound]
+) -> tuple[tuple[Attendee, ...], set[str]]:
+    """The plan's attendees plus the newcomers, and the ids seated from now on whatever the old plan said.
+
+    Someone added who is already on the list (same email, or same name and organisation) rejoins
+    under their id, so an early leaver who comes back is one person, not two.
+    """
+    by_identity = {a.identity: a for a in plan.attendees}
+    everywhere = set.intersection(*({x for table in rnd.tables for x in table.attendees} for rnd in remaining))
+    joining: set[str] = set()
+    newcomers: list[Attendee] = []
+    for person in added:
+        known = by_identity.get(person.identity)
+        if known in newcomers:
+            raise ReplanError(t("replan.added_twice", name=person.name, organisation=person.organisation))
+        if known is None:
+            newcomers.append(person)
+            by_identity[person.identity] = person
+        elif known.id in everywhere:
+            raise ReplanError(t("replan.already_there", name=known.name, organisation=known.organisation))
+        else:
+            joining.add(known.id)
+    ids = fresh_ids({a.id for a in plan.attendees}, len(newcomers))
+    fresh = [replace(person, id=new_id) for person, new_id in zip(newcomers, ids, strict=True)]
+    return (*plan.attendees, *fresh), joining | set(ids)
+
+
+def seating(rnd: PlannedRound, index: Mapping[str, int]) -> dict[int, list[int]]:
+    """Table number -> people (as indices) in one round of a plan."""
+    return {table.number: [index[x] for x in table.attendees] for table in rnd.tables if table.attendees}
+
+
+def encounters_in(rounds: Sequence[PlannedRound], index: Mapping[str, int]) -> Counter[Pair]:
+    met: Counter[Pair] = Counter()
+    for rnd in rounds:
+        for people in seating(rnd, index).values():
+            for a, b in combinations(people, 2):
+                met[pair(a, b)] += 1
+    return met
+
+
+def _meeting_cost(problem: Problem, person: int, table: Sequence[int]) -> tuple[int, int]:
+    met = problem.session_encounters
+    return (sum(problem.same_org(person, o) for o in table), sum(pair(person, o) in met for o in table))
+
+
+def repair_round(problem: Problem, rnd: int, old: Mapping[int, Sequence[int]]) -> Tables:
+    """The old tables of round `rnd` reshaped to the new layout: absentees removed, the biggest old
+    tables kept whole, surplus people and newcomers put where they meet the fewest colleagues."""
+    sizes = problem.table_sizes(rnd)
+    present = set(problem.present(rnd))
+    kept = sorted(([p for p in people if p in present] for _, people in sorted(old.items())), key=len, reverse=True)
+    tables: Tables = [list(people) for people in kept[: len(sizes)]] + [[] for _ in range(len(sizes) - len(kept))]
+    loose = [p for people in kept[len(sizes):] for p in people]
+    for table, size in zip(tables, sizes, strict=True):
+        while len(table) > size:
+            loose.append(table.pop())
+    seated = {p for table in tables for p in table}
+    loose += [p for p in problem.present(rnd) if p not in seated and p not in loose]
+    for person in loose:
+        open_tables = [i for i, table in enumerate(tables) if len(table) < sizes[i]]
+        best = min(open_tables, key=lambda i: (*_meeting_cost(problem, person, tables[i]), i))
+        tables[best].append(person)
+    return tables
+
+
+def honour_fixed(problem: Problem, rnd: int, tables: Tables) -> Tables:
+    """Swap each person with a fixed table onto it, trading places with someone not fixed there."""
+    fixed = {p: table for (p, r), table in problem.fixed_tables.items() if r == rnd}
+    tables = [list(table) for table in tables]
+    for person, target in sorted(fixed.items()):
+        here = next(i for i, table in enumerate(tables) if person in table)
+        if here == target:
+            continue
+        other = next(q for q in tables[target] if fixed.get(q) != target)
+        tables[here][tables[here].index(person)] = other
+        tables[target][tables[target].index(other)] = person
+    return tables
+
+
+def table_numbers(
+    tables: Sequence[Sequence[int]], old: Mapping[int, Sequence[int]], anchors: Mapping[int, int]
+) -> list[int]:
+    """A table number for each new table: anchored tables first, then as many people as possible
+    at the number they had, then the lowest numbers (a maximum-weight bipartite matching)."""
+    count = len(tables)
+    numbers = range(1, max(count, *old, *anchors.values(), 0) + 1)
+    people = sum(len(table) for table in tables)
+    unit = count + 1
+    anchor_weight = unit * (people + 1)
+    graph = nx.Graph()
+    for i, table in enumerate(tables):
+        for number in numbers:
+            stays = len(set(table) & set(old.get(number, ())))
+            weight = anchor_weight * (anchors.get(i) == number) + unit * stays + (number <= count) + 1
+            graph.add_edge(("table", i), ("number", number), weight=weight)
+    matching = nx.max_weight_matching(graph, maxcardinality=True)
+    chosen: dict[int, int] = {}
+    for a, b in matching:
+        table, number = (a, b) if a[0] == "table" else (b, a)
+        chosen[table[1]] = number[1]
+    return [chosen[i] for i in range(count)]
+
+
+def current_tables(anchored: Sequence[int], frozen: Sequence[PlannedRound], first: PlannedRound,
+                   index: Mapping[str, int]) -> dict[int, int]:
+    """Person -> the table number where they sit now (last frozen round), else at the first re-planned round."""
+    where: dict[int, int] = {}
+    for rnd in (*frozen[-1:], first):
+        for number, people in seating(rnd, index).items():
+            for p in people:
+                if p in anchored:
+                    where.setdefault(p, number)
+    return where
+
+
+def _number_schedule(problem: Problem, schedule: Schedule, old_rounds: Sequence[dict[int, list[int]]],
+                     now: Mapping[int, int]) -> list[dict[int, list[int]]]:
+    """Table number -> people for each re-planned round, anchored tables keeping one number throughout."""
+    anchors: dict[int, int] = {}
+    for (person, _), table in sorted(problem.fixed_tables.items()):
+        number = now.get(person)
+        if number is not None and table not in anchors and number not in anchors.values():
+            anchors[table] = number
+    numbered = []
+    for rnd, tables in enumerate(schedule):
+        numbers = table_numbers(tables, old_rounds[rnd], anchors)
+        for (_, r), table in problem.fixed_tables.items():
+            if r == rnd and table not in anchors and numbers[table] not in anchors.values():
+                anchors[table] = numbers[table]
+        numbered.append({number: list(tables[i]) for i, number in enumerate(numbers)})
+    return numbered
+
+
+def replan(
+    plan: Plan,
+    from_round: int,
+    absent: Sequence[Attendee] = (),
+    added: Sequence[Attendee] = (),
+    *,
+    constraints_of: Callable[[Sequence[Attendee]], OrganiserConstraints] = organiser_constraints,
+    past: PastEncounters | None = None,
+    time_limit: float = 3.0,
+    seed: int = 0,
+    workers: int = 1,
+    revised_at: str = "",
+    progress: Callable[[str], None] | None = None,
+) -> Replanned:
+    """The plan re-optimised from round `from_round` on (1-based), and who moves compared with `plan`.
+
+    `absent` sit at no table from `from_round` on; `added` (given fresh ids) sit at every round
+    from `from_round` on. `constraints_of` reads the organiser's constraints for everyone, newcomers
+    included (default: the stays-seated and host columns).
+    """
+    if not 1 <= from_round <= len(plan.rounds):
+        raise ReplanError(t("replan.bad_round", round=from_round, rounds=len(plan.rounds)))
+    frozen, remaining = plan.rounds[: from_round - 1], plan.rounds[from_round - 1:]
+    attendees, joining = join_newcomers(plan, added, remaining)
+    leaving = {a.id for a in absent}
+    both = [a.name for a in absent if a.id in joining]
+    if both:
+        raise ReplanError(t("replan.absent_and_added", names=", ".join(both)))
+    index = {a.id: i for i, a in enumerate(attendees)}
+    old_rounds = [seating(rnd, index) for rnd in remaining]
+    seated = [{p for people in tables.values() for p in people} for tables in old_rounds]
+    absences = frozenset(
+        (index[a.id], r)
+        for r in range(len(remaining))
+        for a in attendees
+        if a.id in leaving or (index[a.id] not in seated[r] and a.id not in joining)
+    )
+    problem = Problem(
+        organisation_of=organisation_indices(attendees),
+        rounds=len(remaining),
+        table_size=session_table_size(plan),
+        absences=absences,
+        past_encounters=past_pairs(attendees, past or {}),
+        session_encounters=encounters_in(frozen, index),
+    )
+    constraints = constraints_of(attendees)
+    hint = [repair_round(problem, r, old) for r, old in enumerate(old_rounds)]
+    anchored = [index[x] for x in constraints.anchored if x in index]
+    now = current_tables(anchored, frozen, remaining[0], index)
+    preferred = {p: next(i for i, table in enumerate(hint[0]) if p in table)
+                 for p in anchored if p in problem.present(0)}
+    problem = apply_constraints(problem, attendees, constraints, preferred)
+    hinted = tuple(tuple(tuple(table) for table in honour_fixed(problem, r, tables)) for r, tables in enumerate(hint))
+    result = solve(problem, time_limit=time_limit, seed=seed, workers=workers, progress=progress, hint=hinted)
+    numbered = _number_schedule(problem, result.schedule, old_rounds, now)
+    ids = [a.id for a in attendees]
+    rounds = (*frozen, *(
+        replace(rnd, tables=tuple(SeatedTable(number, tuple(ids[p] for p in people))
+                                  for number, people in sorted(tables.items())))
+        for rnd, tables in zip(remaining, numbered, strict=True)
+    ))
+    revised = Plan(
+        attendees=attendees, rounds=rounds, event=plan.event,
+        solver=SolverReport(result.method, round(result.seconds, 2), seed, time_limit),
+        version=plan.version + 1, revised_at=revised_at or dt.datetime.now().isoformat(timespec="minutes"),
+    )
+    with_presents, _ = assign_presents(revised)
+    revised = replace(with_presents, rounds=(*frozen, *with_presents.rounds[len(frozen):]))
+    whole, schedule = plan_schedule(revised, past)
+    whole = replace(whole, keep_apart=problem.keep_apart, should_meet=problem.should_meet)
+    evaluation = evaluate(whole, schedule)
+    gap = result.proven_bound - result.evaluation.distinct_new_pairs
+    revised = revised.with_quality(quality_of(evaluation, result.optimal, evaluation.distinct_new_pairs + gap))
+    return Replanned(revised, moves(plan, revised, from_round))
+
+
+def changed_tables(before: Plan, after: Plan, from_round: int) -> list[int]:
+    """Table numbers whose company differs in some round from `from_round`: their table cards need reprinting."""
+    changed: set[int] = set()
+    for old, new in zip(before.rounds[from_round - 1:], after.rounds[from_round - 1:], strict=True):
+        was = {table.number: set(table.attendees) for table in old.tables}
+        now = {table.number: set(table.attendees) for table in new.tables}
+        changed |= {number for number in set(was) | set(now) if was.get(number, set()) != now.get(number, set())}
+    return sorted(changed)
+
+
+def moves(before: Plan, after: Plan, from_round: int) -> tuple[Move, ...]:
+    """Everyone whose table differs between two versions, round by round from `from_round`."""
+    found = []
+    people = after.by_id()
+    for old, new in zip(before.rounds[from_round - 1:], after.rounds[from_round - 1:], strict=True):
+        was = {x: table.number for table in old.tables for x in table.attendees}
+        now = {x: table.number for table in new.tables for x in table.attendees}
+        for attendee_id in sorted(set(was) | set(now), key=lambda x: (people[x].name, x)):
+            if was.get(attendee_id) != now.get(attendee_id):
+                found.append(Move(attendee_id, people[attendee_id].name, new.number,
+                                  was.get(attendee_id), now.get(attendee_id)))
+    return tuple(found)

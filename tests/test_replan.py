@@ -1,0 +1,206 @@
+"""Re-planning on the day: frozen rounds untouched, the room as it is, few moves, constraints kept."""
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from speeddating.cli import cli
+from speeddating.constraints import OrganiserConstraints, organiser_constraints
+from speeddating.event import Event
+from speeddating.i18n import use_language
+from speeddating.plan import Plan, SolverReport, plan_to_dict, write_plan
+from speeddating.planning import Outcome, build_plan, problem_for
+from speeddating.replan import Move, ReplanError, replan, session_table_size, table_numbers
+from speeddating.roster import Attendee
+from speeddating.solver import solve
+from tests.conftest import CheckPlan
+
+
+def people(count: int, organisations: int, **flags: dict[int, str]) -> list[Attendee]:
+    return [
+        Attendee(f"p{i + 1:02d}", f"Person {i + 1:02d}", f"Org {i % organisations}",
+                 attributes=tuple((column, values[i]) for column, values in flags.items() if i in values))
+        for i in range(count)
+    ]
+
+
+def make_plan(attendees: Sequence[Attendee], rounds: int, constraints: OrganiserConstraints | None = None) -> Plan:
+    problem = problem_for(attendees, rounds, constraints=constraints)
+    result = solve(problem, time_limit=1, seed=0, workers=1)
+    outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, SolverReport())
+    return build_plan(attendees, Event(), result.schedule, outcome)
+
+
+def seats(plan: Plan, attendee_id: str) -> list[int | None]:
+    return [table.number if table else None for _, table in plan.itinerary(attendee_id)]
+
+
+@pytest.fixture(scope="module")
+def plan24() -> Plan:
+    return make_plan(people(24, 6), 5)
+
+
+def test_frozen_rounds_are_unchanged_byte_for_byte(plan24: Plan) -> None:
+    absent = [plan24.attendee("p03"), plan24.attendee("p10")]
+    added = [Attendee("", "Nouvelle Venue", "Org 9")]
+    new, _ = replan(plan24, 3, absent, added, time_limit=1, revised_at="2026-12-08T08:40")
+    before, after = plan_to_dict(plan24)["rounds"], plan_to_dict(new)["rounds"]
+    assert json.dumps(after[:2], ensure_ascii=False) == json.dumps(before[:2], ensure_ascii=False)
+    assert [r["number"] for r in after] == [1, 2, 3, 4, 5]
+    assert [(r["start"], r["end"]) for r in after] == [(r["start"], r["end"]) for r in before]
+    assert new.version == 2 and new.revised_at == "2026-12-08T08:40"
+
+
+def test_absent_people_sit_nowhere_and_newcomers_everywhere_from_k(plan24: Plan, tmp_path: Path,
+                                                                     check_plan: CheckPlan) -> None:
+    absent = [plan24.attendee("p03"), plan24.attendee("p10"), plan24.attendee("p11")]
+    added = [Attendee("", "Late One", "Org 7"), Attendee("", "Late Two", "Org 8", "two@example.org")]
+    new, moves = replan(plan24, 3, absent, added, time_limit=1)
+    newcomers = [a for a in new.attendees if a.name.startswith("Late")]
+    assert [a.id for a in newcomers] == ["p25", "p26"] and newcomers[1].email == "two@example.org"
+    for a in absent:
+        assert seats(new, a.id)[2:] == [None, None, None] and seats(new, a.id)[:2] == seats(plan24, a.id)[:2]
+    for a in newcomers:
+        assert seats(new, a.id)[:2] == [None, None] and None not in seats(new, a.id)[2:]
+    for rnd in new.rounds[2:]:
+        assert sum(len(t.attendees) for t in rnd.tables) == 23
+        assert all(3 <= len(t.attendees) <= 4 for t in rnd.tables)
+    write_plan(new, tmp_path / "plan.json")
+    figures = check_plan(tmp_path / "plan.json", "--allow-absent")
+    assert figures["valid"], figures["errors"]
+    assert new.quality is not None
+    assert figures["repeat_pairs"] == new.quality.repeat_pairs
+    assert figures["distinct_new_pairs"] == new.quality.distinct_new_pairs
+    leaving = {(m.attendee_id, m.round) for m in moves if m.after is None}
+    assert leaving == {(a.id, r) for a in absent for r in (3, 4, 5)}
+
+
+def test_nothing_changed_means_nobody_moves(plan24: Plan) -> None:
+    new, moves = replan(plan24, 2, time_limit=1)
+    assert moves == ()
+    assert plan_to_dict(new)["rounds"] == plan_to_dict(plan24)["rounds"]
+
+
+def test_one_absentee_moves_few_people(plan24: Plan) -> None:
+    new, moves = replan(plan24, 4, [plan24.attendee("p05")], time_limit=1)
+    moved = {m.attendee_id for m in moves}
+    assert "p05" in moved and len(moved) <= 1 + 2 * 4
+    old_tables = {t.number for t in plan24.rounds[3].tables}
+    assert {t.number for t in new.rounds[3].tables} <= old_tables
+
+
+def test_someone_who_left_can_come_back(plan24: Plan) -> None:
+    left, _ = replan(plan24, 2, [plan24.attendee("p07")], time_limit=1)
+    back, moves = replan(left, 4, added=[Attendee("", "person 07", "org 0")], time_limit=1)
+    assert len(back.attendees) == 24 and back.version == 3
+    assert seats(back, "p07")[1:3] == [None, None] and None not in seats(back, "p07")[3:]
+    assert {m.attendee_id for m in moves if m.before is None} == {"p07"}
+
+
+def test_refusals(plan24: Plan) -> None:
+    with use_language("en"):
+        with pytest.raises(ReplanError, match="give a round from 1 to 5"):
+            replan(plan24, 6)
+        with pytest.raises(ReplanError, match="already in the plan"):
+            replan(plan24, 2, added=[Attendee("", "Person 01", "Org 0")])
+        with pytest.raises(ReplanError, match="added twice"):
+            replan(plan24, 2, added=[Attendee("", "X Y", "Z"), Attendee("", "x  y", "z")])
+        left, _ = replan(plan24, 2, [plan24.attendee("p07")], time_limit=1)
+        with pytest.raises(ReplanError, match="both absent and added: Person 07"):
+            replan(left, 3, [left.attendee("p07")], [Attendee("", "Person 07", "Org 0")])
+
+
+def test_stays_seated_and_hosts_keep_one_table_number_all_session() -> None:
+    attendees = people(20, 5, reste_assis={0: "oui"}, animateur={6: "oui", 12: "oui"})
+    constraints = organiser_constraints(attendees)
+    original = make_plan(attendees, 5, constraints)
+    fixed = ("p01", "p07", "p13")
+    for x in fixed:
+        assert len(set(seats(original, x))) == 1
+    absent = [original.attendee("p02"), original.attendee("p03"), original.attendee("p13")]
+    new, _ = replan(original, 3, absent, [Attendee("", "New Host", "Org 9", attributes=(("host", "oui"),))],
+                    time_limit=1)
+    for x in ("p01", "p07"):
+        assert len(set(seats(new, x))) == 1, seats(new, x)
+    assert seats(new, "p13")[2:] == [None, None, None]
+    host_tables = [set(seats(new, x)[2:]) for x in ("p01", "p07", "p21")]
+    assert all(len(s) == 1 for s in host_tables) and len(set.union(*host_tables)) == 3
+
+
+def test_keep_apart_pairs_never_share_a_table_after_k(plan24: Plan) -> None:
+    apart = frozenset({("p01", "p02"), ("p03", "p04"), ("p05", "p06")})
+    new, _ = replan(plan24, 2, constraints_of=lambda _: OrganiserConstraints(keep_apart=apart), time_limit=1)
+    for rnd in new.rounds[1:]:
+        for table in rnd.tables:
+            assert not any({a, b} <= set(table.attendees) for a, b in apart)
+
+
+def test_table_numbers_keep_people_at_their_number_and_honour_anchors() -> None:
+    old = {1: [0, 1, 2], 2: [3, 4, 5], 3: [6, 7, 8]}
+    assert table_numbers([[3, 4, 9], [6, 7, 8], [0, 1, 2]], old, {}) == [2, 3, 1]
+    assert table_numbers([[3, 4, 9], [6, 7, 8], [0, 1, 2]], old, {0: 3}) == [3, 2, 1]
+    assert table_numbers([[0, 1], [3, 4]], {5: [0, 1], 6: [3, 9]}, {}) == [5, 6]
+
+
+def test_table_size_is_read_from_the_plan() -> None:
+    plan = make_plan(people(15, 5), 2)
+    assert session_table_size(plan) == 4
+    assert session_table_size(plan_with_size(people(15, 5), 5)) == 5
+
+
+def plan_with_size(attendees: list[Attendee], size: int) -> Plan:
+    result = solve(problem_for(attendees, 2, size), time_limit=1, seed=0, workers=1)
+    outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, SolverReport())
+    return build_plan(attendees, Event(), result.schedule, outcome)
+
+
+def test_move_lines() -> None:
+    with use_language("en"):
+        assert Move("p01", "Anne", 4, 3, 5).line() == "Anne: table 3 → table 5 (round 4)"
+        assert Move("p01", "Anne", 4, None, 2).line() == "Anne: no table → table 2 (round 4)"
+    with use_language("fr"):
+        assert Move("p01", "Anne", 4, 3, None).line() == "Anne : table 3 → sans table (tour 4)"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_replan_end_to_end(plan24: Plan, tmp_path: Path, check_plan: CheckPlan) -> None:
+    write_plan(plan24, tmp_path / "plan.json")
+    newcomers = tmp_path / "late.csv"
+    newcomers.write_text("nom;structure\nZoé Late;Org 8\nYves Tard;Org 9\n", encoding="utf-8")
+    code, out, err = run("--lang", "en", "replan", str(tmp_path / "plan.json"), "--from-round", "3",
+                         "--absent", "person 03", "--absent", "P10", "--add", "Late Arrival,Org 7,late@example.org",
+                         "--add-file", str(newcomers), "--time-limit", "1", "--out", str(tmp_path / "v2"), "--quiet")
+    assert code == 0, err
+    assert "Person 03: table" in out and "→ no table (round 3)" in out
+    assert "Late Arrival: no table → table" in out and "Zoé Late: no table" in out
+    figures = check_plan(tmp_path / "v2" / "plan.json", "--allow-absent")
+    assert figures["valid"] and figures["attendees"] == 27
+    saved = json.loads((tmp_path / "v2" / "plan.json").read_text(encoding="utf-8"))
+    assert saved["version"] == 2 and saved["rounds"][:2] == plan_to_dict(plan24)["rounds"][:2]
+
+
+def test_cli_refuses_ambiguous_and_unknown_names(plan24: Plan, tmp_path: Path) -> None:
+    write_plan(plan24, tmp_path / "plan.json")
+    code, out, err = run("--lang", "en", "replan", str(tmp_path / "plan.json"), "--from-round", "2",
+                         "--absent", "Person 1", "--absent", "Zebulon", "--out", str(tmp_path / "v2"))
+    assert code == 2 and "Traceback" not in out + err
+    lines = err.strip().splitlines()
+    assert len(lines) == 2
+    assert "'Person 1' could be several people" in lines[0] and "Person 10 (Org 3, p10)" in lines[0]
+    assert "'Zebulon' matches nobody" in lines[1]
+    assert not (tmp_path / "v2").exists()
+
+
+def test_cli_refuses_a_bad_added_person(plan24: Plan, tmp_path: Path) -> None:
+    write_plan(plan24, tmp_path / "plan.json")
+    code, _, err = run("--lang", "en", "replan", str(tmp_path / "plan.json"), "--from-round", "2",
+                       "--add", "Only A Name", "--out", str(tmp_path / "v2"))
+    assert code == 2 and "Only A Name" in err and len(err.strip().splitlines()) == 1
