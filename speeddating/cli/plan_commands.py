@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from speeddating.cli.base import cli, language_option
+from speeddating.constraints import constraint_lines, organiser_constraints
 from speeddating.errors import UserError
 from speeddating.event import Event, default_event, load_event
 from speeddating.exporters.pdf import write_printables
@@ -77,6 +78,10 @@ def print_summary(plan: Plan, quality: Quality, as_json: bool) -> None:
 @click.option("--history", "history_db", type=click.Path(dir_okay=False, path_type=Path),
               help="History database (default ./speeddating.db or $SPEEDDATING_DB).")
 @click.option("--no-history", is_flag=True, help="Ignore the history of earlier sessions.")
+@click.option("--keep-apart", type=click.Path(dir_okay=False, path_type=Path),
+              help="CSV of pairs never to seat together (a manager and their report...), two names per row.")
+@click.option("--should-meet", type=click.Path(dir_okay=False, path_type=Path),
+              help="CSV of pairs who should meet, two names per row.")
 @click.option("--sheet", help="Sheet to read in a workbook (default: the first).")
 @click.option("--dedupe", is_flag=True, help="Keep the first of duplicated people instead of stopping.")
 @click.option("--allow-overrun", is_flag=True, help="Accept more rounds than the time window holds.")
@@ -85,11 +90,13 @@ def print_summary(plan: Plan, quality: Quality, as_json: bool) -> None:
 @language_option
 def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table_size: int | None, time_limit: float,
          seed: int, out_dir: Path | None, history_db: Path | None, no_history: bool,
+         keep_apart: Path | None, should_meet: Path | None,
          sheet: str | None, dedupe: bool, allow_overrun: bool, as_json: bool, quiet: bool) -> None:
     """Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX or ODS)."""
     if history_db is not None and no_history:
         raise click.UsageError("--history and --no-history cannot be used together")
     roster = read_roster(attendee_file, sheet=sheet, dedupe=dedupe)
+    constraints = organiser_constraints(roster.attendees, keep_apart, should_meet)
     for warning in roster.warnings:
         _say(t("cli.warning", message=warning), quiet)
     event = load_event(event_file) if event_file else default_event()
@@ -104,7 +111,7 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
     past = past_encounters(database, roster.attendees) if database is not None and database.is_file() else {}
     if past:
         _say(t("history.read", path=database, pairs=len(past)), quiet)
-    problem = problem_for(roster.attendees, count, size, past=past)
+    problem = problem_for(roster.attendees, count, size, past=past, constraints=constraints)
     result = solve(problem, time_limit=time_limit, seed=seed,
                    progress=None if quiet else lambda line: _say(line, False))
     report = SolverReport(result.method, round(result.seconds, 2), seed, time_limit)
@@ -119,6 +126,8 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
     written = write_outputs(planned, folder)
     assert planned.quality is not None
     print_summary(planned, planned.quality, as_json)
+    if not as_json and constraints:
+        click.echo("\n".join(constraint_lines(planned, constraints)))
     if past and not as_json:
         click.echo(t("history.unavoidable", repeats=planned.quality.history_repeats,
                      count=planned.quality.unavoidable_history_repeats))
