@@ -160,6 +160,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Seule la ligne {first} est gardée.",
         "en": "Only row {first} is kept.",
     },
+    "import.alias_used": {
+        "fr": "{file} : {alias} compté comme {name} ({count} personne(s)), d'après la table des alias.",
+        "en": "{file}: {alias} counted as {name} ({count} people), from the alias table.",
+    },
+    "import.alias_row": {
+        "fr": "{file}, ligne {row} : une ligne d'alias a deux cases, l'autre nom puis la structure à retenir.",
+        "en": "{file}, row {row}: an alias row has two cells, the other name then the organisation to use.",
+    },
     "import.merged_spellings": {
         "fr": "{file} : organisation écrite de plusieurs façons, regroupée sous {name} : {variants}.",
         "en": "{file}: organisation spelled several ways, merged as {name}: {variants}.",

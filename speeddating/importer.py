@@ -11,10 +11,11 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -157,11 +158,17 @@ class _Entry:
     attributes: tuple[tuple[str, str], ...]
 
 
-def read_roster(path: Path, *, sheet: str | None = None, dedupe: bool = False) -> Roster:
+DEFAULT_ALIASES: Mapping[str, str] = MappingProxyType({"Pôle emploi": "France Travail"})
+"""Former names still found in lists: "Pôle emploi" became "France Travail" in 2024."""
+
+
+def read_roster(path: Path, *, sheet: str | None = None, dedupe: bool = False,
+                aliases: Mapping[str, str] = DEFAULT_ALIASES) -> Roster:
     """The attendees of `path` in file order, ids p01, p02...; raises ImportProblems listing what to fix.
 
     `sheet` picks a workbook sheet by name (default: the first; a text file has only one table). With
     `dedupe`, a person listed twice is kept once (the first row) with a warning instead of stopping the import.
+    `aliases` maps an organisation's other name to the one to use; every renaming is reported as a warning.
     """
     table = _read_sheet(path, sheet)
     layout = _find_layout(table)
@@ -174,6 +181,7 @@ def read_roster(path: Path, *, sheet: str | None = None, dedupe: bool = False) -
         raise ImportProblems([t("import.no_attendees", file=table.source, row=layout.row + 1)])
     if len(kept) == 1:
         raise ImportProblems([t("import.too_few", file=table.source, name=_quoted(kept[0].name))])
+    kept, renamed = _apply_aliases(kept, aliases, table.source)
     organisations, merges = _merge_spellings(kept, table.source)
     width = max(2, len(str(len(kept))))
     attendees = tuple(
@@ -181,7 +189,46 @@ def read_roster(path: Path, *, sheet: str | None = None, dedupe: bool = False) -
                  email=entry.email, attributes=entry.attributes)
         for number, entry in enumerate(kept, start=1)
     )
-    return Roster(attendees=attendees, source=str(path), warnings=tuple(warnings + merges))
+    return Roster(attendees=attendees, source=str(path), warnings=tuple(warnings + renamed + merges))
+
+
+def read_aliases(path: Path) -> dict[str, str]:
+    """An alias table: two columns per row, the other name then the organisation to use.
+
+    Read like an attendee file (CSV or workbook, any separator or encoding); a first row whose
+    cells mention "alias" is taken as a header. The defaults stay in force unless redefined.
+    """
+    table = _read_sheet(path, None)
+    aliases = dict(DEFAULT_ALIASES)
+    problems = []
+    for index, row in enumerate(table.cells):
+        cells = [cell for cell in row if cell]
+        if not cells or (index == 0 and any("alias" in fold(cell) for cell in cells)):
+            continue
+        if len(cells) != 2:
+            problems.append(t("import.alias_row", file=table.source, row=index + 1))
+            continue
+        aliases[cells[0]] = cells[1]
+    if problems:
+        raise ImportProblems(problems)
+    return aliases
+
+
+def _apply_aliases(entries: list[_Entry], aliases: Mapping[str, str], source: str) -> tuple[list[_Entry], list[str]]:
+    """Entries with aliased organisations renamed, and one warning per alias used (with a head count)."""
+    target = {fold(alias): name for alias, name in aliases.items()}
+    used: dict[str, list[str]] = {}
+    renamed = []
+    for entry in entries:
+        name = target.get(fold(entry.organisation))
+        if name is None or fold(name) == fold(entry.organisation):
+            renamed.append(entry)
+            continue
+        used.setdefault(entry.organisation, []).append(name)
+        renamed.append(replace(entry, organisation=name))
+    warnings = [t("import.alias_used", file=source, alias=_quoted(alias), name=_quoted(names[0]), count=len(names))
+                for alias, names in used.items()]
+    return renamed, warnings
 
 
 def _read_sheet(path: Path, sheet: str | None) -> _Sheet:

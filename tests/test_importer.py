@@ -233,7 +233,7 @@ def test_organisation_spellings_are_merged_under_the_first_with_a_warning(tmp_pa
     rows = [["Nom complet", "Structure"], ["Anne Martin", "PÔLE EMPLOI"], ["Léa Dubois", "Pole emploi "],
             ["Karim Benali", "Pôle emploi"], ["Zoé Petit", "pôle-Emploi"], ["Marc Bonnet", "CIO"],
             ["Inès Haddad", "C.I.O."]]
-    roster = read_roster(write_csv(tmp_path / "liste.csv", rows))
+    roster = read_roster(write_csv(tmp_path / "liste.csv", rows), aliases={})
     assert [a.organisation for a in roster.attendees] == ["PÔLE EMPLOI"] * 4 + ["CIO", "C.I.O."]
     (warning,) = roster.warnings
     assert str(tmp_path / "liste.csv") in warning
