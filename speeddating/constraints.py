@@ -163,16 +163,13 @@ def capacity_problems(problem: Problem, stays_seated: Sequence[int], names: Sequ
     return problems
 
 
-def anchor_tables(
-    problem: Problem, anchored: Sequence[int], preferred: Mapping[int, int] | None = None
-) -> dict[int, int]:
+def anchor_tables(problem: Problem, anchored: Sequence[int]) -> dict[int, int]:
     """One table index per anchored person, the same in every round.
 
     Taken in order, each person goes to the table with no one they are kept apart from, then the
     fewest anchored people already (two people sharing a table meet again every round), then the
-    fewest colleagues, then their preferred table (where they sit now, when re-planning).
+    fewest colleagues, then the lowest index (the largest tables come first).
     """
-    preferred = preferred or {}
     load: Counter[int] = Counter()
     seated_at: dict[int, list[int]] = {}
     table_of: dict[int, int] = {}
@@ -186,13 +183,12 @@ def anchor_tables(
         if not open_tables:
             raise ConstraintError(t("constraints.no_room", count=len(anchored)))
 
-        def cost(table: int, person: int = person) -> tuple[int, int, int, bool, int]:
+        def cost(table: int, person: int = person) -> tuple[int, int, int, int]:
             others = seated_at.get(table, [])
             return (
                 sum(1 for o in others if pair(person, o) in problem.keep_apart),
                 load[table],
                 sum(1 for o in others if problem.same_org(person, o)),
-                preferred.get(person) != table,
                 table,
             )
 
@@ -207,7 +203,6 @@ def apply_constraints(
     problem: Problem,
     attendees: Sequence[Attendee],
     constraints: OrganiserConstraints,
-    preferred: Mapping[int, int] | None = None,
 ) -> Problem:
     """`problem` with the organiser's pairs and fixed tables; ConstraintError if impossible."""
     index = {a.id: i for i, a in enumerate(attendees)}
@@ -219,7 +214,7 @@ def apply_constraints(
     paired = replace(problem, keep_apart=problem.keep_apart | _index_pairs(constraints.keep_apart, index),
                      should_meet=problem.should_meet | _index_pairs(constraints.should_meet, index))
     anchored = [index[x] for x in constraints.anchored if x in index]
-    table_of = anchor_tables(paired, anchored, preferred)
+    table_of = anchor_tables(paired, anchored)
     fixed = dict(problem.fixed_tables)
     for person, table in table_of.items():
         for rnd in _rounds_present(paired, person):

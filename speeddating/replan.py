@@ -8,6 +8,7 @@ as many people as possible at the table number they already had. People who keep
 """
 
 import datetime as dt
+import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -25,9 +26,14 @@ from speeddating.planning import PastEncounters, organisation_indices, past_pair
 from speeddating.presents import assign_presents
 from speeddating.problem import MAX_TABLE_SIZE, Pair, Problem, Schedule, pair, table_layout
 from speeddating.roster import Attendee
-from speeddating.solver import solve
+from speeddating.solver import SolveResult, solve
+from speeddating.solver.local_search import tabu_search
+from speeddating.solver.portfolio import SWAPS_PER_SECOND
 
 Tables = list[list[int]]
+
+STABLE_SHARE = 1 / 3
+"""Share of the time limit for the search that starts from the previous version."""
 
 
 class ReplanError(UserError):
@@ -126,36 +132,47 @@ def _meeting_cost(problem: Problem, person: int, table: Sequence[int]) -> tuple[
 
 
 def repair_round(problem: Problem, rnd: int, old: Mapping[int, Sequence[int]]) -> Tables:
-    """The old tables of round `rnd` reshaped to the new layout: absentees removed, the biggest old
-    tables kept whole, surplus people and newcomers put where they meet the fewest colleagues."""
+    """The old tables of round `rnd` reshaped to the new layout and fixed tables.
+
+    Absentees leave; an old table goes whole to the slot where someone at it is fixed, the others
+    biggest first to the remaining slots; then people fixed elsewhere go to their table, and
+    surplus people and newcomers go where they meet the fewest colleagues and acquaintances.
+    """
     sizes = problem.table_sizes(rnd)
+    pins = {p: table for (p, r), table in problem.fixed_tables.items() if r == rnd}
     present = set(problem.present(rnd))
-    kept = sorted(([p for p in people if p in present] for _, people in sorted(old.items())), key=len, reverse=True)
-    tables: Tables = [list(people) for people in kept[: len(sizes)]] + [[] for _ in range(len(sizes) - len(kept))]
-    loose = [p for people in kept[len(sizes):] for p in people]
-    for table, size in zip(tables, sizes, strict=True):
-        while len(table) > size:
-            loose.append(table.pop())
+    remnants = [[p for p in people if p in present] for _, people in sorted(old.items())]
+    slots: list[list[int] | None] = [None] * len(sizes)
+    rest = []
+    for remnant in filter(None, remnants):
+        wanted = [pins[p] for p in remnant if p in pins and slots[pins[p]] is None]
+        if wanted:
+            slots[min(wanted)] = remnant
+        else:
+            rest.append(remnant)
+    rest.sort(key=len, reverse=True)
+    free = [i for i, table in enumerate(slots) if table is None]
+    for i, remnant in zip(free, rest, strict=False):
+        slots[i] = remnant
+    tables: Tables = [list(table or []) for table in slots]
+    loose = [p for remnant in rest[len(free):] for p in remnant]
+    for i, table in enumerate(tables):
+        loose += [p for p in table if pins.get(p, i) != i]
+        table[:] = [p for p in table if pins.get(p, i) == i]
     seated = {p for table in tables for p in table}
     loose += [p for p in problem.present(rnd) if p not in seated and p not in loose]
+    for person in sorted((p for p in loose if p in pins), key=pins.__getitem__):
+        tables[pins[person]].append(person)
+    loose = [p for p in loose if p not in pins]
+    for i, table in enumerate(tables):
+        while len(table) > sizes[i]:
+            surplus = next(p for p in reversed(table) if p not in pins)
+            table.remove(surplus)
+            loose.append(surplus)
     for person in loose:
         open_tables = [i for i, table in enumerate(tables) if len(table) < sizes[i]]
         best = min(open_tables, key=lambda i: (*_meeting_cost(problem, person, tables[i]), i))
         tables[best].append(person)
-    return tables
-
-
-def honour_fixed(problem: Problem, rnd: int, tables: Tables) -> Tables:
-    """Swap each person with a fixed table onto it, trading places with someone not fixed there."""
-    fixed = {p: table for (p, r), table in problem.fixed_tables.items() if r == rnd}
-    tables = [list(table) for table in tables]
-    for person, target in sorted(fixed.items()):
-        here = next(i for i, table in enumerate(tables) if person in table)
-        if here == target:
-            continue
-        other = next(q for q in tables[target] if fixed.get(q) != target)
-        tables[here][tables[here].index(person)] = other
-        tables[target][tables[target].index(other)] = person
     return tables
 
 
@@ -213,6 +230,32 @@ def _number_schedule(problem: Problem, schedule: Schedule, old_rounds: Sequence[
     return numbered
 
 
+def solve_stably(
+    problem: Problem, hint: Schedule, *, time_limit: float, seed: int, workers: int,
+    progress: Callable[[str], None] | None,
+) -> SolveResult:
+    """The best plan, preferring one close to the previous version.
+
+    A tabu search from the repaired previous version comes first and stops at the first plan
+    nothing can improve: then nobody else moves. Otherwise the whole portfolio searches, and its
+    plan is taken only if it is better on something other than the spread of new encounters
+    (a portfolio starting afresh may find an equally good plan that moves everyone).
+    """
+    started = time.monotonic()
+    stable = tabu_search(problem, hint, seed=seed, work_budget=int(SWAPS_PER_SECOND * time_limit * STABLE_SHARE),
+                         deadline=started + STABLE_SHARE * time_limit).schedule
+    evaluation = evaluate(problem, stable)
+    if evaluation.perfect and evaluation.history_repeats == 0:
+        return SolveResult(stable, evaluation, True, evaluation.distinct_new_pairs, "local-search",
+                           time.monotonic() - started)
+    result = solve(problem, time_limit=max(0.1, time_limit - (time.monotonic() - started)), seed=seed,
+                   workers=workers, progress=progress, hint=stable)
+    if result.evaluation.rank()[:-1] < evaluation.rank()[:-1]:
+        return replace(result, seconds=time.monotonic() - started)
+    return SolveResult(stable, evaluation, result.optimal, max(result.proven_bound, evaluation.distinct_new_pairs),
+                       "local-search", time.monotonic() - started)
+
+
 def replan(
     plan: Plan,
     from_round: int,
@@ -259,14 +302,11 @@ def replan(
         session_encounters=encounters_in(frozen, index),
     )
     constraints = constraints_of(attendees)
-    hint = [repair_round(problem, r, old) for r, old in enumerate(old_rounds)]
+    problem = apply_constraints(problem, attendees, constraints)
+    hint = tuple(tuple(map(tuple, repair_round(problem, r, old))) for r, old in enumerate(old_rounds))
     anchored = [index[x] for x in constraints.anchored if x in index]
     now = current_tables(anchored, frozen, remaining[0], index)
-    preferred = {p: next(i for i, table in enumerate(hint[0]) if p in table)
-                 for p in anchored if p in problem.present(0)}
-    problem = apply_constraints(problem, attendees, constraints, preferred)
-    hinted = tuple(tuple(tuple(table) for table in honour_fixed(problem, r, tables)) for r, tables in enumerate(hint))
-    result = solve(problem, time_limit=time_limit, seed=seed, workers=workers, progress=progress, hint=hinted)
+    result = solve_stably(problem, hint, time_limit=time_limit, seed=seed, workers=workers, progress=progress)
     numbered = _number_schedule(problem, result.schedule, old_rounds, now)
     ids = [a.id for a in attendees]
     rounds = (*frozen, *(

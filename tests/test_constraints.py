@@ -105,9 +105,10 @@ def test_anchored_people_spread_one_per_table_and_away_from_kept_apart() -> None
     assert problem.organisation_of[shared[0]] != problem.organisation_of[shared[1]]
 
 
-def test_preferred_table_is_kept_when_it_costs_nothing() -> None:
-    problem = Problem(organisation_of=tuple(i % 4 for i in range(16)), rounds=2)
-    assert anchor_tables(problem, [5, 6], preferred={5: 3, 6: 3}) == {5: 3, 6: 0}
+def test_anchored_people_take_the_largest_tables_first() -> None:
+    problem = Problem(organisation_of=tuple(i % 5 for i in range(13)), rounds=2)
+    assert problem.table_sizes(0) == (4, 3, 3, 3)
+    assert anchor_tables(problem, [5, 6]) == {5: 0, 6: 1}
 
 
 def test_absent_rounds_get_no_fixed_table() -> None:
