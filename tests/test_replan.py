@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from speeddating.cli import cli
+from speeddating.cli.replan_commands import default_folder
 from speeddating.constraints import OrganiserConstraints, organiser_constraints
 from speeddating.event import Event
 from speeddating.i18n import use_language
@@ -204,3 +205,18 @@ def test_cli_refuses_a_bad_added_person(plan24: Plan, tmp_path: Path) -> None:
     code, _, err = run("--lang", "en", "replan", str(tmp_path / "plan.json"), "--from-round", "2",
                        "--add", "Only A Name", "--out", str(tmp_path / "v2"))
     assert code == 2 and "Only A Name" in err and len(err.strip().splitlines()) == 1
+
+
+def test_cli_json_and_default_folder(plan24: Plan, tmp_path: Path) -> None:
+    folder = tmp_path / "plan-2026-12-08"
+    folder.mkdir()
+    write_plan(plan24, folder / "plan.json")
+    code, out, err = run("replan", str(folder / "plan.json"), "--from-round", "4", "--absent", "p05",
+                         "--time-limit", "1", "--no-history", "--json", "--quiet")
+    assert code == 0, err
+    summary = json.loads(out)
+    assert summary["version"] == 2
+    leaving = {(m["attendee_id"], m["round"], m["after"]) for m in summary["moves"]}
+    assert leaving >= {("p05", 4, None), ("p05", 5, None)}
+    assert (tmp_path / "plan-2026-12-08-v2" / "plan.json").is_file()
+    assert default_folder(tmp_path / "plan-2026-12-08-v2" / "plan.json", 3) == tmp_path / "plan-2026-12-08-v3"
