@@ -106,3 +106,17 @@ def test_check_names_the_problem_of_a_malformed_plan(tmp_path: Path) -> None:
     code, out, err = run("check", str(bad))
     assert code == 1
     assert "attendees" in err and "Traceback" not in err + out
+
+
+def test_aliases_merge_former_names_and_say_so(tmp_path: Path) -> None:
+    rows = [("Anne", "France Travail"), ("Bruno", "Pôle emploi"), ("Chloé", "ML Nord"), ("Driss", "Mission Locale"),
+            ("Emma", "CIDFF"), ("Farid", "CIO")]
+    attendees = write_attendees(tmp_path, rows)
+    aliases = tmp_path / "alias.csv"
+    aliases.write_text("alias;organisation\nML Nord;Mission Locale\n", encoding="utf-8")
+    code, out, err = run("plan", str(attendees), "--aliases", str(aliases), "--rounds", "1", "--no-history",
+                         "--time-limit", "1", "--out", str(tmp_path / "out"))
+    assert code == 0, err
+    assert "« Pôle emploi » compté comme « France Travail »" in err
+    assert "« ML Nord » compté comme « Mission Locale »" in err
+    assert "Structures (4)" in out

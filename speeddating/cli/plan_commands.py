@@ -16,7 +16,7 @@ from speeddating.exporters.spreadsheet import write_plan_csv
 from speeddating.history.bound import unavoidable_history_repeats
 from speeddating.history.store import history_path, past_encounters
 from speeddating.i18n import t
-from speeddating.importer import read_roster
+from speeddating.importer import DEFAULT_ALIASES, read_aliases, read_roster
 from speeddating.plan import Plan, Quality, SolverReport, read_plan, write_plan
 from speeddating.planning import Outcome, build_plan, measure, plan_encounters, problem_for
 from speeddating.presents import assign_presents
@@ -84,6 +84,8 @@ def print_summary(plan: Plan, quality: Quality, as_json: bool) -> None:
               help="CSV of pairs who should meet, two names per row.")
 @click.option("--sheet", help="Sheet to read in a workbook (default: the first).")
 @click.option("--dedupe", is_flag=True, help="Keep the first of duplicated people instead of stopping.")
+@click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Organisation aliases: rows 'other name;organisation to use' (Pôle emploi → France Travail built in).")
 @click.option("--allow-overrun", is_flag=True, help="Accept more rounds than the time window holds.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
 @click.option("--quiet", is_flag=True, help="No progress on stderr.")
@@ -91,11 +93,12 @@ def print_summary(plan: Plan, quality: Quality, as_json: bool) -> None:
 def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table_size: int | None, time_limit: float,
          seed: int, out_dir: Path | None, history_db: Path | None, no_history: bool,
          keep_apart: Path | None, should_meet: Path | None,
-         sheet: str | None, dedupe: bool, allow_overrun: bool, as_json: bool, quiet: bool) -> None:
+         sheet: str | None, dedupe: bool, aliases_file: Path | None, allow_overrun: bool, as_json: bool, quiet: bool) -> None:
     """Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX or ODS)."""
     if history_db is not None and no_history:
         raise click.UsageError("--history and --no-history cannot be used together")
-    roster = read_roster(attendee_file, sheet=sheet, dedupe=dedupe)
+    aliases = read_aliases(aliases_file) if aliases_file else DEFAULT_ALIASES
+    roster = read_roster(attendee_file, sheet=sheet, dedupe=dedupe, aliases=aliases)
     constraints = organiser_constraints(roster.attendees, keep_apart, should_meet)
     for warning in roster.warnings:
         _say(t("cli.warning", message=warning), quiet)
