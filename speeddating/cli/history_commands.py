@@ -7,11 +7,11 @@ Every command takes `--history PATH` (else $SPEEDDATING_DB, else ./speeddating.d
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
 
 import click
 
 from speeddating.cli.base import cli, language_option
+from speeddating.cli.options import history_option
 from speeddating.fileio import atomic_write_text
 from speeddating.history.report import report_from_store, report_lines, text_table, write_report
 from speeddating.history.store import (
@@ -29,11 +29,6 @@ from speeddating.history.store import (
 )
 from speeddating.i18n import t
 from speeddating.plan import read_plan
-
-
-def history_option(command: Any) -> Any:
-    return click.option("--history", "history_db", type=click.Path(dir_okay=False, path_type=Path),
-                        help="History database (default ./speeddating.db or $SPEEDDATING_DB).")(command)
 
 
 def _describe(message: str, info: SessionInfo, path: Path | None = None) -> str:

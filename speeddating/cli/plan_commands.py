@@ -8,13 +8,13 @@ from pathlib import Path
 import click
 
 from speeddating.cli.base import cli, language_option
+from speeddating.cli.options import history_options, output_options, pair_options, read_history, solver_options
 from speeddating.constraints import constraint_lines, organiser_constraints
 from speeddating.errors import UserError
 from speeddating.event import Event, default_event, load_event
 from speeddating.exporters.pdf import write_printables
 from speeddating.exporters.spreadsheet import write_plan_csv
 from speeddating.history.bound import unavoidable_history_repeats
-from speeddating.history.store import history_path, past_encounters
 from speeddating.i18n import t
 from speeddating.importer import DEFAULT_ALIASES, read_aliases, read_roster
 from speeddating.plan import Plan, Quality, SolverReport, read_plan, write_plan
@@ -70,33 +70,24 @@ def print_summary(plan: Plan, quality: Quality, as_json: bool) -> None:
 @click.option("--rounds", type=click.IntRange(min=1), help="Number of rounds (default: as many as fit).")
 @click.option("--table-size", type=click.IntRange(MIN_TABLE_SIZE, MAX_TABLE_SIZE),
               help="People per table (default 4).")
-@click.option("--time-limit", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
-              help="Seconds the optimiser may use.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same plan.")
+@solver_options(default_time_limit=10.0)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (default ./plan-YYYY-MM-DD/).")
-@click.option("--history", "history_db", type=click.Path(dir_okay=False, path_type=Path),
-              help="History database (default ./speeddating.db or $SPEEDDATING_DB).")
-@click.option("--no-history", is_flag=True, help="Ignore the history of earlier sessions.")
-@click.option("--keep-apart", type=click.Path(dir_okay=False, path_type=Path),
-              help="CSV of pairs never to seat together (a manager and their report...), two names per row.")
-@click.option("--should-meet", type=click.Path(dir_okay=False, path_type=Path),
-              help="CSV of pairs who should meet, two names per row.")
+@history_options
+@pair_options
 @click.option("--sheet", help="Sheet to read in a workbook (default: the first).")
 @click.option("--dedupe", is_flag=True, help="Keep the first of duplicated people instead of stopping.")
 @click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Organisation aliases: rows 'other name;organisation to use' (Pôle emploi → France Travail built in).")
+              help="Organisation aliases: rows 'other name;organisation to use' "
+              "(Pôle emploi → France Travail is built in).")
 @click.option("--allow-overrun", is_flag=True, help="Accept more rounds than the time window holds.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
-@click.option("--quiet", is_flag=True, help="No progress on stderr.")
+@output_options
 @language_option
-def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table_size: int | None, time_limit: float,
-         seed: int, out_dir: Path | None, history_db: Path | None, no_history: bool,
-         keep_apart: Path | None, should_meet: Path | None,
-         sheet: str | None, dedupe: bool, aliases_file: Path | None, allow_overrun: bool, as_json: bool, quiet: bool) -> None:
+def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table_size: int | None,
+         time_limit: float, seed: int, out_dir: Path | None, history_db: Path | None, no_history: bool,
+         keep_apart: Path | None, should_meet: Path | None, sheet: str | None, dedupe: bool,
+         aliases_file: Path | None, allow_overrun: bool, as_json: bool, quiet: bool) -> None:
     """Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX or ODS)."""
-    if history_db is not None and no_history:
-        raise click.UsageError("--history and --no-history cannot be used together")
     aliases = read_aliases(aliases_file) if aliases_file else DEFAULT_ALIASES
     roster = read_roster(attendee_file, sheet=sheet, dedupe=dedupe, aliases=aliases)
     constraints = organiser_constraints(roster.attendees, keep_apart, should_meet)
@@ -110,8 +101,7 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
         count = 1
     for line in explain_forced_colleagues(roster, size):
         _say(t("cli.warning", message=line), quiet)
-    database = history_path(history_db, no_history)
-    past = past_encounters(database, roster.attendees) if database is not None and database.is_file() else {}
+    database, past = read_history(history_db, no_history, roster.attendees)
     if past:
         _say(t("history.read", path=database, pairs=len(past)), quiet)
     problem = problem_for(roster.attendees, count, size, past=past, constraints=constraints)

@@ -9,10 +9,10 @@ from pathlib import Path
 import click
 
 from speeddating.cli.base import cli, language_option
+from speeddating.cli.options import history_options, output_options, pair_options, read_history, solver_options
 from speeddating.cli.plan_commands import print_summary, write_outputs
 from speeddating.constraints import constraint_lines, organiser_constraints
 from speeddating.errors import UserError
-from speeddating.history.store import history_path, past_encounters
 from speeddating.i18n import t
 from speeddating.importer import read_roster
 from speeddating.names import match_people
@@ -62,37 +62,25 @@ def change_lines(before: Plan, after: Plan, moves: Sequence[Move], from_round: i
               help="Someone who arrives, seated from that round on (repeatable).")
 @click.option("--add-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Attendee file of people who arrive (same columns as for plan).")
-@click.option("--keep-apart", type=click.Path(dir_okay=False, path_type=Path),
-              help="CSV of pairs never to seat together, two names per row.")
-@click.option("--should-meet", type=click.Path(dir_okay=False, path_type=Path),
-              help="CSV of pairs who should meet, two names per row.")
-@click.option("--time-limit", type=click.FloatRange(min=0.1), default=3.0, show_default=True,
-              help="Seconds the optimiser may use.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same plan.")
+@pair_options
+@solver_options(default_time_limit=3.0)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (default: the plan's folder with -v2, -v3... appended).")
-@click.option("--history", "history_db", type=click.Path(dir_okay=False, path_type=Path),
-              help="History database (default ./speeddating.db or $SPEEDDATING_DB).")
-@click.option("--no-history", is_flag=True, help="Ignore the history of earlier sessions.")
-@click.option("--json", "as_json", is_flag=True, help="Print the summary and the moves as one JSON object.")
-@click.option("--quiet", is_flag=True, help="No progress on stderr.")
+@history_options
+@output_options
 @language_option
 def replan_command(plan_file: Path, from_round: int, absent: tuple[str, ...], added: tuple[str, ...],
                    add_file: Path | None, keep_apart: Path | None, should_meet: Path | None, time_limit: float,
                    seed: int, out_dir: Path | None, history_db: Path | None, no_history: bool, as_json: bool,
                    quiet: bool) -> None:
     """Re-plan PLAN_FILE from a round on, for absentees and late arrivals; prints who moves where."""
-    if history_db is not None and no_history:
-        raise click.UsageError("--history and --no-history cannot be used together")
     before = read_plan(plan_file)
     leaving = match_people(absent, before.attendees)
     arriving = [newcomer(text) for text in added]
     if add_file is not None:
         arriving += read_roster(add_file).attendees
     arriving = [replace(a, id=f"arrival-{i}") for i, a in enumerate(arriving, start=1)]
-    database = history_path(history_db, no_history)
-    everyone = [*before.attendees, *arriving]
-    past = past_encounters(database, everyone) if database is not None and database.is_file() else {}
+    _, past = read_history(history_db, no_history, [*before.attendees, *arriving])
     after, moves = replan(
         before, from_round, leaving, arriving, constraints_of=lambda people: organiser_constraints(
             people, keep_apart, should_meet),

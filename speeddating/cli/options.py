@@ -1,0 +1,64 @@
+"""Options shared by several commands, declared once so their names and help never drift apart."""
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+
+from speeddating.history.store import history_path, past_encounters
+from speeddating.planning import PastEncounters
+from speeddating.roster import Attendee
+
+Decorator = Callable[[Any], Any]
+
+
+def _stack(*options: Decorator) -> Decorator:
+    def apply(command: Any) -> Any:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return apply
+
+
+history_option = click.option(
+    "--history", "history_db", type=click.Path(dir_okay=False, path_type=Path),
+    help="History database (default ./speeddating.db or $SPEEDDATING_DB).")
+
+history_options = _stack(
+    history_option,
+    click.option("--no-history", is_flag=True, help="Ignore the history of earlier sessions."),
+)
+
+pair_options = _stack(
+    click.option("--keep-apart", type=click.Path(dir_okay=False, path_type=Path),
+                 help="CSV of pairs never to seat together (a manager and their report...), two names per row."),
+    click.option("--should-meet", type=click.Path(dir_okay=False, path_type=Path),
+                 help="CSV of pairs who should meet, two names per row."),
+)
+
+
+def solver_options(default_time_limit: float) -> Decorator:
+    return _stack(
+        click.option("--time-limit", type=click.FloatRange(min=0.1), default=default_time_limit,
+                     show_default=True, help="Seconds the optimiser may use."),
+        click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same plan."),
+    )
+
+
+output_options = _stack(
+    click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object."),
+    click.option("--quiet", is_flag=True, help="No progress on stderr."),
+)
+
+
+def read_history(history_db: Path | None, no_history: bool,
+                 attendees: Sequence[Attendee]) -> tuple[Path | None, PastEncounters]:
+    """The history database in force and the pairs it records among `attendees` (none when absent)."""
+    if history_db is not None and no_history:
+        raise click.UsageError("--history and --no-history cannot be used together")
+    database = history_path(history_db, no_history)
+    if database is None or not database.is_file():
+        return database, {}
+    return database, past_encounters(database, attendees)
