@@ -120,3 +120,15 @@ def test_aliases_merge_former_names_and_say_so(tmp_path: Path) -> None:
     assert "« Pôle emploi » compté comme « France Travail »" in err
     assert "« ML Nord » compté comme « Mission Locale »" in err
     assert "Structures (4)" in out
+
+
+def test_the_module_and_the_checkout_shim_run_the_same_cli() -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    for command in ([sys.executable, "-m", "speeddating", "--help"], [sys.executable, str(REPO / "cli.py"), "--help"]):
+        completed = subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPO)
+        assert completed.returncode == 0, completed.stderr
+        assert "plan" in completed.stdout and "replan" in completed.stdout
