@@ -121,14 +121,19 @@ def read_pairs(path: Path, attendees: Sequence[Attendee]) -> tuple[list[IdPair],
 
 
 def organiser_constraints(
-    attendees: Sequence[Attendee], keep_apart: Path | None = None, should_meet: Path | None = None
+    attendees: Sequence[Attendee], keep_apart: Path | None = None, should_meet: Path | None = None,
+    recorded: Plan | None = None,
 ) -> OrganiserConstraints:
-    """Everything the organiser asked, checked for contradictions; ConstraintError lists each one."""
+    """Everything the organiser asked, checked for contradictions; ConstraintError lists each one.
+
+    `recorded` is an earlier version of the plan: the pairs it carries still apply, so a re-plan
+    honours them without the files being given again.
+    """
     problems: list[str] = []
     stays_seated = _flagged(attendees, STAYS_SEATED_COLUMNS, problems)
     hosts = _flagged(attendees, HOST_COLUMNS, problems)
-    apart: list[IdPair] = []
-    meet: list[IdPair] = []
+    apart: list[IdPair] = [id_pair(*p) for p in recorded.keep_apart] if recorded else []
+    meet: list[IdPair] = [id_pair(*p) for p in recorded.should_meet] if recorded else []
     for path, into in ((keep_apart, apart), (should_meet, meet)):
         if path is not None:
             found, bad = read_pairs(path, attendees)

@@ -78,6 +78,9 @@ class Plan:
     solver: SolverReport = field(default_factory=SolverReport)
     version: int = 1
     revised_at: str = ""
+    keep_apart: tuple[tuple[str, str], ...] = ()
+    """Attendee-id pairs the organiser keeps apart, kept with the plan so re-planning honours them."""
+    should_meet: tuple[tuple[str, str], ...] = ()
 
     def attendee(self, attendee_id: str) -> Attendee:
         return self.by_id()[attendee_id]
@@ -135,6 +138,9 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     }
     if plan.revised_at:
         document["revised_at"] = plan.revised_at
+    requests = {"keep_apart": [list(p) for p in plan.keep_apart], "should_meet": [list(p) for p in plan.should_meet]}
+    if plan.keep_apart or plan.should_meet:
+        document["constraints"] = requests
     if plan.quality is not None:
         document["quality"] = asdict(plan.quality)
     return document
@@ -300,6 +306,23 @@ def _read_rounds(data: Any, event: Event, known: set[str], reader: _Reader) -> t
     return tuple(rounds)
 
 
+def _read_pairs(data: Any, known: set[str], reader: _Reader) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The organiser's pair requests ("constraints": {"keep_apart": [[id, id], ...], ...})."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise reader.fail("constraints", "must be an object")
+    requests = {}
+    for key in ("keep_apart", "should_meet"):
+        pairs = data.get(key, [])
+        if not isinstance(pairs, list) or not all(
+            isinstance(p, list) and len(p) == 2 and all(str(x) in known for x in p) for p in pairs
+        ):
+            raise reader.fail(f"constraints.{key}", "must be a list of [id, id] pairs of known attendees")
+        requests[key] = tuple((str(a), str(b)) for a, b in pairs)
+    return requests
+
+
 def _read_quality(data: Any) -> Quality | None:
     if not isinstance(data, dict):
         return None
@@ -319,7 +342,8 @@ def plan_from_dict(data: Any, source: str = "plan") -> Plan:
         raise reader.fail("format", f"is {data.get('format')!r}, expected {FORMAT!r}")
     event = _read_event(data.get("event"), reader)
     attendees = _read_attendees(data.get("attendees"), reader)
-    rounds = _read_rounds(data.get("rounds"), event, {a.id for a in attendees}, reader)
+    known = {a.id for a in attendees}
+    rounds = _read_rounds(data.get("rounds"), event, known, reader)
     solver = data.get("solver")
     if not isinstance(solver, dict):
         solver = {}
@@ -333,6 +357,7 @@ def plan_from_dict(data: Any, source: str = "plan") -> Plan:
         solver=SolverReport(**{k: v for k, v in solver.items() if k in solver_fields}),
         version=version if isinstance(version, int) else 1,
         revised_at=str(data.get("revised_at", "")),
+        **_read_pairs(data.get("constraints"), known, reader),
     )
 
 

@@ -318,6 +318,7 @@ def replan(
         attendees=attendees, rounds=rounds, event=plan.event,
         solver=SolverReport(result.method, round(result.seconds, 2), seed, time_limit),
         version=plan.version + 1, revised_at=revised_at or dt.datetime.now().isoformat(timespec="minutes"),
+        keep_apart=tuple(sorted(constraints.keep_apart)), should_meet=tuple(sorted(constraints.should_meet)),
     )
     with_presents, _ = assign_presents(revised)
     revised = replace(with_presents, rounds=(*frozen, *with_presents.rounds[len(frozen):]))

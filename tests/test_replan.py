@@ -12,7 +12,7 @@ from speeddating.cli.replan_commands import default_folder
 from speeddating.constraints import OrganiserConstraints, organiser_constraints
 from speeddating.event import Event
 from speeddating.i18n import use_language
-from speeddating.plan import Plan, SolverReport, plan_to_dict, write_plan
+from speeddating.plan import Plan, SolverReport, plan_to_dict, read_plan, write_plan
 from speeddating.planning import Outcome, build_plan, problem_for
 from speeddating.replan import Move, ReplanError, replan, session_table_size, table_numbers
 from speeddating.roster import Attendee
@@ -220,3 +220,23 @@ def test_cli_json_and_default_folder(plan24: Plan, tmp_path: Path) -> None:
     assert leaving >= {("p05", 4, None), ("p05", 5, None)}
     assert (tmp_path / "plan-2026-12-08-v2" / "plan.json").is_file()
     assert default_folder(tmp_path / "plan-2026-12-08-v2" / "plan.json", 3) == tmp_path / "plan-2026-12-08-v3"
+
+
+def test_pairs_kept_apart_at_planning_still_hold_when_replanning_without_the_file(tmp_path: Path) -> None:
+    attendees = tmp_path / "people.csv"
+    attendees.write_text("nom;structure\n" + "".join(f"Person {i:02d};Org {i % 6}\n" for i in range(24)),
+                         encoding="utf-8")
+    apart = tmp_path / "apart.csv"
+    apart.write_text("Person 00;Person 01\nPerson 02;Person 03\n", encoding="utf-8")
+    code, _, err = run("plan", str(attendees), "--keep-apart", str(apart), "--rounds", "5", "--time-limit", "1",
+                       "--no-history", "--out", str(tmp_path / "v1"), "--quiet")
+    assert code == 0, err
+    first = read_plan(tmp_path / "v1" / "plan.json")
+    assert len(first.keep_apart) == 2
+    code, _, err = run("replan", str(tmp_path / "v1" / "plan.json"), "--from-round", "2", "--absent", "Person 05",
+                       "--time-limit", "1", "--no-history", "--out", str(tmp_path / "v2"), "--quiet")
+    assert code == 0, err
+    second = read_plan(tmp_path / "v2" / "plan.json")
+    assert second.keep_apart == first.keep_apart
+    for a, b in second.keep_apart:
+        assert all(rnd.table_of(a) is None or rnd.table_of(a) != rnd.table_of(b) for rnd in second.rounds)

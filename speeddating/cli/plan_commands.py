@@ -115,6 +115,8 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
     if planned.quality is not None:
         planned = planned.with_quality(replace(planned.quality,
                                                unavoidable_history_repeats=unavoidable_history_repeats(problem)))
+    planned = replace(planned, keep_apart=tuple(sorted(constraints.keep_apart)),
+                      should_meet=tuple(sorted(constraints.should_meet)))
     folder = out_dir or Path(f"plan-{dt.date.today().isoformat()}")
     written = write_outputs(planned, folder)
     assert planned.quality is not None

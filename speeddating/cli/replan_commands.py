@@ -83,14 +83,15 @@ def replan_command(plan_file: Path, from_round: int, absent: tuple[str, ...], ad
     _, past = read_history(history_db, no_history, [*before.attendees, *arriving])
     after, moves = replan(
         before, from_round, leaving, arriving, constraints_of=lambda people: organiser_constraints(
-            people, keep_apart, should_meet),
+            people, keep_apart, should_meet, recorded=before),
         past=past, time_limit=time_limit, seed=seed,
         progress=None if quiet else lambda line: click.echo(line, err=True),
     )
     folder = out_dir or default_folder(plan_file, after.version)
     written = write_outputs(after, folder)
     assert after.quality is not None
-    constraints = constraint_lines(after, organiser_constraints(after.attendees, keep_apart, should_meet))
+    requests = organiser_constraints(after.attendees, keep_apart, should_meet, recorded=before)
+    constraints = constraint_lines(after, requests)
     if as_json:
         click.echo(json.dumps({"version": after.version, "revised_at": after.revised_at,
                                "quality": asdict(after.quality), "constraints": constraints,
