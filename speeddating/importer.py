@@ -163,12 +163,13 @@ DEFAULT_ALIASES: Mapping[str, str] = MappingProxyType({"Pôle emploi": "France T
 
 
 def read_roster(path: Path, *, sheet: str | None = None, dedupe: bool = False,
-                aliases: Mapping[str, str] = DEFAULT_ALIASES) -> Roster:
+                aliases: Mapping[str, str] = DEFAULT_ALIASES, fewest: int = 2) -> Roster:
     """The attendees of `path` in file order, ids p01, p02...; raises ImportProblems listing what to fix.
 
     `sheet` picks a workbook sheet by name (default: the first; a text file has only one table). With
     `dedupe`, a person listed twice is kept once (the first row) with a warning instead of stopping the import.
     `aliases` maps an organisation's other name to the one to use; every renaming is reported as a warning.
+    `fewest` is the smallest list accepted: 2 for a session, 1 for latecomers joining one.
     """
     table = _read_sheet(path, sheet)
     layout = _find_layout(table)
@@ -179,7 +180,7 @@ def read_roster(path: Path, *, sheet: str | None = None, dedupe: bool = False,
         raise ImportProblems(problems)
     if not kept:
         raise ImportProblems([t("import.no_attendees", file=table.source, row=layout.row + 1)])
-    if len(kept) == 1:
+    if len(kept) < fewest:
         raise ImportProblems([t("import.too_few", file=table.source, name=_quoted(kept[0].name))])
     kept, renamed = _apply_aliases(kept, aliases, table.source)
     organisations, merges = _merge_spellings(kept, table.source)

@@ -240,3 +240,13 @@ def test_pairs_kept_apart_at_planning_still_hold_when_replanning_without_the_fil
     assert second.keep_apart == first.keep_apart
     for a, b in second.keep_apart:
         assert all(rnd.table_of(a) is None or rnd.table_of(a) != rnd.table_of(b) for rnd in second.rounds)
+
+
+def test_a_single_latecomer_can_come_from_a_file(plan24: Plan, tmp_path: Path) -> None:
+    write_plan(plan24, tmp_path / "plan.json")
+    late = tmp_path / "late.csv"
+    late.write_text("nom;structure\nZoé Late;Org 8\n", encoding="utf-8")
+    code, out, err = run("replan", str(tmp_path / "plan.json"), "--from-round", "3", "--add-file", str(late),
+                         "--time-limit", "1", "--no-history", "--out", str(tmp_path / "v2"), "--quiet")
+    assert code == 0, err
+    assert "Zoé Late : sans table → table" in out

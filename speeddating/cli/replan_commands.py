@@ -78,7 +78,7 @@ def replan_command(plan_file: Path, from_round: int, absent: tuple[str, ...], ad
     leaving = match_people(absent, before.attendees)
     arriving = [newcomer(text) for text in added]
     if add_file is not None:
-        arriving += read_roster(add_file).attendees
+        arriving += read_roster(add_file, fewest=1).attendees
     arriving = [replace(a, id=f"arrival-{i}") for i, a in enumerate(arriving, start=1)]
     _, past = read_history(history_db, no_history, [*before.attendees, *arriving])
     after, moves = replan(
