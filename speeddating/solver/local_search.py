@@ -8,13 +8,14 @@ a swapped person may not move again in that round for a random tenure, unless th
 best plan found (aspiration); after a long stall the search restarts from the best plan with a
 random perturbation.
 
-Every swap is priced incrementally from the `Tally` matrices: all candidate partners of a set of
-conflicted people are priced at once with a few vectorised look-ups, O(people × table size) per
-conflicted person, never a re-evaluation of the schedule.
+Every swap is priced incrementally from the `Tally` matrices: each iteration prices every swap of
+every conflicted (round, person) seat, in all rounds at once, with a handful of vectorised look-ups
+(the per-call overhead of numpy, not arithmetic, is what costs on small sessions), never a
+re-evaluation of the schedule.
 
-Work is measured in priced swaps, a deterministic unit: the same seed and budget give the same
-plan on any machine. The wall-clock deadline is only a safety cap (if it cuts the search short,
-the result depends on the machine's speed).
+Work is measured in priced swaps plus a fixed amount per iteration for its bookkeeping, a
+deterministic unit: the same seed and budget give the same plan on any machine. The wall-clock
+deadline is only a safety cap (if it cuts the search short, the result depends on the machine).
 """
 
 import random
@@ -27,12 +28,15 @@ import numpy.typing as npt
 
 from speeddating.evaluation import new_pairs_bound
 from speeddating.problem import Problem, Schedule
-from speeddating.solver.costs import PairCosts, Tally, pair_costs
+from speeddating.solver.costs import Matrix, PairCosts, Tally, pair_costs
 
 Indices = npt.NDArray[np.intp]
 
-CONFLICTED_PER_ROUND = 24
-"""At most this many conflicted people per round are priced per iteration (sampled)."""
+CONFLICTED = 256
+"""At most this many conflicted (round, person) seats are priced per iteration (sampled)."""
+
+ITERATION_WORK = 1500
+"""Bookkeeping of one iteration, in priced swaps (what it costs in time on small sessions)."""
 
 STALL_BASE = 200
 STALL_PER_PERSON = 20
@@ -52,47 +56,61 @@ class SearchOutcome:
 
 
 class Seating:
-    """A schedule being improved: tables, who sits where, meeting tally and total cost."""
+    """A schedule being improved: who sits where, the meeting tally and the total cost.
+
+    `members[r, t]` lists the people of table t in round r, padded with the dummy seat (index
+    `people`, whose meetings cost nothing); an extra all-dummy table at index `tables` is where
+    absent people "sit", so every (round, person) has a row to look up and no case needs a branch.
+    """
 
     def __init__(self, problem: Problem, costs: PairCosts, schedule: Schedule) -> None:
         self.people = problem.people
-        self.tables = [[list(t) for t in tables] for tables in schedule]
-        self.where = np.full((problem.rounds, self.people + 1), -1, dtype=np.intp)
         self.tally = Tally(costs)
         self.cost = costs.baseline
-        for rnd, tables in enumerate(self.tables):
-            for t, table in enumerate(tables):
+        self.tables = [len(t) for t in schedule]
+        tables = max(self.tables)
+        width = max((len(t) for ts in schedule for t in ts), default=1)
+        self.members = np.full((len(schedule), tables + 1, width), self.people, dtype=np.intp)
+        self.where = np.full((len(schedule), self.people + 1), tables, dtype=np.intp)
+        for rnd, round_tables in enumerate(schedule):
+            for t, table in enumerate(round_tables):
+                self.members[rnd, t, : len(table)] = table
+                self.where[rnd, list(table)] = t
                 for i, person in enumerate(table):
-                    self.where[rnd, person] = t
                     for other in table[:i]:
                         self.cost += float(self.tally.add[person, other])
                         self.tally.change(person, other, +1)
-        width = max((len(t) for tables in self.tables for t in tables), default=1)
-        self.members = [np.full((len(tables), width), self.people, dtype=np.intp) for tables in self.tables]
-        for rnd, tables in enumerate(self.tables):
-            for t, table in enumerate(tables):
-                self.members[rnd][t, : len(table)] = table
+
+    def mates(self, rnd: int, table: int, leaving: int) -> list[int]:
+        return [int(p) for p in self.members[rnd, table] if p != leaving and p != self.people]
 
     def swap(self, rnd: int, a: int, b: int) -> None:
         """Exchange the seats of a and b in round `rnd` (they sit at different tables)."""
         ta, tb = int(self.where[rnd, a]), int(self.where[rnd, b])
-        table_a, table_b = self.tables[rnd][ta], self.tables[rnd][tb]
-        table_a.remove(a)
-        table_b.remove(b)
-        for person, leaving, joining in ((a, table_a, table_b), (b, table_b, table_a)):
+        for person, leaving, joining in ((a, self.mates(rnd, ta, a), self.mates(rnd, tb, b)),
+                                         (b, self.mates(rnd, tb, b), self.mates(rnd, ta, a))):
             self.cost -= float(self.tally.remove[person, leaving].sum())
             self.tally.seat(leaving, person, -1)
             self.cost += float(self.tally.add[person, joining].sum())
             self.tally.seat(joining, person, +1)
-        table_a.append(b)
-        table_b.append(a)
-        self.where[rnd, a], self.where[rnd, b] = tb, ta
-        row_a, row_b = self.members[rnd][ta], self.members[rnd][tb]
+        row_a, row_b = self.members[rnd, ta], self.members[rnd, tb]
         row_a[row_a == a] = b
         row_b[row_b == b] = a
+        self.where[rnd, a], self.where[rnd, b] = tb, ta
+
+    def own_costs(self) -> tuple[Matrix, npt.NDArray[np.bool_]]:
+        """Per (round, person): what their table-mates cost them, and whether any of it is a conflict
+        (a meeting whose removal saves something: colleague, repeat, history, kept apart)."""
+        everyone = np.arange(self.people + 1)[None, :, None]
+        mates = self.members[np.arange(len(self.members))[:, None], self.where]
+        removal: Matrix = self.tally.remove[everyone, mates]
+        return removal.sum(axis=2), np.asarray((removal > 0).any(axis=2))
 
     def schedule(self) -> Schedule:
-        return tuple(tuple(tuple(t) for t in tables) for tables in self.tables)
+        return tuple(
+            tuple(tuple(int(p) for p in row if p != self.people) for row in tables[:count])
+            for tables, count in zip(self.members, self.tables, strict=True)
+        )
 
 
 @dataclass(frozen=True)
@@ -111,10 +129,9 @@ class TabuSearch:
         self.costs = pair_costs(problem)
         self.rng = random.Random(seed)
         self.seating = Seating(problem, self.costs, start)
-        self.movable: list[Indices] = [
-            np.array([p for p in problem.present(r) if (p, r) not in problem.fixed_tables], dtype=np.intp)
-            for r in range(problem.rounds)
-        ]
+        self.movable = np.zeros((problem.rounds, problem.people + 1), dtype=np.bool_)
+        for r in range(problem.rounds):
+            self.movable[r, [p for p in problem.present(r) if (p, r) not in problem.fixed_tables]] = True
         self.tabu_until = np.zeros((problem.rounds, problem.people + 1), dtype=np.int64)
         self.should_meet = sorted(
             (a, b) for a, b in problem.should_meet if (a, b) not in problem.session_encounters
@@ -126,66 +143,54 @@ class TabuSearch:
         self.longest_tenure = 10 + problem.people // 10
         self.stall = STALL_BASE + STALL_PER_PERSON * problem.people
 
-    def conflicted(self, rnd: int) -> Indices:
-        """Movable people of round `rnd` whose seat costs something, sampled down to a few."""
-        members = self.seating.members[rnd]
-        costly = self.seating.tally.remove[members[:, :, None], members[:, None, :]] > 0
-        found = set(members[costly.any(axis=2)].tolist())
+    def conflicted(self, in_conflict: npt.NDArray[np.bool_]) -> tuple[Indices, Indices]:
+        """(round, person) seats in conflict, or wanting to meet someone they don't, sampled down."""
+        in_conflict = in_conflict & self.movable
         for a, b in self.should_meet:
             if self.seating.tally.count[a, b] == 0:
-                found.update((a, b))
-        movable = self.movable[rnd]
-        people = [int(p) for p in movable if int(p) in found]
-        if len(people) > CONFLICTED_PER_ROUND:
-            people = self.rng.sample(people, CONFLICTED_PER_ROUND)
-        return np.array(people, dtype=np.intp)
+                in_conflict[:, [a, b]] |= self.movable[:, [a, b]]
+        rounds, people = np.nonzero(in_conflict)
+        if len(rounds) > CONFLICTED:
+            keep = np.sort(np.array(self.rng.sample(range(len(rounds)), CONFLICTED), dtype=np.intp))
+            rounds, people = rounds[keep], people[keep]
+        return rounds, people
 
-    def best_swap_in(self, rnd: int, iteration: int, best_cost: float) -> tuple[Move | None, int]:
-        """Cheapest allowed swap of round `rnd` and the number of swaps priced."""
+    def best_swap(self, iteration: int, best_cost: float) -> tuple[Move | None, int]:
+        """Cheapest allowed swap of a conflicted person with anyone at another table of the same
+        round, over all rounds at once, and the number of swaps priced."""
         seating, add = self.seating, self.seating.tally.add
-        members, seat = seating.members[rnd], seating.where[rnd]
-        own_by_table = seating.tally.remove[members[:, :, None], members[:, None, :]].sum(axis=2)
-        own = np.zeros(self.problem.people + 1)
-        own[members] = own_by_table
-        own[self.problem.people] = 0.0
-        conflicted = self.conflicted(rnd)
-        partners = self.movable[rnd]
-        if len(conflicted) == 0 or len(partners) < 2:
+        own, in_conflict = seating.own_costs()
+        rounds, people = self.conflicted(in_conflict)
+        if len(rounds) == 0:
             return None, 0
-        tables_of = seat[conflicted]
-        width = members.shape[1]
-        joining_a = add[np.ix_(partners, members[tables_of].ravel())].reshape(len(partners), -1, width).sum(axis=2)
-        joining_b = add[conflicted][:, members].sum(axis=2)[:, seat[partners]]
-        delta = (
-            joining_a.T
-            + joining_b
-            - 2 * add[np.ix_(conflicted, partners)]
-            - own[conflicted][:, None]
-            - own[partners][None, :]
-        )
-        tabu = (self.tabu_until[rnd, conflicted][:, None] > iteration) | (
-            self.tabu_until[rnd, partners][None, :] > iteration
-        )
-        allowed = (tables_of[:, None] != seat[partners][None, :]) & (
+        everyone = np.arange(self.problem.people + 1)
+        seat = seating.where[rounds]
+        tables_of = seat[np.arange(len(rounds)), people]
+        join_by_table = add[people[:, None, None], seating.members[rounds]].sum(axis=2)
+        joining_a = np.take_along_axis(join_by_table, seat, axis=1)
+        joining_b = add[everyone[None, :, None], seating.members[rounds, tables_of][:, None, :]].sum(axis=2)
+        delta = joining_a + joining_b - 2 * add[people] - own[rounds, people][:, None] - own[rounds]
+        tabu = (self.tabu_until[rounds, people] > iteration)[:, None] | (self.tabu_until[rounds] > iteration)
+        allowed = self.movable[rounds] & (seat != tables_of[:, None]) & (
             ~tabu | (seating.cost + delta < best_cost - 1e-9)
         )
-        priced = delta.size
+        priced = int(allowed.size)
         if not allowed.any():
             return None, priced
         delta = np.where(allowed, delta, np.inf)
         cheapest = float(delta.min())
         rows, cols = np.nonzero(delta <= cheapest + 1e-9)
         pick = self.rng.randrange(len(rows))
-        return Move(cheapest, rnd, int(conflicted[rows[pick]]), int(partners[cols[pick]])), priced
+        return Move(cheapest, int(rounds[rows[pick]]), int(people[rows[pick]]), int(cols[pick])), priced
 
     def perturb(self) -> None:
         """A few random swaps, to leave a region the tabu list alone cannot escape."""
-        rounds = [r for r in range(self.problem.rounds) if len(self.movable[r]) >= 2]
+        rounds = [r for r in range(self.problem.rounds) if self.movable[r].sum() >= 2]
         for _ in range(max(2, self.problem.people // 6)):
             if not rounds:
                 return
             rnd = self.rng.choice(rounds)
-            a, b = self.rng.sample(self.movable[rnd].tolist(), 2)
+            a, b = self.rng.sample(np.flatnonzero(self.movable[rnd]).tolist(), 2)
             if self.seating.where[rnd, a] != self.seating.where[rnd, b]:
                 self.seating.swap(rnd, a, b)
 
@@ -197,16 +202,8 @@ class TabuSearch:
         reported = time.monotonic()
         while work < work_budget and best_cost > self.target + 1e-6 and time.monotonic() < deadline:
             iteration += 1
-            move: Move | None = None
-            ties = 0
-            for rnd in range(self.problem.rounds):
-                candidate, priced = self.best_swap_in(rnd, iteration, best_cost)
-                work += priced
-                if candidate is None or (move is not None and candidate.delta > move.delta + 1e-9):
-                    continue
-                ties = 1 if move is None or candidate.delta < move.delta - 1e-9 else ties + 1
-                if self.rng.randrange(ties) == 0:
-                    move = candidate
+            move, priced = self.best_swap(iteration, best_cost)
+            work += priced + ITERATION_WORK
             if move is None:
                 break
             self.seating.swap(move.rnd, move.a, move.b)
