@@ -9,23 +9,20 @@ written as CSV for Excel, and drawn on one PDF page (heat map and least-connecte
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
 from io import BytesIO
 from pathlib import Path
 
 import networkx as nx
 from reportlab.lib.colors import Color, black, white
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from speeddating.exporters.pdf.style import BOLD, FONT, new_canvas
 from speeddating.exporters.spreadsheet import rows_to_csv
 from speeddating.fileio import atomic_write_bytes, atomic_write_text
 from speeddating.i18n import t
 from speeddating.text import fold
 
-FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 LEAST_CONNECTED = 12
 
 
@@ -159,15 +156,6 @@ def write_report_csv(report: NetworkReport, folder: Path) -> list[Path]:
     return [people, organisations]
 
 
-def _register_fonts() -> None:
-    """DejaVu Sans prints every name (Nguyễn, Łukasz) where Helvetica prints boxes."""
-    fonts = resources.files("speeddating") / "fonts"
-    for name, file in ((FONT, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
-        if name not in pdfmetrics.getRegisteredFontNames():
-            with resources.as_file(fonts / file) as path:
-                pdfmetrics.registerFont(TTFont(name, str(path)))
-
-
 def _shade(value: int, highest: int) -> Color:
     """White for no link, deep teal for the most linked pair of organisations."""
     share = value / highest if highest else 0.0
@@ -182,11 +170,9 @@ def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str
 
 def report_pdf(report: NetworkReport) -> bytes:
     """One A4 landscape page: the organisation heat map and the least-connected people."""
-    _register_fonts()
     buffer = BytesIO()
     width, height = landscape(A4)
-    canvas = Canvas(buffer, pagesize=(width, height), invariant=1)
-    canvas.setTitle(t("report.title"))
+    canvas = new_canvas(buffer, (width, height), t("report.title"))
     margin = 36.0
     canvas.setFont(BOLD, 16)
     canvas.drawString(margin, height - margin - 6, t("report.title"))
