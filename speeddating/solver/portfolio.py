@@ -99,7 +99,7 @@ def solve(
     if hint is not None and not schedule_errors(problem, hint):
         best.offer(hint, "hint")
         start = hint
-    optimal, bound = best.perfect, 0
+    optimal, bound = best.perfect, None
     exact = problem.people <= EXACT_MAX_PEOPLE
     lns = problem.people <= LNS_MAX_PEOPLE
     search_share = 0.5 if exact or lns else 1.0
@@ -118,7 +118,7 @@ def solve(
         if model.schedule is not None:
             best.offer(model.schedule, "cp-sat")
         optimal = model.optimal or best.perfect
-        bound = model.new_pairs_bound or 0
+        bound = model.new_pairs_bound
     if lns and not optimal:
         searched = large_neighbourhood_search(
             problem, best.schedule, seed=seed, deterministic_budget=0.5 * time_limit, deadline=deadline,
@@ -128,11 +128,12 @@ def solve(
         optimal = best.perfect
     assert best.evaluation is not None
     arithmetic = best.evaluation.new_pairs_bound
+    proven = arithmetic if bound is None else min(arithmetic, bound)
     return SolveResult(
         schedule=best.schedule,
         evaluation=best.evaluation,
         optimal=optimal,
-        proven_bound=max(best.evaluation.distinct_new_pairs, min(arithmetic, bound or arithmetic)),
+        proven_bound=max(best.evaluation.distinct_new_pairs, proven),
         method=best.method,
         seconds=time.monotonic() - started,
     )
