@@ -1,0 +1,85 @@
+"""Finite fields GF(p^e) for the geometric designs: affine planes and spaces, transversal designs.
+
+An element is an integer 0..q-1 read as the base-p digits of a polynomial of degree < e over
+GF(p); products are reduced modulo the smallest monic irreducible polynomial of degree e.
+Addition and multiplication tables are computed once, since the designs only need small fields.
+"""
+
+from dataclasses import dataclass, field
+from itertools import product
+
+
+def prime_power(q: int) -> tuple[int, int] | None:
+    """(p, e) with q = p**e and p prime, or None when q is not a prime power."""
+    if q < 2:
+        return None
+    p = next(d for d in range(2, q + 1) if q % d == 0)
+    e = 0
+    while q % p == 0:
+        q //= p
+        e += 1
+    return (p, e) if q == 1 else None
+
+
+Poly = tuple[int, ...]
+"""Coefficients over GF(p), constant term first."""
+
+
+def _poly_mod(a: Poly, modulus: Poly, p: int) -> Poly:
+    """Remainder of `a` divided by the monic `modulus` over GF(p)."""
+    rest = list(a)
+    degree = len(modulus) - 1
+    for shift in range(len(rest) - 1 - degree, -1, -1):
+        lead = rest[shift + degree]
+        if lead:
+            for i, c in enumerate(modulus):
+                rest[shift + i] = (rest[shift + i] - lead * c) % p
+    return tuple(rest[:degree])
+
+
+def _poly_mul(a: Poly, b: Poly, p: int) -> Poly:
+    out = [0] * (len(a) + len(b) - 1)
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            out[i + j] = (out[i + j] + x * y) % p
+    return tuple(out)
+
+
+def _monic(degree: int, p: int) -> list[Poly]:
+    """Every monic polynomial of `degree` over GF(p), in increasing order of its lower coefficients."""
+    return [(*low, 1) for low in (tuple(reversed(c)) for c in product(range(p), repeat=degree))]
+
+
+def irreducible(p: int, e: int) -> Poly:
+    """The first monic irreducible polynomial of degree e over GF(p) (no monic factor of degree <= e/2)."""
+    return next(
+        f for f in _monic(e, p) if all(any(_poly_mod(f, g, p)) for d in range(1, e // 2 + 1) for g in _monic(d, p))
+    )
+
+
+@dataclass(frozen=True)
+class FiniteField:
+    """GF(q) with elements 0..q-1; 0 and 1 are the field's zero and one."""
+
+    q: int
+    add: tuple[tuple[int, ...], ...] = field(init=False, repr=False)
+    mul: tuple[tuple[int, ...], ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        pe = prime_power(self.q)
+        if pe is None:
+            raise ValueError(f"no field has {self.q} elements")
+        p, e = pe
+        modulus = irreducible(p, e)
+
+        def poly(x: int) -> Poly:
+            return tuple((x // p**i) % p for i in range(e))
+
+        def number(a: Poly) -> int:
+            return sum(c * p**i for i, c in enumerate(a))
+
+        polys = [poly(x) for x in range(self.q)]
+        add = tuple(tuple(number(tuple((s + t) % p for s, t in zip(a, b, strict=True))) for b in polys) for a in polys)
+        mul = tuple(tuple(number(_poly_mod(_poly_mul(a, b, p), modulus, p)) for b in polys) for a in polys)
+        object.__setattr__(self, "add", add)
+        object.__setattr__(self, "mul", mul)
