@@ -10,7 +10,9 @@ placed inside one group never has two people at one table; an organisation large
 when groups are as large as a class has blocks, fills whole groups (one person per table each) and
 puts the rest in one more group, which keeps it as even as the layout allows. The points left
 over for missing people (fewer than a table's seats) go together in one group, so each round
-loses at most one seat per table and keeps the `table_layout` the problem expects.
+loses at most one seat per table and keeps the `table_layout` the problem expects. Only when every
+class of a design where all pairs meet is wanted is there no such group: the missing points then
+share one block of the last round, which alone is rebalanced at the cost of a few repeats.
 """
 
 from collections.abc import Callable, Iterator
@@ -45,11 +47,14 @@ class Construction:
     design_for: DesignFinder
 
     def covers(self, problem: Problem) -> bool:
-        """True when this construction gives a plan for `problem`."""
+        """True when this construction gives a plan for `problem` (it builds one: milliseconds)."""
         return self.build(problem) is not None
 
     def build(self, problem: Problem) -> Schedule | None:
-        """A plan with no repeat and no avoidable colleague pair, or None when the design can't help."""
+        """A plan fitting the layout with no avoidable colleague pair, or None when the design can't help.
+
+        It has no repeat either, except in a round rebalanced for several missing people.
+        """
         if not is_plain(problem):
             return None
         layout = problem.table_sizes(0)
