@@ -17,6 +17,7 @@ possible total of all the levels below it, so CP-SAT's optimum is `Evaluation.ra
 (fairness, the last figure of the rank, is not modelled).
 """
 
+import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise
@@ -340,6 +341,46 @@ class ModelOutcome:
     status: str
 
 
+class ModelRun:
+    """One solve of the model, with deterministic limits (`max_deterministic_time`; several workers
+    are interleaved so the run stays reproducible); `time_limit` is a wall-clock safety cap. `stop`
+    may be called from another thread (the portfolio runs the model beside the tabu search, and
+    CP-SAT releases the GIL while it searches)."""
+
+    def __init__(
+        self, problem: Problem, *, hint: Schedule | None, deterministic_time: float, time_limit: float,
+        workers: int, seed: int,
+    ) -> None:
+        self.sm = build_model(problem)
+        if hint is not None:
+            add_hint(self.sm, hint)
+        self.solver = cp_model.CpSolver()
+        params = self.solver.parameters
+        params.num_workers = max(1, workers)
+        params.interleave_search = workers > 1
+        params.random_seed = seed
+        params.max_deterministic_time = deterministic_time
+        params.max_time_in_seconds = max(0.01, time_limit)
+        self.stopped = threading.Event()
+
+    def solve(self) -> ModelOutcome:
+        if self.stopped.is_set():
+            return ModelOutcome(None, False, None, "STOPPED")
+        solver, sm = self.solver, self.sm
+        status = solver.solve(sm.model)
+        found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        return ModelOutcome(
+            schedule=read_schedule(sm, solver) if found else None,
+            optimal=status == cp_model.OPTIMAL,
+            new_pairs_bound=new_pairs_bound_from(sm, solver.best_objective_bound) if found else None,
+            status=solver.status_name(status),
+        )
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.solver.stop_search()
+
+
 def solve_model(
     problem: Problem,
     *,
@@ -349,23 +390,7 @@ def solve_model(
     workers: int = 1,
     seed: int = 0,
 ) -> ModelOutcome:
-    """Solve the model with deterministic limits (`max_deterministic_time`; several workers are
-    interleaved so the run stays reproducible); `time_limit` is a wall-clock safety cap."""
-    sm = build_model(problem)
-    if hint is not None:
-        add_hint(sm, hint)
-    solver = cp_model.CpSolver()
-    params = solver.parameters
-    params.num_workers = max(1, workers)
-    params.interleave_search = workers > 1
-    params.random_seed = seed
-    params.max_deterministic_time = deterministic_time
-    params.max_time_in_seconds = max(0.01, time_limit)
-    status = solver.solve(sm.model)
-    found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    return ModelOutcome(
-        schedule=read_schedule(sm, solver) if found else None,
-        optimal=status == cp_model.OPTIMAL,
-        new_pairs_bound=new_pairs_bound_from(sm, solver.best_objective_bound) if found else None,
-        status=solver.status_name(status),
-    )
+    """Solve the model of `problem` (see `ModelRun`) and wait for the outcome."""
+    return ModelRun(
+        problem, hint=hint, deterministic_time=deterministic_time, time_limit=time_limit, workers=workers, seed=seed
+    ).solve()

@@ -63,3 +63,45 @@ def greedy_schedule(problem: Problem, seed: int = 0) -> Schedule:
     rng = random.Random(seed)
     tally = Tally(pair_costs(problem))
     return tuple(seat_round(problem, rnd, tally, rng) for rnd in range(problem.rounds))
+
+
+def fit_round(problem: Problem, rnd: int, tables: tuple[tuple[int, ...], ...]) -> tuple[tuple[int, ...], ...]:
+    """Round `rnd` of a nearby plan made to fit: people absent or unknown leave, fixed people move to
+    their table, overfull tables send their last arrivals to the tables with room."""
+    present = set(problem.present(rnd))
+    fixed = {p: t for (p, r), t in problem.fixed_tables.items() if r == rnd}
+    sizes = problem.table_sizes(rnd)
+    seated: set[int] = set()
+    kept: list[list[int]] = []
+    for table in tables[: len(sizes)]:
+        kept.append([p for p in table if p in present and p not in fixed and p not in seated])
+        seated.update(kept[-1])
+    kept += [[] for _ in range(len(sizes) - len(kept))]
+    loose = [p for p in problem.present(rnd) if p not in seated and p not in fixed]
+    for person, seat in sorted(fixed.items()):
+        kept[seat].insert(0, person)
+    for t, size in enumerate(sizes):
+        while len(kept[t]) > size:
+            loose.append(kept[t].pop())
+    for t, size in enumerate(sizes):
+        while len(kept[t]) < size:
+            kept[t].append(loose.pop(0))
+    return tuple(tuple(t) for t in kept)
+
+
+def fit_schedule(problem: Problem, nearby: Schedule, seed: int = 0) -> Schedule:
+    """A plan for a nearby problem (a design for a plainer or shorter session) made to fit `problem`:
+    its rounds fitted one by one (`fit_round`), rounds it lacks dealt greedily after them."""
+    rng = random.Random(seed)
+    tally = Tally(pair_costs(problem))
+    schedule = []
+    for rnd in range(problem.rounds):
+        if rnd < len(nearby):
+            tables = fit_round(problem, rnd, nearby[rnd])
+            for table in tables:
+                for i, person in enumerate(table):
+                    tally.seat(list(table[:i]), person, +1)
+        else:
+            tables = seat_round(problem, rnd, tally, rng)
+        schedule.append(tables)
+    return tuple(schedule)

@@ -1,6 +1,7 @@
 """`solve`: run the components in turn within the time limit and return the best plan found.
 
-greedy (milliseconds) → tabu search (the bulk of the quality) → for small sessions, the full
+greedy (milliseconds) and a design when one fits (`constructions`; for nearby sessions, a design
+fitted as a starting plan) → tabu search (the bulk of the quality) → for small sessions, the full
 CP-SAT model to prove optimality or a bound → neighbourhood search with CP-SAT for what remains.
 Every plan produced is judged with `Evaluation.rank()` and the best one is kept, so a component
 that fails or does worse (CP-SAT under a short limit can return nothing, or less than its hint)
@@ -13,17 +14,29 @@ wall-clock deadlines only cap the total should the machine be much slower than e
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
 
 from speeddating.evaluation import Evaluation, evaluate, schedule_errors
 from speeddating.problem import Problem, Schedule
-from speeddating.solver.cpsat_model import solve_model
-from speeddating.solver.greedy import greedy_schedule
+from speeddating.solver.constructions import construct, is_plain
+from speeddating.solver.cpsat_model import ModelOutcome, ModelRun, solve_model
+from speeddating.solver.greedy import fit_schedule, greedy_schedule
 from speeddating.solver.lns import large_neighbourhood_search
 from speeddating.solver.local_search import tabu_search
 
 SWAPS_PER_SECOND = 15_000_000
 """Tabu work units (priced swaps) per second of time limit: about 80 % of what one core does."""
+
+SEARCH_SHARE = 0.5
+MODEL_SHARE = 0.15
+"""With one worker: shares of the time limit for the tabu search and then the full model (in
+CP-SAT deterministic time); the neighbourhood search gets the rest."""
+
+BESIDE_SEARCH_SHARE = 0.75
+BESIDE_MODEL_SHARE = 0.5
+"""With several workers the full model runs on the spare ones *beside* the tabu search (from the
+starting plan, for the proof), so the tabu search can take more of the time."""
 
 EXACT_MAX_PEOPLE = 30
 """Up to this size the full CP-SAT model is worth running to prove optimality or a bound."""
@@ -81,6 +94,18 @@ class Incumbent:
         return e is not None and e.perfect and e.history_repeats == 0
 
 
+def nearby_design(problem: Problem, seed: int) -> tuple[str, Schedule] | None:
+    """A design's plan for the plain version of `problem` (everyone present, no wish, no history),
+    on as many of its rounds as a design covers, fitted to `problem` (`fit_schedule`): a starting
+    plan for the tabu search that is already right on most pairs."""
+    plain = Problem(problem.organisation_of, problem.rounds, problem.table_size)
+    for rounds in range(problem.rounds - (1 if is_plain(problem) else 0), 1, -1):
+        found = construct(replace(plain, rounds=rounds))
+        if found is not None:
+            return f"{found[0]}, fitted", fit_schedule(problem, found[1], seed)
+    return None
+
+
 def solve(
     problem: Problem,
     *,
@@ -95,29 +120,48 @@ def solve(
     deadline = started + DEADLINE_SHARE * time_limit
     best = Incumbent(problem, started, progress)
     best.offer(greedy_schedule(problem, seed), "greedy")
+    designed = construct(problem)
+    if designed is None and problem.people <= LNS_MAX_PEOPLE:
+        designed = nearby_design(problem, seed)
+    if designed is not None:
+        best.offer(designed[1], f"construction:{designed[0]}")
     start = best.schedule
     if hint is not None and not schedule_errors(problem, hint):
         best.offer(hint, "hint")
         start = hint
     optimal, bound = best.perfect, None
-    exact = problem.people <= EXACT_MAX_PEOPLE
+    exact = problem.people <= EXACT_MAX_PEOPLE and not optimal
     lns = problem.people <= LNS_MAX_PEOPLE
-    search_share = 0.5 if exact or lns else 1.0
-    if not optimal:
-        outcome = tabu_search(
-            problem, start, seed=seed, work_budget=int(SWAPS_PER_SECOND * time_limit * search_share),
-            deadline=started + search_share * DEADLINE_SHARE * time_limit, on_improvement=best.reporter("local-search"),
-        )
-        best.offer(outcome.schedule, "local-search")
-        optimal = best.perfect
-    if exact and not optimal:
+    beside = exact and workers >= 2
+    search_share = (BESIDE_SEARCH_SHARE if beside else SEARCH_SHARE) if exact or lns else 1.0
+    search_deadline = started + search_share * DEADLINE_SHARE * time_limit
+    model: ModelOutcome | None = None
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        running: Future[ModelOutcome] | None = None
+        if beside:
+            run = ModelRun(problem, hint=start, deterministic_time=BESIDE_MODEL_SHARE * time_limit,
+                           time_limit=search_deadline - time.monotonic(), workers=workers - 1, seed=seed)
+            running = pool.submit(run.solve)
+        if not optimal:
+            outcome = tabu_search(
+                problem, start, seed=seed, work_budget=int(SWAPS_PER_SECOND * time_limit * search_share),
+                deadline=search_deadline, on_improvement=best.reporter("local-search"),
+            )
+            best.offer(outcome.schedule, "local-search")
+            optimal = best.perfect
+        if running is not None:
+            if optimal:
+                run.stop()
+            model = running.result()
+    if exact and not optimal and not beside:
         model = solve_model(
-            problem, hint=best.schedule, deterministic_time=0.15 * time_limit,
+            problem, hint=best.schedule, deterministic_time=MODEL_SHARE * time_limit,
             time_limit=0.6 * (deadline - time.monotonic()), workers=workers, seed=seed,
         )
+    if model is not None:
         if model.schedule is not None:
             best.offer(model.schedule, "cp-sat")
-        optimal = model.optimal or best.perfect
+        optimal = optimal or model.optimal or best.perfect
         bound = model.new_pairs_bound
     if lns and not optimal:
         searched = large_neighbourhood_search(

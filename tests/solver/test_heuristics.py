@@ -4,7 +4,7 @@ from hypothesis import given, settings
 
 from speeddating.evaluation import evaluate, schedule_errors
 from speeddating.problem import Problem
-from speeddating.solver.greedy import greedy_schedule
+from speeddating.solver.greedy import fit_schedule, greedy_schedule
 from speeddating.solver.local_search import tabu_search
 from tests.solver.strategies import problems
 
@@ -47,3 +47,16 @@ def test_tabu_search_scales_to_hundreds() -> None:
     outcome = tabu_search(problem, start, seed=0, work_budget=200_000)
     assert schedule_errors(problem, outcome.schedule) == []
     assert evaluate(problem, outcome.schedule).avoidable_same_org == 0
+
+
+@settings(max_examples=40, deadline=None)
+@given(problems())
+def test_fit_schedule_makes_a_nearby_plan_fit(problem: Problem) -> None:
+    """A plan for the plain session (everyone present, nothing pinned), cut short by a round, fits
+    `problem` once fitted: absentees gone, fixed people at their table, the missing round dealt."""
+    plain = Problem(problem.organisation_of, problem.rounds, problem.table_size)
+    nearby = greedy_schedule(plain, seed=1)[: max(1, problem.rounds - 1)]
+    fitted = fit_schedule(problem, nearby, seed=1)
+    assert schedule_errors(problem, fitted) == []
+    if problem.rounds > 1 and not problem.absences and not problem.fixed_tables:
+        assert fitted[: problem.rounds - 1] == nearby

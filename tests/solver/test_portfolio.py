@@ -1,8 +1,10 @@
 """`solve` end to end on instances whose best plan is known."""
 
-from speeddating.evaluation import schedule_errors
+from speeddating.evaluation import evaluate, schedule_errors
 from speeddating.problem import Problem
 from speeddating.solver import solve
+from speeddating.solver.greedy import greedy_schedule
+from speeddating.solver.portfolio import nearby_design
 
 
 def test_nine_people_three_organisations_perfect_and_proven() -> None:
@@ -51,3 +53,30 @@ def test_hint_is_a_starting_point() -> None:
     result = solve(problem, time_limit=3, hint=hint)
     assert schedule_errors(problem, result.schedule) == []
     assert result.evaluation.perfect and result.optimal
+
+
+def test_a_design_is_offered_and_stops_the_search() -> None:
+    """28 people, 9 rounds: only a resolvable design seats everyone without a repeat."""
+    problem = Problem(tuple(range(28)), rounds=9)
+    result = solve(problem, time_limit=3, seed=0, workers=1)
+    assert result.method.startswith("construction:")
+    assert result.evaluation.perfect and result.optimal and result.proven_bound == 378
+
+
+def test_a_nearby_design_is_fitted_as_a_starting_plan() -> None:
+    """One absentee and a pinned seat: no design fits as is; the fitted one is a few swaps from
+    perfect (the pinned person changed tables), which the tabu search then finds."""
+    problem = Problem(tuple(range(28)), rounds=9, absences=frozenset({(0, 3)}), fixed_tables={(5, 2): 0})
+    nearby = nearby_design(problem, seed=0)
+    assert nearby is not None and nearby[0] == "resolvable-28, fitted"
+    assert schedule_errors(problem, nearby[1]) == []
+    assert 0 < evaluate(problem, nearby[1]).repeat_pairs <= 2 * 3 * (problem.table_size - 1)
+    result = solve(problem, time_limit=3, seed=0, workers=1)
+    assert result.evaluation.perfect and result.optimal
+
+
+def test_more_rounds_than_the_design_start_from_its_rounds() -> None:
+    problem = Problem(tuple(range(28)), rounds=10)
+    nearby = nearby_design(problem, seed=0)
+    assert nearby is not None and schedule_errors(problem, nearby[1]) == []
+    assert evaluate(problem, nearby[1]).repeat_pairs < evaluate(problem, greedy_schedule(problem)).repeat_pairs
