@@ -46,6 +46,7 @@ def instances() -> list[Instance]:
         file("spro24", 5),
         file("sgp28", 7),
         file("sgp28", 9),
+        file("sgp28", 10),
         file("agence52", 6),
         Instance("sgp32 x10", Problem(tuple(range(32)), 10)),
         Instance("sgp16 x5", Problem(tuple(range(16)), 5)),

@@ -17,10 +17,29 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from speeddating.evaluation import Evaluation
 from speeddating.problem import Problem
 
 Matrix = npt.NDArray[np.float64]
 Counts = npt.NDArray[np.int32]
+
+
+def proven_best(problem: Problem, e: Evaluation) -> bool:
+    """No plan ranks better (fairness aside), by arithmetic alone.
+
+    With no kept-apart pair, no missed wish, only the unavoidable colleague pairs, no pair met
+    before and every new pair the bound allows, each level is at its floor: in particular the
+    repeats, which are then the seat pairs left over, as few as any plan with so few colleague pairs
+    can have (perfect plans are the case of no repeat at all).
+    """
+    return (
+        e.keep_apart_violations == 0
+        and e.should_meet_missed == 0
+        and e.same_org_pairs == e.forced_same_org
+        and e.history_repeats == 0
+        and (e.repeat_pairs == 0 or not problem.session_encounters)
+        and e.distinct_new_pairs == e.new_pairs_bound
+    )
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from speeddating.evaluation import Evaluation, encounters, evaluate
 from speeddating.problem import Problem, Schedule
+from speeddating.solver.costs import proven_best
 from speeddating.solver.cpsat_model import solve_model
 
 STEP_DETERMINISTIC_TIME = 0.5
@@ -97,12 +98,12 @@ def large_neighbourhood_search(
     on_improvement: Callable[[Schedule], None] | None = None,
 ) -> LnsOutcome:
     """Re-solve neighbourhoods of `start` until the budget or the deadline runs out, or the plan is
-    perfect; returns the best plan (never worse than `start`)."""
+    proven best; returns the best plan (never worse than `start`)."""
     rng = random.Random(seed)
     best, best_eval = start, evaluate(problem, start)
     steps = improvements = 0
     spent = 0.0
-    while spent < deterministic_budget and not best_eval.perfect:
+    while spent < deterministic_budget and not proven_best(problem, best_eval):
         remaining = deadline - time.monotonic()
         if remaining <= 0.05:
             break

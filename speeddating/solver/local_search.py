@@ -55,6 +55,17 @@ class SearchOutcome:
     iterations: int
 
 
+def floor_cost(problem: Problem, costs: PairCosts, bound: int) -> float:
+    """The cost of a plan `proven_best` would accept: unavoidable colleague pairs, every new pair the
+    bound allows and, without pairs met before, the seat pairs left over as repeats. No plan costs
+    less, so the search stops there."""
+    forced = problem.forced_same_org_total()
+    slots = sum(s * (s - 1) // 2 for r in range(problem.rounds) for s in problem.table_sizes(r))
+    leftover = 0 if problem.past_encounters or problem.session_encounters else max(0, slots - forced - bound)
+    w = costs.weights
+    return w.same_org * forced + w.repeat * leftover - w.new_pair * bound
+
+
 class Seating:
     """A schedule being improved: who sits where, the meeting tally and the total cost.
 
@@ -136,9 +147,7 @@ class TabuSearch:
         self.should_meet = sorted(
             (a, b) for a, b in problem.should_meet if (a, b) not in problem.session_encounters
         )
-        weights = self.costs.weights
-        bound = new_pairs_bound(problem, start)
-        self.target = weights.same_org * problem.forced_same_org_total() - weights.new_pair * bound
+        self.target = floor_cost(problem, self.costs, new_pairs_bound(problem, start))
         self.shortest_tenure = 4
         self.longest_tenure = 10 + problem.people // 10
         self.stall = STALL_BASE + STALL_PER_PERSON * problem.people

@@ -5,7 +5,7 @@ fitted as a starting plan) → tabu search (the bulk of the quality) → for sma
 CP-SAT model to prove optimality or a bound → neighbourhood search with CP-SAT for what remains.
 Every plan produced is judged with `Evaluation.rank()` and the best one is kept, so a component
 that fails or does worse (CP-SAT under a short limit can return nothing, or less than its hint)
-costs time, never quality. A perfect plan stops everything at once.
+costs time, never quality. A plan proven best by arithmetic (`proven_best`) stops everything at once.
 
 Work is budgeted in deterministic units (priced swaps for the tabu search, deterministic time for
 CP-SAT) derived from `time_limit`, so the same seed, worker count and limit give the same plan;
@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from speeddating.evaluation import Evaluation, evaluate, schedule_errors
 from speeddating.problem import Problem, Schedule
 from speeddating.solver.constructions import construct, is_plain
+from speeddating.solver.costs import proven_best
 from speeddating.solver.cpsat_model import ModelOutcome, ModelRun, solve_model
 from speeddating.solver.greedy import fit_schedule, greedy_schedule
 from speeddating.solver.lns import large_neighbourhood_search
@@ -90,8 +91,7 @@ class Incumbent:
     @property
     def perfect(self) -> bool:
         """Perfect and free of history repeats: nothing in the lexicographic objective can improve."""
-        e = self.evaluation
-        return e is not None and e.perfect and e.history_repeats == 0
+        return self.evaluation is not None and proven_best(self.problem, self.evaluation)
 
 
 def nearby_design(problem: Problem, seed: int) -> tuple[str, Schedule] | None:

@@ -80,3 +80,12 @@ def test_more_rounds_than_the_design_start_from_its_rounds() -> None:
     nearby = nearby_design(problem, seed=0)
     assert nearby is not None and schedule_errors(problem, nearby[1]) == []
     assert evaluate(problem, nearby[1]).repeat_pairs < evaluate(problem, greedy_schedule(problem)).repeat_pairs
+
+
+def test_forced_repeats_with_every_pair_met_is_proven_best() -> None:
+    """28 people, 10 rounds: 420 seat pairs for 378 pairs, so 42 repeats at least; a plan where
+    everyone met everyone has exactly those and is proven best by arithmetic, without CP-SAT."""
+    problem = Problem(tuple(range(28)), rounds=10)
+    result = solve(problem, time_limit=3, seed=0, workers=1)
+    assert result.optimal and result.proven_bound == result.evaluation.distinct_new_pairs == 378
+    assert result.evaluation.repeat_pairs == 42
