@@ -520,10 +520,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Historique {path} : {pairs} paires de participants se sont déjà rencontrées.",
         "en": "History {path}: {pairs} pairs of attendees have already met.",
     },
-    "history.unavoidable": {
-        "fr": "Historique : {repeats} paire(s) se revoient, dont au moins {count} inévitables avec ces effectifs",
-        "en": "History: {repeats} pair(s) meet again, of which at least {count} are unavoidable for these "
-        "head counts",
+    "history.reunions": {
+        "fr": "Retrouvailles : {history} paire(s) déjà rencontrée(s) avant cette séance, {repeats} revue(s) pendant la séance, {colleagues} paire(s) de collègues évitable(s) ; ces effectifs en imposent au moins {count} au total",
+        "en": "Re-meetings: {history} pair(s) met in earlier sessions, {repeats} met twice in this session, {colleagues} avoidable colleague pair(s); these head counts force at least {count} in all",
     },
     "report.title": {"fr": "Le réseau se tisse", "en": "How the network is knitting together"},
     "report.headline": {

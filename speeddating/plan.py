@@ -58,7 +58,8 @@ class Quality:
     most_new_met: int = 0
     keep_apart_violations: int = 0
     should_meet_missed: int = 0
-    unavoidable_history_repeats: int = 0
+    forced_reunions: int = 0
+    """Floor on history repeats + repeats + avoidable colleague pairs for these head counts."""
 
 
 @dataclass(frozen=True)

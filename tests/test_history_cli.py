@@ -51,7 +51,8 @@ def test_second_session_avoids_the_pairs_of_the_first(tmp_path: Path, instances:
     assert figures["valid"], figures["errors"]
     assert figures["history_repeats"] == 0  # 14 new people each for 6 seats: nothing forces a repeat
     assert figures["repeat_pairs"] == 0 and figures["same_org_pairs"] == figures["forced_same_org"] == 0
-    assert "Historique : 0 paire(s) se revoient, dont au moins 0 inévitables" in out
+    assert "Retrouvailles : 0 paire(s) déjà rencontrée(s) avant cette séance, 0 revue(s)" in out
+    assert "en imposent au moins 0 au total" in out
 
     code, _, err = run("history", "add", str(tmp_path / "s1" / "plan.json"), "--history", str(db))
     assert code == 2 and "déjà enregistrée" in err and "--replace" in err

@@ -14,7 +14,7 @@ from speeddating.errors import UserError
 from speeddating.event import Event, default_event, load_event
 from speeddating.exporters.pdf import write_printables
 from speeddating.exporters.spreadsheet import write_plan_csv
-from speeddating.history.bound import unavoidable_history_repeats
+from speeddating.history.bound import forced_reunions
 from speeddating.i18n import t
 from speeddating.importer import DEFAULT_ALIASES, read_aliases, read_roster
 from speeddating.plan import Plan, Quality, SolverReport, read_plan, write_plan
@@ -114,7 +114,7 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
         _say(t("cli.warning", message=warning), quiet)
     if planned.quality is not None:
         planned = planned.with_quality(replace(planned.quality,
-                                               unavoidable_history_repeats=unavoidable_history_repeats(problem)))
+                                               forced_reunions=forced_reunions(problem)))
     planned = replace(planned, keep_apart=tuple(sorted(constraints.keep_apart)),
                       should_meet=tuple(sorted(constraints.should_meet)))
     folder = out_dir or Path(f"plan-{dt.date.today().isoformat()}")
@@ -124,8 +124,9 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
     if not as_json and constraints:
         click.echo("\n".join(constraint_lines(planned, constraints)))
     if past and not as_json:
-        click.echo(t("history.unavoidable", repeats=planned.quality.history_repeats,
-                     count=planned.quality.unavoidable_history_repeats))
+        quality = planned.quality
+        click.echo(t("history.reunions", history=quality.history_repeats, repeats=quality.repeat_pairs,
+                     colleagues=quality.same_org_pairs - quality.forced_same_org, count=quality.forced_reunions))
     _say(t("summary.outputs", folder=folder), quiet)
     for path in written:
         _say(f"  {path}", quiet)

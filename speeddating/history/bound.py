@@ -1,20 +1,24 @@
-"""How many history repeats a session cannot avoid, whatever the plan.
+"""How many re-meetings a session cannot avoid, whatever the plan.
+
+A re-meeting is a pair met in an earlier session who meet again (history repeat), an extra
+meeting of a pair within the session (repeat), or a colleague pair beyond the forced ones: a
+plan can trade one kind for another, so only their sum has a sound floor.
 
 For each person p: over the session p sits beside at least S_p others (the smallest table of
 each round they attend, less themselves), and only F_p people present from other organisations
-are new to them. In a plan with no repeat within the session and no colleague pair beyond the
-forced ones, p's cross-organisation table-mates are distinct and at least S_p - c_p of them,
-where the c_p (colleague seats) add up to twice the forced colleague pairs. So p meets at least
-max(0, S_p - F_p) - c_p people met before, and each history pair is counted by both people:
+are new to them. Every seat beyond F_p goes to a colleague, a person met before, or someone met
+again, so c_p + h_p + r_p >= max(0, S_p - F_p). Each pair is counted by both people:
 
-    unavoidable >= ceil((sum_p max(0, S_p - F_p) - 2 * forced colleague pairs) / 2)
+    history + repeats + same_org >= ceil(sum_p max(0, S_p - F_p) / 2)
+
+and subtracting the forced colleague pairs from both sides gives the bound below.
 """
 
 from speeddating.problem import Problem
 
 
-def unavoidable_history_repeats(problem: Problem) -> int:
-    """A sound lower bound on the distinct pairs met in earlier sessions that meet again."""
+def forced_reunions(problem: Problem) -> int:
+    """A sound lower bound on history repeats + repeats within the session + avoidable colleague pairs."""
     if not problem.past_encounters:
         return 0
     seats = [0] * problem.people
@@ -32,5 +36,4 @@ def unavoidable_history_repeats(problem: Problem) -> int:
             and (min(person, other), max(person, other)) not in problem.past_encounters
         )
         excess += max(0, seats[person] - fresh)
-    shortfall = excess - 2 * problem.forced_same_org_total()
-    return max(0, -(-shortfall // 2))
+    return max(0, -(-excess // 2) - problem.forced_same_org_total())
