@@ -4,10 +4,6 @@
 class UserError(Exception):
     """Bad input or an impossible request: the CLI prints the message and exits with status 2."""
 
-    exit_code = 2
-
 
 class PlanFormatError(UserError):
     """A plan file that is not a well-formed `speeddating-plan/1` document (exit status 1)."""
-
-    exit_code = 1

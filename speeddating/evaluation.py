@@ -46,10 +46,6 @@ class Evaluation:
         return self.same_org_pairs - self.forced_same_org
 
     @property
-    def efficiency(self) -> float:
-        return self.distinct_new_pairs / self.new_pairs_bound if self.new_pairs_bound else 1.0
-
-    @property
     def perfect(self) -> bool:
         """Nothing left to gain: no avoidable colleague pair, no repeat, every possible new pair."""
         return (
