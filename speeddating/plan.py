@@ -13,6 +13,7 @@ from typing import Any
 from speeddating.errors import PlanFormatError
 from speeddating.event import Event, Theme
 from speeddating.fileio import atomic_write_text
+from speeddating.i18n import t
 from speeddating.roster import Attendee
 
 FORMAT = "speeddating-plan/1"
@@ -175,35 +176,35 @@ class _Reader:
         self.source = source
 
     def fail(self, where: str, problem: str) -> PlanFormatError:
-        return PlanFormatError(f"{self.source}: {where}: {problem}")
+        return PlanFormatError(t("planfile.line", source=self.source, where=where, problem=problem))
 
     def text(self, data: dict[str, Any], key: str, where: str, required: bool = True) -> str:
         value = data.get(key, "")
         if value is None:
             value = ""
         if not isinstance(value, str | int | float):
-            raise self.fail(where, f"'{key}' must be text")
+            raise self.fail(where, t("planfile.text", field=key))
         text = str(value).strip()
         if required and not text:
-            raise self.fail(where, f"'{key}' is missing or empty")
+            raise self.fail(where, t("planfile.missing", field=key))
         return text
 
     def number(self, data: dict[str, Any], key: str, where: str, default: int) -> int:
         value = data.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise self.fail(where, f"'{key}' must be a whole number from 1")
+            raise self.fail(where, t("planfile.number", field=key))
         return value
 
-    def pairs(self, data: dict[str, Any], key: str, where: str, expected: str) -> tuple[tuple[str, str], ...]:
+    def pairs(self, data: dict[str, Any], key: str, where: str) -> tuple[tuple[str, str], ...]:
         """An optional JSON object of text values, as (key, value) pairs."""
         value = data.get(key) or {}
         if not isinstance(value, dict):
-            raise self.fail(where, f"'{key}' must be {expected}")
+            raise self.fail(where, t("planfile.map", field=key))
         return tuple((str(k), str(v)) for k, v in value.items())
 
     def objects(self, value: Any, where: str) -> list[dict[str, Any]]:
         if not isinstance(value, list) or not all(isinstance(x, dict) for x in value):
-            raise self.fail(where, "must be a list of objects")
+            raise self.fail(where, t("planfile.objects"))
         return value
 
 
@@ -211,7 +212,7 @@ def _read_event(data: Any, reader: _Reader) -> Event:
     if data is None:
         return Event()
     if not isinstance(data, dict):
-        raise reader.fail("event", "must be an object")
+        raise reader.fail("event", t("planfile.object"))
     known = {f.name for f in fields(Event)}
     values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
     themes = reader.objects(values.get("themes", []), "event.themes")
@@ -232,7 +233,7 @@ def _read_event(data: Any, reader: _Reader) -> Event:
     for key in ("table_size", "round_minutes", "changeover_minutes", "welcome_minutes",
                 "closing_minutes"):
         if key in values and not isinstance(values[key], int):
-            raise reader.fail("event", f"'{key}' must be a whole number")
+            raise reader.fail("event", t("planfile.whole", field=key))
     for key in ("title", "date", "start", "end", "location"):
         if key in values:
             values[key] = reader.text(values, key, "event", required=False)
@@ -242,14 +243,14 @@ def _read_event(data: Any, reader: _Reader) -> Event:
 def _read_attendees(data: Any, reader: _Reader) -> tuple[Attendee, ...]:
     items = reader.objects(data, "attendees")
     if not items:
-        raise reader.fail("attendees", "the list is empty")
+        raise reader.fail("attendees", t("planfile.empty"))
     attendees = []
     seen: set[str] = set()
     for i, item in enumerate(items):
         where = f"attendees[{i}]"
         attendee_id = reader.text(item, "id", where)
         if attendee_id in seen:
-            raise reader.fail(where, f"id {attendee_id!r} appears twice")
+            raise reader.fail(where, t("planfile.id_twice", id=attendee_id))
         seen.add(attendee_id)
         attendees.append(
             Attendee(
@@ -257,7 +258,7 @@ def _read_attendees(data: Any, reader: _Reader) -> tuple[Attendee, ...]:
                 name=reader.text(item, "name", where),
                 organisation=reader.text(item, "organisation", where),
                 email=reader.text(item, "email", where, required=False),
-                attributes=reader.pairs(item, "attributes", where, "an object"),
+                attributes=reader.pairs(item, "attributes", where),
             )
         )
     return tuple(attendees)
@@ -266,28 +267,28 @@ def _read_attendees(data: Any, reader: _Reader) -> tuple[Attendee, ...]:
 def _read_rounds(data: Any, event: Event, known: set[str], reader: _Reader) -> tuple[PlannedRound, ...]:
     items = reader.objects(data, "rounds")
     if not items:
-        raise reader.fail("rounds", "the list is empty")
+        raise reader.fail("rounds", t("planfile.empty"))
     themes = {t.title: t for t in event.themes}
     rounds = []
     for r_index, item in enumerate(items):
         number = reader.number(item, "number", f"rounds[{r_index}]", r_index + 1)
-        where = f"round {number}"
+        where = t("planfile.round", number=number)
         seated: set[str] = set()
         tables = []
         for t_index, table in enumerate(reader.objects(item.get("tables"), f"{where}, tables")):
             table_number = reader.number(table, "number", f"{where}, tables[{t_index}]", t_index + 1)
-            place = f"{where}, table {table_number}"
+            place = t("planfile.table", where=where, number=table_number)
             ids = table.get("attendees")
             if not isinstance(ids, list):
-                raise reader.fail(place, "'attendees' must be a list of ids")
+                raise reader.fail(place, t("planfile.ids"))
             ids = [str(x) for x in ids]
             for attendee_id in ids:
                 if attendee_id not in known:
-                    raise reader.fail(place, f"unknown attendee {attendee_id!r}")
+                    raise reader.fail(place, t("planfile.unknown", id=attendee_id))
                 if attendee_id in seated:
-                    raise reader.fail(where, f"attendee {attendee_id!r} is seated twice")
+                    raise reader.fail(where, t("planfile.seated_twice", id=attendee_id))
                 seated.add(attendee_id)
-            presents = reader.pairs(table, "presents", place, "a map from attendee ids to organisations")
+            presents = reader.pairs(table, "presents", place)
             tables.append(SeatedTable(table_number, tuple(ids), presents))
         title = reader.text(item, "theme", where, required=False)
         theme = themes.get(title) or (
@@ -312,14 +313,14 @@ def _read_pairs(data: Any, known: set[str], reader: _Reader) -> dict[str, tuple[
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise reader.fail("constraints", "must be an object")
+        raise reader.fail("constraints", t("planfile.object"))
     requests = {}
     for key in ("keep_apart", "should_meet"):
         pairs = data.get(key, [])
         if not isinstance(pairs, list) or not all(
             isinstance(p, list) and len(p) == 2 and all(str(x) in known for x in p) for p in pairs
         ):
-            raise reader.fail(f"constraints.{key}", "must be a list of [id, id] pairs of known attendees")
+            raise reader.fail(f"constraints.{key}", t("planfile.pairs"))
         requests[key] = tuple((str(a), str(b)) for a, b in pairs)
     return requests
 
@@ -338,9 +339,9 @@ def plan_from_dict(data: Any, source: str = "plan") -> Plan:
     """Rebuild a Plan, raising PlanFormatError that names the place of the first problem."""
     reader = _Reader(source)
     if not isinstance(data, dict):
-        raise reader.fail("top level", "not a JSON object")
+        raise reader.fail("JSON", t("planfile.not_object"))
     if data.get("format") != FORMAT:
-        raise reader.fail("format", f"is {data.get('format')!r}, expected {FORMAT!r}")
+        raise reader.fail("format", t("planfile.format", found=data.get("format"), expected=FORMAT))
     event = _read_event(data.get("event"), reader)
     attendees = _read_attendees(data.get("attendees"), reader)
     known = {a.id for a in attendees}
@@ -367,11 +368,11 @@ def read_plan(path: Path) -> Plan:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise PlanFormatError(f"{path}: no such file") from None
+        raise PlanFormatError(t("planfile.no_file", path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise PlanFormatError(f"{path}: cannot be read ({exc})") from None
+        raise PlanFormatError(t("planfile.unreadable", path=path, reason=exc)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise PlanFormatError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        raise PlanFormatError(t("planfile.bad_json", path=path, line=exc.lineno, reason=exc.msg)) from None
     return plan_from_dict(data, str(path))

@@ -8,6 +8,7 @@ from speeddating.errors import PlanFormatError
 from speeddating.evaluation import evaluate
 from speeddating.event import default_event
 from speeddating.exporters.spreadsheet import plan_rows, rows_to_csv
+from speeddating.i18n import use_language
 from speeddating.plan import Plan, SolverReport, plan_from_dict, plan_to_dict, read_plan, write_plan
 from speeddating.planning import Outcome, build_plan, measure
 from speeddating.problem import Problem
@@ -72,15 +73,22 @@ def test_checker_agrees_with_our_quality(tmp_path: Path, check_plan: CheckPlan) 
 def test_malformed_plans_name_the_place(tmp_path: Path, mutate, message: str) -> None:  # type: ignore[no-untyped-def]
     document = plan_to_dict(sample_plan())
     mutate(document)
-    with pytest.raises(PlanFormatError, match=message):
+    with use_language("en"), pytest.raises(PlanFormatError, match=message):
+        plan_from_dict(document, "plan.json")
+
+
+def test_plan_file_problems_are_in_french_by_default() -> None:
+    document = plan_to_dict(sample_plan())
+    document["rounds"][0]["tables"][0]["attendees"].append("p99")
+    with pytest.raises(PlanFormatError, match="plan.json : tour 1, table 1 : participant inconnu « p99 »"):
         plan_from_dict(document, "plan.json")
 
 
 def test_unreadable_plan_files(tmp_path: Path) -> None:
-    with pytest.raises(PlanFormatError, match="no such file"):
+    with pytest.raises(PlanFormatError, match="fichier introuvable"):
         read_plan(tmp_path / "missing.json")
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
-    with pytest.raises(PlanFormatError, match="not valid JSON"):
+    with pytest.raises(PlanFormatError, match="JSON invalide"):
         read_plan(tmp_path / "bad.json")
 
 
