@@ -80,7 +80,7 @@ def test_malformed_plans_name_the_place(tmp_path: Path, mutate, message: str) ->
 def test_plan_file_problems_are_in_french_by_default() -> None:
     document = plan_to_dict(sample_plan())
     document["rounds"][0]["tables"][0]["attendees"].append("p99")
-    with pytest.raises(PlanFormatError, match="plan.json : tour 1, table 1 : participant inconnu « p99 »"):
+    with pytest.raises(PlanFormatError, match=r"plan\.json : tour 1, table 1 : participant inconnu « p99 »"):
         plan_from_dict(document, "plan.json")
 
 
