@@ -389,6 +389,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Computed in {seconds:.1f} s ({method})",
     },
     "summary.outputs": {"fr": "Fichiers écrits dans {folder} :", "en": "Files written to {folder}:"},
+    "cli.history_conflict": {
+        "fr": "--history et --no-history s'excluent : gardez l'une ou l'autre.",
+        "en": "--history and --no-history cannot be used together: keep one.",
+    },
     "cli.warning": {"fr": "Attention : {message}", "en": "Warning: {message}"},
     "cli.too_many_rounds": {
         "fr": "{rounds} tours ne tiennent pas entre {start} et {end} : il manque {minutes} min. "

@@ -6,7 +6,9 @@ from typing import Any
 
 import click
 
+from speeddating.errors import UserError
 from speeddating.history.store import history_path, past_encounters
+from speeddating.i18n import t
 from speeddating.planning import PastEncounters
 from speeddating.roster import Attendee
 
@@ -57,7 +59,7 @@ def read_history(history_db: Path | None, no_history: bool,
                  attendees: Sequence[Attendee]) -> tuple[Path | None, PastEncounters]:
     """The history database in force and the pairs it records among `attendees` (none when absent)."""
     if history_db is not None and no_history:
-        raise click.UsageError("--history and --no-history cannot be used together")
+        raise UserError(t("cli.history_conflict"))
     database = history_path(history_db, no_history)
     if database is None or not database.is_file():
         return database, {}
