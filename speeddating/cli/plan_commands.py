@@ -12,12 +12,13 @@ from speeddating.cli.options import history_options, output_options, pair_option
 from speeddating.constraints import constraint_lines, organiser_constraints
 from speeddating.errors import UserError
 from speeddating.event import Event, default_event, load_event
-from speeddating.exporters.pdf import write_printables
-from speeddating.exporters.spreadsheet import write_plan_csv
+from speeddating.exporters.pdf import DOCUMENTS
+from speeddating.exporters.spreadsheet import plan_csv
+from speeddating.fileio import prepare_folder, write_all
 from speeddating.history.bound import forced_reunions
 from speeddating.i18n import t
 from speeddating.importer import DEFAULT_ALIASES, read_aliases, read_roster
-from speeddating.plan import Plan, Quality, SolverReport, read_plan, write_plan
+from speeddating.plan import Plan, Quality, SolverReport, plan_to_json, read_plan
 from speeddating.planning import Outcome, build_plan, measure, plan_encounters, problem_for
 from speeddating.presents import assign_presents
 from speeddating.problem import MAX_TABLE_SIZE, MIN_TABLE_SIZE, fewest_pairs, table_layout
@@ -104,6 +105,8 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
     database, past = read_history(history_db, no_history, roster.attendees)
     if past:
         _say(t("history.read", path=database, pairs=len(past)), quiet)
+    folder = out_dir or Path(f"plan-{dt.date.today().isoformat()}")
+    prepare_folder(folder)
     problem = problem_for(roster.attendees, count, size, past=past, constraints=constraints)
     result = solve(problem, time_limit=time_limit, seed=seed,
                    progress=None if quiet else lambda line: _say(line, False))
@@ -117,7 +120,6 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
                                                forced_reunions=forced_reunions(problem)))
     planned = replace(planned, keep_apart=tuple(sorted(constraints.keep_apart)),
                       should_meet=tuple(sorted(constraints.should_meet)))
-    folder = out_dir or Path(f"plan-{dt.date.today().isoformat()}")
     written = write_outputs(planned, folder)
     assert planned.quality is not None
     print_summary(planned, planned.quality, as_json)
@@ -133,11 +135,14 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
 
 
 def write_outputs(planned: Plan, folder: Path) -> list[Path]:
-    """plan.json, plan.csv and the printables (PDF), each written atomically."""
-    outputs = [folder / "plan.json", folder / "plan.csv"]
-    write_plan(planned, outputs[0])
-    write_plan_csv(planned, outputs[1])
-    return outputs + write_printables(planned, folder)
+    """plan.json, plan.csv and the printables (PDF), written together: all or nothing."""
+    files = {
+        folder / "plan.json": plan_to_json(planned).encode("utf-8"),
+        folder / "plan.csv": plan_csv(planned),
+        **{folder / name: build(planned, "A4") for name, build in DOCUMENTS},
+    }
+    write_all(files)
+    return list(files)
 
 
 @cli.command()

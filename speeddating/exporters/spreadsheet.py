@@ -2,9 +2,7 @@
 
 import csv
 import io
-from pathlib import Path
 
-from speeddating.fileio import atomic_write_text
 from speeddating.i18n import t
 from speeddating.plan import Plan
 
@@ -38,5 +36,6 @@ def rows_to_csv(rows: list[list[str]]) -> str:
     return buffer.getvalue()
 
 
-def write_plan_csv(plan: Plan, path: Path) -> None:
-    atomic_write_text(path, rows_to_csv(plan_rows(plan)), encoding="utf-8-sig")
+def plan_csv(plan: Plan) -> bytes:
+    """The plan as `plan.csv` bytes (UTF-8 with BOM, so French Excel reads the accents)."""
+    return rows_to_csv(plan_rows(plan)).encode("utf-8-sig")
