@@ -29,11 +29,15 @@ def pair(a: int, b: int) -> Pair:
 def table_layout(people: int, table_size: int) -> tuple[int, ...]:
     """ceil(people / table_size) tables with sizes as even as possible, larger tables first.
 
-    33 people at tables of 4 give 6 tables of 4 and 3 of 3; 13 give 4+3+3+3.
+    33 people at tables of 4 give 6 tables of 4 and 3 of 3; 13 give 4+3+3+3. A table of 2 is no
+    table: when one table fewer avoids it with no table above `table_size + 1`, that layout is
+    used instead (5 people at tables of 4 sit together; 7 at tables of 3 give 4+3).
     """
     if people <= 0:
         return ()
     tables = -(-people // table_size)
+    if tables > 1 and people // tables < MIN_TABLE_SIZE and -(-people // (tables - 1)) <= table_size + 1:
+        tables -= 1
     base, extra = divmod(people, tables)
     return tuple([base + 1] * extra + [base] * (tables - extra))
 

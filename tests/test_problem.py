@@ -9,8 +9,8 @@ from speeddating.problem import Problem, ProblemError, fewest_pairs, table_layou
 
 @pytest.mark.parametrize(
     ("people", "size", "layout"),
-    [(33, 4, (4,) * 6 + (3,) * 3), (13, 4, (4, 3, 3, 3)), (24, 4, (4,) * 6), (7, 3, (3, 2, 2)),
-     (2, 4, (2,))],
+    [(33, 4, (4,) * 6 + (3,) * 3), (13, 4, (4, 3, 3, 3)), (24, 4, (4,) * 6),
+     (2, 4, (2,)), (7, 3, (4, 3)), (10, 3, (4, 3, 3)), (5, 4, (5,)), (5, 3, (3, 2)), (6, 4, (3, 3))],
 )
 def test_table_layout_examples(people: int, size: int, layout: tuple[int, ...]) -> None:
     assert table_layout(people, size) == layout
@@ -21,8 +21,10 @@ def test_table_layout_is_even_and_minimal(people: int, size: int) -> None:
     layout = table_layout(people, size)
     assert sum(layout) == people
     assert max(layout) - min(layout) <= 1
-    assert max(layout) <= size
-    assert len(layout) == -(-people // size)
+    assert max(layout) <= size + 1
+    assert len(layout) in (-(-people // size), -(-people // size) - 1)
+    if people >= 3 and len(layout) > 1 and min(layout) < 3:
+        assert -(-people // (len(layout) - 1)) > size + 1  # one table fewer would be too crowded
     assert list(layout) == sorted(layout, reverse=True)
 
 
