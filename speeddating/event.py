@@ -119,20 +119,20 @@ class Event:
         return self.themes[(number - 1) % len(self.themes)]
 
 
-DEFAULT_THEMES = (
-    Theme("Nos publics", "Qui accueillez-vous ? Avec quels besoins ?"),
-    Theme("Les problématiques que nous traitons", "Sur quoi intervenez-vous, et où butez-vous ?"),
-    Theme(
-        "Présentation subjective d'une structure présente à la table",
-        "Présentez une autre structure de la table telle que vous la voyez.",
-        PRESENT_ANOTHER,
-    ),
-)
+def default_themes(language: str | None = None) -> tuple[Theme, ...]:
+    """The breakfast's three usual themes, in `language` (default: the current one)."""
+    return tuple(
+        Theme(t(f"event.theme{n}.title", language), t(f"event.theme{n}.prompt", language), kind)
+        for n, kind in ((1, ""), (2, ""), (3, PRESENT_ANOTHER))
+    )
+
+
+DEFAULT_THEMES = default_themes("fr")
 
 
 def default_event() -> Event:
-    """The 8:30-10:00 breakfast with its three usual themes, dated today."""
-    return Event(themes=DEFAULT_THEMES)
+    """The 8:30-10:00 breakfast with its three usual themes, dated today, in the current language."""
+    return Event(title=t("event.default_title"), themes=default_themes())
 
 
 

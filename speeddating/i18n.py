@@ -177,6 +177,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "... and {count} more problem(s) to fix.",
     },
     # --- event ---
+    "event.default_title": {"fr": "Petit-déjeuner inter-équipes", "en": "Inter-team breakfast"},
+    "event.theme1.title": {"fr": "Nos publics", "en": "The people we serve"},
+    "event.theme1.prompt": {
+        "fr": "Qui accueillez-vous ? Avec quels besoins ?",
+        "en": "Who comes to you? With what needs?",
+    },
+    "event.theme2.title": {"fr": "Les problématiques que nous traitons", "en": "The problems we handle"},
+    "event.theme2.prompt": {
+        "fr": "Sur quoi intervenez-vous, et où butez-vous ?",
+        "en": "What do you work on, and where do you get stuck?",
+    },
+    "event.theme3.title": {
+        "fr": "Présentation subjective d'une structure présente à la table",
+        "en": "A subjective presentation of another organisation at the table",
+    },
+    "event.theme3.prompt": {
+        "fr": "Présentez une autre structure de la table telle que vous la voyez.",
+        "en": "Present another organisation at the table as you see it.",
+    },
     "event.not_found": {
         "fr": "{path} : fichier d'événement introuvable. Vérifiez le chemin, ou créez-en un avec « speeddating init ».",
         "en": "{path}: no such event file. Check the path, or create one with 'speeddating init'.",

@@ -152,8 +152,9 @@ def test_bare_toml_date_and_time_are_accepted(tmp_path: Path) -> None:
 def test_the_template_reads_back_as_the_default_breakfast(tmp_path: Path, language: str) -> None:
     with use_language(language):
         text = event_template()
-    assert load_event(write(tmp_path, text)) == default_event()
-    assert text.count("[[themes]]") >= len(default_event().themes)
+        breakfast = default_event()
+    assert load_event(write(tmp_path, text)) == breakfast
+    assert text.count("[[themes]]") >= len(breakfast.themes)
 
 
 def test_times_and_themes_survive_the_plan_file(tmp_path: Path) -> None:
@@ -270,3 +271,12 @@ def test_the_event_file_sets_rounds_times_and_themes_that_check_reads_back(tmp_p
     assert code == 0, err
     assert "14:00–14:05" in checked and "14:35–14:47  Tour 3 — Nos publics" in checked and "14:47–14:52" in checked
     assert checked.split("Déroulé")[1].split("Paires")[0] == out.split("Déroulé")[1].split("Paires")[0]
+
+
+def test_the_default_breakfast_speaks_the_chosen_language() -> None:
+    with use_language("en"):
+        english = default_event()
+    french = default_event()
+    assert english.title == "Inter-team breakfast" and french.title == "Petit-déjeuner inter-équipes"
+    assert [t.kind for t in english.themes] == [t.kind for t in french.themes]
+    assert english.themes[0].title == "The people we serve" and french.themes[0].title == "Nos publics"

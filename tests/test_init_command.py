@@ -25,7 +25,8 @@ def test_init_writes_a_readable_event_and_attendee_list(tmp_path: Path, language
     code, out, err = run("--lang", language, "init", str(tmp_path / "séance"))
     assert code == 0, err
     folder = tmp_path / "séance"
-    assert load_event(folder / "event.toml") == default_event()
+    with use_language(language):
+        assert load_event(folder / "event.toml") == default_event()
     roster = read_roster(folder / "attendees.csv")
     assert len(roster) == 20
     assert len(roster.organisation_counts()) == 6

@@ -27,6 +27,11 @@ from speeddating.solver import solve
 from speeddating.summary import summary_json, summary_lines
 
 
+def warn(message: str) -> None:
+    """Warnings change what the organiser should check: shown even with --quiet."""
+    click.echo(t("cli.warning", message=message), err=True)
+
+
 def _say(message: str, quiet: bool) -> None:
     if not quiet:
         click.echo(message, err=True)
@@ -93,15 +98,15 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
     roster = read_roster(attendee_file, sheet=sheet, dedupe=dedupe, aliases=aliases)
     constraints = organiser_constraints(roster.attendees, keep_apart, should_meet)
     for warning in roster.warnings:
-        _say(t("cli.warning", message=warning), quiet)
+        warn(warning)
     event = load_event(event_file) if event_file else default_event()
     size = table_size or event.table_size
     count = choose_rounds(event, rounds, allow_overrun)
     if len(table_layout(len(roster), size)) == 1 and count > 1:
-        _say(t("cli.warning", message=t("cli.tiny_group", count=len(roster))), quiet)
+        warn(t("cli.tiny_group", count=len(roster)))
         count = 1
     for line in explain_forced_colleagues(roster, size):
-        _say(t("cli.warning", message=line), quiet)
+        warn(line)
     database, past = read_history(history_db, no_history, roster.attendees)
     if past:
         _say(t("history.read", path=database, pairs=len(past)), quiet)
@@ -114,7 +119,7 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
     outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, report)
     planned, presents_warnings = assign_presents(build_plan(roster.attendees, event, result.schedule, outcome))
     for warning in presents_warnings:
-        _say(t("cli.warning", message=warning), quiet)
+        warn(warning)
     if planned.quality is not None:
         planned = planned.with_quality(replace(planned.quality,
                                                forced_reunions=forced_reunions(problem)))
