@@ -419,6 +419,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{rounds} rounds do not fit between {start} and {end}: {minutes} min short. "
         "Lower --rounds, widen the window in the event file, or add --allow-overrun.",
     },
+    "cli.overrun_allowed": {
+        "fr": "{rounds} tours dépassent l'horaire de {minutes} min : fin à {finish} au lieu de {end}. Prévenez les participants.",
+        "en": "{rounds} rounds overrun by {minutes} min: the session ends at {finish} instead of {end}. Tell the participants.",
+    },
+    "cli.lonely_table": {
+        "fr": "tour {round}, table {table} : {count} personne(s) ; personne n'y rencontre personne. Regroupez-la avec une autre table.",
+        "en": "round {round}, table {table}: {count} people; nobody meets anybody there. Merge it with another table.",
+    },
     "cli.no_round_fits": {
         "fr": "Aucun tour ne tient entre {start} et {end} avec l'accueil et la clôture prévus : "
         "allongez le créneau ou raccourcissez les tours.",
@@ -583,7 +591,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.people_heading": {"fr": "Par personne", "en": "Per person"},
     "report.people_met": {"fr": "Personnes rencontrées", "en": "People met"},
     "report.organisations_met": {"fr": "Structures rencontrées", "en": "Organisations met"},
-    "report.never_met": {"fr": "Personne rencontrée chez", "en": "Nobody met yet from"},
+    "report.never_met": {"fr": "Aucune rencontre encore avec", "en": "Nobody met yet from"},
     "report.legend": {
         "fr": "Chaque case : nombre de paires de personnes des deux structures qui se sont déjà rencontrées.",
         "en": "Each cell: pairs of people from the two organisations who have already met.",

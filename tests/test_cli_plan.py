@@ -79,6 +79,7 @@ def test_too_many_rounds_for_the_breakfast_are_refused_unless_allowed(tmp_path: 
     code, _, err = run("plan", str(attendees), "--rounds", "7", "--allow-overrun", "--time-limit", "1",
                        "--no-history", "--out", str(tmp_path), "--quiet")
     assert code == 0, err
+    assert "7 tours dépassent l'horaire de 17 min : fin à 10:17 au lieu de 10:00" in err
 
 
 def test_two_people_get_one_round_and_an_explanation(tmp_path: Path, check_plan: CheckPlan) -> None:
@@ -132,3 +133,17 @@ def test_the_module_and_the_checkout_shim_run_the_same_cli() -> None:
         completed = subprocess.run(command, capture_output=True, text=True, check=False, cwd=REPO)
         assert completed.returncode == 0, completed.stderr
         assert "plan" in completed.stdout and "replan" in completed.stdout
+
+
+def test_check_warns_about_an_emptied_table(tmp_path: Path, instances: Path) -> None:
+    code, _, err = run("plan", str(instances / "spro24.csv"), "--rounds", "2", "--time-limit", "1", "--no-history",
+                       "--out", str(tmp_path), "--quiet")
+    assert code == 0, err
+    document = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
+    emptied = document["rounds"][0]["tables"][5]
+    document["rounds"][0]["tables"][4]["attendees"] += emptied["attendees"][:3]
+    emptied["attendees"] = emptied["attendees"][3:]
+    (tmp_path / "edited.json").write_text(json.dumps(document), encoding="utf-8")
+    code, _, err = run("check", str(tmp_path / "edited.json"))
+    assert code == 0
+    assert "tour 1, table 6 : 1 personne(s)" in err

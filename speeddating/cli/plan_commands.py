@@ -48,6 +48,9 @@ def choose_rounds(event: Event, requested: int | None, allow_overrun: bool) -> i
     if overrun and not allow_overrun:
         raise UserError(t("cli.too_many_rounds", rounds=requested, start=event.start,
                           end=event.end, minutes=overrun))
+    if overrun:
+        warn(t("cli.overrun_allowed", rounds=requested, minutes=overrun, end=event.end,
+               finish=event.closing(requested).end))
     return requested
 
 
@@ -159,6 +162,10 @@ def write_outputs(planned: Plan, folder: Path) -> list[Path]:
 def check(plan_file: Path, previous_files: tuple[Path, ...], as_json: bool) -> None:
     """Recompute the quality figures of PLAN_FILE (exit 1 when it is malformed)."""
     planned = read_plan(plan_file)
+    for rnd in planned.rounds:
+        for table in rnd.tables:
+            if len(table.attendees) < 2:
+                warn(t("cli.lonely_table", round=rnd.number, table=table.number, count=len(table.attendees)))
     past: dict[frozenset[str], float] = {}
     for previous in previous_files:
         past.update(plan_encounters(read_plan(previous)))
