@@ -16,6 +16,7 @@ import numpy as np
 
 from speeddating.problem import Problem, Schedule
 from speeddating.solver.costs import Tally, pair_costs
+from speeddating.solver.freedom import FREEDOM_MAX_PEOPLE, seat_round_by_freedom
 
 
 def seating_order(problem: Problem, rnd: int, rng: random.Random) -> list[int]:
@@ -91,7 +92,8 @@ def fit_round(problem: Problem, rnd: int, tables: tuple[tuple[int, ...], ...]) -
 
 def fit_schedule(problem: Problem, nearby: Schedule, seed: int = 0) -> Schedule:
     """A plan for a nearby problem (a design for a plainer or shorter session) made to fit `problem`:
-    its rounds fitted one by one (`fit_round`), rounds it lacks dealt greedily after them."""
+    its rounds fitted one by one (`fit_round`), rounds it lacks seated after them, by freedom on
+    small sessions (the last rounds are the tight ones), else dealt greedily."""
     rng = random.Random(seed)
     tally = Tally(pair_costs(problem))
     schedule = []
@@ -101,6 +103,8 @@ def fit_schedule(problem: Problem, nearby: Schedule, seed: int = 0) -> Schedule:
             for table in tables:
                 for i, person in enumerate(table):
                     tally.seat(list(table[:i]), person, +1)
+        elif problem.people <= FREEDOM_MAX_PEOPLE:
+            tables = seat_round_by_freedom(problem, rnd, tally, rng)
         else:
             tables = seat_round(problem, rnd, tally, rng)
         schedule.append(tables)

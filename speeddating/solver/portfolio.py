@@ -1,8 +1,9 @@
 """`solve`: run the components in turn within the time limit and return the best plan found.
 
-greedy (milliseconds) and a design when one fits (`constructions`; for nearby sessions, a design
-fitted as a starting plan) → tabu search (the bulk of the quality) → for small sessions, the full
-CP-SAT model to prove optimality or a bound → neighbourhood search with CP-SAT for what remains.
+greedy (milliseconds; by freedom too on small sessions) and a design when one fits
+(`constructions`; for nearby sessions, a design fitted as a starting plan) → tabu search (the bulk
+of the quality) → for small sessions, the full CP-SAT model to prove optimality or a bound →
+neighbourhood search with CP-SAT for what remains.
 Every plan produced is judged with `Evaluation.rank()` and the best one is kept, so a component
 that fails or does worse (CP-SAT under a short limit can return nothing, or less than its hint)
 costs time, never quality. A plan proven best by arithmetic (`proven_best`) stops everything at once.
@@ -22,6 +23,7 @@ from speeddating.problem import Problem, Schedule
 from speeddating.solver.constructions import construct, is_plain
 from speeddating.solver.costs import proven_best
 from speeddating.solver.cpsat_model import ModelOutcome, ModelRun, solve_model
+from speeddating.solver.freedom import FREEDOM_MAX_PEOPLE, freedom_schedule
 from speeddating.solver.greedy import fit_schedule, greedy_schedule
 from speeddating.solver.lns import large_neighbourhood_search
 from speeddating.solver.local_search import tabu_search
@@ -120,6 +122,8 @@ def solve(
     deadline = started + DEADLINE_SHARE * time_limit
     best = Incumbent(problem, started, progress)
     best.offer(greedy_schedule(problem, seed), "greedy")
+    if problem.people <= FREEDOM_MAX_PEOPLE:
+        best.offer(freedom_schedule(problem, seed), "freedom")
     designed = construct(problem)
     if designed is None and problem.people <= LNS_MAX_PEOPLE:
         designed = nearby_design(problem, seed)
