@@ -89,3 +89,13 @@ def test_forced_repeats_with_every_pair_met_is_proven_best() -> None:
     result = solve(problem, time_limit=3, seed=0, workers=1)
     assert result.optimal and result.proven_bound == result.evaluation.distinct_new_pairs == 378
     assert result.evaluation.repeat_pairs == 42
+
+
+def test_rounds_a_design_lacks_are_seated_by_freedom() -> None:
+    """32 people, 9 rounds: the transversal design TD(4,8) gives 8 rounds in which each of its four
+    groups of 8 never met; seating the 9th round by freedom splits every group into two tables, so
+    the fitted start is already perfect (dealing the 9th round like cards repeats pairs)."""
+    problem = Problem(tuple(range(32)), rounds=9)
+    nearby = nearby_design(problem, seed=0)
+    assert nearby is not None and nearby[0] == "transversal-design, fitted"
+    assert evaluate(problem, nearby[1]).perfect
