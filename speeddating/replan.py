@@ -33,7 +33,10 @@ from speeddating.solver.portfolio import SWAPS_PER_SECOND
 Tables = list[list[int]]
 
 STABLE_SHARE = 1 / 3
-"""Share of the time limit for the search that starts from the previous version."""
+"""Share of the time limit for the searches that start from the previous version."""
+
+PULL_BACK_SHARE = 1 / 10
+"""Share of the time limit kept to put people back where the previous version had them."""
 
 
 class ReplanError(UserError):
@@ -230,30 +233,90 @@ def _number_schedule(problem: Problem, schedule: Schedule, old_rounds: Sequence[
     return numbered
 
 
+def _aligned(tables: Sequence[Sequence[int]], reference: Sequence[Sequence[int]]) -> list[set[int]]:
+    """For each table, the people of the reference table it keeps most people from (its former self)."""
+    old = {number: list(people) for number, people in enumerate(reference, start=1)}
+    return [set(old.get(number, ())) for number in table_numbers(tables, old, {})]
+
+
+def seat_changes(schedule: Schedule, reference: Schedule) -> int:
+    """People who sit with different company than in `reference`, summed over rounds."""
+    return sum(len(set(people) - former)
+               for tables, before in zip(schedule, reference, strict=True)
+               for people, former in zip(tables, _aligned(tables, before), strict=True))
+
+
+def descend(problem: Problem, schedule: Schedule, reference: Schedule, deadline: float) -> Schedule:
+    """`schedule` after swaps of two people in one round, each improving (quality, then closeness
+    to `reference`), quality being the rank without the spread of new encounters.
+
+    From the repaired previous version it fixes what the repair left with the fewest moves (who
+    moves to fill a table); from a solver's plan it puts people back where that costs nothing.
+    """
+    rounds = [[list(table) for table in tables] for tables in schedule]
+    formers = [_aligned(tables, before) for tables, before in zip(schedule, reference, strict=True)]
+
+    def frozen() -> Schedule:
+        return tuple(tuple(tuple(table) for table in tables) for tables in rounds)
+
+    best = evaluate(problem, schedule).rank()[:-1]
+    improved = True
+    while improved and time.monotonic() < deadline:
+        improved = False
+        for rnd, tables in enumerate(rounds):
+            former = formers[rnd]
+            movable = [(i, p) for i, table in enumerate(tables) for p in table if (p, rnd) not in problem.fixed_tables]
+            for (i, a), (j, b) in combinations(movable, 2):
+                if i == j:
+                    continue
+                closer = (a in former[j]) + (b in former[i]) - (a in former[i]) - (b in former[j])
+                x, y = tables[i].index(a), tables[j].index(b)
+                tables[i][x], tables[j][y] = b, a
+                rank = evaluate(problem, frozen()).rank()[:-1]
+                if rank < best or (rank == best and closer > 0):
+                    best, improved = rank, True
+                    break
+                tables[i][x], tables[j][y] = a, b
+            if improved or time.monotonic() >= deadline:
+                break
+    return frozen()
+
+
 def solve_stably(
     problem: Problem, hint: Schedule, *, time_limit: float, seed: int, workers: int,
     progress: Callable[[str], None] | None,
 ) -> SolveResult:
-    """The best plan, preferring one close to the previous version.
+    """The best plan, preferring among equally good ones the one closest to the previous version.
 
-    A tabu search from the repaired previous version comes first and stops at the first plan
-    nothing can improve: then nobody else moves. Otherwise the whole portfolio searches, and its
-    plan is taken only if it is better on something other than the spread of new encounters
-    (a portfolio starting afresh may find an equally good plan that moves everyone).
+    The repaired previous version mended by swaps, tabu searches from it and from the repaired
+    version, and the whole portfolio compete on the rank without the spread of new encounters
+    (a search may find an equally good plan that moves everyone); ties go to the fewest seat
+    changes, and a search's plan is then pulled back towards the previous version at no cost.
     """
     started = time.monotonic()
-    stable = tabu_search(problem, hint, seed=seed, work_budget=int(SWAPS_PER_SECOND * time_limit * STABLE_SHARE),
-                         deadline=started + STABLE_SHARE * time_limit).schedule
-    evaluation = evaluate(problem, stable)
-    if evaluation.perfect and evaluation.history_repeats == 0:
-        return SolveResult(stable, evaluation, True, evaluation.distinct_new_pairs, "local-search",
-                           time.monotonic() - started)
-    result = solve(problem, time_limit=max(0.1, time_limit - (time.monotonic() - started)), seed=seed,
-                   workers=workers, progress=progress, hint=stable)
-    if result.evaluation.rank()[:-1] < evaluation.rank()[:-1]:
-        return replace(result, seconds=time.monotonic() - started)
-    return SolveResult(stable, evaluation, result.optimal, max(result.proven_bound, evaluation.distinct_new_pairs),
-                       "local-search", time.monotonic() - started)
+    share = STABLE_SHARE * time_limit
+    mended = descend(problem, hint, hint, started + share / 4)
+    found = [SolveResult(mended, evaluate(problem, mended), False, 0, "repair", 0.0)]
+    for start, deadline in ((mended, started + share * 2 / 3), (hint, started + share)):
+        schedule = tabu_search(problem, start, seed=seed, work_budget=int(SWAPS_PER_SECOND * share / 2),
+                               deadline=deadline).schedule
+        found.append(replace(found[0], schedule=schedule, evaluation=evaluate(problem, schedule),
+                             method="local-search"))
+    stable = min(found, key=lambda r: r.evaluation.rank())
+    if stable.evaluation.perfect and stable.evaluation.history_repeats == 0:
+        found.append(replace(stable, optimal=True))
+    else:
+        left = time_limit * (1 - PULL_BACK_SHARE) - (time.monotonic() - started)
+        found.append(solve(problem, time_limit=max(0.1, left), seed=seed, workers=workers, progress=progress,
+                           hint=stable.schedule))
+    best = min(found, key=lambda r: (r.evaluation.rank()[:-1], seat_changes(r.schedule, hint)))
+    if best.schedule != mended:
+        best = replace(best, schedule=descend(problem, best.schedule, hint, started + time_limit))
+    evaluation = evaluate(problem, best.schedule)
+    optimal = any(r.optimal and r.evaluation.rank()[:-1] == evaluation.rank()[:-1] for r in found)
+    bound = max(r.proven_bound for r in found)
+    return replace(best, evaluation=evaluation, optimal=optimal,
+                   proven_bound=max(bound, evaluation.distinct_new_pairs), seconds=time.monotonic() - started)
 
 
 def replan(

@@ -93,6 +93,14 @@ def test_one_absentee_moves_few_people(plan24: Plan) -> None:
     assert {t.number for t in new.rounds[3].tables} <= old_tables
 
 
+def test_an_absentee_at_a_full_table_moves_few_people_when_that_costs_nothing() -> None:
+    original = make_plan(people(22, 5), 6)
+    absentee = next(t for t in original.rounds[2].tables if len(t.attendees) == 4).attendees[0]
+    _, moves = replan(original, 3, [original.attendee(absentee)], time_limit=2)
+    assert {(m.attendee_id, m.round) for m in moves if m.after is None} == {(absentee, r) for r in range(3, 7)}
+    assert len(moves) <= 4 + 4 and len({m.attendee_id for m in moves}) <= 3, [m.line() for m in moves]
+
+
 def test_someone_who_left_can_come_back(plan24: Plan) -> None:
     left, _ = replan(plan24, 2, [plan24.attendee("p07")], time_limit=1)
     back, moves = replan(left, 4, added=[Attendee("", "person 07", "org 0")], time_limit=1)
