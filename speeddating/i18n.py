@@ -692,6 +692,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "à la fois absent(e) et ajouté(e) : {names} ; choisissez l'un ou l'autre.",
         "en": "both absent and added: {names}; choose one or the other.",
     },
+    "replan.out_taken": {
+        "fr": "{folder} contient déjà un plan (plan.json) ; choisissez un autre dossier --out, ou ajoutez --force "
+        "pour le remplacer.",
+        "en": "{folder} already holds a plan (plan.json); choose another --out folder, or add --force to replace it.",
+    },
     "replan.table": {"fr": "table {number}", "en": "table {number}"},
     "replan.no_table": {"fr": "sans table", "en": "no table"},
     "replan.move": {"fr": "{name} : {before} → {after} (tour {round})", "en": "{name}: {before} → {after} (round {round})"},

@@ -230,6 +230,25 @@ def test_cli_json_and_default_folder(plan24: Plan, tmp_path: Path) -> None:
     assert default_folder(tmp_path / "plan-2026-12-08-v2" / "plan.json", 3) == tmp_path / "plan-2026-12-08-v3"
 
 
+def test_cli_never_overwrites_an_earlier_version(plan24: Plan, tmp_path: Path) -> None:
+    write_plan(plan24, tmp_path / "v1" / "plan.json")
+    common = ["--time-limit", "0.5", "--no-history", "--quiet"]
+    assert run("replan", str(tmp_path / "v1" / "plan.json"), "--from-round", "2", "--absent", "p05", *common)[0] == 0
+    printed = (tmp_path / "v1-v2" / "plan.json").read_bytes()
+    code, _, err = run("replan", str(tmp_path / "v1" / "plan.json"), "--from-round", "4", "--absent", "p06", *common)
+    assert code == 0, err
+    assert (tmp_path / "v1-v2" / "plan.json").read_bytes() == printed
+    assert read_plan(tmp_path / "v1-v3" / "plan.json").rounds[3].table_of("p06") is None
+    code, out, err = run("--lang", "en", "replan", str(tmp_path / "v1" / "plan.json"), "--from-round", "4",
+                         "--out", str(tmp_path / "v1-v2"), *common)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "--force" in err and "Traceback" not in out + err
+    assert (tmp_path / "v1-v2" / "plan.json").read_bytes() == printed
+    code, _, err = run("replan", str(tmp_path / "v1" / "plan.json"), "--from-round", "4", "--out",
+                       str(tmp_path / "v1-v2"), "--force", *common)
+    assert code == 0, err
+    assert (tmp_path / "v1-v2" / "plan.json").read_bytes() != printed
+
+
 def test_pairs_kept_apart_at_planning_still_hold_when_replanning_without_the_file(tmp_path: Path) -> None:
     attendees = tmp_path / "people.csv"
     attendees.write_text("nom;structure\n" + "".join(f"Person {i:02d};Org {i % 6}\n" for i in range(24)),

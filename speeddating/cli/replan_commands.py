@@ -31,9 +31,22 @@ def newcomer(text: str) -> Attendee:
 
 
 def default_folder(plan_file: Path, version: int) -> Path:
-    """plan-2026-12-08/plan.json -> plan-2026-12-08-v2/ beside it (a trailing -vN is replaced)."""
+    """plan-2026-12-08/plan.json -> plan-2026-12-08-v2/ beside it (a trailing -vN is replaced),
+    or the next free -vN: cards already printed from an earlier re-plan are never overwritten."""
     folder = plan_file.resolve().parent
-    return folder.with_name(re.sub(r"-v\d+$", "", folder.name) + f"-v{version}")
+    stem = re.sub(r"-v\d+$", "", folder.name)
+    while (candidate := folder.with_name(f"{stem}-v{version}")).exists():
+        version += 1
+    return candidate
+
+
+def output_folder(plan_file: Path, version: int, out_dir: Path | None, force: bool) -> Path:
+    """Where the new version goes; an --out folder that already holds a plan is replaced only with --force."""
+    if out_dir is None:
+        return default_folder(plan_file, version)
+    if (out_dir / "plan.json").exists() and not force:
+        raise UserError(t("replan.out_taken", folder=out_dir))
+    return out_dir
 
 
 def change_lines(before: Plan, after: Plan, moves: Sequence[Move], from_round: int) -> list[str]:
@@ -65,16 +78,18 @@ def change_lines(before: Plan, after: Plan, moves: Sequence[Move], from_round: i
 @pair_options
 @solver_options(default_time_limit=3.0)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (default: the plan's folder with -v2, -v3... appended).")
+              help="Output folder (default: the plan's folder with the next free -v2, -v3... appended).")
+@click.option("--force", is_flag=True, help="Replace the plan already in the --out folder.")
 @history_options
 @output_options
 @language_option
 def replan_command(plan_file: Path, from_round: int, absent: tuple[str, ...], added: tuple[str, ...],
                    add_file: Path | None, keep_apart: Path | None, should_meet: Path | None, time_limit: float,
-                   seed: int, out_dir: Path | None, history_db: Path | None, no_history: bool, as_json: bool,
-                   quiet: bool) -> None:
+                   seed: int, out_dir: Path | None, force: bool, history_db: Path | None, no_history: bool,
+                   as_json: bool, quiet: bool) -> None:
     """Re-plan PLAN_FILE from a round on, for absentees and late arrivals; prints who moves where."""
     before = read_plan(plan_file)
+    folder = output_folder(plan_file, before.version + 1, out_dir, force)
     leaving = match_people(absent, before.attendees)
     arriving = [newcomer(text) for text in added]
     if add_file is not None:
@@ -87,7 +102,6 @@ def replan_command(plan_file: Path, from_round: int, absent: tuple[str, ...], ad
         past=past, time_limit=time_limit, seed=seed,
         progress=None if quiet else lambda line: click.echo(line, err=True),
     )
-    folder = out_dir or default_folder(plan_file, after.version)
     written = write_outputs(after, folder)
     assert after.quality is not None
     requests = organiser_constraints(after.attendees, keep_apart, should_meet, recorded=before)
