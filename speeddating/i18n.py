@@ -697,6 +697,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "pour le remplacer.",
         "en": "{folder} already holds a plan (plan.json); choose another --out folder, or add --force to replace it.",
     },
+    "replan.too_few": {
+        "fr": "au tour {round}, il ne resterait que {count} personne(s) présente(s) : il en faut au moins 2 "
+        "pour une table ; vérifiez les --absent ou re-planifiez à partir d'un autre tour.",
+        "en": "in round {round} only {count} person(s) would be present: a table needs at least 2; "
+        "check the --absent names or re-plan from another round.",
+    },
+    "replan.present": {
+        "fr": "Présents à partir du tour {round} : {count} (sur {total} inscrits au total)",
+        "en": "Present from round {round}: {count} (of {total} people listed in all)",
+    },
+    "replan.unused_tables": {
+        "fr": "Tables qui restent vides : {listing}",
+        "en": "Tables left empty: {listing}",
+    },
+    "replan.unused_in_round": {"fr": "tour {round} : table(s) {numbers}", "en": "round {round}: table(s) {numbers}"},
     "replan.table": {"fr": "table {number}", "en": "table {number}"},
     "replan.no_table": {"fr": "sans table", "en": "no table"},
     "replan.move": {"fr": "{name} : {before} → {after} (tour {round})", "en": "{name}: {before} → {after} (round {round})"},

@@ -356,6 +356,10 @@ def replan(
         for a in attendees
         if a.id in leaving or (index[a.id] not in seated[r] and a.id not in joining)
     )
+    for r in range(len(remaining)):
+        count = len(attendees) - sum(1 for _, rnd in absences if rnd == r)
+        if count < 2:
+            raise ReplanError(t("replan.too_few", round=from_round + r, count=count))
     problem = Problem(
         organisation_of=organisation_indices(attendees),
         rounds=len(remaining),
@@ -393,14 +397,34 @@ def replan(
     return Replanned(revised, moves(plan, revised, from_round))
 
 
+def _table_numbers_from(plan: Plan, from_round: int) -> set[int]:
+    return {table.number for rnd in plan.rounds[from_round - 1:] for table in rnd.tables if table.attendees}
+
+
+def seated_from(plan: Plan, from_round: int) -> set[str]:
+    """Ids of the people who sit at a table in some round from `from_round` on."""
+    return {x for rnd in plan.rounds[from_round - 1:] for table in rnd.tables for x in table.attendees}
+
+
+def unused_tables(before: Plan, after: Plan, from_round: int) -> dict[int, list[int]]:
+    """Round number -> tables that served in that round in `before` and stay empty in `after`."""
+    unused = {}
+    for old, new in zip(before.rounds[from_round - 1:], after.rounds[from_round - 1:], strict=True):
+        empty = sorted({t.number for t in old.tables if t.attendees} - {t.number for t in new.tables if t.attendees})
+        if empty:
+            unused[new.number] = empty
+    return unused
+
+
 def changed_tables(before: Plan, after: Plan, from_round: int) -> list[int]:
-    """Table numbers whose company differs in some round from `from_round`: their table cards need reprinting."""
+    """Table numbers still in use whose company differs in some round from `from_round`: their table
+    cards need reprinting."""
     changed: set[int] = set()
     for old, new in zip(before.rounds[from_round - 1:], after.rounds[from_round - 1:], strict=True):
         was = {table.number: set(table.attendees) for table in old.tables}
         now = {table.number: set(table.attendees) for table in new.tables}
         changed |= {number for number in set(was) | set(now) if was.get(number, set()) != now.get(number, set())}
-    return sorted(changed)
+    return sorted(changed & _table_numbers_from(after, from_round))
 
 
 def moves(before: Plan, after: Plan, from_round: int) -> tuple[Move, ...]:

@@ -249,6 +249,33 @@ def test_cli_never_overwrites_an_earlier_version(plan24: Plan, tmp_path: Path) -
     assert (tmp_path / "v1-v2" / "plan.json").read_bytes() != printed
 
 
+def test_cli_summary_tells_the_room_as_it_is_from_k(tmp_path: Path) -> None:
+    attendees = people(12, 4, animateur={0: "oui", 5: "oui"})
+    original = make_plan(attendees, 4, organiser_constraints(attendees))
+    write_plan(original, tmp_path / "v1" / "plan.json")
+    absent = [arg for x in ("p01", "p02", "p03", "p04") for arg in ("--absent", x)]
+    code, out, err = run("--lang", "en", "replan", str(tmp_path / "v1" / "plan.json"), "--from-round", "3", *absent,
+                         "--time-limit", "0.5", "--no-history", "--quiet")
+    assert code == 0, err
+    assert "Present from round 3: 8 (of 12 people listed in all)" in out
+    hosts = next(line for line in out.splitlines() if line.startswith("Table hosts"))
+    assert "Person 06" in hosts and "Person 01" not in hosts
+    after = read_plan(tmp_path / "v1-v2" / "plan.json")
+    empty = {r.number: sorted({t.number for t in before.tables} - {t.number for t in r.tables})
+             for before, r in zip(original.rounds[2:], after.rounds[2:], strict=True)}
+    assert all(len(numbers) == 1 for numbers in empty.values())
+    assert f"Tables left empty: round 3: table(s) {empty[3][0]}; round 4: table(s) {empty[4][0]}" in out
+    reprint = next(line for line in out.splitlines() if line.startswith("Table cards to reprint"))
+    assert len(reprint.split(":")[1].split(",")) <= 3
+
+
+def test_a_round_left_with_fewer_than_two_people_is_refused(plan24: Plan) -> None:
+    with use_language("en"), pytest.raises(ReplanError, match="in round 3 only 1 person"):
+        replan(plan24, 3, [a for a in plan24.attendees if a.id != "p01"], time_limit=0.5)
+    with use_language("en"), pytest.raises(ReplanError, match="in round 2 only 0 person"):
+        replan(plan24, 2, plan24.attendees, time_limit=0.5)
+
+
 def test_pairs_kept_apart_at_planning_still_hold_when_replanning_without_the_file(tmp_path: Path) -> None:
     attendees = tmp_path / "people.csv"
     attendees.write_text("nom;structure\n" + "".join(f"Person {i:02d};Org {i % 6}\n" for i in range(24)),

@@ -17,7 +17,7 @@ from speeddating.i18n import t
 from speeddating.importer import read_roster
 from speeddating.names import match_people
 from speeddating.plan import Plan, read_plan
-from speeddating.replan import Move, changed_tables, replan
+from speeddating.replan import Move, changed_tables, replan, seated_from, unused_tables
 from speeddating.roster import Attendee
 from speeddating.text import clean
 
@@ -47,6 +47,18 @@ def output_folder(plan_file: Path, version: int, out_dir: Path | None, force: bo
     if (out_dir / "plan.json").exists() and not force:
         raise UserError(t("replan.out_taken", folder=out_dir))
     return out_dir
+
+
+def room_lines(before: Plan, after: Plan, from_round: int) -> list[str]:
+    """Who is in the room from `from_round` on, and which tables no longer serve."""
+    lines = [t("replan.present", round=from_round, count=len(seated_from(after, from_round)),
+               total=len(after.attendees))]
+    unused = unused_tables(before, after, from_round)
+    if unused:
+        lines.append(t("replan.unused_tables", listing="; ".join(
+            t("replan.unused_in_round", round=number, numbers=", ".join(map(str, tables)))
+            for number, tables in unused.items())))
+    return lines
 
 
 def change_lines(before: Plan, after: Plan, moves: Sequence[Move], from_round: int) -> list[str]:
@@ -105,16 +117,23 @@ def replan_command(plan_file: Path, from_round: int, absent: tuple[str, ...], ad
     written = write_outputs(after, folder)
     assert after.quality is not None
     requests = organiser_constraints(after.attendees, keep_apart, should_meet, recorded=before)
+    here = seated_from(after, from_round)
+    requests = replace(requests, stays_seated=tuple(x for x in requests.stays_seated if x in here),
+                       hosts=tuple(x for x in requests.hosts if x in here))
     constraints = constraint_lines(after, requests)
     if as_json:
         click.echo(json.dumps({"version": after.version, "revised_at": after.revised_at,
                                "quality": asdict(after.quality), "constraints": constraints,
                                "moves": [asdict(m) for m in moves],
-                               "tables_to_reprint": changed_tables(before, after, from_round)},
+                               "present": len(here),
+                               "tables_to_reprint": changed_tables(before, after, from_round),
+                               "tables_unused": {str(number): tables for number, tables
+                                                 in unused_tables(before, after, from_round).items()}},
                               ensure_ascii=False))
     else:
         print_summary(after, after.quality, False)
-        click.echo("\n".join([*constraints, *change_lines(before, after, moves, from_round)]))
+        click.echo("\n".join([*room_lines(before, after, from_round), *constraints,
+                               *change_lines(before, after, moves, from_round)]))
     if not quiet:
         click.echo(t("summary.outputs", folder=folder), err=True)
         for path in written:
