@@ -10,7 +10,7 @@ that only cost quality are applied and their cost is reported from the plan (`co
 import csv
 import io
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 from pathlib import Path
@@ -59,6 +59,15 @@ class OrganiserConstraints:
 
     def __bool__(self) -> bool:
         return bool(self.anchored or self.keep_apart or self.should_meet)
+
+    def hosts_for(self, tables: int, present: Collection[str]) -> "tuple[OrganiserConstraints, tuple[str, ...]]":
+        """These constraints with at most one person keeping each of `tables` tables, and the hosts
+        beyond that, who take part like everyone else (two hosts at one table would meet all session).
+        People who stay seated cannot move, so they keep their place first; absent people take none."""
+        seated = sum(1 for x in self.stays_seated if x in present)
+        hosts = [x for x in self.hosts if x in present and x not in self.stays_seated]
+        room = max(0, tables - seated)
+        return replace(self, hosts=tuple(x for x in self.hosts if x not in hosts[room:])), tuple(hosts[room:])
 
 
 def _flagged(attendees: Sequence[Attendee], columns: Sequence[str], problems: list[str]) -> tuple[str, ...]:
@@ -218,6 +227,9 @@ def apply_constraints(
         raise ConstraintError("\n".join(problems))
     paired = replace(problem, keep_apart=problem.keep_apart | _index_pairs(constraints.keep_apart, index),
                      should_meet=problem.should_meet | _index_pairs(constraints.should_meet, index))
+    present = {attendees[p].id for r in range(problem.rounds) for p in problem.present(r)}
+    tables = min((len(problem.table_sizes(r)) for r in range(problem.rounds) if problem.present(r)), default=0)
+    constraints, _ = constraints.hosts_for(tables, present)
     anchored = [index[x] for x in constraints.anchored if x in index]
     table_of = anchor_tables(paired, anchored)
     fixed = dict(problem.fixed_tables)
@@ -241,10 +253,18 @@ def _met(plan: Plan) -> dict[IdPair, list[int]]:
     return met
 
 
-def constraint_lines(plan: Plan, constraints: OrganiserConstraints) -> list[str]:
-    """What the constraints did to this plan: where fixed people sit, pairs kept or missed, and the cost."""
+def constraint_lines(plan: Plan, constraints: OrganiserConstraints, from_round: int = 1) -> list[str]:
+    """What the constraints did to this plan (from `from_round` on for who keeps a table): where fixed
+    people sit, hosts beyond one per table, pairs kept or missed, and the cost."""
     people = plan.by_id()
+    rounds = [rnd for rnd in plan.rounds[from_round - 1:] if any(table.attendees for table in rnd.tables)]
+    present = {x for rnd in rounds for table in rnd.tables for x in table.attendees}
+    tables = min((sum(1 for table in rnd.tables if table.attendees) for rnd in rounds), default=0)
+    constraints, ordinary = constraints.hosts_for(tables, present)
     lines = []
+    if ordinary:
+        lines.append(t("constraints.hosts_beyond_tables", tables=tables,
+                       names=", ".join(people[x].name for x in ordinary)))
     for key, ids in (("constraints.summary_seated", constraints.stays_seated),
                      ("constraints.summary_hosts", constraints.hosts)):
         placed = [(people[x].name, _tables_of(plan, x)) for x in ids if x in people]

@@ -649,6 +649,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} people keep their table (staying seated or hosting): more than the tables hold; "
         "remove some of these marks.",
     },
+    "constraints.hosts_beyond_tables": {
+        "fr": "Attention : plus d'animateurs que de tables ({tables}) ; {names} participe(nt) comme les autres "
+        "(un animateur par table au plus, sinon deux animateurs se verraient tout le long).",
+        "en": "Warning: more hosts than tables ({tables}); {names} take(s) part like everyone else "
+        "(one host per table at most, otherwise two hosts would sit together all session).",
+    },
     "constraints.summary_seated": {
         "fr": "Restent assis ({count}) : {listing}",
         "en": "Stay seated ({count}): {listing}",

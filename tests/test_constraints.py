@@ -142,16 +142,21 @@ def test_a_solved_plan_honours_every_constraint_and_reports_them(tmp_path: Path)
     assert f"Pairs who should meet: 1, {int(met)} of them meet" in lines
 
 
-def test_the_cost_of_hosts_sharing_a_table_is_shown() -> None:
-    people = roster(12, 6, host={0: "x", 1: "x", 2: "x", 3: "x"})
+def test_hosts_beyond_one_per_table_take_part_like_everyone_else_with_a_warning() -> None:
+    people = roster(12, 6, host={0: "x", 1: "x", 2: "x", 3: "x", 4: "x"}, reste_assis={4: "oui"})
     constraints = organiser_constraints(people)
-    problem = problem_for(people, 2, constraints=constraints)
+    problem = problem_for(people, 4, constraints=constraints)
+    assert {p for p, _ in problem.fixed_tables} == {0, 1, 4}
     result = solve(problem, time_limit=1, seed=0, workers=1)
+    assert all(len({0, 1, 4} & set(table)) <= 1 for tables in result.schedule for table in tables)
     plan = build_plan(people, Event(), result.schedule,
                       Outcome(result.evaluation, result.optimal, result.proven_bound, SolverReport()))
     with use_language("en"):
         lines = constraint_lines(plan, constraints)
-    assert any(line.startswith("Cost: 1 pair(s)") and "1 repeated encounter(s)" in line for line in lines)
+    assert lines[0] == ("Warning: more hosts than tables (3); Person 02, Person 03 take(s) part like everyone else "
+                        "(one host per table at most, otherwise two hosts would sit together all session).")
+    assert any(line.startswith("Table hosts (3): Person 00 (") and "Person 02" not in line for line in lines)
+    assert not any(line.startswith("Cost:") for line in lines)
 
 
 def test_no_constraints_change_nothing() -> None:

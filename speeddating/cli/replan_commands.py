@@ -120,7 +120,7 @@ def replan_command(plan_file: Path, from_round: int, absent: tuple[str, ...], ad
     here = seated_from(after, from_round)
     requests = replace(requests, stays_seated=tuple(x for x in requests.stays_seated if x in here),
                        hosts=tuple(x for x in requests.hosts if x in here))
-    constraints = constraint_lines(after, requests)
+    constraints = constraint_lines(after, requests, from_round)
     if as_json:
         click.echo(json.dumps({"version": after.version, "revised_at": after.revised_at,
                                "quality": asdict(after.quality), "constraints": constraints,
