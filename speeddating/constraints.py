@@ -287,6 +287,18 @@ def constraint_lines(plan: Plan, constraints: OrganiserConstraints, from_round: 
         missed = sorted(p for p in constraints.should_meet if p not in met)
         lines.append(t("constraints.summary_meet", count=len(constraints.should_meet),
                        met=len(constraints.should_meet) - len(missed)))
-        lines += [t("constraints.meet_missed", first=people[a].name, second=people[b].name)
-                  for a, b in missed if a in people and b in people]
+        lines += [_missed_line(plan, constraints, a, b) for a, b in missed if a in people and b in people]
     return lines
+
+
+def _missed_line(plan: Plan, constraints: OrganiserConstraints, a: str, b: str) -> str:
+    """Why a pair who should meet does not: colleagues never share a table, two people keeping
+    different tables cannot, otherwise meeting would have cost more."""
+    first, second = plan.attendee(a), plan.attendee(b)
+    names = {"first": first.name, "second": second.name}
+    if first.organisation_key == second.organisation_key:
+        return t("constraints.meet_colleagues", **names)
+    tables = (_tables_of(plan, a), _tables_of(plan, b))
+    if {a, b} <= set(constraints.anchored) and all(len(x) == 1 for x in tables) and tables[0] != tables[1]:
+        return t("constraints.meet_anchored", tables=f"{tables[0][0]}/{tables[1][0]}", **names)
+    return t("constraints.meet_missed", **names)

@@ -610,12 +610,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "names.more": {"fr": " et {count} autre(s)", "en": " and {count} more"},
     "names.unknown_near": {
-        "fr": "« {query} » ne correspond à personne dans le plan ; noms proches : {candidates}.",
-        "en": "'{query}' matches nobody in the plan; close names: {candidates}.",
+        "fr": "« {query} » ne correspond à personne dans la liste des participants ; noms proches : {candidates}.",
+        "en": "'{query}' matches nobody in the attendee list; close names: {candidates}.",
     },
     "names.unknown": {
-        "fr": "« {query} » ne correspond à personne dans le plan ; vérifiez l'orthographe ou donnez l'identifiant.",
-        "en": "'{query}' matches nobody in the plan; check the spelling or give the id.",
+        "fr": "« {query} » ne correspond à personne dans la liste des participants ; vérifiez l'orthographe "
+        "ou donnez l'identifiant.",
+        "en": "'{query}' matches nobody in the attendee list; check the spelling or give the id.",
     },
     "constraints.bad_flag": {
         "fr": "{name} : « {value} » dans la colonne {column} n'est ni oui ni non ; écrivez oui, x ou 1, "
@@ -682,17 +683,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "  {first} et {second} ne se rencontrent pas (cela aurait coûté davantage)",
         "en": "  {first} and {second} do not meet (it would have cost more)",
     },
+    "constraints.meet_colleagues": {
+        "fr": "  {first} et {second} ne se rencontrent pas : collègues de la même structure, ils ne sont jamais "
+        "placés ensemble",
+        "en": "  {first} and {second} do not meet: colleagues from the same organisation are never seated together",
+    },
+    "constraints.meet_anchored": {
+        "fr": "  {first} et {second} ne se rencontrent pas : chacun garde sa table (tables {tables})",
+        "en": "  {first} and {second} do not meet: each keeps their own table (tables {tables})",
+    },
     "replan.bad_round": {
         "fr": "--from-round {round} : le plan compte {rounds} tours ; donnez un tour de 1 à {rounds}.",
         "en": "--from-round {round}: the plan has {rounds} rounds; give a round from 1 to {rounds}.",
     },
     "replan.already_there": {
-        "fr": "{name} ({organisation}) est déjà dans le plan à chaque tour restant ; retirez-le de --add.",
-        "en": "{name} ({organisation}) is already in the plan in every remaining round; remove them from --add.",
+        "fr": "{name} ({organisation}) est déjà dans le plan à chaque tour restant ; retirez cette personne "
+        "des arrivées (--add ou fichier --add-file).",
+        "en": "{name} ({organisation}) is already in the plan in every remaining round; remove them from the "
+        "arrivals (--add or the --add-file file).",
     },
     "replan.added_twice": {
-        "fr": "{name} ({organisation}) est ajouté(e) deux fois ; gardez un seul --add.",
-        "en": "{name} ({organisation}) is added twice; keep a single --add.",
+        "fr": "{name} ({organisation}) est ajouté(e) deux fois ; ne l'indiquez qu'une fois (--add ou fichier "
+        "--add-file).",
+        "en": "{name} ({organisation}) is added twice; give them only once (--add or the --add-file file).",
     },
     "replan.absent_and_added": {
         "fr": "à la fois absent(e) et ajouté(e) : {names} ; choisissez l'un ou l'autre.",

@@ -159,6 +159,24 @@ def test_hosts_beyond_one_per_table_take_part_like_everyone_else_with_a_warning(
     assert not any(line.startswith("Cost:") for line in lines)
 
 
+def test_pairs_who_cannot_meet_are_explained(tmp_path: Path) -> None:
+    people = roster(12, 4, reste_assis={0: "oui", 1: "oui"})
+    meet = write(tmp_path / "meet.csv", "Person 00;Person 01\nPerson 02;Person 06\n")
+    constraints = organiser_constraints(people, should_meet=meet)
+    result = solve(problem_for(people, 2, constraints=constraints), time_limit=1, seed=0, workers=1)
+    plan = build_plan(people, Event(), result.schedule,
+                      Outcome(result.evaluation, result.optimal, result.proven_bound, SolverReport()))
+    with use_language("en"):
+        lines = constraint_lines(plan, constraints)
+    assert "  Person 02 and Person 06 do not meet: colleagues from the same organisation are never seated together" \
+        in lines
+    first, second = plan.rounds[0].table_of("p00"), plan.rounds[0].table_of("p01")
+    assert first is not None and second is not None
+    tables = f"{first.number}/{second.number}"
+    assert f"  Person 00 and Person 01 do not meet: each keeps their own table (tables {tables})" in lines
+    assert not any("cost more" in line for line in lines)
+
+
 def test_no_constraints_change_nothing() -> None:
     people = roster(12, 4)
     constraints = organiser_constraints(people)

@@ -56,7 +56,8 @@ def test_a_prefix_shared_by_several_is_ambiguous() -> None:
 def test_unknown_name_lists_the_closest() -> None:
     with use_language("fr"), pytest.raises(NameMatchError) as refused:
         match_person("Helen Chevallier", PEOPLE)
-    assert "ne correspond à personne" in str(refused.value)
+    assert "ne correspond à personne dans la liste des participants" in str(refused.value)
+    assert "dans le plan" not in str(refused.value)
     assert "Hélène Chevalier (CIO, p01)" in str(refused.value)
 
 

@@ -113,7 +113,7 @@ def test_refusals(plan24: Plan) -> None:
     with use_language("en"):
         with pytest.raises(ReplanError, match="give a round from 1 to 5"):
             replan(plan24, 6)
-        with pytest.raises(ReplanError, match="already in the plan"):
+        with pytest.raises(ReplanError, match=r"already in the plan.*--add or the --add-file file"):
             replan(plan24, 2, added=[Attendee("", "Person 01", "Org 0")])
         with pytest.raises(ReplanError, match="added twice"):
             replan(plan24, 2, added=[Attendee("", "X Y", "Z"), Attendee("", "x  y", "z")])
