@@ -7,6 +7,7 @@ matches are refused with the candidates listed; "Name (Organisation)" narrows ho
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from speeddating.errors import UserError
@@ -26,6 +27,17 @@ class NameMatchError(UserError):
 def describe(attendee: Attendee) -> str:
     """How a candidate is shown: name, organisation and id, enough to type an unambiguous query."""
     return f"{attendee.name} ({attendee.organisation}, {attendee.id})"
+
+
+def labels(attendees: Sequence[Attendee]) -> dict[str, str]:
+    """Id -> how to name someone in a list: the name, with the organisation when another person
+    has the same name ("Anne Martin (CIO)"), and the id too when even that is shared."""
+    names = Counter(fold(a.name) for a in attendees)
+    with_org = Counter((fold(a.name), a.organisation_key) for a in attendees)
+    return {a.id: a.name if names[fold(a.name)] == 1
+            else f"{a.name} ({a.organisation})" if with_org[fold(a.name), a.organisation_key] == 1
+            else describe(a)
+            for a in attendees}
 
 
 def _words(text: str) -> list[str]:

@@ -21,6 +21,7 @@ from speeddating.constraints import OrganiserConstraints, apply_constraints, org
 from speeddating.errors import UserError
 from speeddating.evaluation import evaluate
 from speeddating.i18n import t
+from speeddating.names import labels
 from speeddating.plan import Plan, PlannedRound, SeatedTable, SolverReport
 from speeddating.planning import PastEncounters, organisation_indices, past_pairs, plan_schedule, quality_of
 from speeddating.presents import assign_presents
@@ -29,6 +30,7 @@ from speeddating.roster import Attendee
 from speeddating.solver import SolveResult, solve
 from speeddating.solver.local_search import tabu_search
 from speeddating.solver.portfolio import SWAPS_PER_SECOND
+from speeddating.text import fold
 
 Tables = list[list[int]]
 
@@ -430,12 +432,12 @@ def changed_tables(before: Plan, after: Plan, from_round: int) -> list[int]:
 def moves(before: Plan, after: Plan, from_round: int) -> tuple[Move, ...]:
     """Everyone whose table differs between two versions, round by round from `from_round`."""
     found = []
-    people = after.by_id()
+    names = labels(after.attendees)
     for old, new in zip(before.rounds[from_round - 1:], after.rounds[from_round - 1:], strict=True):
         was = {x: table.number for table in old.tables for x in table.attendees}
         now = {x: table.number for table in new.tables for x in table.attendees}
-        for attendee_id in sorted(set(was) | set(now), key=lambda x: (people[x].name, x)):
+        for attendee_id in sorted(set(was) | set(now), key=lambda x: (fold(names[x]), x)):
             if was.get(attendee_id) != now.get(attendee_id):
-                found.append(Move(attendee_id, people[attendee_id].name, new.number,
+                found.append(Move(attendee_id, names[attendee_id], new.number,
                                   was.get(attendee_id), now.get(attendee_id)))
     return tuple(found)

@@ -3,7 +3,7 @@
 import pytest
 
 from speeddating.i18n import use_language
-from speeddating.names import NameMatchError, candidates, match_people, match_person
+from speeddating.names import NameMatchError, candidates, labels, match_people, match_person
 from speeddating.roster import Attendee
 
 PEOPLE = (
@@ -73,3 +73,10 @@ def test_match_people_reports_every_failure_one_line_each() -> None:
     lines = str(refused.value).splitlines()
     assert len(lines) == 2 and "Zebulon" in lines[0] and "anne martin" in lines[1]
     assert [a.id for a in match_people(["p01", "annie"], PEOPLE)] == ["p01", "p04"]
+
+
+def test_labels_add_the_organisation_only_when_names_collide() -> None:
+    people = [Attendee("p01", "Anne Martin", "CIO"), Attendee("p02", "anne  MARTIN", "Mission Locale"),
+              Attendee("p03", "Zoé Zola", "CIO"), Attendee("p04", "Anne Martin", "CIO")]
+    assert labels(people) == {"p01": "Anne Martin (CIO, p01)", "p02": "anne  MARTIN (Mission Locale)",
+                              "p03": "Zoé Zola", "p04": "Anne Martin (CIO, p04)"}

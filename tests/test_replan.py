@@ -2,21 +2,23 @@
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from speeddating.cli import cli
-from speeddating.cli.replan_commands import default_folder
+from speeddating.cli.replan_commands import change_lines, default_folder
 from speeddating.constraints import OrganiserConstraints, organiser_constraints
 from speeddating.event import Event
 from speeddating.i18n import use_language
 from speeddating.plan import Plan, SolverReport, plan_to_dict, read_plan, write_plan
 from speeddating.planning import Outcome, build_plan, problem_for
-from speeddating.replan import Move, ReplanError, replan, session_table_size, table_numbers
+from speeddating.replan import Move, ReplanError, moves, replan, session_table_size, table_numbers
 from speeddating.roster import Attendee
 from speeddating.solver import solve
+from speeddating.text import fold
 from tests.conftest import CheckPlan
 
 
@@ -164,6 +166,23 @@ def plan_with_size(attendees: list[Attendee], size: int) -> Plan:
     result = solve(problem_for(attendees, 2, size), time_limit=1, seed=0, workers=1)
     outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, SolverReport())
     return build_plan(attendees, Event(), result.schedule, outcome)
+
+
+def test_reprint_list_tells_homonyms_apart_and_sorts_accents_as_letters() -> None:
+    names = ["Zoé Zola", "Anne Martin", "Élodie Faure", "Anne Martin", "Bruno Blanc", "Yves Roux"]
+    attendees = [replace(a, name=names[i] if i < len(names) else a.name)
+                 for i, a in enumerate(people(12, 6))]
+    before = make_plan(attendees, 2)
+    tables = before.rounds[1].tables
+    swapped = tuple(replace(t, attendees=tables[(i + 1) % len(tables)].attendees) for i, t in enumerate(tables))
+    after = replace(before, rounds=(before.rounds[0], replace(before.rounds[1], tables=swapped)))
+    found = moves(before, after, 2)
+    with use_language("en"):
+        line = next(x for x in change_lines(before, after, found, 2) if x.startswith("Itinerary cards"))
+    listed = line.split(": ", 1)[1].split(", ")
+    assert len(listed) == 12 and listed == sorted(listed, key=fold)
+    assert listed[:4] == ["Anne Martin (Org 1)", "Anne Martin (Org 3)", "Bruno Blanc", "Élodie Faure"]
+    assert listed[-1] == "Zoé Zola"
 
 
 def test_move_lines() -> None:

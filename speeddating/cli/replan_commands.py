@@ -15,11 +15,11 @@ from speeddating.constraints import constraint_lines, organiser_constraints
 from speeddating.errors import UserError
 from speeddating.i18n import t
 from speeddating.importer import read_roster
-from speeddating.names import match_people
+from speeddating.names import labels, match_people
 from speeddating.plan import Plan, read_plan
 from speeddating.replan import Move, changed_tables, replan, seated_from, unused_tables
 from speeddating.roster import Attendee
-from speeddating.text import clean
+from speeddating.text import clean, fold
 
 
 def newcomer(text: str) -> Attendee:
@@ -67,10 +67,10 @@ def change_lines(before: Plan, after: Plan, moves: Sequence[Move], from_round: i
         return [t("replan.no_moves", version=before.version)]
     lines = [t("replan.moves_heading", version=before.version, count=len(moves))]
     lines += [f"  {move.line()}" for move in moves]
-    people = after.by_id()
-    cards = sorted({m.attendee_id for m in moves if m.after is not None}, key=lambda x: people[x].name)
+    names = labels(after.attendees)
+    cards = sorted({m.attendee_id for m in moves if m.after is not None}, key=lambda x: (fold(names[x]), x))
     if cards:
-        lines.append(t("replan.reprint_cards", count=len(cards), names=", ".join(people[x].name for x in cards)))
+        lines.append(t("replan.reprint_cards", count=len(cards), names=", ".join(names[x] for x in cards)))
     tables = changed_tables(before, after, from_round)
     if tables:
         lines.append(t("replan.reprint_tables", count=len(tables), numbers=", ".join(map(str, tables))))
