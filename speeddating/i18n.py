@@ -423,6 +423,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{rounds} tours dépassent l'horaire de {minutes} min : fin à {finish} au lieu de {end}. Prévenez les participants.",
         "en": "{rounds} rounds overrun by {minutes} min: the session ends at {finish} instead of {end}. Tell the participants.",
     },
+    "cli.interrupted": {
+        "fr": "Interrompu : aucun fichier n'a été modifié.",
+        "en": "Interrupted: no file was changed.",
+    },
     "cli.lonely_table": {
         "fr": "tour {round}, table {table} : {count} personne(s) ; personne n'y rencontre personne. Regroupez-la avec une autre table.",
         "en": "round {round}, table {table}: {count} people; nobody meets anybody there. Merge it with another table.",

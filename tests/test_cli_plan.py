@@ -147,3 +147,20 @@ def test_check_warns_about_an_emptied_table(tmp_path: Path, instances: Path) -> 
     code, _, err = run("check", str(tmp_path / "edited.json"))
     assert code == 0
     assert "tour 1, table 6 : 1 personne(s)" in err
+
+
+def test_ctrl_c_during_the_search_exits_cleanly_and_writes_nothing(tmp_path: Path, instances: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "speeddating", "plan", str(instances / "spro24.csv"), "--time-limit", "30",
+               "--no-history", "--out", str(tmp_path / "out")]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    process.stderr.readline()  # the first progress line: the search is under way
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "Interrompu : aucun fichier n'a été modifié." in err and "Traceback" not in err
+    assert not (tmp_path / "out" / "plan.json").exists()

@@ -38,6 +38,9 @@ class SpeeddatingGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo(t("cli.interrupted"), err=True)
+            raise click.exceptions.Exit(130) from None
         except UserError as error:
             kind = MalformedPlanError if isinstance(error, PlanFormatError) else OrganiserError
             raise kind(str(error)) from None

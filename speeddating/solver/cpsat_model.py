@@ -361,6 +361,7 @@ class ModelRun:
         params.random_seed = seed
         params.max_deterministic_time = deterministic_time
         params.max_time_in_seconds = max(0.01, time_limit)
+        params.catch_sigint_signal = False  # Ctrl-C belongs to Python: CP-SAT's own handler aborts the process
         self.stopped = threading.Event()
 
     def solve(self) -> ModelOutcome:

@@ -146,13 +146,18 @@ def solve(
             run = ModelRun(problem, hint=start, deterministic_time=BESIDE_MODEL_SHARE * time_limit,
                            time_limit=search_deadline - time.monotonic(), workers=workers - 1, seed=seed)
             running = pool.submit(run.solve)
-        if not optimal:
-            outcome = tabu_search(
-                problem, start, seed=seed, work_budget=int(SWAPS_PER_SECOND * time_limit * search_share),
-                deadline=search_deadline, on_improvement=best.reporter("local-search"),
-            )
-            best.offer(outcome.schedule, "local-search")
-            optimal = best.perfect
+        try:
+            if not optimal:
+                outcome = tabu_search(
+                    problem, start, seed=seed, work_budget=int(SWAPS_PER_SECOND * time_limit * search_share),
+                    deadline=search_deadline, on_improvement=best.reporter("local-search"),
+                )
+                best.offer(outcome.schedule, "local-search")
+                optimal = best.perfect
+        except BaseException:
+            if running is not None:  # Ctrl-C: stop CP-SAT before the thread pool waits for it
+                run.stop()
+            raise
         if running is not None:
             if optimal:
                 run.stop()
