@@ -95,8 +95,13 @@ def join_newcomers(
     """The plan's attendees plus the newcomers, and the ids seated from now on whatever the old plan said.
 
     Someone added who is already on the list (same email, or same name and organisation) rejoins
-    under their id, so an early leaver who comes back is one person, not two.
+    under their id, so an early leaver who comes back is one person, not two. Newcomers take the
+    plan's spelling of their organisation ("Mission locale" joins "Mission Locale" on every card).
     """
+    spelling: dict[str, str] = {}
+    for attendee in plan.attendees:
+        spelling.setdefault(attendee.organisation_key, attendee.organisation)
+    added = [replace(a, organisation=spelling.get(a.organisation_key, a.organisation)) for a in added]
     by_identity = {a.identity: a for a in plan.attendees}
     everywhere = set.intersection(*({x for table in rnd.tables for x in table.attendees} for rnd in remaining))
     joining: set[str] = set()

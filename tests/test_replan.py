@@ -103,6 +103,12 @@ def test_an_absentee_at_a_full_table_moves_few_people_when_that_costs_nothing() 
     assert len(moves) <= 4 + 4 and len({m.attendee_id for m in moves}) <= 3, [m.line() for m in moves]
 
 
+def test_newcomers_take_the_plans_spelling_of_their_organisation(plan24: Plan) -> None:
+    new, _ = replan(plan24, 3, added=[Attendee("", "Late One", "ORG  3"), Attendee("", "Late Two", "Org Neuve")],
+                    time_limit=0.5)
+    assert [a.organisation for a in new.attendees[-2:]] == ["Org 3", "Org Neuve"]
+
+
 def test_someone_who_left_can_come_back(plan24: Plan) -> None:
     left, _ = replan(plan24, 2, [plan24.attendee("p07")], time_limit=1)
     back, moves = replan(left, 4, added=[Attendee("", "person 07", "org 0")], time_limit=1)
