@@ -17,6 +17,7 @@ import sys
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from speeddating.event import default_event
 from speeddating.history.bound import forced_reunions
@@ -33,11 +34,11 @@ DATES = ("2026-01-13", "2026-03-10", "2026-05-12")
 COLUMNS = ("session", "history", "reunions", "forced", "same_org", "forced_org", "repeats", "new", "bound", "seconds")
 
 
-def check(plan: Path, previous: list[Path]) -> dict[str, object]:
+def check(plan: Path, previous: list[Path]) -> dict[str, Any]:
     command = [sys.executable, str(CHECKER), str(plan), "--json"]
     for earlier in previous:
         command += ["--previous", str(earlier)]
-    figures: dict[str, object] = json.loads(subprocess.run(command, capture_output=True, text=True,
+    figures: dict[str, Any] = json.loads(subprocess.run(command, capture_output=True, text=True,
                                                            check=True).stdout)
     return figures
 
