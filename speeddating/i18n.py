@@ -423,6 +423,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{rounds} tours dépassent l'horaire de {minutes} min : fin à {finish} au lieu de {end}. Prévenez les participants.",
         "en": "{rounds} rounds overrun by {minutes} min: the session ends at {finish} instead of {end}. Tell the participants.",
     },
+    "solver.progress": {
+        "fr": "{seconds:.1f} s  collègues {same_org}  revus {repeats}  nouvelles rencontres {new}/{bound}  ({method})",
+        "en": "{seconds:.1f} s  same-org {same_org}  repeats {repeats}  new pairs {new}/{bound}  ({method})",
+    },
     "cli.interrupted": {
         "fr": "Interrompu : aucun fichier n'a été modifié.",
         "en": "Interrupted: no file was changed.",

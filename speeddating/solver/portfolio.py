@@ -19,6 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from speeddating.evaluation import Evaluation, evaluate, schedule_errors
+from speeddating.i18n import t
 from speeddating.problem import Problem, Schedule
 from speeddating.solver.constructions import construct, is_plain
 from speeddating.solver.costs import proven_best
@@ -81,11 +82,11 @@ class Incumbent:
             return
         self.schedule, self.evaluation, self.method = schedule, evaluation, method
         if self.progress is not None:
-            self.progress(
-                f"{time.monotonic() - self.started:.1f} s  same-org {evaluation.same_org_pairs}"
-                f"  repeats {evaluation.repeat_pairs}  new pairs"
-                f" {evaluation.distinct_new_pairs}/{evaluation.new_pairs_bound}  ({method})"
-            )
+            self.progress(t(
+                "solver.progress", seconds=time.monotonic() - self.started, same_org=evaluation.same_org_pairs,
+                repeats=evaluation.repeat_pairs, new=evaluation.distinct_new_pairs,
+                bound=evaluation.new_pairs_bound, method=method,
+            ))
 
     def reporter(self, method: str) -> Callable[[Schedule], None]:
         return lambda schedule: self.offer(schedule, method)

@@ -44,7 +44,7 @@ def test_same_seed_same_plan_and_progress_reported() -> None:
     lines: list[str] = []
     first = solve(problem, time_limit=5, seed=4, progress=lines.append)
     assert first.schedule == solve(problem, time_limit=5, seed=4).schedule
-    assert lines and "new pairs" in lines[-1]
+    assert lines and "nouvelles rencontres" in lines[-1]
 
 
 def test_hint_is_a_starting_point() -> None:
