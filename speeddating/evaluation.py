@@ -105,7 +105,7 @@ def evaluate(problem: Problem, schedule: Schedule) -> Evaluation:
         counts = Counter(problem.organisation_of[p] for table in tables for p in table)
         forced += sum(fewest_pairs(c, len(tables)) for c in counts.values())
     cross = {p: c for p, c in met.items() if not problem.same_org(*p)}
-    repeats = sum(c - 1 + problem.session_encounters.get(p, 0) for p, c in cross.items())
+    repeats = sum(c - 1 + (1 if problem.session_encounters.get(p, 0) else 0) for p, c in cross.items())
     history = [p for p in cross if p in problem.past_encounters]
     new_met = Counter[int]()
     for a, b in cross:

@@ -97,3 +97,8 @@ def test_rank_puts_colleagues_before_repeats() -> None:
     assert colleagues.same_org_pairs == 1 and repeats.same_org_pairs == 0
     assert repeats.repeat_pairs > 0
     assert repeats.rank() < colleagues.rank()
+
+
+def test_a_pair_met_twice_in_frozen_rounds_meeting_again_is_one_more_repeat() -> None:
+    problem = Problem((0, 1, 2, 3), 1, session_encounters={(0, 1): 2})
+    assert evaluate(problem, (((0, 1, 2, 3),),)).repeat_pairs == 1
