@@ -472,6 +472,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "printables.table_unused": {"fr": "Table libre à ce tour", "en": "Table not used this round"},
     "printables.absent": {"fr": "pas de table à ce tour", "en": "no table this round"},
     "printables.fold": {"fr": "pliez ici", "en": "fold here"},
+    "printables.sheet": {"fr": "Tours {first} à {last} (carte {sheet}/{sheets})",
+                         "en": "Rounds {first} to {last} (card {sheet}/{sheets})"},
     "printables.col_round": {"fr": "TOUR", "en": "ROUND"},
     "printables.col_time": {"fr": "HEURE", "en": "TIME"},
     "printables.col_table": {"fr": "TABLE", "en": "TABLE"},

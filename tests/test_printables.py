@@ -15,7 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from speeddating.cli import cli
 from speeddating.event import DEFAULT_THEMES, Event
-from speeddating.exporters.pdf import DOCUMENTS, write_printables
+from speeddating.exporters.pdf import DOCUMENTS, itineraries, write_printables
 from speeddating.exporters.pdf.style import BOLD, fit_text, long_date, register_fonts, revision_mark
 from speeddating.exporters.pdf.table_cards import table_numbers
 from speeddating.i18n import MESSAGES, use_language
@@ -306,3 +306,58 @@ def test_plan_command_writes_the_printables_too(tmp_path: Path) -> None:
     for name, _ in DOCUMENTS:
         assert f"out/{name}" in err
         assert "Personne 8" in " ".join(pdf_pages((tmp_path / "out" / name).read_bytes())) or name == "agenda.pdf"
+
+
+def _pages_positions(data: bytes) -> list[list[tuple[float, float, float, str]]]:
+    """(x, y, orientation sign, text) of every piece of text, page by page."""
+    pages = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        found: list[tuple[float, float, float, str]] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], *_: object,
+                  found: list[tuple[float, float, float, str]] = found) -> None:
+            if text.strip():
+                x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+                y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                found.append((x, y, tm[0] * cm[0], text.strip()))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(found)
+    return pages
+
+
+@pytest.mark.parametrize("rounds", [1, 5, 12, 20])
+def test_every_round_is_printed_inside_its_card_whatever_the_number_of_rounds(rounds: int, tmp_path: Path) -> None:
+    plan = make_plan(13, rounds=rounds)
+    documents = printed(plan, tmp_path)
+    wanted = {f"Tour {n}" for n in range(1, rounds + 1)}
+    for name in ("agenda.pdf", "master-plan.pdf"):
+        text = normalised(" ".join(pdf_pages(documents[name]))).replace("TOUR", "Tour")
+        assert all(f"{label} " in f"{text} " for label in wanted), name
+    faces: dict[str, list[str]] = {}
+    for page in _pages_positions(documents["table-cards.pdf"]):
+        for x, y, orientation, text in page:
+            assert 0 <= x <= 595 and 0 <= y <= 842, text
+            if text != "pliez ici":
+                assert (y < 421) if orientation > 0 else (y > 421), (text, y)
+        upright = [p for p in page if p[2] > 0]
+        number = next(text for x, _, _, text in upright if text.isdigit() and x < 100)
+        faces.setdefault(number, []).extend(text for *_, text in upright)
+    assert sorted(faces, key=int) == [str(n) for n in table_numbers(plan)]
+    for table, texts in faces.items():
+        assert wanted <= set(texts), (table, wanted - set(texts))
+    columns: dict[int, list[tuple[float, str]]] = {}
+    card_width = (595.2756 - 2 * itineraries.MARGIN) / itineraries.COLUMNS
+    for page_number, page in enumerate(_pages_positions(documents["itineraries.pdf"])):
+        for x, y, _, text in page:
+            assert 10 * 72 / 25.4 - 1 <= y <= 842 - 10 * 72 / 25.4, text
+            card_column = int((x - itineraries.MARGIN) // card_width)
+            left = itineraries.MARGIN + card_column * card_width
+            round_column = math.isclose(x, left + itineraries.PADDING, abs_tol=0.5)
+            if (text.isdigit() and round_column) or text.startswith("Petit-déjeuner"):
+                columns.setdefault(card_column, []).append((page_number * 1000 - y, text))
+    assert len(columns) == itineraries.COLUMNS
+    for column in columns.values():
+        sequence = [text if text.isdigit() else "foot" for _, text in sorted(column)]
+        per_card = [*map(str, range(1, rounds + 1)), "foot"]
+        assert sequence == per_card * (len(sequence) // len(per_card)), sequence

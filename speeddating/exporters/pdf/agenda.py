@@ -1,7 +1,8 @@
 """agenda.pdf: the one-page programme to put up at the door or on each table.
 
 Title, date and place; a timeline from the welcome through every round (times, theme, prompt)
-to the closing; and one short paragraph telling participants how the morning works.
+to the closing (in two columns when there are many rounds); and one short paragraph telling
+participants how the morning works.
 """
 
 from dataclasses import dataclass
@@ -34,6 +35,8 @@ SIDE = 22 * MM
 TOP = 20 * MM
 TIME_COLUMN = 62.0
 LINE_X = TIME_COLUMN + 14
+COLUMN_GAP = 18.0
+READABLE = 0.75
 
 
 @dataclass(frozen=True)
@@ -76,9 +79,10 @@ class LaidStep:
 
 
 def _lay_out(step: Step, width: float, scale: float) -> LaidStep:
-    kicker = fit_text(step.kicker.upper(), BOLD, width, 8.5 * scale, 6) if step.kicker else None
-    title = fit_text(step.title, BOLD, width, 15 * scale, 9, max_lines=2)
-    detail = fit_text(step.detail, FONT, width, 10.5 * scale, 7, max_lines=3) if step.detail else None
+    kicker = fit_text(step.kicker.upper(), BOLD, width, 8.5 * scale, min(6, 8.5 * scale)) if step.kicker else None
+    title = fit_text(step.title, BOLD, width, 15 * scale, min(9, 15 * scale), max_lines=2)
+    detail = fit_text(step.detail, FONT, width, 10.5 * scale, min(7, 10.5 * scale), max_lines=3) \
+        if step.detail else None
     return LaidStep(step, kicker, title, detail, scale)
 
 
@@ -101,6 +105,30 @@ def _draw_step(canvas: Canvas, laid: LaidStep, left: float, top: float) -> None:
     y = laid.title.draw(canvas, x, y)
     if laid.detail:
         laid.detail.draw(canvas, x, y - 1, MUTED)
+
+
+def _columns(timeline: list[Step], columns: int) -> list[list[Step]]:
+    """The steps split into `columns` runs of (nearly) equal length, in order."""
+    size = -(-len(timeline) // columns)
+    return [timeline[i:i + size] for i in range(0, len(timeline), size)]
+
+
+def _timeline_scale(runs: list[list[Step]], width: float, available: float) -> float:
+    """The largest scale at which the tallest column fits."""
+    return shrink_to_fit(lambda scale: max(sum(_lay_out(step, width, scale).height for step in run) for run in runs),
+                         available, 0.4)
+
+
+def _draw_timeline(canvas: Canvas, laid: list[LaidStep], left: float, top: float, available: float) -> None:
+    """The steps down a line with a dot each, spread out a little when there is room."""
+    gap = min(16.0, max(0.0, available - sum(step.height for step in laid)) / len(laid))
+    dot = 9 * laid[0].scale
+    canvas.setStrokeColor(TINT)
+    canvas.setLineWidth(3)
+    canvas.line(left + LINE_X, top - dot, left + LINE_X, top - sum(s.height + gap for s in laid[:-1]) - dot)
+    for step in laid:
+        _draw_step(canvas, step, left, top)
+        top -= step.height + gap
 
 
 def agenda_pdf(plan: Plan, paper: str = "A4") -> bytes:
@@ -129,21 +157,17 @@ def agenda_pdf(plan: Plan, paper: str = "A4") -> bytes:
     how = fit_text(t("printables.how_it_works"), FONT, inner - 28, 11, 8, max_lines=5)
     box = how.height + 40
     timeline = steps(plan)
-    text_width = inner - LINE_X - 16
-
-    def total(scale: float) -> float:
-        return sum(_lay_out(step, text_width, scale).height for step in timeline)
-
     available = y - (TOP + box + 24)
-    laid = [_lay_out(step, text_width, shrink_to_fit(total, available, 0.4)) for step in timeline]
-    gap = min(16.0, max(0.0, available - sum(step.height for step in laid)) / len(laid))
-    dot = 9 * laid[0].scale
-    canvas.setStrokeColor(TINT)
-    canvas.setLineWidth(3)
-    canvas.line(SIDE + LINE_X, y - dot, SIDE + LINE_X, y - sum(s.height + gap for s in laid[:-1]) - dot)
-    for step in laid:
-        _draw_step(canvas, step, SIDE, y)
-        y -= step.height + gap
+    for columns in (1, 2):
+        column_width = (inner + COLUMN_GAP) / columns - COLUMN_GAP
+        runs = _columns(timeline, columns)
+        text_width = column_width - LINE_X - 16
+        scale = _timeline_scale(runs, text_width, available)
+        if scale >= READABLE:
+            break
+    for index, run in enumerate(runs):
+        _draw_timeline(canvas, [_lay_out(step, text_width, scale) for step in run],
+                       SIDE + index * (column_width + COLUMN_GAP), y, available)
 
     canvas.setFillColor(TINT)
     canvas.roundRect(SIDE, TOP, inner, box, 6, stroke=0, fill=1)

@@ -1,13 +1,16 @@
 """itineraries.pdf: one small card per person, eight to a page, with cut marks.
 
-Each card says who it is for and, round by round, when, at which table and on what theme (and,
+With many rounds the cards grow taller (four or two to a page) rather than lose rounds or shrink
+them past reading. Each card says who it is for and, round by round, when, at which table and on what theme (and,
 in a present-another round, which organisation to present). Cards run in organisation order,
 then by name, so that each team's cards come off the guillotine together for its lead to hand out.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from io import BytesIO
 
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from speeddating.exporters.pdf.style import (
@@ -19,6 +22,7 @@ from speeddating.exporters.pdf.style import (
     MM,
     MUTED,
     TINT,
+    Fitted,
     by_organisation_then_name,
     event_line,
     fit_text,
@@ -32,23 +36,27 @@ from speeddating.i18n import t
 from speeddating.plan import Plan, PlannedRound, SeatedTable
 from speeddating.roster import Attendee
 
-COLUMNS, ROWS = 2, 4
-CARDS_PER_PAGE = COLUMNS * ROWS
+COLUMNS = 2
+ROW_CHOICES = (4, 2, 1)
+"""Cards per column: eight small cards a page, or four or two taller ones when there are many rounds."""
+READABLE = 0.7
+LAST_RESORT = 0.2
 MARGIN = 10 * MM
 PADDING = 11.0
 MARK = 5 * MM
 TABLE_CENTRE = 68.0
 
 
-def _cut_marks(canvas: Canvas, width: float, height: float, card_width: float, card_height: float) -> None:
+def _cut_marks(canvas: Canvas, width: float, height: float, card_width: float, rows: int) -> None:
     """Crop marks in the margins for a guillotine, and faint dotted edges for scissors."""
     canvas.setStrokeColor(FAINT)
     canvas.setLineWidth(0.4)
+    card_height = (height - 2 * MARGIN) / rows
     canvas.setDash(1, 2)
     for column in range(1, COLUMNS):
         x = MARGIN + column * card_width
         canvas.line(x, MARGIN, x, height - MARGIN)
-    for row in range(1, ROWS):
+    for row in range(1, rows):
         y = MARGIN + row * card_height
         canvas.line(MARGIN, y, width - MARGIN, y)
     canvas.setDash()
@@ -58,7 +66,7 @@ def _cut_marks(canvas: Canvas, width: float, height: float, card_width: float, c
         x = MARGIN + column * card_width
         canvas.line(x, 2, x, 2 + MARK)
         canvas.line(x, height - 2, x, height - 2 - MARK)
-    for row in range(ROWS + 1):
+    for row in range(rows + 1):
         y = MARGIN + row * card_height
         canvas.line(2, y, 2 + MARK, y)
         canvas.line(width - 2, y, width - 2 - MARK, y)
@@ -109,36 +117,55 @@ def _round_row(rnd: PlannedRound, table: SeatedTable | None, person: Attendee, w
     return height, draw
 
 
-def _draw_card(canvas: Canvas, plan: Plan, person: Attendee, width: float, height: float) -> None:
-    """One card with its lower-left corner at the origin."""
+@dataclass(frozen=True)
+class Card:
+    """One person's card laid out for a given card size: header, foot and the round rows' scale."""
+
+    name: Fitted
+    organisation: Fitted
+    foot: Fitted
+    mark: str
+    rows_top: float
+    available: float
+    scale: float
+    rows: list[tuple[float, RowDrawing]]
+
+
+def _card(plan: Plan, person: Attendee, width: float, height: float, smallest: float) -> Card:
+    """Lay out the card; the rounds shrink to fit the space between the header and the foot."""
     inner = width - 2 * PADDING
     name = fit_text(person.name, BOLD, inner, 13, 8, max_lines=2)
     organisation = fit_text(person.organisation, FONT, inner, 8.5, 6.5, max_lines=2)
     mark = revision_mark(plan)
-    foot = fit_text(event_line(plan), FONT, inner - (canvas.stringWidth(mark, BOLD, 6.5) + 6 if mark else 0),
+    foot = fit_text(event_line(plan), FONT, inner - (pdfmetrics.stringWidth(mark, BOLD, 6.5) + 6 if mark else 0),
                     6, 5)
-    top = height - PADDING
-    y = name.draw(canvas, PADDING, top + 2)
-    y = organisation.draw(canvas, PADDING, y, MUTED) - 4
-    canvas.setStrokeColor(ACCENT)
-    canvas.setLineWidth(0.8)
-    canvas.line(PADDING, y, PADDING + 24, y)
-    y -= 9
-    canvas.setFillColor(MUTED)
-    canvas.setFont(FONT, 5.5)
-    headings = ((0, "printables.col_round"), (20, "printables.col_time"), (TABLE_CENTRE - 14, "printables.col_table"),
-                (90, "printables.col_theme"))
-    available = y - 3 - (PADDING + foot.height + 3)
+    rows_top = height - PADDING + 2 - name.height - organisation.height - 4 - 9
+    available = rows_top - 3 - (PADDING + foot.height + 3)
     itinerary = plan.itinerary(person.id)
 
     def rows(scale: float) -> list[tuple[float, RowDrawing]]:
         return [_round_row(rnd, table, person, inner, scale) for rnd, table in itinerary]
 
-    scale = shrink_to_fit(lambda s: sum(h for h, _ in rows(s)), available, 0.55)
-    laid_out = rows(scale)
-    gap = min(5.0, max(0.0, available - sum(h for h, _ in laid_out)) / len(laid_out)) if laid_out else 0.0
+    scale = shrink_to_fit(lambda s: sum(h for h, _ in rows(s)), available, smallest)
+    return Card(name, organisation, foot, mark, rows_top, available, scale, rows(scale))
+
+
+def _draw_card(canvas: Canvas, card: Card, width: float, height: float) -> None:
+    """One card with its lower-left corner at the origin."""
+    y = card.name.draw(canvas, PADDING, height - PADDING + 2)
+    y = card.organisation.draw(canvas, PADDING, y, MUTED) - 4
+    canvas.setStrokeColor(ACCENT)
+    canvas.setLineWidth(0.8)
+    canvas.line(PADDING, y, PADDING + 24, y)
+    y = card.rows_top
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FONT, 5.5)
+    headings = ((0, "printables.col_round"), (20, "printables.col_time"), (TABLE_CENTRE - 14, "printables.col_table"),
+                (90, "printables.col_theme"))
+    laid_out = card.rows
+    gap = min(5.0, max(0.0, card.available - sum(h for h, _ in laid_out)) / len(laid_out)) if laid_out else 0.0
     for x, key in headings:
-        canvas.drawString(PADDING + x * scale, y, t(key))
+        canvas.drawString(PADDING + x * card.scale, y, t(key))
     y -= 3
     canvas.saveState()
     canvas.translate(PADDING, 0)
@@ -146,29 +173,45 @@ def _draw_card(canvas: Canvas, plan: Plan, person: Attendee, width: float, heigh
         draw(canvas, y)
         y -= row_height + gap
     canvas.restoreState()
-    foot.draw(canvas, PADDING, PADDING + foot.height, MUTED)
-    if mark:
+    card.foot.draw(canvas, PADDING, PADDING + card.foot.height, MUTED)
+    if card.mark:
         canvas.setFillColor(ACCENT)
         canvas.setFont(BOLD, 6.5)
-        canvas.drawRightString(width - PADDING, PADDING + foot.height - foot.size * 0.95 - 0.5, mark)
+        canvas.drawRightString(width - PADDING, PADDING + card.foot.height - card.foot.size * 0.95 - 0.5, card.mark)
+
+
+def _cards(plan: Plan, people: list[Attendee], width: float, height: float) -> tuple[int, list[Card]]:
+    """The most cards per column whose rounds all stay readable; fewer, taller cards when there are many rounds."""
+    for rows in ROW_CHOICES:
+        last = rows == ROW_CHOICES[-1]
+        card_height = (height - 2 * MARGIN) / rows
+        cards = [_card(plan, person, width, card_height, LAST_RESORT if last else READABLE) for person in people]
+        if last or all(_fits(card) for card in cards):
+            return rows, cards
+    raise AssertionError("ROW_CHOICES is empty")
+
+
+def _fits(card: Card) -> bool:
+    return sum(h for h, _ in card.rows) <= card.available
 
 
 def itineraries_pdf(plan: Plan, paper: str = "A4") -> bytes:
-    """Eight cards per portrait sheet, in organisation then name order."""
+    """Eight cards per portrait sheet (fewer, taller ones for many rounds), in organisation then name order."""
     width, height = page_size(paper)
     card_width = (width - 2 * MARGIN) / COLUMNS
-    card_height = (height - 2 * MARGIN) / ROWS
     buffer = BytesIO()
     canvas = new_canvas(buffer, (width, height), t("printables.itineraries"))
     people = plan.by_id()
-    order = by_organisation_then_name(plan)
-    for first in range(0, len(order), CARDS_PER_PAGE):
-        _cut_marks(canvas, width, height, card_width, card_height)
-        for index, attendee_id in enumerate(order[first:first + CARDS_PER_PAGE]):
+    rows, cards = _cards(plan, [people[x] for x in by_organisation_then_name(plan)], card_width, height)
+    card_height = (height - 2 * MARGIN) / rows
+    per_page = COLUMNS * rows
+    for first in range(0, len(cards), per_page):
+        _cut_marks(canvas, width, height, card_width, rows)
+        for index, card in enumerate(cards[first:first + per_page]):
             row, column = divmod(index, COLUMNS)
             canvas.saveState()
             canvas.translate(MARGIN + column * card_width, height - MARGIN - (row + 1) * card_height)
-            _draw_card(canvas, plan, people[attendee_id], card_width, card_height)
+            _draw_card(canvas, card, card_width, card_height)
             canvas.restoreState()
         canvas.showPage()
     canvas.save()

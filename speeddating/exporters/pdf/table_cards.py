@@ -3,10 +3,11 @@
 The sheet is portrait; its lower half is the front face and its upper half the same face turned
 upside down, so that once folded the table number and the programme read upright from both sides
 of the table. Each face: the number, large enough to find the table from across the room, and for
-every round its times, theme, prompt and who sits there (with who presents whom).
+every round its times, theme, prompt and who sits there (with who presents whom). When the rounds
+would not fit one face readably, the table gets continuation cards, each saying which rounds it holds.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -39,6 +40,8 @@ from speeddating.roster import Attendee
 MARGIN = 9 * MM
 GUTTER = 14.0
 ROUND_LABEL = 54.0
+READABLE = 0.6
+LAST_RESORT = 0.2
 
 
 @dataclass(frozen=True)
@@ -121,21 +124,46 @@ def _round_block(people: dict[str, Attendee], rnd: PlannedRound, table: SeatedTa
     return Block(height, draw)
 
 
-def _rounds_blocks(plan: Plan, people: dict[str, Attendee], number: int, width: float, scale: float) -> list[Block]:
+def _rounds_blocks(rounds: Sequence[PlannedRound], people: dict[str, Attendee], number: int, width: float,
+                   scale: float) -> list[Block]:
     return [_round_block(people, rnd, next((tb for tb in rnd.tables if tb.number == number), None), width, scale)
-            for rnd in plan.rounds]
+            for rnd in rounds]
 
 
-def _fitted_blocks(plan: Plan, people: dict[str, Attendee], number: int, face: Face) -> list[Block]:
-    """The rounds of table `number` at the largest scale that fits the face's height."""
-    scale = shrink_to_fit(
-        lambda s: sum(b.height for b in _rounds_blocks(plan, people, number, face.rounds_width, s)),
-        face.height - 2 * MARGIN, 0.45)
-    return _rounds_blocks(plan, people, number, face.rounds_width, scale)
+@dataclass(frozen=True)
+class Sheet:
+    """One tent card of a table: a run of consecutive rounds, laid out to fit the face."""
+
+    rounds: tuple[PlannedRound, ...]
+    blocks: list[Block]
+    fits: bool
 
 
-def _draw_number_column(canvas: Canvas, plan: Plan, number: int, face: Face) -> None:
-    """TABLE, the big number, and the event and version at the foot of the column."""
+def _sheet(rounds: tuple[PlannedRound, ...], people: dict[str, Attendee], number: int, face: Face,
+           smallest: float) -> Sheet:
+    """The rounds at the largest scale (down to `smallest`) that fits the face's height."""
+    available = face.height - 2 * MARGIN
+    scale = shrink_to_fit(lambda s: sum(b.height for b in _rounds_blocks(rounds, people, number, face.rounds_width, s)),
+                          available, smallest)
+    blocks = _rounds_blocks(rounds, people, number, face.rounds_width, scale)
+    return Sheet(rounds, blocks, sum(b.height for b in blocks) <= available)
+
+
+def _sheets(plan: Plan, people: dict[str, Attendee], number: int, face: Face) -> list[Sheet]:
+    """As few cards as keep every round readable: with many rounds a table gets continuation cards."""
+    rounds = plan.rounds
+    for count in range(1, len(rounds) + 1):
+        size = -(-len(rounds) // count)
+        runs = [rounds[i:i + size] for i in range(0, len(rounds), size)]
+        last = size == 1
+        sheets = [_sheet(run, people, number, face, LAST_RESORT if last else READABLE) for run in runs]
+        if last or all(sheet.fits for sheet in sheets):
+            return sheets
+    return [Sheet((), [], True)]
+
+
+def _draw_number_column(canvas: Canvas, plan: Plan, number: int, face: Face, sheet: str) -> None:
+    """TABLE, the big number, which rounds this card holds (if the table has several), and the event and version."""
     column = face.number_column
     top = face.height - MARGIN
     canvas.setFillColor(ACCENT)
@@ -150,6 +178,9 @@ def _draw_number_column(canvas: Canvas, plan: Plan, number: int, face: Face) -> 
     mark = revision_mark(plan)
     bottom = MARGIN + (16 if mark else 0)
     foot.draw(canvas, MARGIN + 2, bottom + foot.height, MUTED)
+    if sheet:
+        label = fit_text(sheet, BOLD, column - 2, 11, 7, max_lines=2)
+        label.draw(canvas, MARGIN + 2, bottom + foot.height + 8 + label.height, ACCENT)
     if mark:
         canvas.setFillColor(ACCENT)
         canvas.roundRect(MARGIN + 2, MARGIN, canvas.stringWidth(mark, BOLD, 8) + 10, 12, 3, stroke=0, fill=1)
@@ -162,8 +193,8 @@ def _draw_number_column(canvas: Canvas, plan: Plan, number: int, face: Face) -> 
     canvas.line(rule, MARGIN, rule, face.height - MARGIN)
 
 
-def _draw_face(canvas: Canvas, plan: Plan, number: int, face: Face, blocks: list[Block]) -> None:
-    _draw_number_column(canvas, plan, number, face)
+def _draw_face(canvas: Canvas, plan: Plan, number: int, face: Face, blocks: list[Block], sheet: str) -> None:
+    _draw_number_column(canvas, plan, number, face, sheet)
     spare = max(0.0, face.height - 2 * MARGIN - sum(b.height for b in blocks))
     gap = min(spare / max(len(blocks) - 1, 1), 10.0)
     canvas.saveState()
@@ -198,21 +229,24 @@ def table_numbers(plan: Plan) -> list[int]:
 
 
 def table_cards_pdf(plan: Plan, paper: str = "A4") -> bytes:
-    """One portrait sheet per table: two identical faces, the upper one upside down."""
+    """One portrait sheet per table (more with many rounds): two identical faces, the upper one upside down."""
     width, height = page_size(paper)
     face = Face(width, height / 2)
     buffer = BytesIO()
     canvas = new_canvas(buffer, (width, height), t("printables.table_cards"))
     people = plan.by_id()
     for number in table_numbers(plan):
-        blocks = _fitted_blocks(plan, people, number, face)
-        _draw_face(canvas, plan, number, face, blocks)
-        canvas.saveState()
-        canvas.translate(width, height)
-        canvas.rotate(180)
-        _draw_face(canvas, plan, number, face, blocks)
-        canvas.restoreState()
-        _draw_fold(canvas, width, height / 2)
-        canvas.showPage()
+        sheets = _sheets(plan, people, number, face)
+        for index, sheet in enumerate(sheets, start=1):
+            label = t("printables.sheet", first=sheet.rounds[0].number, last=sheet.rounds[-1].number, sheet=index,
+                      sheets=len(sheets)) if len(sheets) > 1 else ""
+            _draw_face(canvas, plan, number, face, sheet.blocks, label)
+            canvas.saveState()
+            canvas.translate(width, height)
+            canvas.rotate(180)
+            _draw_face(canvas, plan, number, face, sheet.blocks, label)
+            canvas.restoreState()
+            _draw_fold(canvas, width, height / 2)
+            canvas.showPage()
     canvas.save()
     return buffer.getvalue()
