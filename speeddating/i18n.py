@@ -495,6 +495,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Your card shows your table for each round. At the signal, move to your next table: "
         "you will meet people from other organisations, never the same person twice.",
     },
+    "printables.how_it_works_repeats": {
+        "fr": "Votre carte indique votre table à chaque tour. Au signal, changez de table : "
+        "vous y retrouverez des personnes d'autres structures, le plus souvent nouvelles pour vous.",
+        "en": "Your card shows your table for each round. At the signal, move to your next table: "
+        "you will meet people from other organisations, mostly new faces.",
+    },
     "printables.person": {"fr": "Participant", "en": "Attendee"},
     "printables.organisation_count": {"fr": "{organisation} ({count})", "en": "{organisation} ({count})"},
     "printables.quality_heading": {"fr": "Le plan en chiffres", "en": "The plan in figures"},

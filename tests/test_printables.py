@@ -1,5 +1,6 @@
 """Printables: every person and table appears, accents survive, layouts hold from 3 to 300 people."""
 
+import dataclasses
 import io
 import math
 import random
@@ -16,9 +17,10 @@ from reportlab.pdfbase import pdfmetrics
 from speeddating.cli import cli
 from speeddating.event import DEFAULT_THEMES, Event
 from speeddating.exporters.pdf import DOCUMENTS, itineraries, write_printables
+from speeddating.exporters.pdf.agenda import agenda_pdf
 from speeddating.exporters.pdf.style import BOLD, fit_text, long_date, register_fonts, revision_mark
 from speeddating.exporters.pdf.table_cards import table_numbers
-from speeddating.i18n import MESSAGES, use_language
+from speeddating.i18n import MESSAGES, t, use_language
 from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable, read_plan, write_plan
 from speeddating.problem import table_layout
 from speeddating.roster import Attendee
@@ -361,3 +363,15 @@ def test_every_round_is_printed_inside_its_card_whatever_the_number_of_rounds(ro
         sequence = [text if text.isdigit() else "foot" for _, text in sorted(column)]
         per_card = [*map(str, range(1, rounds + 1)), "foot"]
         assert sequence == per_card * (len(sequence) // len(per_card)), sequence
+
+
+@pytest.mark.parametrize(("language", "promise"), [("fr", "jamais deux fois les mêmes"),
+                                                    ("en", "never the same person twice")])
+def test_agenda_promises_no_repeat_meeting_only_when_the_plan_has_none(language: str, promise: str) -> None:
+    plan = make_plan(8)
+    assert plan.quality is not None and plan.quality.repeat_pairs == 0
+    repeating = Plan(plan.attendees, plan.rounds, plan.event, dataclasses.replace(plan.quality, repeat_pairs=2))
+    with use_language(language):
+        assert promise in normalised(pdf_pages(agenda_pdf(plan))[0])
+        assert promise not in normalised(pdf_pages(agenda_pdf(repeating))[0])
+        assert normalised(t("printables.how_it_works_repeats")) in normalised(pdf_pages(agenda_pdf(repeating))[0])

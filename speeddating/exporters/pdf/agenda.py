@@ -2,7 +2,7 @@
 
 Title, date and place; a timeline from the welcome through every round (times, theme, prompt)
 to the closing (in two columns when there are many rounds); and one short paragraph telling
-participants how the morning works.
+participants how the morning works (promising no repeat meeting only when the plan has none).
 """
 
 from dataclasses import dataclass
@@ -24,6 +24,7 @@ from speeddating.exporters.pdf.style import (
     long_date,
     new_canvas,
     page_size,
+    quality_of,
     revision_mark,
     shrink_to_fit,
     theme_title,
@@ -154,7 +155,8 @@ def agenda_pdf(plan: Plan, paper: str = "A4") -> bytes:
     canvas.line(SIDE, y, SIDE + 40, y)
     y -= 24
 
-    how = fit_text(t("printables.how_it_works"), FONT, inner - 28, 11, 8, max_lines=5)
+    promise = "printables.how_it_works" if quality_of(plan).repeat_pairs == 0 else "printables.how_it_works_repeats"
+    how = fit_text(t(promise), FONT, inner - 28, 11, 8, max_lines=5)
     box = how.height + 40
     timeline = steps(plan)
     available = y - (TOP + box + 24)

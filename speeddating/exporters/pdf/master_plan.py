@@ -28,12 +28,12 @@ from speeddating.exporters.pdf.style import (
     event_line,
     french_spacing,
     page_size,
+    quality_of,
     register_fonts,
     revision_mark,
 )
 from speeddating.i18n import t
 from speeddating.plan import Plan, Quality
-from speeddating.planning import measure
 from speeddating.summary import summary_lines
 
 MARGIN = 14 * MM
@@ -145,7 +145,7 @@ def master_plan_pdf(plan: Plan, paper: str = "A4") -> bytes:
                                  topMargin=MARGIN, bottomMargin=MARGIN + 6, title=t("printables.master_plan"),
                                  creator="speeddating", invariant=1, pageCompression=1)
     inner = width - 2 * MARGIN
-    quality = plan.quality if plan.quality is not None else measure(plan)
+    quality = quality_of(plan)
     footer = _footer(plan)
     document.build([*_header(plan, quality, inner), _grid(plan, inner)], onFirstPage=footer, onLaterPages=footer)
     return buffer.getvalue()

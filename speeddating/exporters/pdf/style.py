@@ -21,7 +21,8 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from speeddating.i18n import t
-from speeddating.plan import Plan, PlannedRound
+from speeddating.plan import Plan, PlannedRound, Quality
+from speeddating.planning import measure
 from speeddating.text import fold
 
 FONT = "DejaVuSans"
@@ -204,6 +205,11 @@ def revision_mark(plan: Plan) -> str:
     if clock is None:
         return t("printables.revision_untimed", version=plan.version)
     return t("printables.revision", version=plan.version, time=clock[1].zfill(5))
+
+
+def quality_of(plan: Plan) -> Quality:
+    """The plan's recorded figures, or measured afresh for a plan saved without them."""
+    return plan.quality if plan.quality is not None else measure(plan)
 
 
 def round_times(rnd: PlannedRound) -> str:
