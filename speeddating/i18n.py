@@ -469,6 +469,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "printables.no_theme": {"fr": "Discussion libre", "en": "Open discussion"},
     "printables.presents": {"fr": "→ présente {organisation}", "en": "→ presents {organisation}"},
     "printables.you_present": {"fr": "→ vous présentez {organisation}", "en": "→ you present {organisation}"},
+    "printables.present_absent": {
+        "fr": "→ présentez une structure partenaire absente de la table",
+        "en": "→ present a partner organisation not at the table",
+    },
     "printables.table_unused": {"fr": "Table libre à ce tour", "en": "Table not used this round"},
     "printables.absent": {"fr": "pas de table à ce tour", "en": "no table this round"},
     "printables.fold": {"fr": "pliez ici", "en": "fold here"},

@@ -375,3 +375,22 @@ def test_agenda_promises_no_repeat_meeting_only_when_the_plan_has_none(language:
         assert promise in normalised(pdf_pages(agenda_pdf(plan))[0])
         assert promise not in normalised(pdf_pages(agenda_pdf(repeating))[0])
         assert normalised(t("printables.how_it_works_repeats")) in normalised(pdf_pages(agenda_pdf(repeating))[0])
+
+
+def test_a_single_organisation_table_is_told_what_to_present(tmp_path: Path) -> None:
+    plan = make_plan(8, rounds=3)
+    rnd = plan.rounds[2]
+    assert rnd.theme is not None and rnd.theme.presents_another
+    lonely = rnd.tables[0]
+    people = tuple(Attendee(a.id, a.name, "CCAS") if a.id in lonely.attendees else a for a in plan.attendees)
+    tables = (dataclasses.replace(lonely, presents=()), *rnd.tables[1:])
+    rounds = (*plan.rounds[:2], dataclasses.replace(rnd, tables=tables))
+    plan = Plan(people, rounds, plan.event, plan.quality)
+    for language in ("fr", "en"):
+        with use_language(language):
+            documents = printed(plan, tmp_path / language)
+            fallback = normalised(t("printables.present_absent"))
+        cards = [normalised(page) for page in pdf_pages(documents["table-cards.pdf"])]
+        assert cards[0].count(fallback) == 2 and all(fallback not in page for page in cards[1:])
+        itineraries = normalised(" ".join(pdf_pages(documents["itineraries.pdf"])))
+        assert itineraries.count(fallback) == len(lonely.attendees)

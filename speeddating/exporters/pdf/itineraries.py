@@ -26,6 +26,7 @@ from speeddating.exporters.pdf.style import (
     by_organisation_then_name,
     event_line,
     fit_text,
+    needs_fallback_presentation,
     new_canvas,
     page_size,
     revision_mark,
@@ -86,8 +87,10 @@ def _round_row(rnd: PlannedRound, table: SeatedTable | None, person: Attendee, w
     else:
         theme = fit_text(theme_title(rnd), FONT, theme_width, 7.5 * scale, 5.5 * scale, max_lines=2)
         organisation = dict(table.presents).get(person.id, "")
-        presents = fit_text(t("printables.you_present", organisation=organisation), BOLD, theme_width,
-                            6.5 * scale, 5 * scale, max_lines=2) if organisation else None
+        instruction = t("printables.you_present", organisation=organisation) if organisation else \
+            t("printables.present_absent") if needs_fallback_presentation(rnd, table) else ""
+        presents = fit_text(instruction, BOLD, theme_width, 6.5 * scale, 5 * scale, max_lines=2) \
+            if instruction else None
     badge = 15 * scale
     text_height = theme.height + (presents.height if presents else 0)
     height = max(badge, text_height) + 4 * scale

@@ -21,7 +21,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from speeddating.i18n import t
-from speeddating.plan import Plan, PlannedRound, Quality
+from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable
 from speeddating.planning import measure
 from speeddating.text import fold
 
@@ -214,6 +214,11 @@ def quality_of(plan: Plan) -> Quality:
 
 def round_times(rnd: PlannedRound) -> str:
     return f"{rnd.start}–{rnd.end}" if rnd.start else ""
+
+
+def needs_fallback_presentation(rnd: PlannedRound, table: SeatedTable) -> bool:
+    """A present-another round at a table with nobody to present (one organisation only)."""
+    return rnd.theme is not None and rnd.theme.presents_another and not table.presents
 
 
 def theme_title(rnd: PlannedRound) -> str:

@@ -26,6 +26,7 @@ from speeddating.exporters.pdf.style import (
     Fitted,
     event_line,
     fit_text,
+    needs_fallback_presentation,
     new_canvas,
     page_size,
     revision_mark,
@@ -92,7 +93,9 @@ def _round_block(people: dict[str, Attendee], rnd: PlannedRound, table: SeatedTa
     theme = fit_text(theme_title(rnd), BOLD, text_width, 10 * scale, 7.5 * scale, max_lines=2)
     prompt = fit_text(rnd.theme.prompt, FONT, text_width, 7.5 * scale, 6 * scale, max_lines=2) \
         if rnd.theme and rnd.theme.prompt else None
-    head = theme.height + (prompt.height if prompt else 0) + 3 * scale
+    fallback = fit_text(t("printables.present_absent"), BOLD, text_width, 7 * scale, 5.5 * scale, max_lines=2) \
+        if table is not None and needs_fallback_presentation(rnd, table) else None
+    head = theme.height + sum(part.height for part in (prompt, fallback) if part) + 3 * scale
     if table is None:
         cells: list[list[Fitted]] = [[fit_text(t("printables.table_unused"), FONT, text_width, 8 * scale, 6 * scale)]]
         columns = 1
@@ -113,6 +116,8 @@ def _round_block(people: dict[str, Attendee], rnd: PlannedRound, table: SeatedTa
         y = theme.draw(canvas, x, top)
         if prompt:
             y = prompt.draw(canvas, x, y, MUTED)
+        if fallback:
+            y = fallback.draw(canvas, x, y, ACCENT)
         y -= 3 * scale
         for row, row_height in zip(rows, row_heights, strict=True):
             for index, cell in enumerate(row):
