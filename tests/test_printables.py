@@ -16,9 +16,9 @@ from reportlab.pdfbase import pdfmetrics
 
 from speeddating.cli import cli
 from speeddating.event import DEFAULT_THEMES, Event
-from speeddating.exporters.pdf import DOCUMENTS, itineraries, write_printables
+from speeddating.exporters.pdf import DOCUMENTS, itineraries, master_plan, write_printables
 from speeddating.exporters.pdf.agenda import agenda_pdf
-from speeddating.exporters.pdf.style import BOLD, fit_text, long_date, register_fonts, revision_mark
+from speeddating.exporters.pdf.style import BOLD, FONT, fit_text, long_date, register_fonts, revision_mark
 from speeddating.exporters.pdf.table_cards import table_numbers
 from speeddating.i18n import MESSAGES, t, use_language
 from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable, read_plan, write_plan
@@ -394,3 +394,23 @@ def test_a_single_organisation_table_is_told_what_to_present(tmp_path: Path) -> 
         assert cards[0].count(fallback) == 2 and all(fallback not in page for page in cards[1:])
         itineraries = normalised(" ".join(pdf_pages(documents["itineraries.pdf"])))
         assert itineraries.count(fallback) == len(lonely.attendees)
+
+
+@pytest.mark.parametrize("title", ["Petit-déjeuner inter-équipes du réseau emploi-insertion-formation " * 2,
+                                   "Rencontre " * 60])
+def test_master_plan_footer_keeps_clear_of_the_page_number_and_the_margin(title: str) -> None:
+    plan = make_plan(8)
+    plan = Plan(plan.attendees, plan.rounds, dataclasses.replace(plan.event, title=title), plan.quality)
+    found: list[tuple[float, float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _: object, size: float) -> None:
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if text.strip() and y < master_plan.MARGIN - 8:
+            found.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], y, size * tm[0], text.strip()))
+
+    PdfReader(io.BytesIO(master_plan.master_plan_pdf(plan))).pages[0].extract_text(visitor_text=visit)
+    page = next(item for item in found if item[3] == "page 1")
+    footer = [item for item in found if item is not page]
+    assert page[0] + pdfmetrics.stringWidth("page 1", FONT, page[2]) <= 595.28 - master_plan.MARGIN + 0.01
+    assert all(x + pdfmetrics.stringWidth(text, FONT, size) < page[0] for x, _, size, text in footer)
+    assert "mardi 8 décembre 2026" in normalised(" ".join(text for *_, text in footer))

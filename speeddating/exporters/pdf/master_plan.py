@@ -26,6 +26,7 @@ from speeddating.exporters.pdf.style import (
     TINT,
     by_organisation_then_name,
     event_line,
+    fit_text,
     french_spacing,
     page_size,
     quality_of,
@@ -117,6 +118,9 @@ def _grid(plan: Plan, width: float) -> Table:
 
 
 def _footer(plan: Plan) -> Callable[[Canvas, Any], None]:
+    """What, which event, and the page number; a long title shrinks or wraps (or, past
+    two lines, is left to the page's heading) rather than run into the number or hide the date."""
+
     def draw(canvas: Canvas, document: Any) -> None:
         canvas.saveState()
         canvas.setStrokeColor(FAINT)
@@ -125,10 +129,16 @@ def _footer(plan: Plan) -> Callable[[Canvas, Any], None]:
         canvas.line(MARGIN, MARGIN - 8, width - MARGIN, MARGIN - 8)
         canvas.setFont(FONT, 7)
         canvas.setFillColor(MUTED)
+        page = t("printables.page", number=document.page)
+        canvas.drawRightString(width - MARGIN, MARGIN - 18, page)
         mark = revision_mark(plan)
-        canvas.drawString(MARGIN, MARGIN - 18, " · ".join(x for x in (t("printables.master_plan"),
-                                                                     event_line(plan), mark) if x))
-        canvas.drawRightString(width - MARGIN, MARGIN - 18, t("printables.page", number=document.page))
+        room = width - 2 * MARGIN - canvas.stringWidth(page, FONT, 7) - 12
+        for with_title in (True, False):
+            about = " · ".join(x for x in (t("printables.master_plan"), event_line(plan, with_title), mark) if x)
+            fitted = fit_text(about, FONT, room, 7, 5.5, max_lines=2)
+            if not fitted.lines[-1].endswith("…"):
+                break
+        fitted.draw(canvas, MARGIN, MARGIN - 18 + fitted.size * 0.95, MUTED)
         canvas.restoreState()
 
     return draw
