@@ -12,7 +12,7 @@ from speeddating.cli.options import history_options, output_options, pair_option
 from speeddating.constraints import constraint_lines, organiser_constraints
 from speeddating.errors import UserError
 from speeddating.event import Event, default_event, load_event
-from speeddating.exporters.pdf import DOCUMENTS
+from speeddating.exporters.pdf import printables
 from speeddating.exporters.spreadsheet import plan_csv
 from speeddating.fileio import prepare_folder, write_all
 from speeddating.history.bound import forced_reunions
@@ -147,7 +147,7 @@ def write_outputs(planned: Plan, folder: Path) -> list[Path]:
     files = {
         folder / "plan.json": plan_to_json(planned).encode("utf-8"),
         folder / "plan.csv": plan_csv(planned),
-        **{folder / name: build(planned, "A4") for name, build in DOCUMENTS},
+        **printables(planned, folder),
     }
     write_all(files)
     return list(files)
