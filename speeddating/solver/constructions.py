@@ -27,6 +27,7 @@ from speeddating.solver.designs import (
     affine_geometry,
     kirkman_15,
     resolvable_28,
+    rgdd_32,
     transversal_design,
 )
 from speeddating.solver.finite_fields import prime_power
@@ -223,6 +224,11 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
         "resolvable-28",
         "1-rotational 2-(28,4,1) design: 28 people at tables of 4, 9 rounds",
         _fixed(resolvable_28, 4, 7),
+    ),
+    Construction(
+        "rgdd-32",
+        "resolvable 4-GDD of type 2^16: 32 people at tables of 4, 10 rounds, each meeting all but one",
+        _fixed(rgdd_32, 4, 8),
     ),
 )
 

@@ -16,6 +16,7 @@ from speeddating.solver.designs import (
     affine_geometry,
     kirkman_15,
     resolvable_28,
+    rgdd_32,
     transversal_design,
 )
 from speeddating.solver.finite_fields import FiniteField, prime_power
@@ -69,6 +70,10 @@ PERFECT = [
     pytest.param(organisations(7, 7, 7, 7, 6), 7, 5, "transversal-design", id="TD(5,7) less a point"),
     pytest.param(organisations(*[1] * 15), 7, 3, "kirkman-15", id="KTS(15) 7 rounds"),
     pytest.param(organisations(*[1] * 28), 9, 4, "resolvable-28", id="RBIBD(28,4,1) 9 rounds"),
+    pytest.param(organisations(*[1] * 32), 10, 4, "rgdd-32", id="4-RGDD(2^16) the golfers' 8-4-10"),
+    pytest.param(organisations(*[2] * 16), 10, 4, "rgdd-32", id="4-RGDD(2^16) 16 organisations of 2"),
+    pytest.param(organisations(*[1] * 32), 9, 4, "rgdd-32", id="4-RGDD(2^16) 9 rounds"),
+    pytest.param(organisations(*[2] * 15), 10, 4, "rgdd-32", id="4-RGDD(2^16) less a group"),
 ]
 
 
@@ -158,14 +163,17 @@ def test_nothing_covers_what_designs_cannot_do(problem: Problem) -> None:
 
 def test_each_construction_covers_only_its_shapes() -> None:
     covered = {
-        c.name: [(n, k) for n, k in [(16, 4), (20, 4), (15, 3), (28, 4)] if c.covers(Problem(tuple(range(n)), 3, k))]
+        c.name: [
+            (n, k) for n, k in [(16, 4), (20, 4), (15, 3), (28, 4), (32, 4)] if c.covers(Problem(tuple(range(n)), 3, k))
+        ]
         for c in CONSTRUCTIONS
     }
     assert covered == {
         "affine-geometry": [(16, 4)],
-        "transversal-design": [(20, 4), (15, 3), (28, 4)],
+        "transversal-design": [(20, 4), (15, 3), (28, 4), (32, 4)],
         "kirkman-15": [(15, 3)],
         "resolvable-28": [(28, 4)],
+        "rgdd-32": [(32, 4)],
     }
 
 
@@ -181,6 +189,7 @@ DESIGNS = [
     transversal_design(6, 7),
     kirkman_15(),
     resolvable_28(),
+    rgdd_32(),
 ]
 
 
