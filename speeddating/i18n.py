@@ -89,11 +89,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.no_header": {
         "fr": "{file} : aucune ligne d'en-têtes dans les {rows} premières lignes. Il faut une colonne pour le nom "
         "(« Nom complet », « Participant », ou bien « Prénom » et « Nom ») et une pour la structure "
-        "(« Structure », « Organisation », « Organisme », « Partenaire », « Employeur », « Entreprise » "
-        "ou « Service »).{hint}",
+        "(« Structure », « Nom de la structure », « Organisation », « Organisme », « Établissement », « Partenaire », "
+        "« Employeur », « Entreprise » ou « Service »).{hint}",
         "en": "{file}: no header row in the first {rows} rows. A column is needed for the name "
         "('Name', 'Full name', 'Participant', or 'First name' and 'Last name') and one for the organisation "
-        "('Organisation', 'Organization', 'Company', 'Employer' or 'Service').{hint}",
+        "('Organisation', 'Organization', 'Organisation name', 'Company', 'Employer' or 'Service').{hint}",
     },
     "import.no_organisation_column": {
         "fr": "{file}, ligne {row} : aucune colonne de structure parmi les en-têtes {headers}. Ajoutez une colonne "

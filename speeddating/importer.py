@@ -52,14 +52,27 @@ class Role(Enum):
     EMAIL = "email"
 
 
+ORGANISATION_WORDS = ("organisation", "organization", "structure", "organisme", "etablissement", "partenaire",
+                      "employeur", "employer", "company", "entreprise", "societe", "raisonsociale", "service")
+"""Most specific first: "service" is often a department inside the structure, kept as an attribute when both exist."""
+ORGANISATION_PREFIXES = ("", "nom", "nomde", "nomdela", "nomdel", "nomdu")
+"""As office software exports write them: "NOM DE LA STRUCTURE", "Nom de l'organisme", "Nom du service"."""
+ORGANISATION_SUFFIXES = ("", "dappartenance", "dorigine", "derattachement", "name")
+""""Structure d'appartenance", "Organisme d'origine", "Company name"."""
+
+
+def _organisation_spellings() -> tuple[str, ...]:
+    """Every word with every prefix and suffix, grouped by word in order of specificity, bare word first."""
+    return tuple(prefix + word + suffix for word in ORGANISATION_WORDS
+                 for suffix in ORGANISATION_SUFFIXES for prefix in ORGANISATION_PREFIXES)
+
+
 HEADER_ALIASES: dict[Role, tuple[str, ...]] = {
     Role.FULL_NAME: ("name", "nomcomplet", "fullname", "participant", "participante", "nomprenom", "prenomnom",
                      "nometprenom", "prenometnom", "attendee"),
     Role.LAST_NAME: ("nom", "nomdefamille", "lastname", "surname", "familyname"),
     Role.FIRST_NAME: ("prenom", "firstname", "givenname"),
-    # Most specific first: "service" is often a department inside the structure, kept as an attribute when both exist.
-    Role.ORGANISATION: ("organisation", "organization", "structure", "organisme", "partenaire", "employeur",
-                        "employer", "company", "entreprise", "service"),
+    Role.ORGANISATION: _organisation_spellings(),
     Role.EMAIL: ("email", "courriel", "mail", "adressemail", "adresseemail", "adressecourriel",
                  "adresseelectronique", "emailaddress"),
 }

@@ -456,3 +456,42 @@ def test_any_table_reads_back_as_written(tmp_path: Path, table: list[tuple[str, 
     assert [(a.name, a.organisation, a.email, a.attributes) for a in roster.attendees] == [
         (name, organisation, email, (("Remarque", note),)) for name, organisation, email, note in table]
     assert roster.warnings == ()
+
+
+@pytest.mark.parametrize("organisation_header", [
+    "NOM DE LA STRUCTURE", "Structure d'appartenance", "Structure", "Organisme", "Établissement", "ETABLISSEMENT",
+    "Service", "Employeur", "Entreprise", "Nom de l'organisme", "Nom de l’établissement", "Organisme d'origine",
+    "Nom structure", "Société", "Raison sociale", "Company name", "Organisation name",
+])
+@pytest.mark.parametrize(("name_headers", "anne", "lea"), [
+    (["Nom et prénom"], ["Anne Martin"], ["Léa Dubois"]),
+    (["Prénom Nom"], ["Anne Martin"], ["Léa Dubois"]),
+    (["Participant"], ["Anne Martin"], ["Léa Dubois"]),
+    (["NOM", "PRÉNOM"], ["Martin", "Anne"], ["Dubois", "Léa"]),
+])
+def test_organisation_headers_of_french_office_exports(tmp_path: Path, organisation_header: str,
+                                                       name_headers: list[str], anne: list[str],
+                                                       lea: list[str]) -> None:
+    rows = [[*name_headers, organisation_header], [*anne, "France Travail"], [*lea, "CIO"]]
+    roster = read_roster(write_csv(tmp_path / "liste.csv", rows))
+    assert [(a.name, a.organisation) for a in roster.attendees] == [("Anne Martin", "France Travail"),
+                                                                    ("Léa Dubois", "CIO")]
+
+
+@pytest.mark.parametrize(("headers", "kept_as_attribute"), [
+    (["Nom complet", "Service", "Établissement"], "Service"),
+    (["Nom complet", "Nom du service", "Nom de la structure"], "Nom du service"),
+    (["Nom complet", "Structure d'appartenance", "Structure"], "Structure d'appartenance"),
+    (["Nom complet", "Entreprise", "Structure"], "Entreprise"),
+])
+def test_two_organisation_like_columns_keep_the_most_specific_spelling(tmp_path: Path, headers: list[str],
+                                                                       kept_as_attribute: str) -> None:
+    column = headers.index(kept_as_attribute)
+    other = 3 - column
+    first = ["Anne Martin", "", ""]
+    first[column], first[other] = "Accueil", "France Travail"
+    second = ["Léa Dubois", "", ""]
+    second[column], second[other] = "Direction", "CIO"
+    roster = read_roster(write_csv(tmp_path / "liste.csv", [headers, first, second]))
+    assert [a.organisation for a in roster.attendees] == ["France Travail", "CIO"]
+    assert roster.attendees[0].attributes == ((kept_as_attribute, "Accueil"),)
