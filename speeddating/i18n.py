@@ -557,6 +557,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{path} n'est pas un export d'historique (format attendu : {format}).",
         "en": "{path} is not a history export (expected format: {format}).",
     },
+    "history.plan_not_export": {
+        "fr": "{path} est un plan de séance, pas un export d'historique : enregistrez la séance avec "
+        "« speeddating history add {path} ».",
+        "en": "{path} is a session plan, not a history export: record the session with "
+        "\"speeddating history add {path}\".",
+    },
+    "history.export_session": {"fr": "{path}, séance {number}", "en": "{path}, session {number}"},
+    "history.export_no_plan": {
+        "fr": "{where} (« {title} » du {date}) : aucun plan dans le fichier, rien n'a été importé. "
+        "Refaites l'export depuis l'historique d'origine avec « speeddating history export », ou enregistrez "
+        "cette séance à partir de son plan.json avec « speeddating history add ».",
+        "en": "{where} ('{title}' on {date}): no plan in the file, nothing was imported. "
+        "Export the original history again with \"speeddating history export\", or record this session "
+        "from its plan.json with \"speeddating history add\".",
+    },
+    "history.export_bad_plan": {
+        "fr": "{problem} ; rien n'a été importé. Refaites l'export depuis l'historique d'origine avec "
+        "« speeddating history export ».",
+        "en": "{problem}; nothing was imported. Export the original history again with "
+        "\"speeddating history export\".",
+    },
     "history.added": {
         "fr": "Séance n° {session} enregistrée dans {path} : « {title} » du {date}, {people} personnes, {rounds} tours.",
         "en": "Session {session} recorded in {path}: '{title}' on {date}, {people} people, {rounds} rounds.",

@@ -1,6 +1,7 @@
 """The history through the command line: session 1, record it, session 2 avoids its pairs; the
 other history commands; a writer killed mid-write; two writers at once."""
 
+import json
 import os
 import random
 import shutil
@@ -17,7 +18,7 @@ from click.testing import CliRunner
 pytest.importorskip("speeddating.importer", reason="the CLI needs the importer")
 
 from speeddating.cli import cli
-from speeddating.plan import write_plan
+from speeddating.plan import plan_to_json, write_plan
 from tests.conftest import REPO, CheckPlan
 from tests.test_history_store import EIGHT, ROUND_A, ROUND_B, make_plan
 
@@ -97,6 +98,40 @@ def test_missing_store_and_bad_export_are_one_clear_line(tmp_path: Path) -> None
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     code, _, err = run("history", "import", str(tmp_path / "bad.json"), "--history", str(tmp_path / "h.db"))
     assert code == 2 and "bad.json" in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fr", ["h.json, séance 2 (« Deux » du 2025-03-15) : aucun plan", "rien n'a été importé",
+            "speeddating history export"]),
+    ("en", ["h.json, session 2 ('Deux' on 2025-03-15): no plan", "nothing was imported",
+            "speeddating history export"]),
+])
+def test_importing_a_session_without_its_plan_names_the_file_the_session_and_the_fix(
+        tmp_path: Path, lang: str, expected: list[str]) -> None:
+    good = json.loads(plan_to_json(make_plan(EIGHT, [ROUND_A], title="Un")))
+    document = {"format": "speeddating-history/1", "sessions": [
+        {"title": "Un", "date": "2025-01-15", "plan": good}, {"title": "Deux", "date": "2025-03-15"}]}
+    (tmp_path / "h.json").write_text(json.dumps(document), encoding="utf-8")
+    db = tmp_path / "h.db"
+    code, _, err = run("history", "import", str(tmp_path / "h.json"), "--history", str(db), lang=lang)
+    assert code == 2 and len(err.splitlines()) == 1, err
+    assert all(part in err for part in expected), err
+    assert run("history", "list", "--history", str(db))[1].startswith("Aucune séance")
+
+
+def test_importing_a_damaged_plan_or_a_plan_file_is_bad_input(tmp_path: Path) -> None:
+    write_plan(make_plan(EIGHT, [ROUND_A], title="Un"), tmp_path / "plan.json")
+    db = tmp_path / "h.db"
+    code, _, err = run("history", "import", str(tmp_path / "plan.json"), "--history", str(db))
+    assert code == 2 and "plan.json est un plan de séance" in err and "speeddating history add" in err, err
+    damaged = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
+    damaged["rounds"][0]["tables"][0]["attendees"].append("nobody")
+    document = {"format": "speeddating-history/1", "sessions": [{"title": "Un", "date": "2025-01-15",
+                                                                 "plan": damaged}]}
+    (tmp_path / "h.json").write_text(json.dumps(document), encoding="utf-8")
+    code, _, err = run("history", "import", str(tmp_path / "h.json"), "--history", str(db), lang="en")
+    assert code == 2 and len(err.splitlines()) == 1, err
+    assert "h.json, session 1" in err and "nobody" in err and "nothing was imported" in err, err
 
 
 def large_plan(path: Path, people: int = 400, rounds: int = 20) -> None:

@@ -24,9 +24,10 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from speeddating.errors import UserError
+from speeddating.errors import PlanFormatError, UserError
 from speeddating.history.identity import KnownPerson, email_key, resolve
 from speeddating.i18n import t
+from speeddating.plan import FORMAT as PLAN_FORMAT
 from speeddating.plan import Plan, plan_from_dict, plan_to_json
 from speeddating.planning import PastEncounters
 from speeddating.roster import Attendee
@@ -401,6 +402,8 @@ class ImportResult:
 
 def import_history(connection: sqlite3.Connection, document: Any, source: str = "import") -> ImportResult:
     """Merge an export into this store in one transaction; sessions already here are skipped."""
+    if isinstance(document, dict) and document.get("format") == PLAN_FORMAT:
+        raise HistoryError(t("history.plan_not_export", path=source))
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise HistoryError(t("history.bad_export", path=source, format=EXPORT_FORMAT))
     entries = document.get("sessions")
@@ -408,10 +411,16 @@ def import_history(connection: sqlite3.Connection, document: Any, source: str = 
         raise HistoryError(t("history.bad_export", path=source, format=EXPORT_FORMAT))
     sessions = []
     for number, entry in enumerate(entries, 1):
-        plan = plan_from_dict(entry.get("plan"), f"{source}, session {number}")
+        where = t("history.export_session", path=source, number=number)
         title, date = entry.get("title"), entry.get("date")
         if not isinstance(title, str) or not isinstance(date, str) or not date:
-            raise HistoryError(t("history.bad_export", path=f"{source}, session {number}", format=EXPORT_FORMAT))
+            raise HistoryError(t("history.bad_export", path=where, format=EXPORT_FORMAT))
+        if not isinstance(entry.get("plan"), dict):
+            raise HistoryError(t("history.export_no_plan", where=where, title=title, date=date))
+        try:
+            plan = plan_from_dict(entry["plan"], where)
+        except PlanFormatError as error:
+            raise HistoryError(t("history.export_bad_plan", problem=error)) from None
         sessions.append((plan, title, date, str(entry.get("recorded_at") or _now())))
     added = 0
     with write_transaction(connection):
