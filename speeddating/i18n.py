@@ -553,6 +553,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This session is already recorded (no. {session}, '{title}' on {date}). "
         "Add --replace to replace it, or --title to record it under another title.",
     },
+    "history.version": {"fr": "version {version}", "en": "version {version}"},
+    "history.version_revised": {"fr": "version {version} ({revised})", "en": "version {version} ({revised})"},
+    "history.older_version": {
+        "fr": "{file} : {given} du plan, plus ancienne que la {recorded} déjà enregistrée "
+        "(séance n° {session}, « {title} » du {date}) ; rien n'a été remplacé. Enregistrez plutôt la dernière "
+        "version (celle du dossier -v le plus élevé, écrite par « speeddating replan »), ou ajoutez --force "
+        "si c'est vraiment cette version-ci qui a eu lieu.",
+        "en": "{file}: {given} of the plan, older than {recorded} already recorded "
+        "(session {session}, '{title}' on {date}); nothing was replaced. Record the latest version instead "
+        "(the one in the highest -v folder, written by \"speeddating replan\"), or add --force "
+        "if this version really is the one that took place.",
+    },
     "history.bad_export": {
         "fr": "{path} n'est pas un export d'historique (format attendu : {format}).",
         "en": "{path} is not a history export (expected format: {format}).",

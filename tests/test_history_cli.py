@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,28 @@ def test_second_session_avoids_the_pairs_of_the_first(tmp_path: Path, instances:
                          "--history", str(db), lang="en")
     assert code == 0, err
     assert "'Morning'" in out
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fr", ["v1.json : version 1 du plan, plus ancienne que la version 2 (2025-01-15 08:52) déjà enregistrée "
+            "(séance n° 1, « Petit-déjeuner » du 2025-01-15)", "--force"]),
+    ("en", ["v1.json: version 1 of the plan, older than version 2 (2025-01-15 08:52) already recorded "
+            "(session 1, 'Petit-déjeuner' on 2025-01-15)", "--force"]),
+])
+def test_replace_refuses_an_older_version_of_the_plan_unless_forced(tmp_path: Path, lang: str,
+                                                                    expected: list[str]) -> None:
+    db = tmp_path / "h.db"
+    write_plan(make_plan(EIGHT, [ROUND_A]), tmp_path / "v1.json")
+    write_plan(replace(make_plan(EIGHT, [ROUND_B]), version=2, revised_at="2025-01-15T08:52"), tmp_path / "v2.json")
+    assert run("history", "add", str(tmp_path / "v2.json"), "--history", str(db))[0] == 0
+    code, _, err = run("history", "add", str(tmp_path / "v1.json"), "--replace", "--history", str(db), lang=lang)
+    assert code == 2 and len(err.splitlines()) == 1, err
+    assert all(part in err for part in expected), err
+    code, out, err = run("history", "add", str(tmp_path / "v1.json"), "--replace", "--force", "--history", str(db))
+    assert code == 0 and "Séance n° 1 enregistrée" in out, err
+    assert len(run("history", "list", "--history", str(db))[1].splitlines()) == 2
+    code, out, _ = run("history", "show", "1", "--history", str(db))
+    assert "Table 1 : Anne Martin (France Travail), Chloé Œuvray (Mission Locale)" in out  # version 1's seating
 
 
 def test_list_show_export_import_remove_and_report(tmp_path: Path) -> None:

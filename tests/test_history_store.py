@@ -152,6 +152,29 @@ def test_adding_the_same_session_twice_is_refused_or_replaced(tmp_path: Path) ->
     assert pair(plan, 0, 3) in past and pair(plan, 0, 2) not in past
 
 
+def test_replacing_with_an_older_version_of_the_plan_is_refused_unless_forced(tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    v1 = make_plan(EIGHT, [ROUND_A])
+    v2 = replace(make_plan(EIGHT, [ROUND_B]), version=2, revised_at="2025-01-15T08:52")
+    v2_earlier = replace(make_plan(EIGHT, [ROUND_C]), version=2, revised_at="2025-01-15T08:41")
+    recorded = record(db, v2)
+    for older in (v1, v2_earlier):
+        with pytest.raises(HistoryError, match=f"n° {recorded}") as refused:
+            record(db, older, replace=True, source="v1/plan.json")
+        assert "v1/plan.json" in str(refused.value) and "--force" in str(refused.value)
+        assert "version 2 (2025-01-15 08:52)" in str(refused.value)
+    with open_history(db) as connection:
+        assert [(s.id, plan.version) for s in list_sessions(connection)
+                for _, plan in [session_plan(connection, s.id)]] == [(recorded, 2)]
+    forced = record(db, v1, replace=True, force=True)
+    with open_history(db) as connection:
+        assert session_plan(connection, forced)[1].version == 1
+    newer = record(db, replace(v2, version=3), replace=True)
+    with open_history(db) as connection:
+        assert [session_plan(connection, s.id)[1].version for s in list_sessions(connection)] == [3]
+        assert [s.id for s in list_sessions(connection)] == [newer]
+
+
 def test_remove_forgets_the_session_and_people_seen_only_there(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
     keep = record(db, make_plan(EIGHT[:4], [[[0, 2], [1, 3]]], title="Un"))

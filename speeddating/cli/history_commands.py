@@ -46,14 +46,16 @@ def history() -> None:
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--title", help="Title to record (default: the plan's event title).")
 @click.option("--replace", is_flag=True, help="Replace the session already recorded for this plan or event.")
+@click.option("--force", is_flag=True, help="With --replace: replace even a newer version of the plan.")
 @history_option
 @language_option
-def add(plan_file: Path, title: str | None, replace: bool, history_db: Path | None) -> None:
+def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_db: Path | None) -> None:
     """Record the session of PLAN_FILE once it has taken place."""
     plan = read_plan(plan_file)
     path = database_path(history_db)
     with open_history(path, write=True) as connection:
-        info = session_info(connection, add_plan(connection, plan, title=title, replace=replace))
+        session = add_plan(connection, plan, title=title, replace=replace, force=force, source=str(plan_file))
+        info = session_info(connection, session)
     click.echo(_describe("history.added", info, path=path))
 
 

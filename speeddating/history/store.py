@@ -353,20 +353,43 @@ def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
+def _version_label(version: int, revised_at: str) -> str:
+    """ "version 2 (2026-12-08 08:40)", or "version 1" for a plan never revised."""
+    if not revised_at:
+        return t("history.version", version=version)
+    return t("history.version_revised", version=version, revised=revised_at.replace("T", " "))
+
+
+def _recorded_version(text: str) -> tuple[int, str]:
+    """(version, revised_at) of a recorded plan, read as `plan_from_dict` reads them."""
+    document = json.loads(text)
+    version = document.get("version", 1)
+    return (version if isinstance(version, int) else 1), str(document.get("revised_at", ""))
+
+
 def add_plan(connection: sqlite3.Connection, plan: Plan, *, title: str | None = None,
-             replace: bool = False) -> int:
+             replace: bool = False, force: bool = False, source: str = "plan") -> int:
     """Record a session that took place. The same seating, or the same title on the same date,
-    is refused unless `replace`, which swaps the earlier record for this one."""
+    is refused unless `replace`, which swaps the earlier record for this one. A replacement older
+    than the record (lower version, or same version revised earlier: `replan` writes version N+1)
+    is refused too unless `force`; `source` names the plan in that message."""
     title = (title or plan.event.title or "").strip()
     date = plan.event.date or dt.date.today().isoformat()
     with write_transaction(connection):
         clashes = connection.execute(
-            "SELECT id, title, date FROM sessions WHERE fingerprint = ? OR (date = ? AND title = ?) ORDER BY id",
+            "SELECT id, title, date, plan FROM sessions WHERE fingerprint = ? OR (date = ? AND title = ?)"
+            " ORDER BY id",
             (fingerprint(plan), date, title),
         ).fetchall()
         if clashes and not replace:
-            session, old_title, old_date = clashes[0]
+            session, old_title, old_date, _ = clashes[0]
             raise HistoryError(t("history.already_recorded", session=session, title=old_title, date=old_date))
+        for session, old_title, old_date, text in clashes:
+            recorded = _recorded_version(text)
+            if not force and recorded > (plan.version, plan.revised_at):
+                raise HistoryError(t("history.older_version", file=source, session=session, title=old_title,
+                                     date=old_date, given=_version_label(plan.version, plan.revised_at),
+                                     recorded=_version_label(*recorded)))
         connection.executemany("DELETE FROM sessions WHERE id = ?", [(row[0],) for row in clashes])
         session = _insert_session(connection, plan, title, date, _now())
         _forget_unattended(connection)
