@@ -1,6 +1,7 @@
 """The short human summary printed after `plan` and `check`, and its JSON twin."""
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -64,7 +65,10 @@ def summary_lines(plan: Plan, quality: Quality) -> list[str]:
     return lines
 
 
-def summary_json(plan: Plan, quality: Quality) -> dict[str, Any]:
+def summary_json(plan: Plan, quality: Quality, *, constraints: Sequence[str] = (),
+                 warnings: Sequence[str] = ()) -> dict[str, Any]:
+    """The summary's figures, with the lines saying what the organiser's constraints did (kept apart,
+    should meet, why a pair could not meet) and the warnings, as the human summary shows them."""
     return {
         "people": len(plan.attendees),
         "organisations": dict(organisation_counts(plan)),
@@ -76,4 +80,6 @@ def summary_json(plan: Plan, quality: Quality) -> dict[str, Any]:
         ],
         "quality": asdict(quality),
         "solver": asdict(plan.solver),
+        "constraints": list(constraints),
+        "warnings": list(warnings),
     }

@@ -164,3 +164,28 @@ def test_ctrl_c_during_the_search_exits_cleanly_and_writes_nothing(tmp_path: Pat
     assert process.returncode == 130, err
     assert "Interrompu : aucun fichier n'a été modifié." in err and "Traceback" not in err
     assert not (tmp_path / "out" / "plan.json").exists()
+
+
+def test_plan_json_carries_the_constraint_lines_and_warnings_of_the_human_summary(tmp_path: Path) -> None:
+    people = [(f"Personne {i:02d}", f"Structure {i % 4}") for i in range(16)] + [("Pôle Seul", "Pôle emploi")]
+    attendees = write_attendees(tmp_path, people)
+    apart = tmp_path / "apart.csv"
+    apart.write_text("Personne 01;Personne 02\n", encoding="utf-8")
+    meet = tmp_path / "meet.csv"
+    meet.write_text("Personne 00;Personne 04\n", encoding="utf-8")  # colleagues (Structure 0): impossible
+    options = ["plan", str(attendees), "--rounds", "3", "--time-limit", "1", "--no-history", "--keep-apart",
+               str(apart), "--should-meet", str(meet), "--quiet"]
+    code, human, err = run(*options, "--out", str(tmp_path / "human"))
+    assert code == 0, err
+    code, out, err = run(*options, "--out", str(tmp_path / "json"), "--json")
+    assert code == 0, err
+    summary = json.loads(out)
+    assert summary["constraints"] == [
+        "Paires tenues à l'écart : 1, dont 0 réunie(s) malgré tout",
+        "Paires à faire se rencontrer : 1, dont 0 rencontrée(s)",
+        "  Personne 00 et Personne 04 ne se rencontrent pas : collègues de la même structure, ils ne sont jamais "
+        "placés ensemble",
+    ]
+    assert all(line in human for line in summary["constraints"])
+    assert summary["warnings"] and all(warning in err for warning in summary["warnings"])
+    assert any("Pôle emploi" in warning for warning in summary["warnings"])

@@ -2,6 +2,7 @@
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,21 +38,21 @@ def _say(message: str, quiet: bool) -> None:
         click.echo(message, err=True)
 
 
-def choose_rounds(event: Event, requested: int | None, allow_overrun: bool) -> int:
-    """Rounds asked for, or as many as fit; refuse an overrun unless it is allowed."""
+def choose_rounds(event: Event, requested: int | None, allow_overrun: bool) -> tuple[int, list[str]]:
+    """Rounds asked for, or as many as fit, with the warning of an allowed overrun; refuse it unless allowed."""
     if requested is None:
         fitting = event.rounds_that_fit()
         if fitting < 1:
             raise UserError(t("cli.no_round_fits", start=event.start, end=event.end))
-        return fitting
+        return fitting, []
     overrun = event.overrun_minutes(requested)
     if overrun and not allow_overrun:
         raise UserError(t("cli.too_many_rounds", rounds=requested, start=event.start,
                           end=event.end, minutes=overrun))
     if overrun:
-        warn(t("cli.overrun_allowed", rounds=requested, minutes=overrun, end=event.end,
-               finish=event.closing(requested).end))
-    return requested
+        return requested, [t("cli.overrun_allowed", rounds=requested, minutes=overrun, end=event.end,
+                             finish=event.closing(requested).end)]
+    return requested, []
 
 
 def explain_forced_colleagues(roster: Roster, table_size: int) -> list[str]:
@@ -65,11 +66,15 @@ def explain_forced_colleagues(roster: Roster, table_size: int) -> list[str]:
     ]
 
 
-def print_summary(plan: Plan, quality: Quality, as_json: bool) -> None:
+def print_summary(plan: Plan, quality: Quality, as_json: bool, *, constraints: Sequence[str] = (),
+                  warnings: Sequence[str] = ()) -> None:
+    """The summary then what the organiser's constraints did; with --json one object that also holds
+    the warnings already shown on stderr."""
     if as_json:
-        click.echo(json.dumps(summary_json(plan, quality), ensure_ascii=False))
+        document = summary_json(plan, quality, constraints=constraints, warnings=warnings)
+        click.echo(json.dumps(document, ensure_ascii=False))
     else:
-        click.echo("\n".join(summary_lines(plan, quality)))
+        click.echo("\n".join([*summary_lines(plan, quality), *constraints]))
 
 
 @cli.command()
@@ -97,19 +102,27 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
          keep_apart: Path | None, should_meet: Path | None, sheet: str | None, dedupe: bool,
          aliases_file: Path | None, allow_overrun: bool, as_json: bool, quiet: bool) -> None:
     """Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX or ODS)."""
+    warnings: list[str] = []
+
+    def note(message: str) -> None:
+        warn(message)
+        warnings.append(message)
+
     aliases = read_aliases(aliases_file) if aliases_file else DEFAULT_ALIASES
     roster = read_roster(attendee_file, sheet=sheet, dedupe=dedupe, aliases=aliases)
     constraints = organiser_constraints(roster.attendees, keep_apart, should_meet)
     for warning in roster.warnings:
-        warn(warning)
+        note(warning)
     event = load_event(event_file) if event_file else default_event()
     size = table_size or event.table_size
-    count = choose_rounds(event, rounds, allow_overrun)
+    count, overrun = choose_rounds(event, rounds, allow_overrun)
+    for warning in overrun:
+        note(warning)
     if len(table_layout(len(roster), size)) == 1 and count > 1:
-        warn(t("cli.tiny_group", count=len(roster)))
+        note(t("cli.tiny_group", count=len(roster)))
         count = 1
     for line in explain_forced_colleagues(roster, size):
-        warn(line)
+        note(line)
     database, past = read_history(history_db, no_history, roster.attendees)
     if past:
         _say(t("history.read", path=database, pairs=len(past)), quiet)
@@ -122,7 +135,7 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
     outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, report)
     planned, presents_warnings = assign_presents(build_plan(roster.attendees, event, result.schedule, outcome))
     for warning in presents_warnings:
-        warn(warning)
+        note(warning)
     if planned.quality is not None:
         planned = planned.with_quality(replace(planned.quality,
                                                forced_reunions=forced_reunions(problem)))
@@ -130,9 +143,8 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
                       should_meet=tuple(sorted(constraints.should_meet)))
     written = write_outputs(planned, folder)
     assert planned.quality is not None
-    print_summary(planned, planned.quality, as_json)
-    if not as_json and constraints:
-        click.echo("\n".join(constraint_lines(planned, constraints)))
+    print_summary(planned, planned.quality, as_json, warnings=warnings,
+                  constraints=constraint_lines(planned, constraints) if constraints else [])
     if past and not as_json:
         quality = planned.quality
         click.echo(t("history.reunions", history=quality.history_repeats, repeats=quality.repeat_pairs,
@@ -162,12 +174,12 @@ def write_outputs(planned: Plan, folder: Path) -> list[Path]:
 def check(plan_file: Path, previous_files: tuple[Path, ...], as_json: bool) -> None:
     """Recompute the quality figures of PLAN_FILE (exit 1 when it is malformed)."""
     planned = read_plan(plan_file)
-    for rnd in planned.rounds:
-        for table in rnd.tables:
-            if len(table.attendees) < 2:
-                warn(t("cli.lonely_table", round=rnd.number, table=table.number, count=len(table.attendees)))
+    warnings = [t("cli.lonely_table", round=rnd.number, table=table.number, count=len(table.attendees))
+                for rnd in planned.rounds for table in rnd.tables if len(table.attendees) < 2]
+    for warning in warnings:
+        warn(warning)
     past: dict[frozenset[str], float] = {}
     for previous in previous_files:
         past.update(plan_encounters(read_plan(previous)))
-    print_summary(planned, measure(planned, past), as_json)
+    print_summary(planned, measure(planned, past), as_json, warnings=warnings)
 
