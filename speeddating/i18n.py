@@ -361,6 +361,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "csv.organisation": {"fr": "Structure", "en": "Organisation"},
     "csv.theme": {"fr": "Thème", "en": "Theme"},
     "summary.people": {"fr": "Participants : {count}", "en": "People: {count}"},
+    "summary.people_one_absent": {"fr": "Participants : {count} (1 absent)", "en": "People: {count} (1 absent)"},
+    "summary.people_absent": {
+        "fr": "Participants : {count} ({absent} absents)",
+        "en": "People: {count} ({absent} absent)",
+    },
     "summary.organisations": {
         "fr": "Structures ({count}) : {listing}",
         "en": "Organisations ({count}): {listing}",

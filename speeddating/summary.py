@@ -25,11 +25,28 @@ def table_sizes(plan: Plan) -> Counter[int]:
     return Counter(len(table.attendees) for table in plan.rounds[0].tables) if plan.rounds else Counter()
 
 
+def absent_count(plan: Plan) -> int:
+    """People listed but seated nowhere in the last round: those who left (or never came), after a re-plan."""
+    seated = {x for table in plan.rounds[-1].tables for x in table.attendees} if plan.rounds else set()
+    return sum(1 for attendee in plan.attendees if attendee.id not in seated)
+
+
+def people_line(plan: Plan) -> str:
+    """ "Participants : 30", or "Participants : 30 (2 absents)" counting only the people present."""
+    absent = absent_count(plan)
+    present = len(plan.attendees) - absent
+    if absent == 0:
+        return t("summary.people", count=present)
+    if absent == 1:
+        return t("summary.people_one_absent", count=present)
+    return t("summary.people_absent", count=present, absent=absent)
+
+
 def summary_lines(plan: Plan, quality: Quality) -> list[str]:
     orgs = organisation_counts(plan)
     sizes = table_sizes(plan)
     lines = [
-        t("summary.people", count=len(plan.attendees)),
+        people_line(plan),
         t("summary.organisations", count=len(orgs),
           listing=", ".join(f"{name} ({count})" for name, count in orgs)),
         t("summary.tables", count=sum(sizes.values()),
@@ -69,8 +86,10 @@ def summary_json(plan: Plan, quality: Quality, *, constraints: Sequence[str] = (
                  warnings: Sequence[str] = ()) -> dict[str, Any]:
     """The summary's figures, with the lines saying what the organiser's constraints did (kept apart,
     should meet, why a pair could not meet) and the warnings, as the human summary shows them."""
+    absent = absent_count(plan)
     return {
-        "people": len(plan.attendees),
+        "people": len(plan.attendees) - absent,
+        "absent": absent,
         "organisations": dict(organisation_counts(plan)),
         "tables": {str(size): count for size, count in sorted(table_sizes(plan).items())},
         "rounds": [
