@@ -814,6 +814,147 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+COMMAND_LINE_FRENCH: dict[str, str] = {
+    # --- click's own messages (its English text is the key, as in its gettext catalogue) ---
+    "Usage:": "Utilisation :",
+    "Options": "Options",
+    "Positional arguments": "Arguments",
+    "Commands": "Commandes",
+    "Error: {message}": "Erreur : {message}",
+    "Try '{command} {option}' for help.": "Pour l'aide : « {command} {option} ».",
+    "Aborted!": "Abandon.",
+    "unknown error": "erreur inconnue",
+    "Missing command.": "Commande manquante.",
+    "No such command {name!r}.": "Commande {name!r} inconnue.",
+    "No such option {name!r}.": "Option {name!r} inconnue.",
+    "Did you mean {possibility}?": "Vouliez-vous dire {possibility} ?",
+    "(Did you mean one of: {possibilities}?)": "(Vouliez-vous dire l'une de ces options : {possibilities} ?)",
+    "Missing argument": "Argument manquant",
+    "Missing option": "Option manquante",
+    "Missing parameter": "Paramètre manquant",
+    "Missing parameter: {param_name}": "Paramètre manquant : {param_name}",
+    "Invalid value for {param_hint}: {message}": "Valeur invalide pour {param_hint} : {message}",
+    "Invalid value: {message}": "Valeur invalide : {message}",
+    "Got unexpected extra argument ({args})": "Argument en trop : {args}",
+    "Got unexpected extra arguments ({args})": "Arguments en trop : {args}",
+    "Option {name!r} does not take a value.": "L'option {name!r} ne prend pas de valeur.",
+    "Option {name!r} requires an argument.": "L'option {name!r} attend une valeur.",
+    "Option {name!r} requires {nargs} arguments.": "L'option {name!r} attend {nargs} valeurs.",
+    "Argument {name!r} takes {nargs} values.": "L'argument {name!r} attend {nargs} valeurs.",
+    "Takes {nargs} values but 1 was given.": "{nargs} valeurs attendues, une seule donnée.",
+    "Takes {nargs} values but {len} were given.": "{nargs} valeurs attendues, {len} données.",
+    "Choose from:\n\t{choices}": "Choisissez parmi :\n\t{choices}",
+    "{value!r} is not {choice}.": "{value!r} n'est pas possible : indiquez {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} n'est pas possible : choisissez parmi {choices}.",
+    "{value} is not in the range {range}.": "{value} n'est pas dans l'intervalle {range}.",
+    "{value!r} is not a valid {number_type}.": "{value!r} n'est pas un nombre valide.",
+    "{value!r} is not a valid boolean. Recognized values: {states}":
+        "{value!r} n'est pas un oui/non reconnu. Valeurs acceptées : {states}",
+    "{value!r} does not match the format {format}.": "{value!r} ne suit pas le format {format}.",
+    "{value!r} does not match the formats {formats}.": "{value!r} ne suit aucun des formats {formats}.",
+    "{name} {filename!r} does not exist.": "{filename!r} est introuvable.",
+    "{name} {filename!r} is a file.": "{filename!r} est un fichier ; il faut un dossier.",
+    "{name} {filename!r} is a directory.": "{filename!r} est un dossier ; il faut un fichier.",
+    "{name} {filename!r} is not readable.": "{filename!r} n'est pas lisible : vérifiez vos droits sur ce fichier.",
+    "{name} {filename!r} is not writable.": "{filename!r} n'est pas modifiable : vérifiez vos droits sur ce fichier.",
+    "Could not open file {filename!r}: {message}": "Impossible d'ouvrir le fichier {filename!r} : {message}",
+    "default: {default}": "par défaut : {default}",
+    "required": "obligatoire",
+    "env var: {var}": "variable d'environnement : {var}",
+    "Show this message and exit.": "Affiche cette aide.",
+    "Show the version and exit.": "Affiche la version.",
+    # --- our commands' help (docstrings) ---
+    "Plan speed-networking sessions: mixed organisations, no pair twice, across sessions.":
+        "Planifie des séances de speed-networking : structures mêlées, jamais deux fois la même paire, "
+        "d'une séance à l'autre.",
+    "Write a commented event.toml and a sample attendees.csv into FOLDER (default: here).":
+        "Écrit un event.toml commenté et un exemple attendees.csv dans FOLDER (par défaut : ici).",
+    "Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX or ODS).":
+        "Planifie une séance pour les personnes de ATTENDEE_FILE (CSV, TSV, XLSX ou ODS).",
+    "Recompute the quality figures of PLAN_FILE (exit 1 when it is malformed).":
+        "Recalcule les chiffres de qualité de PLAN_FILE (code de sortie 1 s'il est mal formé).",
+    "Table cards, itineraries, agenda and master plan (PDF) for PLAN_FILE.":
+        "Chevalets, parcours individuels, programme et plan d'ensemble (PDF) de PLAN_FILE.",
+    "Re-plan PLAN_FILE from a round on, for absentees and late arrivals; prints who moves where.":
+        "Replanifie PLAN_FILE à partir d'un tour, pour les absents et les retardataires ; affiche qui change de "
+        "table.",
+    "Remember past sessions, so that later ones bring new people together.":
+        "Garde la mémoire des séances passées, pour que les suivantes fassent se rencontrer de nouvelles personnes.",
+    "Record the session of PLAN_FILE once it has taken place.":
+        "Enregistre la séance de PLAN_FILE une fois qu'elle a eu lieu.",
+    "The recorded sessions, oldest first, with their head counts.":
+        "Les séances enregistrées, de la plus ancienne à la plus récente, avec leurs effectifs.",
+    "Who sat with whom in SESSION (its number in `history list`).":
+        "Qui était à la table de qui pendant la séance SESSION (son numéro dans « history list »).",
+    "Forget SESSION (for instance one recorded by mistake).":
+        "Oublie la séance SESSION (par exemple enregistrée par erreur).",
+    "Write every session to EXPORT_FILE (JSON), to move or merge the history.":
+        "Écrit toutes les séances dans EXPORT_FILE (JSON), pour déplacer ou fusionner l'historique.",
+    "Add the sessions of EXPORT_FILE that this history does not have yet.":
+        "Ajoute les séances de EXPORT_FILE que cet historique n'a pas encore.",
+    "How the network is knitting together across every recorded session.":
+        "Comment le réseau se tisse, sur toutes les séances enregistrées.",
+    # --- our options' help ---
+    "Language of messages and documents (default fr).": "Langue des messages et des documents (fr par défaut).",
+    "Replace event.toml and attendees.csv if they exist.": "Remplace event.toml et attendees.csv s'ils existent.",
+    "Title to record (default: the plan's event title).":
+        "Titre à enregistrer (par défaut : le titre de l'événement du plan).",
+    "Replace the session already recorded for this plan or event.":
+        "Remplace la séance déjà enregistrée pour ce plan ou cet événement.",
+    "With --replace: replace even a newer version of the plan.":
+        "Avec --replace : remplace même une version plus récente du plan.",
+    "History database (default ./speeddating.db or $SPEEDDATING_DB).":
+        "Base de l'historique (par défaut ./speeddating.db ou $SPEEDDATING_DB).",
+    "Ignore the history of earlier sessions.": "Ne tient pas compte de l'historique des séances précédentes.",
+    "Output folder (default ./report-YYYY-MM-DD/).": "Dossier de sortie (par défaut ./report-AAAA-MM-JJ/).",
+    "Output folder (default ./plan-YYYY-MM-DD/).": "Dossier de sortie (par défaut ./plan-AAAA-MM-JJ/).",
+    "Output folder (default: the plan file's folder).": "Dossier de sortie (par défaut : celui du fichier de plan).",
+    "Output folder (default: the plan's folder with the next free -v2, -v3... appended).":
+        "Dossier de sortie (par défaut : celui du plan suivi du premier -v2, -v3... libre).",
+    "Event file (TOML): times, round length, themes (default: the 8:30-10:00 breakfast).":
+        "Fichier d'événement (TOML) : horaires, durée des tours, thèmes (par défaut : le petit-déjeuner "
+        "8h30-10h).",
+    "Number of rounds (default: as many as fit).": "Nombre de tours (par défaut : autant que le créneau en permet).",
+    "People per table (default 4).": "Personnes par table (4 par défaut).",
+    "Seconds the optimiser may use.": "Secondes accordées à l'optimisation.",
+    "Same seed, same plan.": "Même graine, même plan.",
+    "CSV of pairs never to seat together (a manager and their report...), two names per row.":
+        "CSV des paires à ne jamais placer ensemble (une responsable et son collaborateur...), deux noms par ligne.",
+    "CSV of pairs who should meet, two names per row.": "CSV des paires qui devraient se rencontrer, deux noms par "
+        "ligne.",
+    "Sheet to read in a workbook (default: the first).": "Feuille à lire dans un classeur (par défaut : la première).",
+    "Keep the first of duplicated people instead of stopping.":
+        "Garde la première ligne d'une personne en double au lieu de s'arrêter.",
+    "Organisation aliases: rows 'other name;organisation to use' (Pôle emploi → France Travail is built in).":
+        "Autres noms des structures : lignes « autre nom;structure à retenir » (Pôle emploi → France Travail est "
+        "déjà prévu).",
+    "Accept more rounds than the time window holds.": "Accepte plus de tours que le créneau n'en contient.",
+    "Print the summary as one JSON object.": "Affiche le résumé en un seul objet JSON.",
+    "Print the figures as one JSON object.": "Affiche les chiffres en un seul objet JSON.",
+    "No progress on stderr.": "Pas de suivi de progression sur stderr.",
+    "An earlier session's plan: its pairs count as already met (repeatable).":
+        "Le plan d'une séance précédente : ses paires comptent comme déjà rencontrées (répétable).",
+    "Paper size.": "Format du papier.",
+    "First round to re-plan; earlier rounds stay exactly as they were.":
+        "Premier tour à replanifier ; les tours précédents restent exactement tels quels.",
+    "Someone not there from that round on (repeatable; accents and case do not matter).":
+        "Une personne absente à partir de ce tour (répétable ; accents et majuscules indifférents).",
+    "Someone who arrives, seated from that round on (repeatable).":
+        "Une personne qui arrive, placée à partir de ce tour (répétable).",
+    "Attendee file of people who arrive (same columns as for plan).":
+        "Liste des personnes qui arrivent (mêmes colonnes que pour plan).",
+    "Replace the plan already in the --out folder.": "Remplace le plan déjà présent dans le dossier --out.",
+}
+"""The command line's English texts (click's messages, our help) in French; English is the text itself."""
+
+
+def command_line_text(english: str) -> str:
+    """A command-line text written in English (click's messages, our help), in the current language;
+    a text without a French entry stays in English rather than failing."""
+    if current_language() == "fr":
+        return COMMAND_LINE_FRENCH.get(english, english)
+    return english
+
 
 def current_language() -> str:
     return _language.get()

@@ -1,12 +1,22 @@
 """The command group, the options every command shares, and the error boundary."""
 
+import sys
+from collections.abc import Sequence
 from typing import Any
 
 import click
 
 from speeddating import __version__
+from speeddating.cli.localised import (
+    LANGUAGE_VARIABLE,
+    LocalisedGroup,
+    LocalisedOption,
+    click_in_current_language,
+    option,
+    requested_language,
+)
 from speeddating.errors import PlanFormatError, UserError
-from speeddating.i18n import DEFAULT_LANGUAGE, LANGUAGES, set_language, t, use_language
+from speeddating.i18n import LANGUAGES, set_language, t, use_language
 
 
 class OrganiserError(click.ClickException):
@@ -24,16 +34,18 @@ class MalformedPlanError(OrganiserError):
     exit_code = 1
 
 
-class SpeeddatingGroup(click.Group):
+class SpeeddatingGroup(LocalisedGroup):
     """Turns UserError and file-system errors into a clean exit instead of a traceback.
 
-    Each run starts in French and leaves the language as it found it, so that one `--lang en`
-    never leaks into the next invocation within the same process (tests, embedding).
+    Each run starts in the language asked for (French by default), click's own messages included,
+    and leaves the language as it found it, so that one `--lang en` never leaks into the next
+    invocation within the same process (tests, embedding).
     """
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
-        with use_language(DEFAULT_LANGUAGE):
-            return super().main(*args, **kwargs)
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
+        words = sys.argv[1:] if args is None else list(args)
+        with use_language(requested_language(words)), click_in_current_language():
+            return super().main(args, *rest, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -56,13 +68,13 @@ def _choose_language(_ctx: click.Context, _param: click.Parameter, value: str | 
 
 def language_option(command: Any) -> Any:
     """`--lang fr|en` on a command (also accepted before the command name)."""
-    return click.option("--lang", type=click.Choice(LANGUAGES), envvar="SPEEDDATING_LANG",
-                        expose_value=False, is_eager=True, callback=_choose_language,
-                        help="Language of messages and documents (default fr).")(command)
+    return option("--lang", type=click.Choice(LANGUAGES), envvar=LANGUAGE_VARIABLE,
+                  expose_value=False, is_eager=True, callback=_choose_language,
+                  help="Language of messages and documents (default fr).")(command)
 
 
 @click.group(cls=SpeeddatingGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @language_option
-@click.version_option(__version__, prog_name="speeddating")
+@click.version_option(__version__, prog_name="speeddating", cls=LocalisedOption, help="Show the version and exit.")
 def cli() -> None:
     """Plan speed-networking sessions: mixed organisations, no pair twice, across sessions."""

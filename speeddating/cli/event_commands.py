@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 
 from speeddating.cli.base import cli, language_option
+from speeddating.cli.localised import option
 from speeddating.errors import UserError
 from speeddating.event import event_template
 from speeddating.fileio import atomic_write_text
@@ -43,7 +44,7 @@ def sample_attendees_csv() -> str:
 
 @cli.command()
 @click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Replace event.toml and attendees.csv if they exist.")
+@option("--force", is_flag=True, help="Replace event.toml and attendees.csv if they exist.")
 @language_option
 def init(folder: Path, force: bool) -> None:
     """Write a commented event.toml and a sample attendees.csv into FOLDER (default: here)."""

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from speeddating.cli.base import cli, language_option
+from speeddating.cli.localised import option
 from speeddating.cli.options import history_option
 from speeddating.fileio import atomic_write_text
 from speeddating.history.report import report_from_store, report_lines, text_table, write_report
@@ -44,9 +45,9 @@ def history() -> None:
 
 @history.command("add")
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--title", help="Title to record (default: the plan's event title).")
-@click.option("--replace", is_flag=True, help="Replace the session already recorded for this plan or event.")
-@click.option("--force", is_flag=True, help="With --replace: replace even a newer version of the plan.")
+@option("--title", help="Title to record (default: the plan's event title).")
+@option("--replace", is_flag=True, help="Replace the session already recorded for this plan or event.")
+@option("--force", is_flag=True, help="With --replace: replace even a newer version of the plan.")
 @history_option
 @language_option
 def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_db: Path | None) -> None:
@@ -134,8 +135,8 @@ def import_command(export_file: Path, history_db: Path | None) -> None:
 
 
 @cli.command("report")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (default ./report-YYYY-MM-DD/).")
+@option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+        help="Output folder (default ./report-YYYY-MM-DD/).")
 @history_option
 @language_option
 def report(out_dir: Path | None, history_db: Path | None) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from speeddating.cli.localised import option
 from speeddating.errors import UserError
 from speeddating.history.store import history_path, past_encounters
 from speeddating.i18n import t
@@ -17,41 +18,41 @@ Decorator = Callable[[Any], Any]
 
 def _stack(*options: Decorator) -> Decorator:
     def apply(command: Any) -> Any:
-        for option in reversed(options):
-            command = option(command)
+        for decorate in reversed(options):
+            command = decorate(command)
         return command
 
     return apply
 
 
-history_option = click.option(
+history_option = option(
     "--history", "history_db", type=click.Path(dir_okay=False, path_type=Path),
     help="History database (default ./speeddating.db or $SPEEDDATING_DB).")
 
 history_options = _stack(
     history_option,
-    click.option("--no-history", is_flag=True, help="Ignore the history of earlier sessions."),
+    option("--no-history", is_flag=True, help="Ignore the history of earlier sessions."),
 )
 
 pair_options = _stack(
-    click.option("--keep-apart", type=click.Path(dir_okay=False, path_type=Path),
-                 help="CSV of pairs never to seat together (a manager and their report...), two names per row."),
-    click.option("--should-meet", type=click.Path(dir_okay=False, path_type=Path),
-                 help="CSV of pairs who should meet, two names per row."),
+    option("--keep-apart", type=click.Path(dir_okay=False, path_type=Path),
+           help="CSV of pairs never to seat together (a manager and their report...), two names per row."),
+    option("--should-meet", type=click.Path(dir_okay=False, path_type=Path),
+           help="CSV of pairs who should meet, two names per row."),
 )
 
 
 def solver_options(default_time_limit: float) -> Decorator:
     return _stack(
-        click.option("--time-limit", type=click.FloatRange(min=0.1), default=default_time_limit,
-                     show_default=True, help="Seconds the optimiser may use."),
-        click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same plan."),
+        option("--time-limit", type=click.FloatRange(min=0.1), default=default_time_limit,
+               show_default=True, help="Seconds the optimiser may use."),
+        option("--seed", type=int, default=0, show_default=True, help="Same seed, same plan."),
     )
 
 
 output_options = _stack(
-    click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object."),
-    click.option("--quiet", is_flag=True, help="No progress on stderr."),
+    option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object."),
+    option("--quiet", is_flag=True, help="No progress on stderr."),
 )
 
 

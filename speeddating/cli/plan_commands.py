@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from speeddating.cli.base import cli, language_option
+from speeddating.cli.localised import option
 from speeddating.cli.options import history_options, output_options, pair_options, read_history, solver_options
 from speeddating.constraints import constraint_lines, organiser_constraints
 from speeddating.errors import UserError
@@ -79,22 +80,22 @@ def print_summary(plan: Plan, quality: Quality, as_json: bool, *, constraints: S
 
 @cli.command()
 @click.argument("attendee_file", type=click.Path(path_type=Path))
-@click.option("--event", "event_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Event file (TOML): times, round length, themes (default: the 8:30-10:00 breakfast).")
-@click.option("--rounds", type=click.IntRange(min=1), help="Number of rounds (default: as many as fit).")
-@click.option("--table-size", type=click.IntRange(MIN_TABLE_SIZE, MAX_TABLE_SIZE),
-              help="People per table (default 4).")
+@option("--event", "event_file", type=click.Path(dir_okay=False, path_type=Path),
+        help="Event file (TOML): times, round length, themes (default: the 8:30-10:00 breakfast).")
+@option("--rounds", type=click.IntRange(min=1), help="Number of rounds (default: as many as fit).")
+@option("--table-size", type=click.IntRange(MIN_TABLE_SIZE, MAX_TABLE_SIZE),
+        help="People per table (default 4).")
 @solver_options(default_time_limit=10.0)
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (default ./plan-YYYY-MM-DD/).")
+@option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+        help="Output folder (default ./plan-YYYY-MM-DD/).")
 @history_options
 @pair_options
-@click.option("--sheet", help="Sheet to read in a workbook (default: the first).")
-@click.option("--dedupe", is_flag=True, help="Keep the first of duplicated people instead of stopping.")
-@click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Organisation aliases: rows 'other name;organisation to use' "
-              "(Pôle emploi → France Travail is built in).")
-@click.option("--allow-overrun", is_flag=True, help="Accept more rounds than the time window holds.")
+@option("--sheet", help="Sheet to read in a workbook (default: the first).")
+@option("--dedupe", is_flag=True, help="Keep the first of duplicated people instead of stopping.")
+@option("--aliases", "aliases_file", type=click.Path(dir_okay=False, path_type=Path),
+        help="Organisation aliases: rows 'other name;organisation to use' "
+        "(Pôle emploi → France Travail is built in).")
+@option("--allow-overrun", is_flag=True, help="Accept more rounds than the time window holds.")
 @output_options
 @language_option
 def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table_size: int | None,
@@ -167,9 +168,9 @@ def write_outputs(planned: Plan, folder: Path) -> list[Path]:
 
 @cli.command()
 @click.argument("plan_file", type=click.Path(path_type=Path))
-@click.option("--previous", "previous_files", multiple=True, type=click.Path(path_type=Path),
-              help="An earlier session's plan: its pairs count as already met (repeatable).")
-@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@option("--previous", "previous_files", multiple=True, type=click.Path(path_type=Path),
+        help="An earlier session's plan: its pairs count as already met (repeatable).")
+@option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @language_option
 def check(plan_file: Path, previous_files: tuple[Path, ...], as_json: bool) -> None:
     """Recompute the quality figures of PLAN_FILE (exit 1 when it is malformed)."""

@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 
 from speeddating.cli.base import cli, language_option
+from speeddating.cli.localised import option
 from speeddating.exporters.pdf import write_printables
 from speeddating.exporters.pdf.style import PAPERS
 from speeddating.i18n import t
@@ -13,9 +14,9 @@ from speeddating.plan import read_plan
 
 @cli.command("print")
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (default: the plan file's folder).")
-@click.option("--paper", type=click.Choice(tuple(PAPERS)), default="A4", show_default=True, help="Paper size.")
+@option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+        help="Output folder (default: the plan file's folder).")
+@option("--paper", type=click.Choice(tuple(PAPERS)), default="A4", show_default=True, help="Paper size.")
 @language_option
 def print_command(plan_file: Path, out_dir: Path | None, paper: str) -> None:
     """Table cards, itineraries, agenda and master plan (PDF) for PLAN_FILE."""

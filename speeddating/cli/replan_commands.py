@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from speeddating.cli.base import cli, language_option
+from speeddating.cli.localised import option
 from speeddating.cli.options import history_options, output_options, pair_options, read_history, solver_options
 from speeddating.cli.plan_commands import print_summary, write_outputs
 from speeddating.constraints import constraint_lines, organiser_constraints
@@ -79,19 +80,19 @@ def change_lines(before: Plan, after: Plan, moves: Sequence[Move], from_round: i
 
 @cli.command("replan")
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--from-round", "from_round", type=click.IntRange(min=1), required=True,
-              help="First round to re-plan; earlier rounds stay exactly as they were.")
-@click.option("--absent", multiple=True, metavar="NAME_OR_ID",
-              help="Someone not there from that round on (repeatable; accents and case do not matter).")
-@click.option("--add", "added", multiple=True, metavar='"NAME,ORGANISATION[,EMAIL]"',
-              help="Someone who arrives, seated from that round on (repeatable).")
-@click.option("--add-file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Attendee file of people who arrive (same columns as for plan).")
+@option("--from-round", "from_round", type=click.IntRange(min=1), required=True,
+        help="First round to re-plan; earlier rounds stay exactly as they were.")
+@option("--absent", multiple=True, metavar="NAME_OR_ID",
+        help="Someone not there from that round on (repeatable; accents and case do not matter).")
+@option("--add", "added", multiple=True, metavar='"NAME,ORGANISATION[,EMAIL]"',
+        help="Someone who arrives, seated from that round on (repeatable).")
+@option("--add-file", type=click.Path(dir_okay=False, path_type=Path),
+        help="Attendee file of people who arrive (same columns as for plan).")
 @pair_options
 @solver_options(default_time_limit=3.0)
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Output folder (default: the plan's folder with the next free -v2, -v3... appended).")
-@click.option("--force", is_flag=True, help="Replace the plan already in the --out folder.")
+@option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+        help="Output folder (default: the plan's folder with the next free -v2, -v3... appended).")
+@option("--force", is_flag=True, help="Replace the plan already in the --out folder.")
 @history_options
 @output_options
 @language_option

@@ -1,0 +1,120 @@
+"""click in the organiser's language: its own messages (usage errors, help headings) and our help texts.
+
+click writes its messages in English through gettext (`_()` and `ngettext()` imported in each of its
+modules). While our command runs, those two names are swapped, in click's modules only, for lookups in
+`COMMAND_LINE_FRENCH`, and put back afterwards: nothing else in the process is affected, and a click
+version that words a message differently or stops using gettext simply shows it in English.
+
+Our commands and options keep their help in English at the declaration; `help` is read through the
+same lookup each time click formats it, so one process can show help in both languages.
+"""
+
+import gettext
+import inspect
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, TypeVar, overload
+
+import click
+
+from speeddating.i18n import DEFAULT_LANGUAGE, LANGUAGES, command_line_text
+
+LANGUAGE_VARIABLE = "SPEEDDATING_LANG"
+HELP_OPTION_TEXT = "Show this message and exit."
+"""click's own wording for -h/--help, the key of its translation."""
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def requested_language(arguments: Sequence[str]) -> str:
+    """The language asked for on the command line (`--lang en` or `--lang=en`, anywhere before `--`),
+    else in $SPEEDDATING_LANG, else French: known before click parses, so that its errors follow it."""
+    language = os.environ.get(LANGUAGE_VARIABLE, "")
+    for index, word in enumerate(arguments):
+        if word == "--":
+            break
+        if word == "--lang" and index + 1 < len(arguments):
+            value = arguments[index + 1]
+        else:
+            value = word.removeprefix("--lang=") if word.startswith("--lang=") else ""
+        if value in LANGUAGES:
+            language = value
+    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def _gettext(message: str) -> str:
+    return command_line_text(message)
+
+
+def _ngettext(singular: str, plural: str, count: int) -> str:
+    return command_line_text(singular if count == 1 else plural)
+
+
+@contextmanager
+def click_in_current_language() -> Iterator[None]:
+    """Within the block, click's messages follow `speeddating.i18n`'s current language."""
+    replacements = {"_": (gettext.gettext, _gettext), "ngettext": (gettext.ngettext, _ngettext)}
+    swapped = []
+    for name, module in list(sys.modules.items()):
+        if name != "click" and not name.startswith("click."):
+            continue
+        for attribute, (original, replacement) in replacements.items():
+            if getattr(module, attribute, None) is original:
+                setattr(module, attribute, replacement)
+                swapped.append((module, attribute, original))
+    try:
+        yield
+    finally:
+        for module, attribute, original in swapped:
+            setattr(module, attribute, original)
+
+
+class TranslatedHelp:
+    """A `help` attribute kept as written (English) and read in the current language."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.storage = f"_english_{name}"
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> "TranslatedHelp": ...
+
+    @overload
+    def __get__(self, instance: object, owner: type) -> str | None: ...
+
+    def __get__(self, instance: object | None, owner: type) -> "TranslatedHelp | str | None":
+        if instance is None:
+            return self
+        english: str | None = getattr(instance, self.storage, None)
+        return command_line_text(english) if english else english
+
+    def __set__(self, instance: object, value: str | None) -> None:
+        setattr(instance, self.storage, inspect.cleandoc(value) if value else value)
+
+
+class LocalisedOption(click.Option):
+    help = TranslatedHelp()
+
+
+class LocalisedCommand(click.Command):
+    help = TranslatedHelp()
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """click's -h/--help, worded in the current language each time (click keeps one per command)."""
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = command_line_text(HELP_OPTION_TEXT)
+        return option
+
+
+class LocalisedGroup(LocalisedCommand, click.Group):
+    command_class = LocalisedCommand
+
+
+LocalisedGroup.group_class = LocalisedGroup
+
+
+def option(*param_decls: str, **attrs: Any) -> Callable[[F], F]:
+    """`click.option` whose help follows the language."""
+    return click.option(*param_decls, cls=LocalisedOption, **attrs)

@@ -1,0 +1,121 @@
+"""click's own messages and our help follow the organiser's language (French unless asked otherwise)."""
+
+import gettext
+import string
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from speeddating.cli import cli
+from speeddating.cli.localised import requested_language
+from speeddating.i18n import COMMAND_LINE_FRENCH
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), env=env)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def attendees(tmp_path: Path) -> Path:
+    path = tmp_path / "attendees.csv"
+    path.write_text("nom;structure\n" + "".join(f"P {i};S {i}\n" for i in range(8)), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", [[], ["--lang", "fr"]])
+def test_usage_errors_are_in_french(attendees: Path, lang: list[str]) -> None:
+    code, _, err = run(*lang, "plan", str(attendees), "--rounds", "0")
+    assert code == 2
+    assert "Utilisation : " in err and "Pour l'aide : « " in err
+    assert "Erreur : Valeur invalide pour '--rounds' : 0 n'est pas dans l'intervalle x>=1." in err
+    code, _, err = run(*lang, "plan")
+    assert code == 2 and "Erreur : Argument manquant 'ATTENDEE_FILE'." in err
+    code, _, err = run(*lang, "plan", str(attendees), "--quite")
+    assert code == 2 and "Erreur : Option '--quite' inconnue." in err and "Vouliez-vous dire" in err
+    code, _, err = run(*lang, "plan", str(attendees), "--rounds", "deux")
+    assert code == 2 and "'deux' n'est pas un nombre valide." in err
+    code, _, err = run(*lang, "print", "plan.json", "--paper", "A5")
+    assert code == 2 and "'A5' n'est pas possible : choisissez parmi 'A4', 'letter'." in err
+    code, _, err = run(*lang, "planifier")
+    assert code == 2 and "Erreur : Commande 'planifier' inconnue." in err
+
+
+@pytest.mark.parametrize(("args", "env"), [
+    (["--lang", "en", "plan", "{attendees}", "--rounds", "0"], None),
+    (["plan", "{attendees}", "--rounds", "0", "--lang", "en"], None),
+    (["plan", "{attendees}", "--lang=en", "--rounds", "0"], None),
+    (["plan", "{attendees}", "--rounds", "0"], {"SPEEDDATING_LANG": "en"}),
+])
+def test_usage_errors_are_in_english_when_asked_anywhere_on_the_line(attendees: Path, args: list[str],
+                                                                      env: dict[str, str] | None) -> None:
+    code, _, err = run(*[arg.format(attendees=attendees) for arg in args], env=env)
+    assert code == 2
+    assert "Usage: " in err and "Error: Invalid value for '--rounds': 0 is not in the range x>=1." in err
+
+
+def test_help_follows_the_language_in_both_directions_within_one_process() -> None:
+    for _ in range(2):
+        code, out, _ = run("plan", "-h")
+        out = " ".join(out.split())  # as wrapped in any terminal width
+        assert code == 0
+        assert out.startswith("Utilisation : ")
+        assert "Planifie une séance pour les personnes de ATTENDEE_FILE" in out
+        assert "Nombre de tours (par défaut : autant que le" in out and "[par défaut : 10.0" in out
+        assert "Affiche cette aide." in out and "Show this message" not in out
+        code, out, _ = run("--lang", "en", "plan", "--help")
+        out = " ".join(out.split())
+        assert code == 0
+        assert out.startswith("Usage: ") and "Number of rounds (default: as many as fit)." in out
+        assert "Show this message and exit." in out and "Affiche" not in out
+    code, out, _ = run("--help")
+    assert "Commandes:" in out and "Affiche la version." in out and "Enregistre" not in out
+    assert "Garde la mémoire des séances passées" in out
+
+
+def test_click_is_left_as_it_was_after_a_run(attendees: Path) -> None:
+    run("plan", str(attendees), "--rounds", "0")
+    assert click.exceptions._ is gettext.gettext and click.exceptions.ngettext is gettext.ngettext  # type: ignore[attr-defined]
+    with pytest.raises(click.BadParameter) as caught:
+        click.IntRange(min=1).convert(0, None, None)
+    assert "is not in the range" in str(caught.value)
+
+
+def test_every_help_text_has_a_french_version() -> None:
+    missing: list[str] = []
+
+    def visit(command: click.Command) -> None:
+        texts = [command.__dict__.get("_english_help")]
+        texts += [param.__dict__.get("_english_help") for param in command.params]
+        missing.extend(text for text in texts if text and text not in COMMAND_LINE_FRENCH)
+        for sub in getattr(command, "commands", {}).values():
+            visit(sub)
+
+    visit(cli)
+    assert missing == []
+
+
+def test_french_texts_use_only_the_placeholders_of_the_english() -> None:
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    assert {english: french for english, french in COMMAND_LINE_FRENCH.items()
+            if not fields(french) <= fields(english)} == {}
+
+
+@pytest.mark.parametrize(("words", "env", "expected"), [
+    ([], "", "fr"),
+    (["plan", "x.csv", "--lang", "en"], "", "en"),
+    (["--lang=en", "plan"], "", "en"),
+    (["--lang", "de", "plan"], "", "fr"),
+    (["--lang"], "en", "en"),
+    (["plan", "--", "--lang", "en"], "", "fr"),
+    (["plan"], "en", "en"),
+    (["--lang", "fr"], "en", "fr"),
+])
+def test_requested_language(monkeypatch: pytest.MonkeyPatch, words: list[str], env: str, expected: str) -> None:
+    monkeypatch.setenv("SPEEDDATING_LANG", env)
+    assert requested_language(words) == expected
