@@ -1,18 +1,64 @@
-"""The floor on re-meetings: tight on a hand case, never above what brute force achieves."""
+"""The floor on re-meetings: tight on hand cases, never above what brute force achieves."""
 
-from itertools import combinations, product
+from collections import Counter
+from collections.abc import Iterator
+from itertools import combinations, combinations_with_replacement, product
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speeddating.evaluation import evaluate
-from speeddating.history.bound import forced_reunions
+from speeddating.evaluation import Evaluation, evaluate
+from speeddating.history import bound
+from speeddating.history.bound import Pattern, forced_reunions, fresh_pairs, packing_bound, per_person_floor
 from speeddating.problem import Pair, Problem, Schedule
 
+Tables = tuple[tuple[int, ...], ...]
 
-def splits_in_two_tables_of_three() -> list[tuple[tuple[int, ...], ...]]:
-    """Every way to seat 6 people at two tables of 3."""
-    return [((0, *rest), tuple(p for p in range(1, 6) if p not in rest)) for rest in combinations(range(1, 6), 2)]
+
+def seatings(people: tuple[int, ...], sizes: tuple[int, ...]) -> Iterator[Tables]:
+    """Every way to seat `people` at tables of `sizes`, each way once (the first person picks their table)."""
+    if not people:
+        yield ()
+        return
+    first, others = people[0], people[1:]
+    for size in sorted(set(sizes)):
+        left = list(sizes)
+        left.remove(size)
+        for mates in combinations(others, size - 1):
+            rest = tuple(p for p in others if p not in mates)
+            for tables in seatings(rest, tuple(left)):
+                yield ((first, *mates), *tables)
+
+
+def reunions(evaluation: Evaluation) -> int:
+    return evaluation.history_repeats + evaluation.repeat_pairs + evaluation.avoidable_same_org
+
+
+def fewest_reunions(problem: Problem) -> int:
+    """The true minimum over every schedule, as `evaluate` measures it (rounds with the same people
+    present are interchangeable, so each multiset of rounds is tried once)."""
+    options = [list(seatings(problem.present(r), problem.table_sizes(r))) for r in range(problem.rounds)]
+    same_people = all(problem.present(r) == problem.present(0) for r in range(problem.rounds))
+    schedules: Iterator[Schedule] = (
+        combinations_with_replacement(options[0], problem.rounds) if same_people else product(*options)
+    )
+    return min(reunions(evaluate(problem, schedule)) for schedule in schedules)
+
+
+def two_sides(fresh_inside: set[Pair]) -> Problem:
+    """12 people of 12 organisations in two sides of 6 who all met within their side, except
+    `fresh_inside`: over 2 rounds everyone has 6 new people for 6 seats, so no per-person deficit."""
+    sides = (range(6), range(6, 12))
+    past = {two: 1.0 for side in sides for two in combinations(side, 2) if two not in fresh_inside}
+    return Problem(tuple(range(12)), rounds=2, past_encounters=past)
+
+
+# Each table of round 1 pairs two of one side with two of the other, round 2 mixes the pairs again.
+TWO_SIDES_SCHEDULE: Schedule = (
+    ((0, 1, 6, 7), (2, 3, 8, 9), (4, 5, 10, 11)),
+    ((0, 2, 10, 11), (1, 4, 8, 9), (3, 5, 6, 7)),
+)
 
 
 def test_no_history_no_repeat_forced() -> None:
@@ -32,16 +78,87 @@ def test_fresh_people_enough_for_every_seat_force_nothing() -> None:
     assert forced_reunions(Problem(organisations, rounds=1, past_encounters=past)) == 0
 
 
-@settings(max_examples=60, deadline=None)
+def test_fresh_pairs_without_triangles_leave_two_old_pairs_per_table() -> None:
+    problem = two_sides(set())
+    assert per_person_floor(problem, fresh_pairs(problem)) == 0
+    assert forced_reunions(problem) == 12  # 6 tables, at most 4 new pairs each
+    assert reunions(evaluate(problem, TWO_SIDES_SCHEDULE)) == 12
+
+
+def test_one_new_pair_inside_a_side_gives_one_table_one_more() -> None:
+    problem = two_sides({(0, 1)})  # 15 diamonds, all through (0, 1): only one table can use one
+    assert per_person_floor(problem, fresh_pairs(problem)) == 0
+    assert forced_reunions(problem) == 11
+    assert reunions(evaluate(problem, TWO_SIDES_SCHEDULE)) == 11
+
+
+def test_too_many_patterns_fall_back_to_the_head_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bound, "PATTERN_LIMIT", 0)
+    assert forced_reunions(two_sides({(0, 1)})) == 0
+
+
+def test_fresh_pairs_leave_out_colleagues_the_past_and_pairs_never_present_together() -> None:
+    problem = Problem((0, 0, 1, 2), rounds=2, absences=frozenset({(3, 0)}),
+                      past_encounters={(0, 2): 1.0}, session_encounters={(1, 2): 1})
+    assert fresh_pairs(problem) == {(0, 3), (1, 3), (2, 3)}
+
+
+@settings(max_examples=40, deadline=None)
 @given(
     organisations=st.lists(st.integers(0, 2), min_size=6, max_size=6),
+    rounds=st.integers(2, 3),
     met=st.sets(st.sampled_from(list(combinations(range(6), 2))), max_size=15),
 )
-def test_bound_never_exceeds_what_some_schedule_achieves(organisations: list[int], met: set[Pair]) -> None:
-    problem = Problem(tuple(organisations), rounds=2, table_size=3, past_encounters={p: 1.0 for p in met})
-    reunions = []
-    for rounds in product(splits_in_two_tables_of_three(), repeat=2):
-        schedule: Schedule = tuple(rounds)
-        evaluation = evaluate(problem, schedule)
-        reunions.append(evaluation.history_repeats + evaluation.repeat_pairs + evaluation.avoidable_same_org)
-    assert forced_reunions(problem) <= min(reunions)
+def test_bound_never_exceeds_what_some_schedule_achieves_at_tables_of_three(
+    organisations: list[int], rounds: int, met: set[Pair]
+) -> None:
+    problem = Problem(tuple(organisations), rounds=rounds, table_size=3, past_encounters={p: 1.0 for p in met})
+    assert forced_reunions(problem) <= fewest_reunions(problem)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    organisations=st.lists(st.integers(0, 4), min_size=8, max_size=8),
+    met=st.sets(st.sampled_from(list(combinations(range(8), 2))), min_size=1, max_size=20),
+    met_today=st.sets(st.sampled_from(list(combinations(range(8), 2))), max_size=3),
+    absent=st.none() | st.integers(0, 7),
+)
+def test_bound_never_exceeds_what_some_schedule_achieves_at_tables_of_four(
+    organisations: list[int], met: set[Pair], met_today: set[Pair], absent: int | None
+) -> None:
+    problem = Problem(
+        tuple(organisations), rounds=2,
+        absences=frozenset() if absent is None else frozenset({(absent, 1)}),
+        past_encounters={p: 1.0 for p in met}, session_encounters={p: 1 for p in met_today},
+    )
+    assert forced_reunions(problem) <= fewest_reunions(problem)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    shapes=st.lists(
+        st.tuples(st.sets(st.integers(0, 6), min_size=3, max_size=4), st.integers(1, 2), st.integers(0, 9)),
+        max_size=9,
+    ),
+    attendance=st.lists(st.integers(1, 2), min_size=7, max_size=7),
+    tables=st.tuples(st.integers(1, 3), st.integers(1, 3)),
+)
+def test_packing_bound_is_never_below_the_best_packing(
+    shapes: list[tuple[set[int], int, int]], attendance: list[int], tables: tuple[int, int]
+) -> None:
+    patterns = []
+    for people, gain, drop in shapes:
+        pairs = list(combinations(sorted(people), 2))
+        del pairs[drop % len(pairs)]
+        patterns.append(Pattern(gain, tuple(sorted(people)), tuple(pairs), len(people)))
+    caps = Counter(dict(enumerate(attendance)))
+    table_caps = Counter({3: tables[0], 4: tables[1]})
+    best = 0
+    for chosen in product((False, True), repeat=len(patterns)):
+        picked = [p for p, keep in zip(patterns, chosen, strict=True) if keep]
+        pairs = [two for p in picked for two in p.pairs]
+        seats = Counter(person for p in picked for person in p.people)
+        sizes = Counter(p.table for p in picked)
+        if len(pairs) == len(set(pairs)) and seats <= caps and sizes <= table_caps:
+            best = max(best, sum(p.gain for p in picked))
+    assert best <= packing_bound(patterns, caps, table_caps) <= sum(p.gain for p in patterns)
