@@ -19,6 +19,7 @@ possible total of all the levels below it, so CP-SAT's optimum is `Evaluation.ra
 
 import threading
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 from math import ceil
@@ -26,6 +27,9 @@ from math import ceil
 from ortools.sat.python import cp_model
 
 from speeddating.problem import Pair, Problem, Schedule
+
+POLL_SECONDS = 0.05
+"""How often the main thread wakes while CP-SAT searches (to notice Ctrl-C, then to repeat the stop)."""
 
 HISTORY_SCALE = 100
 """History weights are floats; the model weighs them in hundredths."""
@@ -365,8 +369,26 @@ class ModelRun:
         self.stopped = threading.Event()
 
     def solve(self) -> ModelOutcome:
+        """Run the search. From the main thread it runs in a helper thread: CP-SAT holds the thread
+        that calls it until it returns, so Ctrl-C would wait for the whole search. The main thread
+        waits in short steps instead (a signal may land on any thread; Python handles it when the
+        main thread wakes), and an interruption stops the search before it goes on."""
         if self.stopped.is_set():
             return ModelOutcome(None, False, None, "STOPPED")
+        if threading.current_thread() is not threading.main_thread():
+            return self._search()
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            running = pool.submit(self._search)
+            try:
+                while not wait([running], timeout=POLL_SECONDS).done:
+                    pass
+            except BaseException:
+                while not wait([running], timeout=POLL_SECONDS).done:
+                    self.stop()  # again until it takes: a stop before CP-SAT has started is lost
+                raise
+            return running.result()
+
+    def _search(self) -> ModelOutcome:
         solver, sm = self.solver, self.sm
         status = solver.solve(sm.model)
         found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)

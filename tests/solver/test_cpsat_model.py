@@ -1,12 +1,16 @@
 """The CP-SAT model, family by family, on instances small enough to check by hand or brute force."""
 
+import os
+import signal
+import threading
 from itertools import combinations
 
+import pytest
 from ortools.sat.python import cp_model
 
 from speeddating.evaluation import evaluate, schedule_errors
 from speeddating.problem import Problem, Schedule
-from speeddating.solver.cpsat_model import build_model, read_schedule, solve_model
+from speeddating.solver.cpsat_model import ModelRun, build_model, read_schedule, solve_model
 
 
 def optimum(problem: Problem) -> Schedule:
@@ -118,3 +122,28 @@ def test_symmetry_breaking_keeps_the_optimum() -> None:
             solver.parameters.num_workers = 1
             assert solver.solve(sm.model) == cp_model.OPTIMAL
             assert evaluate(problem, read_schedule(sm, solver)).rank()[:-1] == brute
+
+
+class Interrupted(Exception):
+    """Stands for KeyboardInterrupt, so that the test cannot stop the test session itself."""
+
+
+def test_an_interrupt_stops_the_search_instead_of_waiting_for_it() -> None:
+    """Ctrl-C during a long search reaches Python while CP-SAT is still searching, and stops it
+    (before, CP-SAT held the main thread and the interrupt waited for the whole limit)."""
+    run = ModelRun(Problem(tuple(range(32)), 10), hint=None, deterministic_time=600.0, time_limit=600.0,
+                   workers=1, seed=0)
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise Interrupted
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    timer = threading.Timer(0.2, os.kill, (os.getpid(), signal.SIGINT))
+    try:
+        timer.start()
+        with pytest.raises(Interrupted):
+            run.solve()
+    finally:
+        timer.cancel()
+        signal.signal(signal.SIGINT, previous)
+    assert run.stopped.is_set()
