@@ -1,14 +1,19 @@
-"""Two yardsticks for the solver: a random shuffle, and the round-by-round hill-climber of a popular
+"""Three yardsticks for the solver: a random shuffle, the round-by-round hill-climber of a popular
 web tool (builds one round at a time; the cost of a table is the sum over its pairs of the squared
 number of earlier meetings, colleagues counting as met once; swaps people out of the worst table
-while that improves; a few restarts per round; best of three runs)."""
+while that improves; a few restarts per round; best of three runs), and the direct CP-SAT model
+alone (a boolean per person, round and table, a boolean per pair and round; no symmetry breaking,
+no starting plan, no design)."""
 
 import random
 from collections import Counter
 from itertools import combinations
 
+from ortools.sat.python import cp_model
+
 from speeddating.evaluation import evaluate
 from speeddating.problem import Pair, Problem, Schedule, pair
+from speeddating.solver.cpsat_model import build_model, read_schedule
 
 
 def random_round(problem: Problem, rnd: int, rng: random.Random) -> list[list[int]]:
@@ -84,3 +89,15 @@ def hill_climber(problem: Problem, seed: int = 0, runs: int = 3) -> Schedule:
     rng = random.Random(seed)
     plans = [hill_climber_once(problem, rng) for _ in range(runs)]
     return min(plans, key=lambda s: evaluate(problem, s).rank())
+
+
+def direct_model(problem: Problem, seed: int = 0, time_limit: float = 10.0, workers: int = 2) -> Schedule | None:
+    """The best plan the bare CP-SAT model finds within `time_limit` seconds, or None if it finds none."""
+    sm = build_model(problem, symmetry_breaking=False)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = workers
+    solver.parameters.random_seed = seed
+    solver.parameters.max_time_in_seconds = time_limit
+    if solver.solve(sm.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return read_schedule(sm, solver)

@@ -1,6 +1,9 @@
-"""Benchmark `solve` against the two baselines on the reference and generated instances.
+"""Benchmark `solve` against the baselines on the reference and generated instances.
 
-    python -m benchmarks.run [--time-limit 10] [--only NAME] [--seed 0] [--workers 2]
+    python -m benchmarks.run [--time-limit 10] [--only NAME] [--seed 0] [--workers 2] [--no-baselines]
+
+The direct CP-SAT model gets the same time limit and workers as `solve`, on sessions of up to
+DIRECT_MAX_PEOPLE people (beyond, building it alone takes longer than the limit).
 
 Figures come from `speeddating.evaluation`, which measures exactly what check_plan.py measures.
 """
@@ -16,12 +19,13 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from benchmarks.baselines import hill_climber, random_schedule
+from benchmarks.baselines import direct_model, hill_climber, random_schedule
 from speeddating.evaluation import Evaluation, evaluate
 from speeddating.problem import Problem, Schedule
 from speeddating.solver import solve
 
 INSTANCES = Path(__file__).resolve().parent.parent / "instances"
+DIRECT_MAX_PEOPLE = 60
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,18 @@ def timed(make: Callable[[], Schedule]) -> tuple[Schedule, float]:
     return schedule, time.monotonic() - started
 
 
+def direct_row(instance: Instance, time_limit: float, seed: int, workers: int) -> str:
+    """The direct model's row: its plan's figures, or that it found none within the limit."""
+    problem = instance.problem
+    started = time.monotonic()
+    found = direct_model(problem, seed, time_limit, workers)
+    seconds = time.monotonic() - started
+    if found is None:
+        return (f"| {instance.name} | {problem.people} | {problem.rounds} | direct model | no plan"
+                f" | | | | {seconds:.1f} |")
+    return row(instance.name, problem, "direct model", evaluate(problem, found), "", seconds)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--time-limit", type=float, default=10.0)
@@ -91,6 +107,8 @@ def main() -> None:
             for label, baseline in (("random", random_schedule), ("hill-climber", hill_climber)):
                 schedule, seconds = timed(partial(baseline, problem, args.seed))
                 print(row(instance.name, problem, label, evaluate(problem, schedule), "", seconds), flush=True)
+            if problem.people <= DIRECT_MAX_PEOPLE:
+                print(direct_row(instance, instance.time_limit or args.time_limit, args.seed, args.workers), flush=True)
         result = solve(problem, time_limit=instance.time_limit or args.time_limit, seed=args.seed, workers=args.workers)
         print(row(instance.name, problem, f"solve: {result.method}", result.evaluation,
                   f"{'yes' if result.optimal else 'no'} (bound {result.proven_bound})", result.seconds), flush=True)
