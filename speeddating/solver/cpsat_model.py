@@ -19,10 +19,12 @@ possible total of all the levels below it, so CP-SAT's optimum is `Evaluation.ra
 
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 from math import ceil
+from typing import TypeVar
 
 from ortools.sat.python import cp_model
 
@@ -34,6 +36,7 @@ POLL_SECONDS = 0.05
 HISTORY_SCALE = 100
 """History weights are floats; the model weighs them in hundredths."""
 
+T = TypeVar("T")
 Literal = cp_model.IntVar
 Term = tuple[int, cp_model.LinearExprT, int]
 """(coefficient, expression, largest value of the expression)."""
@@ -345,6 +348,28 @@ class ModelOutcome:
     status: str
 
 
+def interruptibly(search: Callable[[], T], stop: Callable[[], None]) -> T:
+    """`search()`, a CP-SAT solve, run so that Ctrl-C is answered at once.
+
+    CP-SAT holds the thread that calls it until it returns, so from the main thread the search runs
+    in a helper thread, and the main thread waits in short steps (a signal may land on any thread;
+    Python handles it when the main thread wakes). On an interruption `stop` is called until the
+    search has ended, since a stop before CP-SAT has started is lost; then the interruption goes on.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return search()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        running = pool.submit(search)
+        try:
+            while not wait([running], timeout=POLL_SECONDS).done:
+                pass
+        except BaseException:
+            while not wait([running], timeout=POLL_SECONDS).done:
+                stop()
+            raise
+        return running.result()
+
+
 class ModelRun:
     """One solve of the model, with deterministic limits (`max_deterministic_time`; several workers
     are interleaved so the run stays reproducible); `time_limit` is a wall-clock safety cap. `stop`
@@ -369,24 +394,9 @@ class ModelRun:
         self.stopped = threading.Event()
 
     def solve(self) -> ModelOutcome:
-        """Run the search. From the main thread it runs in a helper thread: CP-SAT holds the thread
-        that calls it until it returns, so Ctrl-C would wait for the whole search. The main thread
-        waits in short steps instead (a signal may land on any thread; Python handles it when the
-        main thread wakes), and an interruption stops the search before it goes on."""
         if self.stopped.is_set():
             return ModelOutcome(None, False, None, "STOPPED")
-        if threading.current_thread() is not threading.main_thread():
-            return self._search()
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            running = pool.submit(self._search)
-            try:
-                while not wait([running], timeout=POLL_SECONDS).done:
-                    pass
-            except BaseException:
-                while not wait([running], timeout=POLL_SECONDS).done:
-                    self.stop()  # again until it takes: a stop before CP-SAT has started is lost
-                raise
-            return running.result()
+        return interruptibly(self._search, self.stop)
 
     def _search(self) -> ModelOutcome:
         solver, sm = self.solver, self.sm

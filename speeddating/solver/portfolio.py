@@ -1,7 +1,8 @@
 """`solve`: run the components in turn within the time limit and return the best plan found.
 
 greedy (milliseconds; by freedom too on small sessions) and a design when one fits
-(`constructions`; for nearby sessions, a design fitted as a starting plan) → tabu search (the bulk
+(`constructions`; for nearby sessions, a design fitted as a starting plan) → on small sessions
+still short of perfect, a perfect plan fixed by a cyclic shift (`orbits`) → tabu search (the bulk
 of the quality) → for small sessions, the full CP-SAT model to prove optimality or a bound →
 neighbourhood search with CP-SAT for what remains.
 Every plan produced is judged with `Evaluation.rank()` and the best one is kept, so a component
@@ -28,6 +29,7 @@ from speeddating.solver.freedom import FREEDOM_MAX_PEOPLE, freedom_schedule
 from speeddating.solver.greedy import fit_schedule, greedy_schedule
 from speeddating.solver.lns import large_neighbourhood_search
 from speeddating.solver.local_search import tabu_search
+from speeddating.solver.orbits import ORBIT_MAX_PEOPLE, orbit_schedule
 
 SWAPS_PER_SECOND = 15_000_000
 """Tabu work units (priced swaps) per second of time limit: about 80 % of what one core does."""
@@ -47,6 +49,12 @@ EXACT_MAX_PEOPLE = 30
 
 LNS_MAX_PEOPLE = 150
 """Beyond this the CP-SAT neighbourhoods are too slow to build to be worth the time."""
+
+ORBIT_SHARE = 0.5
+ORBIT_MIN_TIME_LIMIT = 3.0
+"""CP-SAT deterministic time for the orbit search, per second of time limit (about a fifth of the
+wall-clock time: its packings take a second per 2.7 units on one core); under the minimum limit
+the search could not finish its usual cases and the tabu search is the better use of the time."""
 
 DEADLINE_SHARE = 0.95
 """Fraction of the time limit the components may use (the rest is for bookkeeping)."""
@@ -130,6 +138,11 @@ def solve(
         designed = nearby_design(problem, seed)
     if designed is not None:
         best.offer(designed[1], f"construction:{designed[0]}")
+    if not best.perfect and problem.people <= ORBIT_MAX_PEOPLE and time_limit >= ORBIT_MIN_TIME_LIMIT:
+        symmetric = orbit_schedule(problem, seed=seed, deterministic_time=ORBIT_SHARE * time_limit,
+                                   deadline=started + 0.5 * DEADLINE_SHARE * time_limit)
+        if symmetric is not None:
+            best.offer(symmetric[1], f"orbits:Z{symmetric[0]}")
     start = best.schedule
     if hint is not None and not schedule_errors(problem, hint):
         best.offer(hint, "hint")
