@@ -11,11 +11,14 @@ rounds (spro24), for instance, are all seated with 180 new pairs out of 180 with
 
 The organisations must be laid out so that the shift maps colleagues to colleagues: an organisation
 whose size m divides fills whole orbits; others go in sets of m of the same size, the k-th of
-each set on position x = k of the same orbits. Head counts that allow neither get no plan here.
+each set on position x = k of the same orbits. Organisations that fit neither way are merged (as
+if they were one) into sizes that m divides, as long as everyone keeps enough people to meet: a
+perfect plan that keeps merged organisations apart keeps the real ones apart too.
 """
 
 import math
 import time
+from collections import Counter
 from itertools import combinations
 
 from ortools.sat.python import cp_model
@@ -26,6 +29,9 @@ from speeddating.solver.cpsat_model import interruptibly
 
 ORBIT_MAX_PEOPLE = 40
 """Above this, invariant rounds are too many to enumerate and sessions are roomy enough anyway."""
+
+MERGE_NODES = 20_000
+"""Merges tried at most to lay organisations out for one group order."""
 
 CANDIDATE_LIMIT = 30_000
 ENUMERATION_STEPS = 1_000_000
@@ -63,6 +69,49 @@ def orbit_layout(organisation_of: tuple[int, ...], order: int) -> tuple[int, ...
                     point[person] = (orbit + k) * order + position
             orbit += size
     return tuple(point)
+
+
+def merged_organisations(organisation_of: tuple[int, ...], order: int, largest: int) -> tuple[int, ...] | None:
+    """Organisations, some merged, so that `orbit_layout` can place them for `order`; None if no merge
+    into organisations of at most `largest` people does it.
+
+    Merging only forbids more meetings, so a perfect plan for the merged organisations is perfect
+    for the real ones whenever it exists at all; it stays possible while every merged organisation
+    leaves each member enough people to meet (`largest`). Organisations that already fit (a size
+    `order` divides, or sets of `order` of one size) stay; the rest are merged into organisations
+    whose size `order` divides, by a small search.
+    """
+    members: dict[int, int] = Counter(organisation_of)
+    by_size: dict[int, list[int]] = {}
+    for organisation, size in members.items():
+        if size % order:
+            by_size.setdefault(size, []).append(organisation)
+    leftover = sorted((o for same in by_size.values() for o in same[len(same) - len(same) % order :]),
+                      key=lambda o: -members[o])
+    merged_into = {o: o for o in members}
+    nodes = 0
+
+    def merge(rest: list[int]) -> bool:
+        nonlocal nodes
+        if not rest:
+            return True
+        first, others = rest[0], rest[1:]
+        for count in range(1, len(others) + 1):
+            for partners in combinations(others, count):
+                nodes += 1
+                if nodes > MERGE_NODES:
+                    return False
+                size = members[first] + sum(members[o] for o in partners)
+                if size % order == 0 and size <= largest:
+                    for o in partners:
+                        merged_into[o] = first
+                    if merge([o for o in others if o not in partners]):
+                        return True
+        return False
+
+    if not merge(leftover):
+        return None
+    return tuple(merged_into[o] for o in organisation_of)
 
 
 def cyclic_shift(points: int, order: int) -> Group:
@@ -158,14 +207,16 @@ def orbit_schedule(
     people, size = problem.people, problem.table_size
     if not is_plain(problem) or people > ORBIT_MAX_PEOPLE or people % size or problem.rounds < 2:
         return None
+    largest = min(people // size, people - problem.rounds * (size - 1))
     budget = deterministic_time
     for order in (m for m in range(people // 2, 1, -1) if people % m == 0):
-        layout = orbit_layout(problem.organisation_of, order)
-        if layout is None:
+        merged = merged_organisations(problem.organisation_of, order, largest)
+        layout = None if merged is None else orbit_layout(merged, order)
+        if merged is None or layout is None:
             continue
         colleague = [0] * people
         for person, point in enumerate(layout):
-            colleague[point] = problem.organisation_of[person]
+            colleague[point] = merged[person]
         group = cyclic_shift(people, order)
         candidates = invariant_rounds(group, size, colleague)
         if candidates is None or budget <= 0 or time.monotonic() > deadline:

@@ -11,7 +11,14 @@ import pytest
 from benchmarks.orbit_designs import xor_group
 from speeddating.problem import Problem, pair
 from speeddating.solver import solve
-from speeddating.solver.orbits import Group, cyclic_shift, invariant_rounds, orbit_layout, orbit_schedule
+from speeddating.solver.orbits import (
+    Group,
+    cyclic_shift,
+    invariant_rounds,
+    merged_organisations,
+    orbit_layout,
+    orbit_schedule,
+)
 from tests.conftest import CheckPlan
 from tests.solver.test_constructions import assert_perfect, organisations
 
@@ -107,3 +114,29 @@ def test_the_portfolio_uses_it_and_proves_the_plan_best() -> None:
     assert result.optimal and result.evaluation.distinct_new_pairs == result.proven_bound == 180
     met = Counter(pair(a, b) for tables in result.schedule for table in tables for a, b in combinations(table, 2))
     assert set(met.values()) == {1}
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_merging_only_joins_whole_organisations_into_layouts_that_fit(seed: int) -> None:
+    rng = random.Random(seed)
+    organisation_of = organisations(*[rng.choice([1, 1, 2, 3, 4, 5]) for _ in range(rng.randint(3, 12))])
+    for order in range(2, 7):
+        merged = merged_organisations(organisation_of, order, largest=8)
+        if merged is None:
+            continue
+        assert orbit_layout(merged, order) is not None
+        assert max(Counter(merged).values()) <= max(8, *Counter(organisation_of).values())
+        for a, b in combinations(range(len(organisation_of)), 2):
+            if organisation_of[a] == organisation_of[b]:
+                assert merged[a] == merged[b]
+
+
+def test_organisations_that_do_not_fit_are_merged_and_the_plan_is_still_perfect(tmp_path: Path,
+                                                                              check_plan: CheckPlan) -> None:
+    """Head counts 4, 4, 3, 2, 2, 2, 2, 2, 1, 1, 1 fit no shift as they are; merged into four groups of
+    6 they fit Z6, and the plan keeps every real colleague apart with no repeat."""
+    problem = Problem(organisations(4, 4, 3, 2, 2, 2, 2, 2, 1, 1, 1), 5)
+    assert all(orbit_layout(problem.organisation_of, m) is None for m in (3, 4, 6))
+    found = orbit_schedule(problem, seed=0, deterministic_time=10.0)
+    assert found is not None
+    assert_perfect(problem, found[1], tmp_path, check_plan)
