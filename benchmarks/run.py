@@ -12,7 +12,9 @@ import argparse
 import csv
 import os
 import platform
+import random
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -42,6 +44,29 @@ def read_organisations(path: Path) -> tuple[int, ...]:
         return tuple(index.setdefault(row["organisation"], len(index)) for row in csv.DictReader(fh))
 
 
+def random_organisations(people: int, rng: random.Random) -> tuple[int, ...]:
+    """Organisations of 1 to 4 people (2 and 3 twice as likely), as partner networks send them."""
+    sizes: list[int] = []
+    while sum(sizes) < people:
+        sizes.append(min(rng.choice((1, 2, 2, 3, 3, 4)), people - sum(sizes)))
+    return tuple(org for org, size in enumerate(sizes) for _ in range(size))
+
+
+def tight_sessions(count: int = 8, seed: int = 42) -> list[Instance]:
+    """Generated small sessions with as many rounds as the largest organisation allows (or one less),
+    so that everyone must meet nearly everyone: no reference answer, the bound is the yardstick."""
+    rng = random.Random(seed)
+    sessions = []
+    for i in range(count):
+        people = rng.choice((18, 20, 21, 24, 27, 28, 30, 32, 36))
+        size = 4 if people % 4 == 0 else 3
+        organisation_of = random_organisations(people, random.Random(100 + i))
+        largest = max(Counter(organisation_of).values())
+        rounds = min(9, (people - largest) // (size - 1)) - rng.choice((0, 1))
+        sessions.append(Instance(f"tight{i} {people} at {size} x{rounds}", Problem(organisation_of, rounds, size)))
+    return sessions
+
+
 def instances() -> list[Instance]:
     def file(name: str, rounds: int) -> Instance:
         return Instance(f"{name} x{rounds}", Problem(read_organisations(INSTANCES / f"{name}.csv"), rounds))
@@ -57,6 +82,7 @@ def instances() -> list[Instance]:
         Instance("nine3 x3", Problem(tuple(p // 3 for p in range(9)), 3, table_size=3)),
         Instance("org48 x5", Problem(tuple(p % 8 for p in range(48)), 5)),
         Instance("big500 x8", Problem(tuple(p % 80 for p in range(500)), 8), time_limit=60),
+        *tight_sessions(),
     ]
 
 
