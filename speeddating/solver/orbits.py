@@ -107,6 +107,8 @@ def merged_organisations(organisation_of: tuple[int, ...], order: int, largest: 
                         merged_into[o] = first
                     if merge([o for o in others if o not in partners]):
                         return True
+                    for o in partners:
+                        merged_into[o] = o
         return False
 
     if not merge(leftover):
