@@ -201,33 +201,41 @@ def orbit_schedule(
 ) -> tuple[int, Schedule] | None:
     """A perfect plan of `problem` fixed by a shift of some order m (returned with it), or None.
 
-    Only for plain sessions of full tables (every table seated `table_size`). The orders tried are
-    the divisors of the head count, largest first (their candidates are fewest, and an infeasible
-    packing is proven fast), until one has too many candidates; CP-SAT shares `deterministic_time`,
-    and no new order is tried past the wall-clock `deadline` (`time.monotonic()`).
+    Only for plain sessions whose tables hold `table_size` or one less: the empty seats are points
+    too, one organisation of their own, so no table gets two. The orders tried are the divisors of
+    the number of seats, largest first (their candidates are fewest, and an infeasible packing is
+    proven fast), until one has too many candidates; CP-SAT shares `deterministic_time`, and no new
+    order is tried past the wall-clock `deadline` (`time.monotonic()`).
     """
     people, size = problem.people, problem.table_size
-    if not is_plain(problem) or people > ORBIT_MAX_PEOPLE or people % size or problem.rounds < 2:
+    layout_sizes = problem.table_sizes(0)
+    if (not is_plain(problem) or people > ORBIT_MAX_PEOPLE or problem.rounds < 2
+            or not size - 1 <= min(layout_sizes) <= max(layout_sizes) <= size):
         return None
-    largest = min(people // size, people - problem.rounds * (size - 1))
+    points = len(layout_sizes) * size
+    empty_seat = max(problem.organisation_of) + 1
+    organisation_of = problem.organisation_of + (empty_seat,) * (points - people)
+    largest = min(len(layout_sizes), people - problem.rounds * (size - 1))
     budget = deterministic_time
-    for order in (m for m in range(people // 2, 1, -1) if people % m == 0):
-        merged = merged_organisations(problem.organisation_of, order, largest)
+    for order in (m for m in range(points // 2, 1, -1) if points % m == 0):
+        merged = merged_organisations(organisation_of, order, largest)
         layout = None if merged is None else orbit_layout(merged, order)
         if merged is None or layout is None:
             continue
-        colleague = [0] * people
+        colleague = [0] * points
         for person, point in enumerate(layout):
             colleague[point] = merged[person]
-        group = cyclic_shift(people, order)
+        group = cyclic_shift(points, order)
         candidates = invariant_rounds(group, size, colleague)
         if candidates is None or budget <= 0 or time.monotonic() > deadline:
             return None
         found, spent = pack(candidates, group, problem.rounds, seed=seed, deterministic_time=budget)
         budget -= spent
         if found is not None:
-            person_at = {point: person for person, point in enumerate(layout)}
+            person_at = {point: person for person, point in enumerate(layout) if person < people}
             return order, tuple(
-                tuple(tuple(sorted(person_at[p] for p in table)) for table in tables) for tables in found
+                tuple(sorted((tuple(sorted(person_at[p] for p in table if p in person_at)) for table in tables),
+                             key=len, reverse=True))
+                for tables in found
             )
     return None

@@ -99,11 +99,11 @@ def test_six_organisations_of_four_over_five_rounds_are_seated_perfectly(tmp_pat
     [
         pytest.param(Problem(organisations(*[4] * 6), 5, absences=frozenset({(0, 1)})), id="absence"),
         pytest.param(Problem(organisations(*[4] * 6), 5, past_encounters={(0, 4): 1.0}), id="history"),
-        pytest.param(Problem(organisations(*[1] * 22), 5), id="tables not all full"),
+        pytest.param(Problem(organisations(*[1] * 14), 4, table_size=3), id="tables of 4 at a size of 3"),
         pytest.param(Problem(organisations(*[1] * 44), 5), id="too many people"),
     ],
 )
-def test_only_plain_small_sessions_of_full_tables(problem: Problem) -> None:
+def test_only_plain_small_sessions_with_tables_of_size_or_one_less(problem: Problem) -> None:
     assert orbit_schedule(problem, seed=0, deterministic_time=10.0) is None
 
 
@@ -137,6 +137,16 @@ def test_organisations_that_do_not_fit_are_merged_and_the_plan_is_still_perfect(
     6 they fit Z6, and the plan keeps every real colleague apart with no repeat."""
     problem = Problem(organisations(4, 4, 3, 2, 2, 2, 2, 2, 1, 1, 1), 5)
     assert all(orbit_layout(problem.organisation_of, m) is None for m in (3, 4, 6))
+    found = orbit_schedule(problem, seed=0, deterministic_time=10.0)
+    assert found is not None
+    assert_perfect(problem, found[1], tmp_path, check_plan)
+
+
+def test_empty_seats_are_points_too(tmp_path: Path, check_plan: CheckPlan) -> None:
+    """30 people at 8 tables (six of 4, two of 3): the two empty seats are laid out as an organisation
+    of their own, so they never share a table, and the plan keeps the problem's table layout."""
+    problem = Problem(organisations(4, 3, 3, 3, 3, 3, 3, 2, 2, 2, 1, 1), 7)
+    assert problem.table_sizes(0) == (4, 4, 4, 4, 4, 4, 3, 3)
     found = orbit_schedule(problem, seed=0, deterministic_time=10.0)
     assert found is not None
     assert_perfect(problem, found[1], tmp_path, check_plan)
