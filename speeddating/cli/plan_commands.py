@@ -1,8 +1,9 @@
 """`speeddating plan` and `speeddating check`."""
 
+import contextlib
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -128,21 +129,22 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
     if past:
         _say(t("history.read", path=database, pairs=len(past)), quiet)
     folder = out_dir or Path(f"plan-{dt.date.today().isoformat()}")
-    prepare_folder(folder)
-    problem = problem_for(roster.attendees, count, size, past=past, constraints=constraints)
-    result = solve(problem, time_limit=time_limit, seed=seed,
-                   progress=None if quiet else lambda line: _say(line, False))
-    report = SolverReport(result.method, round(result.seconds, 2), seed, time_limit)
-    outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, report)
-    planned, presents_warnings = assign_presents(build_plan(roster.attendees, event, result.schedule, outcome))
-    for warning in presents_warnings:
-        note(warning)
-    if planned.quality is not None:
-        planned = planned.with_quality(replace(planned.quality,
-                                               forced_reunions=forced_reunions(problem)))
-    planned = replace(planned, keep_apart=tuple(sorted(constraints.keep_apart)),
-                      should_meet=tuple(sorted(constraints.should_meet)))
-    written = write_outputs(planned, folder)
+    with removed_on_failure(folder):
+        prepare_folder(folder)
+        problem = problem_for(roster.attendees, count, size, past=past, constraints=constraints)
+        result = solve(problem, time_limit=time_limit, seed=seed,
+                       progress=None if quiet else lambda line: _say(line, False))
+        report = SolverReport(result.method, round(result.seconds, 2), seed, time_limit)
+        outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, report)
+        planned, presents_warnings = assign_presents(build_plan(roster.attendees, event, result.schedule, outcome))
+        for warning in presents_warnings:
+            note(warning)
+        if planned.quality is not None:
+            planned = planned.with_quality(replace(planned.quality,
+                                                   forced_reunions=forced_reunions(problem)))
+        planned = replace(planned, keep_apart=tuple(sorted(constraints.keep_apart)),
+                          should_meet=tuple(sorted(constraints.should_meet)))
+        written = write_outputs(planned, folder)
     assert planned.quality is not None
     print_summary(planned, planned.quality, as_json, warnings=warnings,
                   constraints=constraint_lines(planned, constraints) if constraints else [])
@@ -153,6 +155,24 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
     _say(t("summary.outputs", folder=folder), quiet)
     for path in written:
         _say(f"  {path}", quiet)
+
+
+@contextlib.contextmanager
+def removed_on_failure(folder: Path) -> Iterator[None]:
+    """The folders this run creates for its outputs are removed again, if still empty, when the run fails
+    or is interrupted: a refused plan or a Ctrl-C never leaves an empty output folder behind."""
+    created: list[Path] = []
+    current = Path(folder).absolute()
+    while not current.exists() and current.parent != current:
+        created.append(current)
+        current = current.parent
+    try:
+        yield
+    except BaseException:
+        for path in created:  # deepest first; a folder that holds anything stays
+            with contextlib.suppress(OSError):
+                path.rmdir()
+        raise
 
 
 def write_outputs(planned: Plan, folder: Path) -> list[Path]:
