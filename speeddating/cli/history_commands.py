@@ -6,6 +6,9 @@ Every command takes `--history PATH` (else $SPEEDDATING_DB, else ./speeddating.d
 
 import datetime as dt
 import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -13,7 +16,7 @@ import click
 from speeddating.cli.base import cli, language_option
 from speeddating.cli.localised import option
 from speeddating.cli.options import history_option
-from speeddating.fileio import atomic_write_text
+from speeddating.fileio import atomic_write_text, prepare_folder
 from speeddating.history.report import report_from_store, report_lines, text_table, write_report
 from speeddating.history.store import (
     HistoryError,
@@ -30,6 +33,21 @@ from speeddating.history.store import (
 )
 from speeddating.i18n import t
 from speeddating.plan import read_plan
+
+
+@contextmanager
+def _writable_history(path: Path) -> Iterator[sqlite3.Connection]:
+    """The store opened for writing, once its folder (where SQLite keeps its journal) and the file itself
+    are known to accept writes: a read-only share is then named as such, not as a damaged history."""
+    try:
+        prepare_folder(path.parent)
+        if path.exists():
+            with path.open("r+b"):
+                pass
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    with open_history(path, write=True) as connection:
+        yield connection
 
 
 def _describe(message: str, info: SessionInfo, path: Path | None = None) -> str:
@@ -54,7 +72,7 @@ def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_
     """Record the session of PLAN_FILE once it has taken place."""
     plan = read_plan(plan_file)
     path = database_path(history_db)
-    with open_history(path, write=True) as connection:
+    with _writable_history(path) as connection:
         session = add_plan(connection, plan, title=title, replace=replace, force=force, source=str(plan_file))
         info = session_info(connection, session)
     click.echo(_describe("history.added", info, path=path))
@@ -101,7 +119,7 @@ def show(session: int, history_db: Path | None) -> None:
 @language_option
 def remove(session: int, history_db: Path | None) -> None:
     """Forget SESSION (for instance one recorded by mistake)."""
-    with open_history(database_path(history_db), write=True) as connection:
+    with _writable_history(database_path(history_db)) as connection:
         info = remove_session(connection, session)
     click.echo(_describe("history.removed", info))
 
@@ -129,7 +147,7 @@ def import_command(export_file: Path, history_db: Path | None) -> None:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise HistoryError(t("history.unreadable", path=export_file, reason=error)) from None
     path = database_path(history_db)
-    with open_history(path, write=True) as connection:
+    with _writable_history(path) as connection:
         result = import_history(connection, document, str(export_file))
     click.echo(t("history.imported", added=result.added, known=result.already_known, path=path))
 
