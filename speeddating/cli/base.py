@@ -1,5 +1,6 @@
 """The command group, the options every command shares, and the error boundary."""
 
+import errno
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -57,8 +58,23 @@ class SpeeddatingGroup(LocalisedGroup):
             kind = MalformedPlanError if isinstance(error, PlanFormatError) else OrganiserError
             raise kind(str(error)) from None
         except OSError as error:
-            reason = error.strerror or str(error)
-            raise OrganiserError(t("cli.file_error", path=error.filename or "?", reason=reason)) from None
+            raise OrganiserError(t("cli.file_error", path=error.filename or "?", reason=os_reason(error))) from None
+
+
+OS_REASONS = {
+    errno.EACCES: "cli.os_denied", errno.EPERM: "cli.os_denied", errno.EROFS: "cli.os_read_only",
+    errno.ENOSPC: "cli.os_full", errno.EDQUOT: "cli.os_quota", errno.ENOENT: "cli.os_missing",
+    errno.ENOTDIR: "cli.os_not_folder", errno.EEXIST: "cli.os_exists", errno.EISDIR: "cli.os_is_folder",
+    errno.EBUSY: "cli.os_busy", errno.ETXTBSY: "cli.os_busy", errno.ENAMETOOLONG: "cli.os_too_long",
+}
+"""The system's reasons for the refusals an organiser meets, in the organiser's language (the system says them
+in English whatever the language asked for)."""
+
+
+def os_reason(error: OSError) -> str:
+    """Why the file system refused, in the current language (the system's own words for rarer reasons)."""
+    key = OS_REASONS.get(error.errno) if error.errno is not None else None
+    return t(key) if key else error.strerror or str(error)
 
 
 def _choose_language(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
