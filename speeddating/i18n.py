@@ -452,6 +452,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Only {count} people: one table, the same people every round. "
         "A single round is planned.",
     },
+    "cli.repeats_forced": {
+        "fr": "Avec {count} personnes, chacun rencontre au moins {per_round} personnes par tour et n'en a que {others} "
+        "à rencontrer : au-delà de {most} tours, des personnes se revoient forcément. Les {rounds} tours prévus en "
+        "feront se revoir ; avec --rounds {most}, chaque rencontre serait nouvelle.",
+        "en": "With {count} people, everyone meets at least {per_round} people a round and has only {others} to meet: "
+        "beyond {most} rounds, some people necessarily meet again. The {rounds} rounds planned will have some meet "
+        "again; with --rounds {most}, every encounter would be new.",
+    },
     "cli.colleagues_forced": {
         "fr": "« {organisation} » compte {count} personnes pour {tables} tables : "
         "{pairs} paire(s) de collègues par tour sont inévitables.",

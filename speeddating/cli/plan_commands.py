@@ -57,6 +57,20 @@ def choose_rounds(event: Event, requested: int | None, allow_overrun: bool) -> t
     return requested, []
 
 
+def explain_forced_repeats(people: int, table_size: int, rounds: int) -> list[str]:
+    """Why pairs will meet twice when there are more seats to fill over the session than people to meet:
+    everybody meets at least (smallest table - 1) people a round, out of people - 1 others."""
+    layout = table_layout(people, table_size)
+    if len(layout) < 2:
+        return []
+    per_round = min(layout) - 1
+    most = (people - 1) // per_round
+    if rounds <= most:
+        return []
+    return [t("cli.repeats_forced", count=people, per_round=per_round, others=people - 1, most=most,
+              rounds=rounds)]
+
+
 def explain_forced_colleagues(roster: Roster, table_size: int) -> list[str]:
     """One line per organisation too large to keep its colleagues apart."""
     tables = len(table_layout(len(roster), table_size))
@@ -123,7 +137,7 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
     if len(table_layout(len(roster), size)) == 1 and count > 1:
         note(t("cli.tiny_group", count=len(roster)))
         count = 1
-    for line in explain_forced_colleagues(roster, size):
+    for line in [*explain_forced_repeats(len(roster), size, count), *explain_forced_colleagues(roster, size)]:
         note(line)
     database, past = read_history(history_db, no_history, roster.attendees)
     if past:

@@ -1,0 +1,47 @@
+"""QA: when the head count makes re-meetings unavoidable, the organiser is told why and what to change."""
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from speeddating.cli import cli
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def attendees(folder: Path, people: int) -> Path:
+    path = folder / "attendees.csv"
+    path.write_text("nom;structure\n" + "".join(f"Personne {i};Structure {i}\n" for i in range(people)),
+                    encoding="utf-8")
+    return path
+
+
+def test_eight_people_over_five_rounds_are_told_that_they_will_meet_again(tmp_path: Path) -> None:
+    """8 people at 2 tables of 4 have met everyone they can after 2 rounds: rounds 3 to 5 repeat pairs."""
+    code, out, err = run("plan", str(attendees(tmp_path, 8)), "--no-history", "--time-limit", "1", "--quiet",
+                         "--out", str(tmp_path / "plan"))
+    assert code == 0, err
+    assert ("Attention : Avec 8 personnes, chacun rencontre au moins 3 personnes par tour et "
+            "n'en a que 7 à rencontrer : au-delà de 2 tours, des personnes se revoient forcément. Les 5 tours "
+            "prévus en feront se revoir ; avec --rounds 2, chaque rencontre serait nouvelle.") in err
+    assert "Paires qui se revoient pendant la séance : 0" not in out
+
+
+def test_the_explanation_is_in_english_and_in_the_json_too(tmp_path: Path) -> None:
+    code, out, err = run("--lang", "en", "plan", str(attendees(tmp_path, 8)), "--no-history", "--time-limit", "1",
+                         "--quiet", "--json", "--out", str(tmp_path / "plan"))
+    assert code == 0, err
+    warnings = json.loads(out)["warnings"]
+    assert any("beyond 2 rounds, some people necessarily meet again" in warning for warning in warnings)
+
+
+def test_no_such_warning_when_every_round_can_bring_new_people(tmp_path: Path) -> None:
+    code, _, err = run("plan", str(attendees(tmp_path, 16)), "--rounds", "5", "--no-history", "--time-limit", "1",
+                       "--quiet", "--out", str(tmp_path / "plan"))
+    assert code == 0, err
+    assert "se revoient forcément" not in err
