@@ -153,6 +153,24 @@ def _card(plan: Plan, person: Attendee, width: float, height: float, smallest: f
     return Card(name, organisation, foot, mark, rows_top, available, scale, rows(scale))
 
 
+HEADINGS = ((0, "printables.col_round"), (20, "printables.col_time"), (TABLE_CENTRE - 14, "printables.col_table"),
+            (90, "printables.col_theme"))
+"""Where each column starts (at scale 1), and its heading."""
+HEADING_SIZE = 5.5
+HEADING_GAP = 1.5
+
+
+def _draw_headings(canvas: Canvas, y: float, scale: float, inner: float) -> None:
+    """The column headings, each shrunk if need be to end before the next column ("ROUND" is wider than "TOUR")."""
+    starts = [x * scale for x, _ in HEADINGS] + [inner]
+    for (x, key), end in zip(HEADINGS, starts[1:], strict=True):
+        text = t(key)
+        room = end - x * scale - HEADING_GAP
+        size = min(HEADING_SIZE, HEADING_SIZE * room / max(pdfmetrics.stringWidth(text, FONT, HEADING_SIZE), 1e-6))
+        canvas.setFont(FONT, size)
+        canvas.drawString(PADDING + x * scale, y, text)
+
+
 def _draw_card(canvas: Canvas, card: Card, width: float, height: float) -> None:
     """One card with its lower-left corner at the origin."""
     y = card.name.draw(canvas, PADDING, height - PADDING + 2)
@@ -162,13 +180,9 @@ def _draw_card(canvas: Canvas, card: Card, width: float, height: float) -> None:
     canvas.line(PADDING, y, PADDING + 24, y)
     y = card.rows_top
     canvas.setFillColor(MUTED)
-    canvas.setFont(FONT, 5.5)
-    headings = ((0, "printables.col_round"), (20, "printables.col_time"), (TABLE_CENTRE - 14, "printables.col_table"),
-                (90, "printables.col_theme"))
     laid_out = card.rows
     gap = min(5.0, max(0.0, card.available - sum(h for h, _ in laid_out)) / len(laid_out)) if laid_out else 0.0
-    for x, key in headings:
-        canvas.drawString(PADDING + x * card.scale, y, t(key))
+    _draw_headings(canvas, y, card.scale, width - 2 * PADDING)
     y -= 3
     canvas.saveState()
     canvas.translate(PADDING, 0)
