@@ -654,6 +654,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Retrouvailles : {history} paire(s) déjà rencontrée(s) avant cette séance, {repeats} revue(s) pendant la séance, {colleagues} paire(s) de collègues évitable(s) ; ces effectifs en imposent au moins {count} au total",
         "en": "Re-meetings: {history} pair(s) met in earlier sessions, {repeats} met twice in this session, {colleagues} avoidable colleague pair(s); these head counts force at least {count} in all",
     },
+    "report.no_session": {
+        "fr": "Aucune séance enregistrée dans {path} : enregistrez d'abord une séance avec "
+        "« speeddating history add plan.json ».",
+        "en": "No session recorded in {path}: record a session first with \"speeddating history add plan.json\".",
+    },
     "report.title": {"fr": "Le réseau se tisse", "en": "How the network is knitting together"},
     "report.headline": {
         "fr": "Après {sessions} séance(s) : {people} personnes de {organisations} structures, "

@@ -159,8 +159,11 @@ def import_command(export_file: Path, history_db: Path | None) -> None:
 @language_option
 def report(out_dir: Path | None, history_db: Path | None) -> None:
     """How the network is knitting together across every recorded session."""
-    with open_history(database_path(history_db)) as connection:
+    path = database_path(history_db)
+    with open_history(path) as connection:
         network = report_from_store(connection)
+    if not network.sessions:
+        raise HistoryError(t("report.no_session", path=path))
     click.echo("\n".join(report_lines(network)))
     folder = out_dir or Path(f"report-{dt.date.today().isoformat()}")
     written = write_report(network, folder)
