@@ -346,13 +346,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "planfile.id_twice": {"fr": "l'identifiant « {id} » apparaît deux fois", "en": "id '{id}' appears twice"},
     "planfile.ids": {"fr": "« attendees » doit être une liste d'identifiants", "en": "'attendees' must be a list of ids"},
     "planfile.unknown": {"fr": "participant inconnu « {id} »", "en": "unknown attendee '{id}'"},
-    "planfile.seated_twice": {"fr": "le participant « {id} » est assis deux fois", "en": "attendee '{id}' is seated twice"},
+    "planfile.seated_twice": {"fr": "le participant « {id} » est assis deux fois ; retirez-le de toutes les tables sauf une (une table par personne et par tour)", "en": "attendee '{id}' is seated twice; remove them from all tables but one (one table per person and round)"},
     "planfile.pairs": {"fr": "doit être une liste de paires [id, id] de participants connus", "en": "must be a list of [id, id] pairs of known attendees"},
     "planfile.not_object": {"fr": "le fichier n'est pas un objet JSON", "en": "the file is not a JSON object"},
     "planfile.format": {"fr": "vaut « {found} », attendu « {expected} »", "en": "is '{found}', expected '{expected}'"},
     "planfile.no_file": {"fr": "{path} : fichier introuvable", "en": "{path}: no such file"},
     "planfile.unreadable": {"fr": "{path} : lecture impossible ({reason})", "en": "{path}: cannot be read ({reason})"},
-    "planfile.bad_json": {"fr": "{path} : JSON invalide (ligne {line} : {reason})", "en": "{path}: not valid JSON (line {line}: {reason})"},
+    "planfile.bad_json": {"fr": "{path} : JSON invalide (ligne {line} : {reason}) ; indiquez le plan.json écrit par « speeddating plan », ou, s'il a été modifié à la main, corrigez cette ligne", "en": "{path}: not valid JSON (line {line}: {reason}); give the plan.json written by \"speeddating plan\", or, if it was edited by hand, correct that line"},
     # --- plan summary and CLI ---
     "csv.round": {"fr": "Tour", "en": "Round"},
     "csv.start": {"fr": "Début", "en": "Start"},
@@ -564,8 +564,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} has been busy with another program for {seconds:.0f} s: try again later.",
     },
     "history.unusable": {
-        "fr": "{path} n'est pas un historique utilisable ({reason}).",
-        "en": "{path} is not a usable history ({reason}).",
+        "fr": "{path} n'est pas un historique utilisable ({reason}). Indiquez avec --history le fichier .db où "
+        "« speeddating history add » enregistre les séances (par défaut speeddating.db).",
+        "en": "{path} is not a usable history ({reason}). Give --history the .db file where "
+        "\"speeddating history add\" records the sessions (speeddating.db by default).",
     },
     "history.no_session": {
         "fr": "Aucune séance n° {session} dans l'historique (voir « speeddating history list »).",
