@@ -186,11 +186,11 @@ def read_roster(path: Path, *, sheet: str | None = None, dedupe: bool = False,
     """
     table = _read_sheet(path, sheet)
     layout = _find_layout(table)
-    entries, problems = _read_entries(table, layout)
+    entries, row_problems = _read_entries(table, layout)
     kept, duplicates, warnings = _drop_duplicates(entries, layout, dedupe)
-    problems += duplicates
-    if problems:
-        raise ImportProblems(problems)
+    if row_problems or duplicates:
+        # In the order of the rows, as the organiser goes down the sheet to fix them.
+        raise ImportProblems([problem for _, problem in sorted(row_problems + duplicates, key=lambda p: p[0])])
     if not kept:
         raise ImportProblems([t("import.no_attendees", file=table.source, row=layout.row + 1)])
     if len(kept) < fewest:
@@ -406,10 +406,10 @@ def _find_layout(table: _Sheet) -> _Layout:
     raise ImportProblems([t("import.no_header", file=table.source, rows=HEADER_SEARCH_ROWS, hint=table.hint())])
 
 
-def _read_entries(table: _Sheet, layout: _Layout) -> tuple[list[_Entry], list[str]]:
-    """Data rows below the header, blank ones skipped; every row problem is collected, none raised."""
+def _read_entries(table: _Sheet, layout: _Layout) -> tuple[list[_Entry], list[tuple[int, str]]]:
+    """Data rows below the header, blank ones skipped; every row problem is collected (with its row), none raised."""
     entries: list[_Entry] = []
-    problems: list[str] = []
+    problems: list[tuple[int, str]] = []
     name_columns = layout.name_columns()
     organisation_column = layout.roles[Role.ORGANISATION]
     email_column = layout.roles.get(Role.EMAIL)
@@ -424,18 +424,19 @@ def _read_entries(table: _Sheet, layout: _Layout) -> tuple[list[_Entry], list[st
         organisation = _known(cells[organisation_column])
         email = cells[email_column] if email_column is not None else ""
         if email_column is not None and email and not EMAIL_PATTERN.fullmatch(email):
-            problems.append(layout.at(row, [email_column], t("import.bad_email", email=_quoted(email))))
+            problems.append((row, layout.at(row, [email_column], t("import.bad_email", email=_quoted(email)))))
         if name and organisation:
             attributes = tuple((layout.headers[column], cells[column]) for column in attribute_columns)
             entries.append(_Entry(row, name, organisation, email, attributes))
         elif name:
-            problems.append(layout.at(row, [organisation_column],
-                                      t("import.missing_organisation", name=_quoted(name))))
+            problems.append((row, layout.at(row, [organisation_column],
+                                            t("import.missing_organisation", name=_quoted(name)))))
         elif organisation:
-            problems.append(layout.at(row, name_columns, t("import.missing_name", organisation=_quoted(organisation))))
+            problems.append((row, layout.at(row, name_columns,
+                                            t("import.missing_name", organisation=_quoted(organisation)))))
         else:
             content = _quoted_list([cell for cell in cells if cell][:3])
-            problems.append(layout.at(row, [], t("import.missing_both", content=content)))
+            problems.append((row, layout.at(row, [], t("import.missing_both", content=content))))
     return entries, problems
 
 
@@ -444,14 +445,15 @@ def _known(value: str) -> str:
     return value if fold(value) else ""
 
 
-def _drop_duplicates(entries: list[_Entry], layout: _Layout, dedupe: bool) -> tuple[list[_Entry], list[str], list[str]]:
-    """(kept, problems, warnings): the same person twice (same name and organisation, or same email).
+def _drop_duplicates(entries: list[_Entry], layout: _Layout,
+                     dedupe: bool) -> tuple[list[_Entry], list[tuple[int, str]], list[str]]:
+    """(kept, problems with their rows, warnings): the same person twice (same name and organisation, or same email).
 
     Refused by default, naming both rows, since a double row usually hides a typo the organiser wants to see;
     with `dedupe` the first row is kept and the others become warnings.
     """
     kept: list[_Entry] = []
-    problems: list[str] = []
+    problems: list[tuple[int, str]] = []
     warnings: list[str] = []
     by_person: dict[str, _Entry] = {}
     by_email: dict[str, _Entry] = {}
@@ -473,7 +475,11 @@ def _drop_duplicates(entries: list[_Entry], layout: _Layout, dedupe: bool) -> tu
                 by_email[email] = entry
             continue
         advice = t("import.dedupe_kept", first=earlier.row) if dedupe else t("import.duplicate_fix")
-        (warnings if dedupe else problems).append(layout.at(entry.row, columns, f"{reason} {advice}"))
+        line = layout.at(entry.row, columns, f"{reason} {advice}")
+        if dedupe:
+            warnings.append(line)
+        else:
+            problems.append((entry.row, line))
     return kept, problems, warnings
 
 
