@@ -72,6 +72,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: malformed CSV table ({reason}). Check the quotes, "
         "or open it in your spreadsheet and save it again as CSV.",
     },
+    "import.unclosed_quote": {
+        "fr": "{file}, ligne {row} : un guillemet (\") ouvre une case qui n'est pas refermée correctement, et la suite "
+        "du fichier y tomberait. Ajoutez le guillemet fermant ou retirez celui-ci, ou enregistrez de nouveau la liste "
+        "en CSV depuis votre tableur.",
+        "en": "{file}, line {row}: a quote (\") opens a cell that is not closed properly, and the rest of the file "
+        "would fall into it. Add the closing quote or remove this one, or save the list again as CSV from your "
+        "spreadsheet.",
+    },
     "import.unknown_sheet": {
         "fr": "{file} : pas de feuille « {sheet} » dans ce classeur. Feuilles disponibles : {sheets}.",
         "en": "{file}: no sheet '{sheet}' in this workbook. Available sheets: {sheets}.",

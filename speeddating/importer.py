@@ -352,6 +352,7 @@ def _read_text(text: str, source: str) -> _Sheet:
     except csv.Error as error:
         raise ImportProblems([t("import.bad_csv", file=source, reason=_reason(error))]) from None
     separator = max(SEPARATORS, key=lambda candidate: _header_score(parsed[candidate]))
+    _check_quotes(text, separator, source)
     width = max((len(row) for row in parsed[separator]), default=0)
     if width == 0:
         return _Sheet([], source)
@@ -361,6 +362,18 @@ def _read_text(text: str, source: str) -> _Sheet:
     except (ValueError, pd.errors.ParserError) as error:
         raise ImportProblems([t("import.bad_csv", file=source, reason=_reason(error))]) from None
     return _Sheet(_frame_cells(frame), source)
+
+
+def _check_quotes(text: str, separator: str, source: str) -> None:
+    """Refuse a quote that opens a cell and is not closed just before a separator or the end of a line: read
+    leniently, it swallows the following lines into one cell and people silently disappear from the list."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    start = 1
+    try:
+        for _ in reader:
+            start = reader.line_num + 1
+    except csv.Error:
+        raise ImportProblems([t("import.unclosed_quote", file=source, row=start)]) from None
 
 
 def _roles(headers: Sequence[str]) -> dict[Role, int]:

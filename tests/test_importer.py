@@ -391,7 +391,7 @@ def test_a_long_list_of_problems_is_capped(tmp_path: Path) -> None:
 def test_an_unclosed_quote(tmp_path: Path) -> None:
     path = tmp_path / "liste.csv"
     path.write_text('Nom complet;Structure\n"Anne Martin;CIO\nLéa Dubois;PLIE\n', encoding="utf-8")
-    assert "mal formé" in only_problem(path)
+    assert "ligne 2 : un guillemet (\") ouvre une case qui n'est pas refermée correctement" in only_problem(path)
 
 
 def test_the_cli_exits_with_status_2_and_no_traceback(tmp_path: Path) -> None:
