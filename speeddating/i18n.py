@@ -460,6 +460,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Only {count} people: one table, the same people every round. "
         "A single round is planned.",
     },
+    "cli.bad_rounds": {
+        "fr": "--rounds {value} : il faut au moins {minimum} tour. Donnez un nombre de tours à partir de {minimum}, "
+        "ou retirez --rounds pour en prévoir autant que le créneau en permet.",
+        "en": "--rounds {value}: there must be at least {minimum} round. Give a number of rounds from {minimum}, "
+        "or leave out --rounds to plan as many as the time window holds.",
+    },
+    "cli.bad_table_size": {
+        "fr": "--table-size {value} : une table compte de {minimum} à {maximum} personnes. Choisissez une taille "
+        "de {minimum} à {maximum} (4 par défaut).",
+        "en": "--table-size {value}: a table seats {minimum} to {maximum} people. Choose a size from {minimum} "
+        "to {maximum} (4 by default).",
+    },
     "cli.repeats_forced": {
         "fr": "Avec {count} personnes, chacun rencontre au moins {per_round} personnes par tour et n'en a que {others} "
         "à rencontrer : au-delà de {most} tours, des personnes se revoient forcément. Les {rounds} tours prévus en "

@@ -28,10 +28,10 @@ def attendees(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("lang", [[], ["--lang", "fr"]])
 def test_usage_errors_are_in_french(attendees: Path, lang: list[str]) -> None:
-    code, _, err = run(*lang, "plan", str(attendees), "--rounds", "0")
+    code, _, err = run(*lang, "plan", str(attendees), "--time-limit", "0")
     assert code == 2
     assert "Utilisation : " in err and "Pour l'aide : « " in err
-    assert "Erreur : Valeur invalide pour '--rounds' : 0 n'est pas dans l'intervalle x>=1." in err
+    assert "Erreur : Valeur invalide pour '--time-limit' : 0.0 n'est pas dans l'intervalle x>=0.1." in err
     code, _, err = run(*lang, "plan")
     assert code == 2 and "Erreur : Argument manquant 'ATTENDEE_FILE'." in err
     code, _, err = run(*lang, "plan", str(attendees), "--quite")
@@ -45,16 +45,16 @@ def test_usage_errors_are_in_french(attendees: Path, lang: list[str]) -> None:
 
 
 @pytest.mark.parametrize(("args", "env"), [
-    (["--lang", "en", "plan", "{attendees}", "--rounds", "0"], None),
-    (["plan", "{attendees}", "--rounds", "0", "--lang", "en"], None),
-    (["plan", "{attendees}", "--lang=en", "--rounds", "0"], None),
-    (["plan", "{attendees}", "--rounds", "0"], {"SPEEDDATING_LANG": "en"}),
+    (["--lang", "en", "plan", "{attendees}", "--time-limit", "0"], None),
+    (["plan", "{attendees}", "--time-limit", "0", "--lang", "en"], None),
+    (["plan", "{attendees}", "--lang=en", "--time-limit", "0"], None),
+    (["plan", "{attendees}", "--time-limit", "0"], {"SPEEDDATING_LANG": "en"}),
 ])
 def test_usage_errors_are_in_english_when_asked_anywhere_on_the_line(attendees: Path, args: list[str],
                                                                       env: dict[str, str] | None) -> None:
     code, _, err = run(*[arg.format(attendees=attendees) for arg in args], env=env)
     assert code == 2
-    assert "Usage: " in err and "Error: Invalid value for '--rounds': 0 is not in the range x>=1." in err
+    assert "Usage: " in err and "Error: Invalid value for '--time-limit': 0.0 is not in the range x>=0.1." in err
 
 
 def test_help_follows_the_language_in_both_directions_within_one_process() -> None:
@@ -77,7 +77,7 @@ def test_help_follows_the_language_in_both_directions_within_one_process() -> No
 
 
 def test_click_is_left_as_it_was_after_a_run(attendees: Path) -> None:
-    run("plan", str(attendees), "--rounds", "0")
+    run("plan", str(attendees), "--time-limit", "0")
     assert click.exceptions._ is gettext.gettext and click.exceptions.ngettext is gettext.ngettext  # type: ignore[attr-defined]
     with pytest.raises(click.BadParameter) as caught:
         click.IntRange(min=1).convert(0, None, None)

@@ -45,3 +45,25 @@ def test_no_such_warning_when_every_round_can_bring_new_people(tmp_path: Path) -
                        "--quiet", "--out", str(tmp_path / "plan"))
     assert code == 0, err
     assert "se revoient forcément" not in err
+
+
+def test_zero_rounds_and_a_table_of_nine_are_one_line_with_the_fix(tmp_path: Path) -> None:
+    path = str(attendees(tmp_path, 8))
+    code, _, err = run("plan", path, "--rounds", "0", "--no-history", "--out", str(tmp_path / "plan"))
+    assert code == 2
+    assert err.strip() == ("Erreur : --rounds 0 : il faut au moins 1 tour. Donnez un nombre de tours à partir de 1, "
+                           "ou retirez --rounds pour en prévoir autant que le créneau en permet.")
+    code, _, err = run("plan", path, "--table-size", "9", "--no-history", "--out", str(tmp_path / "plan"))
+    assert code == 2
+    assert err.strip() == ("Erreur : --table-size 9 : une table compte de 3 à 6 personnes. Choisissez une taille "
+                           "de 3 à 6 (4 par défaut).")
+    code, _, err = run("--lang", "en", "plan", path, "--table-size", "2", "--no-history")
+    assert code == 2
+    assert err.strip() == ("Error: --table-size 2: a table seats 3 to 6 people. "
+                           "Choose a size from 3 to 6 (4 by default).")
+    assert not (tmp_path / "plan").exists()
+
+
+def test_a_word_for_a_number_stays_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = run("plan", str(attendees(tmp_path, 8)), "--rounds", "deux", "--no-history")
+    assert code == 2 and "'deux' n'est pas un nombre valide." in err

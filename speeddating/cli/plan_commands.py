@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -28,6 +29,23 @@ from speeddating.problem import MAX_TABLE_SIZE, MIN_TABLE_SIZE, fewest_pairs, ta
 from speeddating.roster import Roster
 from speeddating.solver import solve
 from speeddating.summary import summary_json, summary_lines
+
+
+class OrganiserRange(click.IntRange):
+    """A whole number within bounds, whose out-of-range refusal is one line saying what to give instead (click's
+    usage lines and "x>=1" say nothing to an organiser); a word instead of a number stays click's usage error."""
+
+    def __init__(self, minimum: int, maximum: int | None, message: str) -> None:
+        super().__init__(minimum, maximum)
+        self.message = message
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        number: int = click.INT.convert(value, param, ctx)
+        try:
+            converted: int = super().convert(number, param, ctx)
+        except click.BadParameter:
+            raise UserError(t(self.message, value=number, minimum=self.min, maximum=self.max)) from None
+        return converted
 
 
 def warn(message: str) -> None:
@@ -97,8 +115,8 @@ def print_summary(plan: Plan, quality: Quality, as_json: bool, *, constraints: S
 @click.argument("attendee_file", type=click.Path(path_type=Path))
 @option("--event", "event_file", type=click.Path(dir_okay=False, path_type=Path),
         help="Event file (TOML): times, round length, themes (default: the 8:30-10:00 breakfast).")
-@option("--rounds", type=click.IntRange(min=1), help="Number of rounds (default: as many as fit).")
-@option("--table-size", type=click.IntRange(MIN_TABLE_SIZE, MAX_TABLE_SIZE),
+@option("--rounds", type=OrganiserRange(1, None, "cli.bad_rounds"), help="Number of rounds (default: as many as fit).")
+@option("--table-size", type=OrganiserRange(MIN_TABLE_SIZE, MAX_TABLE_SIZE, "cli.bad_table_size"),
         help="People per table (default 4).")
 @solver_options(default_time_limit=10.0)
 @option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
