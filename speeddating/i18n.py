@@ -454,6 +454,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No round fits between {start} and {end} with the planned welcome and closing: "
         "widen the window or shorten the rounds.",
     },
+    "cli.no_round_fits_file": {
+        "fr": "{file} : aucun tour ne tient entre {start} et {end} avec l'accueil ({welcome} min), un tour ({round} min) "
+        "et la clôture ({closing} min). Avancez start ou reculez end, ou raccourcissez welcome_minutes, round_minutes "
+        "ou closing_minutes.",
+        "en": "{file}: no round fits between {start} and {end} with the welcome ({welcome} min), one round ({round} min) "
+        "and the closing ({closing} min). Make start earlier or end later, or shorten welcome_minutes, round_minutes "
+        "or closing_minutes.",
+    },
     "cli.tiny_group": {
         "fr": "Seulement {count} personnes : une seule table, les mêmes à chaque tour. "
         "Un seul tour est prévu.",

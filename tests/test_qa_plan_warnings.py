@@ -67,3 +67,15 @@ def test_zero_rounds_and_a_table_of_nine_are_one_line_with_the_fix(tmp_path: Pat
 def test_a_word_for_a_number_stays_a_usage_error(tmp_path: Path) -> None:
     code, _, err = run("plan", str(attendees(tmp_path, 8)), "--rounds", "deux", "--no-history")
     assert code == 2 and "'deux' n'est pas un nombre valide." in err
+
+
+def test_an_event_window_too_short_for_one_round_names_the_file_and_the_settings(tmp_path: Path) -> None:
+    event = tmp_path / "event.toml"
+    event.write_text('[event]\nstart = "09:30"\nend = "10:00"\n', encoding="utf-8")
+    code, _, err = run("plan", str(attendees(tmp_path, 8)), "--event", str(event), "--no-history",
+                       "--out", str(tmp_path / "plan"))
+    assert code == 2
+    assert err.strip() == (f"Erreur : {event} : aucun tour ne tient entre 09:30 et 10:00 avec l'accueil (15 min), "
+                           "un tour (10 min) et la clôture (10 min). Avancez start ou reculez end, ou raccourcissez "
+                           "welcome_minutes, round_minutes ou closing_minutes.")
+    assert not (tmp_path / "plan").exists()

@@ -58,10 +58,15 @@ def _say(message: str, quiet: bool) -> None:
         click.echo(message, err=True)
 
 
-def choose_rounds(event: Event, requested: int | None, allow_overrun: bool) -> tuple[int, list[str]]:
+def choose_rounds(event: Event, requested: int | None, allow_overrun: bool,
+                  event_file: Path | None = None) -> tuple[int, list[str]]:
     """Rounds asked for, or as many as fit, with the warning of an allowed overrun; refuse it unless allowed."""
     if requested is None:
         fitting = event.rounds_that_fit()
+        if fitting < 1 and event_file is not None:
+            raise UserError(t("cli.no_round_fits_file", file=event_file, start=event.start, end=event.end,
+                              welcome=event.welcome_minutes, round=event.round_minutes,
+                              closing=event.closing_minutes))
         if fitting < 1:
             raise UserError(t("cli.no_round_fits", start=event.start, end=event.end))
         return fitting, []
@@ -149,7 +154,7 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
         note(warning)
     event = load_event(event_file) if event_file else default_event()
     size = table_size or event.table_size
-    count, overrun = choose_rounds(event, rounds, allow_overrun)
+    count, overrun = choose_rounds(event, rounds, allow_overrun, event_file)
     for warning in overrun:
         note(warning)
     if len(table_layout(len(roster), size)) == 1 and count > 1:
