@@ -603,9 +603,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "history.already_recorded": {
         "fr": "Cette séance est déjà enregistrée (n° {session}, « {title} » du {date}). "
-        "Ajoutez --replace pour la remplacer, ou --title pour l'enregistrer sous un autre titre.",
+        "Ajoutez --replace pour la remplacer (par sa version replanifiée, par exemple) ; "
+        "s'il s'agit d'une autre séance du même jour, donnez-lui un autre titre avec --title.",
         "en": "This session is already recorded (no. {session}, '{title}' on {date}). "
-        "Add --replace to replace it, or --title to record it under another title.",
+        "Add --replace to replace it (with its re-planned version, say); "
+        "if this is another session on the same day, give it another title with --title.",
     },
     "history.version": {"fr": "version {version}", "en": "version {version}"},
     "history.version_revised": {"fr": "version {version} ({revised})", "en": "version {version} ({revised})"},
@@ -647,6 +649,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "history.added": {
         "fr": "Séance n° {session} enregistrée dans {path} : « {title} » du {date}, {people} personnes, {rounds} tours.",
         "en": "Session {session} recorded in {path}: '{title}' on {date}, {people} people, {rounds} rounds.",
+    },
+    "history.replaced": {
+        "fr": "Elle remplace la séance n° {session} : « {title} » du {date}, {people} personnes, {rounds} tours.",
+        "en": "It replaces session {session}: '{title}' on {date}, {people} people, {rounds} rounds.",
     },
     "history.empty": {"fr": "Aucune séance enregistrée dans {path}.", "en": "No session recorded in {path}."},
     "history.col_session": {"fr": "N°", "en": "No."},

@@ -73,9 +73,14 @@ def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_
     plan = read_plan(plan_file)
     path = database_path(history_db)
     with _writable_history(path) as connection:
+        before = list_sessions(connection)
         session = add_plan(connection, plan, title=title, replace=replace, force=force, source=str(plan_file))
         info = session_info(connection, session)
+        kept = set(list_sessions(connection))  # a replacement may take the number of the session it replaces
     click.echo(_describe("history.added", info, path=path))
+    for replaced in before:
+        if replaced not in kept:
+            click.echo(_describe("history.replaced", replaced))
 
 
 @history.command("list")
