@@ -280,6 +280,23 @@ def _read_pins(items: list[dict[str, Any]], themes: tuple[Theme, ...],
     return tuple(sorted(pins.items()))
 
 
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_REPEATED = ("overwrite", "twice")
+"""How the TOML parser words a key or a section written twice."""
+
+
+def _syntax_error(source: _EventFile, text: str, error: Exception) -> UserError:
+    """The line the parser stopped at, as the organiser wrote it, with the usual fix (the parser's own
+    explanation is English and technical); its reason only when it names no line."""
+    found = _AT_LINE.search(str(error))
+    lines = text.splitlines()
+    if found is None or not 1 <= int(found[1]) <= len(lines):
+        return source.fail("event.syntax", reason=error)
+    number = int(found[1])
+    key = "event.syntax_repeated" if any(word in str(error) for word in _REPEATED) else "event.syntax_line"
+    return source.fail(key, line=number, text=lines[number - 1].strip())
+
+
 def load_event(path: Path) -> Event:
     """The event an event.toml describes, defaults filling the gaps; any problem is one clear line."""
     source = _EventFile(path)
@@ -294,7 +311,7 @@ def load_event(path: Path) -> Event:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise source.fail("event.syntax", reason=error) from None
+        raise _syntax_error(source, text, error) from None
     source.known_keys(data, TOP_KEYS, t("event.where_top"))
     settings = _read_settings(source.section(data, "event"), source)
     themes = _read_themes(source.entries(data, "themes"), source)

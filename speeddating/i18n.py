@@ -217,6 +217,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "par exemple start = \"08:30\".",
         "en": "{path}: not valid TOML ({reason}). Put text and times in quotes, for example start = \"08:30\".",
     },
+    "event.syntax_line": {
+        "fr": "{path}, ligne {line} : « {text} » n'est pas du TOML valide. Mettez textes et heures entre guillemets "
+        "droits, par exemple start = \"08:30\" ou title = \"Petit-déjeuner\".",
+        "en": "{path}, line {line}: '{text}' is not valid TOML. Put text and times in straight quotes, "
+        "for example start = \"08:30\" or title = \"Breakfast\".",
+    },
+    "event.syntax_repeated": {
+        "fr": "{path}, ligne {line} : « {text} » répète une clé ou une section déjà écrite plus haut ; "
+        "n'en gardez qu'une.",
+        "en": "{path}, line {line}: '{text}' repeats a key or a section already written above; keep only one.",
+    },
     "event.where_theme": {"fr": "[[themes]] n° {number}", "en": "[[themes]] #{number}"},
     "event.where_round": {"fr": "[[rounds]] n° {number}", "en": "[[rounds]] #{number}"},
     "event.where_top": {"fr": "le fichier (hors section)", "en": "the file (outside any section)"},
