@@ -419,6 +419,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Chacun rencontre entre {fewest} et {most} nouvelles personnes",
         "en": "Everyone meets between {fewest} and {most} new people",
     },
+    "summary.spread_even": {
+        "fr": "Chacun rencontre {count} nouvelles personnes",
+        "en": "Everyone meets {count} new people",
+    },
     "summary.optimal": {
         "fr": "Optimalité : prouvée, aucun meilleur plan n'existe",
         "en": "Optimality: proven, no better plan exists",

@@ -70,7 +70,8 @@ def summary_lines(plan: Plan, quality: Quality) -> list[str]:
         t("summary.repeats", count=quality.repeat_pairs),
         t("summary.history", count=quality.history_repeats),
         t("summary.new_pairs", count=quality.distinct_new_pairs, bound=bound, percent=percent),
-        t("summary.spread", fewest=quality.fewest_new_met, most=quality.most_new_met),
+        t("summary.spread", fewest=quality.fewest_new_met, most=quality.most_new_met)
+        if quality.fewest_new_met != quality.most_new_met else t("summary.spread_even", count=quality.most_new_met),
     ]
     if quality.optimal:
         lines.append(t("summary.optimal"))
