@@ -301,13 +301,15 @@ def load_event(path: Path) -> Event:
     """The event an event.toml describes, defaults filling the gaps; any problem is one clear line."""
     source = _EventFile(path)
     try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
+        data = Path(path).read_bytes()
     except FileNotFoundError:
         raise source.fail("event.not_found") from None
-    except UnicodeDecodeError as error:
-        raise source.fail("event.unreadable", reason=error.reason) from None
     except OSError as error:
         raise source.fail("event.unreadable", reason=error.strerror or error) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise source.fail("event.not_utf8", line=data[:error.start].count(b"\n") + 1) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -212,6 +212,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{path} : lecture impossible ({reason}). Enregistrez-le en UTF-8.",
         "en": "{path}: cannot be read ({reason}). Save it as UTF-8.",
     },
+    "event.not_utf8": {
+        "fr": "{path}, ligne {line} : caractère illisible, le fichier n'est pas en UTF-8. "
+        "Enregistrez-le en UTF-8 (Bloc-notes : « Enregistrer sous », codage UTF-8).",
+        "en": "{path}, line {line}: unreadable character, the file is not UTF-8. "
+        "Save it as UTF-8 (Notepad: \"Save as\", encoding UTF-8).",
+    },
     "event.syntax": {
         "fr": "{path} : ce n'est pas du TOML valide ({reason}). Mettez textes et heures entre guillemets, "
         "par exemple start = \"08:30\".",

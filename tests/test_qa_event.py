@@ -34,3 +34,12 @@ def test_a_key_written_twice_says_so(tmp_path: Path) -> None:
     message = message_for(tmp_path, '[event]\ntitle = "A"\ntitle = "B"\n', "en")
     assert message == (f"{tmp_path / 'event.toml'}, line 3: 'title = \"B\"' repeats a key or a section already "
                        "written above; keep only one.")
+
+
+def test_an_event_file_saved_in_windows_1252_names_the_line_and_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "event.toml"
+    path.write_bytes('[event]\nend = "10:00"\ntitle = "Petit-déjeuner"\n'.encode("cp1252"))
+    with use_language("fr"), pytest.raises(UserError) as caught:
+        load_event(path)
+    assert str(caught.value) == (f"{path}, ligne 3 : caractère illisible, le fichier n'est pas en UTF-8. "
+                                 "Enregistrez-le en UTF-8 (Bloc-notes : « Enregistrer sous », codage UTF-8).")
