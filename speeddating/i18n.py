@@ -796,10 +796,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(one host per table at most, otherwise two hosts would sit together all session).",
     },
     "constraints.summary_seated": {
-        "fr": "Restent assis ({count}) : {listing}",
-        "en": "Stay seated ({count}): {listing}",
+        "fr": "Restent assis ({count}) : {listing} (entre parenthèses : sa table)",
+        "en": "Stay seated ({count}): {listing} (in brackets: their table)",
     },
-    "constraints.summary_hosts": {"fr": "Animateurs ({count}) : {listing}", "en": "Table hosts ({count}): {listing}"},
+    "constraints.summary_hosts": {
+        "fr": "Animateurs ({count}) : {listing} (entre parenthèses : sa table)",
+        "en": "Table hosts ({count}): {listing} (in brackets: their table)",
+    },
     "constraints.cost_shared": {
         "fr": "Coût : {count} paire(s) de personnes qui gardent leur table la partagent ({pairs}), "
         "soit {repeats} rencontre(s) répétée(s)",
