@@ -80,6 +80,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "would fall into it. Add the closing quote or remove this one, or save the list again as CSV from your "
         "spreadsheet.",
     },
+    "import.sheet_ignored": {
+        "fr": "{file} : --sheet {sheet} ignoré, un fichier CSV n'a qu'une feuille. "
+        "Pour lire une feuille précise, donnez le classeur (.xlsx ou .ods) lui-même.",
+        "en": "{file}: --sheet {sheet} ignored, a CSV file has only one sheet. "
+        "To read a particular sheet, give the workbook (.xlsx or .ods) itself.",
+    },
     "import.unknown_sheet": {
         "fr": "{file} : pas de feuille « {sheet} » dans ce classeur. Feuilles disponibles : {sheets}.",
         "en": "{file}: no sheet '{sheet}' in this workbook. Available sheets: {sheets}.",

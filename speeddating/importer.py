@@ -120,6 +120,7 @@ class _Sheet:
     cells: list[list[str]]
     source: str
     other_sheets: tuple[str, ...] = ()
+    workbook: bool = False
 
     def hint(self) -> str:
         """Where the list may be instead, when the first sheet of a workbook was the wrong one."""
@@ -203,7 +204,9 @@ def read_roster(path: Path, *, sheet: str | None = None, dedupe: bool = False,
                  email=entry.email, attributes=entry.attributes)
         for number, entry in enumerate(kept, start=1)
     )
-    return Roster(attendees=attendees, source=str(path), warnings=tuple(warnings + renamed + merges))
+    ignored = [t("import.sheet_ignored", file=table.source, sheet=_quoted(sheet))] \
+        if sheet is not None and not table.workbook else []
+    return Roster(attendees=attendees, source=str(path), warnings=tuple(ignored + warnings + renamed + merges))
 
 
 def read_aliases(path: Path) -> dict[str, str]:
@@ -303,7 +306,7 @@ def _read_workbook(path: Path, engine: str, sheet: str | None) -> _Sheet:
         except Exception as error:
             raise ImportProblems([t("import.corrupt_workbook", file=source, reason=_reason(error))]) from None
     others = tuple(name for name in names if name != chosen) if sheet is None else ()
-    return _Sheet(_frame_cells(frame), source, others)
+    return _Sheet(_frame_cells(frame), source, others, workbook=True)
 
 
 def _choose_sheet(names: list[str], sheet: str | None, source: str) -> str:

@@ -46,3 +46,12 @@ def test_quotes_inside_a_field_and_doubled_quotes_are_fine(tmp_path: Path) -> No
     roster = read_roster(path)
     assert [a.name for a in roster.attendees] == ['Jean "Jo" Martin', 'Anne "Nana" Roux']
     assert roster.attendees[1].organisation == "PLIE; Lyon"
+
+
+def test_a_sheet_asked_of_a_csv_file_is_a_warning_not_silence(tmp_path: Path) -> None:
+    path = tmp_path / "liste.csv"
+    path.write_text("Nom complet;Structure\nAnne Martin;CIO\nLéa Dubois;PLIE\n", encoding="utf-8")
+    roster = read_roster(path, sheet="Inscrits")
+    assert len(roster) == 2
+    assert roster.warnings == (f"{path} : --sheet « Inscrits » ignoré, un fichier CSV n'a qu'une feuille. "
+                               "Pour lire une feuille précise, donnez le classeur (.xlsx ou .ods) lui-même.",)
