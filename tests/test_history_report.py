@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from speeddating.history.report import report_from_store, report_lines, write_report
@@ -62,3 +63,18 @@ def test_report_files_and_printed_table(tmp_path: Path) -> None:
     with use_language("en"):
         write_report(report, again)
     assert (again / "report.pdf").read_bytes() == written[-1].read_bytes()
+
+
+def test_a_report_that_fails_to_build_writes_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The PDF is built before any file is written: a failure leaves no half report behind."""
+    with open_history(build_store(tmp_path)) as connection:
+        report = report_from_store(connection)
+
+    def broken(_: object) -> bytes:
+        raise RuntimeError("font missing")
+
+    monkeypatch.setattr("speeddating.history.report.report_pdf", broken)
+    with pytest.raises(RuntimeError):
+        write_report(report, tmp_path / "out")
+    out = tmp_path / "out"
+    assert not out.exists() or not any(out.iterdir())

@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from speeddating.exporters.pdf.style import BOLD, FONT, new_canvas
 from speeddating.exporters.spreadsheet import rows_to_csv
-from speeddating.fileio import atomic_write_bytes, atomic_write_text
+from speeddating.fileio import write_all
 from speeddating.i18n import t
 from speeddating.text import fold
 
@@ -144,16 +144,16 @@ def report_lines(report: NetworkReport) -> list[str]:
     ]
 
 
-def write_report_csv(report: NetworkReport, folder: Path) -> list[Path]:
-    """people.csv and organisations.csv, for French Excel."""
-    people, organisations = folder / "report-people.csv", folder / "report-organisations.csv"
-    atomic_write_text(people, rows_to_csv(people_rows(report)), encoding="utf-8-sig")
+def report_csv(report: NetworkReport) -> dict[str, bytes]:
+    """report-people.csv and report-organisations.csv, for French Excel."""
     matrix = matrix_rows(report)
     matrix[0] = [t("csv.organisation"), *report.organisations]
     for row, name in zip(matrix[1:], report.organisations, strict=True):
         row[0] = name
-    atomic_write_text(organisations, rows_to_csv(matrix), encoding="utf-8-sig")
-    return [people, organisations]
+    return {
+        "report-people.csv": rows_to_csv(people_rows(report)).encode("utf-8-sig"),
+        "report-organisations.csv": rows_to_csv(matrix).encode("utf-8-sig"),
+    }
 
 
 def _shade(value: int, highest: int) -> Color:
@@ -226,8 +226,8 @@ def report_pdf(report: NetworkReport) -> bytes:
 
 
 def write_report(report: NetworkReport, folder: Path) -> list[Path]:
-    """The two CSV files and the one-page PDF, each written atomically."""
-    written = write_report_csv(report, folder)
-    pdf = folder / "report.pdf"
-    atomic_write_bytes(pdf, report_pdf(report))
-    return [*written, pdf]
+    """The two CSV files and the one-page PDF, all or nothing: every document is built before the
+    first file is written, and they are swapped in together."""
+    files = {folder / name: data for name, data in {**report_csv(report), "report.pdf": report_pdf(report)}.items()}
+    write_all(files)
+    return list(files)
