@@ -7,7 +7,17 @@ repair, solve, numbering, measuring), the quality of the whole session as the in
 measures it, and how many people change table compared with the first version.
 
     python benchmarks/replan_bench.py [--time-limit 3] [--seeds 0 1 2] [--from-round 3] [--absent 5] [--added 3]
-                                      [--sizes 25 25 25 25]
+                                      [--sizes 25 25 25 25] [--no-fewest-moves]
+
+With --compare, what fewest moves (replan's default) buys over the plain search (--no-fewest-moves)
+instead: the 24-person reference session (5 rounds), the 52-person one (6 rounds), the 100 people
+above (6 rounds) and, where repeats are forced, the 24 people over 7 rounds, each re-planned from
+--from-round for 1 absentee, 3 absentees and 2 late arrivals (chosen by seed), in both modes.
+Printed per run and mode: people who change table (absentees and newcomers aside), seat changes
+(person-rounds), new pairs over their bound, repeats, colleague pairs and seconds; then the totals
+per session and mode.
+
+    python benchmarks/replan_bench.py --compare [--time-limit 3] [--seeds 0 1 2] [--from-round 3]
 """
 
 import argparse
@@ -17,22 +27,31 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from speeddating.constraints import OrganiserConstraints, organiser_constraints
 from speeddating.event import default_event
+from speeddating.importer import read_roster
 from speeddating.plan import Plan, SolverReport, write_plan
 from speeddating.planning import Outcome, build_plan, problem_for
-from speeddating.replan import replan
+from speeddating.replan import Move, replan
 from speeddating.roster import Attendee
 from speeddating.solver import solve
 
 REPO = Path(__file__).resolve().parent.parent
 CHECKER = next(p for p in (REPO.parent / "shared" / "tools" / "check_plan.py",
                            REPO / "tests" / "tools" / "check_plan.py") if p.exists())
+INSTANCES = REPO / "instances"
 ORGANISATION_SIZES = (18, 14, 12, 10, 10, 9, 8, 7, 6, 6)
+FLAGGED = frozenset({"p001", "p021", "p041", "p056", "p071", "p086"})
+"""The 100-person session's people who stay seated or host: never drawn as absentees."""
+APART = frozenset({("p002", "p030"), ("p050", "p090")})
 COLUMNS = ("seed", "seconds", "method", "same_org", "forced", "repeats", "new", "bound", "moves", "moved",
            "apart_kept", "valid")
+CHANGES = {"1 absent": (1, 0), "3 absent": (3, 0), "2 late": (0, 2)}
+"""Compared situations: (absentees, late arrivals)."""
 
 
 def attendees(sizes: tuple[int, ...]) -> list[Attendee]:
@@ -48,9 +67,10 @@ def attendees(sizes: tuple[int, ...]) -> list[Attendee]:
             for i, (name, organisation) in enumerate(people)]
 
 
-def first_plan(people: list[Attendee], constraints: OrganiserConstraints, time_limit: float) -> Plan:
+def first_plan(people: list[Attendee], constraints: OrganiserConstraints, time_limit: float,
+               rounds: int | None = None) -> Plan:
     event = default_event()
-    problem = problem_for(people, event.rounds_that_fit(), event.table_size, constraints=constraints)
+    problem = problem_for(people, rounds or event.rounds_that_fit(), event.table_size, constraints=constraints)
     result = solve(problem, time_limit=time_limit, seed=0, workers=1)
     outcome = Outcome(result.evaluation, result.optimal, result.proven_bound,
                       SolverReport(result.method, result.seconds, 0, time_limit))
@@ -64,6 +84,68 @@ def check(path: Path) -> dict[str, object]:
     return figures
 
 
+Constraints = Callable[[Sequence[Attendee]], OrganiserConstraints]
+
+
+def hosts_and_apart(everyone: Sequence[Attendee]) -> OrganiserConstraints:
+    """The 100-person session's constraints, for newcomers too: its stays-seated and hosts, two pairs apart."""
+    base = organiser_constraints(everyone)
+    return OrganiserConstraints(base.stays_seated, base.hosts, APART)
+
+
+def compared_sessions() -> list[tuple[str, Plan, Constraints]]:
+    """The first versions re-planned by --compare, planned for 10 s with seed 0."""
+    reference24 = list(read_roster(INSTANCES / "spro24.csv").attendees)
+    people100 = attendees(ORGANISATION_SIZES)
+    return [
+        ("24 people, 5 rounds", first_plan(reference24, organiser_constraints(reference24), 10.0, 5),
+         organiser_constraints),
+        ("52 people, 6 rounds", first_plan(list(read_roster(INSTANCES / "agence52.csv").attendees),
+                                           OrganiserConstraints(), 10.0, 6), organiser_constraints),
+        ("100 people, 6 rounds", first_plan(people100, hosts_and_apart(people100), 10.0, 6), hosts_and_apart),
+        ("24 people, 7 rounds (repeats forced)", first_plan(reference24, OrganiserConstraints(), 10.0, 7),
+         organiser_constraints),
+    ]
+
+
+def people_moved(moves: Sequence[Move]) -> tuple[int, int]:
+    """People who change table while seated before and after, and such seat changes (person-rounds)."""
+    seated = [m for m in moves if m.before is not None and m.after is not None]
+    return len({m.attendee_id for m in seated}), len(seated)
+
+
+def compare(time_limit: float, seeds: Sequence[int], from_round: int) -> None:
+    """The plain search and fewest moves side by side on the compared sessions and situations."""
+    totals: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0] * 5)
+    print(f"{'session':38} {'situation':9} seed  mode     moved  seats  new/bound  repeats  colleagues  seconds")
+    for name, plan, constraints_of in compared_sessions():
+        orgs = sorted({a.organisation for a in plan.attendees})
+        for situation, (away, late) in CHANGES.items():
+            for seed in seeds:
+                rng = random.Random(seed)
+                absent = rng.sample([a for a in plan.attendees if a.id not in FLAGGED], away)
+                added = [Attendee("", f"Late {seed}-{k}", rng.choice(orgs)) for k in range(late)]
+                for mode in ("plain", "fewest"):
+                    started = time.perf_counter()
+                    revised, moves = replan(plan, from_round, absent, added, constraints_of=constraints_of,
+                                            time_limit=time_limit, seed=0, revised_at="2026-12-08T08:40",
+                                            fewest_moves=mode == "fewest")
+                    seconds = time.perf_counter() - started
+                    quality = revised.quality
+                    assert quality is not None
+                    moved, seats = people_moved(moves)
+                    total = totals[name, mode]
+                    for i, value in enumerate((moved, seats, quality.distinct_new_pairs, quality.repeat_pairs,
+                                               seconds)):
+                        total[i] += value
+                    print(f"{name:38} {situation:9} {seed:4}  {mode:7} {moved:6} {seats:6}  "
+                          f"{quality.distinct_new_pairs:4}/{quality.new_pairs_bound:<4} {quality.repeat_pairs:8} "
+                          f"{quality.same_org_pairs:11} {seconds:8.1f}", flush=True)
+    print("\ntotals per session and mode: people moved, seat changes, new pairs, repeats, seconds")
+    for (name, mode), sums in totals.items():
+        print(f"{name:38} {mode:7} " + " ".join(f"{value:7.0f}" for value in sums[:4]) + f" {sums[4]:8.1f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--time-limit", type=float, default=3.0, help="re-planning time limit (seconds)")
@@ -73,11 +155,16 @@ def main() -> None:
     parser.add_argument("--added", type=int, default=3, help="late arrivals")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(ORGANISATION_SIZES),
                         help="organisation head counts (default: 100 people in 10 uneven organisations)")
+    parser.add_argument("--no-fewest-moves", dest="fewest_moves", action="store_false",
+                        help="re-plan with the plain search")
+    parser.add_argument("--compare", action="store_true", help="plain search against fewest moves (see above)")
     args = parser.parse_args()
+    if args.compare:
+        compare(args.time_limit, args.seeds, args.from_round)
+        return
     people = attendees(tuple(args.sizes))
     base = organiser_constraints(people)
-    apart = frozenset({("p002", "p030"), ("p050", "p090")})
-    constraints = OrganiserConstraints(base.stays_seated, base.hosts, apart)
+    constraints = OrganiserConstraints(base.stays_seated, base.hosts, APART)
     original = first_plan(people, constraints, 10.0)
     assert original.quality is not None
     print(f"first plan: {len(people)} people, {len(original.rounds)} rounds, "
@@ -87,15 +174,15 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for seed in args.seeds:
             rng = random.Random(seed)
-            flagged = {"p001", "p021", "p041", "p056", "p071", "p086"}
-            absent = rng.sample([a for a in people if a.id not in flagged], args.absent)
+            absent = rng.sample([a for a in people if a.id not in FLAGGED], args.absent)
             added = [Attendee("", f"Late {seed}-{k}", f"Organisation {rng.randrange(len(args.sizes) + 2)}")
                      for k in range(args.added)]
             started = time.perf_counter()
             revised, moves = replan(original, args.from_round, absent, added,
                                     constraints_of=lambda everyone: OrganiserConstraints(
-                                        organiser_constraints(everyone).stays_seated, base.hosts, apart),
-                                    time_limit=args.time_limit, seed=seed, revised_at="2026-12-08T08:40")
+                                        organiser_constraints(everyone).stays_seated, base.hosts, APART),
+                                    time_limit=args.time_limit, seed=seed, revised_at="2026-12-08T08:40",
+                                    fewest_moves=args.fewest_moves)
             seconds = time.perf_counter() - started
             path = Path(folder) / f"replan-{seed}.json"
             write_plan(revised, path)

@@ -1034,6 +1034,11 @@ COMMAND_LINE_FRENCH: dict[str, str] = {
     "Attendee file of people who arrive (same columns as for plan).":
         "Liste des personnes qui arrivent (mêmes colonnes que pour plan).",
     "Replace the plan already in the --out folder.": "Remplace le plan déjà présent dans le dossier --out.",
+    "Move as few people as possible (default): a seat changes only to avoid colleagues at one table or "
+    "a repeat; --no-fewest-moves skips this step, about a third faster, but may move more people.":
+        "Déplace le moins de personnes possible (par défaut) : une place ne change que pour éviter des collègues "
+        "à une même table ou une rencontre en double ; --no-fewest-moves s'en dispense, environ un tiers plus "
+        "vite, mais peut déplacer davantage de personnes.",
 }
 """The command line's English texts (click's messages, our help) in French; English is the text itself."""
 

@@ -5,21 +5,30 @@ that follow are solved again, starting from the previous version repaired for ab
 newcomers (so a plan that still works barely changes), and the new tables are numbered to keep
 as many people as possible at the table number they already had. People who keep one table
 (stay seated, hosts) keep the number of the table where they sit now.
+
+Seat changes come right after colleague pairs and repeats, before new encounters: a seat changes
+only when keeping it would cost a colleague pair or a repeat (`solve_with_fewest_moves`). Keeping
+the same colleague pairs and repeats keeps the same number of new pairs too (every seat pair is a
+colleague pair, a repeat, a pair met in an earlier session or a new pair), so this costs nothing
+but a second or two. Without fewest moves, the best plan wins and ties go to the fewest seat changes.
 """
 
 import datetime as dt
+import random
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import combinations
 from typing import NamedTuple
 
 import networkx as nx
+from ortools.sat.python import cp_model
 
 from speeddating.constraints import OrganiserConstraints, apply_constraints, organiser_constraints
 from speeddating.errors import UserError
-from speeddating.evaluation import evaluate
+from speeddating.evaluation import encounters, evaluate
 from speeddating.i18n import t
 from speeddating.names import labels
 from speeddating.plan import Plan, PlannedRound, SeatedTable, SolverReport
@@ -28,6 +37,18 @@ from speeddating.presents import assign_presents
 from speeddating.problem import MAX_TABLE_SIZE, Pair, Problem, Schedule, pair, table_layout
 from speeddating.roster import Attendee
 from speeddating.solver import SolveResult, solve
+from speeddating.solver.cpsat_model import (
+    HISTORY_SCALE,
+    SeatingModel,
+    add_encounters,
+    add_keep_apart_and_should_meet,
+    add_repeats_and_history,
+    add_same_organisation,
+    build_model,
+    interruptibly,
+    read_schedule,
+)
+from speeddating.solver.lns import conflicted_tables, pinned
 from speeddating.solver.local_search import tabu_search
 from speeddating.solver.portfolio import SWAPS_PER_SECOND
 from speeddating.text import fold
@@ -39,6 +60,27 @@ STABLE_SHARE = 1 / 3
 
 PULL_BACK_SHARE = 1 / 10
 """Share of the time limit kept to put people back where the previous version had them."""
+
+FEWEST_MOVES_SHARE = 1 / 3
+"""With fewest moves, the time for bringing people back to their seats, as a share of the time limit,
+after the usual search (given the whole limit, so that it finds exactly the default's conflicts)."""
+
+STEP_SECONDS = 0.35
+"""Wall-clock time one fewest-moves neighbourhood takes on a two-core laptop (building the model,
+presolve, then STEP_DETERMINISTIC_TIME of search): sets how many neighbourhoods the share allows.
+Their number depends on the time limit only, and each is bounded in deterministic time, so the
+steps find the same on a busy machine; the wall clock only caps a runaway step."""
+
+STEP_DETERMINISTIC_TIME = 0.15
+"""CP-SAT deterministic time per neighbourhood: a neighbourhood's best re-seating comes well within it."""
+
+FREED_PEOPLE = 16
+"""People a neighbourhood frees per round at most (rounds of up to this many are freed whole): on
+100 people, three neighbourhoods of 16 bring back as many people as two of 24 or 32, in less time."""
+
+Homes = dict[tuple[int, int], int | None]
+"""(person, round) -> the table (of the plan being improved) numbered like the one where they sat in
+the previous version, None when that number is gone; only for people present who had a seat then."""
 
 
 class ReplanError(UserError):
@@ -187,20 +229,24 @@ def repair_round(problem: Problem, rnd: int, old: Mapping[int, Sequence[int]]) -
 
 
 def table_numbers(
-    tables: Sequence[Sequence[int]], old: Mapping[int, Sequence[int]], anchors: Mapping[int, int]
+    tables: Sequence[Sequence[int]], old: Mapping[int, Sequence[int]], anchors: Mapping[int, int],
+    preferred: Sequence[int] = (),
 ) -> list[int]:
-    """A table number for each new table: anchored tables first, then as many people as possible
-    at the number they had, then the lowest numbers (a maximum-weight bipartite matching)."""
+    """A table number for each new table: anchored tables first, then the `preferred` number of each
+    table when given, then as many people as possible at the number they had, then the lowest
+    numbers (a maximum-weight bipartite matching)."""
     count = len(tables)
-    numbers = range(1, max(count, *old, *anchors.values(), 0) + 1)
+    numbers = range(1, max(count, *old, *anchors.values(), *preferred, 0) + 1)
     people = sum(len(table) for table in tables)
     unit = count + 1
-    anchor_weight = unit * (people + 1)
+    preferred_weight = unit * (people + 2) if preferred else 0
+    anchor_weight = unit * (people + 1) * (count + 2 if preferred else 1)
     graph = nx.Graph()
     for i, table in enumerate(tables):
         for number in numbers:
             stays = len(set(table) & set(old.get(number, ())))
-            weight = anchor_weight * (anchors.get(i) == number) + unit * stays + (number <= count) + 1
+            weight = (anchor_weight * (anchors.get(i) == number) + unit * stays + (number <= count) + 1
+                      + preferred_weight * (bool(preferred) and preferred[i] == number))
             graph.add_edge(("table", i), ("number", number), weight=weight)
     matching = nx.max_weight_matching(graph, maxcardinality=True)
     chosen: dict[int, int] = {}
@@ -222,22 +268,23 @@ def current_tables(anchored: Sequence[int], frozen: Sequence[PlannedRound], firs
     return where
 
 
-def _number_schedule(problem: Problem, schedule: Schedule, old_rounds: Sequence[dict[int, list[int]]],
-                     now: Mapping[int, int]) -> list[dict[int, list[int]]]:
-    """Table number -> people for each re-planned round, anchored tables keeping one number throughout."""
+def number_tables(problem: Problem, schedule: Schedule, old_rounds: Sequence[Mapping[int, Sequence[int]]],
+                  now: Mapping[int, int], preferred: Sequence[Sequence[int]] = ()) -> list[list[int]]:
+    """The number of each table of each re-planned round, anchored tables keeping one number throughout;
+    then each table's `preferred` number (per round) when given."""
     anchors: dict[int, int] = {}
     for (person, _), table in sorted(problem.fixed_tables.items()):
         number = now.get(person)
         if number is not None and table not in anchors and number not in anchors.values():
             anchors[table] = number
-    numbered = []
+    numbering = []
     for rnd, tables in enumerate(schedule):
-        numbers = table_numbers(tables, old_rounds[rnd], anchors)
+        numbers = table_numbers(tables, old_rounds[rnd], anchors, preferred[rnd] if preferred else ())
         for (_, r), table in problem.fixed_tables.items():
             if r == rnd and table not in anchors and numbers[table] not in anchors.values():
                 anchors[table] = numbers[table]
-        numbered.append({number: list(tables[i]) for i, number in enumerate(numbers)})
-    return numbered
+        numbering.append(numbers)
+    return numbering
 
 
 def _aligned(tables: Sequence[Sequence[int]], reference: Sequence[Sequence[int]]) -> list[set[int]]:
@@ -326,6 +373,190 @@ def solve_stably(
                    proven_bound=max(bound, evaluation.distinct_new_pairs), seconds=time.monotonic() - started)
 
 
+def homes_of(problem: Problem, numbering: Sequence[Sequence[int]],
+             old_rounds: Sequence[Mapping[int, Sequence[int]]]) -> Homes:
+    """Each person's home table in a plan: the table that `numbering` (per round, table -> number)
+    numbers like the table they had, so sitting there means no reprinted card."""
+    homes: Homes = {}
+    for rnd, (numbers, old) in enumerate(zip(numbering, old_rounds, strict=True)):
+        slot_of = {number: slot for slot, number in enumerate(numbers)}
+        for number, people in old.items():
+            for person in people:
+                if (person, rnd) not in problem.absences:
+                    homes[person, rnd] = slot_of.get(number)
+    return homes
+
+
+def away_from_home(schedule: Schedule, homes: Homes) -> set[tuple[int, int]]:
+    """(person, round) of the people who sit elsewhere than at their home table."""
+    return {(p, rnd) for (p, rnd), slot in homes.items() if slot is None or p not in schedule[rnd][slot]}
+
+
+def moves_rank(problem: Problem, schedule: Schedule, homes: Homes) -> tuple[float, ...]:
+    """The fewest-moves order: kept-apart pairs, colleague pairs, repeats, history, missed wishes,
+    then people who change table, seat changes, and only then the most new pairs."""
+    rank = evaluate(problem, schedule).rank()
+    away = away_from_home(schedule, homes)
+    return (*rank[:5], len({p for p, _ in away}), len(away), rank[5])
+
+
+def freed_tables(problem: Problem, schedule: Schedule, homes: Homes, rng: random.Random) -> list[set[int]]:
+    """Per round, the tables a neighbourhood re-seats, seating at most FREED_PEOPLE people: first, in
+    random order, the table of someone away from home together with their home table, newcomers'
+    tables and tables with a colleague pair or a pair met before; then other tables at random."""
+    wanted: list[list[set[int]]] = [[] for _ in schedule]
+    for rnd, conflicted in conflicted_tables(problem, schedule):
+        wanted[rnd].append({conflicted})
+    for rnd, tables in enumerate(schedule):
+        for slot, people in enumerate(tables):
+            for p in people:
+                if (p, rnd) not in homes:
+                    wanted[rnd].append({slot})
+                elif homes[p, rnd] != slot:
+                    home = homes[p, rnd]
+                    wanted[rnd].append({slot} if home is None else {slot, home})
+    freed = []
+    for rnd, tables in enumerate(schedule):
+        units = sorted(map(sorted, wanted[rnd]))
+        rng.shuffle(units)
+        others = [[t] for t in range(len(tables))]
+        rng.shuffle(others)
+        chosen: set[int] = set()
+        for unit in units + others:
+            if sum(len(tables[t]) for t in chosen.union(unit)) <= FREED_PEOPLE:
+                chosen.update(unit)
+        freed.append(chosen)
+    return freed
+
+
+def level_caps(problem: Problem, schedule: Schedule) -> list[int]:
+    """What `schedule` scores on each conflict level of the CP-SAT model (keep-apart, colleagues,
+    repeats, history in the model's hundredths, missed wishes), repeats counted as `evaluate` counts
+    them (a pair met in frozen rounds repeats once however often it met): a re-seating may not exceed them."""
+    met = encounters(schedule)
+    figures = evaluate(problem, schedule)
+    return [
+        figures.keep_apart_violations,
+        figures.same_org_pairs,
+        figures.repeat_pairs,
+        sum(round(problem.past_encounters.get(p, 0.0) * HISTORY_SCALE) for p in met if not problem.same_org(*p)),
+        figures.should_meet_missed,
+    ]
+
+
+def add_fewest_moves_objective(sm: SeatingModel, schedule: Schedule, homes: Homes) -> None:
+    """No conflict level above `schedule`'s (hard caps: weighing conflicts above moves would overflow
+    the weights of big sessions); minimise people who change table, then seat changes, then seat pairs
+    that are not new pairs (weights make that order lexicographic)."""
+    model, levels = sm.model, sm.levels
+    for level, cap in zip((levels.keep_apart, levels.same_org, levels.repeats, levels.history, levels.should_meet),
+                          level_caps(sm.problem, schedule), strict=True):
+        if level:
+            model.add(sum((1 if level is levels.repeats else c) * e for c, e, _ in level) <= cap)
+    moved: dict[int, cp_model.IntVar] = {}
+    changes: list[cp_model.LinearExprT] = []
+    for (p, rnd), slot in sorted(homes.items(), key=lambda item: item[0]):
+        seat = sm.seats.get((p, rnd, slot)) if slot is not None else None
+        away: cp_model.LinearExprT = 1 if seat is None else 1 - seat
+        changes.append(away)
+        if p not in moved:
+            moved[p] = model.new_bool_var(f"moved_{p}")
+        model.add(moved[p] >= away)
+    not_new = sum(c * e for c, e, _ in levels.not_new)
+    per_change = sm.slots + 1
+    per_person = per_change * (len(changes) + 1)
+    model.minimize(per_person * sum(moved.values()) + per_change * sum(changes) + not_new)
+
+
+def reseat(problem: Problem, schedule: Schedule, homes: Homes, freed: Sequence[set[int]], *,
+           deterministic_time: float, time_limit: float, seed: int, workers: int) -> tuple[Schedule | None, bool]:
+    """The freed tables re-seated by CP-SAT with the fewest moves, everyone else pinned where they sit
+    in `schedule` (which hints the search); with whether the answer is optimal."""
+    sub = pinned(problem, schedule, lambda rnd, table: table in freed[rnd])
+    sm = build_model(sub, symmetry_breaking=False, objective=False)
+    add_encounters(sm)
+    add_same_organisation(sm)
+    add_repeats_and_history(sm)
+    add_keep_apart_and_should_meet(sm)
+    add_fewest_moves_objective(sm, schedule, homes)
+    where = {(p, rnd): table for rnd, tables in enumerate(schedule) for table, people in enumerate(tables)
+             for p in people}
+    for (p, rnd, table), seat in sm.seats.items():
+        sm.model.add_hint(seat, where[p, rnd] == table)
+    for (a, b, rnd), met in sm.meets.items():
+        if not isinstance(met, int):
+            sm.model.add_hint(met, where[a, rnd] == where[b, rnd])
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.num_workers = max(1, workers)
+    params.interleave_search = workers > 1
+    params.random_seed = seed
+    params.max_deterministic_time = deterministic_time
+    params.max_time_in_seconds = max(0.01, time_limit)
+    params.catch_sigint_signal = False
+    status = interruptibly(lambda: solver.solve(sm.model), solver.stop_search)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None, False
+    return read_schedule(sm, solver), status == cp_model.OPTIMAL
+
+
+def no_more_conflicts(rank: Sequence[float], than: Sequence[float]) -> bool:
+    """Whether a `moves_rank` has no more kept-apart pairs, colleague pairs, repeats, history or missed
+    wishes than another, each on its own (the model's caps round history weights)."""
+    return all(x <= y for x, y in zip(rank[:5], than[:5], strict=True))
+
+
+class FewestMoves(NamedTuple):
+    result: SolveResult
+    numbering: list[list[int]]
+    """The number of each table of each round, which the moves were counted against."""
+
+
+def solve_with_fewest_moves(
+    problem: Problem, hint: Schedule, numbering_of: Callable[[Schedule], list[list[int]]],
+    old_rounds: Sequence[Mapping[int, Sequence[int]]], *, time_limit: float, seed: int, workers: int,
+    progress: Callable[[str], None] | None,
+) -> FewestMoves:
+    """The plan that moves the fewest people among those with no more colleague pairs or repeats
+    (nor kept-apart pairs, history or missed wishes) than the best plan found; new pairs come last.
+
+    The usual search, with the whole time limit, sets how few conflicts the rounds allow. Its plan,
+    or the repaired previous version when that is as good, numbered as `numbering_of` numbers it,
+    fixes everyone's home table; then steps of CP-SAT re-seat a few tables per round, pinning the
+    rest, with the conflicts capped and the moves minimised, for about a third of the time limit
+    more. Kept with that numbering, the result moves no more people than its start.
+    """
+    best = solve_stably(problem, hint, time_limit=time_limit, seed=seed, workers=workers, progress=progress)
+    started = time.monotonic()
+    frames = []
+    for start in (hint, best.schedule):
+        numbering = numbering_of(start)
+        homes = homes_of(problem, numbering, old_rounds)
+        frames.append((moves_rank(problem, start, homes), start, numbering, homes))
+    rank, current, numbering, homes = min((f for f in frames if no_more_conflicts(f[0], frames[1][0])),
+                                          key=lambda f: f[0])
+    method = "repair" if current == hint else best.method
+    rng = random.Random(seed)
+    share = time_limit * FEWEST_MOVES_SHARE
+    for step in range(max(1, round(share / STEP_SECONDS))):
+        unavoidable = sum(1 for p, rnd in away_from_home(current, homes) if homes[p, rnd] is None)
+        if rank[6] == unavoidable and -rank[7] == evaluate(problem, current).new_pairs_bound:
+            break
+        freed = freed_tables(problem, current, homes, rng)
+        found, optimal = reseat(problem, current, homes, freed, deterministic_time=STEP_DETERMINISTIC_TIME,
+                                time_limit=max(STEP_SECONDS, share), seed=seed + step, workers=workers)
+        if found is not None:
+            better = moves_rank(problem, found, homes)
+            if better < rank and no_more_conflicts(better, rank):
+                current, rank, method = found, better, "fewest-moves"
+        if optimal and all(len(f) == len(tables) for f, tables in zip(freed, current, strict=True)):
+            break
+    evaluation = evaluate(problem, current)
+    same = evaluation.rank()[:-1] == best.evaluation.rank()[:-1]
+    return FewestMoves(replace(best, schedule=current, evaluation=evaluation, optimal=best.optimal and same,
+                               method=method, seconds=best.seconds + time.monotonic() - started), numbering)
+
+
 def replan(
     plan: Plan,
     from_round: int,
@@ -339,12 +570,15 @@ def replan(
     workers: int = 1,
     revised_at: str = "",
     progress: Callable[[str], None] | None = None,
+    fewest_moves: bool = True,
 ) -> Replanned:
     """The plan re-optimised from round `from_round` on (1-based), and who moves compared with `plan`.
 
     `absent` sit at no table from `from_round` on; `added` (given fresh ids) sit at every round
     from `from_round` on. `constraints_of` reads the organiser's constraints for everyone, newcomers
-    included (default: the stays-seated and host columns).
+    included (default: the stays-seated and host columns). With `fewest_moves` (the default), moving
+    fewer people comes before meeting more new people (see `solve_with_fewest_moves`); without, the
+    best plan wins and ties go to the fewest seat changes (`solve_stably`).
     """
     if not 1 <= from_round <= len(plan.rounds):
         raise ReplanError(t("replan.bad_round", round=from_round, rounds=len(plan.rounds)))
@@ -380,8 +614,16 @@ def replan(
     hint = tuple(tuple(map(tuple, repair_round(problem, r, old))) for r, old in enumerate(old_rounds))
     anchored = [index[x] for x in constraints.anchored if x in index]
     now = current_tables(anchored, frozen, remaining[0], index)
-    result = solve_stably(problem, hint, time_limit=time_limit, seed=seed, workers=workers, progress=progress)
-    numbered = _number_schedule(problem, result.schedule, old_rounds, now)
+    numbering_of = partial(number_tables, problem, old_rounds=old_rounds, now=now)
+    if fewest_moves:
+        result, numbering = solve_with_fewest_moves(problem, hint, numbering_of, old_rounds, time_limit=time_limit,
+                                                    seed=seed, workers=workers, progress=progress)
+        numbering = numbering_of(result.schedule, preferred=numbering)
+    else:
+        result = solve_stably(problem, hint, time_limit=time_limit, seed=seed, workers=workers, progress=progress)
+        numbering = numbering_of(result.schedule)
+    numbered = [{number: list(table) for table, number in zip(tables, numbers, strict=True)}
+                for tables, numbers in zip(result.schedule, numbering, strict=True)]
     ids = [a.id for a in attendees]
     rounds = (*frozen, *(
         replace(rnd, tables=tuple(SeatedTable(number, tuple(ids[p] for p in people))

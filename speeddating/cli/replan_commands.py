@@ -90,6 +90,9 @@ def change_lines(before: Plan, after: Plan, moves: Sequence[Move], from_round: i
         help="Attendee file of people who arrive (same columns as for plan).")
 @pair_options
 @solver_options(default_time_limit=3.0)
+@option("--fewest-moves/--no-fewest-moves", default=True,
+        help="Move as few people as possible (default): a seat changes only to avoid colleagues at one table or "
+             "a repeat; --no-fewest-moves skips this step, about a third faster, but may move more people.")
 @option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
         help="Output folder (default: the plan's folder with the next free -v2, -v3... appended).")
 @option("--force", is_flag=True, help="Replace the plan already in the --out folder.")
@@ -98,8 +101,8 @@ def change_lines(before: Plan, after: Plan, moves: Sequence[Move], from_round: i
 @language_option
 def replan_command(plan_file: Path, from_round: int, absent: tuple[str, ...], added: tuple[str, ...],
                    add_file: Path | None, keep_apart: Path | None, should_meet: Path | None, time_limit: float,
-                   seed: int, out_dir: Path | None, force: bool, history_db: Path | None, no_history: bool,
-                   as_json: bool, quiet: bool) -> None:
+                   seed: int, fewest_moves: bool, out_dir: Path | None, force: bool, history_db: Path | None,
+                   no_history: bool, as_json: bool, quiet: bool) -> None:
     """Re-plan PLAN_FILE from a round on, for absentees and late arrivals; prints who moves where."""
     before = read_plan(plan_file)
     folder = output_folder(plan_file, before.version + 1, out_dir, force)
@@ -112,7 +115,7 @@ def replan_command(plan_file: Path, from_round: int, absent: tuple[str, ...], ad
     after, moves = replan(
         before, from_round, leaving, arriving, constraints_of=lambda people: organiser_constraints(
             people, keep_apart, should_meet, recorded=before),
-        past=past, time_limit=time_limit, seed=seed,
+        past=past, time_limit=time_limit, seed=seed, fewest_moves=fewest_moves,
         progress=None if quiet else lambda line: click.echo(line, err=True),
     )
     written = write_outputs(after, folder)
