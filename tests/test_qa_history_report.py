@@ -2,15 +2,7 @@
 
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from speeddating.cli import cli
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
+from tests.test_cli_language import run
 
 
 def test_report_on_an_emptied_history_is_one_line_with_the_fix_and_writes_nothing(tmp_path: Path) -> None:
