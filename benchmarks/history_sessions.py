@@ -29,19 +29,32 @@ from speeddating.planning import Outcome, build_plan, problem_for
 from speeddating.solver import solve
 
 REPO = Path(__file__).resolve().parent.parent
-CHECKER = next(p for p in (REPO.parent / "shared" / "tools" / "check_plan.py",
-                           REPO / "tests" / "tools" / "check_plan.py") if p.exists())
+CHECKER = next(
+    p
+    for p in (REPO.parent / "shared" / "tools" / "check_plan.py", REPO / "tests" / "tools" / "check_plan.py")
+    if p.exists()
+)
 DATES = ("2026-01-13", "2026-03-10", "2026-05-12")
-COLUMNS = ("session", "history", "reunions", "forced", "forced_ms", "same_org", "forced_org", "repeats", "new", "bound",
-           "seconds")
+COLUMNS = (
+    "session",
+    "history",
+    "reunions",
+    "forced",
+    "forced_ms",
+    "same_org",
+    "forced_org",
+    "repeats",
+    "new",
+    "bound",
+    "seconds",
+)
 
 
 def check(plan: Path, previous: list[Path]) -> dict[str, Any]:
     command = [sys.executable, str(CHECKER), str(plan), "--json"]
     for earlier in previous:
         command += ["--previous", str(earlier)]
-    figures: dict[str, Any] = json.loads(subprocess.run(command, capture_output=True, text=True,
-                                                           check=True).stdout)
+    figures: dict[str, Any] = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
     return figures
 
 
@@ -56,22 +69,42 @@ def run_instance(instance: Path, folder: Path, time_limit: float, seed: int, wor
         past = past_encounters(db, roster.attendees) if db.exists() else {}
         problem = problem_for(roster.attendees, event.rounds_that_fit(), event.table_size, past=past)
         result = solve(problem, time_limit=time_limit, seed=seed, workers=workers)
-        outcome = Outcome(result.evaluation, result.optimal, result.proven_bound,
-                          SolverReport(result.method, result.seconds, seed, time_limit))
+        outcome = Outcome(
+            result.evaluation,
+            result.optimal,
+            result.proven_bound,
+            SolverReport(result.method, result.seconds, seed, time_limit),
+        )
         planned = build_plan(roster.attendees, event, result.schedule, outcome)
         path = folder / f"session-{number}.json"
         write_plan(planned, path)
         figures = check(path, plans)
         if not figures["valid"]:
             raise SystemExit(f"{path}: {figures['errors']}")
-        reunions = figures["history_repeats"] + figures["repeat_pairs"] + figures["same_org_pairs"] \
+        reunions = (
+            figures["history_repeats"]
+            + figures["repeat_pairs"]
+            + figures["same_org_pairs"]
             - figures["forced_same_org"]
+        )
         started = time.perf_counter()
         floor = forced_reunions(problem)
         floor_ms = (time.perf_counter() - started) * 1000
-        rows.append([str(number), str(figures["history_repeats"]), str(reunions), str(floor), f"{floor_ms:.0f}",
-                     str(figures["same_org_pairs"]), str(figures["forced_same_org"]), str(figures["repeat_pairs"]),
-                     str(figures["distinct_new_pairs"]), str(figures["new_pairs_bound"]), f"{result.seconds:.1f}"])
+        rows.append(
+            [
+                str(number),
+                str(figures["history_repeats"]),
+                str(reunions),
+                str(floor),
+                f"{floor_ms:.0f}",
+                str(figures["same_org_pairs"]),
+                str(figures["forced_same_org"]),
+                str(figures["repeat_pairs"]),
+                str(figures["distinct_new_pairs"]),
+                str(figures["new_pairs_bound"]),
+                f"{result.seconds:.1f}",
+            ]
+        )
         with open_history(db, write=True) as connection:
             add_plan(connection, planned)
         plans.append(path)
@@ -80,8 +113,12 @@ def run_instance(instance: Path, folder: Path, time_limit: float, seed: int, wor
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("instances", nargs="*", type=Path,
-                        default=[REPO / "instances" / "spro24.csv", REPO / "instances" / "agence52.csv"])
+    parser.add_argument(
+        "instances",
+        nargs="*",
+        type=Path,
+        default=[REPO / "instances" / "spro24.csv", REPO / "instances" / "agence52.csv"],
+    )
     parser.add_argument("--time-limit", type=float, default=10.0)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=1)

@@ -23,21 +23,30 @@ def xor_group(bits: int, parts: int) -> Group:
 
 
 def search(
-    bits: int, parts: int, table_size: int, partner: int, rounds: int,
-    *, seed: int = 0, workers: int = 1, time_limit: float = 60.0,
+    bits: int,
+    parts: int,
+    table_size: int,
+    partner: int,
+    rounds: int,
+    *,
+    seed: int = 0,
+    workers: int = 1,
+    time_limit: float = 60.0,
 ) -> list[Round] | None:
     """`rounds` invariant rounds in which no pair meets twice, or None if none was found in time
     (`time_limit` in CP-SAT's deterministic seconds; workers search in parallel, so a run with
     several may differ from the next)."""
     size = 1 << bits
     group = xor_group(bits, parts)
-    colleague = [p if partner == 0 else (p // size) * size + min(p % size, (p % size) ^ partner)
-                 for p in range(size * parts)]
+    colleague = [
+        p if partner == 0 else (p // size) * size + min(p % size, (p % size) ^ partner) for p in range(size * parts)
+    ]
     candidates = invariant_rounds(group, table_size, colleague, candidate_limit=10**6, steps=10**8)
     if candidates is None:
         return None
-    return pack(candidates, group, rounds, seed=seed, deterministic_time=time_limit, workers=workers,
-                interleave=False)[0]
+    return pack(candidates, group, rounds, seed=seed, deterministic_time=time_limit, workers=workers, interleave=False)[
+        0
+    ]
 
 
 def base_class(tables: Round, bits: int) -> str:
@@ -63,8 +72,16 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--time-limit", type=float, default=120.0, help="CP-SAT deterministic seconds")
     args = parser.parse_args()
-    found = search(args.bits, args.parts, args.table_size, args.partner, args.rounds,
-                   seed=args.seed, workers=args.workers, time_limit=args.time_limit)
+    found = search(
+        args.bits,
+        args.parts,
+        args.table_size,
+        args.partner,
+        args.rounds,
+        seed=args.seed,
+        workers=args.workers,
+        time_limit=args.time_limit,
+    )
     if found is None:
         print("no design found")
         return

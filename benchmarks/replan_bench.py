@@ -41,15 +41,30 @@ from speeddating.roster import Attendee
 from speeddating.solver import solve
 
 REPO = Path(__file__).resolve().parent.parent
-CHECKER = next(p for p in (REPO.parent / "shared" / "tools" / "check_plan.py",
-                           REPO / "tests" / "tools" / "check_plan.py") if p.exists())
+CHECKER = next(
+    p
+    for p in (REPO.parent / "shared" / "tools" / "check_plan.py", REPO / "tests" / "tools" / "check_plan.py")
+    if p.exists()
+)
 INSTANCES = REPO / "instances"
 ORGANISATION_SIZES = (18, 14, 12, 10, 10, 9, 8, 7, 6, 6)
 FLAGGED = frozenset({"p001", "p021", "p041", "p056", "p071", "p086"})
 """The 100-person session's people who stay seated or host: never drawn as absentees."""
 APART = frozenset({("p002", "p030"), ("p050", "p090")})
-COLUMNS = ("seed", "seconds", "method", "same_org", "forced", "repeats", "new", "bound", "moves", "moved",
-           "apart_kept", "valid")
+COLUMNS = (
+    "seed",
+    "seconds",
+    "method",
+    "same_org",
+    "forced",
+    "repeats",
+    "new",
+    "bound",
+    "moves",
+    "moved",
+    "apart_kept",
+    "valid",
+)
 CHANGES = {"1 absent": (1, 0), "3 absent": (3, 0), "2 late": (0, 2)}
 """Compared situations: (absentees, late arrivals)."""
 
@@ -60,26 +75,42 @@ def attendees(sizes: tuple[int, ...]) -> list[Attendee]:
     for org, size in enumerate(sizes):
         for k in range(size):
             people.append((f"Person {org}-{k}", f"Organisation {org}"))
-    flags = {0: ("reste_assis", "oui"), 20: ("reste_assis", "oui"),
-             40: ("animateur", "oui"), 55: ("animateur", "oui"), 70: ("animateur", "oui"), 85: ("animateur", "oui")}
-    return [Attendee(f"p{i + 1:03d}", name, organisation,
-                     attributes=(flags[i],) if i in flags else ())
-            for i, (name, organisation) in enumerate(people)]
+    flags = {
+        0: ("reste_assis", "oui"),
+        20: ("reste_assis", "oui"),
+        40: ("animateur", "oui"),
+        55: ("animateur", "oui"),
+        70: ("animateur", "oui"),
+        85: ("animateur", "oui"),
+    }
+    return [
+        Attendee(f"p{i + 1:03d}", name, organisation, attributes=(flags[i],) if i in flags else ())
+        for i, (name, organisation) in enumerate(people)
+    ]
 
 
-def first_plan(people: list[Attendee], constraints: OrganiserConstraints, time_limit: float,
-               rounds: int | None = None) -> Plan:
+def first_plan(
+    people: list[Attendee], constraints: OrganiserConstraints, time_limit: float, rounds: int | None = None
+) -> Plan:
     event = default_event()
     problem = problem_for(people, rounds or event.rounds_that_fit(), event.table_size, constraints=constraints)
     result = solve(problem, time_limit=time_limit, seed=0, workers=1)
-    outcome = Outcome(result.evaluation, result.optimal, result.proven_bound,
-                      SolverReport(result.method, result.seconds, 0, time_limit))
+    outcome = Outcome(
+        result.evaluation,
+        result.optimal,
+        result.proven_bound,
+        SolverReport(result.method, result.seconds, 0, time_limit),
+    )
     return build_plan(people, event, result.schedule, outcome)
 
 
 def check(path: Path) -> dict[str, object]:
-    completed = subprocess.run([sys.executable, str(CHECKER), str(path), "--json", "--allow-absent"],
-                               capture_output=True, text=True, check=False)
+    completed = subprocess.run(
+        [sys.executable, str(CHECKER), str(path), "--json", "--allow-absent"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     figures: dict[str, object] = json.loads(completed.stdout)
     return figures
 
@@ -98,13 +129,22 @@ def compared_sessions() -> list[tuple[str, Plan, Constraints]]:
     reference24 = list(read_roster(INSTANCES / "spro24.csv").attendees)
     people100 = attendees(ORGANISATION_SIZES)
     return [
-        ("24 people, 5 rounds", first_plan(reference24, organiser_constraints(reference24), 10.0, 5),
-         organiser_constraints),
-        ("52 people, 6 rounds", first_plan(list(read_roster(INSTANCES / "agence52.csv").attendees),
-                                           OrganiserConstraints(), 10.0, 6), organiser_constraints),
+        (
+            "24 people, 5 rounds",
+            first_plan(reference24, organiser_constraints(reference24), 10.0, 5),
+            organiser_constraints,
+        ),
+        (
+            "52 people, 6 rounds",
+            first_plan(list(read_roster(INSTANCES / "agence52.csv").attendees), OrganiserConstraints(), 10.0, 6),
+            organiser_constraints,
+        ),
         ("100 people, 6 rounds", first_plan(people100, hosts_and_apart(people100), 10.0, 6), hosts_and_apart),
-        ("24 people, 7 rounds (repeats forced)", first_plan(reference24, OrganiserConstraints(), 10.0, 7),
-         organiser_constraints),
+        (
+            "24 people, 7 rounds (repeats forced)",
+            first_plan(reference24, OrganiserConstraints(), 10.0, 7),
+            organiser_constraints,
+        ),
     ]
 
 
@@ -127,20 +167,32 @@ def compare(time_limit: float, seeds: Sequence[int], from_round: int) -> None:
                 added = [Attendee("", f"Late {seed}-{k}", rng.choice(orgs)) for k in range(late)]
                 for mode in ("plain", "fewest"):
                     started = time.perf_counter()
-                    revised, moves = replan(plan, from_round, absent, added, constraints_of=constraints_of,
-                                            time_limit=time_limit, seed=0, revised_at="2026-12-08T08:40",
-                                            fewest_moves=mode == "fewest")
+                    revised, moves = replan(
+                        plan,
+                        from_round,
+                        absent,
+                        added,
+                        constraints_of=constraints_of,
+                        time_limit=time_limit,
+                        seed=0,
+                        revised_at="2026-12-08T08:40",
+                        fewest_moves=mode == "fewest",
+                    )
                     seconds = time.perf_counter() - started
                     quality = revised.quality
                     assert quality is not None
                     moved, seats = people_moved(moves)
                     total = totals[name, mode]
-                    for i, value in enumerate((moved, seats, quality.distinct_new_pairs, quality.repeat_pairs,
-                                               seconds)):
+                    for i, value in enumerate(
+                        (moved, seats, quality.distinct_new_pairs, quality.repeat_pairs, seconds)
+                    ):
                         total[i] += value
-                    print(f"{name:38} {situation:9} {seed:4}  {mode:7} {moved:6} {seats:6}  "
-                          f"{quality.distinct_new_pairs:4}/{quality.new_pairs_bound:<4} {quality.repeat_pairs:8} "
-                          f"{quality.same_org_pairs:11} {seconds:8.1f}", flush=True)
+                    print(
+                        f"{name:38} {situation:9} {seed:4}  {mode:7} {moved:6} {seats:6}  "
+                        f"{quality.distinct_new_pairs:4}/{quality.new_pairs_bound:<4} {quality.repeat_pairs:8} "
+                        f"{quality.same_org_pairs:11} {seconds:8.1f}",
+                        flush=True,
+                    )
     print("\ntotals per session and mode: people moved, seat changes, new pairs, repeats, seconds")
     for (name, mode), sums in totals.items():
         print(f"{name:38} {mode:7} " + " ".join(f"{value:7.0f}" for value in sums[:4]) + f" {sums[4]:8.1f}")
@@ -153,10 +205,16 @@ def main() -> None:
     parser.add_argument("--from-round", type=int, default=3)
     parser.add_argument("--absent", type=int, default=5, help="people absent from --from-round on")
     parser.add_argument("--added", type=int, default=3, help="late arrivals")
-    parser.add_argument("--sizes", type=int, nargs="+", default=list(ORGANISATION_SIZES),
-                        help="organisation head counts (default: 100 people in 10 uneven organisations)")
-    parser.add_argument("--no-fewest-moves", dest="fewest_moves", action="store_false",
-                        help="re-plan with the plain search")
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="+",
+        default=list(ORGANISATION_SIZES),
+        help="organisation head counts (default: 100 people in 10 uneven organisations)",
+    )
+    parser.add_argument(
+        "--no-fewest-moves", dest="fewest_moves", action="store_false", help="re-plan with the plain search"
+    )
     parser.add_argument("--compare", action="store_true", help="plain search against fewest moves (see above)")
     args = parser.parse_args()
     if args.compare:
@@ -167,31 +225,53 @@ def main() -> None:
     constraints = OrganiserConstraints(base.stays_seated, base.hosts, APART)
     original = first_plan(people, constraints, 10.0)
     assert original.quality is not None
-    print(f"first plan: {len(people)} people, {len(original.rounds)} rounds, "
-          f"new pairs {original.quality.distinct_new_pairs}/{original.quality.new_pairs_bound}, "
-          f"repeats {original.quality.repeat_pairs}")
+    print(
+        f"first plan: {len(people)} people, {len(original.rounds)} rounds, "
+        f"new pairs {original.quality.distinct_new_pairs}/{original.quality.new_pairs_bound}, "
+        f"repeats {original.quality.repeat_pairs}"
+    )
     print(" ".join(f"{c:>10}" for c in COLUMNS))
     with tempfile.TemporaryDirectory() as folder:
         for seed in args.seeds:
             rng = random.Random(seed)
             absent = rng.sample([a for a in people if a.id not in FLAGGED], args.absent)
-            added = [Attendee("", f"Late {seed}-{k}", f"Organisation {rng.randrange(len(args.sizes) + 2)}")
-                     for k in range(args.added)]
+            added = [
+                Attendee("", f"Late {seed}-{k}", f"Organisation {rng.randrange(len(args.sizes) + 2)}")
+                for k in range(args.added)
+            ]
             started = time.perf_counter()
-            revised, moves = replan(original, args.from_round, absent, added,
-                                    constraints_of=lambda everyone: OrganiserConstraints(
-                                        organiser_constraints(everyone).stays_seated, base.hosts, APART),
-                                    time_limit=args.time_limit, seed=seed, revised_at="2026-12-08T08:40",
-                                    fewest_moves=args.fewest_moves)
+            revised, moves = replan(
+                original,
+                args.from_round,
+                absent,
+                added,
+                constraints_of=lambda everyone: OrganiserConstraints(
+                    organiser_constraints(everyone).stays_seated, base.hosts, APART
+                ),
+                time_limit=args.time_limit,
+                seed=seed,
+                revised_at="2026-12-08T08:40",
+                fewest_moves=args.fewest_moves,
+            )
             seconds = time.perf_counter() - started
             path = Path(folder) / f"replan-{seed}.json"
             write_plan(revised, path)
             figures = check(path)
             assert revised.quality is not None
-            row = [seed, f"{seconds:.2f}", revised.solver.method, figures["same_org_pairs"],
-                   figures["forced_same_org"], figures["repeat_pairs"], figures["distinct_new_pairs"],
-                   figures["new_pairs_bound"], len(moves), len({m.attendee_id for m in moves}),
-                   revised.quality.keep_apart_violations == 0, figures["valid"]]
+            row = [
+                seed,
+                f"{seconds:.2f}",
+                revised.solver.method,
+                figures["same_org_pairs"],
+                figures["forced_same_org"],
+                figures["repeat_pairs"],
+                figures["distinct_new_pairs"],
+                figures["new_pairs_bound"],
+                len(moves),
+                len({m.attendee_id for m in moves}),
+                revised.quality.keep_apart_violations == 0,
+                figures["valid"],
+            ]
             print(" ".join(f"{v!s:>10}" for v in row))
 
 

@@ -107,8 +107,9 @@ def direct_row(instance: Instance, time_limit: float, seed: int, workers: int) -
     found = direct_model(problem, seed, time_limit, workers)
     seconds = time.monotonic() - started
     if found is None:
-        return (f"| {instance.name} | {problem.people} | {problem.rounds} | direct model | no plan"
-                f" | | | | {seconds:.1f} |")
+        return (
+            f"| {instance.name} | {problem.people} | {problem.rounds} | direct model | no plan | | | | {seconds:.1f} |"
+        )
     return row(instance.name, problem, "direct model", evaluate(problem, found), "", seconds)
 
 
@@ -121,8 +122,10 @@ def main() -> None:
     parser.add_argument("--no-baselines", action="store_true")
     args = parser.parse_args()
     machine = f"{platform.node() or 'unknown'} ({platform.machine()}, {os.cpu_count()} cores)"
-    print(f"Run {date.today().isoformat()} on {machine}, time limit {args.time_limit:g} s,"
-          f" seed {args.seed}, workers {args.workers}\n")
+    print(
+        f"Run {date.today().isoformat()} on {machine}, time limit {args.time_limit:g} s,"
+        f" seed {args.seed}, workers {args.workers}\n"
+    )
     print("| instance | people | rounds | method | same-org (forced) | repeats | distinct/bound | optimal | seconds |")
     print("|---|---|---|---|---|---|---|---|---|")
     for instance in instances():
@@ -136,8 +139,17 @@ def main() -> None:
             if problem.people <= DIRECT_MAX_PEOPLE:
                 print(direct_row(instance, instance.time_limit or args.time_limit, args.seed, args.workers), flush=True)
         result = solve(problem, time_limit=instance.time_limit or args.time_limit, seed=args.seed, workers=args.workers)
-        print(row(instance.name, problem, f"solve: {result.method}", result.evaluation,
-                  f"{'yes' if result.optimal else 'no'} (bound {result.proven_bound})", result.seconds), flush=True)
+        print(
+            row(
+                instance.name,
+                problem,
+                f"solve: {result.method}",
+                result.evaluation,
+                f"{'yes' if result.optimal else 'no'} (bound {result.proven_bound})",
+                result.seconds,
+            ),
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -47,12 +47,19 @@ def measure(people: int, time_limit: float, seed: int, workers: int) -> dict[str
     _, peak = tracemalloc.get_traced_memory()
     e = result.evaluation
     return {
-        "people": people, "organisations": problem.organisations,
-        "greedy_avoidable": first.avoidable_same_org, "first_clean": round(first_clean, 2),
-        "seconds": round(result.seconds, 1), "method": result.method,
-        "same_org": e.same_org_pairs, "forced": e.forced_same_org, "repeats": e.repeat_pairs,
-        "distinct": e.distinct_new_pairs, "bound": result.proven_bound,
-        "traced_mb": round(peak / 2**20), "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "people": people,
+        "organisations": problem.organisations,
+        "greedy_avoidable": first.avoidable_same_org,
+        "first_clean": round(first_clean, 2),
+        "seconds": round(result.seconds, 1),
+        "method": result.method,
+        "same_org": e.same_org_pairs,
+        "forced": e.forced_same_org,
+        "repeats": e.repeat_pairs,
+        "distinct": e.distinct_new_pairs,
+        "bound": result.proven_bound,
+        "traced_mb": round(peak / 2**20),
+        "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
 
 
@@ -68,16 +75,32 @@ def main() -> None:
         print(json.dumps(measure(args.one, args.time_limit, args.seed, args.workers)))
         return
     print(f"time limit {args.time_limit:g} s, {ROUNDS} rounds, tables of 4, seed {args.seed}, workers {args.workers}\n")
-    print("| people | organisations | greedy: avoidable colleague pairs (s) | solve: same-org (forced) | repeats"
-          " | distinct/bound | method | seconds | peak Python MB | peak RSS MB |")
+    print(
+        "| people | organisations | greedy: avoidable colleague pairs (s) | solve: same-org (forced) | repeats"
+        " | distinct/bound | method | seconds | peak Python MB | peak RSS MB |"
+    )
     print("|---|---|---|---|---|---|---|---|---|---|")
     for size in (int(s) for s in args.sizes.split(",")):
-        command = [sys.executable, "-m", "benchmarks.scale", "--one", str(size), "--time-limit", str(args.time_limit),
-                   "--seed", str(args.seed), "--workers", str(args.workers)]
+        command = [
+            sys.executable,
+            "-m",
+            "benchmarks.scale",
+            "--one",
+            str(size),
+            "--time-limit",
+            str(args.time_limit),
+            "--seed",
+            str(args.seed),
+            "--workers",
+            str(args.workers),
+        ]
         r = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
-        print(f"| {r['people']} | {r['organisations']} | {r['greedy_avoidable']} ({r['first_clean']}) |"
-              f" {r['same_org']} ({r['forced']}) | {r['repeats']} | {r['distinct']}/{r['bound']} | {r['method']} |"
-              f" {r['seconds']} | {r['traced_mb']} | {r['rss_mb']} |", flush=True)
+        print(
+            f"| {r['people']} | {r['organisations']} | {r['greedy_avoidable']} ({r['first_clean']}) |"
+            f" {r['same_org']} ({r['forced']}) | {r['repeats']} | {r['distinct']}/{r['bound']} | {r['method']} |"
+            f" {r['seconds']} | {r['traced_mb']} | {r['rss_mb']} |",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

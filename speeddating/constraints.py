@@ -27,8 +27,22 @@ STAYS_SEATED_COLUMNS = ("stays_seated", "reste_assis")
 HOST_COLUMNS = ("host", "animateur", "animatrice")
 YES = frozenset({"yes", "y", "oui", "o", "x", "1", "true", "vrai"})
 NO = frozenset({"no", "n", "non", "0", "false", "faux", "-"})
-HEADER_WORDS = frozenset({"nom", "name", "personne", "person", "participant", "attendee", "qui", "who",
-                          "avec", "with", "prenom nom", "first name"})
+HEADER_WORDS = frozenset(
+    {
+        "nom",
+        "name",
+        "personne",
+        "person",
+        "participant",
+        "attendee",
+        "qui",
+        "who",
+        "avec",
+        "with",
+        "prenom nom",
+        "first name",
+    }
+)
 SEPARATORS = (";", ",", "\t")
 
 IdPair = tuple[str, str]
@@ -98,8 +112,7 @@ def _separator(text: str) -> str:
 
 def _is_header(cells: Sequence[str], attendees: Sequence[Attendee]) -> bool:
     """Column titles ("nom;nom", "Person 1,Person 2") that name nobody on the roster."""
-    return all(fold(cell).rstrip("0123456789 ") in HEADER_WORDS and not candidates(cell, attendees)
-               for cell in cells)
+    return all(fold(cell).rstrip("0123456789 ") in HEADER_WORDS and not candidates(cell, attendees) for cell in cells)
 
 
 def read_pairs(path: Path, attendees: Sequence[Attendee]) -> tuple[list[IdPair], list[str]]:
@@ -130,7 +143,9 @@ def read_pairs(path: Path, attendees: Sequence[Attendee]) -> tuple[list[IdPair],
 
 
 def organiser_constraints(
-    attendees: Sequence[Attendee], keep_apart: Path | None = None, should_meet: Path | None = None,
+    attendees: Sequence[Attendee],
+    keep_apart: Path | None = None,
+    should_meet: Path | None = None,
     recorded: Plan | None = None,
 ) -> OrganiserConstraints:
     """Everything the organiser asked, checked for contradictions; ConstraintError lists each one.
@@ -171,8 +186,15 @@ def capacity_problems(problem: Problem, stays_seated: Sequence[int], names: Sequ
         seated = [p for p in stays_seated if p in problem.present(rnd)]
         tables = len(problem.table_sizes(rnd))
         if len(seated) > tables:
-            problems.append(t("constraints.too_many_seated", count=len(seated), tables=tables,
-                              round=rnd + 1, names=", ".join(names[p] for p in seated)))
+            problems.append(
+                t(
+                    "constraints.too_many_seated",
+                    count=len(seated),
+                    tables=tables,
+                    round=rnd + 1,
+                    names=", ".join(names[p] for p in seated),
+                )
+            )
             break
     return problems
 
@@ -225,8 +247,11 @@ def apply_constraints(
     problems = capacity_problems(problem, stays, names)
     if problems:
         raise ConstraintError("\n".join(problems))
-    paired = replace(problem, keep_apart=problem.keep_apart | _index_pairs(constraints.keep_apart, index),
-                     should_meet=problem.should_meet | _index_pairs(constraints.should_meet, index))
+    paired = replace(
+        problem,
+        keep_apart=problem.keep_apart | _index_pairs(constraints.keep_apart, index),
+        should_meet=problem.should_meet | _index_pairs(constraints.should_meet, index),
+    )
     present = {attendees[p].id for r in range(problem.rounds) for p in problem.present(r)}
     tables = min((len(problem.table_sizes(r)) for r in range(problem.rounds) if problem.present(r)), default=0)
     constraints, _ = constraints.hosts_for(tables, present)
@@ -257,36 +282,64 @@ def constraint_lines(plan: Plan, constraints: OrganiserConstraints, from_round: 
     """What the constraints did to this plan (from `from_round` on for who keeps a table): where fixed
     people sit, hosts beyond one per table, pairs kept or missed, and the cost."""
     people = plan.by_id()
-    rounds = [rnd for rnd in plan.rounds[from_round - 1:] if any(table.attendees for table in rnd.tables)]
+    rounds = [rnd for rnd in plan.rounds[from_round - 1 :] if any(table.attendees for table in rnd.tables)]
     present = {x for rnd in rounds for table in rnd.tables for x in table.attendees}
     tables = min((sum(1 for table in rnd.tables if table.attendees) for rnd in rounds), default=0)
     constraints, ordinary = constraints.hosts_for(tables, present)
     lines = []
     if ordinary:
-        lines.append(t("constraints.hosts_beyond_tables", tables=tables,
-                       names=", ".join(people[x].name for x in ordinary)))
-    for key, ids in (("constraints.summary_seated", constraints.stays_seated),
-                     ("constraints.summary_hosts", constraints.hosts)):
+        lines.append(
+            t("constraints.hosts_beyond_tables", tables=tables, names=", ".join(people[x].name for x in ordinary))
+        )
+    for key, ids in (
+        ("constraints.summary_seated", constraints.stays_seated),
+        ("constraints.summary_hosts", constraints.hosts),
+    ):
         placed = [(people[x].name, _tables_of(plan, x)) for x in ids if x in people]
         if placed:
-            lines.append(t(key, count=len(placed), listing=", ".join(
-                f"{name} ({'/'.join(map(str, tables)) or '—'})" for name, tables in placed)))
+            lines.append(
+                t(
+                    key,
+                    count=len(placed),
+                    listing=", ".join(f"{name} ({'/'.join(map(str, tables)) or '—'})" for name, tables in placed),
+                )
+            )
     met = _met(plan)
-    shared = [(a, b) for a, b in combinations(constraints.anchored, 2)
-              if a in people and b in people and len(met.get(id_pair(a, b), [])) > 1]
+    shared = [
+        (a, b)
+        for a, b in combinations(constraints.anchored, 2)
+        if a in people and b in people and len(met.get(id_pair(a, b), [])) > 1
+    ]
     if shared:
-        lines.append(t("constraints.cost_shared", count=len(shared),
-                       repeats=sum(len(met[id_pair(a, b)]) - 1 for a, b in shared),
-                       pairs=", ".join(f"{people[a].name} & {people[b].name}" for a, b in shared)))
+        lines.append(
+            t(
+                "constraints.cost_shared",
+                count=len(shared),
+                repeats=sum(len(met[id_pair(a, b)]) - 1 for a, b in shared),
+                pairs=", ".join(f"{people[a].name} & {people[b].name}" for a, b in shared),
+            )
+        )
     if constraints.keep_apart:
         broken = sorted(p for p in constraints.keep_apart if p in met)
         lines.append(t("constraints.summary_apart", count=len(constraints.keep_apart), broken=len(broken)))
-        lines += [t("constraints.apart_broken", first=people[a].name, second=people[b].name,
-                    rounds=", ".join(map(str, met[a, b]))) for a, b in broken]
+        lines += [
+            t(
+                "constraints.apart_broken",
+                first=people[a].name,
+                second=people[b].name,
+                rounds=", ".join(map(str, met[a, b])),
+            )
+            for a, b in broken
+        ]
     if constraints.should_meet:
         missed = sorted(p for p in constraints.should_meet if p not in met)
-        lines.append(t("constraints.summary_meet", count=len(constraints.should_meet),
-                       met=len(constraints.should_meet) - len(missed)))
+        lines.append(
+            t(
+                "constraints.summary_meet",
+                count=len(constraints.should_meet),
+                met=len(constraints.should_meet) - len(missed),
+            )
+        )
         lines += [_missed_line(plan, constraints, a, b) for a, b in missed if a in people and b in people]
     return lines
 

@@ -123,9 +123,7 @@ def evaluate(problem: Problem, schedule: Schedule) -> Evaluation:
         distinct_new_pairs=sum(new_met.values()) // 2,
         new_pairs_bound=new_pairs_bound(problem, schedule),
         keep_apart_violations=sum(1 for p in problem.keep_apart if p in met),
-        should_meet_missed=sum(
-            1 for p in problem.should_meet if p not in met and p not in problem.session_encounters
-        ),
+        should_meet_missed=sum(1 for p in problem.should_meet if p not in met and p not in problem.session_encounters),
         fewest_new_met=min(per_person),
         most_new_met=max(per_person),
     )

@@ -135,7 +135,6 @@ def default_event() -> Event:
     return Event(title=t("event.default_title"), themes=default_themes())
 
 
-
 EVENT_KEYS = tuple(f.name for f in fields(Event) if f.name not in ("themes", "pinned_themes"))
 THEME_KEYS = ("title", "prompt", "kind")
 ROUND_KEYS = ("number", "theme")
@@ -190,8 +189,9 @@ class _EventFile:
     def whole(self, data: dict[str, Any], key: str, where: str, minimum: int, example: int) -> int:
         value = data[key]
         if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-            raise self.fail("event.bad_whole", where=where, setting=key, value=_toml(value),
-                            minimum=minimum, example=example)
+            raise self.fail(
+                "event.bad_whole", where=where, setting=key, value=_toml(value), minimum=minimum, example=example
+            )
         return value
 
     def clock(self, data: dict[str, Any], key: str, example: str) -> str:
@@ -232,8 +232,7 @@ def _read_settings(data: dict[str, Any], source: _EventFile) -> dict[str, Any]:
     if "table_size" in data:
         size = data["table_size"]
         if not isinstance(size, int) or isinstance(size, bool) or not MIN_TABLE_SIZE <= size <= MAX_TABLE_SIZE:
-            raise source.fail("event.bad_table_size", value=_toml(size), minimum=MIN_TABLE_SIZE,
-                              maximum=MAX_TABLE_SIZE)
+            raise source.fail("event.bad_table_size", value=_toml(size), minimum=MIN_TABLE_SIZE, maximum=MAX_TABLE_SIZE)
         values["table_size"] = size
     for key in DURATIONS:
         if key in data:
@@ -259,8 +258,9 @@ def _read_themes(items: list[dict[str, Any]], source: _EventFile) -> tuple[Theme
     return tuple(themes)
 
 
-def _read_pins(items: list[dict[str, Any]], themes: tuple[Theme, ...],
-               source: _EventFile) -> tuple[tuple[int, str], ...]:
+def _read_pins(
+    items: list[dict[str, Any]], themes: tuple[Theme, ...], source: _EventFile
+) -> tuple[tuple[int, str], ...]:
     titles = [theme.title for theme in themes]
     example = titles[0] if titles else DEFAULT_THEMES[0].title
     pins: dict[int, str] = {}
@@ -272,8 +272,12 @@ def _read_pins(items: list[dict[str, Any]], themes: tuple[Theme, ...],
         number = source.whole(item, "number", where, 1, 1)
         title = source.text(item, "theme", where, example)
         if title not in titles:
-            raise source.fail("event.unknown_theme", where=where, title=title,
-                              titles=", ".join(map(_toml, titles)) or t("event.no_title_themes"))
+            raise source.fail(
+                "event.unknown_theme",
+                where=where,
+                title=title,
+                titles=", ".join(map(_toml, titles)) or t("event.no_title_themes"),
+            )
         if number in pins:
             raise source.fail("event.duplicate_round", number=number)
         pins[number] = title
@@ -309,7 +313,7 @@ def load_event(path: Path) -> Event:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise source.fail("event.not_utf8", line=data[:error.start].count(b"\n") + 1) from None
+        raise source.fail("event.not_utf8", line=data[: error.start].count(b"\n") + 1) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -331,15 +335,28 @@ def event_template() -> str:
     def comment(text: str) -> list[str]:
         return [f"# {row}" for row in text.splitlines()]
 
-    lines = [*comment(t("init.header")), "", "[event]", line("title", event.title),
-             line("date", event.date, commented=True), line("start", event.start), line("end", event.end),
-             line("location", t("init.location_example"), commented=True), line("table_size", event.table_size)]
+    lines = [
+        *comment(t("init.header")),
+        "",
+        "[event]",
+        line("title", event.title),
+        line("date", event.date, commented=True),
+        line("start", event.start),
+        line("end", event.end),
+        line("location", t("init.location_example"), commented=True),
+        line("table_size", event.table_size),
+    ]
     lines += [line(key, getattr(event, key)) for key in DURATIONS]
     lines += ["", *comment(t("init.themes"))]
     for theme in event.themes:
         lines += ["", "[[themes]]", f"title = {_toml(theme.title)}"]
         lines += [f"prompt = {_toml(theme.prompt)}"] if theme.prompt else []
         lines += [f"kind = {_toml(theme.kind)}"] if theme.kind else []
-    lines += ["", *comment(t("init.rounds")), "# [[rounds]]", "# number = 1",
-              f"# theme = {_toml(event.themes[-1].title)}"]
+    lines += [
+        "",
+        *comment(t("init.rounds")),
+        "# [[rounds]]",
+        "# number = 1",
+        f"# theme = {_toml(event.themes[-1].title)}",
+    ]
     return "\n".join(lines) + "\n"

@@ -76,7 +76,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{file}, ligne {row} : un guillemet (\") ouvre une case qui n'est pas refermée correctement, et la suite "
         "du fichier y tomberait. Ajoutez le guillemet fermant ou retirez celui-ci, ou enregistrez de nouveau la liste "
         "en CSV depuis votre tableur.",
-        "en": "{file}, line {row}: a quote (\") opens a cell that is not closed properly, and the rest of the file "
+        "en": '{file}, line {row}: a quote (") opens a cell that is not closed properly, and the rest of the file '
         "would fall into it. Add the closing quote or remove this one, or save the list again as CSV from your "
         "spreadsheet.",
     },
@@ -155,8 +155,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.bad_email": {
         "fr": "{email} n'est pas une adresse e-mail (forme attendue : prenom.nom@exemple.fr). "
         "Corrigez-la ou videz la case.",
-        "en": "{email} is not an email address (expected form: first.last@example.org). "
-        "Correct it or empty the cell.",
+        "en": "{email} is not an email address (expected form: first.last@example.org). Correct it or empty the cell.",
     },
     "import.same_person": {
         "fr": "{name} ({organisation}) figure déjà ligne {first}.",
@@ -222,18 +221,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{path}, ligne {line} : caractère illisible, le fichier n'est pas en UTF-8. "
         "Enregistrez-le en UTF-8 (Bloc-notes : « Enregistrer sous », codage UTF-8).",
         "en": "{path}, line {line}: unreadable character, the file is not UTF-8. "
-        "Save it as UTF-8 (Notepad: \"Save as\", encoding UTF-8).",
+        'Save it as UTF-8 (Notepad: "Save as", encoding UTF-8).',
     },
     "event.syntax": {
         "fr": "{path} : ce n'est pas du TOML valide ({reason}). Mettez textes et heures entre guillemets, "
-        "par exemple start = \"08:30\".",
-        "en": "{path}: not valid TOML ({reason}). Put text and times in quotes, for example start = \"08:30\".",
+        'par exemple start = "08:30".',
+        "en": '{path}: not valid TOML ({reason}). Put text and times in quotes, for example start = "08:30".',
     },
     "event.syntax_line": {
         "fr": "{path}, ligne {line} : « {text} » n'est pas du TOML valide. Mettez textes et heures entre guillemets "
-        "droits, par exemple start = \"08:30\" ou title = \"Petit-déjeuner\".",
+        'droits, par exemple start = "08:30" ou title = "Petit-déjeuner".',
         "en": "{path}, line {line}: '{text}' is not valid TOML. Put text and times in straight quotes, "
-        "for example start = \"08:30\" or title = \"Breakfast\".",
+        'for example start = "08:30" or title = "Breakfast".',
     },
     "event.syntax_repeated": {
         "fr": "{path}, ligne {line} : « {text} » répète une clé ou une section déjà écrite plus haut ; "
@@ -253,26 +252,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: '{setting}' must be a section {form}; see the example written by 'speeddating init'.",
     },
     "event.not_text": {
-        "fr": "{path} : {where} {setting} doit être un texte entre guillemets, par exemple {setting} = \"{example}\".",
-        "en": "{path}: {where} {setting} must be text in quotes, for example {setting} = \"{example}\".",
+        "fr": '{path} : {where} {setting} doit être un texte entre guillemets, par exemple {setting} = "{example}".',
+        "en": '{path}: {where} {setting} must be text in quotes, for example {setting} = "{example}".',
     },
     "event.missing": {
-        "fr": "{path} : {where} n'a pas de {setting} ; ajoutez par exemple {setting} = \"{example}\".",
-        "en": "{path}: {where} has no {setting}; add for example {setting} = \"{example}\".",
+        "fr": '{path} : {where} n\'a pas de {setting} ; ajoutez par exemple {setting} = "{example}".',
+        "en": '{path}: {where} has no {setting}; add for example {setting} = "{example}".',
     },
     "event.bad_time": {
-        "fr": "{path} : [event] {setting} = {value} n'est pas une heure HH:MM ; écrivez par exemple {setting} = \"{example}\".",
-        "en": "{path}: [event] {setting} = {value} is not an HH:MM time; write for example {setting} = \"{example}\".",
+        "fr": '{path} : [event] {setting} = {value} n\'est pas une heure HH:MM ; écrivez par exemple {setting} = "{example}".',
+        "en": '{path}: [event] {setting} = {value} is not an HH:MM time; write for example {setting} = "{example}".',
     },
     "event.bad_date": {
         "fr": "{path} : [event] date = {value} n'est pas une date AAAA-MM-JJ ; écrivez par exemple "
-        "date = \"2026-12-08\", ou retirez la ligne pour aujourd'hui.",
+        'date = "2026-12-08", ou retirez la ligne pour aujourd\'hui.',
         "en": "{path}: [event] date = {value} is not a YYYY-MM-DD date; write for example "
-        "date = \"2026-12-08\", or remove the line for today.",
+        'date = "2026-12-08", or remove the line for today.',
     },
     "event.end_before_start": {
-        "fr": "{path} : [event] end = \"{end}\" doit être après start = \"{start}\" ; corrigez l'une des deux heures.",
-        "en": "{path}: [event] end = \"{end}\" must be after start = \"{start}\"; correct one of the two times.",
+        "fr": '{path} : [event] end = "{end}" doit être après start = "{start}" ; corrigez l\'une des deux heures.',
+        "en": '{path}: [event] end = "{end}" must be after start = "{start}"; correct one of the two times.',
     },
     "event.bad_whole": {
         "fr": "{path} : {where} {setting} = {value} : il faut un nombre entier d'au moins {minimum}, "
@@ -287,8 +286,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "for example table_size = 4.",
     },
     "event.bad_kind": {
-        "fr": "{path} : {where} kind = {value} est inconnu ; écrivez kind = \"{kind}\" ou retirez la ligne.",
-        "en": "{path}: {where} kind = {value} is unknown; write kind = \"{kind}\" or remove the line.",
+        "fr": '{path} : {where} kind = {value} est inconnu ; écrivez kind = "{kind}" ou retirez la ligne.',
+        "en": '{path}: {where} kind = {value} is unknown; write kind = "{kind}" or remove the line.',
     },
     "event.duplicate_theme": {
         "fr": "{path} : deux [[themes]] s'appellent « {title} » ; donnez-leur des titres différents "
@@ -297,8 +296,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(to repeat a theme in a given round, use [[rounds]]).",
     },
     "event.unknown_theme": {
-        "fr": "{path} : {where} theme = \"{title}\" ne correspond à aucun [[themes]] ; titres possibles : {titles}.",
-        "en": "{path}: {where} theme = \"{title}\" matches no [[themes]]; possible titles: {titles}.",
+        "fr": '{path} : {where} theme = "{title}" ne correspond à aucun [[themes]] ; titres possibles : {titles}.',
+        "en": '{path}: {where} theme = "{title}" matches no [[themes]]; possible titles: {titles}.',
     },
     "event.duplicate_round": {
         "fr": "{path} : le tour {number} apparaît deux fois dans [[rounds]] ; gardez une seule entrée.",
@@ -352,10 +351,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "init.closing_minutes": {"fr": "bilan après le dernier tour", "en": "wrap-up after the last round"},
     "init.themes": {
         "fr": "Un thème par tour, dans l'ordre, en recommençant au premier s'il y a plus de tours que de thèmes.\n"
-        "prompt (facultatif) est imprimé sur les cartes. kind = \"present-another\" : chacun présente,\n"
+        'prompt (facultatif) est imprimé sur les cartes. kind = "present-another" : chacun présente,\n'
         "avec ses mots, une autre structure présente à sa table. Sans aucun [[themes]], les tours n'ont pas de thème.",
         "en": "One theme per round, in order, starting again from the first when there are more rounds than themes.\n"
-        "prompt (optional) is printed on the cards. kind = \"present-another\": each person presents,\n"
+        'prompt (optional) is printed on the cards. kind = "present-another": each person presents,\n'
         "in their own words, another organisation at their table. With no [[themes]], rounds have no theme.",
     },
     "init.rounds": {
@@ -368,22 +367,40 @@ MESSAGES: dict[str, dict[str, str]] = {
     "planfile.table": {"fr": "{where}, table {number}", "en": "{where}, table {number}"},
     "planfile.text": {"fr": "« {field} » doit être du texte", "en": "'{field}' must be text"},
     "planfile.missing": {"fr": "« {field} » manque ou est vide", "en": "'{field}' is missing or empty"},
-    "planfile.number": {"fr": "« {field} » doit être un nombre entier à partir de 1", "en": "'{field}' must be a whole number from 1"},
+    "planfile.number": {
+        "fr": "« {field} » doit être un nombre entier à partir de 1",
+        "en": "'{field}' must be a whole number from 1",
+    },
     "planfile.whole": {"fr": "« {field} » doit être un nombre entier", "en": "'{field}' must be a whole number"},
-    "planfile.map": {"fr": "« {field} » doit associer des textes à des textes", "en": "'{field}' must map text to text"},
+    "planfile.map": {
+        "fr": "« {field} » doit associer des textes à des textes",
+        "en": "'{field}' must map text to text",
+    },
     "planfile.objects": {"fr": "doit être une liste d'objets", "en": "must be a list of objects"},
     "planfile.object": {"fr": "doit être un objet", "en": "must be an object"},
     "planfile.empty": {"fr": "la liste est vide", "en": "the list is empty"},
     "planfile.id_twice": {"fr": "l'identifiant « {id} » apparaît deux fois", "en": "id '{id}' appears twice"},
-    "planfile.ids": {"fr": "« attendees » doit être une liste d'identifiants", "en": "'attendees' must be a list of ids"},
+    "planfile.ids": {
+        "fr": "« attendees » doit être une liste d'identifiants",
+        "en": "'attendees' must be a list of ids",
+    },
     "planfile.unknown": {"fr": "participant inconnu « {id} »", "en": "unknown attendee '{id}'"},
-    "planfile.seated_twice": {"fr": "le participant « {id} » est assis deux fois ; retirez-le de toutes les tables sauf une (une table par personne et par tour)", "en": "attendee '{id}' is seated twice; remove them from all tables but one (one table per person and round)"},
-    "planfile.pairs": {"fr": "doit être une liste de paires [id, id] de participants connus", "en": "must be a list of [id, id] pairs of known attendees"},
+    "planfile.seated_twice": {
+        "fr": "le participant « {id} » est assis deux fois ; retirez-le de toutes les tables sauf une (une table par personne et par tour)",
+        "en": "attendee '{id}' is seated twice; remove them from all tables but one (one table per person and round)",
+    },
+    "planfile.pairs": {
+        "fr": "doit être une liste de paires [id, id] de participants connus",
+        "en": "must be a list of [id, id] pairs of known attendees",
+    },
     "planfile.not_object": {"fr": "le fichier n'est pas un objet JSON", "en": "the file is not a JSON object"},
     "planfile.format": {"fr": "vaut « {found} », attendu « {expected} »", "en": "is '{found}', expected '{expected}'"},
     "planfile.no_file": {"fr": "{path} : fichier introuvable", "en": "{path}: no such file"},
     "planfile.unreadable": {"fr": "{path} : lecture impossible ({reason})", "en": "{path}: cannot be read ({reason})"},
-    "planfile.bad_json": {"fr": "{path} : JSON invalide (ligne {line} : {reason}) ; indiquez le plan.json écrit par « speeddating plan », ou, s'il a été modifié à la main, corrigez cette ligne", "en": "{path}: not valid JSON (line {line}: {reason}); give the plan.json written by \"speeddating plan\", or, if it was edited by hand, correct that line"},
+    "planfile.bad_json": {
+        "fr": "{path} : JSON invalide (ligne {line} : {reason}) ; indiquez le plan.json écrit par « speeddating plan », ou, s'il a été modifié à la main, corrigez cette ligne",
+        "en": '{path}: not valid JSON (line {line}: {reason}); give the plan.json written by "speeddating plan", or, if it was edited by hand, correct that line',
+    },
     # --- plan summary and CLI ---
     "csv.round": {"fr": "Tour", "en": "Round"},
     "csv.start": {"fr": "Début", "en": "Start"},
@@ -490,10 +507,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "or closing_minutes.",
     },
     "cli.tiny_group": {
-        "fr": "Seulement {count} personnes : une seule table, les mêmes à chaque tour. "
-        "Un seul tour est prévu.",
-        "en": "Only {count} people: one table, the same people every round. "
-        "A single round is planned.",
+        "fr": "Seulement {count} personnes : une seule table, les mêmes à chaque tour. Un seul tour est prévu.",
+        "en": "Only {count} people: one table, the same people every round. A single round is planned.",
     },
     "cli.bad_rounds": {
         "fr": "--rounds {value} : il faut au moins {minimum} tour. Donnez un nombre de tours à partir de {minimum}, "
@@ -531,11 +546,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.os_full": {"fr": "disque plein", "en": "disk full"},
     "cli.os_quota": {"fr": "quota disque dépassé", "en": "disk quota exceeded"},
     "cli.os_missing": {"fr": "dossier ou fichier introuvable", "en": "no such folder or file"},
-    "cli.os_not_folder": {"fr": "un élément du chemin est un fichier, pas un dossier",
-                          "en": "part of the path is a file, not a folder"},
+    "cli.os_not_folder": {
+        "fr": "un élément du chemin est un fichier, pas un dossier",
+        "en": "part of the path is a file, not a folder",
+    },
     "cli.os_exists": {"fr": "un fichier porte déjà ce nom", "en": "a file of that name already exists"},
     "cli.os_is_folder": {"fr": "c'est un dossier", "en": "it is a folder"},
-    "cli.os_busy": {"fr": "fichier occupé par un autre programme ; fermez-le", "en": "in use by another program; close it"},
+    "cli.os_busy": {
+        "fr": "fichier occupé par un autre programme ; fermez-le",
+        "en": "in use by another program; close it",
+    },
     "cli.os_too_long": {"fr": "nom trop long", "en": "name too long"},
     # --- printables ---
     "printables.table_cards": {"fr": "Chevalets de table", "en": "Table cards"},
@@ -555,8 +575,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "printables.table_unused": {"fr": "Table libre à ce tour", "en": "Table not used this round"},
     "printables.absent": {"fr": "pas de table à ce tour", "en": "no table this round"},
     "printables.fold": {"fr": "pliez ici", "en": "fold here"},
-    "printables.sheet": {"fr": "Tours {first} à {last} (carte {sheet}/{sheets})",
-                         "en": "Rounds {first} to {last} (card {sheet}/{sheets})"},
+    "printables.sheet": {
+        "fr": "Tours {first} à {last} (carte {sheet}/{sheets})",
+        "en": "Rounds {first} to {last} (card {sheet}/{sheets})",
+    },
     "printables.col_round": {"fr": "TOUR", "en": "ROUND"},
     "printables.col_time": {"fr": "HEURE", "en": "TIME"},
     "printables.col_table": {"fr": "TABLE", "en": "TABLE"},
@@ -608,7 +630,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "history.no_database": {
         "fr": "Aucun historique dans {path} : enregistrez d'abord une séance avec "
         "« speeddating history add plan.json ».",
-        "en": "No history in {path}: record a session first with \"speeddating history add plan.json\".",
+        "en": 'No history in {path}: record a session first with "speeddating history add plan.json".',
     },
     "history.newer_schema": {
         "fr": "{path} a été écrit par une version plus récente de speeddating : mettez le logiciel à jour.",
@@ -622,11 +644,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{path} n'est pas un historique utilisable ({reason}). Indiquez avec --history le fichier .db où "
         "« speeddating history add » enregistre les séances (par défaut speeddating.db).",
         "en": "{path} is not a usable history ({reason}). Give --history the .db file where "
-        "\"speeddating history add\" records the sessions (speeddating.db by default).",
+        '"speeddating history add" records the sessions (speeddating.db by default).',
     },
     "history.no_session": {
         "fr": "Aucune séance n° {session} dans l'historique (voir « speeddating history list »).",
-        "en": "No session {session} in the history (see \"speeddating history list\").",
+        "en": 'No session {session} in the history (see "speeddating history list").',
     },
     "history.already_recorded": {
         "fr": "Cette séance est déjà enregistrée (n° {session}, « {title} » du {date}). "
@@ -645,7 +667,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "si c'est vraiment cette version-ci qui a eu lieu.",
         "en": "{file}: {given} of the plan, older than {recorded} already recorded "
         "(session {session}, '{title}' on {date}); nothing was replaced. Record the latest version instead "
-        "(the one in the highest -v folder, written by \"speeddating replan\"), or add --force "
+        '(the one in the highest -v folder, written by "speeddating replan"), or add --force '
         "if this version really is the one that took place.",
     },
     "history.bad_export": {
@@ -656,7 +678,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{path} est un plan de séance, pas un export d'historique : enregistrez la séance avec "
         "« speeddating history add {path} ».",
         "en": "{path} is a session plan, not a history export: record the session with "
-        "\"speeddating history add {path}\".",
+        '"speeddating history add {path}".',
     },
     "history.export_session": {"fr": "{path}, séance {number}", "en": "{path}, session {number}"},
     "history.export_no_plan": {
@@ -664,14 +686,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Refaites l'export depuis l'historique d'origine avec « speeddating history export », ou enregistrez "
         "cette séance à partir de son plan.json avec « speeddating history add ».",
         "en": "{where} ('{title}' on {date}): no plan in the file, nothing was imported. "
-        "Export the original history again with \"speeddating history export\", or record this session "
-        "from its plan.json with \"speeddating history add\".",
+        'Export the original history again with "speeddating history export", or record this session '
+        'from its plan.json with "speeddating history add".',
     },
     "history.export_bad_plan": {
         "fr": "{problem} ; rien n'a été importé. Refaites l'export depuis l'historique d'origine avec "
         "« speeddating history export ».",
-        "en": "{problem}; nothing was imported. Export the original history again with "
-        "\"speeddating history export\".",
+        "en": '{problem}; nothing was imported. Export the original history again with "speeddating history export".',
     },
     "history.added": {
         "fr": "Séance n° {session} enregistrée dans {path} : « {title} » du {date}, {people} personnes, {rounds} tours.",
@@ -720,7 +741,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.no_session": {
         "fr": "Aucune séance enregistrée dans {path} : enregistrez d'abord une séance avec "
         "« speeddating history add plan.json ».",
-        "en": "No session recorded in {path}: record a session first with \"speeddating history add plan.json\".",
+        "en": 'No session recorded in {path}: record a session first with "speeddating history add plan.json".',
     },
     "report.title": {"fr": "Le réseau se tisse", "en": "How the network is knitting together"},
     "report.headline": {
@@ -881,10 +902,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "replan.unused_in_round": {"fr": "tour {round} : table(s) {numbers}", "en": "round {round}: table(s) {numbers}"},
     "replan.table": {"fr": "table {number}", "en": "table {number}"},
     "replan.no_table": {"fr": "sans table", "en": "no table"},
-    "replan.move": {"fr": "{name} : {before} → {after} (tour {round})", "en": "{name}: {before} → {after} (round {round})"},
+    "replan.move": {
+        "fr": "{name} : {before} → {after} (tour {round})",
+        "en": "{name}: {before} → {after} (round {round})",
+    },
     "replan.bad_add": {
         "fr": "--add « {text} » : écrivez « Nom,Structure » ou « Nom,Structure,courriel ».",
-        "en": "--add '{text}': write \"Name,Organisation\" or \"Name,Organisation,email\".",
+        "en": '--add \'{text}\': write "Name,Organisation" or "Name,Organisation,email".',
     },
     "replan.no_moves": {
         "fr": "Aucun changement de table par rapport à la version {version}.",
@@ -938,8 +962,7 @@ COMMAND_LINE_FRENCH: dict[str, str] = {
     "{value!r} is not one of {choices}.": "{value!r} n'est pas possible : choisissez parmi {choices}.",
     "{value} is not in the range {range}.": "{value} n'est pas dans l'intervalle {range}.",
     "{value!r} is not a valid {number_type}.": "{value!r} n'est pas un nombre valide.",
-    "{value!r} is not a valid boolean. Recognized values: {states}":
-        "{value!r} n'est pas un oui/non reconnu. Valeurs acceptées : {states}",
+    "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} n'est pas un oui/non reconnu. Valeurs acceptées : {states}",
     "{value!r} does not match the format {format}.": "{value!r} ne suit pas le format {format}.",
     "{value!r} does not match the formats {formats}.": "{value!r} ne suit aucun des formats {formats}.",
     "{name} {filename!r} does not exist.": "{filename!r} est introuvable.",
@@ -954,91 +977,62 @@ COMMAND_LINE_FRENCH: dict[str, str] = {
     "Show this message and exit.": "Affiche cette aide.",
     "Show the version and exit.": "Affiche la version.",
     # --- our commands' help (docstrings) ---
-    "Plan speed-networking sessions: mixed organisations, no pair twice, across sessions.":
-        "Planifie des séances de speed-networking : structures mêlées, jamais deux fois la même paire, "
-        "d'une séance à l'autre.",
-    "Write a commented event.toml and a sample attendees.csv into FOLDER (default: here).":
-        "Écrit un event.toml commenté et un exemple attendees.csv dans FOLDER (par défaut : ici).",
-    "Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX or ODS).":
-        "Planifie une séance pour les personnes de ATTENDEE_FILE (CSV, TSV, XLSX ou ODS).",
-    "Recompute the quality figures of PLAN_FILE (exit 1 when it is malformed).":
-        "Recalcule les chiffres de qualité de PLAN_FILE (code de sortie 1 s'il est mal formé).",
-    "Table cards, itineraries, agenda and master plan (PDF) for PLAN_FILE.":
-        "Chevalets, parcours individuels, programme et plan d'ensemble (PDF) de PLAN_FILE.",
-    "Re-plan PLAN_FILE from a round on, for absentees and late arrivals; prints who moves where.":
-        "Replanifie PLAN_FILE à partir d'un tour, pour les absents et les retardataires ; affiche qui change de "
-        "table.",
-    "Remember past sessions, so that later ones bring new people together.":
-        "Garde la mémoire des séances passées, pour que les suivantes fassent se rencontrer de nouvelles personnes.",
-    "Record the session of PLAN_FILE once it has taken place.":
-        "Enregistre la séance de PLAN_FILE une fois qu'elle a eu lieu.",
-    "The recorded sessions, oldest first, with their head counts.":
-        "Les séances enregistrées, de la plus ancienne à la plus récente, avec leurs effectifs.",
-    "Who sat with whom in SESSION (its number in `history list`).":
-        "Qui était à la table de qui pendant la séance SESSION (son numéro dans « history list »).",
-    "Forget SESSION (for instance one recorded by mistake).":
-        "Oublie la séance SESSION (par exemple enregistrée par erreur).",
-    "Write every session to EXPORT_FILE (JSON), to move or merge the history.":
-        "Écrit toutes les séances dans EXPORT_FILE (JSON), pour déplacer ou fusionner l'historique.",
-    "Add the sessions of EXPORT_FILE that this history does not have yet.":
-        "Ajoute les séances de EXPORT_FILE que cet historique n'a pas encore.",
-    "How the network is knitting together across every recorded session.":
-        "Comment le réseau se tisse, sur toutes les séances enregistrées.",
+    "Plan speed-networking sessions: mixed organisations, no pair twice, across sessions.": "Planifie des séances de speed-networking : structures mêlées, jamais deux fois la même paire, "
+    "d'une séance à l'autre.",
+    "Write a commented event.toml and a sample attendees.csv into FOLDER (default: here).": "Écrit un event.toml commenté et un exemple attendees.csv dans FOLDER (par défaut : ici).",
+    "Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX or ODS).": "Planifie une séance pour les personnes de ATTENDEE_FILE (CSV, TSV, XLSX ou ODS).",
+    "Recompute the quality figures of PLAN_FILE (exit 1 when it is malformed).": "Recalcule les chiffres de qualité de PLAN_FILE (code de sortie 1 s'il est mal formé).",
+    "Table cards, itineraries, agenda and master plan (PDF) for PLAN_FILE.": "Chevalets, parcours individuels, programme et plan d'ensemble (PDF) de PLAN_FILE.",
+    "Re-plan PLAN_FILE from a round on, for absentees and late arrivals; prints who moves where.": "Replanifie PLAN_FILE à partir d'un tour, pour les absents et les retardataires ; affiche qui change de "
+    "table.",
+    "Remember past sessions, so that later ones bring new people together.": "Garde la mémoire des séances passées, pour que les suivantes fassent se rencontrer de nouvelles personnes.",
+    "Record the session of PLAN_FILE once it has taken place.": "Enregistre la séance de PLAN_FILE une fois qu'elle a eu lieu.",
+    "The recorded sessions, oldest first, with their head counts.": "Les séances enregistrées, de la plus ancienne à la plus récente, avec leurs effectifs.",
+    "Who sat with whom in SESSION (its number in `history list`).": "Qui était à la table de qui pendant la séance SESSION (son numéro dans « history list »).",
+    "Forget SESSION (for instance one recorded by mistake).": "Oublie la séance SESSION (par exemple enregistrée par erreur).",
+    "Write every session to EXPORT_FILE (JSON), to move or merge the history.": "Écrit toutes les séances dans EXPORT_FILE (JSON), pour déplacer ou fusionner l'historique.",
+    "Add the sessions of EXPORT_FILE that this history does not have yet.": "Ajoute les séances de EXPORT_FILE que cet historique n'a pas encore.",
+    "How the network is knitting together across every recorded session.": "Comment le réseau se tisse, sur toutes les séances enregistrées.",
     # --- our options' help ---
     "Language of messages and documents (default fr).": "Langue des messages et des documents (fr par défaut).",
     "Replace event.toml and attendees.csv if they exist.": "Remplace event.toml et attendees.csv s'ils existent.",
-    "Title to record (default: the plan's event title).":
-        "Titre à enregistrer (par défaut : le titre de l'événement du plan).",
-    "Replace the session already recorded for this plan or event.":
-        "Remplace la séance déjà enregistrée pour ce plan ou cet événement.",
-    "With --replace: replace even a newer version of the plan.":
-        "Avec --replace : remplace même une version plus récente du plan.",
-    "History database (default ./speeddating.db or $SPEEDDATING_DB).":
-        "Base de l'historique (par défaut ./speeddating.db ou $SPEEDDATING_DB).",
+    "Title to record (default: the plan's event title).": "Titre à enregistrer (par défaut : le titre de l'événement du plan).",
+    "Replace the session already recorded for this plan or event.": "Remplace la séance déjà enregistrée pour ce plan ou cet événement.",
+    "With --replace: replace even a newer version of the plan.": "Avec --replace : remplace même une version plus récente du plan.",
+    "History database (default ./speeddating.db or $SPEEDDATING_DB).": "Base de l'historique (par défaut ./speeddating.db ou $SPEEDDATING_DB).",
     "Ignore the history of earlier sessions.": "Ne tient pas compte de l'historique des séances précédentes.",
     "Output folder (default ./report-YYYY-MM-DD/).": "Dossier de sortie (par défaut ./report-AAAA-MM-JJ/).",
     "Output folder (default ./plan-YYYY-MM-DD/).": "Dossier de sortie (par défaut ./plan-AAAA-MM-JJ/).",
     "Output folder (default: the plan file's folder).": "Dossier de sortie (par défaut : celui du fichier de plan).",
-    "Output folder (default: the plan's folder with the next free -v2, -v3... appended).":
-        "Dossier de sortie (par défaut : celui du plan suivi du premier -v2, -v3... libre).",
-    "Event file (TOML): times, round length, themes (default: the 8:30-10:00 breakfast).":
-        "Fichier d'événement (TOML) : horaires, durée des tours, thèmes (par défaut : le petit-déjeuner "
-        "8h30-10h).",
+    "Output folder (default: the plan's folder with the next free -v2, -v3... appended).": "Dossier de sortie (par défaut : celui du plan suivi du premier -v2, -v3... libre).",
+    "Event file (TOML): times, round length, themes (default: the 8:30-10:00 breakfast).": "Fichier d'événement (TOML) : horaires, durée des tours, thèmes (par défaut : le petit-déjeuner "
+    "8h30-10h).",
     "Number of rounds (default: as many as fit).": "Nombre de tours (par défaut : autant que le créneau en permet).",
     "People per table (default 4).": "Personnes par table (4 par défaut).",
     "Seconds the optimiser may use.": "Secondes accordées à l'optimisation.",
     "Same seed, same plan.": "Même graine, même plan.",
-    "CSV of pairs never to seat together (a manager and their report...), two names per row.":
-        "CSV des paires à ne jamais placer ensemble (une responsable et son collaborateur...), deux noms par ligne.",
+    "CSV of pairs never to seat together (a manager and their report...), two names per row.": "CSV des paires à ne jamais placer ensemble (une responsable et son collaborateur...), deux noms par ligne.",
     "CSV of pairs who should meet, two names per row.": "CSV des paires qui devraient se rencontrer, deux noms par "
-        "ligne.",
+    "ligne.",
     "Sheet to read in a workbook (default: the first).": "Feuille à lire dans un classeur (par défaut : la première).",
-    "Keep the first of duplicated people instead of stopping.":
-        "Garde la première ligne d'une personne en double au lieu de s'arrêter.",
-    "Organisation aliases: rows 'other name;organisation to use' (Pôle emploi → France Travail is built in).":
-        "Autres noms des structures : lignes « autre nom;structure à retenir » (Pôle emploi → France Travail est "
-        "déjà prévu).",
+    "Keep the first of duplicated people instead of stopping.": "Garde la première ligne d'une personne en double au lieu de s'arrêter.",
+    "Organisation aliases: rows 'other name;organisation to use' (Pôle emploi → France Travail is built in).": "Autres noms des structures : lignes « autre nom;structure à retenir » (Pôle emploi → France Travail est "
+    "déjà prévu).",
     "Accept more rounds than the time window holds.": "Accepte plus de tours que le créneau n'en contient.",
     "Print the summary as one JSON object.": "Affiche le résumé en un seul objet JSON.",
     "Print the figures as one JSON object.": "Affiche les chiffres en un seul objet JSON.",
     "No progress on stderr.": "Pas de suivi de progression sur stderr.",
-    "An earlier session's plan: its pairs count as already met (repeatable).":
-        "Le plan d'une séance précédente : ses paires comptent comme déjà rencontrées (répétable).",
+    "An earlier session's plan: its pairs count as already met (repeatable).": "Le plan d'une séance précédente : ses paires comptent comme déjà rencontrées (répétable).",
     "Paper size.": "Format du papier.",
-    "First round to re-plan; earlier rounds stay exactly as they were.":
-        "Premier tour à replanifier ; les tours précédents restent exactement tels quels.",
-    "Someone not there from that round on (repeatable; accents and case do not matter).":
-        "Une personne absente à partir de ce tour (répétable ; accents et majuscules indifférents).",
-    "Someone who arrives, seated from that round on (repeatable).":
-        "Une personne qui arrive, placée à partir de ce tour (répétable).",
-    "Attendee file of people who arrive (same columns as for plan).":
-        "Liste des personnes qui arrivent (mêmes colonnes que pour plan).",
+    "First round to re-plan; earlier rounds stay exactly as they were.": "Premier tour à replanifier ; les tours précédents restent exactement tels quels.",
+    "Someone not there from that round on (repeatable; accents and case do not matter).": "Une personne absente à partir de ce tour (répétable ; accents et majuscules indifférents).",
+    "Someone who arrives, seated from that round on (repeatable).": "Une personne qui arrive, placée à partir de ce tour (répétable).",
+    "Attendee file of people who arrive (same columns as for plan).": "Liste des personnes qui arrivent (mêmes colonnes que pour plan).",
     "Replace the plan already in the --out folder.": "Remplace le plan déjà présent dans le dossier --out.",
     "Move as few people as possible (default): a seat changes only to avoid colleagues at one table or "
-    "a repeat; --no-fewest-moves skips this step, about a third faster, but may move more people.":
-        "Déplace le moins de personnes possible (par défaut) : une place ne change que pour éviter des collègues "
-        "à une même table ou une rencontre en double ; --no-fewest-moves s'en dispense, environ un tiers plus "
-        "vite, mais peut déplacer davantage de personnes.",
+    "a repeat; --no-fewest-moves skips this step, about a third faster, but may move more people.": "Déplace le moins de personnes possible (par défaut) : une place ne change que pour éviter des collègues "
+    "à une même table ou une rencontre en double ; --no-fewest-moves s'en dispense, environ un tiers plus "
+    "vite, mais peut déplacer davantage de personnes.",
 }
 """The command line's English texts (click's messages, our help) in French; English is the text itself."""
 

@@ -52,8 +52,21 @@ class Role(Enum):
     EMAIL = "email"
 
 
-ORGANISATION_WORDS = ("organisation", "organization", "structure", "organisme", "etablissement", "partenaire",
-                      "employeur", "employer", "company", "entreprise", "societe", "raisonsociale", "service")
+ORGANISATION_WORDS = (
+    "organisation",
+    "organization",
+    "structure",
+    "organisme",
+    "etablissement",
+    "partenaire",
+    "employeur",
+    "employer",
+    "company",
+    "entreprise",
+    "societe",
+    "raisonsociale",
+    "service",
+)
 """Most specific first: "service" is often a department inside the structure, kept as an attribute when both exist."""
 ORGANISATION_PREFIXES = ("", "nom", "nomde", "nomdela", "nomdel", "nomdu")
 """As office software exports write them: "NOM DE LA STRUCTURE", "Nom de l'organisme", "Nom du service"."""
@@ -63,18 +76,40 @@ ORGANISATION_SUFFIXES = ("", "dappartenance", "dorigine", "derattachement", "nam
 
 def _organisation_spellings() -> tuple[str, ...]:
     """Every word with every prefix and suffix, grouped by word in order of specificity, bare word first."""
-    return tuple(prefix + word + suffix for word in ORGANISATION_WORDS
-                 for suffix in ORGANISATION_SUFFIXES for prefix in ORGANISATION_PREFIXES)
+    return tuple(
+        prefix + word + suffix
+        for word in ORGANISATION_WORDS
+        for suffix in ORGANISATION_SUFFIXES
+        for prefix in ORGANISATION_PREFIXES
+    )
 
 
 HEADER_ALIASES: dict[Role, tuple[str, ...]] = {
-    Role.FULL_NAME: ("name", "nomcomplet", "fullname", "participant", "participante", "nomprenom", "prenomnom",
-                     "nometprenom", "prenometnom", "attendee"),
+    Role.FULL_NAME: (
+        "name",
+        "nomcomplet",
+        "fullname",
+        "participant",
+        "participante",
+        "nomprenom",
+        "prenomnom",
+        "nometprenom",
+        "prenometnom",
+        "attendee",
+    ),
     Role.LAST_NAME: ("nom", "nomdefamille", "lastname", "surname", "familyname"),
     Role.FIRST_NAME: ("prenom", "firstname", "givenname"),
     Role.ORGANISATION: _organisation_spellings(),
-    Role.EMAIL: ("email", "courriel", "mail", "adressemail", "adresseemail", "adressecourriel",
-                 "adresseelectronique", "emailaddress"),
+    Role.EMAIL: (
+        "email",
+        "courriel",
+        "mail",
+        "adressemail",
+        "adresseemail",
+        "adressecourriel",
+        "adresseelectronique",
+        "emailaddress",
+    ),
 }
 """Header spellings as compared: folded, parenthesised parts and everything but letters and digits removed."""
 
@@ -150,8 +185,13 @@ class _Layout:
         """ "colonne C « Structure »", or both name columns when the name comes from two."""
         if len(columns) == 2:
             first, second = columns
-            return t("import.columns", first=column_letter(first), first_header=_quoted(self.headers[first]),
-                     second=column_letter(second), second_header=_quoted(self.headers[second]))
+            return t(
+                "import.columns",
+                first=column_letter(first),
+                first_header=_quoted(self.headers[first]),
+                second=column_letter(second),
+                second_header=_quoted(self.headers[second]),
+            )
         return t("import.column", letter=column_letter(columns[0]), header=_quoted(self.headers[columns[0]]))
 
     def at(self, row: int, columns: Sequence[int], message: str) -> str:
@@ -176,8 +216,14 @@ DEFAULT_ALIASES: Mapping[str, str] = MappingProxyType({"Pôle emploi": "France T
 """Former names still found in lists: "Pôle emploi" became "France Travail" in 2024."""
 
 
-def read_roster(path: Path, *, sheet: str | None = None, dedupe: bool = False,
-                aliases: Mapping[str, str] = DEFAULT_ALIASES, fewest: int = 2) -> Roster:
+def read_roster(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    dedupe: bool = False,
+    aliases: Mapping[str, str] = DEFAULT_ALIASES,
+    fewest: int = 2,
+) -> Roster:
     """The attendees of `path` in file order, ids p01, p02...; raises ImportProblems listing what to fix.
 
     `sheet` picks a workbook sheet by name (default: the first; a text file has only one table). With
@@ -200,12 +246,20 @@ def read_roster(path: Path, *, sheet: str | None = None, dedupe: bool = False,
     organisations, merges = _merge_spellings(kept, table.source)
     width = max(2, len(str(len(kept))))
     attendees = tuple(
-        Attendee(id=f"p{number:0{width}d}", name=entry.name, organisation=organisations[fold(entry.organisation)],
-                 email=entry.email, attributes=entry.attributes)
+        Attendee(
+            id=f"p{number:0{width}d}",
+            name=entry.name,
+            organisation=organisations[fold(entry.organisation)],
+            email=entry.email,
+            attributes=entry.attributes,
+        )
         for number, entry in enumerate(kept, start=1)
     )
-    ignored = [t("import.sheet_ignored", file=table.source, sheet=_quoted(sheet))] \
-        if sheet is not None and not table.workbook else []
+    ignored = (
+        [t("import.sheet_ignored", file=table.source, sheet=_quoted(sheet))]
+        if sheet is not None and not table.workbook
+        else []
+    )
     return Roster(attendees=attendees, source=str(path), warnings=tuple(ignored + warnings + renamed + merges))
 
 
@@ -243,8 +297,10 @@ def _apply_aliases(entries: list[_Entry], aliases: Mapping[str, str], source: st
             continue
         used.setdefault(entry.organisation, []).append(name)
         renamed.append(replace(entry, organisation=name))
-    warnings = [t("import.alias_used", file=source, alias=_quoted(alias), name=_quoted(names[0]), count=len(names))
-                for alias, names in used.items()]
+    warnings = [
+        t("import.alias_used", file=source, alias=_quoted(alias), name=_quoted(names[0]), count=len(names))
+        for alias, names in used.items()
+    ]
     return renamed, warnings
 
 
@@ -350,8 +406,9 @@ def _read_text(text: str, source: str) -> _Sheet:
     with the csv module, which also gives the widest row (pandas needs it for ragged title rows).
     """
     try:
-        parsed = {separator: list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
-                  for separator in SEPARATORS}
+        parsed = {
+            separator: list(csv.reader(io.StringIO(text, newline=""), delimiter=separator)) for separator in SEPARATORS
+        }
     except csv.Error as error:
         raise ImportProblems([t("import.bad_csv", file=source, reason=_reason(error))]) from None
     separator = max(SEPARATORS, key=lambda candidate: _header_score(parsed[candidate]))
@@ -360,8 +417,16 @@ def _read_text(text: str, source: str) -> _Sheet:
     if width == 0:
         return _Sheet([], source)
     try:
-        frame = pd.read_csv(io.StringIO(text, newline=""), sep=separator, header=None, names=list(range(width)),
-                            index_col=False, dtype=str, keep_default_na=False, skip_blank_lines=False)
+        frame = pd.read_csv(
+            io.StringIO(text, newline=""),
+            sep=separator,
+            header=None,
+            names=list(range(width)),
+            index_col=False,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=False,
+        )
     except (ValueError, pd.errors.ParserError) as error:
         raise ImportProblems([t("import.bad_csv", file=source, reason=_reason(error))]) from None
     return _Sheet(_frame_cells(frame), source)
@@ -397,8 +462,11 @@ def _has_name(roles: dict[Role, int]) -> bool:
 
 def _header_score(rows: list[list[str]]) -> tuple[int, int]:
     """How much a reading looks like a table: a full header beats a half one; then more headers."""
-    scores = [(_has_name(roles) + (Role.ORGANISATION in roles), sum(1 for cell in row if cell.strip()))
-              for row in rows[:HEADER_SEARCH_ROWS] if (roles := _roles(row))]
+    scores = [
+        (_has_name(roles) + (Role.ORGANISATION in roles), sum(1 for cell in row if cell.strip()))
+        for row in rows[:HEADER_SEARCH_ROWS]
+        if (roles := _roles(row))
+    ]
     return max(scores, default=(0, 0))
 
 
@@ -415,8 +483,9 @@ def _find_layout(table: _Sheet) -> _Layout:
         roles = _roles(row)
         headers = _quoted_list([cell for cell in row if cell])
         if _has_name(roles):
-            raise ImportProblems([t("import.no_organisation_column", file=table.source, row=index + 1,
-                                    headers=headers)])
+            raise ImportProblems(
+                [t("import.no_organisation_column", file=table.source, row=index + 1, headers=headers)]
+            )
         if Role.ORGANISATION in roles:
             raise ImportProblems([t("import.no_name_column", file=table.source, row=index + 1, headers=headers)])
     raise ImportProblems([t("import.no_header", file=table.source, rows=HEADER_SEARCH_ROWS, hint=table.hint())])
@@ -445,11 +514,13 @@ def _read_entries(table: _Sheet, layout: _Layout) -> tuple[list[_Entry], list[tu
             attributes = tuple((layout.headers[column], cells[column]) for column in attribute_columns)
             entries.append(_Entry(row, name, organisation, email, attributes))
         elif name:
-            problems.append((row, layout.at(row, [organisation_column],
-                                            t("import.missing_organisation", name=_quoted(name)))))
+            problems.append(
+                (row, layout.at(row, [organisation_column], t("import.missing_organisation", name=_quoted(name))))
+            )
         elif organisation:
-            problems.append((row, layout.at(row, name_columns,
-                                            t("import.missing_name", organisation=_quoted(organisation)))))
+            problems.append(
+                (row, layout.at(row, name_columns, t("import.missing_name", organisation=_quoted(organisation))))
+            )
         else:
             content = _quoted_list([cell for cell in cells if cell][:3])
             problems.append((row, layout.at(row, [], t("import.missing_both", content=content))))
@@ -461,8 +532,9 @@ def _known(value: str) -> str:
     return value if fold(value) else ""
 
 
-def _drop_duplicates(entries: list[_Entry], layout: _Layout,
-                     dedupe: bool) -> tuple[list[_Entry], list[tuple[int, str]], list[str]]:
+def _drop_duplicates(
+    entries: list[_Entry], layout: _Layout, dedupe: bool
+) -> tuple[list[_Entry], list[tuple[int, str]], list[str]]:
     """(kept, problems with their rows, warnings): the same person twice (same name and organisation, or same email).
 
     Refused by default, naming both rows, since a double row usually hides a typo the organiser wants to see;
@@ -479,8 +551,9 @@ def _drop_duplicates(entries: list[_Entry], layout: _Layout,
         email = entry.email.casefold()
         if (earlier := by_person.get(person)) is not None:
             columns: list[int] = []
-            reason = t("import.same_person", name=_quoted(entry.name), organisation=earlier.organisation,
-                       first=earlier.row)
+            reason = t(
+                "import.same_person", name=_quoted(entry.name), organisation=earlier.organisation, first=earlier.row
+            )
         elif email and (earlier := by_email.get(email)) is not None:
             columns = email_column
             reason = t("import.same_email", email=_quoted(entry.email), name=_quoted(earlier.name), first=earlier.row)
@@ -507,7 +580,9 @@ def _merge_spellings(entries: list[_Entry], source: str) -> tuple[dict[str, str]
         if entry.organisation not in variants:
             variants.append(entry.organisation)
     display = {key: variants[0] for key, variants in spellings.items()}
-    warnings = [t("import.merged_spellings", file=source, name=_quoted(variants[0]),
-                  variants=_quoted_list(variants[1:]))
-                for variants in spellings.values() if len(variants) > 1]
+    warnings = [
+        t("import.merged_spellings", file=source, name=_quoted(variants[0]), variants=_quoted_list(variants[1:]))
+        for variants in spellings.values()
+        if len(variants) > 1
+    ]
     return display, warnings

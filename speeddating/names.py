@@ -34,10 +34,14 @@ def labels(attendees: Sequence[Attendee]) -> dict[str, str]:
     has the same name ("Anne Martin (CIO)"), and the id too when even that is shared."""
     names = Counter(fold(a.name) for a in attendees)
     with_org = Counter((fold(a.name), a.organisation_key) for a in attendees)
-    return {a.id: a.name if names[fold(a.name)] == 1
-            else f"{a.name} ({a.organisation})" if with_org[fold(a.name), a.organisation_key] == 1
-            else describe(a)
-            for a in attendees}
+    return {
+        a.id: a.name
+        if names[fold(a.name)] == 1
+        else f"{a.name} ({a.organisation})"
+        if with_org[fold(a.name), a.organisation_key] == 1
+        else describe(a)
+        for a in attendees
+    }
 
 
 def _words(text: str) -> list[str]:
@@ -88,12 +92,19 @@ def match_person(query: str, attendees: Sequence[Attendee]) -> Attendee:
     if found:
         listing = "; ".join(describe(a) for a in found[:CANDIDATES_SHOWN])
         more = len(found) - CANDIDATES_SHOWN
-        raise NameMatchError(t("names.ambiguous", query=clean(query), candidates=listing,
-                               more=t("names.more", count=more) if more > 0 else ""))
+        raise NameMatchError(
+            t(
+                "names.ambiguous",
+                query=clean(query),
+                candidates=listing,
+                more=t("names.more", count=more) if more > 0 else "",
+            )
+        )
     near = _closest(query, attendees)
     if near:
-        raise NameMatchError(t("names.unknown_near", query=clean(query),
-                               candidates="; ".join(describe(a) for a in near)))
+        raise NameMatchError(
+            t("names.unknown_near", query=clean(query), candidates="; ".join(describe(a) for a in near))
+        )
     raise NameMatchError(t("names.unknown", query=clean(query)))
 
 

@@ -226,12 +226,10 @@ def _read_event(data: Any, reader: _Reader) -> Event:
     )
     pins = reader.objects(values.get("pinned_themes", []), "event.pinned_themes")
     values["pinned_themes"] = tuple(
-        (reader.number(p, "number", "event.pinned_themes", 1),
-         reader.text(p, "theme", "event.pinned_themes"))
+        (reader.number(p, "number", "event.pinned_themes", 1), reader.text(p, "theme", "event.pinned_themes"))
         for p in pins
     )
-    for key in ("table_size", "round_minutes", "changeover_minutes", "welcome_minutes",
-                "closing_minutes"):
+    for key in ("table_size", "round_minutes", "changeover_minutes", "welcome_minutes", "closing_minutes"):
         if key in values and not isinstance(values[key], int):
             raise reader.fail("event", t("planfile.whole", field=key))
     for key in ("title", "date", "start", "end", "location"):
@@ -292,9 +290,13 @@ def _read_rounds(data: Any, event: Event, known: set[str], reader: _Reader) -> t
             tables.append(SeatedTable(table_number, tuple(ids), presents))
         title = reader.text(item, "theme", where, required=False)
         theme = themes.get(title) or (
-            Theme(title, reader.text(item, "prompt", where, required=False),
-                  reader.text(item, "theme_kind", where, required=False))
-            if title else None
+            Theme(
+                title,
+                reader.text(item, "prompt", where, required=False),
+                reader.text(item, "theme_kind", where, required=False),
+            )
+            if title
+            else None
         )
         rounds.append(
             PlannedRound(

@@ -107,9 +107,7 @@ def timed_rounds(event: Event, seating: Sequence[Sequence[Sequence[str]]], first
     return tuple(rounds)
 
 
-def build_plan(
-    attendees: Sequence[Attendee], event: Event, schedule: Schedule, outcome: Outcome
-) -> Plan:
+def build_plan(attendees: Sequence[Attendee], event: Event, schedule: Schedule, outcome: Outcome) -> Plan:
     """The Plan for a solver schedule: ids at numbered tables, times, themes, quality."""
     ids = [a.id for a in attendees]
     seating = [[[ids[p] for p in table] for table in tables] for tables in schedule]
@@ -142,9 +140,7 @@ def plan_schedule(plan: Plan, past: PastEncounters | None = None) -> tuple[Probl
         for rnd in plan.rounds
     )
     seated = [{p for table in tables for p in table} for tables in schedule]
-    absences = frozenset(
-        (p, r) for r, people in enumerate(seated) for p in range(len(index)) if p not in people
-    )
+    absences = frozenset((p, r) for r, people in enumerate(seated) for p in range(len(index)) if p not in people)
     sizes = [len(t) for tables in schedule for t in tables] or [4]
     problem = Problem(
         organisation_of=organisation_indices(plan.attendees),
@@ -169,8 +165,7 @@ def measure(plan: Plan, past: PastEncounters | None = None) -> Quality:
     optimal = evaluation.perfect
     if claimed is not None and claimed.optimal and claimed.distinct_new_pairs == evaluation.distinct_new_pairs:
         optimal = optimal or (
-            claimed.same_org_pairs == evaluation.same_org_pairs
-            and claimed.repeat_pairs == evaluation.repeat_pairs
+            claimed.same_org_pairs == evaluation.same_org_pairs and claimed.repeat_pairs == evaluation.repeat_pairs
         )
         proven = min(proven, claimed.proven_bound)
     return quality_of(evaluation, optimal, proven)

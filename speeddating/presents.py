@@ -73,8 +73,9 @@ def assign_presents(plan: Plan) -> tuple[Plan, list[str]]:
         own = [organisation_of[x] for x in table.attendees]
         choice = table_presentations(own, [presented[x] for x in table.attendees])
         if choice is None:
-            warnings.append(t("presents.single_organisation", round=rnd.number, table=table.number,
-                              organisation=names[own[0]]))
+            warnings.append(
+                t("presents.single_organisation", round=rnd.number, table=table.number, organisation=names[own[0]])
+            )
             return replace(table, presents=())
         for attendee_id, organisation in zip(table.attendees, choice, strict=True):
             presented[attendee_id][organisation] += 1

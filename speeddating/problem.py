@@ -87,8 +87,7 @@ class Problem:
             raise ProblemError(f"the number of rounds must be at least 1, got {self.rounds}")
         if not MIN_TABLE_SIZE <= self.table_size <= MAX_TABLE_SIZE:
             raise ProblemError(
-                f"table size must be between {MIN_TABLE_SIZE} and {MAX_TABLE_SIZE}, "
-                f"got {self.table_size}"
+                f"table size must be between {MIN_TABLE_SIZE} and {MAX_TABLE_SIZE}, got {self.table_size}"
             )
         for person, rnd in self.absences:
             if not (0 <= person < n and 0 <= rnd < self.rounds):
@@ -130,10 +129,7 @@ class Problem:
 
     @cached_property
     def _present(self) -> tuple[tuple[int, ...], ...]:
-        return tuple(
-            tuple(p for p in range(self.people) if (p, r) not in self.absences)
-            for r in range(self.rounds)
-        )
+        return tuple(tuple(p for p in range(self.people) if (p, r) not in self.absences) for r in range(self.rounds))
 
     def present(self, rnd: int) -> tuple[int, ...]:
         """People seated in round `rnd` (0-based)."""

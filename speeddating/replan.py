@@ -207,7 +207,7 @@ def repair_round(problem: Problem, rnd: int, old: Mapping[int, Sequence[int]]) -
     for i, remnant in zip(free, rest, strict=False):
         slots[i] = remnant
     tables: Tables = [list(table or []) for table in slots]
-    loose = [p for remnant in rest[len(free):] for p in remnant]
+    loose = [p for remnant in rest[len(free) :] for p in remnant]
     for i, table in enumerate(tables):
         loose += [p for p in table if pins.get(p, i) != i]
         table[:] = [p for p in table if pins.get(p, i) == i]
@@ -229,7 +229,9 @@ def repair_round(problem: Problem, rnd: int, old: Mapping[int, Sequence[int]]) -
 
 
 def table_numbers(
-    tables: Sequence[Sequence[int]], old: Mapping[int, Sequence[int]], anchors: Mapping[int, int],
+    tables: Sequence[Sequence[int]],
+    old: Mapping[int, Sequence[int]],
+    anchors: Mapping[int, int],
     preferred: Sequence[int] = (),
 ) -> list[int]:
     """A table number for each new table: anchored tables first, then the `preferred` number of each
@@ -245,8 +247,13 @@ def table_numbers(
     for i, table in enumerate(tables):
         for number in numbers:
             stays = len(set(table) & set(old.get(number, ())))
-            weight = (anchor_weight * (anchors.get(i) == number) + unit * stays + (number <= count) + 1
-                      + preferred_weight * (bool(preferred) and preferred[i] == number))
+            weight = (
+                anchor_weight * (anchors.get(i) == number)
+                + unit * stays
+                + (number <= count)
+                + 1
+                + preferred_weight * (bool(preferred) and preferred[i] == number)
+            )
             graph.add_edge(("table", i), ("number", number), weight=weight)
     matching = nx.max_weight_matching(graph, maxcardinality=True)
     chosen: dict[int, int] = {}
@@ -256,8 +263,9 @@ def table_numbers(
     return [chosen[i] for i in range(count)]
 
 
-def current_tables(anchored: Sequence[int], frozen: Sequence[PlannedRound], first: PlannedRound,
-                   index: Mapping[str, int]) -> dict[int, int]:
+def current_tables(
+    anchored: Sequence[int], frozen: Sequence[PlannedRound], first: PlannedRound, index: Mapping[str, int]
+) -> dict[int, int]:
     """Person -> the table number where they sit now (last frozen round), else at the first re-planned round."""
     where: dict[int, int] = {}
     for rnd in (*frozen[-1:], first):
@@ -268,8 +276,13 @@ def current_tables(anchored: Sequence[int], frozen: Sequence[PlannedRound], firs
     return where
 
 
-def number_tables(problem: Problem, schedule: Schedule, old_rounds: Sequence[Mapping[int, Sequence[int]]],
-                  now: Mapping[int, int], preferred: Sequence[Sequence[int]] = ()) -> list[list[int]]:
+def number_tables(
+    problem: Problem,
+    schedule: Schedule,
+    old_rounds: Sequence[Mapping[int, Sequence[int]]],
+    now: Mapping[int, int],
+    preferred: Sequence[Sequence[int]] = (),
+) -> list[list[int]]:
     """The number of each table of each re-planned round, anchored tables keeping one number throughout;
     then each table's `preferred` number (per round) when given."""
     anchors: dict[int, int] = {}
@@ -295,9 +308,11 @@ def _aligned(tables: Sequence[Sequence[int]], reference: Sequence[Sequence[int]]
 
 def seat_changes(schedule: Schedule, reference: Schedule) -> int:
     """People who sit with different company than in `reference`, summed over rounds."""
-    return sum(len(set(people) - former)
-               for tables, before in zip(schedule, reference, strict=True)
-               for people, former in zip(tables, _aligned(tables, before), strict=True))
+    return sum(
+        len(set(people) - former)
+        for tables, before in zip(schedule, reference, strict=True)
+        for people, former in zip(tables, _aligned(tables, before), strict=True)
+    )
 
 
 def descend(problem: Problem, schedule: Schedule, reference: Schedule, deadline: float) -> Schedule:
@@ -337,7 +352,12 @@ def descend(problem: Problem, schedule: Schedule, reference: Schedule, deadline:
 
 
 def solve_stably(
-    problem: Problem, hint: Schedule, *, time_limit: float, seed: int, workers: int,
+    problem: Problem,
+    hint: Schedule,
+    *,
+    time_limit: float,
+    seed: int,
+    workers: int,
     progress: Callable[[str], None] | None,
 ) -> SolveResult:
     """The best plan, preferring among equally good ones the one closest to the previous version.
@@ -352,29 +372,40 @@ def solve_stably(
     mended = descend(problem, hint, hint, started + share / 4)
     found = [SolveResult(mended, evaluate(problem, mended), False, 0, "repair", 0.0)]
     for start, deadline in ((mended, started + share * 2 / 3), (hint, started + share)):
-        schedule = tabu_search(problem, start, seed=seed, work_budget=int(SWAPS_PER_SECOND * share / 2),
-                               deadline=deadline).schedule
-        found.append(replace(found[0], schedule=schedule, evaluation=evaluate(problem, schedule),
-                             method="local-search"))
+        schedule = tabu_search(
+            problem, start, seed=seed, work_budget=int(SWAPS_PER_SECOND * share / 2), deadline=deadline
+        ).schedule
+        found.append(
+            replace(found[0], schedule=schedule, evaluation=evaluate(problem, schedule), method="local-search")
+        )
     stable = min(found, key=lambda r: r.evaluation.rank())
     if stable.evaluation.perfect and stable.evaluation.history_repeats == 0:
         found.append(replace(stable, optimal=True))
     else:
         left = time_limit * (1 - PULL_BACK_SHARE) - (time.monotonic() - started)
-        found.append(solve(problem, time_limit=max(0.1, left), seed=seed, workers=workers, progress=progress,
-                           hint=stable.schedule))
+        found.append(
+            solve(
+                problem, time_limit=max(0.1, left), seed=seed, workers=workers, progress=progress, hint=stable.schedule
+            )
+        )
     best = min(found, key=lambda r: (r.evaluation.rank()[:-1], seat_changes(r.schedule, hint)))
     if best.schedule != mended:
         best = replace(best, schedule=descend(problem, best.schedule, hint, started + time_limit))
     evaluation = evaluate(problem, best.schedule)
     optimal = any(r.optimal and r.evaluation.rank()[:-1] == evaluation.rank()[:-1] for r in found)
     bound = max(r.proven_bound for r in found)
-    return replace(best, evaluation=evaluation, optimal=optimal,
-                   proven_bound=max(bound, evaluation.distinct_new_pairs), seconds=time.monotonic() - started)
+    return replace(
+        best,
+        evaluation=evaluation,
+        optimal=optimal,
+        proven_bound=max(bound, evaluation.distinct_new_pairs),
+        seconds=time.monotonic() - started,
+    )
 
 
-def homes_of(problem: Problem, numbering: Sequence[Sequence[int]],
-             old_rounds: Sequence[Mapping[int, Sequence[int]]]) -> Homes:
+def homes_of(
+    problem: Problem, numbering: Sequence[Sequence[int]], old_rounds: Sequence[Mapping[int, Sequence[int]]]
+) -> Homes:
     """Each person's home table in a plan: the table that `numbering` (per round, table -> number)
     numbers like the table they had, so sitting there means no reprinted card."""
     homes: Homes = {}
@@ -449,8 +480,11 @@ def add_fewest_moves_objective(sm: SeatingModel, schedule: Schedule, homes: Home
     the weights of big sessions); minimise people who change table, then seat changes, then seat pairs
     that are not new pairs (weights make that order lexicographic)."""
     model, levels = sm.model, sm.levels
-    for level, cap in zip((levels.keep_apart, levels.same_org, levels.repeats, levels.history, levels.should_meet),
-                          level_caps(sm.problem, schedule), strict=True):
+    for level, cap in zip(
+        (levels.keep_apart, levels.same_org, levels.repeats, levels.history, levels.should_meet),
+        level_caps(sm.problem, schedule),
+        strict=True,
+    ):
         if level:
             model.add(sum((1 if level is levels.repeats else c) * e for c, e, _ in level) <= cap)
     moved: dict[int, cp_model.IntVar] = {}
@@ -468,8 +502,17 @@ def add_fewest_moves_objective(sm: SeatingModel, schedule: Schedule, homes: Home
     model.minimize(per_person * sum(moved.values()) + per_change * sum(changes) + not_new)
 
 
-def reseat(problem: Problem, schedule: Schedule, homes: Homes, freed: Sequence[set[int]], *,
-           deterministic_time: float, time_limit: float, seed: int, workers: int) -> tuple[Schedule | None, bool]:
+def reseat(
+    problem: Problem,
+    schedule: Schedule,
+    homes: Homes,
+    freed: Sequence[set[int]],
+    *,
+    deterministic_time: float,
+    time_limit: float,
+    seed: int,
+    workers: int,
+) -> tuple[Schedule | None, bool]:
     """The freed tables re-seated by CP-SAT with the fewest moves, everyone else pinned where they sit
     in `schedule` (which hints the search); with whether the answer is optimal."""
     sub = pinned(problem, schedule, lambda rnd, table: table in freed[rnd])
@@ -479,8 +522,9 @@ def reseat(problem: Problem, schedule: Schedule, homes: Homes, freed: Sequence[s
     add_repeats_and_history(sm)
     add_keep_apart_and_should_meet(sm)
     add_fewest_moves_objective(sm, schedule, homes)
-    where = {(p, rnd): table for rnd, tables in enumerate(schedule) for table, people in enumerate(tables)
-             for p in people}
+    where = {
+        (p, rnd): table for rnd, tables in enumerate(schedule) for table, people in enumerate(tables) for p in people
+    }
     for (p, rnd, table), seat in sm.seats.items():
         sm.model.add_hint(seat, where[p, rnd] == table)
     for (a, b, rnd), met in sm.meets.items():
@@ -513,8 +557,14 @@ class FewestMoves(NamedTuple):
 
 
 def solve_with_fewest_moves(
-    problem: Problem, hint: Schedule, numbering_of: Callable[[Schedule], list[list[int]]],
-    old_rounds: Sequence[Mapping[int, Sequence[int]]], *, time_limit: float, seed: int, workers: int,
+    problem: Problem,
+    hint: Schedule,
+    numbering_of: Callable[[Schedule], list[list[int]]],
+    old_rounds: Sequence[Mapping[int, Sequence[int]]],
+    *,
+    time_limit: float,
+    seed: int,
+    workers: int,
     progress: Callable[[str], None] | None,
 ) -> FewestMoves:
     """The plan that moves the fewest people among those with no more colleague pairs or repeats
@@ -533,8 +583,9 @@ def solve_with_fewest_moves(
         numbering = numbering_of(start)
         homes = homes_of(problem, numbering, old_rounds)
         frames.append((moves_rank(problem, start, homes), start, numbering, homes))
-    rank, current, numbering, homes = min((f for f in frames if no_more_conflicts(f[0], frames[1][0])),
-                                          key=lambda f: f[0])
+    rank, current, numbering, homes = min(
+        (f for f in frames if no_more_conflicts(f[0], frames[1][0])), key=lambda f: f[0]
+    )
     method = "repair" if current == hint else best.method
     rng = random.Random(seed)
     share = time_limit * FEWEST_MOVES_SHARE
@@ -543,8 +594,16 @@ def solve_with_fewest_moves(
         if rank[6] == unavoidable and -rank[7] == evaluate(problem, current).new_pairs_bound:
             break
         freed = freed_tables(problem, current, homes, rng)
-        found, optimal = reseat(problem, current, homes, freed, deterministic_time=STEP_DETERMINISTIC_TIME,
-                                time_limit=max(STEP_SECONDS, share), seed=seed + step, workers=workers)
+        found, optimal = reseat(
+            problem,
+            current,
+            homes,
+            freed,
+            deterministic_time=STEP_DETERMINISTIC_TIME,
+            time_limit=max(STEP_SECONDS, share),
+            seed=seed + step,
+            workers=workers,
+        )
         if found is not None:
             better = moves_rank(problem, found, homes)
             if better < rank and no_more_conflicts(better, rank):
@@ -553,8 +612,17 @@ def solve_with_fewest_moves(
             break
     evaluation = evaluate(problem, current)
     same = evaluation.rank()[:-1] == best.evaluation.rank()[:-1]
-    return FewestMoves(replace(best, schedule=current, evaluation=evaluation, optimal=best.optimal and same,
-                               method=method, seconds=best.seconds + time.monotonic() - started), numbering)
+    return FewestMoves(
+        replace(
+            best,
+            schedule=current,
+            evaluation=evaluation,
+            optimal=best.optimal and same,
+            method=method,
+            seconds=best.seconds + time.monotonic() - started,
+        ),
+        numbering,
+    )
 
 
 def replan(
@@ -582,7 +650,7 @@ def replan(
     """
     if not 1 <= from_round <= len(plan.rounds):
         raise ReplanError(t("replan.bad_round", round=from_round, rounds=len(plan.rounds)))
-    frozen, remaining = plan.rounds[: from_round - 1], plan.rounds[from_round - 1:]
+    frozen, remaining = plan.rounds[: from_round - 1], plan.rounds[from_round - 1 :]
     attendees, joining = join_newcomers(plan, added, remaining)
     leaving = {a.id for a in absent}
     both = [a.name for a in absent if a.id in joining]
@@ -616,28 +684,49 @@ def replan(
     now = current_tables(anchored, frozen, remaining[0], index)
     numbering_of = partial(number_tables, problem, old_rounds=old_rounds, now=now)
     if fewest_moves:
-        result, numbering = solve_with_fewest_moves(problem, hint, numbering_of, old_rounds, time_limit=time_limit,
-                                                    seed=seed, workers=workers, progress=progress)
+        result, numbering = solve_with_fewest_moves(
+            problem,
+            hint,
+            numbering_of,
+            old_rounds,
+            time_limit=time_limit,
+            seed=seed,
+            workers=workers,
+            progress=progress,
+        )
         numbering = numbering_of(result.schedule, preferred=numbering)
     else:
         result = solve_stably(problem, hint, time_limit=time_limit, seed=seed, workers=workers, progress=progress)
         numbering = numbering_of(result.schedule)
-    numbered = [{number: list(table) for table, number in zip(tables, numbers, strict=True)}
-                for tables, numbers in zip(result.schedule, numbering, strict=True)]
+    numbered = [
+        {number: list(table) for table, number in zip(tables, numbers, strict=True)}
+        for tables, numbers in zip(result.schedule, numbering, strict=True)
+    ]
     ids = [a.id for a in attendees]
-    rounds = (*frozen, *(
-        replace(rnd, tables=tuple(SeatedTable(number, tuple(ids[p] for p in people))
-                                  for number, people in sorted(tables.items())))
-        for rnd, tables in zip(remaining, numbered, strict=True)
-    ))
+    rounds = (
+        *frozen,
+        *(
+            replace(
+                rnd,
+                tables=tuple(
+                    SeatedTable(number, tuple(ids[p] for p in people)) for number, people in sorted(tables.items())
+                ),
+            )
+            for rnd, tables in zip(remaining, numbered, strict=True)
+        ),
+    )
     revised = Plan(
-        attendees=attendees, rounds=rounds, event=plan.event,
+        attendees=attendees,
+        rounds=rounds,
+        event=plan.event,
         solver=SolverReport(result.method, round(result.seconds, 2), seed, time_limit),
-        version=plan.version + 1, revised_at=revised_at or dt.datetime.now().isoformat(timespec="minutes"),
-        keep_apart=tuple(sorted(constraints.keep_apart)), should_meet=tuple(sorted(constraints.should_meet)),
+        version=plan.version + 1,
+        revised_at=revised_at or dt.datetime.now().isoformat(timespec="minutes"),
+        keep_apart=tuple(sorted(constraints.keep_apart)),
+        should_meet=tuple(sorted(constraints.should_meet)),
     )
     with_presents, _ = assign_presents(revised)
-    revised = replace(with_presents, rounds=(*frozen, *with_presents.rounds[len(frozen):]))
+    revised = replace(with_presents, rounds=(*frozen, *with_presents.rounds[len(frozen) :]))
     whole, schedule = plan_schedule(revised, past)
     whole = replace(whole, keep_apart=problem.keep_apart, should_meet=problem.should_meet)
     evaluation = evaluate(whole, schedule)
@@ -647,18 +736,18 @@ def replan(
 
 
 def _table_numbers_from(plan: Plan, from_round: int) -> set[int]:
-    return {table.number for rnd in plan.rounds[from_round - 1:] for table in rnd.tables if table.attendees}
+    return {table.number for rnd in plan.rounds[from_round - 1 :] for table in rnd.tables if table.attendees}
 
 
 def seated_from(plan: Plan, from_round: int) -> set[str]:
     """Ids of the people who sit at a table in some round from `from_round` on."""
-    return {x for rnd in plan.rounds[from_round - 1:] for table in rnd.tables for x in table.attendees}
+    return {x for rnd in plan.rounds[from_round - 1 :] for table in rnd.tables for x in table.attendees}
 
 
 def unused_tables(before: Plan, after: Plan, from_round: int) -> dict[int, list[int]]:
     """Round number -> tables that served in that round in `before` and stay empty in `after`."""
     unused = {}
-    for old, new in zip(before.rounds[from_round - 1:], after.rounds[from_round - 1:], strict=True):
+    for old, new in zip(before.rounds[from_round - 1 :], after.rounds[from_round - 1 :], strict=True):
         empty = sorted({t.number for t in old.tables if t.attendees} - {t.number for t in new.tables if t.attendees})
         if empty:
             unused[new.number] = empty
@@ -669,7 +758,7 @@ def changed_tables(before: Plan, after: Plan, from_round: int) -> list[int]:
     """Table numbers still in use whose company differs in some round from `from_round`: their table
     cards need reprinting."""
     changed: set[int] = set()
-    for old, new in zip(before.rounds[from_round - 1:], after.rounds[from_round - 1:], strict=True):
+    for old, new in zip(before.rounds[from_round - 1 :], after.rounds[from_round - 1 :], strict=True):
         was = {table.number: set(table.attendees) for table in old.tables}
         now = {table.number: set(table.attendees) for table in new.tables}
         changed |= {number for number in set(was) | set(now) if was.get(number, set()) != now.get(number, set())}
@@ -680,11 +769,12 @@ def moves(before: Plan, after: Plan, from_round: int) -> tuple[Move, ...]:
     """Everyone whose table differs between two versions, round by round from `from_round`."""
     found = []
     names = labels(after.attendees)
-    for old, new in zip(before.rounds[from_round - 1:], after.rounds[from_round - 1:], strict=True):
+    for old, new in zip(before.rounds[from_round - 1 :], after.rounds[from_round - 1 :], strict=True):
         was = {x: table.number for table in old.tables for x in table.attendees}
         now = {x: table.number for table in new.tables for x in table.attendees}
         for attendee_id in sorted(set(was) | set(now), key=lambda x: (fold(names[x]), x)):
             if was.get(attendee_id) != now.get(attendee_id):
-                found.append(Move(attendee_id, names[attendee_id], new.number,
-                                  was.get(attendee_id), now.get(attendee_id)))
+                found.append(
+                    Move(attendee_id, names[attendee_id], new.number, was.get(attendee_id), now.get(attendee_id))
+                )
     return tuple(found)

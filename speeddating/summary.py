@@ -47,11 +47,12 @@ def summary_lines(plan: Plan, quality: Quality) -> list[str]:
     sizes = table_sizes(plan)
     lines = [
         people_line(plan),
-        t("summary.organisations", count=len(orgs),
-          listing=", ".join(f"{name} ({count})" for name, count in orgs)),
-        t("summary.tables", count=sum(sizes.values()),
-          sizes=", ".join(t("summary.table_sizes", count=c, size=s)
-                          for s, c in sorted(sizes.items(), reverse=True))),
+        t("summary.organisations", count=len(orgs), listing=", ".join(f"{name} ({count})" for name, count in orgs)),
+        t(
+            "summary.tables",
+            count=sum(sizes.values()),
+            sizes=", ".join(t("summary.table_sizes", count=c, size=s) for s, c in sorted(sizes.items(), reverse=True)),
+        ),
         t("summary.rounds", count=len(plan.rounds)),
     ]
     if plan.rounds and plan.rounds[0].start:
@@ -71,20 +72,21 @@ def summary_lines(plan: Plan, quality: Quality) -> list[str]:
         t("summary.history", count=quality.history_repeats),
         t("summary.new_pairs", count=quality.distinct_new_pairs, bound=bound, percent=percent),
         t("summary.spread", fewest=quality.fewest_new_met, most=quality.most_new_met)
-        if quality.fewest_new_met != quality.most_new_met else t("summary.spread_even", count=quality.most_new_met),
+        if quality.fewest_new_met != quality.most_new_met
+        else t("summary.spread_even", count=quality.most_new_met),
     ]
     if quality.optimal:
         lines.append(t("summary.optimal"))
     else:
-        lines.append(t("summary.not_optimal",
-                       gap=quality.proven_bound - quality.distinct_new_pairs))
+        lines.append(t("summary.not_optimal", gap=quality.proven_bound - quality.distinct_new_pairs))
     if plan.solver.method:
         lines.append(t("summary.time", seconds=plan.solver.seconds, method=plan.solver.method))
     return lines
 
 
-def summary_json(plan: Plan, quality: Quality, *, constraints: Sequence[str] = (),
-                 warnings: Sequence[str] = ()) -> dict[str, Any]:
+def summary_json(
+    plan: Plan, quality: Quality, *, constraints: Sequence[str] = (), warnings: Sequence[str] = ()
+) -> dict[str, Any]:
     """The summary's figures, with the lines saying what the organiser's constraints did (kept apart,
     should meet, why a pair could not meet) and the warnings, as the human summary shows them."""
     absent = absent_count(plan)
@@ -94,8 +96,7 @@ def summary_json(plan: Plan, quality: Quality, *, constraints: Sequence[str] = (
         "organisations": dict(organisation_counts(plan)),
         "tables": {str(size): count for size, count in sorted(table_sizes(plan).items())},
         "rounds": [
-            {"number": r.number, "start": r.start, "end": r.end,
-             "theme": r.theme.title if r.theme else None}
+            {"number": r.number, "start": r.start, "end": r.end, "theme": r.theme.title if r.theme else None}
             for r in plan.rounds
         ],
         "quality": asdict(quality),

@@ -28,7 +28,9 @@ def check_plan() -> CheckPlan:
     def run(plan: Path, *extra: str) -> dict[str, Any]:
         completed = subprocess.run(
             [sys.executable, str(checker_path()), str(plan), "--json", *extra],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert completed.returncode in (0, 1), completed.stderr
         result: dict[str, Any] = json.loads(completed.stdout)

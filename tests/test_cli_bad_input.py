@@ -14,6 +14,7 @@ def text(content: str, name: str = "liste.csv") -> Callable[[Path], Path]:
         path = folder / name
         path.write_text(content, encoding="utf-8")
         return path
+
     return make
 
 
@@ -22,6 +23,7 @@ def binary(content: bytes, name: str) -> Callable[[Path], Path]:
         path = folder / name
         path.write_bytes(content)
         return path
+
     return make
 
 

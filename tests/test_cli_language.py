@@ -44,14 +44,18 @@ def test_usage_errors_are_in_french(attendees: Path, lang: list[str]) -> None:
     assert code == 2 and "Erreur : Commande 'planifier' inconnue." in err
 
 
-@pytest.mark.parametrize(("args", "env"), [
-    (["--lang", "en", "plan", "{attendees}", "--time-limit", "0"], None),
-    (["plan", "{attendees}", "--time-limit", "0", "--lang", "en"], None),
-    (["plan", "{attendees}", "--lang=en", "--time-limit", "0"], None),
-    (["plan", "{attendees}", "--time-limit", "0"], {"SPEEDDATING_LANG": "en"}),
-])
-def test_usage_errors_are_in_english_when_asked_anywhere_on_the_line(attendees: Path, args: list[str],
-                                                                      env: dict[str, str] | None) -> None:
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (["--lang", "en", "plan", "{attendees}", "--time-limit", "0"], None),
+        (["plan", "{attendees}", "--time-limit", "0", "--lang", "en"], None),
+        (["plan", "{attendees}", "--lang=en", "--time-limit", "0"], None),
+        (["plan", "{attendees}", "--time-limit", "0"], {"SPEEDDATING_LANG": "en"}),
+    ],
+)
+def test_usage_errors_are_in_english_when_asked_anywhere_on_the_line(
+    attendees: Path, args: list[str], env: dict[str, str] | None
+) -> None:
     code, _, err = run(*[arg.format(attendees=attendees) for arg in args], env=env)
     assert code == 2
     assert "Usage: " in err and "Error: Invalid value for '--time-limit': 0.0 is not in the range x>=0.1." in err
@@ -102,20 +106,24 @@ def test_french_texts_use_only_the_placeholders_of_the_english() -> None:
     def fields(text: str) -> set[str]:
         return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
-    assert {english: french for english, french in COMMAND_LINE_FRENCH.items()
-            if not fields(french) <= fields(english)} == {}
+    assert {
+        english: french for english, french in COMMAND_LINE_FRENCH.items() if not fields(french) <= fields(english)
+    } == {}
 
 
-@pytest.mark.parametrize(("words", "env", "expected"), [
-    ([], "", "fr"),
-    (["plan", "x.csv", "--lang", "en"], "", "en"),
-    (["--lang=en", "plan"], "", "en"),
-    (["--lang", "de", "plan"], "", "fr"),
-    (["--lang"], "en", "en"),
-    (["plan", "--", "--lang", "en"], "", "fr"),
-    (["plan"], "en", "en"),
-    (["--lang", "fr"], "en", "fr"),
-])
+@pytest.mark.parametrize(
+    ("words", "env", "expected"),
+    [
+        ([], "", "fr"),
+        (["plan", "x.csv", "--lang", "en"], "", "en"),
+        (["--lang=en", "plan"], "", "en"),
+        (["--lang", "de", "plan"], "", "fr"),
+        (["--lang"], "en", "en"),
+        (["plan", "--", "--lang", "en"], "", "fr"),
+        (["plan"], "en", "en"),
+        (["--lang", "fr"], "en", "fr"),
+    ],
+)
 def test_requested_language(monkeypatch: pytest.MonkeyPatch, words: list[str], env: str, expected: str) -> None:
     monkeypatch.setenv("SPEEDDATING_LANG", env)
     assert requested_language(words) == expected

@@ -21,10 +21,21 @@ def write_attendees(folder: Path, rows: list[tuple[str, str]]) -> Path:
     return path
 
 
-def test_plan_writes_a_checked_plan_and_a_summary(tmp_path: Path, instances: Path,
-                                                  check_plan: CheckPlan) -> None:
-    code, out, err = run("plan", str(instances / "spro24.csv"), "--rounds", "5", "--time-limit", "2",
-                         "--seed", "1", "--no-history", "--out", str(tmp_path), "--quiet")
+def test_plan_writes_a_checked_plan_and_a_summary(tmp_path: Path, instances: Path, check_plan: CheckPlan) -> None:
+    code, out, err = run(
+        "plan",
+        str(instances / "spro24.csv"),
+        "--rounds",
+        "5",
+        "--time-limit",
+        "2",
+        "--seed",
+        "1",
+        "--no-history",
+        "--out",
+        str(tmp_path),
+        "--quiet",
+    )
     assert code == 0, err
     figures = check_plan(tmp_path / "plan.json")
     assert figures["valid"], figures["errors"]
@@ -36,8 +47,21 @@ def test_plan_writes_a_checked_plan_and_a_summary(tmp_path: Path, instances: Pat
 
 
 def test_plan_json_summary_and_check_agree(tmp_path: Path, instances: Path) -> None:
-    code, out, err = run("--lang", "en", "plan", str(instances / "agence52.csv"), "--rounds", "3",
-                         "--time-limit", "2", "--no-history", "--out", str(tmp_path), "--json", "--quiet")
+    code, out, err = run(
+        "--lang",
+        "en",
+        "plan",
+        str(instances / "agence52.csv"),
+        "--rounds",
+        "3",
+        "--time-limit",
+        "2",
+        "--no-history",
+        "--out",
+        str(tmp_path),
+        "--json",
+        "--quiet",
+    )
     assert code == 0, err
     summary = json.loads(out)
     assert summary["people"] == 52
@@ -51,8 +75,20 @@ def test_same_seed_gives_the_same_plan(tmp_path: Path) -> None:
     attendees = write_attendees(tmp_path, people)
     plans = []
     for name in ("a", "b"):
-        code, _, err = run("plan", str(attendees), "--rounds", "4", "--time-limit", "1", "--seed", "7",
-                           "--no-history", "--out", str(tmp_path / name), "--quiet")
+        code, _, err = run(
+            "plan",
+            str(attendees),
+            "--rounds",
+            "4",
+            "--time-limit",
+            "1",
+            "--seed",
+            "7",
+            "--no-history",
+            "--out",
+            str(tmp_path / name),
+            "--quiet",
+        )
         assert code == 0, err
         plans.append(json.loads((tmp_path / name / "plan.json").read_text(encoding="utf-8"))["rounds"])
     assert plans[0] == plans[1]
@@ -76,8 +112,19 @@ def test_too_many_rounds_for_the_breakfast_are_refused_unless_allowed(tmp_path: 
     code, _, err = run("plan", str(attendees), "--rounds", "7", "--no-history", "--out", str(tmp_path))
     assert code == 2
     assert "7 tours ne tiennent pas" in err and "17 min" in err
-    code, _, err = run("plan", str(attendees), "--rounds", "7", "--allow-overrun", "--time-limit", "1",
-                       "--no-history", "--out", str(tmp_path), "--quiet")
+    code, _, err = run(
+        "plan",
+        str(attendees),
+        "--rounds",
+        "7",
+        "--allow-overrun",
+        "--time-limit",
+        "1",
+        "--no-history",
+        "--out",
+        str(tmp_path),
+        "--quiet",
+    )
     assert code == 0, err
     assert "7 tours dépassent l'horaire de 17 min : fin à 10:17 au lieu de 10:00" in err
 
@@ -94,8 +141,9 @@ def test_two_people_get_one_round_and_an_explanation(tmp_path: Path, check_plan:
 def test_too_many_colleagues_are_explained(tmp_path: Path) -> None:
     rows = [(f"Agent {i}", "France Travail") for i in range(5)] + [(f"P {i}", f"S {i}") for i in range(7)]
     attendees = write_attendees(tmp_path, rows)
-    code, out, err = run("plan", str(attendees), "--rounds", "2", "--no-history", "--time-limit", "1",
-                         "--out", str(tmp_path))
+    code, out, err = run(
+        "plan", str(attendees), "--rounds", "2", "--no-history", "--time-limit", "1", "--out", str(tmp_path)
+    )
     assert code == 0, err
     assert "« France Travail » compte 5 personnes pour 3 tables" in err
     assert "(dont 4 inévitables)" in out
@@ -110,13 +158,30 @@ def test_check_names_the_problem_of_a_malformed_plan(tmp_path: Path) -> None:
 
 
 def test_aliases_merge_former_names_and_say_so(tmp_path: Path) -> None:
-    rows = [("Anne", "France Travail"), ("Bruno", "Pôle emploi"), ("Chloé", "ML Nord"), ("Driss", "Mission Locale"),
-            ("Emma", "CIDFF"), ("Farid", "CIO")]
+    rows = [
+        ("Anne", "France Travail"),
+        ("Bruno", "Pôle emploi"),
+        ("Chloé", "ML Nord"),
+        ("Driss", "Mission Locale"),
+        ("Emma", "CIDFF"),
+        ("Farid", "CIO"),
+    ]
     attendees = write_attendees(tmp_path, rows)
     aliases = tmp_path / "alias.csv"
     aliases.write_text("alias;organisation\nML Nord;Mission Locale\n", encoding="utf-8")
-    code, out, err = run("plan", str(attendees), "--aliases", str(aliases), "--rounds", "1", "--no-history",
-                         "--time-limit", "1", "--out", str(tmp_path / "out"))
+    code, out, err = run(
+        "plan",
+        str(attendees),
+        "--aliases",
+        str(aliases),
+        "--rounds",
+        "1",
+        "--no-history",
+        "--time-limit",
+        "1",
+        "--out",
+        str(tmp_path / "out"),
+    )
     assert code == 0, err
     assert "« Pôle emploi » compté comme « France Travail »" in err
     assert "« ML Nord » compté comme « Mission Locale »" in err
@@ -136,8 +201,18 @@ def test_the_module_and_the_checkout_shim_run_the_same_cli() -> None:
 
 
 def test_check_warns_about_an_emptied_table(tmp_path: Path, instances: Path) -> None:
-    code, _, err = run("plan", str(instances / "spro24.csv"), "--rounds", "2", "--time-limit", "1", "--no-history",
-                       "--out", str(tmp_path), "--quiet")
+    code, _, err = run(
+        "plan",
+        str(instances / "spro24.csv"),
+        "--rounds",
+        "2",
+        "--time-limit",
+        "1",
+        "--no-history",
+        "--out",
+        str(tmp_path),
+        "--quiet",
+    )
     assert code == 0, err
     document = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
     emptied = document["rounds"][0]["tables"][5]
@@ -155,8 +230,21 @@ def test_ctrl_c_during_the_search_exits_cleanly_and_writes_nothing(tmp_path: Pat
     import sys
 
     attendees = write_attendees(tmp_path, [(f"Personne {i}", f"Structure {i}") for i in range(44)])  # no design
-    command = [sys.executable, "-m", "speeddating", "plan", str(attendees), "--rounds", "12", "--time-limit", "30",
-               "--allow-overrun", "--no-history", "--out", str(tmp_path / "out")]
+    command = [
+        sys.executable,
+        "-m",
+        "speeddating",
+        "plan",
+        str(attendees),
+        "--rounds",
+        "12",
+        "--time-limit",
+        "30",
+        "--allow-overrun",
+        "--no-history",
+        "--out",
+        str(tmp_path / "out"),
+    ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert process.stderr is not None
     process.stderr.readline()  # the first progress line: the search is under way
@@ -174,8 +262,20 @@ def test_plan_json_carries_the_constraint_lines_and_warnings_of_the_human_summar
     apart.write_text("Personne 01;Personne 02\n", encoding="utf-8")
     meet = tmp_path / "meet.csv"
     meet.write_text("Personne 00;Personne 04\n", encoding="utf-8")  # colleagues (Structure 0): impossible
-    options = ["plan", str(attendees), "--rounds", "3", "--time-limit", "1", "--no-history", "--keep-apart",
-               str(apart), "--should-meet", str(meet), "--quiet"]
+    options = [
+        "plan",
+        str(attendees),
+        "--rounds",
+        "3",
+        "--time-limit",
+        "1",
+        "--no-history",
+        "--keep-apart",
+        str(apart),
+        "--should-meet",
+        str(meet),
+        "--quiet",
+    ]
     code, human, err = run(*options, "--out", str(tmp_path / "human"))
     assert code == 0, err
     code, out, err = run(*options, "--out", str(tmp_path / "json"), "--json")

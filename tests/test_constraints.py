@@ -29,8 +29,12 @@ from speeddating.solver import solve
 def roster(count: int, organisations: int, **flags: dict[int, str]) -> list[Attendee]:
     """`count` people spread over `organisations`; flags map column -> {person: value}."""
     return [
-        Attendee(f"p{i:02d}", f"Person {i:02d}", f"Org {i % organisations}",
-                 attributes=tuple((column, values[i]) for column, values in flags.items() if i in values))
+        Attendee(
+            f"p{i:02d}",
+            f"Person {i:02d}",
+            f"Org {i % organisations}",
+            attributes=tuple((column, values[i]) for column, values in flags.items() if i in values),
+        )
         for i in range(count)
     ]
 
@@ -41,8 +45,14 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 
 def test_flags_in_either_language_and_spelling() -> None:
-    people = roster(8, 4, reste_assis={0: "oui", 1: "X", 2: "non"}, **{"Stays seated": {3: "1"}},
-                    animateur={4: "yes", 5: ""}, host={6: "Vrai"})
+    people = roster(
+        8,
+        4,
+        reste_assis={0: "oui", 1: "X", 2: "non"},
+        **{"Stays seated": {3: "1"}},
+        animateur={4: "yes", 5: ""},
+        host={6: "Vrai"},
+    )
     constraints = organiser_constraints(people)
     assert constraints.stays_seated == ("p00", "p01", "p03")
     assert constraints.hosts == ("p04", "p06")
@@ -83,7 +93,8 @@ def test_a_pair_both_kept_apart_and_required_is_a_contradiction(tmp_path: Path) 
     with use_language("en"), pytest.raises(ConstraintError) as refused:
         organiser_constraints(people, keep_apart=apart, should_meet=meet)
     assert str(refused.value) == (
-        "Person 00 and Person 01 are both to be kept apart and to meet; remove the pair from one of the files.")
+        "Person 00 and Person 01 are both to be kept apart and to meet; remove the pair from one of the files."
+    )
     assert organiser_constraints(people, keep_apart=apart).keep_apart == {("p00", "p01"), ("p02", "p03")}
 
 
@@ -149,12 +160,18 @@ def test_hosts_beyond_one_per_table_take_part_like_everyone_else_with_a_warning(
     assert {p for p, _ in problem.fixed_tables} == {0, 1, 4}
     result = solve(problem, time_limit=1, seed=0, workers=1)
     assert all(len({0, 1, 4} & set(table)) <= 1 for tables in result.schedule for table in tables)
-    plan = build_plan(people, Event(), result.schedule,
-                      Outcome(result.evaluation, result.optimal, result.proven_bound, SolverReport()))
+    plan = build_plan(
+        people,
+        Event(),
+        result.schedule,
+        Outcome(result.evaluation, result.optimal, result.proven_bound, SolverReport()),
+    )
     with use_language("en"):
         lines = constraint_lines(plan, constraints)
-    assert lines[0] == ("Warning: more hosts than tables (3); Person 02, Person 03 take(s) part like everyone else "
-                        "(one host per table at most, otherwise two hosts would sit together all session).")
+    assert lines[0] == (
+        "Warning: more hosts than tables (3); Person 02, Person 03 take(s) part like everyone else "
+        "(one host per table at most, otherwise two hosts would sit together all session)."
+    )
     assert any(line.startswith("Table hosts (3): Person 00 (") and "Person 02" not in line for line in lines)
     assert not any(line.startswith("Cost:") for line in lines)
 
@@ -164,12 +181,18 @@ def test_pairs_who_cannot_meet_are_explained(tmp_path: Path) -> None:
     meet = write(tmp_path / "meet.csv", "Person 00;Person 01\nPerson 02;Person 06\n")
     constraints = organiser_constraints(people, should_meet=meet)
     result = solve(problem_for(people, 2, constraints=constraints), time_limit=1, seed=0, workers=1)
-    plan = build_plan(people, Event(), result.schedule,
-                      Outcome(result.evaluation, result.optimal, result.proven_bound, SolverReport()))
+    plan = build_plan(
+        people,
+        Event(),
+        result.schedule,
+        Outcome(result.evaluation, result.optimal, result.proven_bound, SolverReport()),
+    )
     with use_language("en"):
         lines = constraint_lines(plan, constraints)
-    assert "  Person 02 and Person 06 do not meet: colleagues from the same organisation are never seated together" \
+    assert (
+        "  Person 02 and Person 06 do not meet: colleagues from the same organisation are never seated together"
         in lines
+    )
     first, second = plan.rounds[0].table_of("p00"), plan.rounds[0].table_of("p01")
     assert first is not None and second is not None
     tables = f"{first.number}/{second.number}"
@@ -185,13 +208,31 @@ def test_no_constraints_change_nothing() -> None:
 
 
 def test_plan_command_applies_constraints_and_explains_contradictions(tmp_path: Path) -> None:
-    rows = "".join(f"Person {i:02d};Org {i % 4};{'oui' if i in (0, 9) else ''};{'x' if i == 6 else ''}\n"
-                   for i in range(16))
+    rows = "".join(
+        f"Person {i:02d};Org {i % 4};{'oui' if i in (0, 9) else ''};{'x' if i == 6 else ''}\n" for i in range(16)
+    )
     attendees = write(tmp_path / "attendees.csv", "nom;structure;reste_assis;animateur\n" + rows)
     apart = write(tmp_path / "apart.csv", "Person 01;person 02\n")
     runner = CliRunner()
-    result = runner.invoke(cli, ["--lang", "en", "plan", str(attendees), "--rounds", "3", "--time-limit", "1",
-                                 "--no-history", "--keep-apart", str(apart), "--out", str(tmp_path / "out"), "--quiet"])
+    result = runner.invoke(
+        cli,
+        [
+            "--lang",
+            "en",
+            "plan",
+            str(attendees),
+            "--rounds",
+            "3",
+            "--time-limit",
+            "1",
+            "--no-history",
+            "--keep-apart",
+            str(apart),
+            "--out",
+            str(tmp_path / "out"),
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     assert "Stay seated (2): Person 00 (" in result.stdout and "Table hosts (1): Person 06 (" in result.stdout
     assert "Pairs kept apart: 1, 0 of them seated together anyway" in result.stdout
@@ -200,8 +241,24 @@ def test_plan_command_applies_constraints_and_explains_contradictions(tmp_path: 
         numbers = {t["number"] for r in saved["rounds"] for t in r["tables"] if attendee_id in t["attendees"]}
         assert len(numbers) == 1, (attendee_id, numbers)
     meet = write(tmp_path / "meet.csv", "Person 02;Person 01\nPerson 03;Person 99\n")
-    result = runner.invoke(cli, ["--lang", "en", "plan", str(attendees), "--rounds", "3", "--no-history",
-                                 "--keep-apart", str(apart), "--should-meet", str(meet), "--out", str(tmp_path / "x")])
+    result = runner.invoke(
+        cli,
+        [
+            "--lang",
+            "en",
+            "plan",
+            str(attendees),
+            "--rounds",
+            "3",
+            "--no-history",
+            "--keep-apart",
+            str(apart),
+            "--should-meet",
+            str(meet),
+            "--out",
+            str(tmp_path / "x"),
+        ],
+    )
     assert result.exit_code == 2 and "Traceback" not in result.stdout + result.stderr
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2 and "line 2" in lines[0] and "Person 99" in lines[0]

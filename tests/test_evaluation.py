@@ -36,7 +36,7 @@ def random_schedule(people: int, rounds: int, size: int, rng: random.Random) -> 
         rng.shuffle(order)
         tables, start = [], 0
         for seats in layout:
-            tables.append(tuple(order[start:start + seats]))
+            tables.append(tuple(order[start : start + seats]))
             start += seats
         result.append(tuple(tables))
     return tuple(result)
@@ -56,18 +56,21 @@ def as_plan_dict(attendees: list[Attendee], schedule: Schedule, problem: Problem
     size=st.integers(3, 5),
     seed=st.integers(0, 10**6),
 )
-def test_evaluation_matches_the_checker(people: int, organisations: int, rounds: int, size: int,
-                                        seed: int) -> None:
+def test_evaluation_matches_the_checker(people: int, organisations: int, rounds: int, size: int, seed: int) -> None:
     rng = random.Random(seed)
-    attendees = [Attendee(f"p{i}", f"Person {i}", f"Org {rng.randrange(organisations)}")
-                 for i in range(people)]
+    attendees = [Attendee(f"p{i}", f"Person {i}", f"Org {rng.randrange(organisations)}") for i in range(people)]
     earlier = random_schedule(people, 2, size, rng)
     plain = Problem(tuple(int(a.organisation[4:]) for a in attendees), 2, size)
     previous = as_plan_dict(attendees, earlier, plain)
-    history = {frozenset((attendees[a].identity, attendees[b].identity)): 1.0
-               for tables in earlier for table in tables for a in table for b in table if a < b}
-    problem = Problem(plain.organisation_of, rounds, size,
-                      past_encounters=past_pairs(attendees, history))
+    history = {
+        frozenset((attendees[a].identity, attendees[b].identity)): 1.0
+        for tables in earlier
+        for table in tables
+        for a in table
+        for b in table
+        if a < b
+    }
+    problem = Problem(plain.organisation_of, rounds, size, past_encounters=past_pairs(attendees, history))
     schedule = random_schedule(people, rounds, size, rng)
     assert schedule_errors(problem, schedule) == []
     ours = evaluate(problem, schedule)

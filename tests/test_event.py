@@ -77,13 +77,23 @@ def test_rounds_that_fit_the_window(start: str, end: str, welcome: int, closing:
 
 
 @given(
-    window=st.integers(1, 600), welcome=st.integers(0, 60), closing=st.integers(0, 60),
-    round_minutes=st.integers(1, 30), changeover=st.integers(0, 10),
+    window=st.integers(1, 600),
+    welcome=st.integers(0, 60),
+    closing=st.integers(0, 60),
+    round_minutes=st.integers(1, 30),
+    changeover=st.integers(0, 10),
 )
-def test_rounds_that_fit_is_the_largest_count_that_fits(window: int, welcome: int, closing: int,
-                                                        round_minutes: int, changeover: int) -> None:
-    event = Event(start="06:00", end=clock_of(360 + window), welcome_minutes=welcome,
-                  closing_minutes=closing, round_minutes=round_minutes, changeover_minutes=changeover)
+def test_rounds_that_fit_is_the_largest_count_that_fits(
+    window: int, welcome: int, closing: int, round_minutes: int, changeover: int
+) -> None:
+    event = Event(
+        start="06:00",
+        end=clock_of(360 + window),
+        welcome_minutes=welcome,
+        closing_minutes=closing,
+        round_minutes=round_minutes,
+        changeover_minutes=changeover,
+    )
     fit = event.rounds_that_fit()
     if fit:
         last = event.round_slot(fit)
@@ -118,12 +128,20 @@ def test_themes_cycle_in_order() -> None:
 
 
 def test_pinned_themes_override_the_cycle(tmp_path: Path) -> None:
-    path = write(tmp_path, ISSUE_EXAMPLE + '\n[[rounds]]\nnumber = 1\ntheme = "Nos publics"\n'
-                 '\n[[rounds]]\nnumber = 2\ntheme = "Nos publics"\n'
-                 f'\n[[rounds]]\nnumber = 5\ntheme = "{default_event().themes[2].title}"\n')
+    path = write(
+        tmp_path,
+        ISSUE_EXAMPLE + '\n[[rounds]]\nnumber = 1\ntheme = "Nos publics"\n'
+        '\n[[rounds]]\nnumber = 2\ntheme = "Nos publics"\n'
+        f'\n[[rounds]]\nnumber = 5\ntheme = "{default_event().themes[2].title}"\n',
+    )
     event = load_event(path)
     assert [event.theme_for(n) for n in range(1, 6)] == [
-        event.themes[0], event.themes[0], event.themes[2], event.themes[0], event.themes[2]]
+        event.themes[0],
+        event.themes[0],
+        event.themes[2],
+        event.themes[0],
+        event.themes[2],
+    ]
 
 
 def test_the_issue_example_reads_as_the_default_breakfast(tmp_path: Path) -> None:
@@ -195,8 +213,9 @@ BAD_FILES = [
 
 @pytest.mark.parametrize(("text", "named"), BAD_FILES)
 @pytest.mark.parametrize("language", ["fr", "en"])
-def test_bad_event_files_get_one_line_naming_file_and_key(tmp_path: Path, text: str, named: list[str],
-                                                          language: str) -> None:
+def test_bad_event_files_get_one_line_naming_file_and_key(
+    tmp_path: Path, text: str, named: list[str], language: str
+) -> None:
     path = write(tmp_path, text, "séance.toml")
     with use_language(language), pytest.raises(UserError) as caught:
         load_event(path)
@@ -233,39 +252,67 @@ def attendee_file(folder: Path, people: int = 12) -> Path:
 @pytest.mark.parametrize(("text", "named"), [BAD_FILES[0], BAD_FILES[1], BAD_FILES[3], BAD_FILES[5], BAD_FILES[10]])
 def test_bad_event_files_stop_the_plan_command_with_one_line(tmp_path: Path, text: str, named: list[str]) -> None:
     event = write(tmp_path, text)
-    code, out, err = run("plan", str(attendee_file(tmp_path)), "--event", str(event), "--no-history",
-                         "--out", str(tmp_path / "plan"))
+    code, out, err = run(
+        "plan", str(attendee_file(tmp_path)), "--event", str(event), "--no-history", "--out", str(tmp_path / "plan")
+    )
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in out + err
     assert str(event) in err and all(word in err for word in named)
     assert not (tmp_path / "plan").exists()
 
 
-@pytest.mark.parametrize(("end", "rounds", "short"), [
-    ("09:30", 4, 15 + 4 * 10 + 3 * 2 + 10 - 60),
-    ("10:00", 6, 15 + 6 * 10 + 5 * 2 + 10 - 90),
-    ("09:00", 2, 15 + 2 * 10 + 1 * 2 + 10 - 30),
-])
-def test_rounds_that_do_not_fit_the_event_window_are_refused(tmp_path: Path, end: str, rounds: int,
-                                                             short: int) -> None:
+@pytest.mark.parametrize(
+    ("end", "rounds", "short"),
+    [
+        ("09:30", 4, 15 + 4 * 10 + 3 * 2 + 10 - 60),
+        ("10:00", 6, 15 + 6 * 10 + 5 * 2 + 10 - 90),
+        ("09:00", 2, 15 + 2 * 10 + 1 * 2 + 10 - 30),
+    ],
+)
+def test_rounds_that_do_not_fit_the_event_window_are_refused(tmp_path: Path, end: str, rounds: int, short: int) -> None:
     event = write(tmp_path, f'[event]\nend = "{end}"\n')
-    code, _, err = run("plan", str(attendee_file(tmp_path)), "--event", str(event), "--rounds", str(rounds),
-                       "--no-history", "--out", str(tmp_path / "plan"))
+    code, _, err = run(
+        "plan",
+        str(attendee_file(tmp_path)),
+        "--event",
+        str(event),
+        "--rounds",
+        str(rounds),
+        "--no-history",
+        "--out",
+        str(tmp_path / "plan"),
+    )
     assert code == 2
     assert f"{rounds} tours ne tiennent pas entre 08:30 et {end} : il manque {short} min" in err
 
 
 def test_the_event_file_sets_rounds_times_and_themes_that_check_reads_back(tmp_path: Path) -> None:
-    event = write(tmp_path, '[event]\nstart = "14:00"\nend = "15:00"\nwelcome_minutes = 5\nclosing_minutes = 5\n'
-                  'round_minutes = 12\nchangeover_minutes = 3\n[[themes]]\ntitle = "Nos publics"\n'
-                  '[[themes]]\ntitle = "Nos outils"\n[[rounds]]\nnumber = 3\ntheme = "Nos publics"\n')
-    code, out, err = run("plan", str(attendee_file(tmp_path)), "--event", str(event), "--time-limit", "1",
-                         "--no-history", "--out", str(tmp_path / "plan"), "--quiet")
+    event = write(
+        tmp_path,
+        '[event]\nstart = "14:00"\nend = "15:00"\nwelcome_minutes = 5\nclosing_minutes = 5\n'
+        'round_minutes = 12\nchangeover_minutes = 3\n[[themes]]\ntitle = "Nos publics"\n'
+        '[[themes]]\ntitle = "Nos outils"\n[[rounds]]\nnumber = 3\ntheme = "Nos publics"\n',
+    )
+    code, out, err = run(
+        "plan",
+        str(attendee_file(tmp_path)),
+        "--event",
+        str(event),
+        "--time-limit",
+        "1",
+        "--no-history",
+        "--out",
+        str(tmp_path / "plan"),
+        "--quiet",
+    )
     assert code == 0, err
     document = json.loads((tmp_path / "plan" / "plan.json").read_text(encoding="utf-8"))
     # 5 + 3x12 + 2x3 + 5 = 52 <= 60 < 67
     assert [(r["start"], r["end"], r["theme"]) for r in document["rounds"]] == [
-        ("14:05", "14:17", "Nos publics"), ("14:20", "14:32", "Nos outils"), ("14:35", "14:47", "Nos publics")]
+        ("14:05", "14:17", "Nos publics"),
+        ("14:20", "14:32", "Nos outils"),
+        ("14:35", "14:47", "Nos publics"),
+    ]
     assert document["event"]["start"] == "14:00"
     code, checked, err = run("check", str(tmp_path / "plan" / "plan.json"))
     assert code == 0, err

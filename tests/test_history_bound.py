@@ -98,8 +98,13 @@ def test_too_many_patterns_fall_back_to_the_head_counts(monkeypatch: pytest.Monk
 
 
 def test_fresh_pairs_leave_out_colleagues_the_past_and_pairs_never_present_together() -> None:
-    problem = Problem((0, 0, 1, 2), rounds=2, absences=frozenset({(3, 0)}),
-                      past_encounters={(0, 2): 1.0}, session_encounters={(1, 2): 1})
+    problem = Problem(
+        (0, 0, 1, 2),
+        rounds=2,
+        absences=frozenset({(3, 0)}),
+        past_encounters={(0, 2): 1.0},
+        session_encounters={(1, 2): 1},
+    )
     assert fresh_pairs(problem) == {(0, 3), (1, 3), (2, 3)}
 
 
@@ -127,9 +132,11 @@ def test_bound_never_exceeds_what_some_schedule_achieves_at_tables_of_four(
     organisations: list[int], met: set[Pair], met_today: set[Pair], absent: int | None
 ) -> None:
     problem = Problem(
-        tuple(organisations), rounds=2,
+        tuple(organisations),
+        rounds=2,
         absences=frozenset() if absent is None else frozenset({(absent, 1)}),
-        past_encounters={p: 1.0 for p in met}, session_encounters={p: 1 for p in met_today},
+        past_encounters={p: 1.0 for p in met},
+        session_encounters={p: 1 for p in met_today},
     )
     assert forced_reunions(problem) <= fewest_reunions(problem)
 

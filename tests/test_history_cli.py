@@ -31,12 +31,24 @@ def run(*args: str, lang: str = "fr", env: dict[str, str] | None = None) -> tupl
 
 
 def plan_session(instance: Path, out: Path, db: Path) -> tuple[int, str, str]:
-    return run("plan", str(instance), "--rounds", "2", "--time-limit", "3", "--seed", "0", "--history", str(db),
-               "--out", str(out), "--quiet")
+    return run(
+        "plan",
+        str(instance),
+        "--rounds",
+        "2",
+        "--time-limit",
+        "3",
+        "--seed",
+        "0",
+        "--history",
+        str(db),
+        "--out",
+        str(out),
+        "--quiet",
+    )
 
 
-def test_second_session_avoids_the_pairs_of_the_first(tmp_path: Path, instances: Path,
-                                                      check_plan: CheckPlan) -> None:
+def test_second_session_avoids_the_pairs_of_the_first(tmp_path: Path, instances: Path, check_plan: CheckPlan) -> None:
     db = tmp_path / "history.db"
     code, out, err = plan_session(instances / "spro24.csv", tmp_path / "s1", db)
     assert code == 0, err
@@ -58,20 +70,45 @@ def test_second_session_avoids_the_pairs_of_the_first(tmp_path: Path, instances:
 
     code, _, err = run("history", "add", str(tmp_path / "s1" / "plan.json"), "--history", str(db))
     assert code == 2 and "déjà enregistrée" in err and "--replace" in err
-    code, out, err = run("history", "add", str(tmp_path / "s1" / "plan.json"), "--replace", "--title", "Morning",
-                         "--history", str(db), lang="en")
+    code, out, err = run(
+        "history",
+        "add",
+        str(tmp_path / "s1" / "plan.json"),
+        "--replace",
+        "--title",
+        "Morning",
+        "--history",
+        str(db),
+        lang="en",
+    )
     assert code == 0, err
     assert "'Morning'" in out
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("fr", ["v1.json : version 1 du plan, plus ancienne que la version 2 (2025-01-15 08:52) déjà enregistrée "
-            "(séance n° 1, « Petit-déjeuner » du 2025-01-15)", "--force"]),
-    ("en", ["v1.json: version 1 of the plan, older than version 2 (2025-01-15 08:52) already recorded "
-            "(session 1, 'Petit-déjeuner' on 2025-01-15)", "--force"]),
-])
-def test_replace_refuses_an_older_version_of_the_plan_unless_forced(tmp_path: Path, lang: str,
-                                                                    expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "fr",
+            [
+                "v1.json : version 1 du plan, plus ancienne que la version 2 (2025-01-15 08:52) déjà enregistrée "
+                "(séance n° 1, « Petit-déjeuner » du 2025-01-15)",
+                "--force",
+            ],
+        ),
+        (
+            "en",
+            [
+                "v1.json: version 1 of the plan, older than version 2 (2025-01-15 08:52) already recorded "
+                "(session 1, 'Petit-déjeuner' on 2025-01-15)",
+                "--force",
+            ],
+        ),
+    ],
+)
+def test_replace_refuses_an_older_version_of_the_plan_unless_forced(
+    tmp_path: Path, lang: str, expected: list[str]
+) -> None:
     db = tmp_path / "h.db"
     write_plan(make_plan(EIGHT, [ROUND_A]), tmp_path / "v1.json")
     write_plan(replace(make_plan(EIGHT, [ROUND_B]), version=2, revised_at="2025-01-15T08:52"), tmp_path / "v2.json")
@@ -107,7 +144,10 @@ def test_list_show_export_import_remove_and_report(tmp_path: Path) -> None:
     assert code == 0, err
     assert out.startswith("Après 2 séance(s) : 8 personnes de 4 structures, 20 rencontres distinctes.")
     assert sorted(p.name for p in (tmp_path / "report").iterdir()) == [
-        "report-organisations.csv", "report-people.csv", "report.pdf"]
+        "report-organisations.csv",
+        "report-people.csv",
+        "report.pdf",
+    ]
 
     code, out, _ = run("history", "remove", "1", "--history", str(db))
     assert code == 0 and "Séance n° 1" in out
@@ -123,17 +163,31 @@ def test_missing_store_and_bad_export_are_one_clear_line(tmp_path: Path) -> None
     assert code == 2 and "bad.json" in err and len(err.splitlines()) == 1
 
 
-@pytest.mark.parametrize(("lang", "expected"), [
-    ("fr", ["h.json, séance 2 (« Deux » du 2025-03-15) : aucun plan", "rien n'a été importé",
-            "speeddating history export"]),
-    ("en", ["h.json, session 2 ('Deux' on 2025-03-15): no plan", "nothing was imported",
-            "speeddating history export"]),
-])
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "fr",
+            [
+                "h.json, séance 2 (« Deux » du 2025-03-15) : aucun plan",
+                "rien n'a été importé",
+                "speeddating history export",
+            ],
+        ),
+        (
+            "en",
+            ["h.json, session 2 ('Deux' on 2025-03-15): no plan", "nothing was imported", "speeddating history export"],
+        ),
+    ],
+)
 def test_importing_a_session_without_its_plan_names_the_file_the_session_and_the_fix(
-        tmp_path: Path, lang: str, expected: list[str]) -> None:
+    tmp_path: Path, lang: str, expected: list[str]
+) -> None:
     good = json.loads(plan_to_json(make_plan(EIGHT, [ROUND_A], title="Un")))
-    document = {"format": "speeddating-history/1", "sessions": [
-        {"title": "Un", "date": "2025-01-15", "plan": good}, {"title": "Deux", "date": "2025-03-15"}]}
+    document = {
+        "format": "speeddating-history/1",
+        "sessions": [{"title": "Un", "date": "2025-01-15", "plan": good}, {"title": "Deux", "date": "2025-03-15"}],
+    }
     (tmp_path / "h.json").write_text(json.dumps(document), encoding="utf-8")
     db = tmp_path / "h.db"
     code, _, err = run("history", "import", str(tmp_path / "h.json"), "--history", str(db), lang=lang)
@@ -149,8 +203,7 @@ def test_importing_a_damaged_plan_or_a_plan_file_is_bad_input(tmp_path: Path) ->
     assert code == 2 and "plan.json est un plan de séance" in err and "speeddating history add" in err, err
     damaged = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
     damaged["rounds"][0]["tables"][0]["attendees"].append("nobody")
-    document = {"format": "speeddating-history/1", "sessions": [{"title": "Un", "date": "2025-01-15",
-                                                                 "plan": damaged}]}
+    document = {"format": "speeddating-history/1", "sessions": [{"title": "Un", "date": "2025-01-15", "plan": damaged}]}
     (tmp_path / "h.json").write_text(json.dumps(document), encoding="utf-8")
     code, _, err = run("history", "import", str(tmp_path / "h.json"), "--history", str(db), lang="en")
     assert code == 2 and len(err.splitlines()) == 1, err
@@ -164,23 +217,29 @@ def large_plan(path: Path, people: int = 400, rounds: int = 20) -> None:
     for r in range(rounds):
         order = list(range(people))
         random.Random(r).shuffle(order)
-        seating.append([order[t:t + 4] for t in range(0, people, 4)])
+        seating.append([order[t : t + 4] for t in range(0, people, 4)])
     write_plan(make_plan(crowd, seating, title="Grande séance", date="2025-06-01"), path)
 
 
 def state(db: Path) -> tuple[str, list[tuple[int, str]], int, int]:
     with sqlite3.connect(db) as connection:
-        return (connection.execute("PRAGMA integrity_check").fetchone()[0],
-                connection.execute("SELECT id, title FROM sessions ORDER BY id").fetchall(),
-                connection.execute("SELECT COUNT(*) FROM people").fetchone()[0],
-                connection.execute("SELECT COUNT(*) FROM encounters").fetchone()[0])
+        return (
+            connection.execute("PRAGMA integrity_check").fetchone()[0],
+            connection.execute("SELECT id, title FROM sessions ORDER BY id").fetchall(),
+            connection.execute("SELECT COUNT(*) FROM people").fetchone()[0],
+            connection.execute("SELECT COUNT(*) FROM encounters").fetchone()[0],
+        )
 
 
 def add_process(plan: Path, db: Path) -> subprocess.Popen[bytes]:
     path = os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])
-    return subprocess.Popen([sys.executable, "-m", "speeddating", "history", "add", str(plan), "--history", str(db)],
-                            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONPATH": path})
+    return subprocess.Popen(
+        [sys.executable, "-m", "speeddating", "history", "add", str(plan), "--history", str(db)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": path},
+    )
 
 
 def test_a_write_killed_midway_leaves_the_store_as_it_was(tmp_path: Path) -> None:

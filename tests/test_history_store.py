@@ -39,13 +39,18 @@ def attendees_of(people: Sequence[Person]) -> tuple[Attendee, ...]:
     return tuple(Attendee(f"p{i + 1}", name, org, email) for i, (name, org, email) in enumerate(people))
 
 
-def make_plan(people: Sequence[Person], seating: Sequence[Sequence[Sequence[int]]],
-              title: str = "Petit-déjeuner", date: str = "2025-01-15") -> Plan:
+def make_plan(
+    people: Sequence[Person],
+    seating: Sequence[Sequence[Sequence[int]]],
+    title: str = "Petit-déjeuner",
+    date: str = "2025-01-15",
+) -> Plan:
     """`seating[r][t]` lists 0-based indices into `people` seated at table t of round r."""
     attendees = attendees_of(people)
     rounds = tuple(
-        PlannedRound(r + 1, tuple(SeatedTable(t + 1, tuple(attendees[i].id for i in table))
-                                  for t, table in enumerate(tables)))
+        PlannedRound(
+            r + 1, tuple(SeatedTable(t + 1, tuple(attendees[i].id for i in table)) for t, table in enumerate(tables))
+        )
         for r, tables in enumerate(seating)
     )
     return Plan(attendees=attendees, rounds=rounds, event=Event(title=title, date=date))
@@ -76,7 +81,8 @@ def pair(plan: Plan, a: int, b: int) -> frozenset[str]:
 
 
 def test_history_path_follows_option_then_environment_then_default(
-        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.delenv("SPEEDDATING_DB", raising=False)
     assert history_path(None, False) == Path("speeddating.db")
     monkeypatch.setenv("SPEEDDATING_DB", str(tmp_path / "env.db"))
@@ -127,7 +133,8 @@ def test_a_person_keeps_history_across_organisation_and_spelling_changes(tmp_pat
     with open_history(db) as connection:
         people = connection.execute("SELECT COUNT(*) FROM people").fetchone()[0]
         organisation = connection.execute(
-            "SELECT organisation FROM people WHERE email = 'anne.martin@example.org'").fetchone()[0]
+            "SELECT organisation FROM people WHERE email = 'anne.martin@example.org'"
+        ).fetchone()[0]
     assert people == 8
     assert organisation == "Cap emploi"
 
@@ -140,9 +147,14 @@ def test_adding_the_same_session_twice_is_refused_or_replaced(tmp_path: Path) ->
         record(db, plan)
     with pytest.raises(HistoryError):  # same title and date, the seating changed on the day
         record(db, make_plan(EIGHT, [ROUND_B]))
-    renamed = replace(plan, attendees=tuple(replace(a, id="x" + a.id) for a in plan.attendees),
-                      rounds=tuple(replace(r, tables=tuple(replace(t, attendees=tuple("x" + i for i in t.attendees))
-                                                           for t in r.tables)) for r in plan.rounds))
+    renamed = replace(
+        plan,
+        attendees=tuple(replace(a, id="x" + a.id) for a in plan.attendees),
+        rounds=tuple(
+            replace(r, tables=tuple(replace(t, attendees=tuple("x" + i for i in t.attendees)) for t in r.tables))
+            for r in plan.rounds
+        ),
+    )
     with pytest.raises(HistoryError):  # other ids, same people at the same tables
         record(db, renamed, title="Autre titre")
     second = record(db, make_plan(EIGHT, [ROUND_B]), replace=True)
@@ -164,8 +176,9 @@ def test_replacing_with_an_older_version_of_the_plan_is_refused_unless_forced(tm
         assert "v1/plan.json" in str(refused.value) and "--force" in str(refused.value)
         assert "version 2 (2025-01-15 08:52)" in str(refused.value)
     with open_history(db) as connection:
-        assert [(s.id, plan.version) for s in list_sessions(connection)
-                for _, plan in [session_plan(connection, s.id)]] == [(recorded, 2)]
+        assert [
+            (s.id, plan.version) for s in list_sessions(connection) for _, plan in [session_plan(connection, s.id)]
+        ] == [(recorded, 2)]
     forced = record(db, v1, replace=True, force=True)
     with open_history(db) as connection:
         assert session_plan(connection, forced)[1].version == 1
@@ -192,8 +205,12 @@ def test_export_import_round_trip_and_merge(tmp_path: Path) -> None:
     mine, theirs, merged = tmp_path / "mine.db", tmp_path / "theirs.db", tmp_path / "merged.db"
     record(mine, make_plan(EIGHT, [ROUND_A], title="Un", date="2025-01-15"))
     record(mine, make_plan(EIGHT, [ROUND_B], title="Deux", date="2025-03-15"))
-    other = [("Anne Martin", "Cap emploi", "anne.martin@example.org"), ("Zoé Blanc", "CCI", ""),
-             ("Yann Morel", "APEC", ""), ("Bruno Ngô", "France Travail", "")]
+    other = [
+        ("Anne Martin", "Cap emploi", "anne.martin@example.org"),
+        ("Zoé Blanc", "CCI", ""),
+        ("Yann Morel", "APEC", ""),
+        ("Bruno Ngô", "France Travail", ""),
+    ]
     record(theirs, make_plan(other, [[[0, 1], [2, 3]]], title="Ailleurs", date="2025-02-01"))
     with open_history(mine) as connection:
         exported = json.loads(json.dumps(export_history(connection)))
@@ -217,9 +234,13 @@ def test_failed_import_changes_nothing(tmp_path: Path) -> None:
     record(db, make_plan(EIGHT, [ROUND_A], title="Un"))
     good = json.loads(plan_to_json(make_plan(EIGHT, [ROUND_B], title="Deux")))
     bad = dict(good, rounds=[{"number": 1, "tables": [{"number": 1, "attendees": ["p1", "nobody"]}]}])
-    document = {"format": "speeddating-history/1", "sessions": [
-        {"title": "Deux", "date": "2025-02-01", "plan": good},
-        {"title": "Trois", "date": "2025-03-01", "plan": bad}]}
+    document = {
+        "format": "speeddating-history/1",
+        "sessions": [
+            {"title": "Deux", "date": "2025-02-01", "plan": good},
+            {"title": "Trois", "date": "2025-03-01", "plan": bad},
+        ],
+    }
     with open_history(db, write=True) as connection, pytest.raises(Exception, match="nobody"):
         import_history(connection, document)
     with open_history(db) as connection:
@@ -232,12 +253,16 @@ def test_version_1_store_is_migrated_and_planning_reads_it_without_writing(tmp_p
     connection = sqlite3.connect(db, isolation_level=None)
     migrate(connection, target=1)
     for index, attendee in enumerate(plan.attendees, 1):
-        connection.execute("INSERT INTO people VALUES (?, ?, ?, ?)",
-                           (index, attendee.identity, attendee.name, attendee.organisation))
-    connection.execute("INSERT INTO sessions VALUES (1, 'Ancienne', '2024-11-05', ?, '2024-11-05T10:00:00')",
-                       (plan_to_json(plan),))
-    connection.executemany("INSERT INTO encounters VALUES (1, 1, ?, ?)",
-                           [(a + 1, b + 1) for table in ROUND_A for a in table for b in table if a < b])
+        connection.execute(
+            "INSERT INTO people VALUES (?, ?, ?, ?)", (index, attendee.identity, attendee.name, attendee.organisation)
+        )
+    connection.execute(
+        "INSERT INTO sessions VALUES (1, 'Ancienne', '2024-11-05', ?, '2024-11-05T10:00:00')", (plan_to_json(plan),)
+    )
+    connection.executemany(
+        "INSERT INTO encounters VALUES (1, 1, ?, ?)",
+        [(a + 1, b + 1) for table in ROUND_A for a in table for b in table if a < b],
+    )
     connection.close()
     before = db.read_bytes()
 

@@ -34,7 +34,8 @@ PEOPLE = [
 def write_csv(path: Path, rows: Rows, separator: str = ";", encoding: str = "utf-8-sig") -> Path:
     buffer = io.StringIO()
     csv.writer(buffer, delimiter=separator, lineterminator="\r\n").writerows(
-        [["" if cell is None else str(cell) for cell in row] for row in rows])
+        [["" if cell is None else str(cell) for cell in row] for row in rows]
+    )
     path.write_bytes(buffer.getvalue().encode(encoding))
     return path
 
@@ -84,10 +85,10 @@ EXPECTED = [
 
 # --- formats, encodings, separators ---
 
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16"])
 @pytest.mark.parametrize(("separator", "suffix"), [(";", ".csv"), (",", ".csv"), ("\t", ".tsv"), ("\t", ".txt")])
-def test_text_files_in_every_encoding_and_separator(tmp_path: Path, encoding: str, separator: str,
-                                                    suffix: str) -> None:
+def test_text_files_in_every_encoding_and_separator(tmp_path: Path, encoding: str, separator: str, suffix: str) -> None:
     path = write_csv(tmp_path / f"liste{suffix}", PEOPLE, separator, encoding)
     roster = read_roster(path)
     assert summary(roster) == EXPECTED
@@ -113,8 +114,11 @@ def test_a_workbook_is_recognised_by_its_content_not_its_name(tmp_path: Path) ->
 
 
 def test_workbook_cells_of_every_type_are_read_as_text(tmp_path: Path) -> None:
-    rows: Rows = [["Nom complet", "Structure", "Code postal", "Table"], ["NA", "None", 75001, 1.5],
-                  ["NULL", "N/A", None, True]]
+    rows: Rows = [
+        ["Nom complet", "Structure", "Code postal", "Table"],
+        ["NA", "None", 75001, 1.5],
+        ["NULL", "N/A", None, True],
+    ]
     roster = read_roster(write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": rows}))
     assert [(a.name, a.organisation) for a in roster.attendees] == [("NA", "None"), ("NULL", "N/A")]
     assert roster.attendees[0].attributes == (("Code postal", "75001"), ("Table", "1.5"))
@@ -123,52 +127,77 @@ def test_workbook_cells_of_every_type_are_read_as_text(tmp_path: Path) -> None:
 
 # --- what the cells and headers look like ---
 
+
 def test_title_rows_above_the_header_are_skipped_and_rows_keep_their_spreadsheet_numbers(tmp_path: Path) -> None:
-    rows: Rows = [["Petit-déjeuner des partenaires", None, None], [None, None, None],
-                  ["Jeudi 12 mars, 8 h 30", None, None], ["Participant", "Structure", None],
-                  ["Anne Martin", "France Travail", None], ["Bob", None, None], ["Léa Dubois", "Mission Locale", None]]
-    for path in (write_csv(tmp_path / "liste.csv", rows), write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": rows}),
-                 write_ods(tmp_path / "liste.ods", rows)):
+    rows: Rows = [
+        ["Petit-déjeuner des partenaires", None, None],
+        [None, None, None],
+        ["Jeudi 12 mars, 8 h 30", None, None],
+        ["Participant", "Structure", None],
+        ["Anne Martin", "France Travail", None],
+        ["Bob", None, None],
+        ["Léa Dubois", "Mission Locale", None],
+    ]
+    for path in (
+        write_csv(tmp_path / "liste.csv", rows),
+        write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": rows}),
+        write_ods(tmp_path / "liste.ods", rows),
+    ):
         problem = only_problem(path)
         assert ", ligne 6, colonne B « Structure » : " in problem
         assert "« Bob »" in problem
 
 
 def test_a_sheet_that_starts_lower_right_keeps_its_row_numbers_and_column_letters(tmp_path: Path) -> None:
-    rows: Rows = [[None] * 4, [None] * 4, [None, None, "Nom complet", "Structure"], [None, None, "Anne Martin", None],
-                  [None, None, "Léa Dubois", "Mission Locale"]]
+    rows: Rows = [
+        [None] * 4,
+        [None] * 4,
+        [None, None, "Nom complet", "Structure"],
+        [None, None, "Anne Martin", None],
+        [None, None, "Léa Dubois", "Mission Locale"],
+    ]
     problem = only_problem(write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": rows}))
     assert ", ligne 4, colonne D « Structure » : " in problem
 
 
-@pytest.mark.parametrize(("headers", "anne", "lea"), [
-    (["NOM COMPLET", "Organisme", "E-mail"], ["Anne Martin"], ["Léa Dubois"]),
-    (["Full Name", "Company", "Email address"], ["Anne Martin"], ["Léa Dubois"]),
-    (["participant(e)", "PARTENAIRE", "Adresse mail"], ["Anne Martin"], ["Léa Dubois"]),
-    (["Participant·e", "organization", "Adresse électronique"], ["Anne Martin"], ["Léa Dubois"]),
-    (["  Nom   complet ", "employeur", "COURRIEL"], ["Anne Martin"], ["Léa Dubois"]),
-    (["Name", "Entreprise", "mail"], ["Anne Martin"], ["Léa Dubois"]),
-    (["PRENOM", "NOM", "Organisation", "e-mail"], ["Anne", "Martin"], ["Léa", "Dubois"]),
-    (["First name", "Last name", "Employer", "Email"], ["Anne", "Martin"], ["Léa", "Dubois"]),
-    (["Nom", "Prénom(s)", "STRUCTURE", "Courriel"], ["Martin", "Anne"], ["Dubois", "Léa"]),
-    (["Nom de famille", "Prénom *", "Service", "Courriel"], ["Martin", "Anne"], ["Dubois", "Léa"]),
-])
+@pytest.mark.parametrize(
+    ("headers", "anne", "lea"),
+    [
+        (["NOM COMPLET", "Organisme", "E-mail"], ["Anne Martin"], ["Léa Dubois"]),
+        (["Full Name", "Company", "Email address"], ["Anne Martin"], ["Léa Dubois"]),
+        (["participant(e)", "PARTENAIRE", "Adresse mail"], ["Anne Martin"], ["Léa Dubois"]),
+        (["Participant·e", "organization", "Adresse électronique"], ["Anne Martin"], ["Léa Dubois"]),
+        (["  Nom   complet ", "employeur", "COURRIEL"], ["Anne Martin"], ["Léa Dubois"]),
+        (["Name", "Entreprise", "mail"], ["Anne Martin"], ["Léa Dubois"]),
+        (["PRENOM", "NOM", "Organisation", "e-mail"], ["Anne", "Martin"], ["Léa", "Dubois"]),
+        (["First name", "Last name", "Employer", "Email"], ["Anne", "Martin"], ["Léa", "Dubois"]),
+        (["Nom", "Prénom(s)", "STRUCTURE", "Courriel"], ["Martin", "Anne"], ["Dubois", "Léa"]),
+        (["Nom de famille", "Prénom *", "Service", "Courriel"], ["Martin", "Anne"], ["Dubois", "Léa"]),
+    ],
+)
 def test_header_spellings(tmp_path: Path, headers: list[str], anne: list[str], lea: list[str]) -> None:
     rows = [headers, [*anne, "France Travail", "anne@example.org"], [*lea, "CIO", ""]]
     roster = read_roster(write_csv(tmp_path / "liste.csv", rows))
     assert [(a.name, a.organisation, a.email) for a in roster.attendees] == [
-        ("Anne Martin", "France Travail", "anne@example.org"), ("Léa Dubois", "CIO", "")]
+        ("Anne Martin", "France Travail", "anne@example.org"),
+        ("Léa Dubois", "CIO", ""),
+    ]
 
 
 def test_a_lone_last_name_column_holds_the_whole_name(tmp_path: Path) -> None:
     rows = [["Nom", "Structure"], ["Anne Martin", "France Travail"], ["Léa Dubois", "CIO"]]
     assert [a.name for a in read_roster(write_csv(tmp_path / "liste.csv", rows)).attendees] == [
-        "Anne Martin", "Léa Dubois"]
+        "Anne Martin",
+        "Léa Dubois",
+    ]
 
 
 def test_the_organisation_wins_over_a_department_column(tmp_path: Path) -> None:
-    rows = [["Nom complet", "Service", "Structure"], ["Anne Martin", "Accueil", "France Travail"],
-            ["Léa Dubois", "Direction", "CIO"]]
+    rows = [
+        ["Nom complet", "Service", "Structure"],
+        ["Anne Martin", "Accueil", "France Travail"],
+        ["Léa Dubois", "Direction", "CIO"],
+    ]
     roster = read_roster(write_csv(tmp_path / "liste.csv", rows))
     assert [a.organisation for a in roster.attendees] == ["France Travail", "CIO"]
     assert roster.attendees[0].attributes == (("Service", "Accueil"),)
@@ -176,24 +205,38 @@ def test_the_organisation_wins_over_a_department_column(tmp_path: Path) -> None:
 
 def test_na_none_and_null_are_real_names(tmp_path: Path) -> None:
     rows = [["Prénom", "Nom", "Structure"], ["Anne", "NA", "NULL"], ["Jean", "None", "N/A"], ["NaN", "Nan", "nan"]]
-    for path in (write_csv(tmp_path / "liste.csv", rows), write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": rows}),
-                 write_ods(tmp_path / "liste.ods", rows)):
+    for path in (
+        write_csv(tmp_path / "liste.csv", rows),
+        write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": rows}),
+        write_ods(tmp_path / "liste.ods", rows),
+    ):
         assert [(a.name, a.organisation) for a in read_roster(path).attendees] == [
-            ("Anne NA", "NULL"), ("Jean None", "N/A"), ("NaN Nan", "nan")]
+            ("Anne NA", "NULL"),
+            ("Jean None", "N/A"),
+            ("NaN Nan", "nan"),
+        ]
 
 
 def test_non_breaking_spaces_and_decomposed_accents_are_cleaned(tmp_path: Path) -> None:
-    rows = [["Nom\u00a0complet", " Structure "], ["\u00a0Anne\u00a0\u00a0Martin ", "France\u202fTravail"],
-            ["Le\u0301a Dubois", "Mission   Locale"]]
+    rows = [
+        ["Nom\u00a0complet", " Structure "],
+        ["\u00a0Anne\u00a0\u00a0Martin ", "France\u202fTravail"],
+        ["Le\u0301a Dubois", "Mission   Locale"],
+    ]
     roster = read_roster(write_csv(tmp_path / "liste.csv", rows))
     assert [(a.name, a.organisation) for a in roster.attendees] == [
-        ("Anne Martin", "France Travail"), ("Léa Dubois", "Mission Locale")]
+        ("Anne Martin", "France Travail"),
+        ("Léa Dubois", "Mission Locale"),
+    ]
 
 
 def test_blank_and_separator_only_rows_are_skipped(tmp_path: Path) -> None:
     path = tmp_path / "liste.csv"
-    path.write_text("Nom complet;Structure;Courriel;\n;;;\nAnne Martin;France Travail;;\n\n;;;;;\n \u00a0; ;;\n"
-                    "Léa Dubois;CIO;;\n;;;\nBob;;;\n;;;\n", encoding="utf-8-sig")
+    path.write_text(
+        "Nom complet;Structure;Courriel;\n;;;\nAnne Martin;France Travail;;\n\n;;;;;\n \u00a0; ;;\n"
+        "Léa Dubois;CIO;;\n;;;\nBob;;;\n;;;\n",
+        encoding="utf-8-sig",
+    )
     problem = only_problem(path)
     assert ", ligne 9, colonne B « Structure » : " in problem
     path.write_text(path.read_text(encoding="utf-8-sig").replace("Bob;;;", ""), encoding="utf-8-sig")
@@ -201,8 +244,11 @@ def test_blank_and_separator_only_rows_are_skipped(tmp_path: Path) -> None:
 
 
 def test_other_columns_are_kept_as_attributes(tmp_path: Path) -> None:
-    rows = [["Nom complet", "Structure", "Reste assis", "", "Animateur"], ["Anne Martin", "CIO", "oui", "x", ""],
-            ["Léa Dubois", "PLIE", "", "", "oui"]]
+    rows = [
+        ["Nom complet", "Structure", "Reste assis", "", "Animateur"],
+        ["Anne Martin", "CIO", "oui", "x", ""],
+        ["Léa Dubois", "PLIE", "", "", "oui"],
+    ]
     anne, lea = read_roster(write_csv(tmp_path / "liste.csv", rows)).attendees
     assert anne.attributes == (("Reste assis", "oui"), ("Animateur", ""))
     assert anne.attribute("stays_seated", "reste_assis") == "oui"
@@ -211,8 +257,9 @@ def test_other_columns_are_kept_as_attributes(tmp_path: Path) -> None:
 
 def test_names_with_commas_do_not_fool_the_separator(tmp_path: Path) -> None:
     path = tmp_path / "liste.csv"
-    path.write_text("Nom complet;Structure\nMartin, Anne;France Travail, agence Nord\nDubois, Léa;CIO\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Nom complet;Structure\nMartin, Anne;France Travail, agence Nord\nDubois, Léa;CIO\n", encoding="utf-8"
+    )
     assert [a.name for a in read_roster(path).attendees] == ["Martin, Anne", "Dubois, Léa"]
 
 
@@ -229,10 +276,17 @@ def test_ids_are_padded_to_the_width_needed(tmp_path: Path) -> None:
 
 # --- organisations spelled several ways, people listed twice ---
 
+
 def test_organisation_spellings_are_merged_under_the_first_with_a_warning(tmp_path: Path) -> None:
-    rows = [["Nom complet", "Structure"], ["Anne Martin", "PÔLE EMPLOI"], ["Léa Dubois", "Pole emploi "],
-            ["Karim Benali", "Pôle emploi"], ["Zoé Petit", "pôle-Emploi"], ["Marc Bonnet", "CIO"],
-            ["Inès Haddad", "C.I.O."]]
+    rows = [
+        ["Nom complet", "Structure"],
+        ["Anne Martin", "PÔLE EMPLOI"],
+        ["Léa Dubois", "Pole emploi "],
+        ["Karim Benali", "Pôle emploi"],
+        ["Zoé Petit", "pôle-Emploi"],
+        ["Marc Bonnet", "CIO"],
+        ["Inès Haddad", "C.I.O."],
+    ]
     roster = read_roster(write_csv(tmp_path / "liste.csv", rows), aliases={})
     assert [a.organisation for a in roster.attendees] == ["PÔLE EMPLOI"] * 4 + ["CIO", "C.I.O."]
     (warning,) = roster.warnings
@@ -241,24 +295,36 @@ def test_organisation_spellings_are_merged_under_the_first_with_a_warning(tmp_pa
 
 
 def test_the_same_person_twice_is_refused_naming_both_rows(tmp_path: Path) -> None:
-    rows = [["Prénom", "Nom", "Structure", "Courriel"], ["Anne", "Martin", "France Travail", "a.martin@example.org"],
-            ["Léa", "Dubois", "CIO", "lea@example.org"], ["ANNE", "MARTIN", "france travail", ""],
-            ["Léa D.", "", "PLIE", "LEA@example.org"]]
+    rows = [
+        ["Prénom", "Nom", "Structure", "Courriel"],
+        ["Anne", "Martin", "France Travail", "a.martin@example.org"],
+        ["Léa", "Dubois", "CIO", "lea@example.org"],
+        ["ANNE", "MARTIN", "france travail", ""],
+        ["Léa D.", "", "PLIE", "LEA@example.org"],
+    ]
     path = write_csv(tmp_path / "liste.csv", rows)
     same_name, same_email = problems_of(path)
     assert same_name.startswith(f"{path}, ligne 4 : « ANNE MARTIN » (France Travail) figure déjà ligne 2.")
     assert "--dedupe" in same_name
-    assert same_email.startswith(f"{path}, ligne 5, colonne D « Courriel » : l'adresse « LEA@example.org » est déjà "
-                                 "celle de « Léa Dubois » ligne 3.")
+    assert same_email.startswith(
+        f"{path}, ligne 5, colonne D « Courriel » : l'adresse « LEA@example.org » est déjà "
+        "celle de « Léa Dubois » ligne 3."
+    )
 
 
 def test_dedupe_keeps_the_first_and_warns(tmp_path: Path) -> None:
-    rows = [["Nom complet", "Structure", "Courriel"], ["Anne Martin", "France Travail", ""],
-            ["Léa Dubois", "CIO", "lea@example.org"], ["Anne  Martin", "FRANCE TRAVAIL", "anne@example.org"],
-            ["Léa Dubois-Roux", "CIO", "Lea@Example.org"]]
+    rows = [
+        ["Nom complet", "Structure", "Courriel"],
+        ["Anne Martin", "France Travail", ""],
+        ["Léa Dubois", "CIO", "lea@example.org"],
+        ["Anne  Martin", "FRANCE TRAVAIL", "anne@example.org"],
+        ["Léa Dubois-Roux", "CIO", "Lea@Example.org"],
+    ]
     roster = read_roster(write_csv(tmp_path / "liste.csv", rows), dedupe=True)
-    assert summary(roster) == [("p01", "Anne Martin", "France Travail", ""),
-                               ("p02", "Léa Dubois", "CIO", "lea@example.org")]
+    assert summary(roster) == [
+        ("p01", "Anne Martin", "France Travail", ""),
+        ("p02", "Léa Dubois", "CIO", "lea@example.org"),
+    ]
     assert len(roster.warnings) == 2
     assert ", ligne 4 : " in roster.warnings[0] and "Seule la ligne 2 est gardée." in roster.warnings[0]
     assert ", ligne 5, colonne C « Courriel » : " in roster.warnings[1] and "ligne 3" in roster.warnings[1]
@@ -266,18 +332,26 @@ def test_dedupe_keeps_the_first_and_warns(tmp_path: Path) -> None:
 
 # --- broken files: one clear line each, naming the file ---
 
+
 def test_missing_file_and_directory(tmp_path: Path) -> None:
     assert "introuvable" in only_problem(tmp_path / "absent.csv")
     assert "est un dossier" in only_problem(tmp_path)
 
 
-@pytest.mark.parametrize(("name", "content", "expected"), [
-    ("liste.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "ni un tableau texte"),
-    ("liste.xlsx", "Prénom;Nom;Structure\nLéa;Dubois;CIO\n".encode(), "contient du texte"),
-    ("liste.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "97-2003"),
-    ("liste.csv", "Nom complet;Structure\nAnne;CIO\nL\x81a;PLIE\n".encode("latin-1"), "ligne 3 : caractère illisible"),
-    ("liste.xlsx", b"PK\x03\x04" + bytes(40), "classeur abîmé"),
-])
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("liste.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "ni un tableau texte"),
+        ("liste.xlsx", "Prénom;Nom;Structure\nLéa;Dubois;CIO\n".encode(), "contient du texte"),
+        ("liste.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "97-2003"),
+        (
+            "liste.csv",
+            "Nom complet;Structure\nAnne;CIO\nL\x81a;PLIE\n".encode("latin-1"),
+            "ligne 3 : caractère illisible",
+        ),
+        ("liste.xlsx", b"PK\x03\x04" + bytes(40), "classeur abîmé"),
+    ],
+)
 def test_files_that_are_not_attendee_lists(tmp_path: Path, name: str, content: bytes, expected: str) -> None:
     path = tmp_path / name
     path.write_bytes(content)
@@ -353,9 +427,15 @@ def test_headers_without_anybody_and_a_single_person(tmp_path: Path) -> None:
 
 
 def test_every_row_problem_is_reported_at_once(tmp_path: Path) -> None:
-    rows = [["Prénom", "Nom", "Structure", "Courriel"], ["Anne", "Martin", "", "anne.martin@example.org"],
-            ["", "", "Mission Locale", ""], ["Karim", "Benali", "CIO", "karim.example.org"],
-            ["", "-", "", "x@example.org"], ["Léa", "Dubois", "PLIE", "lea@example"], ["Zoé", "Petit", "CIO", ""]]
+    rows = [
+        ["Prénom", "Nom", "Structure", "Courriel"],
+        ["Anne", "Martin", "", "anne.martin@example.org"],
+        ["", "", "Mission Locale", ""],
+        ["Karim", "Benali", "CIO", "karim.example.org"],
+        ["", "-", "", "x@example.org"],
+        ["Léa", "Dubois", "PLIE", "lea@example"],
+        ["Zoé", "Petit", "CIO", ""],
+    ]
     path = write_csv(tmp_path / "liste.csv", rows)
     assert problems_of(path) == [
         f"{path}, ligne 2, colonne C « Structure » : organisation manquante pour « Anne Martin ». "
@@ -374,8 +454,9 @@ def test_every_row_problem_is_reported_at_once(tmp_path: Path) -> None:
 def test_messages_in_english(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "liste.csv", [["Name", "Organisation"], ["Anne Martin", ""], ["Léa Dubois", "CIO"]])
     with use_language("en"):
-        assert only_problem(path) == (f"{path}, row 2, column B 'Organisation': missing organisation for "
-                                      "'Anne Martin'. Add it or delete the row.")
+        assert only_problem(path) == (
+            f"{path}, row 2, column B 'Organisation': missing organisation for 'Anne Martin'. Add it or delete the row."
+        )
 
 
 def test_a_long_list_of_problems_is_capped(tmp_path: Path) -> None:
@@ -424,68 +505,121 @@ def test_column_letters() -> None:
 LETTERS = st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàâäçéèêëîïôöùûüÿÀÂÇÉÈÊÎÔÙÜ")
 PUNCTUATION = st.sampled_from(" '-.;,\t\"()&/=+@")
 WORD = st.text(LETTERS, min_size=1, max_size=8)
-CELL = st.builds(lambda head, rest: head + "".join(rest), WORD,
-                 st.lists(st.tuples(PUNCTUATION, WORD).map("".join), max_size=3)).map(lambda s: " ".join(s.split()))
-EMAIL = st.builds("{}@{}.fr".format, st.from_regex(r"[a-z][a-z0-9._]{0,8}", fullmatch=True),
-                  st.from_regex(r"[a-z]{1,8}", fullmatch=True))
+CELL = st.builds(
+    lambda head, rest: head + "".join(rest), WORD, st.lists(st.tuples(PUNCTUATION, WORD).map("".join), max_size=3)
+).map(lambda s: " ".join(s.split()))
+EMAIL = st.builds(
+    "{}@{}.fr".format,
+    st.from_regex(r"[a-z][a-z0-9._]{0,8}", fullmatch=True),
+    st.from_regex(r"[a-z]{1,8}", fullmatch=True),
+)
 
 
 @st.composite
 def tables(draw: st.DrawFn) -> list[tuple[str, str, str, str]]:
     organisations = draw(st.lists(CELL, min_size=1, max_size=5, unique_by=fold))
-    people = draw(st.lists(st.tuples(CELL, st.sampled_from(organisations), st.one_of(st.just(""), EMAIL),
-                                     st.one_of(st.just(""), CELL)),
-                           min_size=2, max_size=25, unique_by=(lambda p: fold(p[0]), lambda p: p[2] or "\n" + p[0])))
+    people = draw(
+        st.lists(
+            st.tuples(
+                CELL, st.sampled_from(organisations), st.one_of(st.just(""), EMAIL), st.one_of(st.just(""), CELL)
+            ),
+            min_size=2,
+            max_size=25,
+            unique_by=(lambda p: fold(p[0]), lambda p: p[2] or "\n" + p[0]),
+        )
+    )
     return people
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(table=tables(), separator=st.sampled_from([";", ",", "\t"]),
-       encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]), title=st.booleans(),
-       blanks=st.lists(st.integers(min_value=0, max_value=25), max_size=4),
-       headers=st.sampled_from([("Nom complet", "Structure", "Courriel"), ("Name", "Organisation", "Email"),
-                                ("PARTICIPANT", "organisme", "e-mail")]))
-def test_any_table_reads_back_as_written(tmp_path: Path, table: list[tuple[str, str, str, str]], separator: str,
-                                         encoding: str, title: bool, blanks: list[int],
-                                         headers: tuple[str, str, str]) -> None:
+@given(
+    table=tables(),
+    separator=st.sampled_from([";", ",", "\t"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]),
+    title=st.booleans(),
+    blanks=st.lists(st.integers(min_value=0, max_value=25), max_size=4),
+    headers=st.sampled_from(
+        [
+            ("Nom complet", "Structure", "Courriel"),
+            ("Name", "Organisation", "Email"),
+            ("PARTICIPANT", "organisme", "e-mail"),
+        ]
+    ),
+)
+def test_any_table_reads_back_as_written(
+    tmp_path: Path,
+    table: list[tuple[str, str, str, str]],
+    separator: str,
+    encoding: str,
+    title: bool,
+    blanks: list[int],
+    headers: tuple[str, str, str],
+) -> None:
     people: list[list[str]] = [list(person) for person in table]
     for position in blanks:
         people.insert(position, ["", "", "", ""])
     rows = [["Liste des inscrits", "", "", ""]] * title + [[*headers, "Remarque"], *people]
     roster = read_roster(write_csv(tmp_path / "liste.csv", rows, separator, encoding))
     assert [(a.name, a.organisation, a.email, a.attributes) for a in roster.attendees] == [
-        (name, organisation, email, (("Remarque", note),)) for name, organisation, email, note in table]
+        (name, organisation, email, (("Remarque", note),)) for name, organisation, email, note in table
+    ]
     assert roster.warnings == ()
 
 
-@pytest.mark.parametrize("organisation_header", [
-    "NOM DE LA STRUCTURE", "Structure d'appartenance", "Structure", "Organisme", "Établissement", "ETABLISSEMENT",
-    "Service", "Employeur", "Entreprise", "Nom de l'organisme", "Nom de l’établissement", "Organisme d'origine",
-    "Nom structure", "Société", "Raison sociale", "Company name", "Organisation name",
-])
-@pytest.mark.parametrize(("name_headers", "anne", "lea"), [
-    (["Nom et prénom"], ["Anne Martin"], ["Léa Dubois"]),
-    (["Prénom Nom"], ["Anne Martin"], ["Léa Dubois"]),
-    (["Participant"], ["Anne Martin"], ["Léa Dubois"]),
-    (["NOM", "PRÉNOM"], ["Martin", "Anne"], ["Dubois", "Léa"]),
-])
-def test_organisation_headers_of_french_office_exports(tmp_path: Path, organisation_header: str,
-                                                       name_headers: list[str], anne: list[str],
-                                                       lea: list[str]) -> None:
+@pytest.mark.parametrize(
+    "organisation_header",
+    [
+        "NOM DE LA STRUCTURE",
+        "Structure d'appartenance",
+        "Structure",
+        "Organisme",
+        "Établissement",
+        "ETABLISSEMENT",
+        "Service",
+        "Employeur",
+        "Entreprise",
+        "Nom de l'organisme",
+        "Nom de l’établissement",
+        "Organisme d'origine",
+        "Nom structure",
+        "Société",
+        "Raison sociale",
+        "Company name",
+        "Organisation name",
+    ],
+)
+@pytest.mark.parametrize(
+    ("name_headers", "anne", "lea"),
+    [
+        (["Nom et prénom"], ["Anne Martin"], ["Léa Dubois"]),
+        (["Prénom Nom"], ["Anne Martin"], ["Léa Dubois"]),
+        (["Participant"], ["Anne Martin"], ["Léa Dubois"]),
+        (["NOM", "PRÉNOM"], ["Martin", "Anne"], ["Dubois", "Léa"]),
+    ],
+)
+def test_organisation_headers_of_french_office_exports(
+    tmp_path: Path, organisation_header: str, name_headers: list[str], anne: list[str], lea: list[str]
+) -> None:
     rows = [[*name_headers, organisation_header], [*anne, "France Travail"], [*lea, "CIO"]]
     roster = read_roster(write_csv(tmp_path / "liste.csv", rows))
-    assert [(a.name, a.organisation) for a in roster.attendees] == [("Anne Martin", "France Travail"),
-                                                                    ("Léa Dubois", "CIO")]
+    assert [(a.name, a.organisation) for a in roster.attendees] == [
+        ("Anne Martin", "France Travail"),
+        ("Léa Dubois", "CIO"),
+    ]
 
 
-@pytest.mark.parametrize(("headers", "kept_as_attribute"), [
-    (["Nom complet", "Service", "Établissement"], "Service"),
-    (["Nom complet", "Nom du service", "Nom de la structure"], "Nom du service"),
-    (["Nom complet", "Structure d'appartenance", "Structure"], "Structure d'appartenance"),
-    (["Nom complet", "Entreprise", "Structure"], "Entreprise"),
-])
-def test_two_organisation_like_columns_keep_the_most_specific_spelling(tmp_path: Path, headers: list[str],
-                                                                       kept_as_attribute: str) -> None:
+@pytest.mark.parametrize(
+    ("headers", "kept_as_attribute"),
+    [
+        (["Nom complet", "Service", "Établissement"], "Service"),
+        (["Nom complet", "Nom du service", "Nom de la structure"], "Nom du service"),
+        (["Nom complet", "Structure d'appartenance", "Structure"], "Structure d'appartenance"),
+        (["Nom complet", "Entreprise", "Structure"], "Entreprise"),
+    ],
+)
+def test_two_organisation_like_columns_keep_the_most_specific_spelling(
+    tmp_path: Path, headers: list[str], kept_as_attribute: str
+) -> None:
     column = headers.index(kept_as_attribute)
     other = 3 - column
     first = ["Anne Martin", "", ""]

@@ -59,9 +59,20 @@ def test_init_refuses_to_overwrite_unless_forced(tmp_path: Path) -> None:
 
 def test_the_example_plans_out_of_the_box(tmp_path: Path) -> None:
     assert run("init", str(tmp_path))[0] == 0
-    code, out, err = run("plan", str(tmp_path / "attendees.csv"), "--event", str(tmp_path / "event.toml"),
-                         "--time-limit", "2", "--seed", "0", "--no-history", "--out", str(tmp_path / "plan"),
-                         "--quiet")
+    code, out, err = run(
+        "plan",
+        str(tmp_path / "attendees.csv"),
+        "--event",
+        str(tmp_path / "event.toml"),
+        "--time-limit",
+        "2",
+        "--seed",
+        "0",
+        "--no-history",
+        "--out",
+        str(tmp_path / "plan"),
+        "--quiet",
+    )
     assert code == 0, err
     document = json.loads((tmp_path / "plan" / "plan.json").read_text(encoding="utf-8"))
     themes = [theme.title for theme in default_event().themes]

@@ -16,19 +16,22 @@ PEOPLE = (
 )
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("helene chevalier", "p01"),
-    ("  HÉLÈNE   Chevalier ", "p01"),
-    ("Chevalier Hélène", "p01"),
-    ("jean marc dupont", "p05"),
-    ("Jean-Marc", "p05"),
-    ("nguyen van an", "p06"),
-    ("p04", "p04"),
-    ("P04", "p04"),
-    ("Anne Martin (mission locale)", "p03"),
-    ("anne martin (France-Travail)", "p02"),
-    ("ann mor", "p04"),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("helene chevalier", "p01"),
+        ("  HÉLÈNE   Chevalier ", "p01"),
+        ("Chevalier Hélène", "p01"),
+        ("jean marc dupont", "p05"),
+        ("Jean-Marc", "p05"),
+        ("nguyen van an", "p06"),
+        ("p04", "p04"),
+        ("P04", "p04"),
+        ("Anne Martin (mission locale)", "p03"),
+        ("anne martin (France-Travail)", "p02"),
+        ("ann mor", "p04"),
+    ],
+)
 def test_forgiving_queries_find_one_person(query: str, expected: str) -> None:
     assert match_person(query, PEOPLE).id == expected
 
@@ -76,7 +79,15 @@ def test_match_people_reports_every_failure_one_line_each() -> None:
 
 
 def test_labels_add_the_organisation_only_when_names_collide() -> None:
-    people = [Attendee("p01", "Anne Martin", "CIO"), Attendee("p02", "anne  MARTIN", "Mission Locale"),
-              Attendee("p03", "Zoé Zola", "CIO"), Attendee("p04", "Anne Martin", "CIO")]
-    assert labels(people) == {"p01": "Anne Martin (CIO, p01)", "p02": "anne  MARTIN (Mission Locale)",
-                              "p03": "Zoé Zola", "p04": "Anne Martin (CIO, p04)"}
+    people = [
+        Attendee("p01", "Anne Martin", "CIO"),
+        Attendee("p02", "anne  MARTIN", "Mission Locale"),
+        Attendee("p03", "Zoé Zola", "CIO"),
+        Attendee("p04", "Anne Martin", "CIO"),
+    ]
+    assert labels(people) == {
+        "p01": "Anne Martin (CIO, p01)",
+        "p02": "anne  MARTIN (Mission Locale)",
+        "p03": "Zoé Zola",
+        "p04": "Anne Martin (CIO, p04)",
+    }

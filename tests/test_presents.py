@@ -61,11 +61,7 @@ def best_by_brute_force(organisations: list[str], presented: list[Counter[str]])
     """Fewest repeated presentations over every valid assignment."""
     present = set(organisations)
     options = [[o for o in sorted(present) if o != own] for own in organisations]
-    return min(
-        repeat_cost(presented, list(choice))
-        for choice in product(*options)
-        if set(choice) == present
-    )
+    return min(repeat_cost(presented, list(choice)) for choice in product(*options) if set(choice) == present)
 
 
 tables = st.lists(st.sampled_from("ABCD"), min_size=2, max_size=6).filter(lambda orgs: len(set(orgs)) >= 2)
@@ -74,8 +70,10 @@ tables = st.lists(st.sampled_from("ABCD"), min_size=2, max_size=6).filter(lambda
 @settings(max_examples=150, deadline=None)
 @given(organisations=tables, data=st.data())
 def test_a_table_assignment_is_valid_and_exactly_optimal(organisations: list[str], data: st.DataObject) -> None:
-    presented = [Counter(data.draw(st.dictionaries(st.sampled_from("ABCD"), st.integers(0, 3), max_size=4)))
-                 for _ in organisations]
+    presented = [
+        Counter(data.draw(st.dictionaries(st.sampled_from("ABCD"), st.integers(0, 3), max_size=4)))
+        for _ in organisations
+    ]
     choice = table_presentations(organisations, presented)
     assert choice is not None
     assert all(o != own and o in organisations for o, own in zip(choice, organisations, strict=True))
@@ -108,16 +106,16 @@ def test_people_present_organisations_they_have_not_presented_before() -> None:
 
 
 def test_only_present_another_rounds_carry_presents() -> None:
-    plan = seating_plan(["A", "B", "C", "D"], [[[0, 1], [2, 3]], [[0, 2], [1, 3]], [[0, 3], [1, 2]]],
-                        (TALK, PRESENT))
+    plan = seating_plan(["A", "B", "C", "D"], [[[0, 1], [2, 3]], [[0, 2], [1, 3]], [[0, 3], [1, 2]]], (TALK, PRESENT))
     planned, _ = assign_presents(plan)
     assert [bool(r.tables[0].presents) for r in planned.rounds] == [False, True, False]
     assert dict(planned.rounds[1].tables[0].presents) == {"p0": "C", "p2": "A"}
 
 
 def test_single_organisation_tables_are_explained() -> None:
-    plan = seating_plan(["France Travail", "France Travail", "Cap emploi", "Mission Locale"],
-                        [[[0, 1], [2, 3]]], (PRESENT,))
+    plan = seating_plan(
+        ["France Travail", "France Travail", "Cap emploi", "Mission Locale"], [[[0, 1], [2, 3]]], (PRESENT,)
+    )
     with use_language("fr"):
         planned, warnings = assign_presents(plan)
     assert len(warnings) == 1
@@ -135,10 +133,16 @@ def test_presents_use_the_organisation_as_first_spelled_and_survive_the_plan_fil
 
 
 @settings(max_examples=60, deadline=None)
-@given(seed=st.integers(0, 10**6), people=st.integers(1, 30), organisations=st.integers(1, 8),
-       rounds=st.integers(1, 6), size=st.integers(3, 6))
-def test_presents_are_valid_on_every_table_of_random_plans(seed: int, people: int, organisations: int,
-                                                           rounds: int, size: int) -> None:
+@given(
+    seed=st.integers(0, 10**6),
+    people=st.integers(1, 30),
+    organisations=st.integers(1, 8),
+    rounds=st.integers(1, 6),
+    size=st.integers(3, 6),
+)
+def test_presents_are_valid_on_every_table_of_random_plans(
+    seed: int, people: int, organisations: int, rounds: int, size: int
+) -> None:
     rng = random.Random(seed)
     orgs = [f"Structure {rng.randrange(organisations)}" for _ in range(people)]
     seating = []
@@ -146,15 +150,21 @@ def test_presents_are_valid_on_every_table_of_random_plans(seed: int, people: in
         order = list(range(people))
         rng.shuffle(order)
         present = [p for p in order if rng.random() > 0.1]  # a few absent per round
-        seating.append([present[i:i + size] for i in range(0, len(present), size)])
+        seating.append([present[i : i + size] for i in range(0, len(present), size)])
     plan = seating_plan(orgs, seating, (TALK, PRESENT) if seed % 2 else (PRESENT,))
     planned, warnings = assign_presents(plan)
     assert presentation_problems(planned) == []
-    single = [(r.number, t.number) for r in planned.rounds if r.theme and r.theme.presents_another
-              for t in r.tables if len({orgs[int(x[1:])] for x in t.attendees}) == 1]
+    single = [
+        (r.number, t.number)
+        for r in planned.rounds
+        if r.theme and r.theme.presents_another
+        for t in r.tables
+        if len({orgs[int(x[1:])] for x in t.attendees}) == 1
+    ]
     assert len(warnings) == len(single)
     assert [t.attendees for r in planned.rounds for t in r.tables] == [
-        t.attendees for r in plan.rounds for t in r.tables]
+        t.attendees for r in plan.rounds for t in r.tables
+    ]
 
 
 def test_assigning_again_gives_the_same_presents() -> None:
@@ -171,10 +181,23 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_a_real_plan_carries_valid_presents_in_its_present_another_round(tmp_path: Path, instances: Path,
-                                                                         check_plan: CheckPlan) -> None:
-    code, _, err = run("plan", str(instances / "spro24.csv"), "--rounds", "4", "--time-limit", "2", "--seed", "0",
-                       "--no-history", "--out", str(tmp_path), "--quiet")
+def test_a_real_plan_carries_valid_presents_in_its_present_another_round(
+    tmp_path: Path, instances: Path, check_plan: CheckPlan
+) -> None:
+    code, _, err = run(
+        "plan",
+        str(instances / "spro24.csv"),
+        "--rounds",
+        "4",
+        "--time-limit",
+        "2",
+        "--seed",
+        "0",
+        "--no-history",
+        "--out",
+        str(tmp_path),
+        "--quiet",
+    )
     assert code == 0, err
     assert check_plan(tmp_path / "plan.json")["valid"]
     planned = read_plan(tmp_path / "plan.json")
@@ -187,12 +210,29 @@ def test_a_real_plan_carries_valid_presents_in_its_present_another_round(tmp_pat
 
 def test_the_plan_command_explains_a_table_of_colleagues(tmp_path: Path) -> None:
     people = tmp_path / "attendees.csv"
-    people.write_text("nom complet;structure\n" + "".join(f"Agent {i};France Travail\n" for i in range(9))
-                      + "Léa Dubois;Mission Locale\n", encoding="utf-8")
+    people.write_text(
+        "nom complet;structure\n"
+        + "".join(f"Agent {i};France Travail\n" for i in range(9))
+        + "Léa Dubois;Mission Locale\n",
+        encoding="utf-8",
+    )
     event = tmp_path / "event.toml"
     event.write_text('[[themes]]\ntitle = "Présentation croisée"\nkind = "present-another"\n', encoding="utf-8")
-    code, _, err = run("plan", str(people), "--event", str(event), "--table-size", "5", "--rounds", "1",
-                       "--time-limit", "1", "--no-history", "--out", str(tmp_path / "plan"))
+    code, _, err = run(
+        "plan",
+        str(people),
+        "--event",
+        str(event),
+        "--table-size",
+        "5",
+        "--rounds",
+        "1",
+        "--time-limit",
+        "1",
+        "--no-history",
+        "--out",
+        str(tmp_path / "plan"),
+    )
     assert code == 0, err
     assert "tout le monde vient de « France Travail »" in err
     planned = read_plan(tmp_path / "plan" / "plan.json")

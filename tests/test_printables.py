@@ -25,11 +25,24 @@ from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable, read_plan
 from speeddating.problem import table_layout
 from speeddating.roster import Attendee
 
-LONG_NAMES = ("Marie-Françoise de La Tour-d'Auvergne", "Nguyễn Thị Minh Khai", "Łukasz Żółkiewski",
-              "Jean-Baptiste Œuvray-Lefèvre", "Zoë Brûlé")
+LONG_NAMES = (
+    "Marie-Françoise de La Tour-d'Auvergne",
+    "Nguyễn Thị Minh Khai",
+    "Łukasz Żółkiewski",
+    "Jean-Baptiste Œuvray-Lefèvre",
+    "Zoë Brûlé",
+)
 LONG_ORGANISATION = "Centre d'information et d'orientation « Avenir » – antenne intercommunale de la vallée"
-ORGANISATIONS = ("France Travail", "Mission Locale", LONG_ORGANISATION, "Cap Emploi", "CCAS",
-                 "Maison de l'emploi", "PLIE", "Département")
+ORGANISATIONS = (
+    "France Travail",
+    "Mission Locale",
+    LONG_ORGANISATION,
+    "Cap Emploi",
+    "CCAS",
+    "Maison de l'emploi",
+    "PLIE",
+    "Département",
+)
 FIRST = ("Anne", "Benoît", "Chloé", "Djamel", "Élodie", "François", "Gaëlle", "Hélène", "Inès", "Jérôme")
 LAST = ("Martin", "Lefèvre", "Dubois", "Garçon", "Hébert", "Noël", "Perrin", "Rousseau", "Thévenin", "Brûlé")
 
@@ -52,7 +65,7 @@ def seated(people: tuple[Attendee, ...], rounds: int, event: Event, seed: int = 
         rng.shuffle(order)
         tables, start = [], 0
         for table_number, size in enumerate(table_layout(len(people), event.table_size), start=1):
-            group = order[start:start + size]
+            group = order[start : start + size]
             start += size
             theme = event.theme_for(number)
             presents: tuple[tuple[str, str], ...] = ()
@@ -65,12 +78,25 @@ def seated(people: tuple[Attendee, ...], rounds: int, event: Event, seed: int = 
 
 
 def make_plan(count: int, rounds: int = 5, **extra: object) -> Plan:
-    event = Event(title="Petit-déjeuner inter-équipes « Réseau emploi »", date="2026-12-08",
-                  location="Mission Locale, salle Basile", themes=DEFAULT_THEMES)
+    event = Event(
+        title="Petit-déjeuner inter-équipes « Réseau emploi »",
+        date="2026-12-08",
+        location="Mission Locale, salle Basile",
+        themes=DEFAULT_THEMES,
+    )
     people = attendees(count)
-    quality = Quality(same_org_pairs=0, forced_same_org=0, repeat_pairs=0, history_repeats=0,
-                      distinct_new_pairs=90, new_pairs_bound=96, optimal=False, proven_bound=94,
-                      fewest_new_met=9, most_new_met=12)
+    quality = Quality(
+        same_org_pairs=0,
+        forced_same_org=0,
+        repeat_pairs=0,
+        history_repeats=0,
+        distinct_new_pairs=90,
+        new_pairs_bound=96,
+        optimal=False,
+        proven_bound=94,
+        fewest_new_met=9,
+        most_new_met=12,
+    )
     return Plan(people, seated(people, rounds, event), event, quality, **extra)  # type: ignore[arg-type]
 
 
@@ -114,7 +140,8 @@ def test_every_person_is_on_the_itineraries_in_organisation_then_name_order(coun
     text = normalised(" ".join(pdf_pages(printed(plan, tmp_path)["itineraries.pdf"])))
     positions = {a.id: text.find(normalised(a.name)) for a in plan.attendees}
     assert all(position >= 0 for position in positions.values()), [
-        a.name for a in plan.attendees if positions[a.id] < 0]
+        a.name for a in plan.attendees if positions[a.id] < 0
+    ]
     order = sorted(plan.attendees, key=lambda a: positions[a.id])
     keys = [a.organisation_key for a in order]
     assert keys == sorted(keys)
@@ -123,7 +150,7 @@ def test_every_person_is_on_the_itineraries_in_organisation_then_name_order(coun
 def test_itinerary_rows_give_each_round_the_persons_table(plan24: Plan, documents24: dict[str, bytes]) -> None:
     first_page = normalised(pdf_pages(documents24["itineraries.pdf"])[0])
     person = next(a for a in plan24.attendees if normalised(a.name) in first_page)
-    card = first_page[first_page.index(normalised(person.name)):]
+    card = first_page[first_page.index(normalised(person.name)) :]
     for rnd, table in plan24.itinerary(person.id):
         assert table is not None
         assert f"{rnd.number} {rnd.start} {table.number} " in card
@@ -159,8 +186,7 @@ def test_page_counts_follow_head_counts(count: int, tmp_path: Path) -> None:
 def test_accents_and_unusual_letters_round_trip_in_every_document(tmp_path: Path) -> None:
     plan = make_plan(8)
     event = Event(title=ACCENTS, date="2026-12-08", themes=DEFAULT_THEMES)
-    people = tuple(Attendee(a.id, a.name, ACCENTS if i == 3 else a.organisation)
-                   for i, a in enumerate(plan.attendees))
+    people = tuple(Attendee(a.id, a.name, ACCENTS if i == 3 else a.organisation) for i, a in enumerate(plan.attendees))
     plan = Plan(people, plan.rounds, event, plan.quality)
     for name, data in printed(plan, tmp_path).items():
         text = normalised(" ".join(pdf_pages(data)))
@@ -170,7 +196,8 @@ def test_accents_and_unusual_letters_round_trip_in_every_document(tmp_path: Path
 
 
 def test_print_is_deterministic_and_regenerates_the_same_text_from_the_plan_file(
-        plan24: Plan, documents24: dict[str, bytes], tmp_path: Path) -> None:
+    plan24: Plan, documents24: dict[str, bytes], tmp_path: Path
+) -> None:
     assert printed(plan24, tmp_path / "again") == documents24
     write_plan(plan24, tmp_path / "plan.json")
     reread = printed(read_plan(tmp_path / "plan.json"), tmp_path / "reread")
@@ -251,8 +278,7 @@ def test_table_card_faces_stay_on_their_half_of_the_sheet(rounds: int, tmp_path:
             assert (y < half) if orientation > 0 else (y > half), (text, y)
 
 
-@given(st.text(alphabet=st.sampled_from("ab éŁ«»-'’ —"), max_size=80), st.floats(20, 300),
-       st.integers(1, 3))
+@given(st.text(alphabet=st.sampled_from("ab éŁ«»-'’ —"), max_size=80), st.floats(20, 300), st.integers(1, 3))
 @settings(max_examples=150, deadline=None)
 def test_fitted_text_never_runs_past_its_width_or_line_count(text: str, width: float, lines: int) -> None:
     register_fonts()
@@ -280,7 +306,8 @@ def run_cli(*args: str) -> tuple[int, str, str]:
 
 
 def test_print_command_regenerates_the_documents_from_a_plan_file(
-        plan24: Plan, documents24: dict[str, bytes], tmp_path: Path) -> None:
+    plan24: Plan, documents24: dict[str, bytes], tmp_path: Path
+) -> None:
     write_plan(plan24, tmp_path / "plan.json")
     code, out, err = run_cli("print", str(tmp_path / "plan.json"), "--out", str(tmp_path / "again"))
     assert code == 0, err
@@ -300,10 +327,12 @@ def test_print_command_refuses_a_missing_plan_in_one_line(tmp_path: Path) -> Non
 
 def test_plan_command_writes_the_printables_too(tmp_path: Path) -> None:
     attendees = tmp_path / "attendees.csv"
-    attendees.write_text("nom;structure\n" + "".join(f"Personne {i};Structure {i % 3}\n" for i in range(9)),
-                         encoding="utf-8")
-    code, _, err = run_cli("plan", str(attendees), "--rounds", "2", "--time-limit", "1", "--no-history",
-                           "--out", str(tmp_path / "out"))
+    attendees.write_text(
+        "nom;structure\n" + "".join(f"Personne {i};Structure {i % 3}\n" for i in range(9)), encoding="utf-8"
+    )
+    code, _, err = run_cli(
+        "plan", str(attendees), "--rounds", "2", "--time-limit", "1", "--no-history", "--out", str(tmp_path / "out")
+    )
     assert code == 0, err
     for name, _ in DOCUMENTS:
         assert f"out/{name}" in err
@@ -316,8 +345,13 @@ def _pages_positions(data: bytes) -> list[list[tuple[float, float, float, str]]]
     for page in PdfReader(io.BytesIO(data)).pages:
         found: list[tuple[float, float, float, str]] = []
 
-        def visit(text: str, cm: list[float], tm: list[float], *_: object,
-                  found: list[tuple[float, float, float, str]] = found) -> None:
+        def visit(
+            text: str,
+            cm: list[float],
+            tm: list[float],
+            *_: object,
+            found: list[tuple[float, float, float, str]] = found,
+        ) -> None:
             if text.strip():
                 x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
                 y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
@@ -365,8 +399,9 @@ def test_every_round_is_printed_inside_its_card_whatever_the_number_of_rounds(ro
         assert sequence == per_card * (len(sequence) // len(per_card)), sequence
 
 
-@pytest.mark.parametrize(("language", "promise"), [("fr", "jamais deux fois les mêmes"),
-                                                    ("en", "never the same person twice")])
+@pytest.mark.parametrize(
+    ("language", "promise"), [("fr", "jamais deux fois les mêmes"), ("en", "never the same person twice")]
+)
 def test_agenda_promises_no_repeat_meeting_only_when_the_plan_has_none(language: str, promise: str) -> None:
     plan = make_plan(8)
     assert plan.quality is not None and plan.quality.repeat_pairs == 0
@@ -396,8 +431,9 @@ def test_a_single_organisation_table_is_told_what_to_present(tmp_path: Path) -> 
         assert itineraries.count(fallback) == len(lonely.attendees)
 
 
-@pytest.mark.parametrize("title", ["Petit-déjeuner inter-équipes du réseau emploi-insertion-formation " * 2,
-                                   "Rencontre " * 60])
+@pytest.mark.parametrize(
+    "title", ["Petit-déjeuner inter-équipes du réseau emploi-insertion-formation " * 2, "Rencontre " * 60]
+)
 def test_master_plan_footer_keeps_clear_of_the_page_number_and_the_margin(title: str) -> None:
     plan = make_plan(8)
     plan = Plan(plan.attendees, plan.rounds, dataclasses.replace(plan.event, title=title), plan.quality)

@@ -9,8 +9,17 @@ from speeddating.problem import Problem, ProblemError, fewest_pairs, table_layou
 
 @pytest.mark.parametrize(
     ("people", "size", "layout"),
-    [(33, 4, (4,) * 6 + (3,) * 3), (13, 4, (4, 3, 3, 3)), (24, 4, (4,) * 6),
-     (2, 4, (2,)), (7, 3, (4, 3)), (10, 3, (4, 3, 3)), (5, 4, (5,)), (5, 3, (3, 2)), (6, 4, (3, 3))],
+    [
+        (33, 4, (4,) * 6 + (3,) * 3),
+        (13, 4, (4, 3, 3, 3)),
+        (24, 4, (4,) * 6),
+        (2, 4, (2,)),
+        (7, 3, (4, 3)),
+        (10, 3, (4, 3, 3)),
+        (5, 4, (5,)),
+        (5, 3, (3, 2)),
+        (6, 4, (3, 3)),
+    ],
 )
 def test_table_layout_examples(people: int, size: int, layout: tuple[int, ...]) -> None:
     assert table_layout(people, size) == layout
@@ -46,10 +55,24 @@ def test_forced_same_org_counts_every_round() -> None:
         ({"organisation_of": (0,), "rounds": 2}, "at least 2 people"),
         ({"organisation_of": (0, 1), "rounds": 0}, "at least 1"),
         ({"organisation_of": (0, 1, 2), "rounds": 1, "table_size": 9}, "between 3 and 6"),
-        ({"organisation_of": (0, 1, 2), "rounds": 1, "keep_apart": frozenset({(0, 1)}),
-          "should_meet": frozenset({(0, 1)})}, "kept apart and required"),
-        ({"organisation_of": tuple(range(6)), "rounds": 1, "table_size": 3,
-          "fixed_tables": {(0, 0): 0, (1, 0): 0, (2, 0): 0, (3, 0): 0}}, "which seats 3"),
+        (
+            {
+                "organisation_of": (0, 1, 2),
+                "rounds": 1,
+                "keep_apart": frozenset({(0, 1)}),
+                "should_meet": frozenset({(0, 1)}),
+            },
+            "kept apart and required",
+        ),
+        (
+            {
+                "organisation_of": tuple(range(6)),
+                "rounds": 1,
+                "table_size": 3,
+                "fixed_tables": {(0, 0): 0, (1, 0): 0, (2, 0): 0, (3, 0): 0},
+            },
+            "which seats 3",
+        ),
         ({"organisation_of": (0, 1), "rounds": 1, "past_encounters": {(1, 0): 1.0}}, "smaller first"),
     ],
 )

@@ -24,15 +24,35 @@ def run_unprivileged(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
             pytest.skip("running as root without setpriv: file permissions are not enforced")
         prefix = [setpriv, "--bounding-set=-all", "--inh-caps=-all"]
     environment = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run([*prefix, sys.executable, "-m", "speeddating", *args], cwd=cwd, env=environment,
-                          capture_output=True, text=True, check=False, timeout=120)
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "speeddating", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
 
 
 def make_plan(folder: Path, name: str, people: int = 9) -> Path:
     attendees = folder / f"{name}.csv"
     attendees.write_text("nom;structure\n" + "".join(f"P {i};S {i % 3}\n" for i in range(people)), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["plan", str(attendees), "--rounds", "2", "--time-limit", "1", "--no-history",
-                                      "--out", str(folder / name), "--quiet"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "plan",
+            str(attendees),
+            "--rounds",
+            "2",
+            "--time-limit",
+            "1",
+            "--no-history",
+            "--out",
+            str(folder / name),
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 0, result.stderr
     return folder / name / "plan.json"
 
@@ -51,8 +71,9 @@ def test_a_history_in_a_read_only_folder_says_it_cannot_be_written(tmp_path: Pat
     locked.mkdir()
     read_only(locked)
     try:
-        result = run_unprivileged("history", "add", str(plan_file), "--history", str(locked / "historique.db"),
-                                  cwd=tmp_path)
+        result = run_unprivileged(
+            "history", "add", str(plan_file), "--history", str(locked / "historique.db"), cwd=tmp_path
+        )
     finally:
         locked.chmod(0o755)
     assert result.returncode == 2, result.stderr
@@ -69,8 +90,7 @@ def test_a_read_only_history_file_says_it_cannot_be_written(tmp_path: Path, plan
     assert code == 0
     store.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
     other = make_plan(tmp_path, "autre", people=10)
-    result = run_unprivileged("history", "add", str(other), "--history", str(store), "--title", "Autre",
-                              cwd=tmp_path)
+    result = run_unprivileged("history", "add", str(other), "--history", str(store), "--title", "Autre", cwd=tmp_path)
     assert result.returncode == 2, result.stderr
     line = result.stderr.strip()
     assert line.startswith("Erreur : ") and "historique.db" in line and "impossible d'écrire" in line

@@ -15,12 +15,25 @@ def run(*args: str) -> tuple[int, str, str]:
 
 def make_plan(folder: Path, name: str, people: int) -> Path:
     attendees = folder / f"{name}.csv"
-    attendees.write_text("nom;structure\n" + "".join(f"{name} {i};S {i % 3}\n" for i in range(people)),
-                         encoding="utf-8")
+    attendees.write_text(
+        "nom;structure\n" + "".join(f"{name} {i};S {i % 3}\n" for i in range(people)), encoding="utf-8"
+    )
     event = folder / "event.toml"
     event.write_text('[event]\ntitle = "Petit-déjeuner"\ndate = "2026-12-08"\n', encoding="utf-8")
-    code, _, err = run("plan", str(attendees), "--event", str(event), "--rounds", "2", "--time-limit", "1",
-                       "--no-history", "--quiet", "--out", str(folder / name))
+    code, _, err = run(
+        "plan",
+        str(attendees),
+        "--event",
+        str(event),
+        "--rounds",
+        "2",
+        "--time-limit",
+        "1",
+        "--no-history",
+        "--quiet",
+        "--out",
+        str(folder / name),
+    )
     assert code == 0, err
     return folder / name / "plan.json"
 

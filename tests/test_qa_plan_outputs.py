@@ -42,9 +42,12 @@ def test_a_file_system_refusal_is_explained_in_the_organisers_language(tmp_path:
     attendees.write_text("nom;structure\n" + "".join(f"P {i};S {i % 3}\n" for i in range(9)), encoding="utf-8")
     code, _, err = run("plan", str(attendees), "--rounds", "2", "--no-history", "--out", str(attendees / "plan"))
     assert code == 2
-    assert err.strip() == (f"Erreur : {attendees / 'plan'} : impossible d'écrire (un élément du chemin est un "
-                           "fichier, pas un dossier). Vérifiez le dossier et les droits.")
-    code, _, err = run("--lang", "en", "plan", str(attendees), "--rounds", "2", "--no-history",
-                       "--out", str(attendees / "plan"))
+    assert err.strip() == (
+        f"Erreur : {attendees / 'plan'} : impossible d'écrire (un élément du chemin est un "
+        "fichier, pas un dossier). Vérifiez le dossier et les droits."
+    )
+    code, _, err = run(
+        "--lang", "en", "plan", str(attendees), "--rounds", "2", "--no-history", "--out", str(attendees / "plan")
+    )
     assert code == 2
     assert "(part of the path is a file, not a folder)" in err

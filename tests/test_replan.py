@@ -24,8 +24,12 @@ from tests.conftest import CheckPlan
 
 def people(count: int, organisations: int, **flags: dict[int, str]) -> list[Attendee]:
     return [
-        Attendee(f"p{i + 1:02d}", f"Person {i + 1:02d}", f"Org {i % organisations}",
-                 attributes=tuple((column, values[i]) for column, values in flags.items() if i in values))
+        Attendee(
+            f"p{i + 1:02d}",
+            f"Person {i + 1:02d}",
+            f"Org {i % organisations}",
+            attributes=tuple((column, values[i]) for column, values in flags.items() if i in values),
+        )
         for i in range(count)
     ]
 
@@ -57,8 +61,9 @@ def test_frozen_rounds_are_unchanged_byte_for_byte(plan24: Plan) -> None:
     assert new.version == 2 and new.revised_at == "2026-12-08T08:40"
 
 
-def test_absent_people_sit_nowhere_and_newcomers_everywhere_from_k(plan24: Plan, tmp_path: Path,
-                                                                     check_plan: CheckPlan) -> None:
+def test_absent_people_sit_nowhere_and_newcomers_everywhere_from_k(
+    plan24: Plan, tmp_path: Path, check_plan: CheckPlan
+) -> None:
     absent = [plan24.attendee("p03"), plan24.attendee("p10"), plan24.attendee("p11")]
     added = [Attendee("", "Late One", "Org 7"), Attendee("", "Late Two", "Org 8", "two@example.org")]
     new, moves = replan(plan24, 3, absent, added, time_limit=1)
@@ -104,8 +109,9 @@ def test_an_absentee_at_a_full_table_moves_few_people_when_that_costs_nothing() 
 
 
 def test_newcomers_take_the_plans_spelling_of_their_organisation(plan24: Plan) -> None:
-    new, _ = replan(plan24, 3, added=[Attendee("", "Late One", "ORG  3"), Attendee("", "Late Two", "Org Neuve")],
-                    time_limit=0.5)
+    new, _ = replan(
+        plan24, 3, added=[Attendee("", "Late One", "ORG  3"), Attendee("", "Late Two", "Org Neuve")], time_limit=0.5
+    )
     assert [a.organisation for a in new.attendees[-2:]] == ["Org 3", "Org Neuve"]
 
 
@@ -138,8 +144,9 @@ def test_stays_seated_and_hosts_keep_one_table_number_all_session() -> None:
     for x in fixed:
         assert len(set(seats(original, x))) == 1
     absent = [original.attendee("p02"), original.attendee("p03"), original.attendee("p13")]
-    new, _ = replan(original, 3, absent, [Attendee("", "New Host", "Org 9", attributes=(("host", "oui"),))],
-                    time_limit=1)
+    new, _ = replan(
+        original, 3, absent, [Attendee("", "New Host", "Org 9", attributes=(("host", "oui"),))], time_limit=1
+    )
     for x in ("p01", "p07"):
         assert len(set(seats(new, x))) == 1, seats(new, x)
     assert seats(new, "p13")[2:] == [None, None, None]
@@ -176,8 +183,7 @@ def plan_with_size(attendees: list[Attendee], size: int) -> Plan:
 
 def test_reprint_list_tells_homonyms_apart_and_sorts_accents_as_letters() -> None:
     names = ["Zoé Zola", "Anne Martin", "Élodie Faure", "Anne Martin", "Bruno Blanc", "Yves Roux"]
-    attendees = [replace(a, name=names[i] if i < len(names) else a.name)
-                 for i, a in enumerate(people(12, 6))]
+    attendees = [replace(a, name=names[i] if i < len(names) else a.name) for i, a in enumerate(people(12, 6))]
     before = make_plan(attendees, 2)
     tables = before.rounds[1].tables
     swapped = tuple(replace(t, attendees=tables[(i + 1) % len(tables)].attendees) for i, t in enumerate(tables))
@@ -209,9 +215,27 @@ def test_cli_replan_end_to_end(plan24: Plan, tmp_path: Path, check_plan: CheckPl
     write_plan(plan24, tmp_path / "plan.json")
     newcomers = tmp_path / "late.csv"
     newcomers.write_text("nom;structure\nZoé Late;Org 8\nYves Tard;Org 9\n", encoding="utf-8")
-    code, out, err = run("--lang", "en", "replan", str(tmp_path / "plan.json"), "--from-round", "3",
-                         "--absent", "person 03", "--absent", "P10", "--add", "Late Arrival,Org 7,late@example.org",
-                         "--add-file", str(newcomers), "--time-limit", "1", "--out", str(tmp_path / "v2"), "--quiet")
+    code, out, err = run(
+        "--lang",
+        "en",
+        "replan",
+        str(tmp_path / "plan.json"),
+        "--from-round",
+        "3",
+        "--absent",
+        "person 03",
+        "--absent",
+        "P10",
+        "--add",
+        "Late Arrival,Org 7,late@example.org",
+        "--add-file",
+        str(newcomers),
+        "--time-limit",
+        "1",
+        "--out",
+        str(tmp_path / "v2"),
+        "--quiet",
+    )
     assert code == 0, err
     assert "Person 03: table" in out and "→ no table (round 3)" in out
     assert "Late Arrival: no table → table" in out and "Zoé Late: no table" in out
@@ -223,8 +247,20 @@ def test_cli_replan_end_to_end(plan24: Plan, tmp_path: Path, check_plan: CheckPl
 
 def test_cli_refuses_ambiguous_and_unknown_names(plan24: Plan, tmp_path: Path) -> None:
     write_plan(plan24, tmp_path / "plan.json")
-    code, out, err = run("--lang", "en", "replan", str(tmp_path / "plan.json"), "--from-round", "2",
-                         "--absent", "Person 1", "--absent", "Zebulon", "--out", str(tmp_path / "v2"))
+    code, out, err = run(
+        "--lang",
+        "en",
+        "replan",
+        str(tmp_path / "plan.json"),
+        "--from-round",
+        "2",
+        "--absent",
+        "Person 1",
+        "--absent",
+        "Zebulon",
+        "--out",
+        str(tmp_path / "v2"),
+    )
     assert code == 2 and "Traceback" not in out + err
     lines = err.strip().splitlines()
     assert len(lines) == 2
@@ -235,8 +271,18 @@ def test_cli_refuses_ambiguous_and_unknown_names(plan24: Plan, tmp_path: Path) -
 
 def test_cli_refuses_a_bad_added_person(plan24: Plan, tmp_path: Path) -> None:
     write_plan(plan24, tmp_path / "plan.json")
-    code, _, err = run("--lang", "en", "replan", str(tmp_path / "plan.json"), "--from-round", "2",
-                       "--add", "Only A Name", "--out", str(tmp_path / "v2"))
+    code, _, err = run(
+        "--lang",
+        "en",
+        "replan",
+        str(tmp_path / "plan.json"),
+        "--from-round",
+        "2",
+        "--add",
+        "Only A Name",
+        "--out",
+        str(tmp_path / "v2"),
+    )
     assert code == 2 and "Only A Name" in err and len(err.strip().splitlines()) == 1
 
 
@@ -244,8 +290,19 @@ def test_cli_json_and_default_folder(plan24: Plan, tmp_path: Path) -> None:
     folder = tmp_path / "plan-2026-12-08"
     folder.mkdir()
     write_plan(plan24, folder / "plan.json")
-    code, out, err = run("replan", str(folder / "plan.json"), "--from-round", "4", "--absent", "p05",
-                         "--time-limit", "1", "--no-history", "--json", "--quiet")
+    code, out, err = run(
+        "replan",
+        str(folder / "plan.json"),
+        "--from-round",
+        "4",
+        "--absent",
+        "p05",
+        "--time-limit",
+        "1",
+        "--no-history",
+        "--json",
+        "--quiet",
+    )
     assert code == 0, err
     summary = json.loads(out)
     assert summary["version"] == 2
@@ -264,12 +321,29 @@ def test_cli_never_overwrites_an_earlier_version(plan24: Plan, tmp_path: Path) -
     assert code == 0, err
     assert (tmp_path / "v1-v2" / "plan.json").read_bytes() == printed
     assert read_plan(tmp_path / "v1-v3" / "plan.json").rounds[3].table_of("p06") is None
-    code, out, err = run("--lang", "en", "replan", str(tmp_path / "v1" / "plan.json"), "--from-round", "4",
-                         "--out", str(tmp_path / "v1-v2"), *common)
+    code, out, err = run(
+        "--lang",
+        "en",
+        "replan",
+        str(tmp_path / "v1" / "plan.json"),
+        "--from-round",
+        "4",
+        "--out",
+        str(tmp_path / "v1-v2"),
+        *common,
+    )
     assert code == 2 and len(err.strip().splitlines()) == 1 and "--force" in err and "Traceback" not in out + err
     assert (tmp_path / "v1-v2" / "plan.json").read_bytes() == printed
-    code, _, err = run("replan", str(tmp_path / "v1" / "plan.json"), "--from-round", "4", "--out",
-                       str(tmp_path / "v1-v2"), "--force", *common)
+    code, _, err = run(
+        "replan",
+        str(tmp_path / "v1" / "plan.json"),
+        "--from-round",
+        "4",
+        "--out",
+        str(tmp_path / "v1-v2"),
+        "--force",
+        *common,
+    )
     assert code == 0, err
     assert (tmp_path / "v1-v2" / "plan.json").read_bytes() != printed
 
@@ -279,15 +353,28 @@ def test_cli_summary_tells_the_room_as_it_is_from_k(tmp_path: Path) -> None:
     original = make_plan(attendees, 4, organiser_constraints(attendees))
     write_plan(original, tmp_path / "v1" / "plan.json")
     absent = [arg for x in ("p01", "p02", "p03", "p04") for arg in ("--absent", x)]
-    code, out, err = run("--lang", "en", "replan", str(tmp_path / "v1" / "plan.json"), "--from-round", "3", *absent,
-                         "--time-limit", "0.5", "--no-history", "--quiet")
+    code, out, err = run(
+        "--lang",
+        "en",
+        "replan",
+        str(tmp_path / "v1" / "plan.json"),
+        "--from-round",
+        "3",
+        *absent,
+        "--time-limit",
+        "0.5",
+        "--no-history",
+        "--quiet",
+    )
     assert code == 0, err
     assert "Present from round 3: 8 (of 12 people listed in all)" in out
     hosts = next(line for line in out.splitlines() if line.startswith("Table hosts"))
     assert "Person 06" in hosts and "Person 01" not in hosts
     after = read_plan(tmp_path / "v1-v2" / "plan.json")
-    empty = {r.number: sorted({t.number for t in before.tables} - {t.number for t in r.tables})
-             for before, r in zip(original.rounds[2:], after.rounds[2:], strict=True)}
+    empty = {
+        r.number: sorted({t.number for t in before.tables} - {t.number for t in r.tables})
+        for before, r in zip(original.rounds[2:], after.rounds[2:], strict=True)
+    }
     assert all(len(numbers) == 1 for numbers in empty.values())
     assert f"Tables left empty: round 3: table(s) {empty[3][0]}; round 4: table(s) {empty[4][0]}" in out
     reprint = next(line for line in out.splitlines() if line.startswith("Table cards to reprint"))
@@ -303,17 +390,42 @@ def test_a_round_left_with_fewer_than_two_people_is_refused(plan24: Plan) -> Non
 
 def test_pairs_kept_apart_at_planning_still_hold_when_replanning_without_the_file(tmp_path: Path) -> None:
     attendees = tmp_path / "people.csv"
-    attendees.write_text("nom;structure\n" + "".join(f"Person {i:02d};Org {i % 6}\n" for i in range(24)),
-                         encoding="utf-8")
+    attendees.write_text(
+        "nom;structure\n" + "".join(f"Person {i:02d};Org {i % 6}\n" for i in range(24)), encoding="utf-8"
+    )
     apart = tmp_path / "apart.csv"
     apart.write_text("Person 00;Person 01\nPerson 02;Person 03\n", encoding="utf-8")
-    code, _, err = run("plan", str(attendees), "--keep-apart", str(apart), "--rounds", "5", "--time-limit", "1",
-                       "--no-history", "--out", str(tmp_path / "v1"), "--quiet")
+    code, _, err = run(
+        "plan",
+        str(attendees),
+        "--keep-apart",
+        str(apart),
+        "--rounds",
+        "5",
+        "--time-limit",
+        "1",
+        "--no-history",
+        "--out",
+        str(tmp_path / "v1"),
+        "--quiet",
+    )
     assert code == 0, err
     first = read_plan(tmp_path / "v1" / "plan.json")
     assert len(first.keep_apart) == 2
-    code, _, err = run("replan", str(tmp_path / "v1" / "plan.json"), "--from-round", "2", "--absent", "Person 05",
-                       "--time-limit", "1", "--no-history", "--out", str(tmp_path / "v2"), "--quiet")
+    code, _, err = run(
+        "replan",
+        str(tmp_path / "v1" / "plan.json"),
+        "--from-round",
+        "2",
+        "--absent",
+        "Person 05",
+        "--time-limit",
+        "1",
+        "--no-history",
+        "--out",
+        str(tmp_path / "v2"),
+        "--quiet",
+    )
     assert code == 0, err
     second = read_plan(tmp_path / "v2" / "plan.json")
     assert second.keep_apart == first.keep_apart
@@ -325,7 +437,19 @@ def test_a_single_latecomer_can_come_from_a_file(plan24: Plan, tmp_path: Path) -
     write_plan(plan24, tmp_path / "plan.json")
     late = tmp_path / "late.csv"
     late.write_text("nom;structure\nZoé Late;Org 8\n", encoding="utf-8")
-    code, out, err = run("replan", str(tmp_path / "plan.json"), "--from-round", "3", "--add-file", str(late),
-                         "--time-limit", "1", "--no-history", "--out", str(tmp_path / "v2"), "--quiet")
+    code, out, err = run(
+        "replan",
+        str(tmp_path / "plan.json"),
+        "--from-round",
+        "3",
+        "--add-file",
+        str(late),
+        "--time-limit",
+        "1",
+        "--no-history",
+        "--out",
+        str(tmp_path / "v2"),
+        "--quiet",
+    )
     assert code == 0, err
     assert "Zoé Late : sans table → table" in out

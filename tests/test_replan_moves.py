@@ -88,8 +88,9 @@ SCENARIOS = {
 
 
 @pytest.mark.parametrize("scenario", sorted(SCENARIOS))
-def test_fewest_moves_never_adds_a_colleague_pair_or_a_repeat(plan24: Plan, scenario: str, tmp_path: Path,
-                                                              check_plan: CheckPlan) -> None:
+def test_fewest_moves_never_adds_a_colleague_pair_or_a_repeat(
+    plan24: Plan, scenario: str, tmp_path: Path, check_plan: CheckPlan
+) -> None:
     from_round, away, late = SCENARIOS[scenario]
     rng = random.Random(from_round * 10 + away + late)
     absent = rng.sample(list(plan24.attendees), away)
@@ -125,12 +126,20 @@ def test_the_same_seed_gives_the_same_plan(plan24: Plan) -> None:
 def small_problem() -> tuple[Problem, Schedule]:
     """12 people over 3 rounds with every kind of pair the model weighs: met twice in frozen rounds,
     met in earlier sessions (fractional weights), kept apart, wished to meet."""
-    schedule = (((0, 4, 8), (1, 5, 9), (2, 6, 10), (3, 7, 11)),
-                ((0, 5, 10), (1, 6, 11), (2, 7, 8), (3, 4, 9)),
-                ((0, 6, 9), (1, 4, 8), (2, 5, 11), (3, 7, 10)))
-    problem = Problem(organisation_of=(0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5), rounds=3, table_size=3,
-                      session_encounters={(0, 4): 2, (1, 9): 1}, past_encounters={(0, 8): 0.5, (3, 7): 1 / 3},
-                      keep_apart=frozenset({(2, 6)}), should_meet=frozenset({(0, 11)}))
+    schedule = (
+        ((0, 4, 8), (1, 5, 9), (2, 6, 10), (3, 7, 11)),
+        ((0, 5, 10), (1, 6, 11), (2, 7, 8), (3, 4, 9)),
+        ((0, 6, 9), (1, 4, 8), (2, 5, 11), (3, 7, 10)),
+    )
+    problem = Problem(
+        organisation_of=(0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5),
+        rounds=3,
+        table_size=3,
+        session_encounters={(0, 4): 2, (1, 9): 1},
+        past_encounters={(0, 8): 0.5, (3, 7): 1 / 3},
+        keep_apart=frozenset({(2, 6)}),
+        should_meet=frozenset({(0, 11)}),
+    )
     return problem, schedule
 
 
@@ -138,8 +147,9 @@ def test_a_reseating_that_frees_nothing_gives_the_plan_back() -> None:
     """The conflict caps are the plan's own figures as the model counts them: the plan fits under them."""
     problem, schedule = small_problem()
     homes = {(p, r): t for r, tables in enumerate(schedule) for t, table in enumerate(tables) for p in table}
-    found, optimal = reseat(problem, schedule, homes, [set(), set(), set()], deterministic_time=1, time_limit=10,
-                            seed=0, workers=1)
+    found, optimal = reseat(
+        problem, schedule, homes, [set(), set(), set()], deterministic_time=1, time_limit=10, seed=0, workers=1
+    )
     assert found == schedule and optimal
 
 
@@ -160,9 +170,29 @@ def test_cli_moves_fewest_people_unless_told_not_to(plan24: Plan, tmp_path: Path
     moved_people = {}
     for flag in ("--fewest-moves", "", "--no-fewest-moves"):
         out_dir = tmp_path / (flag or "default")
-        code, out, err = run(*filter(None, ("replan", str(tmp_path / "plan.json"), "--from-round", "2", "--add",
-                                            "Late One,Org 2", "--add", "Late Two,Org 9", flag, "--time-limit", "1",
-                                            "--no-history", "--json", "--quiet", "--out", str(out_dir))))
+        code, out, err = run(
+            *filter(
+                None,
+                (
+                    "replan",
+                    str(tmp_path / "plan.json"),
+                    "--from-round",
+                    "2",
+                    "--add",
+                    "Late One,Org 2",
+                    "--add",
+                    "Late Two,Org 9",
+                    flag,
+                    "--time-limit",
+                    "1",
+                    "--no-history",
+                    "--json",
+                    "--quiet",
+                    "--out",
+                    str(out_dir),
+                ),
+            )
+        )
         assert code == 0, err
         moves = json.loads(out)["moves"]
         moved_people[flag] = {m["attendee_id"] for m in moves if m["before"] is not None and m["after"] is not None}

@@ -62,10 +62,18 @@ class SpeeddatingGroup(LocalisedGroup):
 
 
 OS_REASONS = {
-    errno.EACCES: "cli.os_denied", errno.EPERM: "cli.os_denied", errno.EROFS: "cli.os_read_only",
-    errno.ENOSPC: "cli.os_full", errno.EDQUOT: "cli.os_quota", errno.ENOENT: "cli.os_missing",
-    errno.ENOTDIR: "cli.os_not_folder", errno.EEXIST: "cli.os_exists", errno.EISDIR: "cli.os_is_folder",
-    errno.EBUSY: "cli.os_busy", errno.ETXTBSY: "cli.os_busy", errno.ENAMETOOLONG: "cli.os_too_long",
+    errno.EACCES: "cli.os_denied",
+    errno.EPERM: "cli.os_denied",
+    errno.EROFS: "cli.os_read_only",
+    errno.ENOSPC: "cli.os_full",
+    errno.EDQUOT: "cli.os_quota",
+    errno.ENOENT: "cli.os_missing",
+    errno.ENOTDIR: "cli.os_not_folder",
+    errno.EEXIST: "cli.os_exists",
+    errno.EISDIR: "cli.os_is_folder",
+    errno.EBUSY: "cli.os_busy",
+    errno.ETXTBSY: "cli.os_busy",
+    errno.ENAMETOOLONG: "cli.os_too_long",
 }
 """The system's reasons for the refusals an organiser meets, in the organiser's language (the system says them
 in English whatever the language asked for)."""
@@ -84,9 +92,15 @@ def _choose_language(_ctx: click.Context, _param: click.Parameter, value: str | 
 
 def language_option(command: Any) -> Any:
     """`--lang fr|en` on a command (also accepted before the command name)."""
-    return option("--lang", type=click.Choice(LANGUAGES), envvar=LANGUAGE_VARIABLE,
-                  expose_value=False, is_eager=True, callback=_choose_language,
-                  help="Language of messages and documents (default fr).")(command)
+    return option(
+        "--lang",
+        type=click.Choice(LANGUAGES),
+        envvar=LANGUAGE_VARIABLE,
+        expose_value=False,
+        is_eager=True,
+        callback=_choose_language,
+        help="Language of messages and documents (default fr).",
+    )(command)
 
 
 @click.group(cls=SpeeddatingGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -51,8 +51,9 @@ def _writable_history(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 def _describe(message: str, info: SessionInfo, path: Path | None = None) -> str:
-    return t(message, session=info.id, title=info.title, date=info.date, people=info.people,
-             rounds=info.rounds, path=path)
+    return t(
+        message, session=info.id, title=info.title, date=info.date, people=info.people, rounds=info.rounds, path=path
+    )
 
 
 @cli.group()
@@ -94,8 +95,13 @@ def list_command(history_db: Path | None) -> None:
     if not sessions:
         click.echo(t("history.empty", path=path))
         return
-    header = [t("history.col_session"), t("history.col_date"), t("history.col_people"),
-              t("history.col_rounds"), t("history.col_title")]
+    header = [
+        t("history.col_session"),
+        t("history.col_date"),
+        t("history.col_people"),
+        t("history.col_rounds"),
+        t("history.col_title"),
+    ]
     rows = [[str(s.id), s.date, str(s.people), str(s.rounds), s.title] for s in sessions]
     click.echo("\n".join(text_table([header, *rows], {0, 2, 3})))
 
@@ -158,8 +164,12 @@ def import_command(export_file: Path, history_db: Path | None) -> None:
 
 
 @cli.command("report")
-@option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-        help="Output folder (default ./report-YYYY-MM-DD/).")
+@option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default ./report-YYYY-MM-DD/).",
+)
 @history_option
 @language_option
 def report(out_dir: Path | None, history_db: Path | None) -> None:

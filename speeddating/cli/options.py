@@ -26,8 +26,11 @@ def _stack(*options: Decorator) -> Decorator:
 
 
 history_option = option(
-    "--history", "history_db", type=click.Path(dir_okay=False, path_type=Path),
-    help="History database (default ./speeddating.db or $SPEEDDATING_DB).")
+    "--history",
+    "history_db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="History database (default ./speeddating.db or $SPEEDDATING_DB).",
+)
 
 history_options = _stack(
     history_option,
@@ -35,17 +38,28 @@ history_options = _stack(
 )
 
 pair_options = _stack(
-    option("--keep-apart", type=click.Path(dir_okay=False, path_type=Path),
-           help="CSV of pairs never to seat together (a manager and their report...), two names per row."),
-    option("--should-meet", type=click.Path(dir_okay=False, path_type=Path),
-           help="CSV of pairs who should meet, two names per row."),
+    option(
+        "--keep-apart",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="CSV of pairs never to seat together (a manager and their report...), two names per row.",
+    ),
+    option(
+        "--should-meet",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="CSV of pairs who should meet, two names per row.",
+    ),
 )
 
 
 def solver_options(default_time_limit: float) -> Decorator:
     return _stack(
-        option("--time-limit", type=click.FloatRange(min=0.1), default=default_time_limit,
-               show_default=True, help="Seconds the optimiser may use."),
+        option(
+            "--time-limit",
+            type=click.FloatRange(min=0.1),
+            default=default_time_limit,
+            show_default=True,
+            help="Seconds the optimiser may use.",
+        ),
         option("--seed", type=int, default=0, show_default=True, help="Same seed, same plan."),
     )
 
@@ -56,8 +70,9 @@ output_options = _stack(
 )
 
 
-def read_history(history_db: Path | None, no_history: bool,
-                 attendees: Sequence[Attendee]) -> tuple[Path | None, PastEncounters]:
+def read_history(
+    history_db: Path | None, no_history: bool, attendees: Sequence[Attendee]
+) -> tuple[Path | None, PastEncounters]:
     """The history database in force and the pairs it records among `attendees` (none when absent)."""
     if history_db is not None and no_history:
         raise UserError(t("cli.history_conflict"))

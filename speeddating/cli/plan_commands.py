@@ -58,25 +58,40 @@ def _say(message: str, quiet: bool) -> None:
         click.echo(message, err=True)
 
 
-def choose_rounds(event: Event, requested: int | None, allow_overrun: bool,
-                  event_file: Path | None = None) -> tuple[int, list[str]]:
+def choose_rounds(
+    event: Event, requested: int | None, allow_overrun: bool, event_file: Path | None = None
+) -> tuple[int, list[str]]:
     """Rounds asked for, or as many as fit, with the warning of an allowed overrun; refuse it unless allowed."""
     if requested is None:
         fitting = event.rounds_that_fit()
         if fitting < 1 and event_file is not None:
-            raise UserError(t("cli.no_round_fits_file", file=event_file, start=event.start, end=event.end,
-                              welcome=event.welcome_minutes, round=event.round_minutes,
-                              closing=event.closing_minutes))
+            raise UserError(
+                t(
+                    "cli.no_round_fits_file",
+                    file=event_file,
+                    start=event.start,
+                    end=event.end,
+                    welcome=event.welcome_minutes,
+                    round=event.round_minutes,
+                    closing=event.closing_minutes,
+                )
+            )
         if fitting < 1:
             raise UserError(t("cli.no_round_fits", start=event.start, end=event.end))
         return fitting, []
     overrun = event.overrun_minutes(requested)
     if overrun and not allow_overrun:
-        raise UserError(t("cli.too_many_rounds", rounds=requested, start=event.start,
-                          end=event.end, minutes=overrun))
+        raise UserError(t("cli.too_many_rounds", rounds=requested, start=event.start, end=event.end, minutes=overrun))
     if overrun:
-        return requested, [t("cli.overrun_allowed", rounds=requested, minutes=overrun, end=event.end,
-                             finish=event.closing(requested).end)]
+        return requested, [
+            t(
+                "cli.overrun_allowed",
+                rounds=requested,
+                minutes=overrun,
+                end=event.end,
+                finish=event.closing(requested).end,
+            )
+        ]
     return requested, []
 
 
@@ -90,23 +105,22 @@ def explain_forced_repeats(people: int, table_size: int, rounds: int) -> list[st
     most = (people - 1) // per_round
     if rounds <= most:
         return []
-    return [t("cli.repeats_forced", count=people, per_round=per_round, others=people - 1, most=most,
-              rounds=rounds)]
+    return [t("cli.repeats_forced", count=people, per_round=per_round, others=people - 1, most=most, rounds=rounds)]
 
 
 def explain_forced_colleagues(roster: Roster, table_size: int) -> list[str]:
     """One line per organisation too large to keep its colleagues apart."""
     tables = len(table_layout(len(roster), table_size))
     return [
-        t("cli.colleagues_forced", organisation=name, count=count, tables=tables,
-          pairs=fewest_pairs(count, tables))
+        t("cli.colleagues_forced", organisation=name, count=count, tables=tables, pairs=fewest_pairs(count, tables))
         for name, count in roster.organisation_counts()
         if count > tables
     ]
 
 
-def print_summary(plan: Plan, quality: Quality, as_json: bool, *, constraints: Sequence[str] = (),
-                  warnings: Sequence[str] = ()) -> None:
+def print_summary(
+    plan: Plan, quality: Quality, as_json: bool, *, constraints: Sequence[str] = (), warnings: Sequence[str] = ()
+) -> None:
     """The summary then what the organiser's constraints did; with --json one object that also holds
     the warnings already shown on stderr."""
     if as_json:
@@ -118,28 +132,57 @@ def print_summary(plan: Plan, quality: Quality, as_json: bool, *, constraints: S
 
 @cli.command()
 @click.argument("attendee_file", type=click.Path(path_type=Path))
-@option("--event", "event_file", type=click.Path(dir_okay=False, path_type=Path),
-        help="Event file (TOML): times, round length, themes (default: the 8:30-10:00 breakfast).")
+@option(
+    "--event",
+    "event_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Event file (TOML): times, round length, themes (default: the 8:30-10:00 breakfast).",
+)
 @option("--rounds", type=OrganiserRange(1, None, "cli.bad_rounds"), help="Number of rounds (default: as many as fit).")
-@option("--table-size", type=OrganiserRange(MIN_TABLE_SIZE, MAX_TABLE_SIZE, "cli.bad_table_size"),
-        help="People per table (default 4).")
+@option(
+    "--table-size",
+    type=OrganiserRange(MIN_TABLE_SIZE, MAX_TABLE_SIZE, "cli.bad_table_size"),
+    help="People per table (default 4).",
+)
 @solver_options(default_time_limit=10.0)
-@option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-        help="Output folder (default ./plan-YYYY-MM-DD/).")
+@option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default ./plan-YYYY-MM-DD/).",
+)
 @history_options
 @pair_options
 @option("--sheet", help="Sheet to read in a workbook (default: the first).")
 @option("--dedupe", is_flag=True, help="Keep the first of duplicated people instead of stopping.")
-@option("--aliases", "aliases_file", type=click.Path(dir_okay=False, path_type=Path),
-        help="Organisation aliases: rows 'other name;organisation to use' "
-        "(Pôle emploi → France Travail is built in).")
+@option(
+    "--aliases",
+    "aliases_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Organisation aliases: rows 'other name;organisation to use' (Pôle emploi → France Travail is built in).",
+)
 @option("--allow-overrun", is_flag=True, help="Accept more rounds than the time window holds.")
 @output_options
 @language_option
-def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table_size: int | None,
-         time_limit: float, seed: int, out_dir: Path | None, history_db: Path | None, no_history: bool,
-         keep_apart: Path | None, should_meet: Path | None, sheet: str | None, dedupe: bool,
-         aliases_file: Path | None, allow_overrun: bool, as_json: bool, quiet: bool) -> None:
+def plan(
+    attendee_file: Path,
+    event_file: Path | None,
+    rounds: int | None,
+    table_size: int | None,
+    time_limit: float,
+    seed: int,
+    out_dir: Path | None,
+    history_db: Path | None,
+    no_history: bool,
+    keep_apart: Path | None,
+    should_meet: Path | None,
+    sheet: str | None,
+    dedupe: bool,
+    aliases_file: Path | None,
+    allow_overrun: bool,
+    as_json: bool,
+    quiet: bool,
+) -> None:
     """Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX or ODS)."""
     warnings: list[str] = []
 
@@ -169,26 +212,41 @@ def plan(attendee_file: Path, event_file: Path | None, rounds: int | None, table
     with removed_on_failure(folder):
         prepare_folder(folder)
         problem = problem_for(roster.attendees, count, size, past=past, constraints=constraints)
-        result = solve(problem, time_limit=time_limit, seed=seed,
-                       progress=None if quiet else lambda line: _say(line, False))
+        result = solve(
+            problem, time_limit=time_limit, seed=seed, progress=None if quiet else lambda line: _say(line, False)
+        )
         report = SolverReport(result.method, round(result.seconds, 2), seed, time_limit)
         outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, report)
         planned, presents_warnings = assign_presents(build_plan(roster.attendees, event, result.schedule, outcome))
         for warning in presents_warnings:
             note(warning)
         if planned.quality is not None:
-            planned = planned.with_quality(replace(planned.quality,
-                                                   forced_reunions=forced_reunions(problem)))
-        planned = replace(planned, keep_apart=tuple(sorted(constraints.keep_apart)),
-                          should_meet=tuple(sorted(constraints.should_meet)))
+            planned = planned.with_quality(replace(planned.quality, forced_reunions=forced_reunions(problem)))
+        planned = replace(
+            planned,
+            keep_apart=tuple(sorted(constraints.keep_apart)),
+            should_meet=tuple(sorted(constraints.should_meet)),
+        )
         written = write_outputs(planned, folder)
     assert planned.quality is not None
-    print_summary(planned, planned.quality, as_json, warnings=warnings,
-                  constraints=constraint_lines(planned, constraints) if constraints else [])
+    print_summary(
+        planned,
+        planned.quality,
+        as_json,
+        warnings=warnings,
+        constraints=constraint_lines(planned, constraints) if constraints else [],
+    )
     if past and not as_json:
         quality = planned.quality
-        click.echo(t("history.reunions", history=quality.history_repeats, repeats=quality.repeat_pairs,
-                     colleagues=quality.same_org_pairs - quality.forced_same_org, count=quality.forced_reunions))
+        click.echo(
+            t(
+                "history.reunions",
+                history=quality.history_repeats,
+                repeats=quality.repeat_pairs,
+                colleagues=quality.same_org_pairs - quality.forced_same_org,
+                count=quality.forced_reunions,
+            )
+        )
     _say(t("summary.outputs", folder=folder), quiet)
     for path in written:
         _say(f"  {path}", quiet)
@@ -225,19 +283,27 @@ def write_outputs(planned: Plan, folder: Path) -> list[Path]:
 
 @cli.command()
 @click.argument("plan_file", type=click.Path(path_type=Path))
-@option("--previous", "previous_files", multiple=True, type=click.Path(path_type=Path),
-        help="An earlier session's plan: its pairs count as already met (repeatable).")
+@option(
+    "--previous",
+    "previous_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="An earlier session's plan: its pairs count as already met (repeatable).",
+)
 @option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @language_option
 def check(plan_file: Path, previous_files: tuple[Path, ...], as_json: bool) -> None:
     """Recompute the quality figures of PLAN_FILE (exit 1 when it is malformed)."""
     planned = read_plan(plan_file)
-    warnings = [t("cli.lonely_table", round=rnd.number, table=table.number, count=len(table.attendees))
-                for rnd in planned.rounds for table in rnd.tables if len(table.attendees) < 2]
+    warnings = [
+        t("cli.lonely_table", round=rnd.number, table=table.number, count=len(table.attendees))
+        for rnd in planned.rounds
+        for table in rnd.tables
+        if len(table.attendees) < 2
+    ]
     for warning in warnings:
         warn(warning)
     past: dict[frozenset[str], float] = {}
     for previous in previous_files:
         past.update(plan_encounters(read_plan(previous)))
     print_summary(planned, measure(planned, past), as_json, warnings=warnings)
-

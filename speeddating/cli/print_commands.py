@@ -14,8 +14,12 @@ from speeddating.plan import read_plan
 
 @cli.command("print")
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
-@option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-        help="Output folder (default: the plan file's folder).")
+@option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: the plan file's folder).",
+)
 @option("--paper", type=click.Choice(tuple(PAPERS)), default="A4", show_default=True, help="Paper size.")
 @language_option
 def print_command(plan_file: Path, out_dir: Path | None, paper: str) -> None:

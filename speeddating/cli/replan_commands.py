@@ -52,13 +52,20 @@ def output_folder(plan_file: Path, version: int, out_dir: Path | None, force: bo
 
 def room_lines(before: Plan, after: Plan, from_round: int) -> list[str]:
     """Who is in the room from `from_round` on, and which tables no longer serve."""
-    lines = [t("replan.present", round=from_round, count=len(seated_from(after, from_round)),
-               total=len(after.attendees))]
+    lines = [
+        t("replan.present", round=from_round, count=len(seated_from(after, from_round)), total=len(after.attendees))
+    ]
     unused = unused_tables(before, after, from_round)
     if unused:
-        lines.append(t("replan.unused_tables", listing="; ".join(
-            t("replan.unused_in_round", round=number, numbers=", ".join(map(str, tables)))
-            for number, tables in unused.items())))
+        lines.append(
+            t(
+                "replan.unused_tables",
+                listing="; ".join(
+                    t("replan.unused_in_round", round=number, numbers=", ".join(map(str, tables)))
+                    for number, tables in unused.items()
+                ),
+            )
+        )
     return lines
 
 
@@ -80,29 +87,67 @@ def change_lines(before: Plan, after: Plan, moves: Sequence[Move], from_round: i
 
 @cli.command("replan")
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
-@option("--from-round", "from_round", type=click.IntRange(min=1), required=True,
-        help="First round to re-plan; earlier rounds stay exactly as they were.")
-@option("--absent", multiple=True, metavar="NAME_OR_ID",
-        help="Someone not there from that round on (repeatable; accents and case do not matter).")
-@option("--add", "added", multiple=True, metavar='"NAME,ORGANISATION[,EMAIL]"',
-        help="Someone who arrives, seated from that round on (repeatable).")
-@option("--add-file", type=click.Path(dir_okay=False, path_type=Path),
-        help="Attendee file of people who arrive (same columns as for plan).")
+@option(
+    "--from-round",
+    "from_round",
+    type=click.IntRange(min=1),
+    required=True,
+    help="First round to re-plan; earlier rounds stay exactly as they were.",
+)
+@option(
+    "--absent",
+    multiple=True,
+    metavar="NAME_OR_ID",
+    help="Someone not there from that round on (repeatable; accents and case do not matter).",
+)
+@option(
+    "--add",
+    "added",
+    multiple=True,
+    metavar='"NAME,ORGANISATION[,EMAIL]"',
+    help="Someone who arrives, seated from that round on (repeatable).",
+)
+@option(
+    "--add-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Attendee file of people who arrive (same columns as for plan).",
+)
 @pair_options
 @solver_options(default_time_limit=3.0)
-@option("--fewest-moves/--no-fewest-moves", default=True,
-        help="Move as few people as possible (default): a seat changes only to avoid colleagues at one table or "
-             "a repeat; --no-fewest-moves skips this step, about a third faster, but may move more people.")
-@option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-        help="Output folder (default: the plan's folder with the next free -v2, -v3... appended).")
+@option(
+    "--fewest-moves/--no-fewest-moves",
+    default=True,
+    help="Move as few people as possible (default): a seat changes only to avoid colleagues at one table or "
+    "a repeat; --no-fewest-moves skips this step, about a third faster, but may move more people.",
+)
+@option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: the plan's folder with the next free -v2, -v3... appended).",
+)
 @option("--force", is_flag=True, help="Replace the plan already in the --out folder.")
 @history_options
 @output_options
 @language_option
-def replan_command(plan_file: Path, from_round: int, absent: tuple[str, ...], added: tuple[str, ...],
-                   add_file: Path | None, keep_apart: Path | None, should_meet: Path | None, time_limit: float,
-                   seed: int, fewest_moves: bool, out_dir: Path | None, force: bool, history_db: Path | None,
-                   no_history: bool, as_json: bool, quiet: bool) -> None:
+def replan_command(
+    plan_file: Path,
+    from_round: int,
+    absent: tuple[str, ...],
+    added: tuple[str, ...],
+    add_file: Path | None,
+    keep_apart: Path | None,
+    should_meet: Path | None,
+    time_limit: float,
+    seed: int,
+    fewest_moves: bool,
+    out_dir: Path | None,
+    force: bool,
+    history_db: Path | None,
+    no_history: bool,
+    as_json: bool,
+    quiet: bool,
+) -> None:
     """Re-plan PLAN_FILE from a round on, for absentees and late arrivals; prints who moves where."""
     before = read_plan(plan_file)
     folder = output_folder(plan_file, before.version + 1, out_dir, force)
@@ -113,31 +158,52 @@ def replan_command(plan_file: Path, from_round: int, absent: tuple[str, ...], ad
     arriving = [replace(a, id=f"arrival-{i}") for i, a in enumerate(arriving, start=1)]
     _, past = read_history(history_db, no_history, [*before.attendees, *arriving])
     after, moves = replan(
-        before, from_round, leaving, arriving, constraints_of=lambda people: organiser_constraints(
-            people, keep_apart, should_meet, recorded=before),
-        past=past, time_limit=time_limit, seed=seed, fewest_moves=fewest_moves,
+        before,
+        from_round,
+        leaving,
+        arriving,
+        constraints_of=lambda people: organiser_constraints(people, keep_apart, should_meet, recorded=before),
+        past=past,
+        time_limit=time_limit,
+        seed=seed,
+        fewest_moves=fewest_moves,
         progress=None if quiet else lambda line: click.echo(line, err=True),
     )
     written = write_outputs(after, folder)
     assert after.quality is not None
     requests = organiser_constraints(after.attendees, keep_apart, should_meet, recorded=before)
     here = seated_from(after, from_round)
-    requests = replace(requests, stays_seated=tuple(x for x in requests.stays_seated if x in here),
-                       hosts=tuple(x for x in requests.hosts if x in here))
+    requests = replace(
+        requests,
+        stays_seated=tuple(x for x in requests.stays_seated if x in here),
+        hosts=tuple(x for x in requests.hosts if x in here),
+    )
     constraints = constraint_lines(after, requests, from_round)
     if as_json:
-        click.echo(json.dumps({"version": after.version, "revised_at": after.revised_at,
-                               "quality": asdict(after.quality), "constraints": constraints,
-                               "moves": [asdict(m) for m in moves],
-                               "present": len(here),
-                               "tables_to_reprint": changed_tables(before, after, from_round),
-                               "tables_unused": {str(number): tables for number, tables
-                                                 in unused_tables(before, after, from_round).items()}},
-                              ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {
+                    "version": after.version,
+                    "revised_at": after.revised_at,
+                    "quality": asdict(after.quality),
+                    "constraints": constraints,
+                    "moves": [asdict(m) for m in moves],
+                    "present": len(here),
+                    "tables_to_reprint": changed_tables(before, after, from_round),
+                    "tables_unused": {
+                        str(number): tables for number, tables in unused_tables(before, after, from_round).items()
+                    },
+                },
+                ensure_ascii=False,
+            )
+        )
     else:
         print_summary(after, after.quality, False)
-        click.echo("\n".join([*room_lines(before, after, from_round), *constraints,
-                               *change_lines(before, after, moves, from_round)]))
+        click.echo(
+            "\n".join(
+                [*room_lines(before, after, from_round), *constraints, *change_lines(before, after, moves, from_round)]
+            )
+        )
     if not quiet:
         click.echo(t("summary.outputs", folder=folder), err=True)
         for path in written:

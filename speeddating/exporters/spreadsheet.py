@@ -16,16 +16,14 @@ def neutralise(cell: str) -> str:
 
 def plan_rows(plan: Plan) -> list[list[str]]:
     """Header then (round, start, table, name, organisation, theme) per seated person."""
-    rows = [[t("csv.round"), t("csv.start"), t("csv.table"), t("csv.name"),
-             t("csv.organisation"), t("csv.theme")]]
+    rows = [[t("csv.round"), t("csv.start"), t("csv.table"), t("csv.name"), t("csv.organisation"), t("csv.theme")]]
     people = plan.by_id()
     for rnd in plan.rounds:
         theme = rnd.theme.title if rnd.theme else ""
         for table in rnd.tables:
             for attendee_id in table.attendees:
                 person = people[attendee_id]
-                rows.append([str(rnd.number), rnd.start, str(table.number), person.name,
-                             person.organisation, theme])
+                rows.append([str(rnd.number), rnd.start, str(table.number), person.name, person.organisation, theme])
     return rows
 
 

@@ -83,7 +83,8 @@ def fresh_pairs(problem: Problem) -> set[Pair]:
     fresh: set[Pair] = set()
     for group in {problem.present(rnd) for rnd in range(problem.rounds)}:
         fresh.update(
-            (a, b) for a, b in combinations(group, 2)
+            (a, b)
+            for a, b in combinations(group, 2)
             if not problem.same_org(a, b)
             and (a, b) not in problem.past_encounters
             and (a, b) not in problem.session_encounters
@@ -106,8 +107,7 @@ def per_person_floor(problem: Problem, fresh: set[Pair]) -> int:
 def table_bound(problem: Problem, fresh: set[Pair], tables: Counter[int]) -> int:
     """Upper bound on the distinct fresh pairs a plan meets, table by table (see the module docstring)."""
     base = sum(count * BASE_PAIRS.get(size, comb(size, 2)) for size, count in tables.items())
-    dense = sum(count * (comb(size, 2) - BASE_PAIRS[size])
-                for size, count in tables.items() if size in BASE_PAIRS)
+    dense = sum(count * (comb(size, 2) - BASE_PAIRS[size]) for size, count in tables.items() if size in BASE_PAIRS)
     if not dense or base >= len(fresh):
         return base + dense
     patterns = dense_patterns(problem, fresh, tables)
@@ -125,8 +125,9 @@ def dense_patterns(problem: Problem, fresh: set[Pair], tables: Counter[int]) -> 
         neighbours.setdefault(a, set()).add(b)
         neighbours.setdefault(b, set()).add(a)
     common = {(a, b): sorted(neighbours[a] & neighbours[b]) for a, b in sorted(fresh)}
-    candidates = sum((len(shared) if tables[3] else 0) + (comb(len(shared), 2) if tables[4] else 0)
-                     for shared in common.values())
+    candidates = sum(
+        (len(shared) if tables[3] else 0) + (comb(len(shared), 2) if tables[4] else 0) for shared in common.values()
+    )
     if candidates > PATTERN_LIMIT:
         return None
     patterns: list[Pattern] = []
@@ -167,8 +168,7 @@ def packing_bound(patterns: Sequence[Pattern], attendance: Counter[int], tables:
     gains = [pattern.gain for pattern in patterns]
     duals = [max(0, floor(value * DUAL_SCALE)) for value in relaxation_duals(gains, columns, capacity)]
     scaled = sum(limit * dual for limit, dual in zip(capacity, duals, strict=True)) + sum(
-        max(0, gain * DUAL_SCALE - sum(duals[i] for i in column))
-        for gain, column in zip(gains, columns, strict=True)
+        max(0, gain * DUAL_SCALE - sum(duals[i] for i in column)) for gain, column in zip(gains, columns, strict=True)
     )
     return scaled // DUAL_SCALE
 

@@ -47,8 +47,7 @@ Test = Callable[[Attendee, KnownPerson], bool]
 PASSES: tuple[Test, ...] = (
     lambda a, p: p.identity == a.identity,
     lambda a, p: bool(a.email) and p.email == email_key(a),
-    lambda a, p: (_compatible(a, p) and p.name_key == fold(a.name)
-                  and p.organisation_key == a.organisation_key),
+    lambda a, p: _compatible(a, p) and p.name_key == fold(a.name) and p.organisation_key == a.organisation_key,
     lambda a, p: _compatible(a, p) and p.name_key == fold(a.name),
 )
 NAME_ONLY = 3
@@ -63,9 +62,7 @@ def resolve(attendees: Sequence[Attendee], people: Sequence[KnownPerson]) -> dic
     for number, test in enumerate(PASSES):
         for attendee in attendees:
             name = fold(attendee.name)
-            if attendee.id in matched or (
-                number == NAME_ONLY and (names_listed[name] > 1 or names_stored[name] > 1)
-            ):
+            if attendee.id in matched or (number == NAME_ONLY and (names_listed[name] > 1 or names_stored[name] > 1)):
                 continue
             candidates = [p for p in people if p.id not in claimed and test(attendee, p)]
             if len(candidates) == 1:

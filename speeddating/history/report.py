@@ -30,10 +30,12 @@ def encounter_graph(connection: sqlite3.Connection) -> "nx.Graph[int]":
     """People as nodes (name, organisation), an edge for each pair met, weighted by sessions."""
     graph: nx.Graph[int] = nx.Graph()
     for person, name, organisation, key in connection.execute(
-            "SELECT id, name, organisation, organisation_key FROM people ORDER BY id"):
+        "SELECT id, name, organisation, organisation_key FROM people ORDER BY id"
+    ):
         graph.add_node(person, name=name, organisation=organisation, organisation_key=key)
     for a, b, sessions in connection.execute(
-            "SELECT person_a, person_b, COUNT(DISTINCT session_id) FROM encounters GROUP BY person_a, person_b"):
+        "SELECT person_a, person_b, COUNT(DISTINCT session_id) FROM encounters GROUP BY person_a, person_b"
+    ):
         graph.add_edge(a, b, sessions=sessions)
     return graph
 
@@ -80,13 +82,15 @@ def network_report(graph: "nx.Graph[int]", sessions: int) -> NetworkReport:
     for person, data in graph.nodes(data=True):
         own = data["organisation_key"]
         met = {graph.nodes[other]["organisation_key"] for other in graph.neighbors(person)} - {own}
-        people.append(PersonReach(
-            name=data["name"],
-            organisation=display[own],
-            people_met=graph.degree(person),
-            organisations_met=len(met),
-            never_met=tuple(display[key] for key in order if key != own and key not in met),
-        ))
+        people.append(
+            PersonReach(
+                name=data["name"],
+                organisation=display[own],
+                people_met=graph.degree(person),
+                organisations_met=len(met),
+                never_met=tuple(display[key] for key in order if key != own and key not in met),
+            )
+        )
     people.sort(key=lambda p: (index[fold(p.organisation)], fold(p.name)))
     return NetworkReport(
         sessions=sessions,
@@ -103,8 +107,13 @@ def report_from_store(connection: sqlite3.Connection) -> NetworkReport:
 
 
 def headline(report: NetworkReport) -> str:
-    return t("report.headline", sessions=report.sessions, people=len(report.people),
-             organisations=len(report.organisations), encounters=report.encounters)
+    return t(
+        "report.headline",
+        sessions=report.sessions,
+        people=len(report.people),
+        organisations=len(report.organisations),
+        encounters=report.encounters,
+    )
 
 
 def text_table(rows: list[list[str]], right: set[int]) -> list[str]:
@@ -120,25 +129,48 @@ def text_table(rows: list[list[str]], right: set[int]) -> list[str]:
 def matrix_rows(report: NetworkReport) -> list[list[str]]:
     """Header of organisation numbers, then one numbered row per organisation."""
     header = ["", *(str(i + 1) for i in range(len(report.organisations)))]
-    return [header, *([f"{i + 1}. {name}", *map(str, row)]
-                      for i, (name, row) in enumerate(zip(report.organisations, report.links, strict=True)))]
+    return [
+        header,
+        *(
+            [f"{i + 1}. {name}", *map(str, row)]
+            for i, (name, row) in enumerate(zip(report.organisations, report.links, strict=True))
+        ),
+    ]
 
 
 def people_rows(report: NetworkReport) -> list[list[str]]:
     others = max(len(report.organisations) - 1, 0)
-    header = [t("csv.name"), t("csv.organisation"), t("report.people_met"), t("report.organisations_met"),
-              t("report.never_met")]
-    return [header, *([p.name, p.organisation, str(p.people_met), f"{p.organisations_met}/{others}",
-                       ", ".join(p.never_met) or "—"] for p in report.people)]
+    header = [
+        t("csv.name"),
+        t("csv.organisation"),
+        t("report.people_met"),
+        t("report.organisations_met"),
+        t("report.never_met"),
+    ]
+    return [
+        header,
+        *(
+            [
+                p.name,
+                p.organisation,
+                str(p.people_met),
+                f"{p.organisations_met}/{others}",
+                ", ".join(p.never_met) or "—",
+            ]
+            for p in report.people
+        ),
+    ]
 
 
 def report_lines(report: NetworkReport) -> list[str]:
     """The report as printed in the terminal."""
     matrix = matrix_rows(report)
     return [
-        headline(report), "",
+        headline(report),
+        "",
         t("report.matrix_heading"),
-        *text_table(matrix, set(range(1, len(matrix[0])))), "",
+        *text_table(matrix, set(range(1, len(matrix[0])))),
+        "",
         t("report.people_heading"),
         *text_table(people_rows(report), {2, 3}),
     ]
@@ -216,8 +248,9 @@ def report_pdf(report: NetworkReport) -> bytes:
         who = _fit(canvas, f"{person.name} ({person.organisation})", FONT, 9, width - margin - left)
         canvas.drawString(left, y, who)
         canvas.setFont(FONT, 8)
-        detail = t("report.least_detail", people=person.people_met, organisations=person.organisations_met,
-                   total=others)
+        detail = t(
+            "report.least_detail", people=person.people_met, organisations=person.organisations_met, total=others
+        )
         canvas.drawString(left + 10, y - 11, _fit(canvas, detail, FONT, 8, width - margin - left - 10))
         y -= 28
     canvas.showPage()

@@ -111,8 +111,15 @@ def _upgrade_to_v2(connection: sqlite3.Connection) -> None:
     people = connection.execute("SELECT id, identity, name, organisation FROM people").fetchall()
     connection.executemany(
         "UPDATE people SET email = ?, name_key = ?, organisation_key = ? WHERE id = ?",
-        [(identity.removeprefix("email:") if identity.startswith("email:") else "",
-          fold(name), fold(organisation), person) for person, identity, name, organisation in people],
+        [
+            (
+                identity.removeprefix("email:") if identity.startswith("email:") else "",
+                fold(name),
+                fold(organisation),
+                person,
+            )
+            for person, identity, name, organisation in people
+        ],
     )
     person_of = {identity: person for person, identity, _, _ in people}
     for session, text in connection.execute("SELECT id, plan FROM sessions").fetchall():
@@ -192,8 +199,9 @@ def _readable_copy(db: Path, busy_timeout: float) -> sqlite3.Connection:
 
 
 @contextmanager
-def open_history(db: Path, *, write: bool = False,
-                 busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Iterator[sqlite3.Connection]:
+def open_history(
+    db: Path, *, write: bool = False, busy_timeout: float = BUSY_TIMEOUT_SECONDS
+) -> Iterator[sqlite3.Connection]:
     """The store at `db`, migrated to the current schema. Reading requires it to exist."""
     db = Path(db)
     if not write and not db.is_file():
@@ -278,9 +286,11 @@ def _known_people(connection: sqlite3.Connection, attendees: Sequence[Attendee])
               OR email IN (SELECT value FROM json_each(:emails))
               OR name_key IN (SELECT value FROM json_each(:names))
            ORDER BY id""",
-        {"identities": json.dumps([a.identity for a in attendees]),
-         "emails": json.dumps([email_key(a) for a in attendees if a.email]),
-         "names": json.dumps([fold(a.name) for a in attendees])},
+        {
+            "identities": json.dumps([a.identity for a in attendees]),
+            "emails": json.dumps([email_key(a) for a in attendees if a.email]),
+            "names": json.dumps([fold(a.name) for a in attendees]),
+        },
     ).fetchall()
     return [KnownPerson(*row) for row in rows]
 
@@ -298,12 +308,21 @@ def _enrol(connection: sqlite3.Connection, attendees: Sequence[Attendee], date: 
         person = person_of.get(attendee.id)
         if person is None:
             row = connection.execute("SELECT id FROM people WHERE identity = ?", (attendee.identity,)).fetchone()
-            person = row[0] if row else connection.execute(
-                "INSERT INTO people (identity, name, organisation, email, name_key, organisation_key)"
-                " VALUES (?, ?, ?, '', ?, ?)",
-                (attendee.identity, attendee.name, attendee.organisation, fold(attendee.name),
-                 attendee.organisation_key),
-            ).lastrowid
+            person = (
+                row[0]
+                if row
+                else connection.execute(
+                    "INSERT INTO people (identity, name, organisation, email, name_key, organisation_key)"
+                    " VALUES (?, ?, ?, '', ?, ?)",
+                    (
+                        attendee.identity,
+                        attendee.name,
+                        attendee.organisation,
+                        fold(attendee.name),
+                        attendee.organisation_key,
+                    ),
+                ).lastrowid
+            )
             assert person is not None
             person_of[attendee.id] = person
         connection.execute(
@@ -312,8 +331,14 @@ def _enrol(connection: sqlite3.Connection, attendees: Sequence[Attendee], date: 
                WHERE id = :id AND :date >= COALESCE(
                    (SELECT MAX(s.date) FROM attendance a JOIN sessions s ON s.id = a.session_id
                     WHERE a.person_id = :id), '')""",
-            {"id": person, "name": attendee.name, "organisation": attendee.organisation,
-             "name_key": fold(attendee.name), "organisation_key": attendee.organisation_key, "date": date},
+            {
+                "id": person,
+                "name": attendee.name,
+                "organisation": attendee.organisation,
+                "name_key": fold(attendee.name),
+                "organisation_key": attendee.organisation_key,
+                "date": date,
+            },
         )
         if attendee.email:
             connection.execute(
@@ -324,16 +349,16 @@ def _enrol(connection: sqlite3.Connection, attendees: Sequence[Attendee], date: 
     return person_of
 
 
-def _insert_session(connection: sqlite3.Connection, plan: Plan, title: str, date: str,
-                    recorded_at: str) -> int:
+def _insert_session(connection: sqlite3.Connection, plan: Plan, title: str, date: str, recorded_at: str) -> int:
     person_of = _enrol(connection, plan.attendees, date)
     session = connection.execute(
         "INSERT INTO sessions (title, date, plan, recorded_at, fingerprint) VALUES (?, ?, ?, ?, ?)",
         (title, date, plan_to_json(plan), recorded_at, fingerprint(plan)),
     ).lastrowid
     assert session is not None
-    connection.executemany("INSERT OR IGNORE INTO attendance VALUES (?, ?)",
-                           [(session, person) for person in set(person_of.values())])
+    connection.executemany(
+        "INSERT OR IGNORE INTO attendance VALUES (?, ?)", [(session, person) for person in set(person_of.values())]
+    )
     met = {
         (session, rnd.number, *sorted((person_of[a], person_of[b])))
         for rnd in plan.rounds
@@ -367,8 +392,15 @@ def _recorded_version(text: str) -> tuple[int, str]:
     return (version if isinstance(version, int) else 1), str(document.get("revised_at", ""))
 
 
-def add_plan(connection: sqlite3.Connection, plan: Plan, *, title: str | None = None,
-             replace: bool = False, force: bool = False, source: str = "plan") -> int:
+def add_plan(
+    connection: sqlite3.Connection,
+    plan: Plan,
+    *,
+    title: str | None = None,
+    replace: bool = False,
+    force: bool = False,
+    source: str = "plan",
+) -> int:
     """Record a session that took place. The same seating, or the same title on the same date,
     is refused unless `replace`, which swaps the earlier record for this one. A replacement older
     than the record (lower version, or same version revised earlier: `replan` writes version N+1)
@@ -377,8 +409,7 @@ def add_plan(connection: sqlite3.Connection, plan: Plan, *, title: str | None = 
     date = plan.event.date or dt.date.today().isoformat()
     with write_transaction(connection):
         clashes = connection.execute(
-            "SELECT id, title, date, plan FROM sessions WHERE fingerprint = ? OR (date = ? AND title = ?)"
-            " ORDER BY id",
+            "SELECT id, title, date, plan FROM sessions WHERE fingerprint = ? OR (date = ? AND title = ?) ORDER BY id",
             (fingerprint(plan), date, title),
         ).fetchall()
         if clashes and not replace:
@@ -387,9 +418,17 @@ def add_plan(connection: sqlite3.Connection, plan: Plan, *, title: str | None = 
         for session, old_title, old_date, text in clashes:
             recorded = _recorded_version(text)
             if not force and recorded > (plan.version, plan.revised_at):
-                raise HistoryError(t("history.older_version", file=source, session=session, title=old_title,
-                                     date=old_date, given=_version_label(plan.version, plan.revised_at),
-                                     recorded=_version_label(*recorded)))
+                raise HistoryError(
+                    t(
+                        "history.older_version",
+                        file=source,
+                        session=session,
+                        title=old_title,
+                        date=old_date,
+                        given=_version_label(plan.version, plan.revised_at),
+                        recorded=_version_label(*recorded),
+                    )
+                )
         connection.executemany("DELETE FROM sessions WHERE id = ?", [(row[0],) for row in clashes])
         session = _insert_session(connection, plan, title, date, _now())
         _forget_unattended(connection)
@@ -459,8 +498,7 @@ def encounters_among(connection: sqlite3.Connection, attendees: Sequence[Attende
     """Pairs of these attendees (by `Attendee.identity`) who met before, weighted by recency:
     1.0 for the latest recorded session, halved for each older one; a pair counts at its latest."""
     person_of = recognise(connection, attendees)
-    identity_of = {person: a.identity for a in attendees
-                   if (person := person_of.get(a.id)) is not None}
+    identity_of = {person: a.identity for a in attendees if (person := person_of.get(a.id)) is not None}
     rows = connection.execute(
         """WITH age AS (SELECT id, ROW_NUMBER() OVER (ORDER BY date DESC, id DESC) - 1 AS age
                         FROM sessions),
@@ -472,7 +510,7 @@ def encounters_among(connection: sqlite3.Connection, attendees: Sequence[Attende
         {"people": json.dumps(sorted(identity_of))},
     )
     return {
-        frozenset((identity_of[a], identity_of[b])): RECENCY_HALVING ** age
+        frozenset((identity_of[a], identity_of[b])): RECENCY_HALVING**age
         for a, b, age in rows
         if identity_of[a] != identity_of[b]
     }

@@ -308,8 +308,12 @@ def canonical_schedule(sm: SeatingModel, schedule: Schedule) -> Schedule:
 
 def add_hint(sm: SeatingModel, schedule: Schedule) -> None:
     """Hint the seats and meetings of `schedule` (relabelled to fit the symmetry breaking)."""
-    where = {(p, r): t for r, tables in enumerate(canonical_schedule(sm, schedule)) for t, tb in enumerate(tables)
-             for p in tb}
+    where = {
+        (p, r): t
+        for r, tables in enumerate(canonical_schedule(sm, schedule))
+        for t, tb in enumerate(tables)
+        for p in tb
+    }
     for (p, r, t), var in sm.seats.items():
         sm.model.add_hint(var, where.get((p, r)) == t)
     for (a, b, r), met in sm.meets.items():
@@ -377,8 +381,14 @@ class ModelRun:
     CP-SAT releases the GIL while it searches)."""
 
     def __init__(
-        self, problem: Problem, *, hint: Schedule | None, deterministic_time: float, time_limit: float,
-        workers: int, seed: int,
+        self,
+        problem: Problem,
+        *,
+        hint: Schedule | None,
+        deterministic_time: float,
+        time_limit: float,
+        workers: int,
+        seed: int,
     ) -> None:
         self.sm = build_model(problem)
         if hint is not None:

@@ -40,9 +40,7 @@ def open_pairs(tally: Tally, people: int) -> Flags:
     return np.asarray(tally.add[:people, :people] < 0)
 
 
-def seat_round_by_freedom(
-    problem: Problem, rnd: int, tally: Tally, rng: random.Random
-) -> tuple[tuple[int, ...], ...]:
+def seat_round_by_freedom(problem: Problem, rnd: int, tally: Tally, rng: random.Random) -> tuple[tuple[int, ...], ...]:
     """Round `rnd` seated `ROUND_TRIES` times (`deal_round`), the cheapest kept and recorded in `tally`.
 
     Pair by pair, the last tables of a round get whoever is left; another order of the same rules

@@ -109,8 +109,12 @@ def large_neighbourhood_search(
             break
         sub = neighbourhood(problem, best, steps, rng)
         outcome = solve_model(
-            sub, hint=best, deterministic_time=STEP_DETERMINISTIC_TIME, time_limit=remaining,
-            workers=workers, seed=seed + steps,
+            sub,
+            hint=best,
+            deterministic_time=STEP_DETERMINISTIC_TIME,
+            time_limit=remaining,
+            workers=workers,
+            seed=seed + steps,
         )
         steps += 1
         spent += STEP_DETERMINISTIC_TIME

@@ -98,8 +98,10 @@ class Seating:
     def swap(self, rnd: int, a: int, b: int) -> None:
         """Exchange the seats of a and b in round `rnd` (they sit at different tables)."""
         ta, tb = int(self.where[rnd, a]), int(self.where[rnd, b])
-        for person, leaving, joining in ((a, self.mates(rnd, ta, a), self.mates(rnd, tb, b)),
-                                         (b, self.mates(rnd, tb, b), self.mates(rnd, ta, a))):
+        for person, leaving, joining in (
+            (a, self.mates(rnd, ta, a), self.mates(rnd, tb, b)),
+            (b, self.mates(rnd, tb, b), self.mates(rnd, ta, a)),
+        ):
             self.cost -= float(self.tally.remove[person, leaving].sum())
             self.tally.seat(leaving, person, -1)
             self.cost += float(self.tally.add[person, joining].sum())
@@ -144,9 +146,7 @@ class TabuSearch:
         for r in range(problem.rounds):
             self.movable[r, [p for p in problem.present(r) if (p, r) not in problem.fixed_tables]] = True
         self.tabu_until = np.zeros((problem.rounds, problem.people + 1), dtype=np.int64)
-        self.should_meet = sorted(
-            (a, b) for a, b in problem.should_meet if (a, b) not in problem.session_encounters
-        )
+        self.should_meet = sorted((a, b) for a, b in problem.should_meet if (a, b) not in problem.session_encounters)
         self.target = floor_cost(problem, self.costs, new_pairs_bound(problem, start))
         self.shortest_tenure = 4
         self.longest_tenure = 10 + problem.people // 10
@@ -180,8 +180,8 @@ class TabuSearch:
         joining_b = add[everyone[None, :, None], seating.members[rounds, tables_of][:, None, :]].sum(axis=2)
         delta = joining_a + joining_b - 2 * add[people] - own[rounds, people][:, None] - own[rounds]
         tabu = (self.tabu_until[rounds, people] > iteration)[:, None] | (self.tabu_until[rounds] > iteration)
-        allowed = self.movable[rounds] & (seat != tables_of[:, None]) & (
-            ~tabu | (seating.cost + delta < best_cost - 1e-9)
+        allowed = (
+            self.movable[rounds] & (seat != tables_of[:, None]) & (~tabu | (seating.cost + delta < best_cost - 1e-9))
         )
         priced = int(allowed.size)
         if not allowed.any():

@@ -86,8 +86,9 @@ def merged_organisations(organisation_of: tuple[int, ...], order: int, largest: 
     for organisation, size in members.items():
         if size % order:
             by_size.setdefault(size, []).append(organisation)
-    leftover = sorted((o for same in by_size.values() for o in same[len(same) - len(same) % order :]),
-                      key=lambda o: -members[o])
+    leftover = sorted(
+        (o for same in by_size.values() for o in same[len(same) - len(same) % order :]), key=lambda o: -members[o]
+    )
     merged_into = {o: o for o in members}
     nodes = 0
 
@@ -122,8 +123,12 @@ def cyclic_shift(points: int, order: int) -> Group:
 
 
 def invariant_rounds(
-    group: Group, table_size: int, colleague: list[int],
-    *, candidate_limit: int = CANDIDATE_LIMIT, steps: int = ENUMERATION_STEPS,
+    group: Group,
+    table_size: int,
+    colleague: list[int],
+    *,
+    candidate_limit: int = CANDIDATE_LIMIT,
+    steps: int = ENUMERATION_STEPS,
 ) -> list[Round] | None:
     """Every partition of the points into tables of `table_size`, fixed by `group`, with no two
     points of one organisation (`colleague[p]`: p's organisation) at a table, each built once (the
@@ -161,8 +166,14 @@ def invariant_rounds(
 
 
 def pack(
-    candidates: list[Round], group: Group, rounds: int,
-    *, seed: int, deterministic_time: float, workers: int = 1, interleave: bool = True,
+    candidates: list[Round],
+    group: Group,
+    rounds: int,
+    *,
+    seed: int,
+    deterministic_time: float,
+    workers: int = 1,
+    interleave: bool = True,
 ) -> tuple[list[Round] | None, float]:
     """`rounds` of the invariant `candidates` in which no pair meets twice, if CP-SAT finds them within
     its budget, and the deterministic time it spent. A pair's orbit is met in a round as a whole, so
@@ -209,8 +220,12 @@ def orbit_schedule(
     """
     people, size = problem.people, problem.table_size
     layout_sizes = problem.table_sizes(0)
-    if (not is_plain(problem) or people > ORBIT_MAX_PEOPLE or problem.rounds < 2
-            or not size - 1 <= min(layout_sizes) <= max(layout_sizes) <= size):
+    if (
+        not is_plain(problem)
+        or people > ORBIT_MAX_PEOPLE
+        or problem.rounds < 2
+        or not size - 1 <= min(layout_sizes) <= max(layout_sizes) <= size
+    ):
         return None
     points = len(layout_sizes) * size
     empty_seat = max(problem.organisation_of) + 1
@@ -234,8 +249,13 @@ def orbit_schedule(
         if found is not None:
             person_at = {point: person for person, point in enumerate(layout) if person < people}
             return order, tuple(
-                tuple(sorted((tuple(sorted(person_at[p] for p in table if p in person_at)) for table in tables),
-                             key=len, reverse=True))
+                tuple(
+                    sorted(
+                        (tuple(sorted(person_at[p] for p in table if p in person_at)) for table in tables),
+                        key=len,
+                        reverse=True,
+                    )
+                )
                 for tables in found
             )
     return None

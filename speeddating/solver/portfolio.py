@@ -90,11 +90,17 @@ class Incumbent:
             return
         self.schedule, self.evaluation, self.method = schedule, evaluation, method
         if self.progress is not None:
-            self.progress(t(
-                "solver.progress", seconds=time.monotonic() - self.started, same_org=evaluation.same_org_pairs,
-                repeats=evaluation.repeat_pairs, new=evaluation.distinct_new_pairs,
-                bound=evaluation.new_pairs_bound, method=method,
-            ))
+            self.progress(
+                t(
+                    "solver.progress",
+                    seconds=time.monotonic() - self.started,
+                    same_org=evaluation.same_org_pairs,
+                    repeats=evaluation.repeat_pairs,
+                    new=evaluation.distinct_new_pairs,
+                    bound=evaluation.new_pairs_bound,
+                    method=method,
+                )
+            )
 
     def reporter(self, method: str) -> Callable[[Schedule], None]:
         return lambda schedule: self.offer(schedule, method)
@@ -139,8 +145,12 @@ def solve(
     if designed is not None:
         best.offer(designed[1], f"construction:{designed[0]}")
     if not best.perfect and problem.people <= ORBIT_MAX_PEOPLE and time_limit >= ORBIT_MIN_TIME_LIMIT:
-        symmetric = orbit_schedule(problem, seed=seed, deterministic_time=ORBIT_SHARE * time_limit,
-                                   deadline=started + 0.5 * DEADLINE_SHARE * time_limit)
+        symmetric = orbit_schedule(
+            problem,
+            seed=seed,
+            deterministic_time=ORBIT_SHARE * time_limit,
+            deadline=started + 0.5 * DEADLINE_SHARE * time_limit,
+        )
         if symmetric is not None:
             best.offer(symmetric[1], f"orbits:Z{symmetric[0]}")
     start = best.schedule
@@ -157,14 +167,24 @@ def solve(
     with ThreadPoolExecutor(max_workers=1) as pool:
         running: Future[ModelOutcome] | None = None
         if beside:
-            run = ModelRun(problem, hint=start, deterministic_time=BESIDE_MODEL_SHARE * time_limit,
-                           time_limit=search_deadline - time.monotonic(), workers=workers - 1, seed=seed)
+            run = ModelRun(
+                problem,
+                hint=start,
+                deterministic_time=BESIDE_MODEL_SHARE * time_limit,
+                time_limit=search_deadline - time.monotonic(),
+                workers=workers - 1,
+                seed=seed,
+            )
             running = pool.submit(run.solve)
         try:
             if not optimal:
                 outcome = tabu_search(
-                    problem, start, seed=seed, work_budget=int(SWAPS_PER_SECOND * time_limit * search_share),
-                    deadline=search_deadline, on_improvement=best.reporter("local-search"),
+                    problem,
+                    start,
+                    seed=seed,
+                    work_budget=int(SWAPS_PER_SECOND * time_limit * search_share),
+                    deadline=search_deadline,
+                    on_improvement=best.reporter("local-search"),
                 )
                 best.offer(outcome.schedule, "local-search")
                 optimal = best.perfect
@@ -178,8 +198,12 @@ def solve(
             model = running.result()
     if exact and not optimal and not beside:
         model = solve_model(
-            problem, hint=best.schedule, deterministic_time=MODEL_SHARE * time_limit,
-            time_limit=0.6 * (deadline - time.monotonic()), workers=workers, seed=seed,
+            problem,
+            hint=best.schedule,
+            deterministic_time=MODEL_SHARE * time_limit,
+            time_limit=0.6 * (deadline - time.monotonic()),
+            workers=workers,
+            seed=seed,
         )
     if model is not None:
         if model.schedule is not None:
@@ -188,8 +212,13 @@ def solve(
         bound = model.new_pairs_bound
     if lns and not optimal:
         searched = large_neighbourhood_search(
-            problem, best.schedule, seed=seed, deterministic_budget=0.5 * time_limit, deadline=deadline,
-            workers=workers, on_improvement=best.reporter("lns"),
+            problem,
+            best.schedule,
+            seed=seed,
+            deterministic_budget=0.5 * time_limit,
+            deadline=deadline,
+            workers=workers,
+            on_improvement=best.reporter("lns"),
         )
         best.offer(searched.schedule, "lns")
         optimal = best.perfect

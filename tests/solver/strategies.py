@@ -27,5 +27,13 @@ def problems(draw: st.DrawFn) -> Problem:
     keep_apart = frozenset(draw(st.lists(pairs, max_size=3)))
     should_meet = frozenset(draw(st.lists(pairs, max_size=3))) - keep_apart
     past = {ab: draw(st.sampled_from([0.5, 1.0, 2.0])) for ab in draw(st.lists(pairs, max_size=5))}
-    return Problem(organisation_of, rounds, table_size, absences=absences, fixed_tables=fixed,
-                   keep_apart=keep_apart, should_meet=should_meet, past_encounters=past)
+    return Problem(
+        organisation_of,
+        rounds,
+        table_size,
+        absences=absences,
+        fixed_tables=fixed,
+        keep_apart=keep_apart,
+        should_meet=should_meet,
+        past_encounters=past,
+    )

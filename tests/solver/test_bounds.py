@@ -17,8 +17,11 @@ def round_seatings(problem: Problem, rnd: int) -> list[tuple[tuple[int, ...], ..
     def fill(people: tuple[int, ...], sizes: tuple[int, ...]) -> list[tuple[tuple[int, ...], ...]]:
         if not sizes:
             return [()]
-        return [(table, *rest) for table in combinations(people, sizes[0])
-                for rest in fill(tuple(p for p in people if p not in table), sizes[1:])]
+        return [
+            (table, *rest)
+            for table in combinations(people, sizes[0])
+            for rest in fill(tuple(p for p in people if p not in table), sizes[1:])
+        ]
 
     return fill(problem.present(rnd), problem.table_sizes(rnd))
 

@@ -42,8 +42,9 @@ def partitions(people: list[int]) -> list[tuple[tuple[int, ...], tuple[int, ...]
 
 
 def test_seating_sizes_and_fixed_seats() -> None:
-    problem = Problem(tuple(range(9)), rounds=2, table_size=3, fixed_tables={(8, 0): 2, (0, 1): 1},
-                      absences=frozenset({(5, 1)}))
+    problem = Problem(
+        tuple(range(9)), rounds=2, table_size=3, fixed_tables={(8, 0): 2, (0, 1): 1}, absences=frozenset({(5, 1)})
+    )
     schedule = optimum(problem)
     assert schedule[0][2].count(8) == 1 and 0 in schedule[1][1]
     assert all(5 not in t for t in schedule[1])
@@ -64,8 +65,12 @@ def test_encounters_no_repeat_when_avoidable() -> None:
 def test_encounters_repeats_counted_when_forced() -> None:
     problem = Problem(tuple(range(6)), rounds=3, table_size=3)
     everyone = list(range(6))
-    fewest = min(evaluate(problem, (a, b, c)).repeat_pairs
-                 for a in partitions(everyone) for b in partitions(everyone) for c in partitions(everyone))
+    fewest = min(
+        evaluate(problem, (a, b, c)).repeat_pairs
+        for a in partitions(everyone)
+        for b in partitions(everyone)
+        for c in partitions(everyone)
+    )
     assert fewest > 0
     assert evaluate(problem, optimum(problem)).repeat_pairs == fewest
 
@@ -85,8 +90,13 @@ def test_session_encounters_count_as_repeats() -> None:
 
 
 def test_keep_apart_and_should_meet() -> None:
-    problem = Problem(tuple(range(6)), rounds=2, table_size=3, keep_apart=frozenset({(0, 1), (2, 3)}),
-                      should_meet=frozenset({(0, 5), (1, 4)}))
+    problem = Problem(
+        tuple(range(6)),
+        rounds=2,
+        table_size=3,
+        keep_apart=frozenset({(0, 1), (2, 3)}),
+        should_meet=frozenset({(0, 5), (1, 4)}),
+    )
     evaluation = evaluate(problem, optimum(problem))
     assert evaluation.keep_apart_violations == 0 and evaluation.should_meet_missed == 0
 
@@ -113,9 +123,12 @@ def test_symmetry_breaking_keeps_the_optimum() -> None:
     ranks as well as the best schedule there is."""
     for organisations in ((0, 0, 1, 1, 2, 2), (0, 1, 2, 3, 4, 5), (0, 0, 0, 1, 1, 2)):
         problem = Problem(organisations, rounds=3, table_size=3, past_encounters={(0, 5): 1.0})
-        brute = min(evaluate(problem, (a, b, c)).rank()[:-1]
-                    for a in partitions(list(range(6))) for b in partitions(list(range(6)))
-                    for c in partitions(list(range(6))))
+        brute = min(
+            evaluate(problem, (a, b, c)).rank()[:-1]
+            for a in partitions(list(range(6)))
+            for b in partitions(list(range(6)))
+            for c in partitions(list(range(6)))
+        )
         for symmetry_breaking in (True, False):
             sm = build_model(problem, symmetry_breaking=symmetry_breaking)
             solver = cp_model.CpSolver()
@@ -131,8 +144,9 @@ class Interrupted(Exception):
 def test_an_interrupt_stops_the_search_instead_of_waiting_for_it() -> None:
     """Ctrl-C during a long search reaches Python while CP-SAT is still searching, and stops it
     (before, CP-SAT held the main thread and the interrupt waited for the whole limit)."""
-    run = ModelRun(Problem(tuple(range(32)), 10), hint=None, deterministic_time=600.0, time_limit=600.0,
-                   workers=1, seed=0)
+    run = ModelRun(
+        Problem(tuple(range(32)), 10), hint=None, deterministic_time=600.0, time_limit=600.0, workers=1, seed=0
+    )
 
     def interrupt(signum: int, frame: object) -> None:
         raise Interrupted

@@ -83,8 +83,7 @@ def test_head_counts_the_shift_cannot_respect_get_no_layout() -> None:
     assert orbit_layout(organisations(3, 3, 3), 3) is not None
 
 
-def test_six_organisations_of_four_over_five_rounds_are_seated_perfectly(tmp_path: Path,
-                                                                        check_plan: CheckPlan) -> None:
+def test_six_organisations_of_four_over_five_rounds_are_seated_perfectly(tmp_path: Path, check_plan: CheckPlan) -> None:
     """spro24's head counts: every person meets 15 of the 20 people of other organisations, none twice
     (the hill-climber reaches 173 of 180, the tabu search alone 179)."""
     problem = Problem(organisations(*[4] * 6), 5)
@@ -131,8 +130,9 @@ def test_merging_only_joins_whole_organisations_into_layouts_that_fit(seed: int)
                 assert merged[a] == merged[b]
 
 
-def test_organisations_that_do_not_fit_are_merged_and_the_plan_is_still_perfect(tmp_path: Path,
-                                                                              check_plan: CheckPlan) -> None:
+def test_organisations_that_do_not_fit_are_merged_and_the_plan_is_still_perfect(
+    tmp_path: Path, check_plan: CheckPlan
+) -> None:
     """Head counts 4, 4, 3, 2, 2, 2, 2, 2, 1, 1, 1 fit no shift as they are; merged into four groups of
     6 they fit Z6, and the plan keeps every real colleague apart with no repeat."""
     problem = Problem(organisations(4, 4, 3, 2, 2, 2, 2, 2, 1, 1, 1), 5)

@@ -32,8 +32,13 @@ def test_forced_colleagues_one_pair_per_round() -> None:
 
 def test_keep_apart_absences_fixed_seats_respected() -> None:
     keep_apart = frozenset({(0, 1), (2, 3), (4, 10)})
-    problem = Problem(tuple(p % 6 for p in range(20)), rounds=4, keep_apart=keep_apart,
-                      absences=frozenset({(5, 0), (6, 3)}), fixed_tables={(0, 1): 0, (1, 1): 0, (7, 2): 3})
+    problem = Problem(
+        tuple(p % 6 for p in range(20)),
+        rounds=4,
+        keep_apart=keep_apart,
+        absences=frozenset({(5, 0), (6, 3)}),
+        fixed_tables={(0, 1): 0, (1, 1): 0, (7, 2): 3},
+    )
     result = solve(problem, time_limit=3, seed=1)
     assert schedule_errors(problem, result.schedule) == []
     assert result.evaluation.keep_apart_violations == 1, "only the pair fixed to one table"

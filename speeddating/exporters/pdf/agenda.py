@@ -56,13 +56,20 @@ def steps(plan: Plan) -> list[Step]:
     welcome = plan.event.welcome()
     closing = plan.event.closing(len(plan.rounds))
     rounds = [
-        Step(rnd.start, rnd.end, t("printables.round", number=rnd.number), theme_title(rnd),
-             rnd.theme.prompt if rnd.theme else "")
+        Step(
+            rnd.start,
+            rnd.end,
+            t("printables.round", number=rnd.number),
+            theme_title(rnd),
+            rnd.theme.prompt if rnd.theme else "",
+        )
         for rnd in plan.rounds
     ]
-    return [Step(welcome.start, welcome.end, "", t("printables.welcome"), t("printables.welcome_detail")),
-            *rounds,
-            Step(closing.start, closing.end, "", t("printables.closing"), t("printables.closing_detail"))]
+    return [
+        Step(welcome.start, welcome.end, "", t("printables.welcome"), t("printables.welcome_detail")),
+        *rounds,
+        Step(closing.start, closing.end, "", t("printables.closing"), t("printables.closing_detail")),
+    ]
 
 
 @dataclass(frozen=True)
@@ -82,8 +89,9 @@ class LaidStep:
 def _lay_out(step: Step, width: float, scale: float) -> LaidStep:
     kicker = fit_text(step.kicker.upper(), BOLD, width, 8.5 * scale, min(6, 8.5 * scale)) if step.kicker else None
     title = fit_text(step.title, BOLD, width, 15 * scale, min(9, 15 * scale), max_lines=2)
-    detail = fit_text(step.detail, FONT, width, 10.5 * scale, min(7, 10.5 * scale), max_lines=3) \
-        if step.detail else None
+    detail = (
+        fit_text(step.detail, FONT, width, 10.5 * scale, min(7, 10.5 * scale), max_lines=3) if step.detail else None
+    )
     return LaidStep(step, kicker, title, detail, scale)
 
 
@@ -111,13 +119,14 @@ def _draw_step(canvas: Canvas, laid: LaidStep, left: float, top: float) -> None:
 def _columns(timeline: list[Step], columns: int) -> list[list[Step]]:
     """The steps split into `columns` runs of (nearly) equal length, in order."""
     size = -(-len(timeline) // columns)
-    return [timeline[i:i + size] for i in range(0, len(timeline), size)]
+    return [timeline[i : i + size] for i in range(0, len(timeline), size)]
 
 
 def _timeline_scale(runs: list[list[Step]], width: float, available: float) -> float:
     """The largest scale at which the tallest column fits."""
-    return shrink_to_fit(lambda scale: max(sum(_lay_out(step, width, scale).height for step in run) for run in runs),
-                         available, 0.4)
+    return shrink_to_fit(
+        lambda scale: max(sum(_lay_out(step, width, scale).height for step in run) for run in runs), available, 0.4
+    )
 
 
 def _draw_timeline(canvas: Canvas, laid: list[LaidStep], left: float, top: float, available: float) -> None:
@@ -168,8 +177,13 @@ def agenda_pdf(plan: Plan, paper: str = "A4") -> bytes:
         if scale >= READABLE:
             break
     for index, run in enumerate(runs):
-        _draw_timeline(canvas, [_lay_out(step, text_width, scale) for step in run],
-                       SIDE + index * (column_width + COLUMN_GAP), y, available)
+        _draw_timeline(
+            canvas,
+            [_lay_out(step, text_width, scale) for step in run],
+            SIDE + index * (column_width + COLUMN_GAP),
+            y,
+            available,
+        )
 
     canvas.setFillColor(TINT)
     canvas.roundRect(SIDE, TOP, inner, box, 6, stroke=0, fill=1)

@@ -76,8 +76,9 @@ def _cut_marks(canvas: Canvas, width: float, height: float, card_width: float, r
 RowDrawing = Callable[[Canvas, float], None]
 
 
-def _round_row(rnd: PlannedRound, table: SeatedTable | None, person: Attendee, width: float,
-               scale: float) -> tuple[float, RowDrawing]:
+def _round_row(
+    rnd: PlannedRound, table: SeatedTable | None, person: Attendee, width: float, scale: float
+) -> tuple[float, RowDrawing]:
     """Round number, time, table badge and theme; returns the row's height and how to draw it."""
     theme_x = 90 * scale
     theme_width = width - theme_x
@@ -87,10 +88,16 @@ def _round_row(rnd: PlannedRound, table: SeatedTable | None, person: Attendee, w
     else:
         theme = fit_text(theme_title(rnd), FONT, theme_width, 7.5 * scale, 5.5 * scale, max_lines=2)
         organisation = dict(table.presents).get(person.id, "")
-        instruction = t("printables.you_present", organisation=organisation) if organisation else \
-            t("printables.present_absent") if needs_fallback_presentation(rnd, table) else ""
-        presents = fit_text(instruction, BOLD, theme_width, 6.5 * scale, 5 * scale, max_lines=2) \
-            if instruction else None
+        instruction = (
+            t("printables.you_present", organisation=organisation)
+            if organisation
+            else t("printables.present_absent")
+            if needs_fallback_presentation(rnd, table)
+            else ""
+        )
+        presents = (
+            fit_text(instruction, BOLD, theme_width, 6.5 * scale, 5 * scale, max_lines=2) if instruction else None
+        )
     badge = 15 * scale
     text_height = theme.height + (presents.height if presents else 0)
     height = max(badge, text_height) + 4 * scale
@@ -112,8 +119,7 @@ def _round_row(rnd: PlannedRound, table: SeatedTable | None, person: Attendee, w
             canvas.setFillColor(ACCENT)
             canvas.setFont(BOLD, 11.5 * scale)
             canvas.drawCentredString(TABLE_CENTRE * scale, middle - 4.1 * scale, str(table.number))
-        below = theme.draw(canvas, theme_x, top - max(0.0, (badge - text_height) / 2),
-                           MUTED if table is None else INK)
+        below = theme.draw(canvas, theme_x, top - max(0.0, (badge - text_height) / 2), MUTED if table is None else INK)
         if presents:
             presents.draw(canvas, theme_x, below, ACCENT)
 
@@ -140,8 +146,7 @@ def _card(plan: Plan, person: Attendee, width: float, height: float, smallest: f
     name = fit_text(person.name, BOLD, inner, 13, 8, max_lines=2)
     organisation = fit_text(person.organisation, FONT, inner, 8.5, 6.5, max_lines=2)
     mark = revision_mark(plan)
-    foot = fit_text(event_line(plan), FONT, inner - (pdfmetrics.stringWidth(mark, BOLD, 6.5) + 6 if mark else 0),
-                    6, 5)
+    foot = fit_text(event_line(plan), FONT, inner - (pdfmetrics.stringWidth(mark, BOLD, 6.5) + 6 if mark else 0), 6, 5)
     rows_top = height - PADDING + 2 - name.height - organisation.height - 4 - 9
     available = rows_top - 3 - (PADDING + foot.height + 3)
     itinerary = plan.itinerary(person.id)
@@ -153,8 +158,12 @@ def _card(plan: Plan, person: Attendee, width: float, height: float, smallest: f
     return Card(name, organisation, foot, mark, rows_top, available, scale, rows(scale))
 
 
-HEADINGS = ((0, "printables.col_round"), (20, "printables.col_time"), (TABLE_CENTRE - 14, "printables.col_table"),
-            (90, "printables.col_theme"))
+HEADINGS = (
+    (0, "printables.col_round"),
+    (20, "printables.col_time"),
+    (TABLE_CENTRE - 14, "printables.col_table"),
+    (90, "printables.col_theme"),
+)
 """Where each column starts (at scale 1), and its heading."""
 HEADING_SIZE = 5.5
 HEADING_GAP = 1.5
@@ -224,7 +233,7 @@ def itineraries_pdf(plan: Plan, paper: str = "A4") -> bytes:
     per_page = COLUMNS * rows
     for first in range(0, len(cards), per_page):
         _cut_marks(canvas, width, height, card_width, rows)
-        for index, card in enumerate(cards[first:first + per_page]):
+        for index, card in enumerate(cards[first : first + per_page]):
             row, column = divmod(index, COLUMNS)
             canvas.saveState()
             canvas.translate(MARGIN + column * card_width, height - MARGIN - (row + 1) * card_height)

@@ -65,8 +65,9 @@ def _header(plan: Plan, quality: Quality, width: float) -> list[Flowable]:
     ]
     figure = _style("figure", size=7.5, spaceAfter=1.5)
     lines = [_text(line.strip(), figure) for line in summary_lines(plan, quality)]
-    columns = BalancedColumns(lines, nCols=2, innerPadding=12, leftPadding=0, rightPadding=0, topPadding=0,
-                              bottomPadding=0)
+    columns = BalancedColumns(
+        lines, nCols=2, innerPadding=12, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
+    )
     legend = _text(t("printables.master_legend"), _style("legend", size=7.5, colour=MUTED))
     flowables += [columns, Spacer(0, 12), legend, Spacer(0, 5)]
     return flowables
@@ -79,8 +80,9 @@ def _grid(plan: Plan, width: float) -> Table:
     centred = _style("round", BOLD, 7.5, alignment=TA_CENTER)
     times = _style("times", size=6.5, colour=MUTED, alignment=TA_CENTER)
     header: list[Any] = [_text(t("printables.person"), _style("person", BOLD, 7.5))]
-    header += [[_text(t("printables.round", number=rnd.number), centred), _text(rnd.start, times)]
-               for rnd in plan.rounds]
+    header += [
+        [_text(t("printables.round", number=rnd.number), centred), _text(rnd.start, times)] for rnd in plan.rounds
+    ]
     rows: list[list[Any]] = [header]
     commands: list[tuple[Any, ...]] = [
         ("FONT", (1, 1), (-1, -1), BOLD, 9),
@@ -103,10 +105,19 @@ def _grid(plan: Plan, width: float) -> Table:
             current = person.organisation_key
             count = sum(1 for a in plan.attendees if a.organisation_key == current)
             band = len(rows)
-            rows.append([_text(t("printables.organisation_count", organisation=person.organisation, count=count),
-                               band_style), *[""] * rounds])
-            commands += [("SPAN", (0, band), (-1, band)), ("BACKGROUND", (0, band), (-1, band), TINT),
-                         ("TOPPADDING", (0, band), (-1, band), 3)]
+            rows.append(
+                [
+                    _text(
+                        t("printables.organisation_count", organisation=person.organisation, count=count), band_style
+                    ),
+                    *[""] * rounds,
+                ]
+            )
+            commands += [
+                ("SPAN", (0, band), (-1, band)),
+                ("BACKGROUND", (0, band), (-1, band), TINT),
+                ("TOPPADDING", (0, band), (-1, band), 3),
+            ]
             shade = False
         if shade:
             commands.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), ZEBRA))
@@ -151,9 +162,18 @@ def master_plan_pdf(plan: Plan, paper: str = "A4") -> bytes:
     if len(plan.rounds) > 8:
         width, height = height, width
     buffer = BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=(width, height), leftMargin=MARGIN, rightMargin=MARGIN,
-                                 topMargin=MARGIN, bottomMargin=MARGIN + 6, title=t("printables.master_plan"),
-                                 creator="speeddating", invariant=1, pageCompression=1)
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=(width, height),
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN + 6,
+        title=t("printables.master_plan"),
+        creator="speeddating",
+        invariant=1,
+        pageCompression=1,
+    )
     inner = width - 2 * MARGIN
     quality = quality_of(plan)
     footer = _footer(plan)

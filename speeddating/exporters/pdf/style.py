@@ -84,8 +84,9 @@ class Fitted:
     def height(self) -> float:
         return self.leading * len(self.lines)
 
-    def draw(self, canvas: Canvas, x: float, top: float, colour: Color = INK, align: str = "left",
-             width: float = 0.0) -> float:
+    def draw(
+        self, canvas: Canvas, x: float, top: float, colour: Color = INK, align: str = "left", width: float = 0.0
+    ) -> float:
         """Draw from `top` (the top of the first line) downwards; returns the y below the text."""
         canvas.setFont(self.font, self.size)
         canvas.setFillColor(colour)

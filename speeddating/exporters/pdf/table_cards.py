@@ -79,22 +79,30 @@ def _person_cell(person: Attendee, presents: str, width: float, scale: float) ->
         fit_text(person.organisation, FONT, width, 7.5 * scale, 5.5 * scale, max_lines=2),
     ]
     if presents:
-        cell.append(fit_text(t("printables.presents", organisation=presents), BOLD, width,
-                             7 * scale, 5.5 * scale, max_lines=2))
+        cell.append(
+            fit_text(t("printables.presents", organisation=presents), BOLD, width, 7 * scale, 5.5 * scale, max_lines=2)
+        )
     return cell
 
 
-def _round_block(people: dict[str, Attendee], rnd: PlannedRound, table: SeatedTable | None, width: float,
-                 scale: float) -> Block:
+def _round_block(
+    people: dict[str, Attendee], rnd: PlannedRound, table: SeatedTable | None, width: float, scale: float
+) -> Block:
     """One round on the card: label and times on the left; theme, prompt and people on the right."""
     text_width = width - ROUND_LABEL
     label = fit_text(t("printables.round", number=rnd.number), BOLD, ROUND_LABEL - 6, 8.5 * scale, 6 * scale)
     times = fit_text(round_times(rnd), FONT, ROUND_LABEL - 6, 7.5 * scale, 5 * scale)
     theme = fit_text(theme_title(rnd), BOLD, text_width, 10 * scale, 7.5 * scale, max_lines=2)
-    prompt = fit_text(rnd.theme.prompt, FONT, text_width, 7.5 * scale, 6 * scale, max_lines=2) \
-        if rnd.theme and rnd.theme.prompt else None
-    fallback = fit_text(t("printables.present_absent"), BOLD, text_width, 7 * scale, 5.5 * scale, max_lines=2) \
-        if table is not None and needs_fallback_presentation(rnd, table) else None
+    prompt = (
+        fit_text(rnd.theme.prompt, FONT, text_width, 7.5 * scale, 6 * scale, max_lines=2)
+        if rnd.theme and rnd.theme.prompt
+        else None
+    )
+    fallback = (
+        fit_text(t("printables.present_absent"), BOLD, text_width, 7 * scale, 5.5 * scale, max_lines=2)
+        if table is not None and needs_fallback_presentation(rnd, table)
+        else None
+    )
     head = theme.height + sum(part.height for part in (prompt, fallback) if part) + 3 * scale
     if table is None:
         cells: list[list[Fitted]] = [[fit_text(t("printables.table_unused"), FONT, text_width, 8 * scale, 6 * scale)]]
@@ -105,7 +113,7 @@ def _round_block(people: dict[str, Attendee], rnd: PlannedRound, table: SeatedTa
     if table is not None:
         presents = dict(table.presents)
         cells = [_person_cell(people[x], presents.get(x, ""), column_width, scale) for x in table.attendees]
-    rows = [cells[i:i + columns] for i in range(0, len(cells), columns)]
+    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
     row_heights = [max(sum(f.height for f in cell) for cell in row) + 3 * scale for row in rows]
     height = max(label.height + times.height, head + sum(row_heights)) + 7 * scale
 
@@ -129,10 +137,13 @@ def _round_block(people: dict[str, Attendee], rnd: PlannedRound, table: SeatedTa
     return Block(height, draw)
 
 
-def _rounds_blocks(rounds: Sequence[PlannedRound], people: dict[str, Attendee], number: int, width: float,
-                   scale: float) -> list[Block]:
-    return [_round_block(people, rnd, next((tb for tb in rnd.tables if tb.number == number), None), width, scale)
-            for rnd in rounds]
+def _rounds_blocks(
+    rounds: Sequence[PlannedRound], people: dict[str, Attendee], number: int, width: float, scale: float
+) -> list[Block]:
+    return [
+        _round_block(people, rnd, next((tb for tb in rnd.tables if tb.number == number), None), width, scale)
+        for rnd in rounds
+    ]
 
 
 @dataclass(frozen=True)
@@ -144,12 +155,16 @@ class Sheet:
     fits: bool
 
 
-def _sheet(rounds: tuple[PlannedRound, ...], people: dict[str, Attendee], number: int, face: Face,
-           smallest: float) -> Sheet:
+def _sheet(
+    rounds: tuple[PlannedRound, ...], people: dict[str, Attendee], number: int, face: Face, smallest: float
+) -> Sheet:
     """The rounds at the largest scale (down to `smallest`) that fits the face's height."""
     available = face.height - 2 * MARGIN
-    scale = shrink_to_fit(lambda s: sum(b.height for b in _rounds_blocks(rounds, people, number, face.rounds_width, s)),
-                          available, smallest)
+    scale = shrink_to_fit(
+        lambda s: sum(b.height for b in _rounds_blocks(rounds, people, number, face.rounds_width, s)),
+        available,
+        smallest,
+    )
     blocks = _rounds_blocks(rounds, people, number, face.rounds_width, scale)
     return Sheet(rounds, blocks, sum(b.height for b in blocks) <= available)
 
@@ -159,7 +174,7 @@ def _sheets(plan: Plan, people: dict[str, Attendee], number: int, face: Face) ->
     rounds = plan.rounds
     for count in range(1, len(rounds) + 1):
         size = -(-len(rounds) // count)
-        runs = [rounds[i:i + size] for i in range(0, len(rounds), size)]
+        runs = [rounds[i : i + size] for i in range(0, len(rounds), size)]
         last = size == 1
         sheets = [_sheet(run, people, number, face, LAST_RESORT if last else READABLE) for run in runs]
         if last or all(sheet.fits for sheet in sheets):
@@ -243,8 +258,17 @@ def table_cards_pdf(plan: Plan, paper: str = "A4") -> bytes:
     for number in table_numbers(plan):
         sheets = _sheets(plan, people, number, face)
         for index, sheet in enumerate(sheets, start=1):
-            label = t("printables.sheet", first=sheet.rounds[0].number, last=sheet.rounds[-1].number, sheet=index,
-                      sheets=len(sheets)) if len(sheets) > 1 else ""
+            label = (
+                t(
+                    "printables.sheet",
+                    first=sheet.rounds[0].number,
+                    last=sheet.rounds[-1].number,
+                    sheet=index,
+                    sheets=len(sheets),
+                )
+                if len(sheets) > 1
+                else ""
+            )
             _draw_face(canvas, plan, number, face, sheet.blocks, label)
             canvas.saveState()
             canvas.translate(width, height)
