@@ -16,7 +16,7 @@ from itertools import combinations
 from pathlib import Path
 
 from speeddating.errors import UserError
-from speeddating.i18n import t
+from speeddating.i18n import N_, t
 from speeddating.names import NameMatchError, candidates, match_person
 from speeddating.plan import Plan
 from speeddating.problem import Pair, Problem, pair
@@ -92,7 +92,14 @@ def _flagged(attendees: Sequence[Attendee], columns: Sequence[str], problems: li
         if fold(value) in YES:
             flagged.append(attendee.id)
         elif value.strip() and fold(value) not in NO:
-            problems.append(t("constraints.bad_flag", name=attendee.name, column=columns[-1], value=clean(value)))
+            problems.append(
+                t(
+                    "{name}: '{value}' in column {column} is neither yes nor no; write yes, x or 1, or leave it empty.",
+                    name=attendee.name,
+                    column=columns[-1],
+                    value=clean(value),
+                )
+            )
     return tuple(flagged)
 
 
@@ -118,7 +125,7 @@ def _is_header(cells: Sequence[str], attendees: Sequence[Attendee]) -> bool:
 def read_pairs(path: Path, attendees: Sequence[Attendee]) -> tuple[list[IdPair], list[str]]:
     """Pairs of ids from a CSV file of two names per row, and one problem line per bad row."""
     if not path.is_file():
-        raise ConstraintError(t("constraints.no_file", path=path))
+        raise ConstraintError(t("{path}: no such file.", path=path))
     text = _decode(path)
     rows = csv.reader(io.StringIO(text), delimiter=_separator(text))
     pairs: list[IdPair] = []
@@ -128,15 +135,29 @@ def read_pairs(path: Path, attendees: Sequence[Attendee]) -> tuple[list[IdPair],
         if not cells or (line == 1 and _is_header(cells, attendees)):
             continue
         if len(cells) != 2:
-            problems.append(t("constraints.bad_row", path=path, line=line, count=len(cells)))
+            problems.append(
+                t(
+                    "{path}, line {line}: {count} name(s) instead of 2; put two names per line, separated by ;",
+                    path=path,
+                    line=line,
+                    count=len(cells),
+                )
+            )
             continue
         try:
             first, second = (match_person(cell, attendees) for cell in cells)
         except NameMatchError as error:
-            problems.append(t("constraints.row", path=path, line=line, message=error))
+            problems.append(t("{path}, line {line}: {message}", path=path, line=line, message=error))
             continue
         if first.id == second.id:
-            problems.append(t("constraints.same_person", path=path, line=line, name=first.name))
+            problems.append(
+                t(
+                    "{path}, line {line}: both names are {name}; a pair is two different people.",
+                    path=path,
+                    line=line,
+                    name=first.name,
+                )
+            )
             continue
         pairs.append(id_pair(first.id, second.id))
     return pairs, problems
@@ -165,7 +186,13 @@ def organiser_constraints(
             problems.extend(bad)
     names = {a.id: a.name for a in attendees}
     for a, b in sorted(set(apart) & set(meet)):
-        problems.append(t("constraints.apart_and_meet", first=names[a], second=names[b]))
+        problems.append(
+            t(
+                "{first} and {second} are both to be kept apart and to meet; remove the pair from one of the files.",
+                first=names[a],
+                second=names[b],
+            )
+        )
     if problems:
         raise ConstraintError("\n".join(problems))
     return OrganiserConstraints(stays_seated, hosts, frozenset(apart), frozenset(meet))
@@ -188,7 +215,8 @@ def capacity_problems(problem: Problem, stays_seated: Sequence[int], names: Sequ
         if len(seated) > tables:
             problems.append(
                 t(
-                    "constraints.too_many_seated",
+                    "{count} people stay seated but round {round} has only {tables} tables ({names}): "
+                    "at most one per table; remove 'stays seated' from some of them.",
                     count=len(seated),
                     tables=tables,
                     round=rnd + 1,
@@ -217,7 +245,13 @@ def anchor_tables(problem: Problem, anchored: Sequence[int]) -> dict[int, int]:
         seats = [min(problem.table_sizes(r)[table] for r in rounds) for table in range(tables)]
         open_tables = [table for table in range(tables) if load[table] < seats[table]]
         if not open_tables:
-            raise ConstraintError(t("constraints.no_room", count=len(anchored)))
+            raise ConstraintError(
+                t(
+                    "{count} people keep their table (staying seated or hosting): more than the "
+                    "tables hold; remove some of these marks.",
+                    count=len(anchored),
+                )
+            )
 
         def cost(table: int, person: int = person) -> tuple[int, int, int, int]:
             others = seated_at.get(table, [])
@@ -289,11 +323,17 @@ def constraint_lines(plan: Plan, constraints: OrganiserConstraints, from_round: 
     lines = []
     if ordinary:
         lines.append(
-            t("constraints.hosts_beyond_tables", tables=tables, names=", ".join(people[x].name for x in ordinary))
+            t(
+                "Warning: more hosts than tables ({tables}); {names} take(s) part like everyone "
+                "else (one host per table at most, otherwise two hosts would sit together all "
+                "session).",
+                tables=tables,
+                names=", ".join(people[x].name for x in ordinary),
+            )
         )
     for key, ids in (
-        ("constraints.summary_seated", constraints.stays_seated),
-        ("constraints.summary_hosts", constraints.hosts),
+        (N_("Stay seated ({count}): {listing} (in brackets: their table)"), constraints.stays_seated),
+        (N_("Table hosts ({count}): {listing} (in brackets: their table)"), constraints.hosts),
     ):
         placed = [(people[x].name, _tables_of(plan, x)) for x in ids if x in people]
         if placed:
@@ -313,7 +353,8 @@ def constraint_lines(plan: Plan, constraints: OrganiserConstraints, from_round: 
     if shared:
         lines.append(
             t(
-                "constraints.cost_shared",
+                "Cost: {count} pair(s) of people keeping their table share it ({pairs}), that is "
+                "{repeats} repeated encounter(s)",
                 count=len(shared),
                 repeats=sum(len(met[id_pair(a, b)]) - 1 for a, b in shared),
                 pairs=", ".join(f"{people[a].name} & {people[b].name}" for a, b in shared),
@@ -321,10 +362,16 @@ def constraint_lines(plan: Plan, constraints: OrganiserConstraints, from_round: 
         )
     if constraints.keep_apart:
         broken = sorted(p for p in constraints.keep_apart if p in met)
-        lines.append(t("constraints.summary_apart", count=len(constraints.keep_apart), broken=len(broken)))
+        lines.append(
+            t(
+                "Pairs kept apart: {count}, {broken} of them seated together anyway",
+                count=len(constraints.keep_apart),
+                broken=len(broken),
+            )
+        )
         lines += [
             t(
-                "constraints.apart_broken",
+                "  {first} and {second} share a table in round(s) {rounds}",
                 first=people[a].name,
                 second=people[b].name,
                 rounds=", ".join(map(str, met[a, b])),
@@ -335,7 +382,7 @@ def constraint_lines(plan: Plan, constraints: OrganiserConstraints, from_round: 
         missed = sorted(p for p in constraints.should_meet if p not in met)
         lines.append(
             t(
-                "constraints.summary_meet",
+                "Pairs who should meet: {count}, {met} of them meet",
                 count=len(constraints.should_meet),
                 met=len(constraints.should_meet) - len(missed),
             )
@@ -350,8 +397,15 @@ def _missed_line(plan: Plan, constraints: OrganiserConstraints, a: str, b: str) 
     first, second = plan.attendee(a), plan.attendee(b)
     names = {"first": first.name, "second": second.name}
     if first.organisation_key == second.organisation_key:
-        return t("constraints.meet_colleagues", **names)
+        return t(
+            "  {first} and {second} do not meet: colleagues from the same organisation are never seated together",
+            **names,
+        )
     tables = (_tables_of(plan, a), _tables_of(plan, b))
     if {a, b} <= set(constraints.anchored) and all(len(x) == 1 for x in tables) and tables[0] != tables[1]:
-        return t("constraints.meet_anchored", tables=f"{tables[0][0]}/{tables[1][0]}", **names)
-    return t("constraints.meet_missed", **names)
+        return t(
+            "  {first} and {second} do not meet: each keeps their own table (tables {tables})",
+            tables=f"{tables[0][0]}/{tables[1][0]}",
+            **names,
+        )
+    return t("  {first} and {second} do not meet (it would have cost more)", **names)

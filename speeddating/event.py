@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from speeddating.errors import UserError
-from speeddating.i18n import t
+from speeddating.i18n import N_, t
 from speeddating.problem import MAX_TABLE_SIZE, MIN_TABLE_SIZE
 
 if sys.version_info >= (3, 11):
@@ -119,12 +119,21 @@ class Event:
         return self.themes[(number - 1) % len(self.themes)]
 
 
+USUAL_THEMES = (
+    (N_("The people we serve"), N_("Who comes to you? With what needs?"), ""),
+    (N_("The problems we handle"), N_("What do you work on, and where do you get stuck?"), ""),
+    (
+        N_("A subjective presentation of another organisation at the table"),
+        N_("Present another organisation at the table as you see it."),
+        PRESENT_ANOTHER,
+    ),
+)
+"""The breakfast's three usual themes (title, prompt, kind), in English: `default_themes` translates them."""
+
+
 def default_themes(language: str | None = None) -> tuple[Theme, ...]:
     """The breakfast's three usual themes, in `language` (default: the current one)."""
-    return tuple(
-        Theme(t(f"event.theme{n}.title", language), t(f"event.theme{n}.prompt", language), kind)
-        for n, kind in ((1, ""), (2, ""), (3, PRESENT_ANOTHER))
-    )
+    return tuple(Theme(t(title, language), t(prompt, language), kind) for title, prompt, kind in USUAL_THEMES)
 
 
 DEFAULT_THEMES = default_themes("fr")
@@ -132,7 +141,7 @@ DEFAULT_THEMES = default_themes("fr")
 
 def default_event() -> Event:
     """The 8:30-10:00 breakfast with its three usual themes, dated today, in the current language."""
-    return Event(title=t("event.default_title"), themes=default_themes())
+    return Event(title=t("Inter-team breakfast"), themes=default_themes())
 
 
 EVENT_KEYS = tuple(f.name for f in fields(Event) if f.name not in ("themes", "pinned_themes"))
@@ -155,42 +164,74 @@ class _EventFile:
         self.path = path
 
     def fail(self, message: str, **params: object) -> UserError:
-        return UserError(t(message, None, path=self.path, **params))
+        return UserError(t(message, path=self.path, **params))
 
     def section(self, data: dict[str, Any], key: str) -> dict[str, Any]:
         value = data.get(key, {})
         if not isinstance(value, dict):
-            raise self.fail("event.not_section", setting=key, form=f"[{key}]")
+            raise self.fail(
+                N_("{path}: '{setting}' must be a section {form}; see the example written by 'speeddating init'."),
+                setting=key,
+                form=f"[{key}]",
+            )
         return value
 
     def entries(self, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            raise self.fail("event.not_section", setting=key, form=f"[[{key}]]")
+            raise self.fail(
+                N_("{path}: '{setting}' must be a section {form}; see the example written by 'speeddating init'."),
+                setting=key,
+                form=f"[[{key}]]",
+            )
         return value
 
     def known_keys(self, data: dict[str, Any], known: tuple[str, ...], where: str) -> None:
         for key in data:
             if key not in known:
                 close = difflib.get_close_matches(key, known, n=1)
-                hint = t("event.did_you_mean", setting=close[0]) if close else ""
-                raise self.fail("event.unknown_key", setting=key, where=where, hint=hint, known=", ".join(known))
+                hint = t("Did you mean '{setting}'? ", setting=close[0]) if close else ""
+                raise self.fail(
+                    N_("{path}: unknown key '{setting}' in {where}. {hint}Known keys: {known}."),
+                    setting=key,
+                    where=where,
+                    hint=hint,
+                    known=", ".join(known),
+                )
 
     def present(self, data: dict[str, Any], key: str, where: str, example: str) -> None:
         if key not in data:
-            raise self.fail("event.missing", where=where, setting=key, example=example)
+            raise self.fail(
+                N_('{path}: {where} has no {setting}; add for example {setting} = "{example}".'),
+                where=where,
+                setting=key,
+                example=example,
+            )
 
     def text(self, data: dict[str, Any], key: str, where: str, example: str) -> str:
         value = data[key]
         if not isinstance(value, str) or not value.strip():
-            raise self.fail("event.not_text", where=where, setting=key, example=example)
+            raise self.fail(
+                N_('{path}: {where} {setting} must be text in quotes, for example {setting} = "{example}".'),
+                where=where,
+                setting=key,
+                example=example,
+            )
         return " ".join(value.split())
 
     def whole(self, data: dict[str, Any], key: str, where: str, minimum: int, example: int) -> int:
         value = data[key]
         if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
             raise self.fail(
-                "event.bad_whole", where=where, setting=key, value=_toml(value), minimum=minimum, example=example
+                N_(
+                    "{path}: {where} {setting} = {value}: a whole number of at least {minimum} is "
+                    "needed, for example {setting} = {example}."
+                ),
+                where=where,
+                setting=key,
+                value=_toml(value),
+                minimum=minimum,
+                example=example,
             )
         return value
 
@@ -201,7 +242,15 @@ class _EventFile:
             return clock_of(value.hour * 60 + value.minute)
         match = _CLOCK.fullmatch(value.strip()) if isinstance(value, str) else None
         if match is None or int(match[1]) > 23 or int(match[2]) > 59:
-            raise self.fail("event.bad_time", setting=key, value=_toml(value), example=example)
+            raise self.fail(
+                N_(
+                    "{path}: [event] {setting} = {value} is not an HH:MM time; write for example "
+                    '{setting} = "{example}".'
+                ),
+                setting=key,
+                value=_toml(value),
+                example=example,
+            )
         return clock_of(int(match[1]) * 60 + int(match[2]))
 
     def date(self, value: object) -> str:
@@ -211,7 +260,13 @@ class _EventFile:
         if isinstance(value, str):
             with contextlib.suppress(ValueError):
                 return dt.date.fromisoformat(value.strip()).isoformat()
-        raise self.fail("event.bad_date", value=_toml(value))
+        raise self.fail(
+            N_(
+                "{path}: [event] date = {value} is not a YYYY-MM-DD date; write for example date "
+                '= "2026-12-08", or remove the line for today.'
+            ),
+            value=_toml(value),
+        )
 
 
 def _read_settings(data: dict[str, Any], source: _EventFile) -> dict[str, Any]:
@@ -228,11 +283,23 @@ def _read_settings(data: dict[str, Any], source: _EventFile) -> dict[str, Any]:
             values[key] = source.clock(data, key, getattr(defaults, key))
     start, end = values.get("start", defaults.start), values.get("end", defaults.end)
     if minutes_of(end) <= minutes_of(start):
-        raise source.fail("event.end_before_start", start=start, end=end)
+        raise source.fail(
+            N_('{path}: [event] end = "{end}" must be after start = "{start}"; correct one of the two times.'),
+            start=start,
+            end=end,
+        )
     if "table_size" in data:
         size = data["table_size"]
         if not isinstance(size, int) or isinstance(size, bool) or not MIN_TABLE_SIZE <= size <= MAX_TABLE_SIZE:
-            raise source.fail("event.bad_table_size", value=_toml(size), minimum=MIN_TABLE_SIZE, maximum=MAX_TABLE_SIZE)
+            raise source.fail(
+                N_(
+                    "{path}: [event] table_size = {value}: a whole number from {minimum} to {maximum} "
+                    "is needed, for example table_size = 4."
+                ),
+                value=_toml(size),
+                minimum=MIN_TABLE_SIZE,
+                maximum=MAX_TABLE_SIZE,
+            )
         values["table_size"] = size
     for key in DURATIONS:
         if key in data:
@@ -244,16 +311,27 @@ def _read_settings(data: dict[str, Any], source: _EventFile) -> dict[str, Any]:
 def _read_themes(items: list[dict[str, Any]], source: _EventFile) -> tuple[Theme, ...]:
     themes: list[Theme] = []
     for number, item in enumerate(items, start=1):
-        where = t("event.where_theme", number=number)
+        where = t("[[themes]] #{number}", number=number)
         source.known_keys(item, THEME_KEYS, where)
         source.present(item, "title", where, DEFAULT_THEMES[0].title)
         title = source.text(item, "title", where, DEFAULT_THEMES[0].title)
         if any(theme.title == title for theme in themes):
-            raise source.fail("event.duplicate_theme", title=title)
+            raise source.fail(
+                N_(
+                    "{path}: two [[themes]] are called '{title}'; give them different titles (to "
+                    "repeat a theme in a given round, use [[rounds]])."
+                ),
+                title=title,
+            )
         prompt = source.text(item, "prompt", where, DEFAULT_THEMES[0].prompt) if "prompt" in item else ""
         kind = item.get("kind", "")
         if kind not in ("", PRESENT_ANOTHER):
-            raise source.fail("event.bad_kind", where=where, value=_toml(kind), kind=PRESENT_ANOTHER)
+            raise source.fail(
+                N_('{path}: {where} kind = {value} is unknown; write kind = "{kind}" or remove the line.'),
+                where=where,
+                value=_toml(kind),
+                kind=PRESENT_ANOTHER,
+            )
         themes.append(Theme(title, prompt, kind))
     return tuple(themes)
 
@@ -265,7 +343,7 @@ def _read_pins(
     example = titles[0] if titles else DEFAULT_THEMES[0].title
     pins: dict[int, str] = {}
     for index, item in enumerate(items, start=1):
-        where = t("event.where_round", number=index)
+        where = t("[[rounds]] #{number}", number=index)
         source.known_keys(item, ROUND_KEYS, where)
         source.present(item, "number", where, "1")
         source.present(item, "theme", where, example)
@@ -273,13 +351,15 @@ def _read_pins(
         title = source.text(item, "theme", where, example)
         if title not in titles:
             raise source.fail(
-                "event.unknown_theme",
+                N_('{path}: {where} theme = "{title}" matches no [[themes]]; possible titles: {titles}.'),
                 where=where,
                 title=title,
-                titles=", ".join(map(_toml, titles)) or t("event.no_title_themes"),
+                titles=", ".join(map(_toml, titles)) or t("(none)"),
             )
         if number in pins:
-            raise source.fail("event.duplicate_round", number=number)
+            raise source.fail(
+                N_("{path}: round {number} appears twice in [[rounds]]; keep a single entry."), number=number
+            )
         pins[number] = title
     return tuple(sorted(pins.items()))
 
@@ -295,9 +375,19 @@ def _syntax_error(source: _EventFile, text: str, error: Exception) -> UserError:
     found = _AT_LINE.search(str(error))
     lines = text.splitlines()
     if found is None or not 1 <= int(found[1]) <= len(lines):
-        return source.fail("event.syntax", reason=error)
+        return source.fail(
+            N_('{path}: not valid TOML ({reason}). Put text and times in quotes, for example start = "08:30".'),
+            reason=error,
+        )
     number = int(found[1])
-    key = "event.syntax_repeated" if any(word in str(error) for word in _REPEATED) else "event.syntax_line"
+    key = (
+        N_("{path}, line {line}: '{text}' repeats a key or a section already written above; keep only one.")
+        if any(word in str(error) for word in _REPEATED)
+        else N_(
+            "{path}, line {line}: '{text}' is not valid TOML. Put text and times in straight "
+            'quotes, for example start = "08:30" or title = "Breakfast".'
+        )
+    )
     return source.fail(key, line=number, text=lines[number - 1].strip())
 
 
@@ -307,22 +397,47 @@ def load_event(path: Path) -> Event:
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        raise source.fail("event.not_found") from None
+        raise source.fail(
+            N_("{path}: no such event file. Check the path, or create one with 'speeddating init'.")
+        ) from None
     except OSError as error:
-        raise source.fail("event.unreadable", reason=error.strerror or error) from None
+        raise source.fail(
+            N_("{path}: cannot be read ({reason}). Save it as UTF-8."), reason=error.strerror or error
+        ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise source.fail("event.not_utf8", line=data[: error.start].count(b"\n") + 1) from None
+        raise source.fail(
+            N_(
+                "{path}, line {line}: unreadable character, the file is not UTF-8. Save it as "
+                'UTF-8 (Notepad: "Save as", encoding UTF-8).'
+            ),
+            line=data[: error.start].count(b"\n") + 1,
+        ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(source, text, error) from None
-    source.known_keys(data, TOP_KEYS, t("event.where_top"))
+    source.known_keys(data, TOP_KEYS, t("the file (outside any section)"))
     settings = _read_settings(source.section(data, "event"), source)
     themes = _read_themes(source.entries(data, "themes"), source)
     pins = _read_pins(source.entries(data, "rounds"), themes, source)
     return Event(**settings, themes=themes, pinned_themes=pins)
+
+
+TEMPLATE_COMMENTS = {
+    "title": N_("title printed on the documents"),
+    "date": N_("YYYY-MM-DD date; without this line: today"),
+    "start": N_("start, HH:MM"),
+    "end": N_("end, HH:MM"),
+    "location": N_("place (optional)"),
+    "table_size": N_("people per table (3 to 6)"),
+    "round_minutes": N_("length of a round, in minutes"),
+    "changeover_minutes": N_("moving between tables"),
+    "welcome_minutes": N_("coffee and instructions before round 1"),
+    "closing_minutes": N_("wrap-up after the last round"),
+}
+"""The comment after each setting in the event.toml that `init` writes."""
 
 
 def event_template() -> str:
@@ -330,31 +445,48 @@ def event_template() -> str:
     event = default_event()
 
     def line(key: str, value: object, commented: bool = False) -> str:
-        return f"{'# ' if commented else ''}{key} = {_toml(value)}".ljust(40) + f"  # {t('init.' + key)}"
+        return f"{'# ' if commented else ''}{key} = {_toml(value)}".ljust(40) + f"  # {t(TEMPLATE_COMMENTS[key])}"
 
     def comment(text: str) -> list[str]:
         return [f"# {row}" for row in text.splitlines()]
 
     lines = [
-        *comment(t("init.header")),
+        *comment(
+            t(
+                "Description of the inter-organisation speed-networking session.\nLines starting "
+                "with # are comments. Text and times go in quotes.\nThere are as many rounds as "
+                "the window holds:\nwelcome + rounds x round length + (rounds - 1) x changeover + "
+                "closing <= end - start."
+            )
+        ),
         "",
         "[event]",
         line("title", event.title),
         line("date", event.date, commented=True),
         line("start", event.start),
         line("end", event.end),
-        line("location", t("init.location_example"), commented=True),
+        line("location", t("Mission Locale, Basile room"), commented=True),
         line("table_size", event.table_size),
     ]
     lines += [line(key, getattr(event, key)) for key in DURATIONS]
-    lines += ["", *comment(t("init.themes"))]
+    lines += [
+        "",
+        *comment(
+            t(
+                "One theme per round, in order, starting again from the first when there are more "
+                "rounds than themes.\nprompt (optional) is printed on the cards. kind = "
+                '"present-another": each person presents,\nin their own words, another '
+                "organisation at their table. With no [[themes]], rounds have no theme."
+            )
+        ),
+    ]
     for theme in event.themes:
         lines += ["", "[[themes]]", f"title = {_toml(theme.title)}"]
         lines += [f"prompt = {_toml(theme.prompt)}"] if theme.prompt else []
         lines += [f"kind = {_toml(theme.kind)}"] if theme.kind else []
     lines += [
         "",
-        *comment(t("init.rounds")),
+        *comment(t("To give a particular round a particular theme, uncomment and adapt:")),
         "# [[rounds]]",
         "# number = 1",
         f"# theme = {_toml(event.themes[-1].title)}",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
+from typing import Literal
 
 import pandas as pd
 
@@ -121,12 +122,12 @@ class ImportProblems(UserError):
         self.problems = list(problems)
         shown = self.problems[:MAX_SHOWN_PROBLEMS]
         if len(self.problems) > len(shown):
-            shown.append(t("import.more_problems", count=len(self.problems) - len(shown)))
+            shown.append(t("... and {count} more problem(s) to fix.", count=len(self.problems) - len(shown)))
         super().__init__("\n".join(shown))
 
 
 def _quoted(text: str) -> str:
-    return t("import.quoted", text=text)
+    return t("'{text}'", text=text)
 
 
 def _quoted_list(texts: Sequence[str]) -> str:
@@ -159,7 +160,14 @@ class _Sheet:
 
     def hint(self) -> str:
         """Where the list may be instead, when the first sheet of a workbook was the wrong one."""
-        return t("import.other_sheets", sheets=_quoted_list(self.other_sheets)) if self.other_sheets else ""
+        return (
+            t(
+                " The workbook has other sheets ({sheets}): pick the right one with --sheet.",
+                sheets=_quoted_list(self.other_sheets),
+            )
+            if self.other_sheets
+            else ""
+        )
 
 
 @dataclass(frozen=True)
@@ -186,19 +194,25 @@ class _Layout:
         if len(columns) == 2:
             first, second = columns
             return t(
-                "import.columns",
+                "columns {first} {first_header} and {second} {second_header}",
                 first=column_letter(first),
                 first_header=_quoted(self.headers[first]),
                 second=column_letter(second),
                 second_header=_quoted(self.headers[second]),
             )
-        return t("import.column", letter=column_letter(columns[0]), header=_quoted(self.headers[columns[0]]))
+        return t("column {letter} {header}", letter=column_letter(columns[0]), header=_quoted(self.headers[columns[0]]))
 
     def at(self, row: int, columns: Sequence[int], message: str) -> str:
         """A problem line: file, spreadsheet row, and the column(s) to look at when there are any."""
         if not columns:
-            return t("import.at_row", file=self.source, row=row, message=message)
-        return t("import.at_cell", file=self.source, row=row, column=self.describe(columns), message=message)
+            return t("{file}, row {row}: {message}", file=self.source, row=row, message=message)
+        return t(
+            "{file}, row {row}, {column}: {message}",
+            file=self.source,
+            row=row,
+            column=self.describe(columns),
+            message=message,
+        )
 
 
 @dataclass(frozen=True)
@@ -239,9 +253,25 @@ def read_roster(
         # In the order of the rows, as the organiser goes down the sheet to fix them.
         raise ImportProblems([problem for _, problem in sorted(row_problems + duplicates, key=lambda p: p[0])])
     if not kept:
-        raise ImportProblems([t("import.no_attendees", file=table.source, row=layout.row + 1)])
+        raise ImportProblems(
+            [
+                t(
+                    "{file}: nobody below the header row (row {row}). Add one row per attendee.",
+                    file=table.source,
+                    row=layout.row + 1,
+                )
+            ]
+        )
     if len(kept) < fewest:
-        raise ImportProblems([t("import.too_few", file=table.source, name=_quoted(kept[0].name))])
+        raise ImportProblems(
+            [
+                t(
+                    "{file}: a single person ({name}); at least 2 are needed for anyone to meet.",
+                    file=table.source,
+                    name=_quoted(kept[0].name),
+                )
+            ]
+        )
     kept, renamed = _apply_aliases(kept, aliases, table.source)
     organisations, merges = _merge_spellings(kept, table.source)
     width = max(2, len(str(len(kept))))
@@ -256,7 +286,14 @@ def read_roster(
         for number, entry in enumerate(kept, start=1)
     )
     ignored = (
-        [t("import.sheet_ignored", file=table.source, sheet=_quoted(sheet))]
+        [
+            t(
+                "{file}: --sheet {sheet} ignored, a CSV file has only one sheet. To read a "
+                "particular sheet, give the workbook (.xlsx or .ods) itself.",
+                file=table.source,
+                sheet=_quoted(sheet),
+            )
+        ]
         if sheet is not None and not table.workbook
         else []
     )
@@ -277,7 +314,13 @@ def read_aliases(path: Path) -> dict[str, str]:
         if not cells or (index == 0 and any("alias" in fold(cell) for cell in cells)):
             continue
         if len(cells) != 2:
-            problems.append(t("import.alias_row", file=table.source, row=index + 1))
+            problems.append(
+                t(
+                    "{file}, row {row}: an alias row has two cells, the other name then the organisation to use.",
+                    file=table.source,
+                    row=index + 1,
+                )
+            )
             continue
         aliases[cells[0]] = cells[1]
     if problems:
@@ -298,7 +341,13 @@ def _apply_aliases(entries: list[_Entry], aliases: Mapping[str, str], source: st
         used.setdefault(entry.organisation, []).append(name)
         renamed.append(replace(entry, organisation=name))
     warnings = [
-        t("import.alias_used", file=source, alias=_quoted(alias), name=_quoted(names[0]), count=len(names))
+        t(
+            "{file}: {alias} counted as {name} ({count} people), from the alias table.",
+            file=source,
+            alias=_quoted(alias),
+            name=_quoted(names[0]),
+            count=len(names),
+        )
         for alias, names in used.items()
     ]
     return renamed, warnings
@@ -308,24 +357,58 @@ def _read_sheet(path: Path, sheet: str | None) -> _Sheet:
     """Every cell of the file (or chosen sheet) as clean text, whatever the format."""
     source = str(path)
     if not path.exists():
-        raise ImportProblems([t("import.not_found", file=source)])
+        raise ImportProblems(
+            [t("{file}: no such file. Check its name and the folder you run the command from.", file=source)]
+        )
     if path.is_dir():
-        raise ImportProblems([t("import.is_directory", file=source)])
+        raise ImportProblems(
+            [t("{file} is a folder. Give the attendee list file itself (.xlsx, .ods or .csv).", file=source)]
+        )
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ImportProblems([t("import.cannot_read", file=source, reason=error.strerror or error)]) from None
+        raise ImportProblems(
+            [
+                t(
+                    "{file}: cannot be read ({reason}). Close it if another program has it open, and "
+                    "check your permissions on the file.",
+                    file=source,
+                    reason=error.strerror or error,
+                )
+            ]
+        ) from None
     if data.startswith(ZIP_MAGIC):
         return _read_workbook(path, _workbook_engine(data, source), sheet)
     if data.startswith(OLE2_MAGIC):
-        raise ImportProblems([t("import.old_excel", file=source)])
+        raise ImportProblems(
+            [
+                t(
+                    "{file}: old Excel 97-2003 format (.xls) or a password-protected workbook. Save "
+                    "it as .xlsx without a password, or as CSV.",
+                    file=source,
+                )
+            ]
+        )
     text = _decode(data, source)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        raise ImportProblems([t("import.text_named_workbook", file=source, suffix=path.suffix)])
+        raise ImportProblems(
+            [
+                t(
+                    "{file}: this file is named {suffix} but holds plain text (probably a renamed "
+                    "CSV). Rename it to .csv, or open it in your spreadsheet and save it as {suffix}.",
+                    file=source,
+                    suffix=path.suffix,
+                )
+            ]
+        )
     return _read_text(text, source)
 
 
-def _workbook_engine(data: bytes, source: str) -> str:
+WorkbookEngine = Literal["openpyxl", "odf"]
+"""The pandas engines of the workbooks we read: Excel (.xlsx) and OpenDocument (.ods)."""
+
+
+def _workbook_engine(data: bytes, source: str) -> WorkbookEngine:
     """The pandas engine for a zip that is a workbook; any other zip (a .docx, an archive) is refused."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -335,8 +418,25 @@ def _workbook_engine(data: bytes, source: str) -> str:
             if "mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE:
                 return "odf"
     except (zipfile.BadZipFile, OSError, EOFError) as error:
-        raise ImportProblems([t("import.corrupt_workbook", file=source, reason=_reason(error))]) from None
-    raise ImportProblems([t("import.zip_not_workbook", file=source)])
+        raise ImportProblems(
+            [
+                t(
+                    "{file}: damaged or incomplete workbook ({reason}). Open it in your spreadsheet "
+                    "and save it again, or export the list as CSV.",
+                    file=source,
+                    reason=_reason(error),
+                )
+            ]
+        ) from None
+    raise ImportProblems(
+        [
+            t(
+                "{file}: a zip archive or a document, not an Excel or ODS workbook. Save the list "
+                "from your spreadsheet as .xlsx, .ods or CSV.",
+                file=source,
+            )
+        ]
+    )
 
 
 def _reason(error: Exception) -> str:
@@ -345,7 +445,7 @@ def _reason(error: Exception) -> str:
     return text if len(text) <= 100 else text[:99] + "…"
 
 
-def _read_workbook(path: Path, engine: str, sheet: str | None) -> _Sheet:
+def _read_workbook(path: Path, engine: WorkbookEngine, sheet: str | None) -> _Sheet:
     """One sheet through pandas, every cell as text ("NA" and "None" stay names, not blanks)."""
     source = str(path)
     # A damaged workbook can fail anywhere in zipfile, the XML parser or the engine, each with its own
@@ -353,14 +453,32 @@ def _read_workbook(path: Path, engine: str, sheet: str | None) -> _Sheet:
     try:
         book = pd.ExcelFile(path, engine=engine)
     except Exception as error:
-        raise ImportProblems([t("import.corrupt_workbook", file=source, reason=_reason(error))]) from None
+        raise ImportProblems(
+            [
+                t(
+                    "{file}: damaged or incomplete workbook ({reason}). Open it in your spreadsheet "
+                    "and save it again, or export the list as CSV.",
+                    file=source,
+                    reason=_reason(error),
+                )
+            ]
+        ) from None
     with book:
         names = [str(name) for name in book.sheet_names]
         chosen = _choose_sheet(names, sheet, source)
         try:
             frame = pd.read_excel(book, sheet_name=chosen, header=None, dtype=str, keep_default_na=False)
         except Exception as error:
-            raise ImportProblems([t("import.corrupt_workbook", file=source, reason=_reason(error))]) from None
+            raise ImportProblems(
+                [
+                    t(
+                        "{file}: damaged or incomplete workbook ({reason}). Open it in your spreadsheet "
+                        "and save it again, or export the list as CSV.",
+                        file=source,
+                        reason=_reason(error),
+                    )
+                ]
+            ) from None
     others = tuple(name for name in names if name != chosen) if sheet is None else ()
     return _Sheet(_frame_cells(frame), source, others, workbook=True)
 
@@ -368,7 +486,16 @@ def _read_workbook(path: Path, engine: str, sheet: str | None) -> _Sheet:
 def _choose_sheet(names: list[str], sheet: str | None, source: str) -> str:
     """The sheet asked for (exactly, else ignoring case and accents), or the first one."""
     if not names:
-        raise ImportProblems([t("import.empty", file=source, hint="")])
+        raise ImportProblems(
+            [
+                t(
+                    "{file}: the list is empty. Put a header row (for example First name, Last name, "
+                    "Organisation, Email) then one row per attendee.{hint}",
+                    file=source,
+                    hint="",
+                )
+            ]
+        )
     if sheet is None:
         return names[0]
     if sheet in names:
@@ -376,7 +503,16 @@ def _choose_sheet(names: list[str], sheet: str | None, source: str) -> str:
     close = [name for name in names if fold(name) == fold(sheet)]
     if len(close) == 1:
         return close[0]
-    raise ImportProblems([t("import.unknown_sheet", file=source, sheet=sheet, sheets=_quoted_list(names))])
+    raise ImportProblems(
+        [
+            t(
+                "{file}: no sheet '{sheet}' in this workbook. Available sheets: {sheets}.",
+                file=source,
+                sheet=sheet,
+                sheets=_quoted_list(names),
+            )
+        ]
+    )
 
 
 def _frame_cells(frame: pd.DataFrame) -> list[list[str]]:
@@ -392,10 +528,27 @@ def _decode(data: bytes, source: str) -> str:
             text = data.decode(encoding)
             break
     if text is None or "\x00" in text:
-        raise ImportProblems([t("import.binary", file=source)])
+        raise ImportProblems(
+            [
+                t(
+                    "{file}: neither a text table (CSV) nor a readable Excel or ODS workbook. Save "
+                    "the list from your spreadsheet as .xlsx, .ods or CSV.",
+                    file=source,
+                )
+            ]
+        )
     for number, line in enumerate(io.StringIO(text, newline=None), start=1):
         if any(unicodedata.category(char) == "Cc" and not char.isspace() for char in line):
-            raise ImportProblems([t("import.unreadable_encoding", file=source, row=number)])
+            raise ImportProblems(
+                [
+                    t(
+                        "{file}, row {row}: unreadable character, the file's encoding is not recognised. "
+                        "Save it from your spreadsheet as 'CSV UTF-8'.",
+                        file=source,
+                        row=number,
+                    )
+                ]
+            )
     return text
 
 
@@ -410,7 +563,16 @@ def _read_text(text: str, source: str) -> _Sheet:
             separator: list(csv.reader(io.StringIO(text, newline=""), delimiter=separator)) for separator in SEPARATORS
         }
     except csv.Error as error:
-        raise ImportProblems([t("import.bad_csv", file=source, reason=_reason(error))]) from None
+        raise ImportProblems(
+            [
+                t(
+                    "{file}: malformed CSV table ({reason}). Check the quotes, or open it in your "
+                    "spreadsheet and save it again as CSV.",
+                    file=source,
+                    reason=_reason(error),
+                )
+            ]
+        ) from None
     separator = max(SEPARATORS, key=lambda candidate: _header_score(parsed[candidate]))
     _check_quotes(text, separator, source)
     width = max((len(row) for row in parsed[separator]), default=0)
@@ -428,7 +590,16 @@ def _read_text(text: str, source: str) -> _Sheet:
             skip_blank_lines=False,
         )
     except (ValueError, pd.errors.ParserError) as error:
-        raise ImportProblems([t("import.bad_csv", file=source, reason=_reason(error))]) from None
+        raise ImportProblems(
+            [
+                t(
+                    "{file}: malformed CSV table ({reason}). Check the quotes, or open it in your "
+                    "spreadsheet and save it again as CSV.",
+                    file=source,
+                    reason=_reason(error),
+                )
+            ]
+        ) from None
     return _Sheet(_frame_cells(frame), source)
 
 
@@ -441,7 +612,17 @@ def _check_quotes(text: str, separator: str, source: str) -> None:
         for _ in reader:
             start = reader.line_num + 1
     except csv.Error:
-        raise ImportProblems([t("import.unclosed_quote", file=source, row=start)]) from None
+        raise ImportProblems(
+            [
+                t(
+                    '{file}, line {row}: a quote (") opens a cell that is not closed properly, and '
+                    "the rest of the file would fall into it. Add the closing quote or remove this "
+                    "one, or save the list again as CSV from your spreadsheet.",
+                    file=source,
+                    row=start,
+                )
+            ]
+        ) from None
 
 
 def _roles(headers: Sequence[str]) -> dict[Role, int]:
@@ -478,17 +659,57 @@ def _find_layout(table: _Sheet) -> _Layout:
         if _has_name(roles) and Role.ORGANISATION in roles:
             return _Layout(table.source, index, tuple(row), roles)
     if not any(any(row) for row in table.cells):
-        raise ImportProblems([t("import.empty", file=table.source, hint=table.hint())])
+        raise ImportProblems(
+            [
+                t(
+                    "{file}: the list is empty. Put a header row (for example First name, Last name, "
+                    "Organisation, Email) then one row per attendee.{hint}",
+                    file=table.source,
+                    hint=table.hint(),
+                )
+            ]
+        )
     for index, row in enumerate(rows):
         roles = _roles(row)
         headers = _quoted_list([cell for cell in row if cell])
         if _has_name(roles):
             raise ImportProblems(
-                [t("import.no_organisation_column", file=table.source, row=index + 1, headers=headers)]
+                [
+                    t(
+                        "{file}, row {row}: no organisation column among the headers {headers}. Add an "
+                        "'Organisation' column (or 'Company', 'Employer'...) giving each person's "
+                        "organisation.",
+                        file=table.source,
+                        row=index + 1,
+                        headers=headers,
+                    )
+                ]
             )
         if Role.ORGANISATION in roles:
-            raise ImportProblems([t("import.no_name_column", file=table.source, row=index + 1, headers=headers)])
-    raise ImportProblems([t("import.no_header", file=table.source, rows=HEADER_SEARCH_ROWS, hint=table.hint())])
+            raise ImportProblems(
+                [
+                    t(
+                        "{file}, row {row}: no name column among the headers {headers}. Add a 'Full name' "
+                        "column, or two columns 'First name' and 'Last name'.",
+                        file=table.source,
+                        row=index + 1,
+                        headers=headers,
+                    )
+                ]
+            )
+    raise ImportProblems(
+        [
+            t(
+                "{file}: no header row in the first {rows} rows. A column is needed for the name "
+                "('Name', 'Full name', 'Participant', or 'First name' and 'Last name') and one "
+                "for the organisation ('Organisation', 'Organization', 'Organisation name', "
+                "'Company', 'Employer' or 'Service').{hint}",
+                file=table.source,
+                rows=HEADER_SEARCH_ROWS,
+                hint=table.hint(),
+            )
+        ]
+    )
 
 
 def _read_entries(table: _Sheet, layout: _Layout) -> tuple[list[_Entry], list[tuple[int, str]]]:
@@ -509,21 +730,63 @@ def _read_entries(table: _Sheet, layout: _Layout) -> tuple[list[_Entry], list[tu
         organisation = _known(cells[organisation_column])
         email = cells[email_column] if email_column is not None else ""
         if email_column is not None and email and not EMAIL_PATTERN.fullmatch(email):
-            problems.append((row, layout.at(row, [email_column], t("import.bad_email", email=_quoted(email)))))
+            problems.append(
+                (
+                    row,
+                    layout.at(
+                        row,
+                        [email_column],
+                        t(
+                            "{email} is not an email address (expected form: first.last@example.org). Correct "
+                            "it or empty the cell.",
+                            email=_quoted(email),
+                        ),
+                    ),
+                )
+            )
         if name and organisation:
             attributes = tuple((layout.headers[column], cells[column]) for column in attribute_columns)
             entries.append(_Entry(row, name, organisation, email, attributes))
         elif name:
             problems.append(
-                (row, layout.at(row, [organisation_column], t("import.missing_organisation", name=_quoted(name))))
+                (
+                    row,
+                    layout.at(
+                        row,
+                        [organisation_column],
+                        t("missing organisation for {name}. Add it or delete the row.", name=_quoted(name)),
+                    ),
+                )
             )
         elif organisation:
             problems.append(
-                (row, layout.at(row, name_columns, t("import.missing_name", organisation=_quoted(organisation))))
+                (
+                    row,
+                    layout.at(
+                        row,
+                        name_columns,
+                        t(
+                            "missing name for a person from {organisation}. Add it or delete the row.",
+                            organisation=_quoted(organisation),
+                        ),
+                    ),
+                )
             )
         else:
             content = _quoted_list([cell for cell in cells if cell][:3])
-            problems.append((row, layout.at(row, [], t("import.missing_both", content=content))))
+            problems.append(
+                (
+                    row,
+                    layout.at(
+                        row,
+                        [],
+                        t(
+                            "no name and no organisation, yet the row holds {content}. Complete it or delete it.",
+                            content=content,
+                        ),
+                    ),
+                )
+            )
     return entries, problems
 
 
@@ -552,18 +815,30 @@ def _drop_duplicates(
         if (earlier := by_person.get(person)) is not None:
             columns: list[int] = []
             reason = t(
-                "import.same_person", name=_quoted(entry.name), organisation=earlier.organisation, first=earlier.row
+                "{name} ({organisation}) is already on row {first}.",
+                name=_quoted(entry.name),
+                organisation=earlier.organisation,
+                first=earlier.row,
             )
         elif email and (earlier := by_email.get(email)) is not None:
             columns = email_column
-            reason = t("import.same_email", email=_quoted(entry.email), name=_quoted(earlier.name), first=earlier.row)
+            reason = t(
+                "the address {email} already belongs to {name} on row {first}.",
+                email=_quoted(entry.email),
+                name=_quoted(earlier.name),
+                first=earlier.row,
+            )
         else:
             kept.append(entry)
             by_person[person] = entry
             if email:
                 by_email[email] = entry
             continue
-        advice = t("import.dedupe_kept", first=earlier.row) if dedupe else t("import.duplicate_fix")
+        advice = (
+            t("Only row {first} is kept.", first=earlier.row)
+            if dedupe
+            else t("Delete one of the two rows, or run again with --dedupe to keep the first.")
+        )
         line = layout.at(entry.row, columns, f"{reason} {advice}")
         if dedupe:
             warnings.append(line)
@@ -581,7 +856,12 @@ def _merge_spellings(entries: list[_Entry], source: str) -> tuple[dict[str, str]
             variants.append(entry.organisation)
     display = {key: variants[0] for key, variants in spellings.items()}
     warnings = [
-        t("import.merged_spellings", file=source, name=_quoted(variants[0]), variants=_quoted_list(variants[1:]))
+        t(
+            "{file}: organisation spelled several ways, merged as {name}: {variants}.",
+            file=source,
+            name=_quoted(variants[0]),
+            variants=_quoted_list(variants[1:]),
+        )
         for variants in spellings.values()
         if len(variants) > 1
     ]

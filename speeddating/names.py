@@ -94,18 +94,25 @@ def match_person(query: str, attendees: Sequence[Attendee]) -> Attendee:
         more = len(found) - CANDIDATES_SHOWN
         raise NameMatchError(
             t(
-                "names.ambiguous",
+                "'{query}' could be several people: {candidates}{more}. Give the full name, the "
+                "organisation in brackets, for example 'Anne Martin (Mission Locale)', or the id.",
                 query=clean(query),
                 candidates=listing,
-                more=t("names.more", count=more) if more > 0 else "",
+                more=t(" and {count} more", count=more) if more > 0 else "",
             )
         )
     near = _closest(query, attendees)
     if near:
         raise NameMatchError(
-            t("names.unknown_near", query=clean(query), candidates="; ".join(describe(a) for a in near))
+            t(
+                "'{query}' matches nobody in the attendee list; close names: {candidates}.",
+                query=clean(query),
+                candidates="; ".join(describe(a) for a in near),
+            )
         )
-    raise NameMatchError(t("names.unknown", query=clean(query)))
+    raise NameMatchError(
+        t("'{query}' matches nobody in the attendee list; check the spelling or give the id.", query=clean(query))
+    )
 
 
 def match_people(queries: Sequence[str], attendees: Sequence[Attendee]) -> list[Attendee]:

@@ -176,35 +176,35 @@ class _Reader:
         self.source = source
 
     def fail(self, where: str, problem: str) -> PlanFormatError:
-        return PlanFormatError(t("planfile.line", source=self.source, where=where, problem=problem))
+        return PlanFormatError(t("{source}: {where}: {problem}", source=self.source, where=where, problem=problem))
 
     def text(self, data: dict[str, Any], key: str, where: str, required: bool = True) -> str:
         value = data.get(key, "")
         if value is None:
             value = ""
         if not isinstance(value, str | int | float):
-            raise self.fail(where, t("planfile.text", field=key))
+            raise self.fail(where, t("'{field}' must be text", field=key))
         text = str(value).strip()
         if required and not text:
-            raise self.fail(where, t("planfile.missing", field=key))
+            raise self.fail(where, t("'{field}' is missing or empty", field=key))
         return text
 
     def number(self, data: dict[str, Any], key: str, where: str, default: int) -> int:
         value = data.get(key, default)
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise self.fail(where, t("planfile.number", field=key))
+            raise self.fail(where, t("'{field}' must be a whole number from 1", field=key))
         return value
 
     def pairs(self, data: dict[str, Any], key: str, where: str) -> tuple[tuple[str, str], ...]:
         """An optional JSON object of text values, as (key, value) pairs."""
         value = data.get(key) or {}
         if not isinstance(value, dict):
-            raise self.fail(where, t("planfile.map", field=key))
+            raise self.fail(where, t("'{field}' must map text to text", field=key))
         return tuple((str(k), str(v)) for k, v in value.items())
 
     def objects(self, value: Any, where: str) -> list[dict[str, Any]]:
         if not isinstance(value, list) or not all(isinstance(x, dict) for x in value):
-            raise self.fail(where, t("planfile.objects"))
+            raise self.fail(where, t("must be a list of objects"))
         return value
 
 
@@ -212,7 +212,7 @@ def _read_event(data: Any, reader: _Reader) -> Event:
     if data is None:
         return Event()
     if not isinstance(data, dict):
-        raise reader.fail("event", t("planfile.object"))
+        raise reader.fail("event", t("must be an object"))
     known = {f.name for f in fields(Event)}
     values: dict[str, Any] = {k: v for k, v in data.items() if k in known}
     themes = reader.objects(values.get("themes", []), "event.themes")
@@ -231,7 +231,7 @@ def _read_event(data: Any, reader: _Reader) -> Event:
     )
     for key in ("table_size", "round_minutes", "changeover_minutes", "welcome_minutes", "closing_minutes"):
         if key in values and not isinstance(values[key], int):
-            raise reader.fail("event", t("planfile.whole", field=key))
+            raise reader.fail("event", t("'{field}' must be a whole number", field=key))
     for key in ("title", "date", "start", "end", "location"):
         if key in values:
             values[key] = reader.text(values, key, "event", required=False)
@@ -241,14 +241,14 @@ def _read_event(data: Any, reader: _Reader) -> Event:
 def _read_attendees(data: Any, reader: _Reader) -> tuple[Attendee, ...]:
     items = reader.objects(data, "attendees")
     if not items:
-        raise reader.fail("attendees", t("planfile.empty"))
+        raise reader.fail("attendees", t("the list is empty"))
     attendees = []
     seen: set[str] = set()
     for i, item in enumerate(items):
         where = f"attendees[{i}]"
         attendee_id = reader.text(item, "id", where)
         if attendee_id in seen:
-            raise reader.fail(where, t("planfile.id_twice", id=attendee_id))
+            raise reader.fail(where, t("id '{id}' appears twice", id=attendee_id))
         seen.add(attendee_id)
         attendees.append(
             Attendee(
@@ -265,26 +265,33 @@ def _read_attendees(data: Any, reader: _Reader) -> tuple[Attendee, ...]:
 def _read_rounds(data: Any, event: Event, known: set[str], reader: _Reader) -> tuple[PlannedRound, ...]:
     items = reader.objects(data, "rounds")
     if not items:
-        raise reader.fail("rounds", t("planfile.empty"))
+        raise reader.fail("rounds", t("the list is empty"))
     themes = {t.title: t for t in event.themes}
     rounds = []
     for r_index, item in enumerate(items):
         number = reader.number(item, "number", f"rounds[{r_index}]", r_index + 1)
-        where = t("planfile.round", number=number)
+        where = t("round {number}", number=number)
         seated: set[str] = set()
         tables = []
         for t_index, table in enumerate(reader.objects(item.get("tables"), f"{where}, tables")):
             table_number = reader.number(table, "number", f"{where}, tables[{t_index}]", t_index + 1)
-            place = t("planfile.table", where=where, number=table_number)
+            place = t("{where}, table {number}", where=where, number=table_number)
             ids = table.get("attendees")
             if not isinstance(ids, list):
-                raise reader.fail(place, t("planfile.ids"))
+                raise reader.fail(place, t("'attendees' must be a list of ids"))
             ids = [str(x) for x in ids]
             for attendee_id in ids:
                 if attendee_id not in known:
-                    raise reader.fail(place, t("planfile.unknown", id=attendee_id))
+                    raise reader.fail(place, t("unknown attendee '{id}'", id=attendee_id))
                 if attendee_id in seated:
-                    raise reader.fail(where, t("planfile.seated_twice", id=attendee_id))
+                    raise reader.fail(
+                        where,
+                        t(
+                            "attendee '{id}' is seated twice; remove them from all tables but one (one table "
+                            "per person and round)",
+                            id=attendee_id,
+                        ),
+                    )
                 seated.add(attendee_id)
             presents = reader.pairs(table, "presents", place)
             tables.append(SeatedTable(table_number, tuple(ids), presents))
@@ -315,14 +322,14 @@ def _read_pairs(data: Any, known: set[str], reader: _Reader) -> dict[str, tuple[
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise reader.fail("constraints", t("planfile.object"))
+        raise reader.fail("constraints", t("must be an object"))
     requests = {}
     for key in ("keep_apart", "should_meet"):
         pairs = data.get(key, [])
         if not isinstance(pairs, list) or not all(
             isinstance(p, list) and len(p) == 2 and all(str(x) in known for x in p) for p in pairs
         ):
-            raise reader.fail(f"constraints.{key}", t("planfile.pairs"))
+            raise reader.fail(f"constraints.{key}", t("must be a list of [id, id] pairs of known attendees"))
         requests[key] = tuple((str(a), str(b)) for a, b in pairs)
     return requests
 
@@ -341,9 +348,9 @@ def plan_from_dict(data: Any, source: str = "plan") -> Plan:
     """Rebuild a Plan, raising PlanFormatError that names the place of the first problem."""
     reader = _Reader(source)
     if not isinstance(data, dict):
-        raise reader.fail("JSON", t("planfile.not_object"))
+        raise reader.fail("JSON", t("the file is not a JSON object"))
     if data.get("format") != FORMAT:
-        raise reader.fail("format", t("planfile.format", found=data.get("format"), expected=FORMAT))
+        raise reader.fail("format", t("is '{found}', expected '{expected}'", found=data.get("format"), expected=FORMAT))
     event = _read_event(data.get("event"), reader)
     attendees = _read_attendees(data.get("attendees"), reader)
     known = {a.id for a in attendees}
@@ -370,11 +377,19 @@ def read_plan(path: Path) -> Plan:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise PlanFormatError(t("planfile.no_file", path=path)) from None
+        raise PlanFormatError(t("{path}: no such file", path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise PlanFormatError(t("planfile.unreadable", path=path, reason=exc)) from None
+        raise PlanFormatError(t("{path}: cannot be read ({reason})", path=path, reason=exc)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise PlanFormatError(t("planfile.bad_json", path=path, line=exc.lineno, reason=exc.msg)) from None
+        raise PlanFormatError(
+            t(
+                "{path}: not valid JSON (line {line}: {reason}); give the plan.json written by "
+                '"speeddating plan", or, if it was edited by hand, correct that line',
+                path=path,
+                line=exc.lineno,
+                reason=exc.msg,
+            )
+        ) from None
     return plan_from_dict(data, str(path))

@@ -74,7 +74,14 @@ def assign_presents(plan: Plan) -> tuple[Plan, list[str]]:
         choice = table_presentations(own, [presented[x] for x in table.attendees])
         if choice is None:
             warnings.append(
-                t("presents.single_organisation", round=rnd.number, table=table.number, organisation=names[own[0]])
+                t(
+                    "round {round}, table {table}: everyone is from '{organisation}', so nobody can "
+                    "present another organisation there; ask each person to present a partner who is "
+                    "not at the table.",
+                    round=rnd.number,
+                    table=table.number,
+                    organisation=names[own[0]],
+                )
             )
             return replace(table, presents=())
         for attendee_id, organisation in zip(table.attendees, choice, strict=True):

@@ -98,9 +98,11 @@ class Move:
     after: int | None
 
     def line(self) -> str:
-        before = t("replan.table", number=self.before) if self.before else t("replan.no_table")
-        after = t("replan.table", number=self.after) if self.after else t("replan.no_table")
-        return t("replan.move", name=self.name, before=before, after=after, round=self.round)
+        before = t("table {number}", number=self.before) if self.before else t("no table")
+        after = t("table {number}", number=self.after) if self.after else t("no table")
+        return t(
+            "{name}: {before} → {after} (round {round})", name=self.name, before=before, after=after, round=self.round
+        )
 
 
 class Replanned(NamedTuple):
@@ -151,12 +153,25 @@ def join_newcomers(
     for person in added:
         known = by_identity.get(person.identity)
         if known in newcomers:
-            raise ReplanError(t("replan.added_twice", name=person.name, organisation=person.organisation))
+            raise ReplanError(
+                t(
+                    "{name} ({organisation}) is added twice; give them only once (--add or the --add-file file).",
+                    name=person.name,
+                    organisation=person.organisation,
+                )
+            )
         if known is None:
             newcomers.append(person)
             by_identity[person.identity] = person
         elif known.id in everywhere:
-            raise ReplanError(t("replan.already_there", name=known.name, organisation=known.organisation))
+            raise ReplanError(
+                t(
+                    "{name} ({organisation}) is already in the plan in every remaining round; remove "
+                    "them from the arrivals (--add or the --add-file file).",
+                    name=known.name,
+                    organisation=known.organisation,
+                )
+            )
         else:
             joining.add(known.id)
     ids = fresh_ids({a.id for a in plan.attendees}, len(newcomers))
@@ -649,13 +664,19 @@ def replan(
     best plan wins and ties go to the fewest seat changes (`solve_stably`).
     """
     if not 1 <= from_round <= len(plan.rounds):
-        raise ReplanError(t("replan.bad_round", round=from_round, rounds=len(plan.rounds)))
+        raise ReplanError(
+            t(
+                "--from-round {round}: the plan has {rounds} rounds; give a round from 1 to {rounds}.",
+                round=from_round,
+                rounds=len(plan.rounds),
+            )
+        )
     frozen, remaining = plan.rounds[: from_round - 1], plan.rounds[from_round - 1 :]
     attendees, joining = join_newcomers(plan, added, remaining)
     leaving = {a.id for a in absent}
     both = [a.name for a in absent if a.id in joining]
     if both:
-        raise ReplanError(t("replan.absent_and_added", names=", ".join(both)))
+        raise ReplanError(t("both absent and added: {names}; choose one or the other.", names=", ".join(both)))
     index = {a.id: i for i, a in enumerate(attendees)}
     old_rounds = [seating(rnd, index) for rnd in remaining]
     seated = [{p for people in tables.values() for p in people} for tables in old_rounds]
@@ -668,7 +689,14 @@ def replan(
     for r in range(len(remaining)):
         count = len(attendees) - sum(1 for _, rnd in absences if rnd == r)
         if count < 2:
-            raise ReplanError(t("replan.too_few", round=from_round + r, count=count))
+            raise ReplanError(
+                t(
+                    "in round {round} only {count} person(s) would be present: a table needs at least "
+                    "2; check the --absent names or re-plan from another round.",
+                    round=from_round + r,
+                    count=count,
+                )
+            )
     problem = Problem(
         organisation_of=organisation_indices(attendees),
         rounds=len(remaining),

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from speeddating.i18n import t
+from speeddating.i18n import format_percent, format_seconds, t
 from speeddating.plan import Plan, Quality
 from speeddating.text import fold
 
@@ -36,10 +36,10 @@ def people_line(plan: Plan) -> str:
     absent = absent_count(plan)
     present = len(plan.attendees) - absent
     if absent == 0:
-        return t("summary.people", count=present)
+        return t("People: {count}", count=present)
     if absent == 1:
-        return t("summary.people_one_absent", count=present)
-    return t("summary.people_absent", count=present, absent=absent)
+        return t("People: {count} (1 absent)", count=present)
+    return t("People: {count} ({absent} absent)", count=present, absent=absent)
 
 
 def summary_lines(plan: Plan, quality: Quality) -> list[str]:
@@ -47,40 +47,70 @@ def summary_lines(plan: Plan, quality: Quality) -> list[str]:
     sizes = table_sizes(plan)
     lines = [
         people_line(plan),
-        t("summary.organisations", count=len(orgs), listing=", ".join(f"{name} ({count})" for name, count in orgs)),
         t(
-            "summary.tables",
-            count=sum(sizes.values()),
-            sizes=", ".join(t("summary.table_sizes", count=c, size=s) for s, c in sorted(sizes.items(), reverse=True)),
+            "Organisations ({count}): {listing}",
+            count=len(orgs),
+            listing=", ".join(f"{name} ({count})" for name, count in orgs),
         ),
-        t("summary.rounds", count=len(plan.rounds)),
+        t(
+            "Tables per round: {count} ({sizes})",
+            count=sum(sizes.values()),
+            sizes=", ".join(t("{count} of {size}", count=c, size=s) for s, c in sorted(sizes.items(), reverse=True)),
+        ),
+        t("Rounds: {count}", count=len(plan.rounds)),
     ]
     if plan.rounds and plan.rounds[0].start:
         welcome = plan.event.welcome()
-        lines.append(t("summary.timetable"))
-        lines.append(t("summary.welcome", start=welcome.start, end=welcome.end))
+        lines.append(t("Timetable:"))
+        lines.append(t("  {start}–{end}  Welcome", start=welcome.start, end=welcome.end))
         for rnd in plan.rounds:
             theme = f" — {rnd.theme.title}" if rnd.theme else ""
-            lines.append(t("summary.round", start=rnd.start, end=rnd.end, number=rnd.number, theme=theme))
+            lines.append(
+                t(
+                    "  {start}–{end}  Round {number}{theme}",
+                    start=rnd.start,
+                    end=rnd.end,
+                    number=rnd.number,
+                    theme=theme,
+                )
+            )
         closing = plan.event.closing(len(plan.rounds))
-        lines.append(t("summary.closing", start=closing.start, end=closing.end))
+        lines.append(t("  {start}–{end}  Closing", start=closing.start, end=closing.end))
     bound = quality.new_pairs_bound
-    percent = round(100 * quality.distinct_new_pairs / bound, 1) if bound else 100.0
+    share = quality.distinct_new_pairs / bound if bound else 1.0
     lines += [
-        t("summary.same_org", count=quality.same_org_pairs, forced=quality.forced_same_org),
-        t("summary.repeats", count=quality.repeat_pairs),
-        t("summary.history", count=quality.history_repeats),
-        t("summary.new_pairs", count=quality.distinct_new_pairs, bound=bound, percent=percent),
-        t("summary.spread", fewest=quality.fewest_new_met, most=quality.most_new_met)
+        t(
+            "Same-organisation pairs at a table: {count} ({forced} unavoidable)",
+            count=quality.same_org_pairs,
+            forced=quality.forced_same_org,
+        ),
+        t("Pairs meeting twice in the session: {count}", count=quality.repeat_pairs),
+        t("Pairs already met in earlier sessions: {count}", count=quality.history_repeats),
+        t(
+            "New cross-organisation encounters: {count} out of at most {bound} ({percent})",
+            count=quality.distinct_new_pairs,
+            bound=bound,
+            percent=format_percent(share),
+        ),
+        t(
+            "Everyone meets between {fewest} and {most} new people",
+            fewest=quality.fewest_new_met,
+            most=quality.most_new_met,
+        )
         if quality.fewest_new_met != quality.most_new_met
-        else t("summary.spread_even", count=quality.most_new_met),
+        else t("Everyone meets {count} new people", count=quality.most_new_met),
     ]
     if quality.optimal:
-        lines.append(t("summary.optimal"))
+        lines.append(t("Optimality: proven, no better plan exists"))
     else:
-        lines.append(t("summary.not_optimal", gap=quality.proven_bound - quality.distinct_new_pairs))
+        lines.append(
+            t(
+                "Optimality: not proven; best plan found, at most {gap} more encounter(s) possible",
+                gap=quality.proven_bound - quality.distinct_new_pairs,
+            )
+        )
     if plan.solver.method:
-        lines.append(t("summary.time", seconds=plan.solver.seconds, method=plan.solver.method))
+        lines.append(t("Computed in {seconds}", seconds=format_seconds(plan.solver.seconds)))
     return lines
 
 

@@ -3,7 +3,6 @@
 import csv
 import io
 import re
-import string
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from speeddating.cli import cli
-from speeddating.i18n import MESSAGES, use_language
+from speeddating.i18n import use_language
 from speeddating.importer import MAX_SHOWN_PROBLEMS, ImportProblems, column_letter, read_roster
 from speeddating.roster import Roster
 from speeddating.text import fold
@@ -482,16 +481,6 @@ def test_the_cli_exits_with_status_2_and_no_traceback(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2 and ", ligne 2, colonne B « Structure » : " in lines[0] and ", ligne 3, " in lines[1]
-
-
-def test_every_importer_message_takes_the_same_placeholders_in_both_languages() -> None:
-    def placeholders(text: str) -> set[str]:
-        return {field for _, field, _, _ in string.Formatter().parse(text) if field}
-
-    entries = {key: entry for key, entry in MESSAGES.items() if key.startswith("import.")}
-    assert entries
-    for key, entry in entries.items():
-        assert placeholders(entry["fr"]) == placeholders(entry["en"]), key
 
 
 def test_column_letters() -> None:

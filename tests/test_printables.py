@@ -20,7 +20,7 @@ from speeddating.exporters.pdf import DOCUMENTS, itineraries, master_plan, write
 from speeddating.exporters.pdf.agenda import agenda_pdf
 from speeddating.exporters.pdf.style import BOLD, FONT, fit_text, long_date, register_fonts, revision_mark
 from speeddating.exporters.pdf.table_cards import table_numbers
-from speeddating.i18n import MESSAGES, t, use_language
+from speeddating.i18n import t, use_language
 from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable, read_plan, write_plan
 from speeddating.problem import table_layout
 from speeddating.roster import Attendee
@@ -217,11 +217,6 @@ def test_english_documents_carry_english_words_only(plan24: Plan, tmp_path: Path
     assert "ROUND TIME TABLE THEME" in itineraries
 
 
-def test_every_printables_message_exists_in_both_languages() -> None:
-    printables = {k: v for k, v in MESSAGES.items() if k.startswith("printables.")}
-    assert printables and all(set(v) == {"fr", "en"} and all(v.values()) for v in printables.values())
-
-
 def test_revised_plans_are_marked_with_version_and_time(tmp_path: Path) -> None:
     revised = make_plan(8, version=2, revised_at="2026-12-08T08:40")
     assert revision_mark(revised) == "v2, 08:40"
@@ -409,7 +404,12 @@ def test_agenda_promises_no_repeat_meeting_only_when_the_plan_has_none(language:
     with use_language(language):
         assert promise in normalised(pdf_pages(agenda_pdf(plan))[0])
         assert promise not in normalised(pdf_pages(agenda_pdf(repeating))[0])
-        assert normalised(t("printables.how_it_works_repeats")) in normalised(pdf_pages(agenda_pdf(repeating))[0])
+        assert normalised(
+            t(
+                "Your card shows your table for each round. At the signal, move to your next "
+                "table: you will meet people from other organisations, mostly new faces."
+            )
+        ) in normalised(pdf_pages(agenda_pdf(repeating))[0])
 
 
 def test_a_single_organisation_table_is_told_what_to_present(tmp_path: Path) -> None:
@@ -424,7 +424,7 @@ def test_a_single_organisation_table_is_told_what_to_present(tmp_path: Path) -> 
     for language in ("fr", "en"):
         with use_language(language):
             documents = printed(plan, tmp_path / language)
-            fallback = normalised(t("printables.present_absent"))
+            fallback = normalised(t("→ present a partner organisation not at the table"))
         cards = [normalised(page) for page in pdf_pages(documents["table-cards.pdf"])]
         assert cards[0].count(fallback) == 2 and all(fallback not in page for page in cards[1:])
         itineraries = normalised(" ".join(pdf_pages(documents["itineraries.pdf"])))

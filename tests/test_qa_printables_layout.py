@@ -11,11 +11,11 @@ from reportlab.pdfbase import pdfmetrics
 from speeddating.event import DEFAULT_THEMES, Event
 from speeddating.exporters.pdf.itineraries import itineraries_pdf
 from speeddating.exporters.pdf.style import FONT, register_fonts
-from speeddating.i18n import t, use_language
+from speeddating.i18n import N_, t, use_language
 from speeddating.plan import Plan, PlannedRound, SeatedTable
 from speeddating.roster import Attendee
 
-HEADINGS = ("printables.col_round", "printables.col_time", "printables.col_table", "printables.col_theme")
+HEADINGS = (N_("ROUND"), N_("TIME"), N_("TABLE"), N_("THEME"))
 
 
 def small_plan(rounds: int) -> Plan:

@@ -13,11 +13,12 @@ from speeddating.cli.localised import (
     LocalisedGroup,
     LocalisedOption,
     click_in_current_language,
+    follow_language_in_click,
     option,
     requested_language,
 )
 from speeddating.errors import PlanFormatError, UserError
-from speeddating.i18n import LANGUAGES, set_language, t, use_language
+from speeddating.i18n import LANGUAGES, N_, set_language, t, use_language
 
 
 class OrganiserError(click.ClickException):
@@ -26,7 +27,7 @@ class OrganiserError(click.ClickException):
     exit_code = 2
 
     def show(self, file: Any = None) -> None:
-        click.echo(t("error.line", message=self.format_message()), err=True)
+        click.echo(t("Error: {message}", message=self.format_message()), err=True)
 
 
 class MalformedPlanError(OrganiserError):
@@ -52,28 +53,34 @@ class SpeeddatingGroup(LocalisedGroup):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
-            click.echo(t("cli.interrupted"), err=True)
+            click.echo(t("Interrupted: no file was changed."), err=True)
             raise click.exceptions.Exit(130) from None
         except UserError as error:
             kind = MalformedPlanError if isinstance(error, PlanFormatError) else OrganiserError
             raise kind(str(error)) from None
         except OSError as error:
-            raise OrganiserError(t("cli.file_error", path=error.filename or "?", reason=os_reason(error))) from None
+            raise OrganiserError(
+                t(
+                    "{path}: cannot write ({reason}). Check the folder and permissions.",
+                    path=error.filename or "?",
+                    reason=os_reason(error),
+                )
+            ) from None
 
 
 OS_REASONS = {
-    errno.EACCES: "cli.os_denied",
-    errno.EPERM: "cli.os_denied",
-    errno.EROFS: "cli.os_read_only",
-    errno.ENOSPC: "cli.os_full",
-    errno.EDQUOT: "cli.os_quota",
-    errno.ENOENT: "cli.os_missing",
-    errno.ENOTDIR: "cli.os_not_folder",
-    errno.EEXIST: "cli.os_exists",
-    errno.EISDIR: "cli.os_is_folder",
-    errno.EBUSY: "cli.os_busy",
-    errno.ETXTBSY: "cli.os_busy",
-    errno.ENAMETOOLONG: "cli.os_too_long",
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EROFS: N_("read-only storage"),
+    errno.ENOSPC: N_("disk full"),
+    errno.EDQUOT: N_("disk quota exceeded"),
+    errno.ENOENT: N_("no such folder or file"),
+    errno.ENOTDIR: N_("part of the path is a file, not a folder"),
+    errno.EEXIST: N_("a file of that name already exists"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.EBUSY: N_("in use by another program; close it"),
+    errno.ETXTBSY: N_("in use by another program; close it"),
+    errno.ENAMETOOLONG: N_("name too long"),
 }
 """The system's reasons for the refusals an organiser meets, in the organiser's language (the system says them
 in English whatever the language asked for)."""
@@ -88,6 +95,7 @@ def os_reason(error: OSError) -> str:
 def _choose_language(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     if value:
         set_language(value)
+        follow_language_in_click()
 
 
 def language_option(command: Any) -> Any:
@@ -99,12 +107,16 @@ def language_option(command: Any) -> Any:
         expose_value=False,
         is_eager=True,
         callback=_choose_language,
-        help="Language of messages and documents (default fr).",
+        help=N_("Language of messages and documents (default fr)."),
     )(command)
 
 
-@click.group(cls=SpeeddatingGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=SpeeddatingGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_("Plan speed-networking sessions: mixed organisations, no pair twice, across sessions."),
+)
 @language_option
-@click.version_option(__version__, prog_name="speeddating", cls=LocalisedOption, help="Show the version and exit.")
+@click.version_option(__version__, prog_name="speeddating", cls=LocalisedOption, help=N_("Show the version and exit."))
 def cli() -> None:
-    """Plan speed-networking sessions: mixed organisations, no pair twice, across sessions."""
+    """The `speeddating` group: each command module registers its commands on it."""

@@ -9,7 +9,7 @@ from speeddating.cli.localised import option
 from speeddating.errors import UserError
 from speeddating.event import event_template
 from speeddating.fileio import atomic_write_text
-from speeddating.i18n import t
+from speeddating.i18n import N_, t
 
 SAMPLE_ATTENDEES = (
     ("Anne", "Martin", "France Travail", "anne.martin@example.org"),
@@ -38,23 +38,35 @@ SAMPLE_ATTENDEES = (
 
 def sample_attendees_csv() -> str:
     """The sample list as French Excel writes it: `;`-separated, headers in the chosen language."""
-    rows = [t("init.csv_header"), *(";".join(row) for row in SAMPLE_ATTENDEES)]
+    rows = [t("first name;last name;organisation;email"), *(";".join(row) for row in SAMPLE_ATTENDEES)]
     return "\r\n".join(rows) + "\r\n"
 
 
-@cli.command()
+@cli.command(help=N_("Write a commented event.toml and a sample attendees.csv into FOLDER (default: here)."))
 @click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
-@option("--force", is_flag=True, help="Replace event.toml and attendees.csv if they exist.")
+@option("--force", is_flag=True, help=N_("Replace event.toml and attendees.csv if they exist."))
 @language_option
 def init(folder: Path, force: bool) -> None:
-    """Write a commented event.toml and a sample attendees.csv into FOLDER (default: here)."""
     event_file, attendee_file = folder / "event.toml", folder / "attendees.csv"
     if not force:
         for path in (event_file, attendee_file):
             if path.exists():
-                raise UserError(t("init.exists", path=path))
+                raise UserError(
+                    t(
+                        "{path} already exists; nothing was written. Choose another folder or add --force "
+                        "to replace it.",
+                        path=path,
+                    )
+                )
     atomic_write_text(event_file, event_template())
     atomic_write_text(attendee_file, sample_attendees_csv(), encoding="utf-8-sig")
-    click.echo(t("init.written", folder=folder))
+    click.echo(t("Example files written to {folder}:", folder=folder))
     click.echo(f"  {event_file}\n  {attendee_file}")
-    click.echo(t("init.next", event=event_file, attendees=attendee_file))
+    click.echo(
+        t(
+            "Next: replace the attendees with yours, adjust {event}, then run\n  speeddating "
+            "plan {attendees} --event {event}",
+            event=event_file,
+            attendees=attendee_file,
+        )
+    )

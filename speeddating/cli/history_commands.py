@@ -31,7 +31,7 @@ from speeddating.history.store import (
     session_info,
     session_plan,
 )
-from speeddating.i18n import t
+from speeddating.i18n import N_, t
 from speeddating.plan import read_plan
 
 
@@ -56,21 +56,20 @@ def _describe(message: str, info: SessionInfo, path: Path | None = None) -> str:
     )
 
 
-@cli.group()
+@cli.group(help=N_("Remember past sessions, so that later ones bring new people together."))
 @language_option
 def history() -> None:
-    """Remember past sessions, so that later ones bring new people together."""
+    """The `history` group: its commands read and write the history database."""
 
 
-@history.command("add")
+@history.command("add", help=N_("Record the session of PLAN_FILE once it has taken place."))
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
-@option("--title", help="Title to record (default: the plan's event title).")
-@option("--replace", is_flag=True, help="Replace the session already recorded for this plan or event.")
-@option("--force", is_flag=True, help="With --replace: replace even a newer version of the plan.")
+@option("--title", help=N_("Title to record (default: the plan's event title)."))
+@option("--replace", is_flag=True, help=N_("Replace the session already recorded for this plan or event."))
+@option("--force", is_flag=True, help=N_("With --replace: replace even a newer version of the plan."))
 @history_option
 @language_option
 def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_db: Path | None) -> None:
-    """Record the session of PLAN_FILE once it has taken place."""
     plan = read_plan(plan_file)
     path = database_path(history_db)
     with _writable_history(path) as connection:
@@ -78,110 +77,127 @@ def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_
         session = add_plan(connection, plan, title=title, replace=replace, force=force, source=str(plan_file))
         info = session_info(connection, session)
         kept = set(list_sessions(connection))  # a replacement may take the number of the session it replaces
-    click.echo(_describe("history.added", info, path=path))
+    click.echo(
+        _describe(
+            N_("Session {session} recorded in {path}: '{title}' on {date}, {people} people, {rounds} rounds."),
+            info,
+            path=path,
+        )
+    )
     for replaced in before:
         if replaced not in kept:
-            click.echo(_describe("history.replaced", replaced))
+            click.echo(
+                _describe(
+                    N_("It replaces session {session}: '{title}' on {date}, {people} people, {rounds} rounds."),
+                    replaced,
+                )
+            )
 
 
-@history.command("list")
+@history.command("list", help=N_("The recorded sessions, oldest first, with their head counts."))
 @history_option
 @language_option
 def list_command(history_db: Path | None) -> None:
-    """The recorded sessions, oldest first, with their head counts."""
     path = database_path(history_db)
     with open_history(path) as connection:
         sessions = list_sessions(connection)
     if not sessions:
-        click.echo(t("history.empty", path=path))
+        click.echo(t("No session recorded in {path}.", path=path))
         return
     header = [
-        t("history.col_session"),
-        t("history.col_date"),
-        t("history.col_people"),
-        t("history.col_rounds"),
-        t("history.col_title"),
+        t("No."),
+        t("Date"),
+        t("People"),
+        t("Rounds"),
+        t("Title"),
     ]
     rows = [[str(s.id), s.date, str(s.people), str(s.rounds), s.title] for s in sessions]
     click.echo("\n".join(text_table([header, *rows], {0, 2, 3})))
 
 
-@history.command("show")
+@history.command("show", help=N_("Who sat with whom in SESSION (its number in `history list`)."))
 @click.argument("session", type=int)
 @history_option
 @language_option
 def show(session: int, history_db: Path | None) -> None:
-    """Who sat with whom in SESSION (its number in `history list`)."""
     with open_history(database_path(history_db)) as connection:
         info, plan = session_plan(connection, session)
     people = plan.by_id()
-    lines = [_describe("history.show_session", info)]
+    lines = [_describe(N_("Session {session}: '{title}' on {date}, {people} people, {rounds} rounds"), info)]
     for rnd in plan.rounds:
-        lines.append(t("history.show_round", number=rnd.number, theme=f" — {rnd.theme.title}" if rnd.theme else ""))
+        lines.append(t("Round {number}{theme}", number=rnd.number, theme=f" — {rnd.theme.title}" if rnd.theme else ""))
         for table in rnd.tables:
             seated = ", ".join(f"{people[x].name} ({people[x].organisation})" for x in table.attendees)
-            lines.append(t("history.show_table", number=table.number, people=seated))
+            lines.append(t("  Table {number}: {people}", number=table.number, people=seated))
     click.echo("\n".join(lines))
 
 
-@history.command("remove")
+@history.command("remove", help=N_("Forget SESSION (for instance one recorded by mistake)."))
 @click.argument("session", type=int)
 @history_option
 @language_option
 def remove(session: int, history_db: Path | None) -> None:
-    """Forget SESSION (for instance one recorded by mistake)."""
     with _writable_history(database_path(history_db)) as connection:
         info = remove_session(connection, session)
-    click.echo(_describe("history.removed", info))
+    click.echo(_describe(N_("Session {session} ('{title}' on {date}) removed from the history."), info))
 
 
-@history.command("export")
+@history.command("export", help=N_("Write every session to EXPORT_FILE (JSON), to move or merge the history."))
 @click.argument("export_file", type=click.Path(dir_okay=False, path_type=Path))
 @history_option
 @language_option
 def export(export_file: Path, history_db: Path | None) -> None:
-    """Write every session to EXPORT_FILE (JSON), to move or merge the history."""
     with open_history(database_path(history_db)) as connection:
         document = export_history(connection)
     atomic_write_text(export_file, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    click.echo(t("history.exported", count=len(document["sessions"]), file=export_file))
+    click.echo(t("{count} session(s) exported to {file}.", count=len(document["sessions"]), file=export_file))
 
 
-@history.command("import")
+@history.command("import", help=N_("Add the sessions of EXPORT_FILE that this history does not have yet."))
 @click.argument("export_file", type=click.Path(dir_okay=False, path_type=Path))
 @history_option
 @language_option
 def import_command(export_file: Path, history_db: Path | None) -> None:
-    """Add the sessions of EXPORT_FILE that this history does not have yet."""
     try:
         document = json.loads(export_file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise HistoryError(t("history.unreadable", path=export_file, reason=error)) from None
+        raise HistoryError(t("{path}: cannot be read ({reason}).", path=export_file, reason=error)) from None
     path = database_path(history_db)
     with _writable_history(path) as connection:
         result = import_history(connection, document, str(export_file))
-    click.echo(t("history.imported", added=result.added, known=result.already_known, path=path))
+    click.echo(
+        t(
+            "{added} session(s) added to {path}; {known} already there, skipped.",
+            added=result.added,
+            known=result.already_known,
+            path=path,
+        )
+    )
 
 
-@cli.command("report")
+@cli.command("report", help=N_("How the network is knitting together across every recorded session."))
 @option(
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder (default ./report-YYYY-MM-DD/).",
+    help=N_("Output folder (default ./report-YYYY-MM-DD/)."),
 )
 @history_option
 @language_option
 def report(out_dir: Path | None, history_db: Path | None) -> None:
-    """How the network is knitting together across every recorded session."""
     path = database_path(history_db)
     with open_history(path) as connection:
         network = report_from_store(connection)
     if not network.sessions:
-        raise HistoryError(t("report.no_session", path=path))
+        raise HistoryError(
+            t(
+                'No session recorded in {path}: record a session first with "speeddating history add plan.json".',
+                path=path,
+            )
+        )
     click.echo("\n".join(report_lines(network)))
     folder = out_dir or Path(f"report-{dt.date.today().isoformat()}")
     written = write_report(network, folder)
-    click.echo(t("summary.outputs", folder=folder), err=True)
+    click.echo(t("Files written to {folder}:", folder=folder), err=True)
     for path in written:
         click.echo(f"  {path}", err=True)

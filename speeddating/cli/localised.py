@@ -1,31 +1,35 @@
 """click in the organiser's language: its own messages (usage errors, help headings) and our help texts.
 
-click writes its messages in English through gettext (`_()` and `ngettext()` imported in each of its
-modules). While our command runs, those two names are swapped, in click's modules only, for lookups in
-`COMMAND_LINE_FRENCH`, and put back afterwards: nothing else in the process is affected, and a click
-version that words a message differently or stops using gettext simply shows it in English.
+click writes its messages in English through the standard gettext functions. While our command runs, gettext's
+domain is ours and its language the organiser's, so click's sentences come from our catalogue
+(`cli/click_messages.py` lists them for extraction); a click version that words a message differently simply
+shows it in English.
 
-Our commands and options keep their help in English at the declaration; `help` is read through the
-same lookup each time click formats it, so one process can show help in both languages.
+Our commands and options keep their help in English at the declaration; `help` is looked up in the catalogue
+each time click formats it, so one process can show help in both languages.
 """
 
 import gettext
 import inspect
 import os
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar, overload
 
 import click
 
-from speeddating.i18n import DEFAULT_LANGUAGE, LANGUAGES, command_line_text
+from speeddating.i18n import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR, current_language, translations
 
 LANGUAGE_VARIABLE = "SPEEDDATING_LANG"
 HELP_OPTION_TEXT = "Show this message and exit."
-"""click's own wording for -h/--help, the key of its translation."""
+"""click's own wording for -h/--help, the id of its translation."""
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def command_line_text(english: str) -> str:
+    """A command-line text written in English (click's messages, our help), in the current language."""
+    return translations(current_language()).gettext(english)
 
 
 def requested_language(arguments: Sequence[str]) -> str:
@@ -44,31 +48,26 @@ def requested_language(arguments: Sequence[str]) -> str:
     return language if language in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def _gettext(message: str) -> str:
-    return command_line_text(message)
-
-
-def _ngettext(singular: str, plural: str, count: int) -> str:
-    return command_line_text(singular if count == 1 else plural)
+def follow_language_in_click() -> None:
+    """Make click's gettext lookups answer in the current language (`LANGUAGE` is what gettext reads first)."""
+    os.environ["LANGUAGE"] = current_language()
 
 
 @contextmanager
 def click_in_current_language() -> Iterator[None]:
-    """Within the block, click's messages follow `speeddating.i18n`'s current language."""
-    replacements = {"_": (gettext.gettext, _gettext), "ngettext": (gettext.ngettext, _ngettext)}
-    swapped = []
-    for name, module in list(sys.modules.items()):
-        if name != "click" and not name.startswith("click."):
-            continue
-        for attribute, (original, replacement) in replacements.items():
-            if getattr(module, attribute, None) is original:
-                setattr(module, attribute, replacement)
-                swapped.append((module, attribute, original))
+    """Within the block, click's messages come from our catalogue in the current language."""
+    domain, language = gettext.textdomain(), os.environ.get("LANGUAGE")
+    gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
+    gettext.textdomain(DOMAIN)
+    follow_language_in_click()
     try:
         yield
     finally:
-        for module, attribute, original in swapped:
-            setattr(module, attribute, original)
+        gettext.textdomain(domain)
+        if language is None:
+            os.environ.pop("LANGUAGE", None)
+        else:
+            os.environ["LANGUAGE"] = language
 
 
 class TranslatedHelp:

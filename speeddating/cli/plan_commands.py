@@ -20,7 +20,7 @@ from speeddating.exporters.pdf import printables
 from speeddating.exporters.spreadsheet import plan_csv
 from speeddating.fileio import prepare_folder, write_all
 from speeddating.history.bound import forced_reunions
-from speeddating.i18n import t
+from speeddating.i18n import N_, t
 from speeddating.importer import DEFAULT_ALIASES, read_aliases, read_roster
 from speeddating.plan import Plan, Quality, SolverReport, plan_to_json, read_plan
 from speeddating.planning import Outcome, build_plan, measure, plan_encounters, problem_for
@@ -50,7 +50,7 @@ class OrganiserRange(click.IntRange):
 
 def warn(message: str) -> None:
     """Warnings change what the organiser should check: shown even with --quiet."""
-    click.echo(t("cli.warning", message=message), err=True)
+    click.echo(t("Warning: {message}", message=message), err=True)
 
 
 def _say(message: str, quiet: bool) -> None:
@@ -67,7 +67,10 @@ def choose_rounds(
         if fitting < 1 and event_file is not None:
             raise UserError(
                 t(
-                    "cli.no_round_fits_file",
+                    "{file}: no round fits between {start} and {end} with the welcome ({welcome} "
+                    "min), one round ({round} min) and the closing ({closing} min). Make start "
+                    "earlier or end later, or shorten welcome_minutes, round_minutes or "
+                    "closing_minutes.",
                     file=event_file,
                     start=event.start,
                     end=event.end,
@@ -77,15 +80,32 @@ def choose_rounds(
                 )
             )
         if fitting < 1:
-            raise UserError(t("cli.no_round_fits", start=event.start, end=event.end))
+            raise UserError(
+                t(
+                    "No round fits between {start} and {end} with the planned welcome and closing: "
+                    "widen the window or shorten the rounds.",
+                    start=event.start,
+                    end=event.end,
+                )
+            )
         return fitting, []
     overrun = event.overrun_minutes(requested)
     if overrun and not allow_overrun:
-        raise UserError(t("cli.too_many_rounds", rounds=requested, start=event.start, end=event.end, minutes=overrun))
+        raise UserError(
+            t(
+                "{rounds} rounds do not fit between {start} and {end}: {minutes} min short. Lower "
+                "--rounds, widen the window in the event file, or add --allow-overrun.",
+                rounds=requested,
+                start=event.start,
+                end=event.end,
+                minutes=overrun,
+            )
+        )
     if overrun:
         return requested, [
             t(
-                "cli.overrun_allowed",
+                "{rounds} rounds overrun by {minutes} min: the session ends at {finish} instead "
+                "of {end}. Tell the participants.",
                 rounds=requested,
                 minutes=overrun,
                 end=event.end,
@@ -105,14 +125,33 @@ def explain_forced_repeats(people: int, table_size: int, rounds: int) -> list[st
     most = (people - 1) // per_round
     if rounds <= most:
         return []
-    return [t("cli.repeats_forced", count=people, per_round=per_round, others=people - 1, most=most, rounds=rounds)]
+    return [
+        t(
+            "With {count} people, everyone meets at least {per_round} people a round and has "
+            "only {others} to meet: beyond {most} rounds, some people necessarily meet again. "
+            "The {rounds} rounds planned will have some meet again; with --rounds {most}, "
+            "every encounter would be new.",
+            count=people,
+            per_round=per_round,
+            others=people - 1,
+            most=most,
+            rounds=rounds,
+        )
+    ]
 
 
 def explain_forced_colleagues(roster: Roster, table_size: int) -> list[str]:
     """One line per organisation too large to keep its colleagues apart."""
     tables = len(table_layout(len(roster), table_size))
     return [
-        t("cli.colleagues_forced", organisation=name, count=count, tables=tables, pairs=fewest_pairs(count, tables))
+        t(
+            "'{organisation}' has {count} people for {tables} tables: {pairs} colleague "
+            "pair(s) per round cannot be avoided.",
+            organisation=name,
+            count=count,
+            tables=tables,
+            pairs=fewest_pairs(count, tables),
+        )
         for name, count in roster.organisation_counts()
         if count > tables
     ]
@@ -130,38 +169,57 @@ def print_summary(
         click.echo("\n".join([*summary_lines(plan, quality), *constraints]))
 
 
-@cli.command()
+@cli.command(help=N_("Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX or ODS)."))
 @click.argument("attendee_file", type=click.Path(path_type=Path))
 @option(
     "--event",
     "event_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Event file (TOML): times, round length, themes (default: the 8:30-10:00 breakfast).",
+    help=N_("Event file (TOML): times, round length, themes (default: the 8:30-10:00 breakfast)."),
 )
-@option("--rounds", type=OrganiserRange(1, None, "cli.bad_rounds"), help="Number of rounds (default: as many as fit).")
+@option(
+    "--rounds",
+    type=OrganiserRange(
+        1,
+        None,
+        N_(
+            "--rounds {value}: there must be at least {minimum} round. Give a number of "
+            "rounds from {minimum}, or leave out --rounds to plan as many as the time window "
+            "holds."
+        ),
+    ),
+    help=N_("Number of rounds (default: as many as fit)."),
+)
 @option(
     "--table-size",
-    type=OrganiserRange(MIN_TABLE_SIZE, MAX_TABLE_SIZE, "cli.bad_table_size"),
-    help="People per table (default 4).",
+    type=OrganiserRange(
+        MIN_TABLE_SIZE,
+        MAX_TABLE_SIZE,
+        N_(
+            "--table-size {value}: a table seats {minimum} to {maximum} people. Choose a size "
+            "from {minimum} to {maximum} (4 by default)."
+        ),
+    ),
+    help=N_("People per table (default 4)."),
 )
 @solver_options(default_time_limit=10.0)
 @option(
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder (default ./plan-YYYY-MM-DD/).",
+    help=N_("Output folder (default ./plan-YYYY-MM-DD/)."),
 )
 @history_options
 @pair_options
-@option("--sheet", help="Sheet to read in a workbook (default: the first).")
-@option("--dedupe", is_flag=True, help="Keep the first of duplicated people instead of stopping.")
+@option("--sheet", help=N_("Sheet to read in a workbook (default: the first)."))
+@option("--dedupe", is_flag=True, help=N_("Keep the first of duplicated people instead of stopping."))
 @option(
     "--aliases",
     "aliases_file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Organisation aliases: rows 'other name;organisation to use' (Pôle emploi → France Travail is built in).",
+    help=N_("Organisation aliases: rows 'other name;organisation to use' (Pôle emploi → France Travail is built in)."),
 )
-@option("--allow-overrun", is_flag=True, help="Accept more rounds than the time window holds.")
+@option("--allow-overrun", is_flag=True, help=N_("Accept more rounds than the time window holds."))
 @output_options
 @language_option
 def plan(
@@ -183,7 +241,6 @@ def plan(
     as_json: bool,
     quiet: bool,
 ) -> None:
-    """Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX or ODS)."""
     warnings: list[str] = []
 
     def note(message: str) -> None:
@@ -201,13 +258,18 @@ def plan(
     for warning in overrun:
         note(warning)
     if len(table_layout(len(roster), size)) == 1 and count > 1:
-        note(t("cli.tiny_group", count=len(roster)))
+        note(
+            t(
+                "Only {count} people: one table, the same people every round. A single round is planned.",
+                count=len(roster),
+            )
+        )
         count = 1
     for line in [*explain_forced_repeats(len(roster), size, count), *explain_forced_colleagues(roster, size)]:
         note(line)
     database, past = read_history(history_db, no_history, roster.attendees)
     if past:
-        _say(t("history.read", path=database, pairs=len(past)), quiet)
+        _say(t("History {path}: {pairs} pairs of attendees have already met.", path=database, pairs=len(past)), quiet)
     folder = out_dir or Path(f"plan-{dt.date.today().isoformat()}")
     with removed_on_failure(folder):
         prepare_folder(folder)
@@ -240,14 +302,16 @@ def plan(
         quality = planned.quality
         click.echo(
             t(
-                "history.reunions",
+                "Re-meetings: {history} pair(s) met in earlier sessions, {repeats} met twice in "
+                "this session, {colleagues} avoidable colleague pair(s); these head counts force "
+                "at least {count} in all",
                 history=quality.history_repeats,
                 repeats=quality.repeat_pairs,
                 colleagues=quality.same_org_pairs - quality.forced_same_org,
                 count=quality.forced_reunions,
             )
         )
-    _say(t("summary.outputs", folder=folder), quiet)
+    _say(t("Files written to {folder}:", folder=folder), quiet)
     for path in written:
         _say(f"  {path}", quiet)
 
@@ -281,22 +345,26 @@ def write_outputs(planned: Plan, folder: Path) -> list[Path]:
     return list(files)
 
 
-@cli.command()
+@cli.command(help=N_("Recompute the quality figures of PLAN_FILE (exit 1 when it is malformed)."))
 @click.argument("plan_file", type=click.Path(path_type=Path))
 @option(
     "--previous",
     "previous_files",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="An earlier session's plan: its pairs count as already met (repeatable).",
+    help=N_("An earlier session's plan: its pairs count as already met (repeatable)."),
 )
-@option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@option("--json", "as_json", is_flag=True, help=N_("Print the figures as one JSON object."))
 @language_option
 def check(plan_file: Path, previous_files: tuple[Path, ...], as_json: bool) -> None:
-    """Recompute the quality figures of PLAN_FILE (exit 1 when it is malformed)."""
     planned = read_plan(plan_file)
     warnings = [
-        t("cli.lonely_table", round=rnd.number, table=table.number, count=len(table.attendees))
+        t(
+            "round {round}, table {table}: {count} people; nobody meets anybody there. Merge it with another table.",
+            round=rnd.number,
+            table=table.number,
+            count=len(table.attendees),
+        )
         for rnd in planned.rounds
         for table in rnd.tables
         if len(table.attendees) < 2

@@ -8,24 +8,23 @@ from speeddating.cli.base import cli, language_option
 from speeddating.cli.localised import option
 from speeddating.exporters.pdf import write_printables
 from speeddating.exporters.pdf.style import PAPERS
-from speeddating.i18n import t
+from speeddating.i18n import N_, t
 from speeddating.plan import read_plan
 
 
-@cli.command("print")
+@cli.command("print", help=N_("Table cards, itineraries, agenda and master plan (PDF) for PLAN_FILE."))
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
 @option(
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder (default: the plan file's folder).",
+    help=N_("Output folder (default: the plan file's folder)."),
 )
-@option("--paper", type=click.Choice(tuple(PAPERS)), default="A4", show_default=True, help="Paper size.")
+@option("--paper", type=click.Choice(tuple(PAPERS)), default="A4", show_default=True, help=N_("Paper size."))
 @language_option
 def print_command(plan_file: Path, out_dir: Path | None, paper: str) -> None:
-    """Table cards, itineraries, agenda and master plan (PDF) for PLAN_FILE."""
     folder = out_dir or plan_file.parent
     written = write_printables(read_plan(plan_file), folder, paper)
-    click.echo(t("summary.outputs", folder=folder))
+    click.echo(t("Files written to {folder}:", folder=folder))
     for path in written:
         click.echo(f"  {path}")

@@ -14,7 +14,7 @@ from speeddating.cli.options import history_options, output_options, pair_option
 from speeddating.cli.plan_commands import print_summary, write_outputs
 from speeddating.constraints import constraint_lines, organiser_constraints
 from speeddating.errors import UserError
-from speeddating.i18n import t
+from speeddating.i18n import N_, t
 from speeddating.importer import read_roster
 from speeddating.names import labels, match_people
 from speeddating.plan import Plan, read_plan
@@ -27,7 +27,9 @@ def newcomer(text: str) -> Attendee:
     """ "Name,Organisation[,email]" (or with ;) as an attendee; `replan` gives newcomers their ids."""
     parts = [clean(part) for part in text.split(";" if ";" in text else ",")]
     if len(parts) not in (2, 3) or not all(parts[:2]):
-        raise UserError(t("replan.bad_add", text=clean(text)))
+        raise UserError(
+            t('--add \'{text}\': write "Name,Organisation" or "Name,Organisation,email".', text=clean(text))
+        )
     return Attendee("", parts[0], parts[1], parts[2] if len(parts) == 3 else "")
 
 
@@ -46,22 +48,32 @@ def output_folder(plan_file: Path, version: int, out_dir: Path | None, force: bo
     if out_dir is None:
         return default_folder(plan_file, version)
     if (out_dir / "plan.json").exists() and not force:
-        raise UserError(t("replan.out_taken", folder=out_dir))
+        raise UserError(
+            t(
+                "{folder} already holds a plan (plan.json); choose another --out folder, or add --force to replace it.",
+                folder=out_dir,
+            )
+        )
     return out_dir
 
 
 def room_lines(before: Plan, after: Plan, from_round: int) -> list[str]:
     """Who is in the room from `from_round` on, and which tables no longer serve."""
     lines = [
-        t("replan.present", round=from_round, count=len(seated_from(after, from_round)), total=len(after.attendees))
+        t(
+            "Present from round {round}: {count} (of {total} people listed in all)",
+            round=from_round,
+            count=len(seated_from(after, from_round)),
+            total=len(after.attendees),
+        )
     ]
     unused = unused_tables(before, after, from_round)
     if unused:
         lines.append(
             t(
-                "replan.unused_tables",
+                "Tables left empty: {listing}",
                 listing="; ".join(
-                    t("replan.unused_in_round", round=number, numbers=", ".join(map(str, tables)))
+                    t("round {round}: table(s) {numbers}", round=number, numbers=", ".join(map(str, tables)))
                     for number, tables in unused.items()
                 ),
             )
@@ -72,61 +84,78 @@ def room_lines(before: Plan, after: Plan, from_round: int) -> list[str]:
 def change_lines(before: Plan, after: Plan, moves: Sequence[Move], from_round: int) -> list[str]:
     """Who moves where, then exactly which cards to reprint."""
     if not moves:
-        return [t("replan.no_moves", version=before.version)]
-    lines = [t("replan.moves_heading", version=before.version, count=len(moves))]
+        return [t("No table changes compared with version {version}.", version=before.version)]
+    lines = [t("Changes compared with version {version} ({count}):", version=before.version, count=len(moves))]
     lines += [f"  {move.line()}" for move in moves]
     names = labels(after.attendees)
     cards = sorted({m.attendee_id for m in moves if m.after is not None}, key=lambda x: (fold(names[x]), x))
     if cards:
-        lines.append(t("replan.reprint_cards", count=len(cards), names=", ".join(names[x] for x in cards)))
+        lines.append(
+            t(
+                "Itinerary cards to reprint ({count}): {names}",
+                count=len(cards),
+                names=", ".join(names[x] for x in cards),
+            )
+        )
     tables = changed_tables(before, after, from_round)
     if tables:
-        lines.append(t("replan.reprint_tables", count=len(tables), numbers=", ".join(map(str, tables))))
+        lines.append(
+            t(
+                "Table cards to reprint ({count}): tables {numbers}",
+                count=len(tables),
+                numbers=", ".join(map(str, tables)),
+            )
+        )
     return lines
 
 
-@cli.command("replan")
+@cli.command(
+    "replan", help=N_("Re-plan PLAN_FILE from a round on, for absentees and late arrivals; prints who moves where.")
+)
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
 @option(
     "--from-round",
     "from_round",
     type=click.IntRange(min=1),
     required=True,
-    help="First round to re-plan; earlier rounds stay exactly as they were.",
+    help=N_("First round to re-plan; earlier rounds stay exactly as they were."),
 )
 @option(
     "--absent",
     multiple=True,
     metavar="NAME_OR_ID",
-    help="Someone not there from that round on (repeatable; accents and case do not matter).",
+    help=N_("Someone not there from that round on (repeatable; accents and case do not matter)."),
 )
 @option(
     "--add",
     "added",
     multiple=True,
     metavar='"NAME,ORGANISATION[,EMAIL]"',
-    help="Someone who arrives, seated from that round on (repeatable).",
+    help=N_("Someone who arrives, seated from that round on (repeatable)."),
 )
 @option(
     "--add-file",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Attendee file of people who arrive (same columns as for plan).",
+    help=N_("Attendee file of people who arrive (same columns as for plan)."),
 )
 @pair_options
 @solver_options(default_time_limit=3.0)
 @option(
     "--fewest-moves/--no-fewest-moves",
     default=True,
-    help="Move as few people as possible (default): a seat changes only to avoid colleagues at one table or "
-    "a repeat; --no-fewest-moves skips this step, about a third faster, but may move more people.",
+    help=N_(
+        "Move as few people as possible (default): a seat changes only to avoid "
+        "colleagues at one table or a repeat; --no-fewest-moves skips this step, about a "
+        "third faster, but may move more people."
+    ),
 )
 @option(
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder (default: the plan's folder with the next free -v2, -v3... appended).",
+    help=N_("Output folder (default: the plan's folder with the next free -v2, -v3... appended)."),
 )
-@option("--force", is_flag=True, help="Replace the plan already in the --out folder.")
+@option("--force", is_flag=True, help=N_("Replace the plan already in the --out folder."))
 @history_options
 @output_options
 @language_option
@@ -148,7 +177,6 @@ def replan_command(
     as_json: bool,
     quiet: bool,
 ) -> None:
-    """Re-plan PLAN_FILE from a round on, for absentees and late arrivals; prints who moves where."""
     before = read_plan(plan_file)
     folder = output_folder(plan_file, before.version + 1, out_dir, force)
     leaving = match_people(absent, before.attendees)
@@ -205,6 +233,6 @@ def replan_command(
             )
         )
     if not quiet:
-        click.echo(t("summary.outputs", folder=folder), err=True)
+        click.echo(t("Files written to {folder}:", folder=folder), err=True)
         for path in written:
             click.echo(f"  {path}", err=True)

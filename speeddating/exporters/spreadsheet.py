@@ -16,7 +16,7 @@ def neutralise(cell: str) -> str:
 
 def plan_rows(plan: Plan) -> list[list[str]]:
     """Header then (round, start, table, name, organisation, theme) per seated person."""
-    rows = [[t("csv.round"), t("csv.start"), t("csv.table"), t("csv.name"), t("csv.organisation"), t("csv.theme")]]
+    rows = [[t("Round"), t("Start"), t("Table"), t("Name"), t("Organisation"), t("Theme")]]
     people = plan.by_id()
     for rnd in plan.rounds:
         theme = rnd.theme.title if rnd.theme else ""

@@ -108,7 +108,8 @@ def report_from_store(connection: sqlite3.Connection) -> NetworkReport:
 
 def headline(report: NetworkReport) -> str:
     return t(
-        "report.headline",
+        "After {sessions} session(s): {people} people from {organisations} organisations, "
+        "{encounters} distinct encounters.",
         sessions=report.sessions,
         people=len(report.people),
         organisations=len(report.organisations),
@@ -141,11 +142,11 @@ def matrix_rows(report: NetworkReport) -> list[list[str]]:
 def people_rows(report: NetworkReport) -> list[list[str]]:
     others = max(len(report.organisations) - 1, 0)
     header = [
-        t("csv.name"),
-        t("csv.organisation"),
-        t("report.people_met"),
-        t("report.organisations_met"),
-        t("report.never_met"),
+        t("Name"),
+        t("Organisation"),
+        t("People met"),
+        t("Organisations met"),
+        t("Nobody met yet from"),
     ]
     return [
         header,
@@ -168,10 +169,10 @@ def report_lines(report: NetworkReport) -> list[str]:
     return [
         headline(report),
         "",
-        t("report.matrix_heading"),
+        t("Links between organisations (pairs of people who have met; diagonal: colleagues)"),
         *text_table(matrix, set(range(1, len(matrix[0])))),
         "",
-        t("report.people_heading"),
+        t("Per person"),
         *text_table(people_rows(report), {2, 3}),
     ]
 
@@ -179,7 +180,7 @@ def report_lines(report: NetworkReport) -> list[str]:
 def report_csv(report: NetworkReport) -> dict[str, bytes]:
     """report-people.csv and report-organisations.csv, for French Excel."""
     matrix = matrix_rows(report)
-    matrix[0] = [t("csv.organisation"), *report.organisations]
+    matrix[0] = [t("Organisation"), *report.organisations]
     for row, name in zip(matrix[1:], report.organisations, strict=True):
         row[0] = name
     return {
@@ -204,10 +205,10 @@ def report_pdf(report: NetworkReport) -> bytes:
     """One A4 landscape page: the organisation heat map and the least-connected people."""
     buffer = BytesIO()
     width, height = landscape(A4)
-    canvas = new_canvas(buffer, (width, height), t("report.title"))
+    canvas = new_canvas(buffer, (width, height), t("How the network is knitting together"))
     margin = 36.0
     canvas.setFont(BOLD, 16)
-    canvas.drawString(margin, height - margin - 6, t("report.title"))
+    canvas.drawString(margin, height - margin - 6, t("How the network is knitting together"))
     canvas.setFont(FONT, 10)
     canvas.drawString(margin, height - margin - 24, headline(report))
 
@@ -236,11 +237,15 @@ def report_pdf(report: NetworkReport) -> bytes:
             canvas.drawCentredString(x + cell / 2, y + cell / 2 - size / 3, str(value))
     canvas.setFillColor(black)
     canvas.setFont(FONT, 8)
-    canvas.drawString(margin, top - (count + 2) * cell - 14, t("report.legend"))
+    canvas.drawString(
+        margin,
+        top - (count + 2) * cell - 14,
+        t("Each cell: pairs of people from the two organisations who have already met."),
+    )
 
     left = width * 0.64
     canvas.setFont(BOLD, 11)
-    canvas.drawString(left, top, t("report.least_heading"))
+    canvas.drawString(left, top, t("Least connected"))
     others = max(count - 1, 0)
     y = top - 20
     for person in report.least_connected():
@@ -249,7 +254,10 @@ def report_pdf(report: NetworkReport) -> bytes:
         canvas.drawString(left, y, who)
         canvas.setFont(FONT, 8)
         detail = t(
-            "report.least_detail", people=person.people_met, organisations=person.organisations_met, total=others
+            "{people} people met, {organisations}/{total} organisations",
+            people=person.people_met,
+            organisations=person.organisations_met,
+            total=others,
         )
         canvas.drawString(left + 10, y - 11, _fit(canvas, detail, FONT, 8, width - margin - left - 10))
         y -= 28

@@ -26,7 +26,7 @@ from typing import Any
 
 from speeddating.errors import PlanFormatError, UserError
 from speeddating.history.identity import KnownPerson, email_key, resolve
-from speeddating.i18n import t
+from speeddating.i18n import format_seconds, t
 from speeddating.plan import FORMAT as PLAN_FORMAT
 from speeddating.plan import Plan, plan_from_dict, plan_to_json
 from speeddating.planning import PastEncounters
@@ -205,26 +205,52 @@ def open_history(
     """The store at `db`, migrated to the current schema. Reading requires it to exist."""
     db = Path(db)
     if not write and not db.is_file():
-        raise HistoryError(t("history.no_database", path=db))
+        raise HistoryError(
+            t('No history in {path}: record a session first with "speeddating history add plan.json".', path=db)
+        )
     connection: sqlite3.Connection | None = None
     try:
         if write:
             db.parent.mkdir(parents=True, exist_ok=True)
             connection = _connect(str(db), busy_timeout)
             if schema_version(connection) > SCHEMA_VERSION:
-                raise HistoryError(t("history.newer_schema", path=db))
+                raise HistoryError(
+                    t("{path} was written by a newer version of speeddating: update the software.", path=db)
+                )
             migrate(connection)
         else:
             connection = _readable_copy(db, busy_timeout)
             if schema_version(connection) > SCHEMA_VERSION:
-                raise HistoryError(t("history.newer_schema", path=db))
+                raise HistoryError(
+                    t("{path} was written by a newer version of speeddating: update the software.", path=db)
+                )
         yield connection
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
-            raise HistoryError(t("history.busy", path=db, seconds=busy_timeout)) from None
-        raise HistoryError(t("history.unusable", path=db, reason=error)) from None
+            raise HistoryError(
+                t(
+                    "{path} has been busy with another program for {seconds}: try again later.",
+                    path=db,
+                    seconds=format_seconds(busy_timeout),
+                )
+            ) from None
+        raise HistoryError(
+            t(
+                "{path} is not a usable history ({reason}). Give --history the .db file where "
+                '"speeddating history add" records the sessions (speeddating.db by default).',
+                path=db,
+                reason=error,
+            )
+        ) from None
     except sqlite3.DatabaseError as error:
-        raise HistoryError(t("history.unusable", path=db, reason=error)) from None
+        raise HistoryError(
+            t(
+                "{path} is not a usable history ({reason}). Give --history the .db file where "
+                '"speeddating history add" records the sessions (speeddating.db by default).',
+                path=db,
+                reason=error,
+            )
+        ) from None
     finally:
         if connection is not None:
             connection.close()
@@ -267,7 +293,7 @@ def list_sessions(connection: sqlite3.Connection) -> list[SessionInfo]:
 def session_info(connection: sqlite3.Connection, session: int) -> SessionInfo:
     row = connection.execute(_SESSION_QUERY + " WHERE s.id = ?", (session,)).fetchone()
     if row is None:
-        raise HistoryError(t("history.no_session", session=session))
+        raise HistoryError(t('No session {session} in the history (see "speeddating history list").', session=session))
     return SessionInfo(*row)
 
 
@@ -381,8 +407,8 @@ def _now() -> str:
 def _version_label(version: int, revised_at: str) -> str:
     """ "version 2 (2026-12-08 08:40)", or "version 1" for a plan never revised."""
     if not revised_at:
-        return t("history.version", version=version)
-    return t("history.version_revised", version=version, revised=revised_at.replace("T", " "))
+        return t("version {version}", version=version)
+    return t("version {version} ({revised})", version=version, revised=revised_at.replace("T", " "))
 
 
 def _recorded_version(text: str) -> tuple[int, str]:
@@ -414,13 +440,25 @@ def add_plan(
         ).fetchall()
         if clashes and not replace:
             session, old_title, old_date, _ = clashes[0]
-            raise HistoryError(t("history.already_recorded", session=session, title=old_title, date=old_date))
+            raise HistoryError(
+                t(
+                    "This session is already recorded (no. {session}, '{title}' on {date}). Add "
+                    "--replace to replace it (with its re-planned version, say); if this is another "
+                    "session on the same day, give it another title with --title.",
+                    session=session,
+                    title=old_title,
+                    date=old_date,
+                )
+            )
         for session, old_title, old_date, text in clashes:
             recorded = _recorded_version(text)
             if not force and recorded > (plan.version, plan.revised_at):
                 raise HistoryError(
                     t(
-                        "history.older_version",
+                        "{file}: {given} of the plan, older than {recorded} already recorded (session "
+                        "{session}, '{title}' on {date}); nothing was replaced. Record the latest version "
+                        'instead (the one in the highest -v folder, written by "speeddating replan"), or '
+                        "add --force if this version really is the one that took place.",
                         file=source,
                         session=session,
                         title=old_title,
@@ -465,24 +503,51 @@ class ImportResult:
 def import_history(connection: sqlite3.Connection, document: Any, source: str = "import") -> ImportResult:
     """Merge an export into this store in one transaction; sessions already here are skipped."""
     if isinstance(document, dict) and document.get("format") == PLAN_FORMAT:
-        raise HistoryError(t("history.plan_not_export", path=source))
+        raise HistoryError(
+            t(
+                "{path} is a session plan, not a history export: record the session with "
+                '"speeddating history add {path}".',
+                path=source,
+            )
+        )
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
-        raise HistoryError(t("history.bad_export", path=source, format=EXPORT_FORMAT))
+        raise HistoryError(
+            t("{path} is not a history export (expected format: {format}).", path=source, format=EXPORT_FORMAT)
+        )
     entries = document.get("sessions")
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
-        raise HistoryError(t("history.bad_export", path=source, format=EXPORT_FORMAT))
+        raise HistoryError(
+            t("{path} is not a history export (expected format: {format}).", path=source, format=EXPORT_FORMAT)
+        )
     sessions = []
     for number, entry in enumerate(entries, 1):
-        where = t("history.export_session", path=source, number=number)
+        where = t("{path}, session {number}", path=source, number=number)
         title, date = entry.get("title"), entry.get("date")
         if not isinstance(title, str) or not isinstance(date, str) or not date:
-            raise HistoryError(t("history.bad_export", path=where, format=EXPORT_FORMAT))
+            raise HistoryError(
+                t("{path} is not a history export (expected format: {format}).", path=where, format=EXPORT_FORMAT)
+            )
         if not isinstance(entry.get("plan"), dict):
-            raise HistoryError(t("history.export_no_plan", where=where, title=title, date=date))
+            raise HistoryError(
+                t(
+                    "{where} ('{title}' on {date}): no plan in the file, nothing was imported. Export "
+                    'the original history again with "speeddating history export", or record this '
+                    'session from its plan.json with "speeddating history add".',
+                    where=where,
+                    title=title,
+                    date=date,
+                )
+            )
         try:
             plan = plan_from_dict(entry["plan"], where)
         except PlanFormatError as error:
-            raise HistoryError(t("history.export_bad_plan", problem=error)) from None
+            raise HistoryError(
+                t(
+                    "{problem}; nothing was imported. Export the original history again with "
+                    '"speeddating history export".',
+                    problem=error,
+                )
+            ) from None
         sessions.append((plan, title, date, str(entry.get("recorded_at") or _now())))
     added = 0
     with write_transaction(connection):

@@ -20,7 +20,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from speeddating.evaluation import Evaluation, evaluate, schedule_errors
-from speeddating.i18n import t
+from speeddating.i18n import format_seconds, t
 from speeddating.problem import Problem, Schedule
 from speeddating.solver.constructions import construct, is_plain
 from speeddating.solver.costs import proven_best
@@ -92,8 +92,8 @@ class Incumbent:
         if self.progress is not None:
             self.progress(
                 t(
-                    "solver.progress",
-                    seconds=time.monotonic() - self.started,
+                    "{seconds}  same-org {same_org}  repeats {repeats}  new pairs {new}/{bound}  ({method})",
+                    seconds=format_seconds(time.monotonic() - self.started),
                     same_org=evaluation.same_org_pairs,
                     repeats=evaluation.repeat_pairs,
                     new=evaluation.distinct_new_pairs,

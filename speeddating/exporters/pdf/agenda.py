@@ -59,16 +59,22 @@ def steps(plan: Plan) -> list[Step]:
         Step(
             rnd.start,
             rnd.end,
-            t("printables.round", number=rnd.number),
+            t("Round {number}", number=rnd.number),
             theme_title(rnd),
             rnd.theme.prompt if rnd.theme else "",
         )
         for rnd in plan.rounds
     ]
     return [
-        Step(welcome.start, welcome.end, "", t("printables.welcome"), t("printables.welcome_detail")),
+        Step(
+            welcome.start,
+            welcome.end,
+            "",
+            t("Welcome"),
+            t("Coffee, welcome and instructions; everyone receives their itinerary card."),
+        ),
         *rounds,
-        Step(closing.start, closing.end, "", t("printables.closing"), t("printables.closing_detail")),
+        Step(closing.start, closing.end, "", t("Closing"), t("What we take away, and a word of thanks.")),
     ]
 
 
@@ -146,11 +152,11 @@ def agenda_pdf(plan: Plan, paper: str = "A4") -> bytes:
     width, height = page_size(paper)
     inner = width - 2 * SIDE
     buffer = BytesIO()
-    canvas = new_canvas(buffer, (width, height), t("printables.agenda"))
+    canvas = new_canvas(buffer, (width, height), t("Agenda"))
     y = height - TOP
     canvas.setFillColor(ACCENT)
     canvas.setFont(BOLD, 10)
-    canvas.drawString(SIDE, y - 10, t("printables.agenda").upper())
+    canvas.drawString(SIDE, y - 10, t("Agenda").upper())
     mark = revision_mark(plan)
     if mark:
         canvas.drawRightString(width - SIDE, y - 10, mark)
@@ -164,8 +170,19 @@ def agenda_pdf(plan: Plan, paper: str = "A4") -> bytes:
     canvas.line(SIDE, y, SIDE + 40, y)
     y -= 24
 
-    promise = "printables.how_it_works" if quality_of(plan).repeat_pairs == 0 else "printables.how_it_works_repeats"
-    how = fit_text(t(promise), FONT, inner - 28, 11, 8, max_lines=5)
+    promise = (
+        t(
+            "Your card shows your table for each round. At the signal, move to your next "
+            "table: you will meet people from other organisations, never the same person "
+            "twice."
+        )
+        if quality_of(plan).repeat_pairs == 0
+        else t(
+            "Your card shows your table for each round. At the signal, move to your next "
+            "table: you will meet people from other organisations, mostly new faces."
+        )
+    )
+    how = fit_text(promise, FONT, inner - 28, 11, 8, max_lines=5)
     box = how.height + 40
     timeline = steps(plan)
     available = y - (TOP + box + 24)
@@ -189,7 +206,7 @@ def agenda_pdf(plan: Plan, paper: str = "A4") -> bytes:
     canvas.roundRect(SIDE, TOP, inner, box, 6, stroke=0, fill=1)
     canvas.setFillColor(ACCENT)
     canvas.setFont(BOLD, 11)
-    canvas.drawString(SIDE + 14, TOP + box - 22, t("printables.how_heading"))
+    canvas.drawString(SIDE + 14, TOP + box - 22, t("How it works"))
     how.draw(canvas, SIDE + 14, TOP + box - 28)
     canvas.showPage()
     canvas.save()

@@ -33,7 +33,7 @@ from speeddating.exporters.pdf.style import (
     shrink_to_fit,
     theme_title,
 )
-from speeddating.i18n import t
+from speeddating.i18n import N_, t
 from speeddating.plan import Plan, PlannedRound, SeatedTable
 from speeddating.roster import Attendee
 
@@ -83,15 +83,15 @@ def _round_row(
     theme_x = 90 * scale
     theme_width = width - theme_x
     if table is None:
-        theme = fit_text(t("printables.absent"), FONT, theme_width, 7.5 * scale, 5.5 * scale)
+        theme = fit_text(t("no table this round"), FONT, theme_width, 7.5 * scale, 5.5 * scale)
         presents = None
     else:
         theme = fit_text(theme_title(rnd), FONT, theme_width, 7.5 * scale, 5.5 * scale, max_lines=2)
         organisation = dict(table.presents).get(person.id, "")
         instruction = (
-            t("printables.you_present", organisation=organisation)
+            t("→ you present {organisation}", organisation=organisation)
             if organisation
-            else t("printables.present_absent")
+            else t("→ present a partner organisation not at the table")
             if needs_fallback_presentation(rnd, table)
             else ""
         )
@@ -159,10 +159,10 @@ def _card(plan: Plan, person: Attendee, width: float, height: float, smallest: f
 
 
 HEADINGS = (
-    (0, "printables.col_round"),
-    (20, "printables.col_time"),
-    (TABLE_CENTRE - 14, "printables.col_table"),
-    (90, "printables.col_theme"),
+    (0, N_("ROUND")),
+    (20, N_("TIME")),
+    (TABLE_CENTRE - 14, N_("TABLE")),
+    (90, N_("THEME")),
 )
 """Where each column starts (at scale 1), and its heading."""
 HEADING_SIZE = 5.5
@@ -226,7 +226,7 @@ def itineraries_pdf(plan: Plan, paper: str = "A4") -> bytes:
     width, height = page_size(paper)
     card_width = (width - 2 * MARGIN) / COLUMNS
     buffer = BytesIO()
-    canvas = new_canvas(buffer, (width, height), t("printables.itineraries"))
+    canvas = new_canvas(buffer, (width, height), t("Personal itineraries"))
     people = plan.by_id()
     rows, cards = _cards(plan, [people[x] for x in by_organisation_then_name(plan)], card_width, height)
     card_height = (height - 2 * MARGIN) / rows

@@ -51,7 +51,7 @@ def _text(text: str, style: ParagraphStyle) -> Paragraph:
 
 def _header(plan: Plan, quality: Quality, width: float) -> list[Flowable]:
     """Title, event, and the plan's figures in two columns."""
-    kicker = t("printables.master_plan").upper()
+    kicker = t("Master plan").upper()
     mark = revision_mark(plan)
     flowables: list[Flowable] = [
         _text(f"{kicker}   {mark}" if mark else kicker, _style("kicker", BOLD, 9, ACCENT)),
@@ -60,7 +60,7 @@ def _header(plan: Plan, quality: Quality, width: float) -> list[Flowable]:
         Spacer(0, 2),
         _text(event_line(plan, with_title=False), _style("event", size=10, colour=MUTED)),
         Spacer(0, 10),
-        _text(t("printables.quality_heading"), _style("heading", BOLD, 10, ACCENT)),
+        _text(t("The plan in figures"), _style("heading", BOLD, 10, ACCENT)),
         Spacer(0, 3),
     ]
     figure = _style("figure", size=7.5, spaceAfter=1.5)
@@ -68,7 +68,10 @@ def _header(plan: Plan, quality: Quality, width: float) -> list[Flowable]:
     columns = BalancedColumns(
         lines, nCols=2, innerPadding=12, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0
     )
-    legend = _text(t("printables.master_legend"), _style("legend", size=7.5, colour=MUTED))
+    legend = _text(
+        t("Each cell: the person's table in that round; '—': no table in that round."),
+        _style("legend", size=7.5, colour=MUTED),
+    )
     flowables += [columns, Spacer(0, 12), legend, Spacer(0, 5)]
     return flowables
 
@@ -79,10 +82,8 @@ def _grid(plan: Plan, width: float) -> Table:
     cell = min(52.0, max(26.0, (width - 170) / max(rounds, 1)))
     centred = _style("round", BOLD, 7.5, alignment=TA_CENTER)
     times = _style("times", size=6.5, colour=MUTED, alignment=TA_CENTER)
-    header: list[Any] = [_text(t("printables.person"), _style("person", BOLD, 7.5))]
-    header += [
-        [_text(t("printables.round", number=rnd.number), centred), _text(rnd.start, times)] for rnd in plan.rounds
-    ]
+    header: list[Any] = [_text(t("Attendee"), _style("person", BOLD, 7.5))]
+    header += [[_text(t("Round {number}", number=rnd.number), centred), _text(rnd.start, times)] for rnd in plan.rounds]
     rows: list[list[Any]] = [header]
     commands: list[tuple[Any, ...]] = [
         ("FONT", (1, 1), (-1, -1), BOLD, 9),
@@ -107,9 +108,7 @@ def _grid(plan: Plan, width: float) -> Table:
             band = len(rows)
             rows.append(
                 [
-                    _text(
-                        t("printables.organisation_count", organisation=person.organisation, count=count), band_style
-                    ),
+                    _text(t("{organisation} ({count})", organisation=person.organisation, count=count), band_style),
                     *[""] * rounds,
                 ]
             )
@@ -140,12 +139,12 @@ def _footer(plan: Plan) -> Callable[[Canvas, Any], None]:
         canvas.line(MARGIN, MARGIN - 8, width - MARGIN, MARGIN - 8)
         canvas.setFont(FONT, 7)
         canvas.setFillColor(MUTED)
-        page = t("printables.page", number=document.page)
+        page = t("page {number}", number=document.page)
         canvas.drawRightString(width - MARGIN, MARGIN - 18, page)
         mark = revision_mark(plan)
         room = width - 2 * MARGIN - canvas.stringWidth(page, FONT, 7) - 12
         for with_title in (True, False):
-            about = " · ".join(x for x in (t("printables.master_plan"), event_line(plan, with_title), mark) if x)
+            about = " · ".join(x for x in (t("Master plan"), event_line(plan, with_title), mark) if x)
             fitted = fit_text(about, FONT, room, 7, 5.5, max_lines=2)
             if not fitted.lines[-1].endswith("…"):
                 break
@@ -169,7 +168,7 @@ def master_plan_pdf(plan: Plan, paper: str = "A4") -> bytes:
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN + 6,
-        title=t("printables.master_plan"),
+        title=t("Master plan"),
         creator="speeddating",
         invariant=1,
         pageCompression=1,

@@ -20,7 +20,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from speeddating.i18n import t
+from speeddating.i18n import format_date, t
 from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable
 from speeddating.planning import measure
 from speeddating.text import fold
@@ -183,10 +183,7 @@ def long_date(iso: str) -> str:
         day = dt.date.fromisoformat(iso)
     except ValueError:
         return iso
-    weekday = t("printables.weekdays").split(",")[day.weekday()]
-    month = t("printables.months").split(",")[day.month - 1]
-    number = t("printables.first_of_month") if day.day == 1 else str(day.day)
-    return t("printables.date", weekday=weekday, day=number, month=month, year=day.year)
+    return format_date(day)
 
 
 def event_line(plan: Plan, with_title: bool = True) -> str:
@@ -204,8 +201,8 @@ def revision_mark(plan: Plan) -> str:
         return ""
     clock = _CLOCK.search(plan.revised_at.split("T")[-1])
     if clock is None:
-        return t("printables.revision_untimed", version=plan.version)
-    return t("printables.revision", version=plan.version, time=clock[1].zfill(5))
+        return t("v{version}", version=plan.version)
+    return t("v{version}, {time}", version=plan.version, time=clock[1].zfill(5))
 
 
 def quality_of(plan: Plan) -> Quality:
@@ -223,7 +220,7 @@ def needs_fallback_presentation(rnd: PlannedRound, table: SeatedTable) -> bool:
 
 
 def theme_title(rnd: PlannedRound) -> str:
-    return rnd.theme.title if rnd.theme else t("printables.no_theme")
+    return rnd.theme.title if rnd.theme else t("Open discussion")
 
 
 def by_organisation_then_name(plan: Plan) -> list[str]:

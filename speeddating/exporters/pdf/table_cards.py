@@ -80,7 +80,9 @@ def _person_cell(person: Attendee, presents: str, width: float, scale: float) ->
     ]
     if presents:
         cell.append(
-            fit_text(t("printables.presents", organisation=presents), BOLD, width, 7 * scale, 5.5 * scale, max_lines=2)
+            fit_text(
+                t("→ presents {organisation}", organisation=presents), BOLD, width, 7 * scale, 5.5 * scale, max_lines=2
+            )
         )
     return cell
 
@@ -90,7 +92,7 @@ def _round_block(
 ) -> Block:
     """One round on the card: label and times on the left; theme, prompt and people on the right."""
     text_width = width - ROUND_LABEL
-    label = fit_text(t("printables.round", number=rnd.number), BOLD, ROUND_LABEL - 6, 8.5 * scale, 6 * scale)
+    label = fit_text(t("Round {number}", number=rnd.number), BOLD, ROUND_LABEL - 6, 8.5 * scale, 6 * scale)
     times = fit_text(round_times(rnd), FONT, ROUND_LABEL - 6, 7.5 * scale, 5 * scale)
     theme = fit_text(theme_title(rnd), BOLD, text_width, 10 * scale, 7.5 * scale, max_lines=2)
     prompt = (
@@ -99,13 +101,20 @@ def _round_block(
         else None
     )
     fallback = (
-        fit_text(t("printables.present_absent"), BOLD, text_width, 7 * scale, 5.5 * scale, max_lines=2)
+        fit_text(
+            t("→ present a partner organisation not at the table"),
+            BOLD,
+            text_width,
+            7 * scale,
+            5.5 * scale,
+            max_lines=2,
+        )
         if table is not None and needs_fallback_presentation(rnd, table)
         else None
     )
     head = theme.height + sum(part.height for part in (prompt, fallback) if part) + 3 * scale
     if table is None:
-        cells: list[list[Fitted]] = [[fit_text(t("printables.table_unused"), FONT, text_width, 8 * scale, 6 * scale)]]
+        cells: list[list[Fitted]] = [[fit_text(t("Table not used this round"), FONT, text_width, 8 * scale, 6 * scale)]]
         columns = 1
     else:
         columns = 2 if len(table.attendees) <= 4 else 3
@@ -188,7 +197,7 @@ def _draw_number_column(canvas: Canvas, plan: Plan, number: int, face: Face, she
     top = face.height - MARGIN
     canvas.setFillColor(ACCENT)
     canvas.setFont(BOLD, 15)
-    canvas.drawString(MARGIN + 2, top - 15, t("printables.table"))
+    canvas.drawString(MARGIN + 2, top - 15, t("TABLE"))
     digits = str(number)
     size = min(175.0, (column - 4) / (canvas.stringWidth(digits, BOLD, 1) or 1))
     canvas.setFillColor(INK)
@@ -238,7 +247,7 @@ def _draw_fold(canvas: Canvas, width: float, middle: float) -> None:
     canvas.setDash()
     canvas.setFillColor(MUTED)
     canvas.setFont(FONT, 6.5)
-    label = t("printables.fold")
+    label = t("fold here")
     canvas.drawRightString(width - 4 * MM, middle + 2.5, label)
     canvas.drawString(4 * MM, middle + 2.5, label)
 
@@ -253,14 +262,14 @@ def table_cards_pdf(plan: Plan, paper: str = "A4") -> bytes:
     width, height = page_size(paper)
     face = Face(width, height / 2)
     buffer = BytesIO()
-    canvas = new_canvas(buffer, (width, height), t("printables.table_cards"))
+    canvas = new_canvas(buffer, (width, height), t("Table cards"))
     people = plan.by_id()
     for number in table_numbers(plan):
         sheets = _sheets(plan, people, number, face)
         for index, sheet in enumerate(sheets, start=1):
             label = (
                 t(
-                    "printables.sheet",
+                    "Rounds {first} to {last} (card {sheet}/{sheets})",
                     first=sheet.rounds[0].number,
                     last=sheet.rounds[-1].number,
                     sheet=index,
