@@ -4,9 +4,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from speeddating.cli import cli
+from tests.helpers import run_cli
 
 
 def text(content: str, name: str = "liste.csv") -> Callable[[Path], Path]:
@@ -27,7 +26,7 @@ def binary(content: bytes, name: str) -> Callable[[Path], Path]:
     return make
 
 
-CASES = {
+CASES: dict[str, tuple[Callable[[Path], Path], str]] = {
     "missing file": (lambda folder: folder / "absente.csv", "absente.csv"),
     "a folder": (lambda folder: folder, ""),
     "binary file": (binary(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "photo.csv"), "photo.csv"),
@@ -47,9 +46,9 @@ def test_bad_attendee_files_get_one_clear_line_each(case: str, tmp_path: Path) -
     make, expected = CASES[case]
     path = make(tmp_path)
     out = tmp_path / "plan"
-    result = CliRunner().invoke(cli, ["plan", str(path), "--no-history", "--out", str(out)])
-    assert result.exit_code == 2, result.output
-    assert "Traceback" not in result.output
-    assert result.stderr.startswith("Erreur : ")
-    assert str(path) in result.stderr and expected in result.stderr
+    code, _, err = run_cli("plan", str(path), "--no-history", "--out", str(out))
+    assert code == 2, err
+    assert "Traceback" not in err
+    assert err.startswith("Erreur : ")
+    assert str(path) in err and expected in err
     assert not out.exists()

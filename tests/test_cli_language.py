@@ -5,41 +5,33 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
 
 from speeddating.cli import cli
 from speeddating.cli.localised import requested_language
 from speeddating.i18n import t, use_language
-
-
-def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args), env=env)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
+from tests.helpers import run_cli, write_attendees
 
 
 @pytest.fixture
 def attendees(tmp_path: Path) -> Path:
-    path = tmp_path / "attendees.csv"
-    path.write_text("nom;structure\n" + "".join(f"P {i};S {i}\n" for i in range(8)), encoding="utf-8")
-    return path
+    return write_attendees(tmp_path, 8)
 
 
 @pytest.mark.parametrize("lang", [[], ["--lang", "fr"]])
 def test_usage_errors_are_in_french(attendees: Path, lang: list[str]) -> None:
-    code, _, err = run(*lang, "plan", str(attendees), "--time-limit", "0")
+    code, _, err = run_cli(*lang, "plan", str(attendees), "--time-limit", "0")
     assert code == 2
     assert "Utilisation : " in err and "Pour l'aide : « " in err
     assert "Erreur : Valeur invalide pour '--time-limit' : 0.0 n'est pas dans l'intervalle x>=0.1." in err
-    code, _, err = run(*lang, "plan")
+    code, _, err = run_cli(*lang, "plan")
     assert code == 2 and "Erreur : Argument manquant 'ATTENDEE_FILE'." in err
-    code, _, err = run(*lang, "plan", str(attendees), "--quite")
+    code, _, err = run_cli(*lang, "plan", str(attendees), "--quite")
     assert code == 2 and "Erreur : Option '--quite' inconnue." in err and "Vouliez-vous dire" in err
-    code, _, err = run(*lang, "plan", str(attendees), "--rounds", "deux")
+    code, _, err = run_cli(*lang, "plan", str(attendees), "--rounds", "deux")
     assert code == 2 and "'deux' n'est pas un nombre valide." in err
-    code, _, err = run(*lang, "print", "plan.json", "--paper", "A5")
+    code, _, err = run_cli(*lang, "print", "plan.json", "--paper", "A5")
     assert code == 2 and "'A5' n'est pas possible : choisissez parmi 'A4', 'letter'." in err
-    code, _, err = run(*lang, "planifier")
+    code, _, err = run_cli(*lang, "planifier")
     assert code == 2 and "Erreur : Commande 'planifier' inconnue." in err
 
 
@@ -55,32 +47,32 @@ def test_usage_errors_are_in_french(attendees: Path, lang: list[str]) -> None:
 def test_usage_errors_are_in_english_when_asked_anywhere_on_the_line(
     attendees: Path, args: list[str], env: dict[str, str] | None
 ) -> None:
-    code, _, err = run(*[arg.format(attendees=attendees) for arg in args], env=env)
+    code, _, err = run_cli(*[arg.format(attendees=attendees) for arg in args], env=env)
     assert code == 2
     assert "Usage: " in err and "Error: Invalid value for '--time-limit': 0.0 is not in the range x>=0.1." in err
 
 
 def test_help_follows_the_language_in_both_directions_within_one_process() -> None:
     for _ in range(2):
-        code, out, _ = run("plan", "-h")
+        code, out, _ = run_cli("plan", "-h")
         out = " ".join(out.split())  # as wrapped in any terminal width
         assert code == 0
         assert out.startswith("Utilisation : ")
         assert "Planifie une séance pour les personnes de ATTENDEE_FILE" in out
         assert "Nombre de tours (par défaut : autant que le" in out and "[par défaut : 10.0" in out
         assert "Affiche cette aide." in out and "Show this message" not in out
-        code, out, _ = run("--lang", "en", "plan", "--help")
+        code, out, _ = run_cli("--lang", "en", "plan", "--help")
         out = " ".join(out.split())
         assert code == 0
         assert out.startswith("Usage: ") and "Number of rounds (default: as many as fit)." in out
         assert "Show this message and exit." in out and "Affiche" not in out
-    code, out, _ = run("--help")
+    code, out, _ = run_cli("--help")
     assert "Commandes:" in out and "Affiche la version." in out and "Enregistre" not in out
     assert "Garde la mémoire des séances passées" in out
 
 
 def test_click_is_left_as_it_was_after_a_run(attendees: Path) -> None:
-    run("plan", str(attendees), "--time-limit", "0")
+    run_cli("plan", str(attendees), "--time-limit", "0")
     assert click.exceptions._ is gettext.gettext and click.exceptions.ngettext is gettext.ngettext  # type: ignore[attr-defined]
     with pytest.raises(click.BadParameter) as caught:
         click.IntRange(min=1).convert(0, None, None)

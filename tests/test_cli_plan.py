@@ -3,26 +3,12 @@
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from speeddating.cli import cli
 from tests.conftest import CheckPlan
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
-def write_attendees(folder: Path, rows: list[tuple[str, str]]) -> Path:
-    path = folder / "attendees.csv"
-    path.write_text("nom;structure\n" + "".join(f"{n};{o}\n" for n, o in rows), encoding="utf-8")
-    return path
+from tests.helpers import plan_quickly, run_cli, write_attendees, write_roster
 
 
 def test_plan_writes_a_checked_plan_and_a_summary(tmp_path: Path, instances: Path, check_plan: CheckPlan) -> None:
-    code, out, err = run(
+    code, out, err = run_cli(
         "plan",
         str(instances / "spro24.csv"),
         "--rounds",
@@ -47,7 +33,7 @@ def test_plan_writes_a_checked_plan_and_a_summary(tmp_path: Path, instances: Pat
 
 
 def test_plan_json_summary_and_check_agree(tmp_path: Path, instances: Path) -> None:
-    code, out, err = run(
+    code, out, err = run_cli(
         "--lang",
         "en",
         "plan",
@@ -65,17 +51,16 @@ def test_plan_json_summary_and_check_agree(tmp_path: Path, instances: Path) -> N
     assert code == 0, err
     summary = json.loads(out)
     assert summary["people"] == 52
-    code, checked, err = run("check", str(tmp_path / "plan.json"), "--json")
+    code, checked, err = run_cli("check", str(tmp_path / "plan.json"), "--json")
     assert code == 0, err
     assert json.loads(checked)["quality"]["distinct_new_pairs"] == summary["quality"]["distinct_new_pairs"]
 
 
 def test_same_seed_gives_the_same_plan(tmp_path: Path) -> None:
-    people = [(f"Personne {i}", f"Structure {i % 5}") for i in range(20)]
-    attendees = write_attendees(tmp_path, people)
+    attendees = write_attendees(tmp_path, 20, 5)
     plans = []
     for name in ("a", "b"):
-        code, _, err = run(
+        code, _, err = run_cli(
             "plan",
             str(attendees),
             "--rounds",
@@ -95,24 +80,18 @@ def test_same_seed_gives_the_same_plan(tmp_path: Path) -> None:
 
 
 def test_missing_file_is_one_clear_line(tmp_path: Path) -> None:
-    code, out, err = run("plan", str(tmp_path / "absent.csv"), "--no-history", "--out", str(tmp_path))
+    code, out, err = run_cli("plan", str(tmp_path / "absent.csv"), "--no-history", "--out", str(tmp_path))
     assert code == 2
     assert "absent.csv" in err and "Traceback" not in err + out
     assert len(err.strip().splitlines()) == 1
 
 
-def test_zero_rounds_is_a_usage_error(tmp_path: Path) -> None:
-    attendees = write_attendees(tmp_path, [(f"P {i}", f"S {i}") for i in range(8)])
-    code, _, err = run("plan", str(attendees), "--rounds", "0", "--no-history")
-    assert code == 2 and "--rounds" in err
-
-
 def test_too_many_rounds_for_the_breakfast_are_refused_unless_allowed(tmp_path: Path) -> None:
-    attendees = write_attendees(tmp_path, [(f"P {i}", f"S {i}") for i in range(8)])
-    code, _, err = run("plan", str(attendees), "--rounds", "7", "--no-history", "--out", str(tmp_path))
+    attendees = write_attendees(tmp_path, 8)
+    code, _, err = run_cli("plan", str(attendees), "--rounds", "7", "--no-history", "--out", str(tmp_path))
     assert code == 2
     assert "7 tours ne tiennent pas" in err and "17 min" in err
-    code, _, err = run(
+    code, _, err = run_cli(
         "plan",
         str(attendees),
         "--rounds",
@@ -130,8 +109,8 @@ def test_too_many_rounds_for_the_breakfast_are_refused_unless_allowed(tmp_path: 
 
 
 def test_two_people_get_one_round_and_an_explanation(tmp_path: Path, check_plan: CheckPlan) -> None:
-    attendees = write_attendees(tmp_path, [("Anne", "A"), ("Bruno", "B")])
-    code, _, err = run("plan", str(attendees), "--no-history", "--time-limit", "1", "--out", str(tmp_path))
+    attendees = write_roster(tmp_path, [("Anne", "A"), ("Bruno", "B")])
+    code, _, err = run_cli("plan", str(attendees), "--no-history", "--time-limit", "1", "--out", str(tmp_path))
     assert code == 0, err
     assert "Seulement 2 personnes" in err
     figures = check_plan(tmp_path / "plan.json", "--min-size", "2")
@@ -140,8 +119,8 @@ def test_two_people_get_one_round_and_an_explanation(tmp_path: Path, check_plan:
 
 def test_too_many_colleagues_are_explained(tmp_path: Path) -> None:
     rows = [(f"Agent {i}", "France Travail") for i in range(5)] + [(f"P {i}", f"S {i}") for i in range(7)]
-    attendees = write_attendees(tmp_path, rows)
-    code, out, err = run(
+    attendees = write_roster(tmp_path, rows)
+    code, out, err = run_cli(
         "plan", str(attendees), "--rounds", "2", "--no-history", "--time-limit", "1", "--out", str(tmp_path)
     )
     assert code == 0, err
@@ -152,7 +131,7 @@ def test_too_many_colleagues_are_explained(tmp_path: Path) -> None:
 def test_check_names_the_problem_of_a_malformed_plan(tmp_path: Path) -> None:
     bad = tmp_path / "plan.json"
     bad.write_text(json.dumps({"format": "speeddating-plan/1", "attendees": []}), encoding="utf-8")
-    code, out, err = run("check", str(bad))
+    code, out, err = run_cli("check", str(bad))
     assert code == 1
     assert "attendees" in err and "Traceback" not in err + out
 
@@ -166,10 +145,10 @@ def test_aliases_merge_former_names_and_say_so(tmp_path: Path) -> None:
         ("Emma", "CIDFF"),
         ("Farid", "CIO"),
     ]
-    attendees = write_attendees(tmp_path, rows)
+    attendees = write_roster(tmp_path, rows)
     aliases = tmp_path / "alias.csv"
     aliases.write_text("alias;organisation\nML Nord;Mission Locale\n", encoding="utf-8")
-    code, out, err = run(
+    code, out, err = run_cli(
         "plan",
         str(attendees),
         "--aliases",
@@ -201,7 +180,7 @@ def test_the_module_and_the_checkout_shim_run_the_same_cli() -> None:
 
 
 def test_check_warns_about_an_emptied_table(tmp_path: Path, instances: Path) -> None:
-    code, _, err = run(
+    code, _, err = run_cli(
         "plan",
         str(instances / "spro24.csv"),
         "--rounds",
@@ -219,7 +198,7 @@ def test_check_warns_about_an_emptied_table(tmp_path: Path, instances: Path) -> 
     document["rounds"][0]["tables"][4]["attendees"] += emptied["attendees"][:3]
     emptied["attendees"] = emptied["attendees"][3:]
     (tmp_path / "edited.json").write_text(json.dumps(document), encoding="utf-8")
-    code, _, err = run("check", str(tmp_path / "edited.json"))
+    code, _, err = run_cli("check", str(tmp_path / "edited.json"))
     assert code == 0
     assert "tour 1, table 6 : 1 personne(s)" in err
 
@@ -229,7 +208,7 @@ def test_ctrl_c_during_the_search_exits_cleanly_and_writes_nothing(tmp_path: Pat
     import subprocess
     import sys
 
-    attendees = write_attendees(tmp_path, [(f"Personne {i}", f"Structure {i}") for i in range(44)])  # no design
+    attendees = write_attendees(tmp_path, 44)  # no design
     command = [
         sys.executable,
         "-m",
@@ -257,7 +236,7 @@ def test_ctrl_c_during_the_search_exits_cleanly_and_writes_nothing(tmp_path: Pat
 
 def test_plan_json_carries_the_constraint_lines_and_warnings_of_the_human_summary(tmp_path: Path) -> None:
     people = [(f"Personne {i:02d}", f"Structure {i % 4}") for i in range(16)] + [("Pôle Seul", "Pôle emploi")]
-    attendees = write_attendees(tmp_path, people)
+    attendees = write_roster(tmp_path, people)
     apart = tmp_path / "apart.csv"
     apart.write_text("Personne 01;Personne 02\n", encoding="utf-8")
     meet = tmp_path / "meet.csv"
@@ -276,9 +255,9 @@ def test_plan_json_carries_the_constraint_lines_and_warnings_of_the_human_summar
         str(meet),
         "--quiet",
     ]
-    code, human, err = run(*options, "--out", str(tmp_path / "human"))
+    code, human, err = run_cli(*options, "--out", str(tmp_path / "human"))
     assert code == 0, err
-    code, out, err = run(*options, "--out", str(tmp_path / "json"), "--json")
+    code, out, err = run_cli(*options, "--out", str(tmp_path / "json"), "--json")
     assert code == 0, err
     summary = json.loads(out)
     assert summary["constraints"] == [
@@ -290,3 +269,91 @@ def test_plan_json_carries_the_constraint_lines_and_warnings_of_the_human_summar
     assert all(line in human for line in summary["constraints"])
     assert summary["warnings"] and all(warning in err for warning in summary["warnings"])
     assert any("Pôle emploi" in warning for warning in summary["warnings"])
+
+
+def six_seated_at_five_tables(folder: Path) -> Path:
+    """Six people who must stay seated at five tables: only found out once the output folder is chosen."""
+    return write_attendees(folder, 20, 6, seated=range(6))
+
+
+def test_a_refused_plan_leaves_no_empty_output_folder(tmp_path: Path) -> None:
+    out = tmp_path / "sorties" / "plan"
+    code, _, err = run_cli(
+        "plan", str(six_seated_at_five_tables(tmp_path)), "--no-history", "--time-limit", "1", "--out", str(out)
+    )
+    assert code == 2, err
+    assert err.startswith("Erreur : ") and "restent assises" in err
+    assert not out.exists() and not out.parent.exists()
+
+
+def test_a_refused_plan_keeps_an_existing_output_folder_and_its_files(tmp_path: Path) -> None:
+    out = tmp_path / "plan"
+    out.mkdir()
+    (out / "notes.txt").write_text("à garder", encoding="utf-8")
+    code, _, _ = run_cli(
+        "plan", str(six_seated_at_five_tables(tmp_path)), "--no-history", "--time-limit", "1", "--out", str(out)
+    )
+    assert code == 2
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "à garder"
+
+
+def test_a_file_system_refusal_is_explained_in_the_organisers_language(tmp_path: Path) -> None:
+    """The system's own words ("Not a directory", "File exists") are English: the line says it in French."""
+    attendees = write_attendees(tmp_path, 9, 3)
+    code, _, err = run_cli("plan", str(attendees), "--rounds", "2", "--no-history", "--out", str(attendees / "plan"))
+    assert code == 2
+    assert err.strip() == (
+        f"Erreur : {attendees / 'plan'} : impossible d'écrire (un élément du chemin est un "
+        "fichier, pas un dossier). Vérifiez le dossier et les droits."
+    )
+    code, _, err = run_cli(
+        "--lang", "en", "plan", str(attendees), "--rounds", "2", "--no-history", "--out", str(attendees / "plan")
+    )
+    assert code == 2
+    assert "(part of the path is a file, not a folder)" in err
+
+
+def test_eight_people_over_five_rounds_are_told_that_they_will_meet_again(tmp_path: Path) -> None:
+    """8 people at 2 tables of 4 have met everyone they can after 2 rounds: rounds 3 to 5 repeat pairs."""
+    code, out, err = plan_quickly(write_attendees(tmp_path, 8), tmp_path / "plan")
+    assert code == 0, err
+    assert (
+        "Attention : Avec 8 personnes, chacun rencontre au moins 3 personnes par tour et "
+        "n'en a que 7 à rencontrer : au-delà de 2 tours, des personnes se revoient forcément. Les 5 tours "
+        "prévus en feront se revoir ; avec --rounds 2, chaque rencontre serait nouvelle."
+    ) in err
+    assert "Paires qui se revoient pendant la séance : 0" not in out
+
+
+def test_the_meeting_again_warning_is_in_english_and_in_the_json_too(tmp_path: Path) -> None:
+    code, out, err = plan_quickly(write_attendees(tmp_path, 8), tmp_path / "plan", "--json", "--lang", "en")
+    assert code == 0, err
+    warnings = json.loads(out)["warnings"]
+    assert any("beyond 2 rounds, some people necessarily meet again" in warning for warning in warnings)
+
+
+def test_no_meeting_again_warning_when_every_round_can_bring_new_people(tmp_path: Path) -> None:
+    code, _, err = plan_quickly(write_attendees(tmp_path, 16), tmp_path / "plan", "--rounds", "5")
+    assert code == 0, err
+    assert "se revoient forcément" not in err
+
+
+def test_zero_rounds_and_a_table_of_nine_are_one_line_with_the_fix(tmp_path: Path) -> None:
+    path = str(write_attendees(tmp_path, 8))
+    code, _, err = run_cli("plan", path, "--rounds", "0", "--no-history", "--out", str(tmp_path / "plan"))
+    assert code == 2
+    assert err.strip() == (
+        "Erreur : --rounds 0 : il faut au moins 1 tour. Donnez un nombre de tours à partir de 1, "
+        "ou retirez --rounds pour en prévoir autant que le créneau en permet."
+    )
+    code, _, err = run_cli("plan", path, "--table-size", "9", "--no-history", "--out", str(tmp_path / "plan"))
+    assert code == 2
+    assert err.strip() == (
+        "Erreur : --table-size 9 : une table compte de 3 à 6 personnes. Choisissez une taille de 3 à 6 (4 par défaut)."
+    )
+    code, _, err = run_cli("--lang", "en", "plan", path, "--table-size", "2", "--no-history")
+    assert code == 2
+    assert err.strip() == (
+        "Error: --table-size 2: a table seats 3 to 6 people. Choose a size from 3 to 6 (4 by default)."
+    )
+    assert not (tmp_path / "plan").exists()

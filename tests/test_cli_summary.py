@@ -4,31 +4,20 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from speeddating.cli import cli
 from speeddating.i18n import use_language
 from speeddating.plan import Plan, PlannedRound, SeatedTable
 from speeddating.roster import Attendee
 from speeddating.summary import people_line
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
+from tests.helpers import plan_quickly, run_cli, write_attendees
 
 
 @pytest.fixture(scope="module")
 def planned(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("session")
-    attendees = folder / "attendees.csv"
-    attendees.write_text(
-        "nom;structure\n" + "".join(f"Personne {i:02d};Structure {i % 4}\n" for i in range(16)), encoding="utf-8"
-    )
-    code, out, err = run(
+    code, out, err = run_cli(
         "plan",
-        str(attendees),
+        str(write_attendees(folder, 16, 4)),
         "--rounds",
         "4",
         "--time-limit",
@@ -49,7 +38,7 @@ def planned(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_after_a_replan_the_summary_counts_the_people_present(
     planned: Path, tmp_path: Path, lang: str, expected: str
 ) -> None:
-    code, out, err = run(
+    code, out, err = run_cli(
         "--lang",
         lang,
         "replan",
@@ -71,9 +60,9 @@ def test_after_a_replan_the_summary_counts_the_people_present(
     )
     assert code == 0, err
     assert expected in out
-    code, out, err = run("--lang", lang, "check", str(tmp_path / "v2" / "plan.json"))
+    code, out, err = run_cli("--lang", lang, "check", str(tmp_path / "v2" / "plan.json"))
     assert code == 0 and expected in out, err
-    code, out, err = run("check", str(tmp_path / "v2" / "plan.json"), "--json")
+    code, out, err = run_cli("check", str(tmp_path / "v2" / "plan.json"), "--json")
     assert code == 0, err
     assert (json.loads(out)["people"], json.loads(out)["absent"]) == (15, 2)
 
@@ -97,3 +86,29 @@ def test_people_line_counts_whoever_sits_in_the_last_round(seated_last: tuple[st
         assert people_line(plan) == fr
     with use_language("en"):
         assert people_line(plan) == en
+
+
+def test_an_even_spread_of_new_people_is_one_number(tmp_path: Path, instances: Path) -> None:
+    for language, line in (("fr", "Chacun rencontre 15 nouvelles personnes"), ("en", "Everyone meets 15 new people")):
+        code, out, err = run_cli(
+            "plan",
+            str(instances / "agence52.csv"),
+            "--no-history",
+            "--quiet",
+            "--lang",
+            language,
+            "--out",
+            str(tmp_path / language),
+        )
+        assert code == 0, err
+        assert line in out.splitlines() and "15 et 15" not in out and "15 and 15" not in out
+
+
+def test_the_numbers_after_people_who_stay_seated_or_host_are_said_to_be_tables(tmp_path: Path) -> None:
+    attendees = write_attendees(tmp_path, 20, 5, seated=[0], hosts=[1])
+    code, out, err = plan_quickly(attendees, tmp_path / "plan", "--rounds", "3")
+    assert code == 0, err
+    seated = next(line for line in out.splitlines() if line.startswith("Restent assis"))
+    hosts = next(line for line in out.splitlines() if line.startswith("Animateurs"))
+    assert seated.startswith("Restent assis (1) : Personne 00 (") and seated.endswith(" (entre parenthèses : sa table)")
+    assert hosts.startswith("Animateurs (1) : Personne 01 (") and hosts.endswith(" (entre parenthèses : sa table)")

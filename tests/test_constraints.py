@@ -5,9 +5,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from speeddating.cli import cli
 from speeddating.constraints import (
     ConstraintError,
     OrganiserConstraints,
@@ -24,19 +22,13 @@ from speeddating.planning import Outcome, build_plan, problem_for
 from speeddating.problem import Problem
 from speeddating.roster import Attendee
 from speeddating.solver import solve
+from tests import helpers
+from tests.helpers import plan_quickly, run_cli, write_attendees
 
 
 def roster(count: int, organisations: int, **flags: dict[int, str]) -> list[Attendee]:
-    """`count` people spread over `organisations`; flags map column -> {person: value}."""
-    return [
-        Attendee(
-            f"p{i:02d}",
-            f"Person {i:02d}",
-            f"Org {i % organisations}",
-            attributes=tuple((column, values[i]) for column, values in flags.items() if i in values),
-        )
-        for i in range(count)
-    ]
+    """People numbered from 0, as the constraint files below name them."""
+    return helpers.people(count, organisations, first=0, **flags)
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -208,59 +200,36 @@ def test_no_constraints_change_nothing() -> None:
 
 
 def test_plan_command_applies_constraints_and_explains_contradictions(tmp_path: Path) -> None:
-    rows = "".join(
-        f"Person {i:02d};Org {i % 4};{'oui' if i in (0, 9) else ''};{'x' if i == 6 else ''}\n" for i in range(16)
-    )
-    attendees = write(tmp_path / "attendees.csv", "nom;structure;reste_assis;animateur\n" + rows)
+    attendees = write_attendees(tmp_path, 16, 4, name="Person", organisation="Org", seated=(0, 9), hosts=(6,))
     apart = write(tmp_path / "apart.csv", "Person 01;person 02\n")
-    runner = CliRunner()
-    result = runner.invoke(
-        cli,
-        [
-            "--lang",
-            "en",
-            "plan",
-            str(attendees),
-            "--rounds",
-            "3",
-            "--time-limit",
-            "1",
-            "--no-history",
-            "--keep-apart",
-            str(apart),
-            "--out",
-            str(tmp_path / "out"),
-            "--quiet",
-        ],
+    code, out, err = plan_quickly(
+        attendees, tmp_path / "out", "--lang", "en", "--rounds", "3", "--keep-apart", str(apart)
     )
-    assert result.exit_code == 0, result.stderr
-    assert "Stay seated (2): Person 00 (" in result.stdout and "Table hosts (1): Person 06 (" in result.stdout
-    assert "Pairs kept apart: 1, 0 of them seated together anyway" in result.stdout
+    assert code == 0, err
+    assert "Stay seated (2): Person 00 (" in out and "Table hosts (1): Person 06 (" in out
+    assert "Pairs kept apart: 1, 0 of them seated together anyway" in out
     saved = json.loads((tmp_path / "out" / "plan.json").read_text(encoding="utf-8"))
     for attendee_id in ("p01", "p10", "p07"):
         numbers = {t["number"] for r in saved["rounds"] for t in r["tables"] if attendee_id in t["attendees"]}
         assert len(numbers) == 1, (attendee_id, numbers)
     meet = write(tmp_path / "meet.csv", "Person 02;Person 01\nPerson 03;Person 99\n")
-    result = runner.invoke(
-        cli,
-        [
-            "--lang",
-            "en",
-            "plan",
-            str(attendees),
-            "--rounds",
-            "3",
-            "--no-history",
-            "--keep-apart",
-            str(apart),
-            "--should-meet",
-            str(meet),
-            "--out",
-            str(tmp_path / "x"),
-        ],
+    code, out, err = run_cli(
+        "--lang",
+        "en",
+        "plan",
+        str(attendees),
+        "--rounds",
+        "3",
+        "--no-history",
+        "--keep-apart",
+        str(apart),
+        "--should-meet",
+        str(meet),
+        "--out",
+        str(tmp_path / "x"),
     )
-    assert result.exit_code == 2 and "Traceback" not in result.stdout + result.stderr
-    lines = result.stderr.strip().splitlines()
+    assert code == 2 and "Traceback" not in out + err
+    lines = err.strip().splitlines()
     assert len(lines) == 2 and "line 2" in lines[0] and "Person 99" in lines[0]
     assert "Person 01 and Person 02 are both to be kept apart and to meet" in lines[1]
     assert not (tmp_path / "x").exists()

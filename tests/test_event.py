@@ -4,11 +4,9 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from speeddating.cli import cli
 from speeddating.errors import UserError
 from speeddating.event import (
     PRESENT_ANOTHER,
@@ -25,6 +23,7 @@ from speeddating.i18n import use_language
 from speeddating.plan import Plan, plan_from_dict, plan_to_dict
 from speeddating.planning import timed_rounds
 from speeddating.roster import Attendee
+from tests.helpers import CliResult, run_cli, write_attendees
 
 ISSUE_EXAMPLE = """
 [event]
@@ -225,36 +224,68 @@ def test_bad_event_files_get_one_line_naming_file_and_key(
         assert word in message
 
 
-def test_missing_and_undecodable_files(tmp_path: Path) -> None:
+def message_for(tmp_path: Path, text: str, language: str = "fr") -> str:
+    """What `load_event` says about an event.toml holding `text`."""
+    path = write(tmp_path, text)
+    with use_language(language), pytest.raises(UserError) as caught:
+        load_event(path)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("start = 08:30", "start = 08:30"),
+        ("title = Petit-déjeuner", "title = Petit-déjeuner"),
+        ('title = "Petit-déjeuner', 'title = "Petit-déjeuner'),
+        ("title = “Petit-déjeuner”", "title = “Petit-déjeuner”"),
+    ],
+)
+def test_a_value_toml_cannot_read_shows_its_line_and_the_quoting_fix(tmp_path: Path, line: str, shown: str) -> None:
+    message = message_for(tmp_path, f'[event]\nend = "10:00"\n{line}\n')
+    assert message == (
+        f"{tmp_path / 'event.toml'}, ligne 3 : « {shown} » n'est pas du TOML valide. Mettez "
+        'textes et heures entre guillemets droits, par exemple start = "08:30" ou '
+        'title = "Petit-déjeuner".'
+    )
+
+
+def test_a_key_written_twice_names_its_second_line(tmp_path: Path) -> None:
+    message = message_for(tmp_path, '[event]\ntitle = "A"\ntitle = "B"\n', "en")
+    assert message == (
+        f"{tmp_path / 'event.toml'}, line 3: 'title = \"B\"' repeats a key or a section already "
+        "written above; keep only one."
+    )
+
+
+def test_a_missing_event_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(UserError, match=r"absent\.toml"):
         load_event(tmp_path / "absent.toml")
-    path = tmp_path / "latin1.toml"
-    path.write_bytes('[event]\ntitle = "Séance"\n'.encode("cp1252"))
-    with pytest.raises(UserError, match="UTF-8"):
+
+
+def test_an_event_file_saved_in_windows_1252_names_the_line_and_the_fix(tmp_path: Path) -> None:
+    path = tmp_path / "event.toml"
+    path.write_bytes('[event]\nend = "10:00"\ntitle = "Petit-déjeuner"\n'.encode("cp1252"))
+    with use_language("fr"), pytest.raises(UserError) as caught:
         load_event(path)
+    assert str(caught.value) == (
+        f"{path}, ligne 3 : caractère illisible, le fichier n'est pas en UTF-8. "
+        "Enregistrez-le en UTF-8 (Bloc-notes : « Enregistrer sous », codage UTF-8)."
+    )
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    """Invoke the CLI in French unless `--lang` says otherwise, restoring the language afterwards."""
-    with use_language("fr"):
-        result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
-def attendee_file(folder: Path, people: int = 12) -> Path:
-    path = folder / "attendees.csv"
-    rows = "".join(f"Personne {i};Structure {i % 4}\n" for i in range(people))
-    path.write_text("nom complet;structure\n" + rows, encoding="utf-8")
-    return path
+def plan_with_event(folder: Path, event: Path, *options: str) -> CliResult:
+    """`speeddating plan` for twelve people with this event file, into `folder/plan`, recording nothing."""
+    attendees = write_attendees(folder, 12, 4)
+    return run_cli(
+        "plan", str(attendees), "--event", str(event), "--no-history", "--out", str(folder / "plan"), *options
+    )
 
 
 @pytest.mark.parametrize(("text", "named"), [BAD_FILES[0], BAD_FILES[1], BAD_FILES[3], BAD_FILES[5], BAD_FILES[10]])
 def test_bad_event_files_stop_the_plan_command_with_one_line(tmp_path: Path, text: str, named: list[str]) -> None:
     event = write(tmp_path, text)
-    code, out, err = run(
-        "plan", str(attendee_file(tmp_path)), "--event", str(event), "--no-history", "--out", str(tmp_path / "plan")
-    )
+    code, out, err = plan_with_event(tmp_path, event)
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in out + err
     assert str(event) in err and all(word in err for word in named)
@@ -271,17 +302,7 @@ def test_bad_event_files_stop_the_plan_command_with_one_line(tmp_path: Path, tex
 )
 def test_rounds_that_do_not_fit_the_event_window_are_refused(tmp_path: Path, end: str, rounds: int, short: int) -> None:
     event = write(tmp_path, f'[event]\nend = "{end}"\n')
-    code, _, err = run(
-        "plan",
-        str(attendee_file(tmp_path)),
-        "--event",
-        str(event),
-        "--rounds",
-        str(rounds),
-        "--no-history",
-        "--out",
-        str(tmp_path / "plan"),
-    )
+    code, _, err = plan_with_event(tmp_path, event, "--rounds", str(rounds))
     assert code == 2
     assert f"{rounds} tours ne tiennent pas entre 08:30 et {end} : il manque {short} min" in err
 
@@ -293,9 +314,9 @@ def test_the_event_file_sets_rounds_times_and_themes_that_check_reads_back(tmp_p
         'round_minutes = 12\nchangeover_minutes = 3\n[[themes]]\ntitle = "Nos publics"\n'
         '[[themes]]\ntitle = "Nos outils"\n[[rounds]]\nnumber = 3\ntheme = "Nos publics"\n',
     )
-    code, out, err = run(
+    code, out, err = run_cli(
         "plan",
-        str(attendee_file(tmp_path)),
+        str(write_attendees(tmp_path, 12, 4)),
         "--event",
         str(event),
         "--time-limit",
@@ -314,7 +335,7 @@ def test_the_event_file_sets_rounds_times_and_themes_that_check_reads_back(tmp_p
         ("14:35", "14:47", "Nos publics"),
     ]
     assert document["event"]["start"] == "14:00"
-    code, checked, err = run("check", str(tmp_path / "plan" / "plan.json"))
+    code, checked, err = run_cli("check", str(tmp_path / "plan" / "plan.json"))
     assert code == 0, err
     assert "14:00–14:05" in checked and "14:35–14:47  Tour 3 — Nos publics" in checked and "14:47–14:52" in checked
     assert checked.split("Déroulé")[1].split("Paires")[0] == out.split("Déroulé")[1].split("Paires")[0]
@@ -327,3 +348,15 @@ def test_the_default_breakfast_speaks_the_chosen_language() -> None:
     assert english.title == "Inter-team breakfast" and french.title == "Petit-déjeuner inter-équipes"
     assert [t.kind for t in english.themes] == [t.kind for t in french.themes]
     assert english.themes[0].title == "The people we serve" and french.themes[0].title == "Nos publics"
+
+
+def test_an_event_window_too_short_for_one_round_names_the_file_and_the_settings(tmp_path: Path) -> None:
+    event = write(tmp_path, '[event]\nstart = "09:30"\nend = "10:00"\n')
+    code, _, err = plan_with_event(tmp_path, event)
+    assert code == 2
+    assert err.strip() == (
+        f"Erreur : {event} : aucun tour ne tient entre 09:30 et 10:00 avec l'accueil (15 min), "
+        "un tour (10 min) et la clôture (10 min). Avancez start ou reculez end, ou raccourcissez "
+        "welcome_minutes, round_minutes ou closing_minutes."
+    )
+    assert not (tmp_path / "plan").exists()

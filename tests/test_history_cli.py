@@ -7,6 +7,7 @@ import random
 import shutil
 import signal
 import sqlite3
+import stat
 import subprocess
 import sys
 import time
@@ -14,38 +15,17 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-pytest.importorskip("speeddating.importer", reason="the CLI needs the importer")
-
-from speeddating.cli import cli
 from speeddating.plan import plan_to_json, write_plan
 from tests.conftest import REPO, CheckPlan
-from tests.test_history_store import EIGHT, ROUND_A, ROUND_B, make_plan
+from tests.helpers import EIGHT, ROUND_A, ROUND_B, CliResult, run_cli, seated_plan, write_attendees
 
 
-def run(*args: str, lang: str = "fr", env: dict[str, str] | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["--lang", lang, *args], env=env)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
-def plan_session(instance: Path, out: Path, db: Path) -> tuple[int, str, str]:
-    return run(
-        "plan",
-        str(instance),
-        "--rounds",
-        "2",
-        "--time-limit",
-        "3",
-        "--seed",
-        "0",
-        "--history",
-        str(db),
-        "--out",
-        str(out),
-        "--quiet",
-    )
+def plan_session(instance: Path, out: Path, db: Path) -> CliResult:
+    """Two rounds planned against the history. The search stops once the plan is proven best (about 2 s on an
+    idle machine); the generous limit only matters on a loaded one, where 3 s could end before the proof."""
+    options = ["--rounds", "2", "--time-limit", "30", "--seed", "0", "--history", str(db), "--quiet"]
+    return run_cli("plan", str(instance), *options, "--out", str(out))
 
 
 def test_second_session_avoids_the_pairs_of_the_first(tmp_path: Path, instances: Path, check_plan: CheckPlan) -> None:
@@ -53,7 +33,7 @@ def test_second_session_avoids_the_pairs_of_the_first(tmp_path: Path, instances:
     code, out, err = plan_session(instances / "spro24.csv", tmp_path / "s1", db)
     assert code == 0, err
     assert not db.exists()  # planning records nothing
-    code, out, err = run("history", "add", str(tmp_path / "s1" / "plan.json"), "--history", str(db))
+    code, out, err = run_cli("history", "add", str(tmp_path / "s1" / "plan.json"), "--history", str(db))
     assert code == 0, err
     assert "Séance n° 1 enregistrée" in out and "24 personnes, 2 tours" in out
     stored = db.read_bytes()
@@ -68,9 +48,9 @@ def test_second_session_avoids_the_pairs_of_the_first(tmp_path: Path, instances:
     assert "Retrouvailles : 0 paire(s) déjà rencontrée(s) avant cette séance, 0 revue(s)" in out
     assert "en imposent au moins 0 au total" in out
 
-    code, _, err = run("history", "add", str(tmp_path / "s1" / "plan.json"), "--history", str(db))
+    code, _, err = run_cli("history", "add", str(tmp_path / "s1" / "plan.json"), "--history", str(db))
     assert code == 2 and "déjà enregistrée" in err and "--replace" in err
-    code, out, err = run(
+    code, out, err = run_cli(
         "history",
         "add",
         str(tmp_path / "s1" / "plan.json"),
@@ -79,7 +59,8 @@ def test_second_session_avoids_the_pairs_of_the_first(tmp_path: Path, instances:
         "Morning",
         "--history",
         str(db),
-        lang="en",
+        "--lang",
+        "en",
     )
     assert code == 0, err
     assert "'Morning'" in out
@@ -110,37 +91,39 @@ def test_replace_refuses_an_older_version_of_the_plan_unless_forced(
     tmp_path: Path, lang: str, expected: list[str]
 ) -> None:
     db = tmp_path / "h.db"
-    write_plan(make_plan(EIGHT, [ROUND_A]), tmp_path / "v1.json")
-    write_plan(replace(make_plan(EIGHT, [ROUND_B]), version=2, revised_at="2025-01-15T08:52"), tmp_path / "v2.json")
-    assert run("history", "add", str(tmp_path / "v2.json"), "--history", str(db))[0] == 0
-    code, _, err = run("history", "add", str(tmp_path / "v1.json"), "--replace", "--history", str(db), lang=lang)
+    write_plan(seated_plan(EIGHT, [ROUND_A]), tmp_path / "v1.json")
+    write_plan(replace(seated_plan(EIGHT, [ROUND_B]), version=2, revised_at="2025-01-15T08:52"), tmp_path / "v2.json")
+    assert run_cli("history", "add", str(tmp_path / "v2.json"), "--history", str(db))[0] == 0
+    code, _, err = run_cli(
+        "history", "add", str(tmp_path / "v1.json"), "--replace", "--history", str(db), "--lang", lang
+    )
     assert code == 2 and len(err.splitlines()) == 1, err
     assert all(part in err for part in expected), err
-    code, out, err = run("history", "add", str(tmp_path / "v1.json"), "--replace", "--force", "--history", str(db))
+    code, out, err = run_cli("history", "add", str(tmp_path / "v1.json"), "--replace", "--force", "--history", str(db))
     assert code == 0 and "Séance n° 1 enregistrée" in out, err
-    assert len(run("history", "list", "--history", str(db))[1].splitlines()) == 2
-    code, out, _ = run("history", "show", "1", "--history", str(db))
+    assert len(run_cli("history", "list", "--history", str(db))[1].splitlines()) == 2
+    code, out, _ = run_cli("history", "show", "1", "--history", str(db))
     assert "Table 1 : Anne Martin (France Travail), Chloé Œuvray (Mission Locale)" in out  # version 1's seating
 
 
 def test_list_show_export_import_remove_and_report(tmp_path: Path) -> None:
     db, copy = tmp_path / "h.db", tmp_path / "copy.db"
     for number, (rounds, date) in enumerate((([ROUND_A], "2025-01-15"), ([ROUND_B], "2025-03-15")), 1):
-        write_plan(make_plan(EIGHT, rounds, title=f"Séance {number}", date=date), tmp_path / f"p{number}.json")
-        assert run("history", "add", str(tmp_path / f"p{number}.json"), env={"SPEEDDATING_DB": str(db)})[0] == 0
-    code, out, _ = run("history", "list", "--history", str(db), lang="en")
+        write_plan(seated_plan(EIGHT, rounds, title=f"Séance {number}", date=date), tmp_path / f"p{number}.json")
+        assert run_cli("history", "add", str(tmp_path / f"p{number}.json"), env={"SPEEDDATING_DB": str(db)})[0] == 0
+    code, out, _ = run_cli("history", "list", "--history", str(db), "--lang", "en")
     assert code == 0
     assert out.splitlines()[1].split() == ["1", "2025-01-15", "8", "1", "Séance", "1"]
-    code, out, _ = run("history", "show", "2", "--history", str(db))
+    code, out, _ = run_cli("history", "show", "2", "--history", str(db))
     assert "  Table 1 : Anne Martin (France Travail), Didier Roux (Mission Locale)" in out
 
-    assert run("history", "export", str(tmp_path / "h.json"), "--history", str(db))[0] == 0
-    code, out, _ = run("history", "import", str(tmp_path / "h.json"), "--history", str(copy))
+    assert run_cli("history", "export", str(tmp_path / "h.json"), "--history", str(db))[0] == 0
+    code, out, _ = run_cli("history", "import", str(tmp_path / "h.json"), "--history", str(copy))
     assert code == 0 and "2 séance(s) ajoutée(s)" in out
-    code, out, _ = run("history", "import", str(tmp_path / "h.json"), "--history", str(copy))
+    code, out, _ = run_cli("history", "import", str(tmp_path / "h.json"), "--history", str(copy))
     assert "0 séance(s) ajoutée(s)" in out and "2 déjà présente(s)" in out
 
-    code, out, err = run("report", "--history", str(copy), "--out", str(tmp_path / "report"))
+    code, out, err = run_cli("report", "--history", str(copy), "--out", str(tmp_path / "report"))
     assert code == 0, err
     assert out.startswith("Après 2 séance(s) : 8 personnes de 4 structures, 20 rencontres distinctes.")
     assert sorted(p.name for p in (tmp_path / "report").iterdir()) == [
@@ -149,17 +132,17 @@ def test_list_show_export_import_remove_and_report(tmp_path: Path) -> None:
         "report.pdf",
     ]
 
-    code, out, _ = run("history", "remove", "1", "--history", str(db))
+    code, out, _ = run_cli("history", "remove", "1", "--history", str(db))
     assert code == 0 and "Séance n° 1" in out
-    code, out, _ = run("history", "list", "--history", str(db))
+    code, out, _ = run_cli("history", "list", "--history", str(db))
     assert len(out.splitlines()) == 2
 
 
 def test_missing_store_and_bad_export_are_one_clear_line(tmp_path: Path) -> None:
-    code, _, err = run("history", "list", "--history", str(tmp_path / "none.db"))
+    code, _, err = run_cli("history", "list", "--history", str(tmp_path / "none.db"))
     assert code == 2 and err.startswith("Erreur : Aucun historique") and len(err.splitlines()) == 1
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
-    code, _, err = run("history", "import", str(tmp_path / "bad.json"), "--history", str(tmp_path / "h.db"))
+    code, _, err = run_cli("history", "import", str(tmp_path / "bad.json"), "--history", str(tmp_path / "h.db"))
     assert code == 2 and "bad.json" in err and len(err.splitlines()) == 1
 
 
@@ -183,31 +166,115 @@ def test_missing_store_and_bad_export_are_one_clear_line(tmp_path: Path) -> None
 def test_importing_a_session_without_its_plan_names_the_file_the_session_and_the_fix(
     tmp_path: Path, lang: str, expected: list[str]
 ) -> None:
-    good = json.loads(plan_to_json(make_plan(EIGHT, [ROUND_A], title="Un")))
+    good = json.loads(plan_to_json(seated_plan(EIGHT, [ROUND_A], title="Un")))
     document = {
         "format": "speeddating-history/1",
         "sessions": [{"title": "Un", "date": "2025-01-15", "plan": good}, {"title": "Deux", "date": "2025-03-15"}],
     }
     (tmp_path / "h.json").write_text(json.dumps(document), encoding="utf-8")
     db = tmp_path / "h.db"
-    code, _, err = run("history", "import", str(tmp_path / "h.json"), "--history", str(db), lang=lang)
+    code, _, err = run_cli("history", "import", str(tmp_path / "h.json"), "--history", str(db), "--lang", lang)
     assert code == 2 and len(err.splitlines()) == 1, err
     assert all(part in err for part in expected), err
-    assert run("history", "list", "--history", str(db))[1].startswith("Aucune séance")
+    assert run_cli("history", "list", "--history", str(db))[1].startswith("Aucune séance")
 
 
 def test_importing_a_damaged_plan_or_a_plan_file_is_bad_input(tmp_path: Path) -> None:
-    write_plan(make_plan(EIGHT, [ROUND_A], title="Un"), tmp_path / "plan.json")
+    write_plan(seated_plan(EIGHT, [ROUND_A], title="Un"), tmp_path / "plan.json")
     db = tmp_path / "h.db"
-    code, _, err = run("history", "import", str(tmp_path / "plan.json"), "--history", str(db))
+    code, _, err = run_cli("history", "import", str(tmp_path / "plan.json"), "--history", str(db))
     assert code == 2 and "plan.json est un plan de séance" in err and "speeddating history add" in err, err
     damaged = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
     damaged["rounds"][0]["tables"][0]["attendees"].append("nobody")
     document = {"format": "speeddating-history/1", "sessions": [{"title": "Un", "date": "2025-01-15", "plan": damaged}]}
     (tmp_path / "h.json").write_text(json.dumps(document), encoding="utf-8")
-    code, _, err = run("history", "import", str(tmp_path / "h.json"), "--history", str(db), lang="en")
+    code, _, err = run_cli("history", "import", str(tmp_path / "h.json"), "--history", str(db), "--lang", "en")
     assert code == 2 and len(err.splitlines()) == 1, err
     assert "h.json, session 1" in err and "nobody" in err and "nothing was imported" in err, err
+
+
+def test_replacing_names_the_session_replaced_with_its_head_count(tmp_path: Path) -> None:
+    """Same title and date, other people: the organiser should notice which session a replacement swaps out."""
+    store = str(tmp_path / "historique.db")
+    write_plan(seated_plan(EIGHT, [ROUND_A, ROUND_B]), tmp_path / "matin.json")
+    assert run_cli("history", "add", str(tmp_path / "matin.json"), "--history", store)[0] == 0
+    others = [(f"Autre {i}", f"S {i % 3}", "") for i in range(9)]
+    other = tmp_path / "autre.json"
+    write_plan(seated_plan(others, [[[0, 1, 2], [3, 4, 5], [6, 7, 8]], [[0, 3, 6], [1, 4, 7], [2, 5, 8]]]), other)
+    code, _, err = run_cli("history", "add", str(other), "--history", store)
+    assert code == 2
+    assert "s'il s'agit d'une autre séance du même jour, donnez-lui un autre titre avec --title" in err
+    code, out, err = run_cli("history", "add", str(other), "--history", store, "--replace")
+    assert code == 0, err
+    assert out.splitlines() == [
+        f"Séance n° 1 enregistrée dans {store} : « Petit-déjeuner » du 2025-01-15, 9 personnes, 2 tours.",
+        "Elle remplace la séance n° 1 : « Petit-déjeuner » du 2025-01-15, 8 personnes, 2 tours.",
+    ]
+
+
+def test_a_file_given_as_the_history_that_is_not_one_says_what_to_give(tmp_path: Path) -> None:
+    attendees = write_attendees(tmp_path, 9, 3)
+    code, _, err = run_cli(
+        "plan", str(attendees), "--history", str(attendees), "--time-limit", "1", "--quiet", "--out", str(tmp_path)
+    )
+    assert code == 2
+    assert "n'est pas un historique utilisable" in err
+    assert "--history" in err and "speeddating.db" in err
+
+
+def run_unprivileged(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command as an ordinary user would run it: as root, without the capabilities that bypass permissions."""
+    prefix: list[str] = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: file permissions are not enforced")
+        prefix = [setpriv, "--bounding-set=-all", "--inh-caps=-all"]
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "speeddating", *args],
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+
+
+def read_only(path: Path) -> None:
+    path.chmod(stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH)
+
+
+def test_a_history_in_a_read_only_folder_says_it_cannot_be_written(tmp_path: Path) -> None:
+    write_plan(seated_plan(EIGHT, [ROUND_A]), tmp_path / "plan.json")
+    locked = tmp_path / "partage"
+    locked.mkdir()
+    read_only(locked)
+    try:
+        result = run_unprivileged(
+            "history", "add", str(tmp_path / "plan.json"), "--history", str(locked / "historique.db"), cwd=tmp_path
+        )
+    finally:
+        locked.chmod(0o755)
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert lines[0].startswith("Erreur : ") and "historique.db" in lines[0]
+    assert "impossible d'écrire" in lines[0] and "n'est pas un historique utilisable" not in lines[0]
+    assert not (locked / "historique.db").exists()
+
+
+def test_a_read_only_history_file_says_it_cannot_be_written(tmp_path: Path) -> None:
+    store = tmp_path / "historique.db"
+    write_plan(seated_plan(EIGHT, [ROUND_A], title="Un"), tmp_path / "un.json")
+    assert run_cli("history", "add", str(tmp_path / "un.json"), "--history", str(store))[0] == 0
+    store.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    write_plan(seated_plan(EIGHT, [ROUND_B], title="Deux"), tmp_path / "deux.json")
+    result = run_unprivileged("history", "add", str(tmp_path / "deux.json"), "--history", str(store), cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    line = result.stderr.strip()
+    assert line.startswith("Erreur : ") and "historique.db" in line and "impossible d'écrire" in line
+    assert "n'est pas un historique utilisable" not in line
 
 
 def large_plan(path: Path, people: int = 400, rounds: int = 20) -> None:
@@ -218,7 +285,7 @@ def large_plan(path: Path, people: int = 400, rounds: int = 20) -> None:
         order = list(range(people))
         random.Random(r).shuffle(order)
         seating.append([order[t : t + 4] for t in range(0, people, 4)])
-    write_plan(make_plan(crowd, seating, title="Grande séance", date="2025-06-01"), path)
+    write_plan(seated_plan(crowd, seating, title="Grande séance", date="2025-06-01"), path)
 
 
 def state(db: Path) -> tuple[str, list[tuple[int, str]], int, int]:
@@ -244,8 +311,8 @@ def add_process(plan: Path, db: Path) -> subprocess.Popen[bytes]:
 
 def test_a_write_killed_midway_leaves_the_store_as_it_was(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
-    write_plan(make_plan(EIGHT, [ROUND_A], title="Un"), tmp_path / "small.json")
-    assert run("history", "add", str(tmp_path / "small.json"), "--history", str(db))[0] == 0
+    write_plan(seated_plan(EIGHT, [ROUND_A], title="Un"), tmp_path / "small.json")
+    assert run_cli("history", "add", str(tmp_path / "small.json"), "--history", str(db))[0] == 0
     large_plan(tmp_path / "large.json")
     before = state(db)
     reader = sqlite3.connect(db, isolation_level=None)
@@ -263,19 +330,19 @@ def test_a_write_killed_midway_leaves_the_store_as_it_was(tmp_path: Path) -> Non
     reader.execute("COMMIT")
     reader.close()
     assert state(db) == before
-    code, out, _ = run("history", "list", "--history", str(db))
+    code, out, _ = run_cli("history", "list", "--history", str(db))
     assert code == 0 and "Grande séance" not in out
 
 
 @pytest.mark.parametrize("delay", [0.0, 0.05, 0.15])
 def test_a_write_killed_at_any_moment_leaves_all_or_nothing(tmp_path: Path, delay: float) -> None:
     db, finished = tmp_path / "h.db", tmp_path / "finished.db"
-    write_plan(make_plan(EIGHT, [ROUND_A], title="Un"), tmp_path / "small.json")
-    assert run("history", "add", str(tmp_path / "small.json"), "--history", str(db))[0] == 0
+    write_plan(seated_plan(EIGHT, [ROUND_A], title="Un"), tmp_path / "small.json")
+    assert run_cli("history", "add", str(tmp_path / "small.json"), "--history", str(db))[0] == 0
     large_plan(tmp_path / "large.json", people=1000, rounds=30)  # more than SQLite's page cache holds
     before = state(db)
     shutil.copy(db, finished)
-    assert run("history", "add", str(tmp_path / "large.json"), "--history", str(finished))[0] == 0
+    assert run_cli("history", "add", str(tmp_path / "large.json"), "--history", str(finished))[0] == 0
     after = state(finished)
     writer = add_process(tmp_path / "large.json", db)
     journal = db.with_name(db.name + "-journal")
@@ -293,7 +360,7 @@ def test_two_writers_at_once_both_succeed(tmp_path: Path) -> None:
     plans = []
     for number, rounds in enumerate(([ROUND_A], [ROUND_B]), 1):
         plans.append(tmp_path / f"p{number}.json")
-        write_plan(make_plan(EIGHT, rounds, title=f"Séance {number}"), plans[-1])
+        write_plan(seated_plan(EIGHT, rounds, title=f"Séance {number}"), plans[-1])
     writers = [add_process(plan, db) for plan in plans]
     for writer in writers:
         _, err = writer.communicate(timeout=60)

@@ -8,15 +8,16 @@ from pypdf import PdfReader
 from speeddating.history.report import report_from_store, report_lines, write_report
 from speeddating.history.store import open_history
 from speeddating.i18n import use_language
-from tests.test_history_store import EIGHT, ROUND_A, ROUND_B, make_plan, record
+from speeddating.plan import write_plan
+from tests.helpers import EIGHT, ROUND_A, ROUND_B, record, run_cli, seated_plan
 
 
 def build_store(tmp_path: Path) -> Path:
     db = tmp_path / "h.db"
-    record(db, make_plan(EIGHT, [ROUND_A], title="Un", date="2025-01-15"))
-    record(db, make_plan(EIGHT, [ROUND_B], title="Deux", date="2025-03-15"))
+    record(db, seated_plan(EIGHT, [ROUND_A], title="Un", date="2025-01-15"))
+    record(db, seated_plan(EIGHT, [ROUND_B], title="Deux", date="2025-03-15"))
     late = [*EIGHT, ("Nguyễn Văn An", "Département", "")]
-    record(db, make_plan(late, [[[0, 1, 8], [2, 3, 4], [5, 6, 7]]], title="Trois", date="2025-05-15"))
+    record(db, seated_plan(late, [[[0, 1, 8], [2, 3, 4], [5, 6, 7]]], title="Trois", date="2025-05-15"))
     return db
 
 
@@ -78,3 +79,19 @@ def test_a_report_that_fails_to_build_writes_no_file(tmp_path: Path, monkeypatch
         write_report(report, tmp_path / "out")
     out = tmp_path / "out"
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_report_on_an_emptied_history_is_one_line_with_the_fix_and_writes_nothing(tmp_path: Path) -> None:
+    write_plan(seated_plan(EIGHT, [ROUND_A]), tmp_path / "plan.json")
+    store = str(tmp_path / "historique.db")
+    assert run_cli("history", "add", str(tmp_path / "plan.json"), "--history", store)[0] == 0
+    assert run_cli("history", "remove", "1", "--history", store)[0] == 0
+    code, out, err = run_cli("report", "--history", store, "--out", str(tmp_path / "rapport"))
+    assert code == 2
+    assert err.strip() == (
+        f"Erreur : Aucune séance enregistrée dans {store} : enregistrez d'abord une séance "
+        "avec « speeddating history add plan.json »."
+    )
+    assert out == "" and not (tmp_path / "rapport").exists()
+    code, _, err = run_cli("report", "--history", store, "--out", str(tmp_path / "rapport"), "--lang", "en")
+    assert code == 2 and "No session recorded in" in err

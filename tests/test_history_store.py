@@ -6,14 +6,11 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from speeddating.event import Event
 from speeddating.history.store import (
     SCHEMA_VERSION,
     HistoryError,
@@ -29,51 +26,8 @@ from speeddating.history.store import (
     schema_version,
     session_plan,
 )
-from speeddating.plan import Plan, PlannedRound, SeatedTable, plan_to_json
-from speeddating.roster import Attendee
-
-Person = tuple[str, str, str]
-
-
-def attendees_of(people: Sequence[Person]) -> tuple[Attendee, ...]:
-    return tuple(Attendee(f"p{i + 1}", name, org, email) for i, (name, org, email) in enumerate(people))
-
-
-def make_plan(
-    people: Sequence[Person],
-    seating: Sequence[Sequence[Sequence[int]]],
-    title: str = "Petit-déjeuner",
-    date: str = "2025-01-15",
-) -> Plan:
-    """`seating[r][t]` lists 0-based indices into `people` seated at table t of round r."""
-    attendees = attendees_of(people)
-    rounds = tuple(
-        PlannedRound(
-            r + 1, tuple(SeatedTable(t + 1, tuple(attendees[i].id for i in table)) for t, table in enumerate(tables))
-        )
-        for r, tables in enumerate(seating)
-    )
-    return Plan(attendees=attendees, rounds=rounds, event=Event(title=title, date=date))
-
-
-EIGHT: list[Person] = [
-    ("Anne Martin", "France Travail", "anne.martin@example.org"),
-    ("Bruno Ngô", "France Travail", ""),
-    ("Chloé Œuvray", "Mission Locale", ""),
-    ("Didier Roux", "Mission Locale", ""),
-    ("Élodie Fauré", "CIO", ""),
-    ("Farid Haddad", "CIO", ""),
-    ("Gaëlle Le Goff", "Cap emploi", ""),
-    ("Hugo Petit", "Cap emploi", ""),
-]
-ROUND_A = [[0, 2, 4, 6], [1, 3, 5, 7]]
-ROUND_B = [[0, 3, 5, 6], [1, 2, 4, 7]]
-ROUND_C = [[0, 3, 4, 7], [1, 2, 5, 6]]
-
-
-def record(db: Path, plan: Plan, **options: object) -> int:
-    with open_history(db, write=True) as connection:
-        return add_plan(connection, plan, **options)  # type: ignore[arg-type]
+from speeddating.plan import Plan, plan_to_json
+from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, record, seated_plan
 
 
 def pair(plan: Plan, a: int, b: int) -> frozenset[str]:
@@ -93,7 +47,7 @@ def test_history_path_follows_option_then_environment_then_default(
 
 def test_recorded_session_is_listed_with_head_count_and_rounds(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
-    plan = make_plan(EIGHT, [ROUND_A, ROUND_B], title="Janvier")
+    plan = seated_plan(EIGHT, [ROUND_A, ROUND_B], title="Janvier")
     session = record(db, plan)
     with open_history(db) as connection:
         (info,) = list_sessions(connection)
@@ -104,8 +58,8 @@ def test_recorded_session_is_listed_with_head_count_and_rounds(tmp_path: Path) -
 
 def test_past_encounters_weigh_recent_sessions_more(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
-    older = make_plan(EIGHT, [ROUND_A], title="Un", date="2025-01-15")
-    newer = make_plan(EIGHT, [ROUND_B], title="Deux", date="2025-03-15")
+    older = seated_plan(EIGHT, [ROUND_A], title="Un", date="2025-01-15")
+    newer = seated_plan(EIGHT, [ROUND_B], title="Deux", date="2025-03-15")
     record(db, newer)
     record(db, older)
     past = past_encounters(db, older.attendees)
@@ -118,13 +72,13 @@ def test_past_encounters_weigh_recent_sessions_more(tmp_path: Path) -> None:
 
 def test_a_person_keeps_history_across_organisation_and_spelling_changes(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
-    first = make_plan(EIGHT, [ROUND_A])
+    first = seated_plan(EIGHT, [ROUND_A])
     record(db, first)
     moved = list(EIGHT)
     moved[0] = ("Anne Martin-Roux", "Cap emploi", "ANNE.MARTIN@example.org")  # email, new organisation
     moved[2] = ("CHLOE  œuvray", "mission-locale", "")  # accents, case, hyphens and spacing
     moved[4] = ("Elodie Faure", "Centre d'information et d'orientation", "")  # renamed, name unique
-    later = make_plan(moved, [ROUND_B], date="2025-02-01")
+    later = seated_plan(moved, [ROUND_B], date="2025-02-01")
     past = past_encounters(db, later.attendees)
     assert past[pair(later, 0, 2)] == 1.0
     assert past[pair(later, 0, 4)] == 1.0
@@ -141,12 +95,12 @@ def test_a_person_keeps_history_across_organisation_and_spelling_changes(tmp_pat
 
 def test_adding_the_same_session_twice_is_refused_or_replaced(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
-    plan = make_plan(EIGHT, [ROUND_A])
+    plan = seated_plan(EIGHT, [ROUND_A])
     first = record(db, plan)
     with pytest.raises(HistoryError, match=f"n° {first}"):
         record(db, plan)
     with pytest.raises(HistoryError):  # same title and date, the seating changed on the day
-        record(db, make_plan(EIGHT, [ROUND_B]))
+        record(db, seated_plan(EIGHT, [ROUND_B]))
     renamed = replace(
         plan,
         attendees=tuple(replace(a, id="x" + a.id) for a in plan.attendees),
@@ -157,7 +111,7 @@ def test_adding_the_same_session_twice_is_refused_or_replaced(tmp_path: Path) ->
     )
     with pytest.raises(HistoryError):  # other ids, same people at the same tables
         record(db, renamed, title="Autre titre")
-    second = record(db, make_plan(EIGHT, [ROUND_B]), replace=True)
+    second = record(db, seated_plan(EIGHT, [ROUND_B]), replace=True)
     past = past_encounters(db, plan.attendees)
     with open_history(db) as connection:
         assert [s.id for s in list_sessions(connection)] == [second]
@@ -166,9 +120,9 @@ def test_adding_the_same_session_twice_is_refused_or_replaced(tmp_path: Path) ->
 
 def test_replacing_with_an_older_version_of_the_plan_is_refused_unless_forced(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
-    v1 = make_plan(EIGHT, [ROUND_A])
-    v2 = replace(make_plan(EIGHT, [ROUND_B]), version=2, revised_at="2025-01-15T08:52")
-    v2_earlier = replace(make_plan(EIGHT, [ROUND_C]), version=2, revised_at="2025-01-15T08:41")
+    v1 = seated_plan(EIGHT, [ROUND_A])
+    v2 = replace(seated_plan(EIGHT, [ROUND_B]), version=2, revised_at="2025-01-15T08:52")
+    v2_earlier = replace(seated_plan(EIGHT, [ROUND_C]), version=2, revised_at="2025-01-15T08:41")
     recorded = record(db, v2)
     for older in (v1, v2_earlier):
         with pytest.raises(HistoryError, match=f"n° {recorded}") as refused:
@@ -190,8 +144,8 @@ def test_replacing_with_an_older_version_of_the_plan_is_refused_unless_forced(tm
 
 def test_remove_forgets_the_session_and_people_seen_only_there(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
-    keep = record(db, make_plan(EIGHT[:4], [[[0, 2], [1, 3]]], title="Un"))
-    gone = record(db, make_plan(EIGHT, [ROUND_A], title="Deux"))
+    keep = record(db, seated_plan(EIGHT[:4], [[[0, 2], [1, 3]]], title="Un"))
+    gone = record(db, seated_plan(EIGHT, [ROUND_A], title="Deux"))
     with open_history(db, write=True) as connection:
         assert remove_session(connection, gone).title == "Deux"
         with pytest.raises(HistoryError):
@@ -203,15 +157,15 @@ def test_remove_forgets_the_session_and_people_seen_only_there(tmp_path: Path) -
 
 def test_export_import_round_trip_and_merge(tmp_path: Path) -> None:
     mine, theirs, merged = tmp_path / "mine.db", tmp_path / "theirs.db", tmp_path / "merged.db"
-    record(mine, make_plan(EIGHT, [ROUND_A], title="Un", date="2025-01-15"))
-    record(mine, make_plan(EIGHT, [ROUND_B], title="Deux", date="2025-03-15"))
+    record(mine, seated_plan(EIGHT, [ROUND_A], title="Un", date="2025-01-15"))
+    record(mine, seated_plan(EIGHT, [ROUND_B], title="Deux", date="2025-03-15"))
     other = [
         ("Anne Martin", "Cap emploi", "anne.martin@example.org"),
         ("Zoé Blanc", "CCI", ""),
         ("Yann Morel", "APEC", ""),
         ("Bruno Ngô", "France Travail", ""),
     ]
-    record(theirs, make_plan(other, [[[0, 1], [2, 3]]], title="Ailleurs", date="2025-02-01"))
+    record(theirs, seated_plan(other, [[[0, 1], [2, 3]]], title="Ailleurs", date="2025-02-01"))
     with open_history(mine) as connection:
         exported = json.loads(json.dumps(export_history(connection)))
     with open_history(merged, write=True) as connection:
@@ -231,8 +185,8 @@ def test_export_import_round_trip_and_merge(tmp_path: Path) -> None:
 
 def test_failed_import_changes_nothing(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
-    record(db, make_plan(EIGHT, [ROUND_A], title="Un"))
-    good = json.loads(plan_to_json(make_plan(EIGHT, [ROUND_B], title="Deux")))
+    record(db, seated_plan(EIGHT, [ROUND_A], title="Un"))
+    good = json.loads(plan_to_json(seated_plan(EIGHT, [ROUND_B], title="Deux")))
     bad = dict(good, rounds=[{"number": 1, "tables": [{"number": 1, "attendees": ["p1", "nobody"]}]}])
     document = {
         "format": "speeddating-history/1",
@@ -249,7 +203,7 @@ def test_failed_import_changes_nothing(tmp_path: Path) -> None:
 
 def test_version_1_store_is_migrated_and_planning_reads_it_without_writing(tmp_path: Path) -> None:
     db = tmp_path / "v1.db"
-    plan = make_plan(EIGHT, [ROUND_A], title="Ancienne")
+    plan = seated_plan(EIGHT, [ROUND_A], title="Ancienne")
     connection = sqlite3.connect(db, isolation_level=None)
     migrate(connection, target=1)
     for index, attendee in enumerate(plan.attendees, 1):
@@ -291,20 +245,23 @@ def test_reading_a_missing_or_damaged_store_says_so(tmp_path: Path) -> None:
 
 def test_a_writer_waits_for_another_instead_of_failing(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
-    record(db, make_plan(EIGHT, [ROUND_A], title="Un"))
+    record(db, seated_plan(EIGHT, [ROUND_A], title="Un"))
     holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
     with pytest.raises(HistoryError, match="occupé"), open_history(db, write=True, busy_timeout=0.1) as impatient:
-        add_plan(impatient, make_plan(EIGHT, [ROUND_B], title="Deux"))
-    release = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
-    release.start()
-    started = time.monotonic()
+        add_plan(impatient, seated_plan(EIGHT, [ROUND_B], title="Deux"))
+    releasing = threading.Event()
+
+    def release() -> None:
+        releasing.set()
+        holder.execute("COMMIT")
+
+    threading.Timer(0.3, release).start()
     with open_history(db, write=True, busy_timeout=10) as patient:
-        add_plan(patient, make_plan(EIGHT, [ROUND_B], title="Deux"))
+        add_plan(patient, seated_plan(EIGHT, [ROUND_B], title="Deux"))
+        assert releasing.is_set()  # it waited for the other writer to let go
         assert len(list_sessions(patient)) == 2
-    release.join()
     holder.close()
-    assert time.monotonic() - started >= 0.25
 
 
 CRASH_MIDWAY = """
@@ -320,7 +277,7 @@ os.kill(os.getpid(), signal.SIGKILL)
 
 def test_reading_after_a_crash_mid_write_sees_the_store_as_it_was(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
-    plan = make_plan(EIGHT, [ROUND_A])
+    plan = seated_plan(EIGHT, [ROUND_A])
     record(db, plan)
     expected = past_encounters(db, plan.attendees)
     before = db.read_bytes()

@@ -64,7 +64,7 @@ def test_french_messages_use_only_placeholders_the_code_fills() -> None:
         if not message.id:
             continue
         ids = [message.id] if isinstance(message.id, str) else list(message.id)
-        strings = [message.string] if isinstance(message.string, str) else list(message.string)
+        strings = [message.string] if isinstance(message.string, str) else list(message.string or ())
         allowed = set().union(*(fields(text) for text in ids))
         for text in strings:
             assert fields(text) <= allowed, message.id

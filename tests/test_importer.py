@@ -10,15 +10,14 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from speeddating.cli import cli
 from speeddating.i18n import use_language
 from speeddating.importer import MAX_SHOWN_PROBLEMS, ImportProblems, column_letter, read_roster
 from speeddating.roster import Roster
 from speeddating.text import fold
+from tests.helpers import run_cli
 
 Rows = Sequence[Sequence[object]]
 
@@ -476,10 +475,10 @@ def test_an_unclosed_quote(tmp_path: Path) -> None:
 
 def test_the_cli_exits_with_status_2_and_no_traceback(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "liste.csv", [["Nom complet", "Structure"], ["Anne Martin", ""], ["Léa", ""]])
-    result = CliRunner().invoke(cli, ["plan", str(path), "--no-history", "--out", str(tmp_path / "plan")])
-    assert result.exit_code == 2
-    assert "Traceback" not in result.output
-    lines = result.stderr.strip().splitlines()
+    code, out, err = run_cli("plan", str(path), "--no-history", "--out", str(tmp_path / "plan"))
+    assert code == 2
+    assert "Traceback" not in out + err
+    lines = err.strip().splitlines()
     assert len(lines) == 2 and ", ligne 2, colonne B « Structure » : " in lines[0] and ", ligne 3, " in lines[1]
 
 
@@ -618,3 +617,55 @@ def test_two_organisation_like_columns_keep_the_most_specific_spelling(
     roster = read_roster(write_csv(tmp_path / "liste.csv", [headers, first, second]))
     assert [a.organisation for a in roster.attendees] == ["France Travail", "CIO"]
     assert roster.attendees[0].attributes == ((kept_as_attribute, "Accueil"),)
+
+
+def test_problems_are_listed_in_the_order_of_the_rows(tmp_path: Path) -> None:
+    """A duplicate on row 4 comes before a missing organisation on row 5, as the organiser reads the sheet."""
+    path = tmp_path / "liste.csv"
+    path.write_text(
+        "Nom complet;Structure\nAnne Martin;France Travail\nKarim Benali;Mission Locale\n"
+        "Anne Martin;France Travail\nSophie Lefèvre;\n   ;CIO\nLéa Dubois;CIDFF\n",
+        encoding="utf-8",
+    )
+    problems = problems_of(path)
+    assert [re.findall(r"ligne (\d+)", problem)[0] for problem in problems] == ["4", "5", "6"], problems
+
+
+def test_a_quote_never_closed_is_pointed_at_on_its_own_line(tmp_path: Path) -> None:
+    """Hand-edited CSV: one missing closing quote swallows the rest of the file; say where it opens."""
+    path = tmp_path / "liste.csv"
+    path.write_text(
+        'Nom,Prénom,Structure\n"Martin","Anne","Cap emploi, Lyon"\n"Benali","Karim","PLIE"\n'
+        '"Dubois","Léa","CIDFF\n"Roux","Camille","CIO"\n',
+        encoding="utf-8",
+    )
+    assert problems_of(path) == [
+        f"{path}, ligne 4 : un guillemet (\") ouvre une case qui n'est pas refermée correctement, et la suite du "
+        "fichier y tomberait. Ajoutez le guillemet fermant ou retirez celui-ci, ou enregistrez de nouveau la liste "
+        "en CSV depuis votre tableur."
+    ]
+
+
+def test_a_quote_never_closed_on_the_last_line_is_pointed_at_too(tmp_path: Path) -> None:
+    path = tmp_path / "liste.csv"
+    path.write_text('Nom;Structure\nAnne Martin;CIO\nKarim Benali;PLIE\nLéa Dubois;"CIDFF\n', encoding="utf-8")
+    assert f"{path}, ligne 4 : un guillemet" in only_problem(path)
+
+
+def test_quotes_inside_a_field_and_doubled_quotes_are_read_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "liste.csv"
+    path.write_text('Nom;Structure\nJean "Jo" Martin;CIO\n"Anne ""Nana"" Roux";"PLIE; Lyon"\n', encoding="utf-8")
+    roster = read_roster(path)
+    assert [a.name for a in roster.attendees] == ['Jean "Jo" Martin', 'Anne "Nana" Roux']
+    assert roster.attendees[1].organisation == "PLIE; Lyon"
+
+
+def test_a_sheet_asked_of_a_csv_file_is_a_warning_not_silence(tmp_path: Path) -> None:
+    path = tmp_path / "liste.csv"
+    path.write_text("Nom complet;Structure\nAnne Martin;CIO\nLéa Dubois;PLIE\n", encoding="utf-8")
+    roster = read_roster(path, sheet="Inscrits")
+    assert len(roster) == 2
+    assert roster.warnings == (
+        f"{path} : --sheet « Inscrits » ignoré, un fichier CSV n'a qu'une feuille. "
+        "Pour lire une feuille précise, donnez le classeur (.xlsx ou .ods) lui-même.",
+    )

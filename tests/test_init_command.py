@@ -4,25 +4,16 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from speeddating.cli import cli
 from speeddating.event import default_event, load_event
 from speeddating.i18n import use_language
 from speeddating.importer import read_roster
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    """Invoke the CLI in French unless `--lang` says otherwise, restoring the language afterwards."""
-    with use_language("fr"):
-        result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
+from tests.helpers import run_cli
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_init_writes_a_readable_event_and_attendee_list(tmp_path: Path, language: str) -> None:
-    code, out, err = run("--lang", language, "init", str(tmp_path / "séance"))
+    code, out, err = run_cli("--lang", language, "init", str(tmp_path / "séance"))
     assert code == 0, err
     folder = tmp_path / "séance"
     with use_language(language):
@@ -36,30 +27,30 @@ def test_init_writes_a_readable_event_and_attendee_list(tmp_path: Path, language
 
 def test_init_without_folder_writes_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    code, _, err = run("init")
+    code, _, err = run_cli("init")
     assert code == 0, err
     assert (tmp_path / "event.toml").is_file() and (tmp_path / "attendees.csv").is_file()
 
 
 def test_init_refuses_to_overwrite_unless_forced(tmp_path: Path) -> None:
-    assert run("init", str(tmp_path))[0] == 0
+    assert run_cli("init", str(tmp_path))[0] == 0
     edited = '[event]\nstart = "09:00"\n'
     (tmp_path / "event.toml").write_text(edited, encoding="utf-8")
     (tmp_path / "attendees.csv").unlink()
-    code, out, err = run("init", str(tmp_path))
+    code, out, err = run_cli("init", str(tmp_path))
     assert code == 2
     assert "event.toml" in err and "--force" in err and "Traceback" not in out + err
     assert len(err.strip().splitlines()) == 1
     assert (tmp_path / "event.toml").read_text(encoding="utf-8") == edited
     assert not (tmp_path / "attendees.csv").exists()
-    code, _, err = run("init", str(tmp_path), "--force")
+    code, _, err = run_cli("init", str(tmp_path), "--force")
     assert code == 0, err
     assert load_event(tmp_path / "event.toml") == default_event()
 
 
 def test_the_example_plans_out_of_the_box(tmp_path: Path) -> None:
-    assert run("init", str(tmp_path))[0] == 0
-    code, out, err = run(
+    assert run_cli("init", str(tmp_path))[0] == 0
+    code, out, err = run_cli(
         "plan",
         str(tmp_path / "attendees.csv"),
         "--event",

@@ -1,6 +1,9 @@
 """The plan file: round trip, the checker accepts what we write, malformed files are named."""
 
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -14,6 +17,7 @@ from speeddating.planning import Outcome, build_plan, measure
 from speeddating.problem import Problem
 from speeddating.roster import Attendee
 from tests.conftest import CheckPlan
+from tests.helpers import run_cli, write_attendees
 
 ATTENDEES = [
     Attendee("p1", "Anne Martin", "Pôle emploi", "anne@example.org"),
@@ -70,7 +74,9 @@ def test_checker_agrees_with_our_quality(tmp_path: Path, check_plan: CheckPlan) 
         (lambda d: d["rounds"][0].update(tables="x"), "round 1, tables: must be a list"),
     ],
 )
-def test_malformed_plans_name_the_place(tmp_path: Path, mutate, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_malformed_plans_name_the_place(
+    tmp_path: Path, mutate: Callable[[dict[str, Any]], object], message: str
+) -> None:
     document = plan_to_dict(sample_plan())
     mutate(document)
     with use_language("en"), pytest.raises(PlanFormatError, match=message):
@@ -99,3 +105,31 @@ def test_csv_is_for_french_excel_and_defuses_formulas() -> None:
     assert "Tour;Début;Table;Nom;Structure;Thème" in text.splitlines()[0]
     assert "'=Jean Dupont" in text
     assert "Chloé Œuvray" in text
+
+
+def test_a_person_put_at_two_tables_by_hand_is_named_with_the_fix(tmp_path: Path) -> None:
+    plan_file = tmp_path / "plan.json"
+    document = plan_to_dict(sample_plan())
+    tables = document["rounds"][0]["tables"]
+    tables[1]["attendees"].append(tables[0]["attendees"][0])
+    plan_file.write_text(json.dumps(document), encoding="utf-8")
+    for command in (
+        ["check", str(plan_file)],
+        ["print", str(plan_file)],
+        ["history", "add", str(plan_file), "--history", str(tmp_path / "h.db")],
+    ):
+        code, _, err = run_cli(*command)
+        assert code == 1, (command, err)
+        assert len(err.strip().splitlines()) == 1
+        assert "est assis deux fois" in err and "retirez-le de toutes les tables sauf une" in err, err
+
+
+def test_the_attendee_list_given_instead_of_the_plan_says_which_file_to_give(tmp_path: Path) -> None:
+    attendees = write_attendees(tmp_path, 9, 3)
+    code, _, err = run_cli("history", "add", str(attendees), "--history", str(tmp_path / "h.db"))
+    assert code == 1
+    assert "JSON invalide" in err and "indiquez le plan.json écrit par « speeddating plan »" in err
+    (tmp_path / "plan.csv").write_text(rows_to_csv(plan_rows(sample_plan())), encoding="utf-8")
+    code, _, err = run_cli("print", str(tmp_path / "plan.csv"), "--lang", "en")
+    assert code == 1
+    assert 'give the plan.json written by "speeddating plan"' in err

@@ -6,11 +6,9 @@ from collections import Counter
 from itertools import product
 from pathlib import Path
 
-from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speeddating.cli import cli
 from speeddating.event import PRESENT_ANOTHER, Event, Theme
 from speeddating.i18n import use_language
 from speeddating.plan import Plan, plan_from_dict, plan_to_dict, read_plan
@@ -18,6 +16,7 @@ from speeddating.planning import timed_rounds
 from speeddating.presents import assign_presents, table_presentations
 from speeddating.roster import Attendee
 from tests.conftest import CheckPlan
+from tests.helpers import run_cli, write_roster
 
 PRESENT = Theme("Présentation croisée", kind=PRESENT_ANOTHER)
 TALK = Theme("Nos publics")
@@ -173,18 +172,10 @@ def test_assigning_again_gives_the_same_presents() -> None:
     assert assign_presents(planned)[0] == planned
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    """Invoke the CLI in French unless `--lang` says otherwise, restoring the language afterwards."""
-    with use_language("fr"):
-        result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
 def test_a_real_plan_carries_valid_presents_in_its_present_another_round(
     tmp_path: Path, instances: Path, check_plan: CheckPlan
 ) -> None:
-    code, _, err = run(
+    code, _, err = run_cli(
         "plan",
         str(instances / "spro24.csv"),
         "--rounds",
@@ -209,16 +200,12 @@ def test_a_real_plan_carries_valid_presents_in_its_present_another_round(
 
 
 def test_the_plan_command_explains_a_table_of_colleagues(tmp_path: Path) -> None:
-    people = tmp_path / "attendees.csv"
-    people.write_text(
-        "nom complet;structure\n"
-        + "".join(f"Agent {i};France Travail\n" for i in range(9))
-        + "Léa Dubois;Mission Locale\n",
-        encoding="utf-8",
+    people = write_roster(
+        tmp_path, [*((f"Agent {i}", "France Travail") for i in range(9)), ("Léa Dubois", "Mission Locale")]
     )
     event = tmp_path / "event.toml"
     event.write_text('[[themes]]\ntitle = "Présentation croisée"\nkind = "present-another"\n', encoding="utf-8")
-    code, _, err = run(
+    code, _, err = run_cli(
         "plan",
         str(people),
         "--event",

@@ -1,5 +1,7 @@
 """Problem: table layout, forced colleague pairs and validation."""
 
+from typing import Any
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -76,7 +78,7 @@ def test_forced_same_org_counts_every_round() -> None:
         ({"organisation_of": (0, 1), "rounds": 1, "past_encounters": {(1, 0): 1.0}}, "smaller first"),
     ],
 )
-def test_invalid_problems_are_refused_with_a_reason(kwargs: dict, message: str) -> None:  # type: ignore[type-arg]
+def test_invalid_problems_are_refused_with_a_reason(kwargs: dict[str, Any], message: str) -> None:
     with pytest.raises(ProblemError, match=message):
         Problem(**kwargs)
 

@@ -1,14 +1,11 @@
 """Re-planning on the day: frozen rounds untouched, the room as it is, few moves, constraints kept."""
 
 import json
-from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from speeddating.cli import cli
 from speeddating.cli.replan_commands import change_lines, default_folder
 from speeddating.constraints import OrganiserConstraints, organiser_constraints
 from speeddating.event import Event
@@ -20,25 +17,7 @@ from speeddating.roster import Attendee
 from speeddating.solver import solve
 from speeddating.text import fold
 from tests.conftest import CheckPlan
-
-
-def people(count: int, organisations: int, **flags: dict[int, str]) -> list[Attendee]:
-    return [
-        Attendee(
-            f"p{i + 1:02d}",
-            f"Person {i + 1:02d}",
-            f"Org {i % organisations}",
-            attributes=tuple((column, values[i]) for column, values in flags.items() if i in values),
-        )
-        for i in range(count)
-    ]
-
-
-def make_plan(attendees: Sequence[Attendee], rounds: int, constraints: OrganiserConstraints | None = None) -> Plan:
-    problem = problem_for(attendees, rounds, constraints=constraints)
-    result = solve(problem, time_limit=1, seed=0, workers=1)
-    outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, SolverReport())
-    return build_plan(attendees, Event(), result.schedule, outcome)
+from tests.helpers import people, run_cli, solved_plan, write_attendees
 
 
 def seats(plan: Plan, attendee_id: str) -> list[int | None]:
@@ -47,7 +26,7 @@ def seats(plan: Plan, attendee_id: str) -> list[int | None]:
 
 @pytest.fixture(scope="module")
 def plan24() -> Plan:
-    return make_plan(people(24, 6), 5)
+    return solved_plan(people(24, 6), 5)
 
 
 def test_frozen_rounds_are_unchanged_byte_for_byte(plan24: Plan) -> None:
@@ -100,8 +79,9 @@ def test_one_absentee_moves_few_people(plan24: Plan) -> None:
     assert {t.number for t in new.rounds[3].tables} <= old_tables
 
 
+@pytest.mark.slow
 def test_an_absentee_at_a_full_table_moves_few_people_when_that_costs_nothing() -> None:
-    original = make_plan(people(22, 5), 6)
+    original = solved_plan(people(22, 5), 6)
     absentee = next(t for t in original.rounds[2].tables if len(t.attendees) == 4).attendees[0]
     _, moves = replan(original, 3, [original.attendee(absentee)], time_limit=2)
     assert {(m.attendee_id, m.round) for m in moves if m.after is None} == {(absentee, r) for r in range(3, 7)}
@@ -139,7 +119,7 @@ def test_refusals(plan24: Plan) -> None:
 def test_stays_seated_and_hosts_keep_one_table_number_all_session() -> None:
     attendees = people(20, 5, reste_assis={0: "oui"}, animateur={6: "oui", 12: "oui"})
     constraints = organiser_constraints(attendees)
-    original = make_plan(attendees, 5, constraints)
+    original = solved_plan(attendees, 5, constraints)
     fixed = ("p01", "p07", "p13")
     for x in fixed:
         assert len(set(seats(original, x))) == 1
@@ -170,7 +150,7 @@ def test_table_numbers_keep_people_at_their_number_and_honour_anchors() -> None:
 
 
 def test_table_size_is_read_from_the_plan() -> None:
-    plan = make_plan(people(15, 5), 2)
+    plan = solved_plan(people(15, 5), 2)
     assert session_table_size(plan) == 4
     assert session_table_size(plan_with_size(people(15, 5), 5)) == 5
 
@@ -184,7 +164,7 @@ def plan_with_size(attendees: list[Attendee], size: int) -> Plan:
 def test_reprint_list_tells_homonyms_apart_and_sorts_accents_as_letters() -> None:
     names = ["Zoé Zola", "Anne Martin", "Élodie Faure", "Anne Martin", "Bruno Blanc", "Yves Roux"]
     attendees = [replace(a, name=names[i] if i < len(names) else a.name) for i, a in enumerate(people(12, 6))]
-    before = make_plan(attendees, 2)
+    before = solved_plan(attendees, 2)
     tables = before.rounds[1].tables
     swapped = tuple(replace(t, attendees=tables[(i + 1) % len(tables)].attendees) for i, t in enumerate(tables))
     after = replace(before, rounds=(before.rounds[0], replace(before.rounds[1], tables=swapped)))
@@ -205,17 +185,11 @@ def test_move_lines() -> None:
         assert Move("p01", "Anne", 4, 3, None).line() == "Anne : table 3 → sans table (tour 4)"
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    return result.exit_code, result.stdout, result.stderr
-
-
 def test_cli_replan_end_to_end(plan24: Plan, tmp_path: Path, check_plan: CheckPlan) -> None:
     write_plan(plan24, tmp_path / "plan.json")
     newcomers = tmp_path / "late.csv"
     newcomers.write_text("nom;structure\nZoé Late;Org 8\nYves Tard;Org 9\n", encoding="utf-8")
-    code, out, err = run(
+    code, out, err = run_cli(
         "--lang",
         "en",
         "replan",
@@ -247,7 +221,7 @@ def test_cli_replan_end_to_end(plan24: Plan, tmp_path: Path, check_plan: CheckPl
 
 def test_cli_refuses_ambiguous_and_unknown_names(plan24: Plan, tmp_path: Path) -> None:
     write_plan(plan24, tmp_path / "plan.json")
-    code, out, err = run(
+    code, out, err = run_cli(
         "--lang",
         "en",
         "replan",
@@ -271,7 +245,7 @@ def test_cli_refuses_ambiguous_and_unknown_names(plan24: Plan, tmp_path: Path) -
 
 def test_cli_refuses_a_bad_added_person(plan24: Plan, tmp_path: Path) -> None:
     write_plan(plan24, tmp_path / "plan.json")
-    code, _, err = run(
+    code, _, err = run_cli(
         "--lang",
         "en",
         "replan",
@@ -290,7 +264,7 @@ def test_cli_json_and_default_folder(plan24: Plan, tmp_path: Path) -> None:
     folder = tmp_path / "plan-2026-12-08"
     folder.mkdir()
     write_plan(plan24, folder / "plan.json")
-    code, out, err = run(
+    code, out, err = run_cli(
         "replan",
         str(folder / "plan.json"),
         "--from-round",
@@ -315,13 +289,17 @@ def test_cli_json_and_default_folder(plan24: Plan, tmp_path: Path) -> None:
 def test_cli_never_overwrites_an_earlier_version(plan24: Plan, tmp_path: Path) -> None:
     write_plan(plan24, tmp_path / "v1" / "plan.json")
     common = ["--time-limit", "0.5", "--no-history", "--quiet"]
-    assert run("replan", str(tmp_path / "v1" / "plan.json"), "--from-round", "2", "--absent", "p05", *common)[0] == 0
+    assert (
+        run_cli("replan", str(tmp_path / "v1" / "plan.json"), "--from-round", "2", "--absent", "p05", *common)[0] == 0
+    )
     printed = (tmp_path / "v1-v2" / "plan.json").read_bytes()
-    code, _, err = run("replan", str(tmp_path / "v1" / "plan.json"), "--from-round", "4", "--absent", "p06", *common)
+    code, _, err = run_cli(
+        "replan", str(tmp_path / "v1" / "plan.json"), "--from-round", "4", "--absent", "p06", *common
+    )
     assert code == 0, err
     assert (tmp_path / "v1-v2" / "plan.json").read_bytes() == printed
     assert read_plan(tmp_path / "v1-v3" / "plan.json").rounds[3].table_of("p06") is None
-    code, out, err = run(
+    code, out, err = run_cli(
         "--lang",
         "en",
         "replan",
@@ -334,7 +312,7 @@ def test_cli_never_overwrites_an_earlier_version(plan24: Plan, tmp_path: Path) -
     )
     assert code == 2 and len(err.strip().splitlines()) == 1 and "--force" in err and "Traceback" not in out + err
     assert (tmp_path / "v1-v2" / "plan.json").read_bytes() == printed
-    code, _, err = run(
+    code, _, err = run_cli(
         "replan",
         str(tmp_path / "v1" / "plan.json"),
         "--from-round",
@@ -350,10 +328,10 @@ def test_cli_never_overwrites_an_earlier_version(plan24: Plan, tmp_path: Path) -
 
 def test_cli_summary_tells_the_room_as_it_is_from_k(tmp_path: Path) -> None:
     attendees = people(12, 4, animateur={0: "oui", 5: "oui"})
-    original = make_plan(attendees, 4, organiser_constraints(attendees))
+    original = solved_plan(attendees, 4, organiser_constraints(attendees))
     write_plan(original, tmp_path / "v1" / "plan.json")
     absent = [arg for x in ("p01", "p02", "p03", "p04") for arg in ("--absent", x)]
-    code, out, err = run(
+    code, out, err = run_cli(
         "--lang",
         "en",
         "replan",
@@ -389,13 +367,10 @@ def test_a_round_left_with_fewer_than_two_people_is_refused(plan24: Plan) -> Non
 
 
 def test_pairs_kept_apart_at_planning_still_hold_when_replanning_without_the_file(tmp_path: Path) -> None:
-    attendees = tmp_path / "people.csv"
-    attendees.write_text(
-        "nom;structure\n" + "".join(f"Person {i:02d};Org {i % 6}\n" for i in range(24)), encoding="utf-8"
-    )
+    attendees = write_attendees(tmp_path, 24, 6, name="Person", organisation="Org")
     apart = tmp_path / "apart.csv"
     apart.write_text("Person 00;Person 01\nPerson 02;Person 03\n", encoding="utf-8")
-    code, _, err = run(
+    code, _, err = run_cli(
         "plan",
         str(attendees),
         "--keep-apart",
@@ -412,7 +387,7 @@ def test_pairs_kept_apart_at_planning_still_hold_when_replanning_without_the_fil
     assert code == 0, err
     first = read_plan(tmp_path / "v1" / "plan.json")
     assert len(first.keep_apart) == 2
-    code, _, err = run(
+    code, _, err = run_cli(
         "replan",
         str(tmp_path / "v1" / "plan.json"),
         "--from-round",
@@ -437,7 +412,7 @@ def test_a_single_latecomer_can_come_from_a_file(plan24: Plan, tmp_path: Path) -
     write_plan(plan24, tmp_path / "plan.json")
     late = tmp_path / "late.csv"
     late.write_text("nom;structure\nZoé Late;Org 8\n", encoding="utf-8")
-    code, out, err = run(
+    code, out, err = run_cli(
         "replan",
         str(tmp_path / "plan.json"),
         "--from-round",

@@ -10,20 +10,20 @@ import pytest
 from speeddating.evaluation import evaluate
 from speeddating.plan import Plan, plan_to_dict, write_plan
 from speeddating.problem import Problem, Schedule
-from speeddating.replan import Move, moves_rank, replan, reseat
+from speeddating.replan import Homes, Move, moves_rank, replan, reseat
 from speeddating.roster import Attendee
 from tests.conftest import CheckPlan
-from tests.test_replan import make_plan, people, run
+from tests.helpers import people, run_cli, solved_plan
 
 
 @pytest.fixture(scope="module")
 def plan24() -> Plan:
-    return make_plan(people(24, 6), 5)
+    return solved_plan(people(24, 6), 5)
 
 
 @pytest.fixture(scope="module")
 def plan22() -> Plan:
-    return make_plan(people(22, 5), 6)
+    return solved_plan(people(22, 5), 6)
 
 
 def moved(moves: tuple[Move, ...]) -> set[str]:
@@ -146,17 +146,18 @@ def small_problem() -> tuple[Problem, Schedule]:
 def test_a_reseating_that_frees_nothing_gives_the_plan_back() -> None:
     """The conflict caps are the plan's own figures as the model counts them: the plan fits under them."""
     problem, schedule = small_problem()
-    homes = {(p, r): t for r, tables in enumerate(schedule) for t, table in enumerate(tables) for p in table}
+    homes: Homes = {(p, r): t for r, tables in enumerate(schedule) for t, table in enumerate(tables) for p in table}
     found, optimal = reseat(
         problem, schedule, homes, [set(), set(), set()], deterministic_time=1, time_limit=10, seed=0, workers=1
     )
     assert found == schedule and optimal
 
 
+@pytest.mark.slow
 def test_a_reseating_never_adds_a_conflict() -> None:
     """Everyone's home is their first-round table: going home in every round would repeat every pair."""
     problem, schedule = small_problem()
-    homes = {(p, r): t for r in range(3) for t, table in enumerate(schedule[0]) for p in table}
+    homes: Homes = {(p, r): t for r in range(3) for t, table in enumerate(schedule[0]) for p in table}
     everything = [set(range(4)) for _ in schedule]
     found, _ = reseat(problem, schedule, homes, everything, deterministic_time=2, time_limit=10, seed=0, workers=1)
     assert found is not None
@@ -165,12 +166,13 @@ def test_a_reseating_never_adds_a_conflict() -> None:
     assert evaluate(problem, found).keep_apart_violations <= evaluate(problem, schedule).keep_apart_violations
 
 
+@pytest.mark.slow
 def test_cli_moves_fewest_people_unless_told_not_to(plan24: Plan, tmp_path: Path, check_plan: CheckPlan) -> None:
     write_plan(plan24, tmp_path / "plan.json")
     moved_people = {}
     for flag in ("--fewest-moves", "", "--no-fewest-moves"):
         out_dir = tmp_path / (flag or "default")
-        code, out, err = run(
+        code, out, err = run_cli(
             *filter(
                 None,
                 (

@@ -118,6 +118,7 @@ def test_symmetry_breaking_fixes_first_round_of_interchangeable_people() -> None
     assert {s[0] for s in broken} == {((0, 1, 2), (3, 4, 5))}
 
 
+@pytest.mark.slow
 def test_symmetry_breaking_keeps_the_optimum() -> None:
     """Brute force over every schedule: the model's optimum, with or without symmetry breaking,
     ranks as well as the best schedule there is."""

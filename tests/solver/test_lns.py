@@ -1,11 +1,14 @@
 """Neighbourhood search keeps the plan valid and never makes it worse."""
 
+import pytest
+
 from speeddating.evaluation import evaluate, schedule_errors
 from speeddating.problem import Problem
 from speeddating.solver.greedy import greedy_schedule
 from speeddating.solver.lns import large_neighbourhood_search
 
 
+@pytest.mark.slow
 def test_lns_never_worsens_and_improves_a_poor_plan() -> None:
     problem = Problem(
         (0, 0, 0, 1, 1, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10),
