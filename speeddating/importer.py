@@ -300,6 +300,13 @@ def read_roster(
     return Roster(attendees=attendees, source=str(path), warnings=tuple(ignored + warnings + renamed + merges))
 
 
+def columns_used(path: Path, *, sheet: str | None = None) -> dict[Role, str]:
+    """The column read for each role, as the spreadsheet names it ("colonne C « Structure »"), for a front
+    end to show beside the people it found (raises ImportProblems as `read_roster` does)."""
+    layout = _find_layout(_read_sheet(path, sheet))
+    return {role: layout.describe([column]) for role, column in layout.roles.items()}
+
+
 def read_aliases(path: Path) -> dict[str, str]:
     """An alias table: two columns per row, the other name then the organisation to use.
 

@@ -12,6 +12,7 @@ from speeddating.cli import history_commands as history_commands
 from speeddating.cli import plan_commands
 from speeddating.cli import print_commands as print_commands
 from speeddating.cli import replan_commands as replan_commands
+from speeddating.cli import web_commands as web_commands
 from speeddating.cli.base import cli
 
 __all__ = ["cli", "main", "plan_commands"]

@@ -1,0 +1,1 @@
+"""One router per screen of the page, each built from the `Site` it serves."""

@@ -1,0 +1,50 @@
+"""What every screen shares: the templates (autoescaped, in the page's language) and the data folder."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from speeddating.i18n import current_language
+from speeddating.web.security import MAX_UPLOAD_BYTES, Refusal
+from speeddating.web.workspace import Workspace
+
+
+def _translate(message: str, **params: Any) -> str:
+    return message.format(**params)
+
+
+class Pages:
+    """The Jinja2 templates (autoescaped, with the i18n extension) and how a page is answered."""
+
+    def __init__(self) -> None:
+        self.environment = Environment(
+            loader=PackageLoader("speeddating.web", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            extensions=["jinja2.ext.i18n"],
+        )
+        self.environment.globals["_"] = _translate
+
+    def render(self, name: str, *, path: str = "/", status: int = 200, **context: Any) -> HTMLResponse:
+        """The template `name` in the current language; `path` is where the language switch comes back to."""
+        template = self.environment.get_template(name)
+        html = template.render(language=current_language(), path=path, **context)
+        return HTMLResponse(html, status_code=status)
+
+    def page(self, request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return self.render(name, path=request.url.path, status=status, **context)
+
+    def refusal(self, refusal: Refusal) -> Response:
+        return self.render(
+            "refusal.html", status=refusal.status, refusal=refusal.value, max_megabytes=MAX_UPLOAD_BYTES // 2**20
+        )
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every screen needs: the templates and the data folder."""
+
+    pages: Pages
+    workspace: Workspace

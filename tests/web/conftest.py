@@ -1,0 +1,149 @@
+"""Fixtures of the web page's tests: the application in-process, a live server, Debian's Chromium."""
+
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page
+from starlette.testclient import TestClient
+
+from speeddating.web.app import Settings, create_app
+from speeddating.web.security import Guard
+from speeddating.web.server import bind, build_server
+
+TEST_PORT = 8421
+CHROMIUM_LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str:
+    """Debian's chromium (`playwright install` cannot download a browser here); missing, the tests fail."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
+        raise RuntimeError("chromium is not installed: apt-get install -y --no-install-recommends chromium")
+    return found
+
+
+@pytest.fixture
+def guard() -> Guard:
+    return Guard(TEST_PORT, "test-token-" + "x" * 32)
+
+
+@pytest.fixture
+def origin(guard: Guard) -> str:
+    return guard.origins[0]
+
+
+@pytest.fixture
+def anonymous(tmp_path: Path, guard: Guard) -> Iterator[TestClient]:
+    """A client at the right address but without the token: what another user of the machine would be."""
+    app = create_app(Settings(data=tmp_path / "data", guard=guard))
+    with TestClient(app, base_url=guard.origins[0], follow_redirects=False) as client:
+        yield client
+
+
+@pytest.fixture
+def client(anonymous: TestClient, guard: Guard, origin: str) -> TestClient:
+    """The organiser's browser: the token cookie, and the page's own Origin on every request."""
+    anonymous.cookies.set(guard.cookie, guard.token)
+    anonymous.headers["origin"] = origin
+    return anonymous
+
+
+@dataclass(frozen=True)
+class LiveServer:
+    """A real server on a free port of 127.0.0.1: its address with the token, and its data folder."""
+
+    address: str
+    base: str
+    data: Path
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+    data = tmp_path / "data"
+    sock = bind(0)
+    server, guard = build_server(sock, data, "fr")
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        yield LiveServer(guard.address, guard.origins[0], data)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_type_launch_args, "executable_path": chromium_path(), "args": CHROMIUM_LAUNCH_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
+    return {**browser_context_args, "viewport": {"width": 1366, "height": 768}, "locale": "fr-FR"}
+
+
+SCREENSHOTS_VARIABLE = "SPEEDDATING_SCREENSHOTS"
+"""Set to a folder (docs/ to refresh the README's pictures) to keep the screenshots the browser tests take."""
+
+
+@pytest.fixture
+def screenshot(tmp_path: Path) -> Callable[[Page, str], Path]:
+    """Save the page at 1366×768 as web-NAME.png, in $SPEEDDATING_SCREENSHOTS or the test's folder."""
+    folder = Path(os.environ.get(SCREENSHOTS_VARIABLE) or tmp_path)
+
+    def take(page: Page, name: str) -> Path:
+        path = folder / f"web-{name}.png"
+        page.screenshot(path=str(path), full_page=False)
+        return path
+
+    return take
+
+
+FRENCH_EXPORT = (
+    ("Inscriptions au petit-déjeuner inter-équipes",),
+    (),
+    ("Nom", "Prénom", "Structure", "Courriel"),
+    ("MARTIN", "Anne", "France Travail", "anne.martin@example.org"),
+    ("BENALI", "Karim", "Pôle emploi", "karim.benali@example.org"),
+    ("LEFÈVRE", "Sophie", "France Travail", ""),
+    ("DUBOIS", "Léa", "Mission Locale", "lea.dubois@example.org"),
+    ("DIALLO", "Mamadou", "Mission Locale", ""),
+    ("ROUX", "Camille", "Mission locale", ""),
+    ("GARNIER", "Isabelle", "Cap emploi", "isabelle.garnier@example.org"),
+    ("GIRARD", "Thomas", "Cap emploi", ""),
+    ("CHEVALIER", "Hélène", "CIO", ""),
+    ("HADDAD", "Inès", "CIO", "ines.haddad@example.org"),
+    ("MERCIER", "Claire", "CIDFF", ""),
+    ("NGUYỄN", "Lan", "CIDFF", "lan.nguyen@example.org"),
+    ("<script>alert('x')</script>", "<b>Bob</b>", "PLIE <i>&</i> Co", ""),
+    ("FAURE", "Élodie", "PLIE <i>&</i> Co", ""),
+)
+"""A registration list as French Excel exports it: a title row, NOM/Prénom/Structure, the old name of France
+Travail, two spellings of one organisation, and one row of hostile text that must show as text."""
+
+
+@pytest.fixture
+def french_export(tmp_path: Path) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    for row in FRENCH_EXPORT:
+        sheet.append(list(row))
+    path = tmp_path / "Inscriptions petit-déjeuner.xlsx"
+    workbook.save(path)
+    return path

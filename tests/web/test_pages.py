@@ -1,0 +1,60 @@
+"""The page in a real browser (Debian's Chromium, headless): each screen as the organiser uses it."""
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.web.conftest import LiveServer
+
+Screenshot = Callable[[Page, str], Path]
+
+
+def start_session(page: Page, live_server: LiveServer) -> str:
+    """From the address `serve` printed to the import screen of a new session; returns the session's address."""
+    page.goto(live_server.address)
+    page.get_by_role("button", name="New session").click()
+    expect(page).to_have_url(re.compile(re.escape(live_server.base) + r"/sessions/[0-9a-f]+/import$"))
+    return page.url.removesuffix("/import")
+
+
+def test_home_offers_a_new_session_and_leads_to_the_import(
+    page: Page, live_server: LiveServer, screenshot: Screenshot
+) -> None:
+    page.goto(live_server.address)
+    expect(page).to_have_url(live_server.base + "/")
+    screenshot(page, "home")
+    start_session(page, live_server)
+
+
+def test_import_shows_the_people_and_organisations_of_a_french_export(
+    page: Page, live_server: LiveServer, french_export: Path, screenshot: Screenshot
+) -> None:
+    start_session(page, live_server)
+    screenshot(page, "import-empty")
+    page.get_by_label("Attendee list").set_input_files(french_export)
+    expect(page.get_by_text("File: Inscriptions petit-déjeuner.xlsx")).to_be_visible()
+    people = page.locator("table.people tbody tr")
+    expect(people).to_have_count(14)
+    expect(page.get_by_role("cell", name="<b>Bob</b> <script>alert('x')</script>", exact=True)).to_be_visible()
+    screenshot(page, "import")
+
+
+def test_the_breakfast_shows_the_rounds_that_fit_as_the_organiser_types(
+    page: Page, live_server: LiveServer, screenshot: Screenshot
+) -> None:
+    session = start_session(page, live_server)
+    page.goto(session + "/event")
+    expect(page.get_by_text("5 rounds fit")).to_be_visible()
+    page.get_by_label("End", exact=True).fill("09:30")
+    expect(page.get_by_text("3 rounds fit")).to_be_visible()
+    page.get_by_role("button", name="Add a theme").click()
+    page.get_by_label("Theme 4", exact=True).fill("Nos projets 2027")
+    page.get_by_role("button", name="Move theme 4 up").click()
+    expect(page.get_by_label("Theme 3", exact=True)).to_have_value("Nos projets 2027")
+    page.reload()
+    expect(page.get_by_label("End", exact=True)).to_have_value("09:30")
+    expect(page.get_by_text("Round 3 — Nos projets 2027")).to_be_visible()
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot(page, "event")
