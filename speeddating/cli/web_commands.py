@@ -6,7 +6,7 @@ import click
 
 from speeddating.cli.base import cli, language_option
 from speeddating.cli.localised import option
-from speeddating.i18n import current_language
+from speeddating.i18n import N_, current_language
 
 
 def default_data_folder() -> Path:
@@ -22,18 +22,17 @@ def default_data_folder() -> Path:
     type=click.IntRange(0, 65535),
     default=8421,
     show_default=True,
-    help="Port (a free one if taken, or with 0).",
+    help=N_("Port (a free one if taken, or with 0)."),
 )
 @option(
     "--data",
     "data_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder keeping the sessions and the history (default: the user's data folder).",
+    help=N_("Folder keeping the sessions and the history (default: the user's data folder)."),
 )
-@option("--no-browser", is_flag=True, help="Do not open the page in the browser.")
+@option("--no-browser", is_flag=True, help=N_("Do not open the page in the browser."))
 @language_option
 def serve(port: int, data_dir: Path | None, no_browser: bool) -> None:
-    """Open the organiser's page in the browser (listens on 127.0.0.1 only; Ctrl-C stops it)."""
     from speeddating.web.server import serve as run_server  # FastAPI and uvicorn only for this command
 
     data = data_dir or default_data_folder()

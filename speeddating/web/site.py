@@ -7,13 +7,9 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from speeddating.i18n import current_language
+from speeddating.i18n import current_language, t, t_plural
 from speeddating.web.security import MAX_UPLOAD_BYTES, Refusal
 from speeddating.web.workspace import Workspace
-
-
-def _translate(message: str, **params: Any) -> str:
-    return message.format(**params)
 
 
 class Pages:
@@ -25,7 +21,9 @@ class Pages:
             autoescape=select_autoescape(default=True, default_for_string=True),
             extensions=["jinja2.ext.i18n"],
         )
-        self.environment.globals["_"] = _translate
+        self.environment.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext=t, ngettext=t_plural, newstyle=False
+        )
 
     def render(self, name: str, *, path: str = "/", status: int = 200, **context: Any) -> HTMLResponse:
         """The template `name` in the current language; `path` is where the language switch comes back to."""

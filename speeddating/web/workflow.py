@@ -97,7 +97,12 @@ def plan_session(
     constraints = organiser_constraints(roster.attendees)
     count, warnings = choose_rounds(event, None, allow_overrun=False)
     if len(table_layout(len(roster), event.table_size)) == 1 and count > 1:
-        warnings.append(t("cli.tiny_group", count=len(roster)))
+        warnings.append(
+            t(
+                "Only {count} people: one table, the same people every round. A single round is planned.",
+                count=len(roster),
+            )
+        )
         count = 1
     warnings += [
         *explain_forced_repeats(len(roster), event.table_size, count),

@@ -24,6 +24,7 @@ CHROMIUM_LAUNCH_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    "--lang=fr-FR",
 ]
 
 

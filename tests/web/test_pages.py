@@ -14,7 +14,7 @@ Screenshot = Callable[[Page, str], Path]
 def start_session(page: Page, live_server: LiveServer) -> str:
     """From the address `serve` printed to the import screen of a new session; returns the session's address."""
     page.goto(live_server.address)
-    page.get_by_role("button", name="New session").click()
+    page.get_by_role("button", name="Nouvelle séance").click()
     expect(page).to_have_url(re.compile(re.escape(live_server.base) + r"/sessions/[0-9a-f]+/import$"))
     return page.url.removesuffix("/import")
 
@@ -33,8 +33,8 @@ def test_import_shows_the_people_and_organisations_of_a_french_export(
 ) -> None:
     start_session(page, live_server)
     screenshot(page, "import-empty")
-    page.get_by_label("Attendee list").set_input_files(french_export)
-    expect(page.get_by_text("File: Inscriptions petit-déjeuner.xlsx")).to_be_visible()
+    page.get_by_label("Liste des participants").set_input_files(french_export)
+    expect(page.get_by_text("Fichier : Inscriptions petit-déjeuner.xlsx")).to_be_visible()
     people = page.locator("table.people tbody tr")
     expect(people).to_have_count(14)
     expect(page.get_by_role("cell", name="<b>Bob</b> <script>alert('x')</script>", exact=True)).to_be_visible()
@@ -46,15 +46,25 @@ def test_the_breakfast_shows_the_rounds_that_fit_as_the_organiser_types(
 ) -> None:
     session = start_session(page, live_server)
     page.goto(session + "/event")
-    expect(page.get_by_text("5 rounds fit")).to_be_visible()
-    page.get_by_label("End", exact=True).fill("09:30")
-    expect(page.get_by_text("3 rounds fit")).to_be_visible()
-    page.get_by_role("button", name="Add a theme").click()
-    page.get_by_label("Theme 4", exact=True).fill("Nos projets 2027")
-    page.get_by_role("button", name="Move theme 4 up").click()
-    expect(page.get_by_label("Theme 3", exact=True)).to_have_value("Nos projets 2027")
+    expect(page.get_by_text("5 tours tiennent")).to_be_visible()
+    page.get_by_label("Fin", exact=True).fill("09:30")
+    expect(page.get_by_text("3 tours tiennent")).to_be_visible()
+    page.get_by_role("button", name="Ajouter un thème").click()
+    page.get_by_label("Thème 4", exact=True).fill("Nos projets 2027")
+    page.get_by_role("button", name="Monter le thème 4").click()
+    expect(page.get_by_label("Thème 3", exact=True)).to_have_value("Nos projets 2027")
     page.reload()
-    expect(page.get_by_label("End", exact=True)).to_have_value("09:30")
-    expect(page.get_by_text("Round 3 — Nos projets 2027")).to_be_visible()
+    expect(page.get_by_label("Fin", exact=True)).to_have_value("09:30")
+    expect(page.get_by_text("Tour 3 — Nos projets 2027")).to_be_visible()
     page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, "event")
+
+
+def test_the_language_switch_turns_the_page_to_english_and_stays(page: Page, live_server: LiveServer) -> None:
+    start_session(page, live_server)
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_label("Attendee list")).to_be_visible()
+    page.reload()
+    expect(page.get_by_role("heading", name="Attendees", level=1)).to_be_visible()
+    page.get_by_role("button", name="Français").click()
+    expect(page.get_by_label("Liste des participants")).to_be_visible()

@@ -64,7 +64,7 @@ def test_an_oversized_body_is_refused_with_a_clear_message(client: TestClient) -
     too_big = b"x" * (MAX_UPLOAD_BYTES + 1)
     answer = client.post("/sessions", content=too_big)
     assert answer.status_code == 413
-    assert "larger than 10 MB" in answer.text
+    assert "dépasse 10 Mo" in answer.text
 
 
 def test_an_oversized_upload_without_length_is_cut_at_the_limit(client: TestClient) -> None:
@@ -80,7 +80,7 @@ def test_an_oversized_upload_without_length_is_cut_at_the_limit(client: TestClie
         session + "/import", content=chunks(), headers={"content-type": "multipart/form-data; boundary=cut"}
     )
     assert answer.status_code == 413
-    assert "larger than 10 MB" in answer.text
+    assert "dépasse 10 Mo" in answer.text
 
 
 def test_every_answer_carries_a_strict_content_security_policy(client: TestClient, anonymous: TestClient) -> None:

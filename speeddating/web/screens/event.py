@@ -34,7 +34,9 @@ def saved_event(draft: Draft) -> Event:
     if not isinstance(state, dict):
         return default_event()
     known = {f.name for f in fields(Event)} - {"themes", "pinned_themes"}
-    themes = tuple(Theme(str(t["title"]), str(t.get("prompt", "")), str(t.get("kind", ""))) for t in state["themes"])
+    themes = tuple(
+        Theme(str(item["title"]), str(item.get("prompt", "")), str(item.get("kind", ""))) for item in state["themes"]
+    )
     return Event(**{key: value for key, value in state.items() if key in known}, themes=themes)
 
 
