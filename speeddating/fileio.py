@@ -1,14 +1,73 @@
-"""Atomic writes: each file is either its old version or the complete new one, never half-written.
+"""Writing files so that a crash, a kill, a Ctrl-C or a full disk never leaves a mix of versions.
 
-Several files written together (a plan and its printables) are all staged first, so that a
-failure on any of them (a full disk, a PDF locked by a viewer) leaves every file as it was.
+One file (an export, event.toml) is written beside its target, flushed to disk, and renamed over it: the
+target is the old file or the whole new one, never half of either.
+
+A *set* of files written together (plan.json, plan.csv and the PDFs) replaces the set in its folder in one
+step. The new set is written into a fresh sibling folder, `.NAME.swap-PID-TOKEN`, together with hard links to
+the folder's other files (an attendee list kept there, plan.json when only the PDFs are printed again); then
+the two folders trade names in one system call (Linux `renameat2` with `RENAME_EXCHANGE`). Where the system
+has no such call, the folder is made a symbolic link to the set's own folder, and a new link replaces it by
+`rename`. Either way the folder holds the whole old set or the whole new one at every instant. Only a folder
+that cannot have a sibling (a mount point) or that sits on a file system refusing the exchange gets its files
+renamed in one by one: each file is then old or new, and a kill between two renames leaves a mix.
+
+A run killed half-way leaves its sibling behind. The next write into the same folder deletes a set that was
+never switched in; of a set that was switched out it first moves back whatever is not in the new folder (a
+file saved in the folder meanwhile), then deletes the rest.
 """
 
+import contextlib
+import ctypes
 import errno
+import functools
 import os
+import re
+import secrets
+import shutil
+import signal
 import tempfile
-from collections.abc import Mapping
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextvars import ContextVar
 from pathlib import Path
+from types import FrameType
+
+MARKER = ".speeddating-new-set"
+"""In a staged set until it is switched in: a staging folder left with it by a crash holds a set never switched
+in (delete it); without it, the set it replaced (settle it)."""
+
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+EXCHANGE_REFUSED = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EXDEV}
+"""What `renameat2` answers on a system or file system without the exchange (or across two file systems)."""
+STALE_SECONDS = 24 * 3600
+"""Where the process that left a sibling cannot be asked whether it still runs, the age that proves it does not."""
+
+_written: ContextVar[list[Path] | None] = ContextVar("speeddating_written", default=None)
+
+
+class ExchangeUnsupported(OSError):
+    """The system or the file system cannot swap two folders in one step."""
+
+
+@contextlib.contextmanager
+def recording_writes() -> Iterator[list[Path]]:
+    """Within the block, every file or folder written is listed (so an interrupted command can say what it wrote)."""
+    written: list[Path] = []
+    token = _written.set(written)
+    try:
+        yield written
+    finally:
+        _written.reset(token)
+
+
+def note_written(path: Path) -> None:
+    """Tell `recording_writes` that `path` now holds new content."""
+    written = _written.get()
+    if written is not None and path not in written:
+        written.append(path)
 
 
 def _permissions() -> int:
@@ -18,70 +77,361 @@ def _permissions() -> int:
     return 0o666 & ~umask
 
 
-def _stage(path: Path, data: bytes, mode: int) -> Path:
-    """Write `data` to a temporary file beside `path`, flushed to disk; errors name `path`."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as error:
-        raise OSError(error.errno, error.strerror, str(path)) from None
-    staged = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        staged.chmod(mode)
-    except OSError as error:
-        staged.unlink(missing_ok=True)
-        raise OSError(error.errno, error.strerror, str(path)) from None
-    return staged
+def _named(error: OSError, path: Path) -> OSError:
+    """The same error naming the organiser's path instead of a temporary one."""
+    return OSError(error.errno, error.strerror, str(path))
 
 
-def write_all(files: Mapping[Path, bytes]) -> None:
-    """Stage every file, then swap each in; if any step fails, every target is as it was."""
-    targets = [Path(path) for path in files]
-    for path in targets:
-        if path.is_dir():
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-    mode = _permissions()
-    staged: list[Path] = []
+def _sibling(path: Path, kind: str, suffix: str = "") -> Path:
+    """A fresh hidden name beside `path` that says whose it is (`.NAME.KIND-PID-TOKEN`)."""
+    return path.parent / f".{path.name}.{kind}-{os.getpid()}-{secrets.token_hex(4)}{suffix}"
+
+
+def _write_file(path: Path, data: bytes, mode: int) -> None:
+    """Create `path` with `data`, flushed to disk."""
+    with open(path, "xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    path.chmod(mode)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the names in `folder` durable (a power cut after a rename keeps the rename)."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+@contextlib.contextmanager
+def _interrupts_deferred() -> Iterator[None]:
+    """A Ctrl-C during the block takes effect once it is over: a switch is never left half done or unrecorded."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    received: list[int] = []
+
+    def remember(signum: int, _frame: FrameType | None) -> None:
+        received.append(signum)
+
+    previous = signal.signal(signal.SIGINT, remember)
     try:
-        for path, data in zip(targets, files.values(), strict=True):
-            staged.append(_stage(path, data, mode))
-        _swap_in(list(zip(staged, targets, strict=True)))
+        yield
     finally:
-        for temporary in staged:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+    if received:
+        raise KeyboardInterrupt
+
+
+@functools.cache
+def _renameat2() -> Callable[..., int] | None:
+    """libc's `renameat2`, or None on a system without it."""
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError, TypeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    exchange: Callable[..., int] = function
+    return exchange
+
+
+def exchange(first: Path, second: Path) -> None:
+    """Swap the names of two existing folders in one step; ExchangeUnsupported where that cannot be done."""
+    function = _renameat2()
+    if function is None:
+        raise ExchangeUnsupported(errno.ENOSYS, os.strerror(errno.ENOSYS), str(second))
+    if function(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) != 0:
+        code = ctypes.get_errno()
+        kind = ExchangeUnsupported if code in EXCHANGE_REFUSED else OSError
+        raise kind(code, os.strerror(code), str(second))
+
+
+def _running(pid: int, path: Path) -> bool:
+    """Whether the process that made `path` may still be using it."""
+    if pid == os.getpid():
+        return False
+    if os.name != "posix":
+        with contextlib.suppress(OSError):
+            return time.time() - path.lstat().st_mtime < STALE_SECONDS
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?:swap|link)-(?P<pid>\d+)-[0-9a-f]+(?:\.tmp)?")
+
+
+def _leftovers(folder: Path, name: str | None = None) -> list[Path]:
+    """Hidden siblings `.NAME.swap-…`/`.NAME.link-…` in `folder` (of `name`, or of any name) left by runs that
+    no longer run."""
+    found = []
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            match = LEFTOVER.fullmatch(entry.name)
+            if match and name in (None, match["name"]) and not _running(int(match["pid"]), entry):
+                found.append(entry)
+    return sorted(found)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
+
+
+def _settle(folder: Path, replaced: Path) -> None:
+    """Empty and delete the folder holding the set `folder` replaced: what is in it and not in `folder` (a file
+    saved meanwhile) moves across; the rest is the old set, or links to what stays."""
+    for entry in sorted(replaced.iterdir()):
+        target = folder / entry.name
+        if entry.name != MARKER and not target.exists() and not target.is_symlink():
+            os.rename(entry, target)
+        else:
+            _remove(entry)
+    replaced.rmdir()
+
+
+def _link_target(folder: Path) -> Path | None:
+    """The set folder that `folder`, when it is our symbolic link to a sibling, points to."""
+    if not folder.is_symlink():
+        return None
+    target = os.readlink(folder)
+    if re.fullmatch(rf"\.{re.escape(folder.name)}\.swap-\d+-[0-9a-f]+", target):
+        return folder.parent / target
+    return None
+
+
+def recover(folder: Path) -> None:
+    """Clean what runs killed while writing into `folder` left behind (see the module's description)."""
+    folder = Path(os.path.abspath(folder))
+    current = _link_target(folder)
+    for leftover in _leftovers(folder.parent, folder.name):
+        if leftover == current:
+            continue
+        if leftover.is_dir() and not leftover.is_symlink() and not (leftover / MARKER).exists():
+            _settle(folder, leftover)
+        else:
+            _remove(leftover)
+    if folder.is_dir():
+        (folder / MARKER).unlink(missing_ok=True)
+        for leftover in _leftovers(folder):
+            _remove(leftover)
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """`folder` and its ancestors that do not exist yet, deepest first."""
+    missing = []
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove these folders (deepest first) if they are empty: a failed write leaves no empty folder behind."""
+    for path in folders:
+        with contextlib.suppress(OSError):
+            path.rmdir()
+
+
+def _output_folder(folder: Path) -> Path:
+    """The absolute folder to write into: a user's symbolic link is followed, ours is kept (it is swapped)."""
+    absolute = Path(os.path.abspath(folder))
+    if absolute.is_symlink() and _link_target(absolute) is None:
+        return absolute.resolve()
+    return absolute
+
+
+def _stage(folder: Path, files: Mapping[str, bytes]) -> Path:
+    """The new set in a fresh sibling of `folder`, with links to (or copies of) the folder's other files."""
+    staging = _sibling(folder, "swap")
+    staging.mkdir()
+    try:
+        mode = _permissions()
+        _write_file(staging / MARKER, b"", mode)
+        for name, data in files.items():
+            try:
+                _write_file(staging / name, data, mode)
+            except OSError as error:
+                raise _named(error, folder / name) from None
+        if folder.is_dir():
+            for entry in folder.iterdir():
+                if entry.name not in files and entry.name != MARKER:
+                    _carry(entry, staging / entry.name)
+            staging.chmod(folder.stat().st_mode & 0o7777)
+        _sync_folder(staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging
+
+
+def _carry(entry: Path, copy: Path) -> None:
+    """`entry` also under `copy`: hard links to the same files (copies where links are refused), so that what
+    the folder held besides the set stays in it, unchanged, whichever set it holds."""
+    if entry.is_symlink():
+        os.symlink(os.readlink(entry), copy)
+    elif entry.is_dir():
+        shutil.copytree(entry, copy, symlinks=True, copy_function=_link_or_copy)
+    else:
+        _link_or_copy(entry, copy)
+
+
+def _link_or_copy(source: str | Path, destination: str | Path) -> None:
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+
+
+def _replace_link(folder: Path, target: Path) -> None:
+    """Point `folder` (absent, or a symbolic link) at its sibling `target` by renaming a new link over it."""
+    link = _sibling(folder, "link")
+    os.symlink(target.name, link)
+    try:
+        os.replace(link, folder)
+    except BaseException:
+        link.unlink(missing_ok=True)
+        raise
+
+
+def _switch(staging: Path, folder: Path, names: Iterable[str]) -> Path | None:
+    """Put the staged set in place of `folder`'s; returns the folder now holding the replaced set, if any."""
+    current = _link_target(folder)
+    if current is not None:
+        _replace_link(folder, staging)
+        return current
+    if not folder.exists() and _renameat2() is not None:
+        os.rename(staging, folder)
+        return None
+    try:
+        exchange(staging, folder)
+        return staging
+    except ExchangeUnsupported:
+        pass
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+    if not folder.exists():
+        try:
+            _replace_link(folder, staging)
+        except OSError:
+            os.rename(staging, folder)
+        return None
+    for name in names:
+        os.replace(staging / name, folder / name)
+    return staging
+
+
+def write_set(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """Replace the files named in `files` in `folder` (made if need be) all at once; other files stay.
+
+    On failure every file is as it was, and no folder made for the purpose is left behind. Returns the paths."""
+    folder = _output_folder(folder)
+    _check_folder(folder)
+    for name in files:
+        if (folder / name).is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(folder / name))
+    created = _missing_folders(folder.parent)
+    try:
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _named(error, folder) from None
+        recover(folder)
+        _replace_set(folder, files)
+    except BaseException:
+        _remove_empty(created)
+        raise
+    return [folder / name for name in files]
+
+
+def _replace_set(folder: Path, files: Mapping[str, bytes]) -> None:
+    if os.path.ismount(folder):
+        _write_in_place(folder, files)
+        return
+    try:
+        staging = _stage(folder, files)
+    except PermissionError:
+        if not folder.is_dir():
+            raise
+        _write_in_place(folder, files)
+        return
+    working = _working_folder()
+    inside = working is not None and working.is_relative_to(os.path.realpath(folder))
+    try:
+        with _interrupts_deferred():
+            replaced = _switch(staging, folder, files)
+            (folder / MARKER).unlink(missing_ok=True)
+            _sync_folder(folder.parent)
+            note_written(folder)
+            if inside and working is not None:
+                os.chdir(working)
+            if replaced is not None:
+                _settle(folder, replaced)
+    except BaseException:
+        if (staging / MARKER).exists():
+            shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+def _working_folder() -> Path | None:
+    """The process's current folder (None when it was deleted under it)."""
+    try:
+        return Path(os.getcwd())
+    except OSError:
+        return None
+
+
+def _write_in_place(folder: Path, files: Mapping[str, bytes]) -> None:
+    """Each file staged beside itself, then all renamed in (for a folder that cannot be swapped as a whole)."""
+    mode = _permissions()
+    staged: dict[Path, Path] = {}
+    try:
+        for name, data in files.items():
+            staged[folder / name] = _sibling(folder / name, "swap", ".tmp")
+            try:
+                _write_file(staged[folder / name], data, mode)
+            except OSError as error:
+                raise _named(error, folder / name) from None
+        with _interrupts_deferred():
+            for target, temporary in staged.items():
+                os.replace(temporary, target)
+                note_written(target)
+    finally:
+        for temporary in staged.values():
             temporary.unlink(missing_ok=True)
 
 
-def _swap_in(pairs: list[tuple[Path, Path]]) -> None:
-    """Rename each staged file over its target, keeping the old versions until all succeeded."""
-    swapped: list[tuple[Path, Path | None]] = []
-    current = pairs[0][1] if pairs else Path()
-    try:
-        for temporary, path in pairs:
-            current = path
-            backup = None
-            if path.exists():
-                backup = temporary.with_suffix(".old")
-                os.replace(path, backup)
-            swapped.append((path, backup))
-            os.replace(temporary, path)
-    except OSError as error:
-        for path, backup in reversed(swapped):
-            if backup is not None:
-                os.replace(backup, path)
-            else:
-                path.unlink(missing_ok=True)
-        raise OSError(error.errno, error.strerror, str(current)) from None
-    for _, backup in swapped:
-        if backup is not None:
-            backup.unlink(missing_ok=True)
-
-
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    write_all({Path(path): data})
+    """Write one file: its old version or the complete new one, whatever happens."""
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    created = _missing_folders(path.parent)
+    temporary = _sibling(path, "swap", ".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for leftover in _leftovers(path.parent, path.name):
+            leftover.unlink(missing_ok=True)
+        _write_file(temporary, data, _permissions())
+        with _interrupts_deferred():
+            os.replace(temporary, path)
+            note_written(path)
+    except OSError as error:
+        _remove_empty(created)
+        raise _named(error, path) from None
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
@@ -89,12 +439,22 @@ def atomic_write_text(path: Path, text: str, encoding: str = "utf-8") -> None:
     atomic_write_bytes(path, text.encode(encoding))
 
 
+def _check_folder(folder: Path) -> Path:
+    """The folder itself, or its nearest ancestor that exists, which must be a folder; returns it."""
+    existing = folder
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
+    return existing
+
+
 def prepare_folder(folder: Path) -> None:
-    """Create `folder` and prove it takes files, before any long computation is spent on them."""
+    """Prove, before any long computation, that `folder` can be written (or made) — without making it."""
     folder = Path(folder)
+    existing = _check_folder(folder)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder):
+        with tempfile.TemporaryFile(dir=existing):
             pass
     except OSError as error:
-        raise OSError(error.errno, error.strerror, str(folder)) from None
+        raise _named(error, folder) from None

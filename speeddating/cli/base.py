@@ -18,6 +18,7 @@ from speeddating.cli.localised import (
     requested_language,
 )
 from speeddating.errors import PlanFormatError, UserError
+from speeddating.fileio import recording_writes
 from speeddating.i18n import LANGUAGES, N_, set_language, t, use_language
 
 
@@ -50,22 +51,27 @@ class SpeeddatingGroup(LocalisedGroup):
             return super().main(args, *rest, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except KeyboardInterrupt:
-            click.echo(t("Interrupted: no file was changed."), err=True)
-            raise click.exceptions.Exit(130) from None
-        except UserError as error:
-            kind = MalformedPlanError if isinstance(error, PlanFormatError) else OrganiserError
-            raise kind(str(error)) from None
-        except OSError as error:
-            raise OrganiserError(
-                t(
-                    "{path}: cannot write ({reason}). Check the folder and permissions.",
-                    path=error.filename or "?",
-                    reason=os_reason(error),
-                )
-            ) from None
+        with recording_writes() as written:
+            try:
+                return super().invoke(ctx)
+            except KeyboardInterrupt:
+                if written:
+                    paths = ", ".join(map(str, written))
+                    click.echo(t("Interrupted after writing: {paths}.", paths=paths), err=True)
+                else:
+                    click.echo(t("Interrupted: no file was changed."), err=True)
+                raise click.exceptions.Exit(130) from None
+            except UserError as error:
+                kind = MalformedPlanError if isinstance(error, PlanFormatError) else OrganiserError
+                raise kind(str(error)) from None
+            except OSError as error:
+                raise OrganiserError(
+                    t(
+                        "{path}: cannot write ({reason}). Check the folder and permissions.",
+                        path=error.filename or "?",
+                        reason=os_reason(error),
+                    )
+                ) from None
 
 
 OS_REASONS = {

@@ -1,9 +1,8 @@
 """`speeddating plan` and `speeddating check`."""
 
-import contextlib
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,7 @@ from speeddating.errors import UserError
 from speeddating.event import Event, default_event, load_event
 from speeddating.exporters.pdf import printables
 from speeddating.exporters.spreadsheet import plan_csv
-from speeddating.fileio import prepare_folder, write_all
+from speeddating.fileio import prepare_folder, write_set
 from speeddating.history.bound import forced_reunions
 from speeddating.i18n import N_, t
 from speeddating.importer import DEFAULT_ALIASES, read_aliases, read_roster
@@ -271,25 +270,24 @@ def plan(
     if past:
         _say(t("History {path}: {pairs} pairs of attendees have already met.", path=database, pairs=len(past)), quiet)
     folder = out_dir or Path(f"plan-{dt.date.today().isoformat()}")
-    with removed_on_failure(folder):
-        prepare_folder(folder)
-        problem = problem_for(roster.attendees, count, size, past=past, constraints=constraints)
-        result = solve(
-            problem, time_limit=time_limit, seed=seed, progress=None if quiet else lambda line: _say(line, False)
-        )
-        report = SolverReport(result.method, round(result.seconds, 2), seed, time_limit)
-        outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, report)
-        planned, presents_warnings = assign_presents(build_plan(roster.attendees, event, result.schedule, outcome))
-        for warning in presents_warnings:
-            note(warning)
-        if planned.quality is not None:
-            planned = planned.with_quality(replace(planned.quality, forced_reunions=forced_reunions(problem)))
-        planned = replace(
-            planned,
-            keep_apart=tuple(sorted(constraints.keep_apart)),
-            should_meet=tuple(sorted(constraints.should_meet)),
-        )
-        written = write_outputs(planned, folder)
+    prepare_folder(folder)
+    problem = problem_for(roster.attendees, count, size, past=past, constraints=constraints)
+    result = solve(
+        problem, time_limit=time_limit, seed=seed, progress=None if quiet else lambda line: _say(line, False)
+    )
+    report = SolverReport(result.method, round(result.seconds, 2), seed, time_limit)
+    outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, report)
+    planned, presents_warnings = assign_presents(build_plan(roster.attendees, event, result.schedule, outcome))
+    for warning in presents_warnings:
+        note(warning)
+    if planned.quality is not None:
+        planned = planned.with_quality(replace(planned.quality, forced_reunions=forced_reunions(problem)))
+    planned = replace(
+        planned,
+        keep_apart=tuple(sorted(constraints.keep_apart)),
+        should_meet=tuple(sorted(constraints.should_meet)),
+    )
+    written = write_outputs(planned, folder)
     assert planned.quality is not None
     print_summary(
         planned,
@@ -316,33 +314,14 @@ def plan(
         _say(f"  {path}", quiet)
 
 
-@contextlib.contextmanager
-def removed_on_failure(folder: Path) -> Iterator[None]:
-    """The folders this run creates for its outputs are removed again, if still empty, when the run fails
-    or is interrupted: a refused plan or a Ctrl-C never leaves an empty output folder behind."""
-    created: list[Path] = []
-    current = Path(folder).absolute()
-    while not current.exists() and current.parent != current:
-        created.append(current)
-        current = current.parent
-    try:
-        yield
-    except BaseException:
-        for path in created:  # deepest first; a folder that holds anything stays
-            with contextlib.suppress(OSError):
-                path.rmdir()
-        raise
-
-
 def write_outputs(planned: Plan, folder: Path) -> list[Path]:
     """plan.json, plan.csv and the printables (PDF), written together: all or nothing."""
     files = {
-        folder / "plan.json": plan_to_json(planned).encode("utf-8"),
-        folder / "plan.csv": plan_csv(planned),
-        **printables(planned, folder),
+        "plan.json": plan_to_json(planned).encode("utf-8"),
+        "plan.csv": plan_csv(planned),
+        **printables(planned),
     }
-    write_all(files)
-    return list(files)
+    return write_set(folder, files)
 
 
 @cli.command(help=N_("Recompute the quality figures of PLAN_FILE (exit 1 when it is malformed)."))

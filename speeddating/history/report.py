@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from speeddating.exporters.pdf.style import BOLD, FONT, new_canvas
 from speeddating.exporters.spreadsheet import rows_to_csv
-from speeddating.fileio import write_all
+from speeddating.fileio import write_set
 from speeddating.i18n import t
 from speeddating.text import fold
 
@@ -269,6 +269,4 @@ def report_pdf(report: NetworkReport) -> bytes:
 def write_report(report: NetworkReport, folder: Path) -> list[Path]:
     """The two CSV files and the one-page PDF, all or nothing: every document is built before the
     first file is written, and they are swapped in together."""
-    files = {folder / name: data for name, data in {**report_csv(report), "report.pdf": report_pdf(report)}.items()}
-    write_all(files)
-    return list(files)
+    return write_set(folder, {**report_csv(report), "report.pdf": report_pdf(report)})

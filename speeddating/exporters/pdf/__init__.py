@@ -11,7 +11,7 @@ from speeddating.exporters.pdf.agenda import agenda_pdf
 from speeddating.exporters.pdf.itineraries import itineraries_pdf
 from speeddating.exporters.pdf.master_plan import master_plan_pdf
 from speeddating.exporters.pdf.table_cards import table_cards_pdf
-from speeddating.fileio import write_all
+from speeddating.fileio import write_set
 from speeddating.plan import Plan
 
 DOCUMENTS: tuple[tuple[str, Callable[[Plan, str], bytes]], ...] = (
@@ -22,13 +22,11 @@ DOCUMENTS: tuple[tuple[str, Callable[[Plan, str], bytes]], ...] = (
 )
 
 
-def printables(plan: Plan, folder: Path, paper: str = "A4") -> dict[Path, bytes]:
-    """The four PDFs, in the current language, keyed by where they belong in `folder`."""
-    return {Path(folder) / name: build(plan, paper) for name, build in DOCUMENTS}
+def printables(plan: Plan, paper: str = "A4") -> dict[str, bytes]:
+    """The four PDFs, in the current language, by file name."""
+    return {name: build(plan, paper) for name, build in DOCUMENTS}
 
 
 def write_printables(plan: Plan, folder: Path, paper: str = "A4") -> list[Path]:
-    """Write the four PDFs into `folder`; returns their paths."""
-    documents = printables(plan, folder, paper)
-    write_all(documents)
-    return list(documents)
+    """Write the four PDFs into `folder` (in one step: see `fileio`); returns their paths."""
+    return write_set(folder, printables(plan, paper))
