@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from io import BytesIO
 
@@ -103,7 +104,9 @@ class Fitted:
         return y
 
 
+@lru_cache(maxsize=1 << 16)
 def _width(text: str, font: str, size: float) -> float:
+    """reportlab's width of `text`, remembered: wrapping measures the same words again and again."""
     width: float = pdfmetrics.stringWidth(text, font, size)
     return width
 
@@ -148,12 +151,14 @@ def _ellipsis(line: str, font: str, size: float, width: float) -> str:
     return line.rstrip() + "…"
 
 
+@lru_cache(maxsize=1 << 14)
 def fit_text(text: str, font: str, width: float, size: float, smallest: float, max_lines: int = 1) -> Fitted:
     """`text` in at most `max_lines` lines of `width`, as large as it can be from `size` to `smallest`.
 
     A little shrinking (down to 80 %) is tried before each extra line, so names stay on one line
     when they nearly fit; at the smallest size words are broken, and only text that still does
-    not fit loses its end to an ellipsis.
+    not fit loses its end to an ellipsis. Remembered: a card laid out at several scales, and the
+    same theme on every table, ask for the same fits again.
     """
     text = french_spacing(text)
     sizes = [size - 0.5 * step for step in range(max(0, round((size - smallest) / 0.5)) + 1)]
