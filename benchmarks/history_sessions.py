@@ -24,8 +24,8 @@ from speeddating.event import default_event
 from speeddating.history.bound import forced_reunions
 from speeddating.history.store import add_plan, open_history, past_encounters
 from speeddating.importer import read_roster
-from speeddating.plan import SolverReport, write_plan
-from speeddating.planning import Outcome, build_plan, problem_for
+from speeddating.plan import write_plan
+from speeddating.planning import build_plan, problem_for
 from speeddating.solver import solve
 
 REPO = Path(__file__).resolve().parent.parent
@@ -69,13 +69,7 @@ def run_instance(instance: Path, folder: Path, time_limit: float, seed: int, wor
         past = past_encounters(db, roster.attendees) if db.exists() else {}
         problem = problem_for(roster.attendees, event.rounds_that_fit(), event.table_size, past=past)
         result = solve(problem, time_limit=time_limit, seed=seed, workers=workers)
-        outcome = Outcome(
-            result.evaluation,
-            result.optimal,
-            result.proven_bound,
-            SolverReport(result.method, result.seconds, seed, time_limit),
-        )
-        planned = build_plan(roster.attendees, event, result.schedule, outcome)
+        planned = build_plan(roster.attendees, event, result, seed=seed, time_limit=time_limit)
         path = folder / f"session-{number}.json"
         write_plan(planned, path)
         figures = check(path, plans)

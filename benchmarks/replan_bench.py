@@ -34,10 +34,11 @@ from pathlib import Path
 from speeddating.constraints import OrganiserConstraints, organiser_constraints
 from speeddating.event import default_event
 from speeddating.importer import read_roster
-from speeddating.plan import Plan, SolverReport, write_plan
-from speeddating.planning import Outcome, build_plan, problem_for
-from speeddating.replan import Move, replan
+from speeddating.plan import Plan, write_plan
+from speeddating.planning import build_plan, problem_for
+from speeddating.replan import Move, Replanned, replan
 from speeddating.roster import Attendee
+from speeddating.session import revise
 from speeddating.solver import solve
 
 REPO = Path(__file__).resolve().parent.parent
@@ -95,13 +96,14 @@ def first_plan(
     event = default_event()
     problem = problem_for(people, rounds or event.rounds_that_fit(), event.table_size, constraints=constraints)
     result = solve(problem, time_limit=time_limit, seed=0, workers=1)
-    outcome = Outcome(
-        result.evaluation,
-        result.optimal,
-        result.proven_bound,
-        SolverReport(result.method, result.seconds, 0, time_limit),
-    )
-    return build_plan(people, event, result.schedule, outcome)
+    return build_plan(people, event, result, seed=0, time_limit=time_limit)
+
+
+def revised_and_moves(plan: Plan, from_round: int, replanned: Replanned) -> tuple[Plan, tuple[Move, ...]]:
+    """The new version as the session workflow finishes it, and who moves."""
+    result = revise(plan, replanned, from_round)
+    assert result.revision is not None
+    return result.plan, result.revision.moves
 
 
 def check(path: Path) -> dict[str, object]:
@@ -167,16 +169,20 @@ def compare(time_limit: float, seeds: Sequence[int], from_round: int) -> None:
                 added = [Attendee("", f"Late {seed}-{k}", rng.choice(orgs)) for k in range(late)]
                 for mode in ("plain", "fewest"):
                     started = time.perf_counter()
-                    revised, moves = replan(
+                    revised, moves = revised_and_moves(
                         plan,
                         from_round,
-                        absent,
-                        added,
-                        constraints_of=constraints_of,
-                        time_limit=time_limit,
-                        seed=0,
-                        revised_at="2026-12-08T08:40",
-                        fewest_moves=mode == "fewest",
+                        replan(
+                            plan,
+                            from_round,
+                            absent,
+                            added,
+                            constraints_of=constraints_of,
+                            time_limit=time_limit,
+                            seed=0,
+                            revised_at="2026-12-08T08:40",
+                            fewest_moves=mode == "fewest",
+                        ),
                     )
                     seconds = time.perf_counter() - started
                     quality = revised.quality
@@ -240,18 +246,22 @@ def main() -> None:
                 for k in range(args.added)
             ]
             started = time.perf_counter()
-            revised, moves = replan(
+            revised, moves = revised_and_moves(
                 original,
                 args.from_round,
-                absent,
-                added,
-                constraints_of=lambda everyone: OrganiserConstraints(
-                    organiser_constraints(everyone).stays_seated, base.hosts, APART
+                replan(
+                    original,
+                    args.from_round,
+                    absent,
+                    added,
+                    constraints_of=lambda everyone: OrganiserConstraints(
+                        organiser_constraints(everyone).stays_seated, base.hosts, APART
+                    ),
+                    time_limit=args.time_limit,
+                    seed=seed,
+                    revised_at="2026-12-08T08:40",
+                    fewest_moves=args.fewest_moves,
                 ),
-                time_limit=args.time_limit,
-                seed=seed,
-                revised_at="2026-12-08T08:40",
-                fewest_moves=args.fewest_moves,
             )
             seconds = time.perf_counter() - started
             path = Path(folder) / f"replan-{seed}.json"

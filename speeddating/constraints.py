@@ -198,7 +198,8 @@ def organiser_constraints(
     return OrganiserConstraints(stays_seated, hosts, frozenset(apart), frozenset(meet))
 
 
-def _index_pairs(pairs: Iterable[IdPair], index: Mapping[str, int]) -> frozenset[Pair]:
+def index_pairs(pairs: Iterable[IdPair], index: Mapping[str, int]) -> frozenset[Pair]:
+    """Id pairs as index pairs, leaving out anyone `index` does not know."""
     return frozenset(pair(index[a], index[b]) for a, b in pairs if a in index and b in index)
 
 
@@ -283,8 +284,8 @@ def apply_constraints(
         raise ConstraintError("\n".join(problems))
     paired = replace(
         problem,
-        keep_apart=problem.keep_apart | _index_pairs(constraints.keep_apart, index),
-        should_meet=problem.should_meet | _index_pairs(constraints.should_meet, index),
+        keep_apart=problem.keep_apart | index_pairs(constraints.keep_apart, index),
+        should_meet=problem.should_meet | index_pairs(constraints.should_meet, index),
     )
     present = {attendees[p].id for r in range(problem.rounds) for p in problem.present(r)}
     tables = min((len(problem.table_sizes(r)) for r in range(problem.rounds) if problem.present(r)), default=0)

@@ -7,8 +7,34 @@ One function serves the solvers (to compare candidate schedules), the plan summa
 from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
+from typing import NamedTuple
 
 from speeddating.problem import Pair, Problem, Schedule, fewest_pairs, pair
+
+
+class Rank(NamedTuple):
+    """A schedule's lexicographic cost, smaller is better, in the order of the planning priorities."""
+
+    keep_apart_violations: int
+    same_org_pairs: int
+    repeat_pairs: int
+    history_weight: float
+    """Pairs met in earlier sessions, weighted by how recently."""
+    should_meet_missed: int
+    negative_new_pairs: int
+    """Minus the distinct new pairs: more new pairs rank first."""
+    spread: int
+    """Most minus fewest new people met by one person: the fairest plan ranks first."""
+
+    @property
+    def conflicts(self) -> tuple[int, int, int, float, int]:
+        """The levels above new encounters: kept-apart pairs, colleagues, repeats, history, missed wishes."""
+        return self[:5]
+
+    @property
+    def without_spread(self) -> tuple[float, ...]:
+        """Everything but the fairness spread, which a search may trade freely against closeness."""
+        return self[:-1]
 
 
 @dataclass(frozen=True)
@@ -27,11 +53,11 @@ class Evaluation:
     fewest_new_met: int
     most_new_met: int
 
-    def rank(self) -> tuple[float, ...]:
-        """Lexicographic cost, smaller is better, in the order of the planning priorities:
-        kept-apart pairs, colleague pairs, repeats within the session, weighted history repeats,
-        pairs that should meet and don't, then the most new pairs, then the fairest spread."""
-        return (
+    def rank(self) -> Rank:
+        """Lexicographic cost, smaller is better: kept-apart pairs, colleague pairs, repeats within the
+        session, weighted history repeats, pairs that should meet and don't, then the most new pairs,
+        then the fairest spread."""
+        return Rank(
             self.keep_apart_violations,
             self.same_org_pairs,
             self.repeat_pairs,

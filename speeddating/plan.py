@@ -15,6 +15,7 @@ from speeddating.event import Event, Theme
 from speeddating.fileio import atomic_write_text
 from speeddating.i18n import t
 from speeddating.roster import Attendee
+from speeddating.status import SolveStatus, status_of
 
 FORMAT = "speeddating-plan/1"
 
@@ -62,9 +63,17 @@ class Quality:
     forced_reunions: int = 0
     """Floor on history repeats + repeats + avoidable colleague pairs for these head counts."""
 
+    @property
+    def status(self) -> SolveStatus:
+        """Proven optimal, or the best plan found (with `proven_bound`); the file keeps it as `optimal`."""
+        return status_of(self.optimal)
+
 
 @dataclass(frozen=True)
 class SolverReport:
+    """How the plan was computed, kept in the file for debugging and reproducing it (never worded for the
+    organiser: `method` is an internal component name)."""
+
     method: str = ""
     seconds: float = 0.0
     seed: int = 0

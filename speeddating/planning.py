@@ -1,19 +1,24 @@
 """Glue between the organiser's world (attendees, ids, events) and the optimiser's integers.
 
 `problem_for` turns attendees into a `Problem`; `build_plan` turns a solver result back into a
-`Plan` with times and themes; `measure` recomputes a plan's quality from the plan alone.
+`Plan` with times and themes; `measure` recomputes a plan's quality from the plan alone, and
+`seated_quality` from the plan and what its search proved.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from itertools import combinations
+from typing import TYPE_CHECKING
 
-from speeddating.constraints import OrganiserConstraints, apply_constraints
+from speeddating.constraints import OrganiserConstraints, apply_constraints, index_pairs
 from speeddating.evaluation import Evaluation, evaluate
 from speeddating.event import Event
 from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable, SolverReport
 from speeddating.problem import Pair, Problem, Schedule, pair
 from speeddating.roster import Attendee
+from speeddating.status import SolveStatus, status_of
+
+if TYPE_CHECKING:
+    from speeddating.solver import SolveResult
 
 PastEncounters = Mapping[frozenset[str], float]
 """Pairs of person identities (`Attendee.identity`) met in earlier sessions, with their weight."""
@@ -62,17 +67,8 @@ def problem_for(
     return apply_constraints(problem, attendees, constraints) if constraints else problem
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What the solver reported about a schedule, in the plan's terms."""
-
-    evaluation: Evaluation
-    optimal: bool
-    proven_bound: int
-    report: SolverReport
-
-
-def quality_of(evaluation: Evaluation, optimal: bool, proven_bound: int) -> Quality:
+def quality_of(evaluation: Evaluation, status: SolveStatus, proven_bound: int, forced_reunions: int = 0) -> Quality:
+    """The plan's figures: the evaluation of its seating, what the search proved, and the floor on reunions."""
     return Quality(
         same_org_pairs=evaluation.same_org_pairs,
         forced_same_org=evaluation.forced_same_org,
@@ -80,12 +76,13 @@ def quality_of(evaluation: Evaluation, optimal: bool, proven_bound: int) -> Qual
         history_repeats=evaluation.history_repeats,
         distinct_new_pairs=evaluation.distinct_new_pairs,
         new_pairs_bound=evaluation.new_pairs_bound,
-        optimal=optimal,
+        optimal=status is SolveStatus.OPTIMAL,
         proven_bound=min(proven_bound, evaluation.new_pairs_bound),
         fewest_new_met=evaluation.fewest_new_met,
         most_new_met=evaluation.most_new_met,
         keep_apart_violations=evaluation.keep_apart_violations,
         should_meet_missed=evaluation.should_meet_missed,
+        forced_reunions=forced_reunions,
     )
 
 
@@ -107,16 +104,23 @@ def timed_rounds(event: Event, seating: Sequence[Sequence[Sequence[str]]], first
     return tuple(rounds)
 
 
-def build_plan(attendees: Sequence[Attendee], event: Event, schedule: Schedule, outcome: Outcome) -> Plan:
-    """The Plan for a solver schedule: ids at numbered tables, times, themes, quality."""
+def solver_report(result: "SolveResult", seed: int, time_limit: float) -> SolverReport:
+    """What the plan file says about the search that made it (its method is for debugging, never shown)."""
+    return SolverReport(result.method, round(result.seconds, 2), seed, time_limit)
+
+
+def build_plan(
+    attendees: Sequence[Attendee], event: Event, result: "SolveResult", *, seed: int = 0, time_limit: float = 0.0
+) -> Plan:
+    """The Plan for a solver result: ids at numbered tables, times, themes, quality."""
     ids = [a.id for a in attendees]
-    seating = [[[ids[p] for p in table] for table in tables] for tables in schedule]
+    seating = [[[ids[p] for p in table] for table in tables] for tables in result.schedule]
     return Plan(
         attendees=tuple(attendees),
         rounds=timed_rounds(event, seating),
         event=event,
-        quality=quality_of(outcome.evaluation, outcome.optimal, outcome.proven_bound),
-        solver=outcome.report,
+        quality=quality_of(result.evaluation, result.status, result.proven_bound),
+        solver=solver_report(result, seed, time_limit),
     )
 
 
@@ -133,7 +137,8 @@ def plan_encounters(plan: Plan, weight: float = 1.0) -> dict[frozenset[str], flo
 
 
 def plan_schedule(plan: Plan, past: PastEncounters | None = None) -> tuple[Problem, Schedule]:
-    """The plan as a Problem and Schedule, for measuring: people not seated count as absent."""
+    """The plan as a Problem and Schedule, for measuring: people not seated count as absent, the pairs
+    the plan keeps apart or brings together count as the organiser's wishes."""
     index = {a.id: i for i, a in enumerate(plan.attendees)}
     schedule = tuple(
         tuple(tuple(index[x] for x in table.attendees) for table in rnd.tables if table.attendees)
@@ -148,8 +153,19 @@ def plan_schedule(plan: Plan, past: PastEncounters | None = None) -> tuple[Probl
         table_size=min(max(max(sizes), 3), 6),
         absences=absences,
         past_encounters=past_pairs(plan.attendees, past or {}),
+        keep_apart=index_pairs(plan.keep_apart, index),
+        should_meet=index_pairs(plan.should_meet, index),
     )
     return problem, schedule
+
+
+def seated_quality(plan: Plan, result: "SolveResult", past: PastEncounters | None, forced_reunions: int = 0) -> Quality:
+    """The figures of the whole plan measured from its seating (rounds kept from an earlier version
+    included), with the status of the search that made it and its bound shifted by as much."""
+    problem, schedule = plan_schedule(plan, past)
+    evaluation = evaluate(problem, schedule)
+    gap = result.proven_bound - result.evaluation.distinct_new_pairs
+    return quality_of(evaluation, result.status, evaluation.distinct_new_pairs + gap, forced_reunions)
 
 
 def measure(plan: Plan, past: PastEncounters | None = None) -> Quality:
@@ -168,4 +184,4 @@ def measure(plan: Plan, past: PastEncounters | None = None) -> Quality:
             claimed.same_org_pairs == evaluation.same_org_pairs and claimed.repeat_pairs == evaluation.repeat_pairs
         )
         proven = min(proven, claimed.proven_bound)
-    return quality_of(evaluation, optimal, proven)
+    return quality_of(evaluation, status_of(optimal), proven)

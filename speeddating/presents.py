@@ -15,7 +15,8 @@ from dataclasses import replace
 
 import networkx as nx
 
-from speeddating.i18n import t
+from speeddating.i18n import N_
+from speeddating.notice import Notice
 from speeddating.plan import Plan, PlannedRound, SeatedTable
 
 
@@ -59,13 +60,13 @@ def organisation_names(plan: Plan) -> dict[str, str]:
     return names
 
 
-def assign_presents(plan: Plan) -> tuple[Plan, list[str]]:
+def assign_presents(plan: Plan) -> tuple[Plan, list[Notice]]:
     """The plan with `presents` filled at every table of every present-another round (and cleared
     elsewhere), plus one warning per table where nobody can present another organisation."""
     organisation_of = {a.id: a.organisation_key for a in plan.attendees}
     names = organisation_names(plan)
     presented: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    warnings: list[str] = []
+    warnings: list[Notice] = []
 
     def seat(rnd: PlannedRound, table: SeatedTable) -> SeatedTable:
         if rnd.theme is None or not rnd.theme.presents_another or not table.attendees:
@@ -74,10 +75,12 @@ def assign_presents(plan: Plan) -> tuple[Plan, list[str]]:
         choice = table_presentations(own, [presented[x] for x in table.attendees])
         if choice is None:
             warnings.append(
-                t(
-                    "round {round}, table {table}: everyone is from '{organisation}', so nobody can "
-                    "present another organisation there; ask each person to present a partner who is "
-                    "not at the table.",
+                Notice.of(
+                    N_(
+                        "round {round}, table {table}: everyone is from '{organisation}', so nobody can "
+                        "present another organisation there; ask each person to present a partner who is "
+                        "not at the table."
+                    ),
                     round=rnd.number,
                     table=table.number,
                     organisation=names[own[0]],

@@ -31,9 +31,8 @@ from speeddating.errors import UserError
 from speeddating.evaluation import encounters, evaluate
 from speeddating.i18n import t
 from speeddating.names import labels
-from speeddating.plan import Plan, PlannedRound, SeatedTable, SolverReport
-from speeddating.planning import PastEncounters, organisation_indices, past_pairs, plan_schedule, quality_of
-from speeddating.presents import assign_presents
+from speeddating.plan import Plan, PlannedRound, SeatedTable
+from speeddating.planning import PastEncounters, organisation_indices, past_pairs, solver_report
 from speeddating.problem import MAX_TABLE_SIZE, Pair, Problem, Schedule, pair, table_layout
 from speeddating.roster import Attendee
 from speeddating.solver import SolveResult, solve
@@ -51,6 +50,7 @@ from speeddating.solver.cpsat_model import (
 from speeddating.solver.lns import conflicted_tables, pinned
 from speeddating.solver.local_search import tabu_search
 from speeddating.solver.portfolio import SWAPS_PER_SECOND
+from speeddating.status import Progress, SolveStatus, status_of
 from speeddating.text import fold
 
 Tables = list[list[int]]
@@ -97,17 +97,14 @@ class Move:
     before: int | None
     after: int | None
 
-    def line(self) -> str:
-        before = t("table {number}", number=self.before) if self.before else t("no table")
-        after = t("table {number}", number=self.after) if self.after else t("no table")
-        return t(
-            "{name}: {before} → {after} (round {round})", name=self.name, before=before, after=after, round=self.round
-        )
-
 
 class Replanned(NamedTuple):
+    """The new version's seating (the session workflow adds presents and figures), the search of the
+    rounds re-planned, and the organiser's constraints it honoured."""
+
     plan: Plan
-    moves: tuple[Move, ...]
+    result: SolveResult
+    constraints: OrganiserConstraints
 
 
 def session_table_size(plan: Plan) -> int:
@@ -343,7 +340,7 @@ def descend(problem: Problem, schedule: Schedule, reference: Schedule, deadline:
     def frozen() -> Schedule:
         return tuple(tuple(tuple(table) for table in tables) for tables in rounds)
 
-    best = evaluate(problem, schedule).rank()[:-1]
+    best = evaluate(problem, schedule).rank().without_spread
     improved = True
     while improved and time.monotonic() < deadline:
         improved = False
@@ -356,7 +353,7 @@ def descend(problem: Problem, schedule: Schedule, reference: Schedule, deadline:
                 closer = (a in former[j]) + (b in former[i]) - (a in former[i]) - (b in former[j])
                 x, y = tables[i].index(a), tables[j].index(b)
                 tables[i][x], tables[j][y] = b, a
-                rank = evaluate(problem, frozen()).rank()[:-1]
+                rank = evaluate(problem, frozen()).rank().without_spread
                 if rank < best or (rank == best and closer > 0):
                     best, improved = rank, True
                     break
@@ -373,7 +370,7 @@ def solve_stably(
     time_limit: float,
     seed: int,
     workers: int,
-    progress: Callable[[str], None] | None,
+    progress: Progress | None,
 ) -> SolveResult:
     """The best plan, preferring among equally good ones the one closest to the previous version.
 
@@ -385,7 +382,7 @@ def solve_stably(
     started = time.monotonic()
     share = STABLE_SHARE * time_limit
     mended = descend(problem, hint, hint, started + share / 4)
-    found = [SolveResult(mended, evaluate(problem, mended), False, 0, "repair", 0.0)]
+    found = [SolveResult(mended, evaluate(problem, mended), SolveStatus.FEASIBLE, 0, "repair", 0.0)]
     for start, deadline in ((mended, started + share * 2 / 3), (hint, started + share)):
         schedule = tabu_search(
             problem, start, seed=seed, work_budget=int(SWAPS_PER_SECOND * share / 2), deadline=deadline
@@ -395,7 +392,7 @@ def solve_stably(
         )
     stable = min(found, key=lambda r: r.evaluation.rank())
     if stable.evaluation.perfect and stable.evaluation.history_repeats == 0:
-        found.append(replace(stable, optimal=True))
+        found.append(replace(stable, status=SolveStatus.OPTIMAL))
     else:
         left = time_limit * (1 - PULL_BACK_SHARE) - (time.monotonic() - started)
         found.append(
@@ -403,16 +400,16 @@ def solve_stably(
                 problem, time_limit=max(0.1, left), seed=seed, workers=workers, progress=progress, hint=stable.schedule
             )
         )
-    best = min(found, key=lambda r: (r.evaluation.rank()[:-1], seat_changes(r.schedule, hint)))
+    best = min(found, key=lambda r: (r.evaluation.rank().without_spread, seat_changes(r.schedule, hint)))
     if best.schedule != mended:
         best = replace(best, schedule=descend(problem, best.schedule, hint, started + time_limit))
     evaluation = evaluate(problem, best.schedule)
-    optimal = any(r.optimal and r.evaluation.rank()[:-1] == evaluation.rank()[:-1] for r in found)
+    optimal = any(r.optimal and r.evaluation.rank().without_spread == evaluation.rank().without_spread for r in found)
     bound = max(r.proven_bound for r in found)
     return replace(
         best,
         evaluation=evaluation,
-        optimal=optimal,
+        status=status_of(optimal),
         proven_bound=max(bound, evaluation.distinct_new_pairs),
         seconds=time.monotonic() - started,
     )
@@ -438,12 +435,29 @@ def away_from_home(schedule: Schedule, homes: Homes) -> set[tuple[int, int]]:
     return {(p, rnd) for (p, rnd), slot in homes.items() if slot is None or p not in schedule[rnd][slot]}
 
 
-def moves_rank(problem: Problem, schedule: Schedule, homes: Homes) -> tuple[float, ...]:
-    """The fewest-moves order: kept-apart pairs, colleague pairs, repeats, history, missed wishes,
-    then people who change table, seat changes, and only then the most new pairs."""
+class MovesRank(NamedTuple):
+    """The fewest-moves order, smaller is better: the conflicts of `Rank`, then people who change table,
+    seat changes, and only then the most new pairs."""
+
+    keep_apart_violations: int
+    same_org_pairs: int
+    repeat_pairs: int
+    history_weight: float
+    should_meet_missed: int
+    people_moved: int
+    seat_changes: int
+    negative_new_pairs: int
+
+    @property
+    def conflicts(self) -> tuple[int, int, int, float, int]:
+        return self[:5]
+
+
+def moves_rank(problem: Problem, schedule: Schedule, homes: Homes) -> MovesRank:
+    """Where `schedule` stands in the fewest-moves order."""
     rank = evaluate(problem, schedule).rank()
     away = away_from_home(schedule, homes)
-    return (*rank[:5], len({p for p, _ in away}), len(away), rank[5])
+    return MovesRank(*rank.conflicts, len({p for p, _ in away}), len(away), rank.negative_new_pairs)
 
 
 def freed_tables(problem: Problem, schedule: Schedule, homes: Homes, rng: random.Random) -> list[set[int]]:
@@ -559,10 +573,10 @@ def reseat(
     return read_schedule(sm, solver), status == cp_model.OPTIMAL
 
 
-def no_more_conflicts(rank: Sequence[float], than: Sequence[float]) -> bool:
+def no_more_conflicts(rank: MovesRank, than: MovesRank) -> bool:
     """Whether a `moves_rank` has no more kept-apart pairs, colleague pairs, repeats, history or missed
     wishes than another, each on its own (the model's caps round history weights)."""
-    return all(x <= y for x, y in zip(rank[:5], than[:5], strict=True))
+    return all(x <= y for x, y in zip(rank.conflicts, than.conflicts, strict=True))
 
 
 class FewestMoves(NamedTuple):
@@ -580,7 +594,7 @@ def solve_with_fewest_moves(
     time_limit: float,
     seed: int,
     workers: int,
-    progress: Callable[[str], None] | None,
+    progress: Progress | None,
 ) -> FewestMoves:
     """The plan that moves the fewest people among those with no more colleague pairs or repeats
     (nor kept-apart pairs, history or missed wishes) than the best plan found; new pairs come last.
@@ -606,7 +620,7 @@ def solve_with_fewest_moves(
     share = time_limit * FEWEST_MOVES_SHARE
     for step in range(max(1, round(share / STEP_SECONDS))):
         unavoidable = sum(1 for p, rnd in away_from_home(current, homes) if homes[p, rnd] is None)
-        if rank[6] == unavoidable and -rank[7] == evaluate(problem, current).new_pairs_bound:
+        if rank.seat_changes == unavoidable and -rank.negative_new_pairs == evaluate(problem, current).new_pairs_bound:
             break
         freed = freed_tables(problem, current, homes, rng)
         found, optimal = reseat(
@@ -626,13 +640,13 @@ def solve_with_fewest_moves(
         if optimal and all(len(f) == len(tables) for f, tables in zip(freed, current, strict=True)):
             break
     evaluation = evaluate(problem, current)
-    same = evaluation.rank()[:-1] == best.evaluation.rank()[:-1]
+    same = evaluation.rank().without_spread == best.evaluation.rank().without_spread
     return FewestMoves(
         replace(
             best,
             schedule=current,
             evaluation=evaluation,
-            optimal=best.optimal and same,
+            status=status_of(best.optimal and same),
             method=method,
             seconds=best.seconds + time.monotonic() - started,
         ),
@@ -652,10 +666,10 @@ def replan(
     seed: int = 0,
     workers: int = 1,
     revised_at: str = "",
-    progress: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
     fewest_moves: bool = True,
 ) -> Replanned:
-    """The plan re-optimised from round `from_round` on (1-based), and who moves compared with `plan`.
+    """The plan re-seated from round `from_round` on (1-based), before presents and figures (`session.replan`).
 
     `absent` sit at no table from `from_round` on; `added` (given fresh ids) sit at every round
     from `from_round` on. `constraints_of` reads the organiser's constraints for everyone, newcomers
@@ -747,20 +761,13 @@ def replan(
         attendees=attendees,
         rounds=rounds,
         event=plan.event,
-        solver=SolverReport(result.method, round(result.seconds, 2), seed, time_limit),
+        solver=solver_report(result, seed, time_limit),
         version=plan.version + 1,
         revised_at=revised_at or dt.datetime.now().isoformat(timespec="minutes"),
         keep_apart=tuple(sorted(constraints.keep_apart)),
         should_meet=tuple(sorted(constraints.should_meet)),
     )
-    with_presents, _ = assign_presents(revised)
-    revised = replace(with_presents, rounds=(*frozen, *with_presents.rounds[len(frozen) :]))
-    whole, schedule = plan_schedule(revised, past)
-    whole = replace(whole, keep_apart=problem.keep_apart, should_meet=problem.should_meet)
-    evaluation = evaluate(whole, schedule)
-    gap = result.proven_bound - result.evaluation.distinct_new_pairs
-    revised = revised.with_quality(quality_of(evaluation, result.optimal, evaluation.distinct_new_pairs + gap))
-    return Replanned(revised, moves(plan, revised, from_round))
+    return Replanned(revised, result, constraints)
 
 
 def _table_numbers_from(plan: Plan, from_round: int) -> set[int]:

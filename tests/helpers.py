@@ -4,7 +4,7 @@ solved plans, and hand-seated plans for the history."""
 import contextvars
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from click.testing import CliRunner
 
@@ -12,9 +12,11 @@ from speeddating.cli import cli
 from speeddating.constraints import OrganiserConstraints
 from speeddating.event import Event
 from speeddating.history.store import add_plan, open_history
-from speeddating.plan import Plan, PlannedRound, SeatedTable, SolverReport
-from speeddating.planning import Outcome, build_plan, problem_for
+from speeddating.plan import Plan, PlannedRound, SeatedTable
+from speeddating.planning import build_plan, problem_for
+from speeddating.replan import Move
 from speeddating.roster import Attendee
+from speeddating.session import ReplanOptions, replan_session
 from speeddating.solver import solve
 
 
@@ -98,8 +100,16 @@ def solved_plan(attendees: Sequence[Attendee], rounds: int, constraints: Organis
     """The plan the portfolio finds in one second, on one worker, seed 0."""
     problem = problem_for(attendees, rounds, constraints=constraints)
     result = solve(problem, time_limit=1, seed=0, workers=1)
-    outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, SolverReport())
-    return build_plan(attendees, Event(), result.schedule, outcome)
+    return build_plan(attendees, Event(), result)
+
+
+def replanned(
+    plan: Plan, from_round: int, absent: Sequence[Attendee] = (), added: Sequence[Attendee] = (), **options: Any
+) -> tuple[Plan, tuple[Move, ...]]:
+    """The session workflow's re-plan of `plan`, without history: the new version and who moves."""
+    result = replan_session(plan, ReplanOptions(from_round, tuple(a.id for a in absent), tuple(added), **options))
+    assert result.revision is not None
+    return result.plan, result.revision.moves
 
 
 Person = tuple[str, str, str]

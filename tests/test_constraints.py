@@ -17,8 +17,7 @@ from speeddating.constraints import (
 )
 from speeddating.event import Event
 from speeddating.i18n import use_language
-from speeddating.plan import SolverReport
-from speeddating.planning import Outcome, build_plan, problem_for
+from speeddating.planning import build_plan, problem_for
 from speeddating.problem import Problem
 from speeddating.roster import Attendee
 from speeddating.solver import solve
@@ -135,8 +134,7 @@ def test_a_solved_plan_honours_every_constraint_and_reports_them(tmp_path: Path)
                 assert person in tables[fixed]
         for table in tables:
             assert not {1, 2} <= set(table) and not {3, 6} <= set(table)
-    outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, SolverReport())
-    plan = build_plan(people, Event(), result.schedule, outcome)
+    plan = build_plan(people, Event(), result)
     with use_language("en"):
         lines = constraint_lines(plan, constraints)
     assert lines[0].startswith("Stay seated (2): Person 00 (") and lines[1].startswith("Table hosts (2)")
@@ -152,12 +150,7 @@ def test_hosts_beyond_one_per_table_take_part_like_everyone_else_with_a_warning(
     assert {p for p, _ in problem.fixed_tables} == {0, 1, 4}
     result = solve(problem, time_limit=1, seed=0, workers=1)
     assert all(len({0, 1, 4} & set(table)) <= 1 for tables in result.schedule for table in tables)
-    plan = build_plan(
-        people,
-        Event(),
-        result.schedule,
-        Outcome(result.evaluation, result.optimal, result.proven_bound, SolverReport()),
-    )
+    plan = build_plan(people, Event(), result)
     with use_language("en"):
         lines = constraint_lines(plan, constraints)
     assert lines[0] == (
@@ -173,12 +166,7 @@ def test_pairs_who_cannot_meet_are_explained(tmp_path: Path) -> None:
     meet = write(tmp_path / "meet.csv", "Person 00;Person 01\nPerson 02;Person 06\n")
     constraints = organiser_constraints(people, should_meet=meet)
     result = solve(problem_for(people, 2, constraints=constraints), time_limit=1, seed=0, workers=1)
-    plan = build_plan(
-        people,
-        Event(),
-        result.schedule,
-        Outcome(result.evaluation, result.optimal, result.proven_bound, SolverReport()),
-    )
+    plan = build_plan(people, Event(), result)
     with use_language("en"):
         lines = constraint_lines(plan, constraints)
     assert (

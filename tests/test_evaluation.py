@@ -10,10 +10,12 @@ from hypothesis import strategies as st
 
 from speeddating.evaluation import evaluate, schedule_errors
 from speeddating.event import Event
-from speeddating.plan import SolverReport, plan_to_dict
-from speeddating.planning import Outcome, build_plan, past_pairs
+from speeddating.plan import plan_to_dict
+from speeddating.planning import build_plan, past_pairs
 from speeddating.problem import Problem, Schedule, table_layout
 from speeddating.roster import Attendee
+from speeddating.solver import SolveResult
+from speeddating.status import SolveStatus
 from tests.conftest import checker_path
 
 
@@ -44,8 +46,8 @@ def random_schedule(people: int, rounds: int, size: int, rng: random.Random) -> 
 
 def as_plan_dict(attendees: list[Attendee], schedule: Schedule, problem: Problem) -> dict[str, Any]:
     evaluation = evaluate(problem, schedule)
-    outcome = Outcome(evaluation, False, evaluation.new_pairs_bound, SolverReport())
-    return plan_to_dict(build_plan(attendees, Event(), schedule, outcome))
+    result = SolveResult(schedule, evaluation, SolveStatus.FEASIBLE, evaluation.new_pairs_bound, "", 0.0)
+    return plan_to_dict(build_plan(attendees, Event(), result))
 
 
 @settings(max_examples=40, deadline=None)

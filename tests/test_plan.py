@@ -12,10 +12,12 @@ from speeddating.evaluation import evaluate
 from speeddating.event import default_event
 from speeddating.exporters.spreadsheet import plan_rows, rows_to_csv
 from speeddating.i18n import use_language
-from speeddating.plan import Plan, SolverReport, plan_from_dict, plan_to_dict, read_plan, write_plan
-from speeddating.planning import Outcome, build_plan, measure
+from speeddating.plan import Plan, plan_from_dict, plan_to_dict, read_plan, write_plan
+from speeddating.planning import build_plan, measure
 from speeddating.problem import Problem
 from speeddating.roster import Attendee
+from speeddating.solver import SolveResult
+from speeddating.status import SolveStatus
 from tests.conftest import CheckPlan
 from tests.helpers import run_cli, write_attendees
 
@@ -33,8 +35,8 @@ SCHEDULE = (((0, 1, 2), (3, 4, 5)), ((0, 3, 5), (1, 2, 4)))
 def sample_plan() -> Plan:
     problem = Problem((0, 1, 2, 3, 0, 1), 2, table_size=3)
     evaluation = evaluate(problem, SCHEDULE)
-    outcome = Outcome(evaluation, False, evaluation.new_pairs_bound, SolverReport("test", 0.1, 3, 5))
-    return build_plan(ATTENDEES, default_event(), SCHEDULE, outcome)
+    result = SolveResult(SCHEDULE, evaluation, SolveStatus.FEASIBLE, evaluation.new_pairs_bound, "test", 0.1)
+    return build_plan(ATTENDEES, default_event(), result, seed=3, time_limit=5)
 
 
 def test_round_trip_keeps_everything(tmp_path: Path) -> None:

@@ -118,7 +118,7 @@ def test_single_organisation_tables_are_explained() -> None:
     with use_language("fr"):
         planned, warnings = assign_presents(plan)
     assert len(warnings) == 1
-    assert "table 1" in warnings[0] and "France Travail" in warnings[0]
+    assert "table 1" in warnings[0].text() and "France Travail" in warnings[0].text()
     assert planned.rounds[0].tables[0].presents == ()
     assert dict(planned.rounds[0].tables[1].presents) == {"p2": "Mission Locale", "p3": "Cap emploi"}
 

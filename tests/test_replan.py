@@ -10,14 +10,16 @@ from speeddating.cli.replan_commands import change_lines, default_folder
 from speeddating.constraints import OrganiserConstraints, organiser_constraints
 from speeddating.event import Event
 from speeddating.i18n import use_language
-from speeddating.plan import Plan, SolverReport, plan_to_dict, read_plan, write_plan
-from speeddating.planning import Outcome, build_plan, problem_for
-from speeddating.replan import Move, ReplanError, moves, replan, session_table_size, table_numbers
+from speeddating.plan import Plan, plan_to_dict, read_plan, write_plan
+from speeddating.planning import build_plan, problem_for
+from speeddating.replan import Move, ReplanError, replan, session_table_size, table_numbers
 from speeddating.roster import Attendee
+from speeddating.session import Result, revision_of
 from speeddating.solver import solve
 from speeddating.text import fold
+from speeddating.wording import move_line
 from tests.conftest import CheckPlan
-from tests.helpers import people, run_cli, solved_plan, write_attendees
+from tests.helpers import people, replanned, run_cli, solved_plan, write_attendees
 
 
 def seats(plan: Plan, attendee_id: str) -> list[int | None]:
@@ -32,7 +34,7 @@ def plan24() -> Plan:
 def test_frozen_rounds_are_unchanged_byte_for_byte(plan24: Plan) -> None:
     absent = [plan24.attendee("p03"), plan24.attendee("p10")]
     added = [Attendee("", "Nouvelle Venue", "Org 9")]
-    new, _ = replan(plan24, 3, absent, added, time_limit=1, revised_at="2026-12-08T08:40")
+    new, _ = replanned(plan24, 3, absent, added, time_limit=1, revised_at="2026-12-08T08:40")
     before, after = plan_to_dict(plan24)["rounds"], plan_to_dict(new)["rounds"]
     assert json.dumps(after[:2], ensure_ascii=False) == json.dumps(before[:2], ensure_ascii=False)
     assert [r["number"] for r in after] == [1, 2, 3, 4, 5]
@@ -45,7 +47,7 @@ def test_absent_people_sit_nowhere_and_newcomers_everywhere_from_k(
 ) -> None:
     absent = [plan24.attendee("p03"), plan24.attendee("p10"), plan24.attendee("p11")]
     added = [Attendee("", "Late One", "Org 7"), Attendee("", "Late Two", "Org 8", "two@example.org")]
-    new, moves = replan(plan24, 3, absent, added, time_limit=1)
+    new, moves = replanned(plan24, 3, absent, added, time_limit=1)
     newcomers = [a for a in new.attendees if a.name.startswith("Late")]
     assert [a.id for a in newcomers] == ["p25", "p26"] and newcomers[1].email == "two@example.org"
     for a in absent:
@@ -66,13 +68,13 @@ def test_absent_people_sit_nowhere_and_newcomers_everywhere_from_k(
 
 
 def test_nothing_changed_means_nobody_moves(plan24: Plan) -> None:
-    new, moves = replan(plan24, 2, time_limit=1)
+    new, moves = replanned(plan24, 2, time_limit=1)
     assert moves == ()
     assert plan_to_dict(new)["rounds"] == plan_to_dict(plan24)["rounds"]
 
 
 def test_one_absentee_moves_few_people(plan24: Plan) -> None:
-    new, moves = replan(plan24, 4, [plan24.attendee("p05")], time_limit=1)
+    new, moves = replanned(plan24, 4, [plan24.attendee("p05")], time_limit=1)
     moved = {m.attendee_id for m in moves}
     assert "p05" in moved and len(moved) <= 1 + 2 * 4
     old_tables = {t.number for t in plan24.rounds[3].tables}
@@ -83,21 +85,21 @@ def test_one_absentee_moves_few_people(plan24: Plan) -> None:
 def test_an_absentee_at_a_full_table_moves_few_people_when_that_costs_nothing() -> None:
     original = solved_plan(people(22, 5), 6)
     absentee = next(t for t in original.rounds[2].tables if len(t.attendees) == 4).attendees[0]
-    _, moves = replan(original, 3, [original.attendee(absentee)], time_limit=2)
+    _, moves = replanned(original, 3, [original.attendee(absentee)], time_limit=2)
     assert {(m.attendee_id, m.round) for m in moves if m.after is None} == {(absentee, r) for r in range(3, 7)}
-    assert len(moves) <= 4 + 4 and len({m.attendee_id for m in moves}) <= 3, [m.line() for m in moves]
+    assert len(moves) <= 4 + 4 and len({m.attendee_id for m in moves}) <= 3, [move_line(m) for m in moves]
 
 
 def test_newcomers_take_the_plans_spelling_of_their_organisation(plan24: Plan) -> None:
-    new, _ = replan(
+    new, _ = replanned(
         plan24, 3, added=[Attendee("", "Late One", "ORG  3"), Attendee("", "Late Two", "Org Neuve")], time_limit=0.5
     )
     assert [a.organisation for a in new.attendees[-2:]] == ["Org 3", "Org Neuve"]
 
 
 def test_someone_who_left_can_come_back(plan24: Plan) -> None:
-    left, _ = replan(plan24, 2, [plan24.attendee("p07")], time_limit=1)
-    back, moves = replan(left, 4, added=[Attendee("", "person 07", "org 0")], time_limit=1)
+    left, _ = replanned(plan24, 2, [plan24.attendee("p07")], time_limit=1)
+    back, moves = replanned(left, 4, added=[Attendee("", "person 07", "org 0")], time_limit=1)
     assert len(back.attendees) == 24 and back.version == 3
     assert seats(back, "p07")[1:3] == [None, None] and None not in seats(back, "p07")[3:]
     assert {m.attendee_id for m in moves if m.before is None} == {"p07"}
@@ -111,7 +113,7 @@ def test_refusals(plan24: Plan) -> None:
             replan(plan24, 2, added=[Attendee("", "Person 01", "Org 0")])
         with pytest.raises(ReplanError, match="added twice"):
             replan(plan24, 2, added=[Attendee("", "X Y", "Z"), Attendee("", "x  y", "z")])
-        left, _ = replan(plan24, 2, [plan24.attendee("p07")], time_limit=1)
+        left, _ = replanned(plan24, 2, [plan24.attendee("p07")], time_limit=1)
         with pytest.raises(ReplanError, match="both absent and added: Person 07"):
             replan(left, 3, [left.attendee("p07")], [Attendee("", "Person 07", "Org 0")])
 
@@ -124,7 +126,7 @@ def test_stays_seated_and_hosts_keep_one_table_number_all_session() -> None:
     for x in fixed:
         assert len(set(seats(original, x))) == 1
     absent = [original.attendee("p02"), original.attendee("p03"), original.attendee("p13")]
-    new, _ = replan(
+    new, _ = replanned(
         original, 3, absent, [Attendee("", "New Host", "Org 9", attributes=(("host", "oui"),))], time_limit=1
     )
     for x in ("p01", "p07"):
@@ -136,7 +138,7 @@ def test_stays_seated_and_hosts_keep_one_table_number_all_session() -> None:
 
 def test_keep_apart_pairs_never_share_a_table_after_k(plan24: Plan) -> None:
     apart = frozenset({("p01", "p02"), ("p03", "p04"), ("p05", "p06")})
-    new, _ = replan(plan24, 2, constraints_of=lambda _: OrganiserConstraints(keep_apart=apart), time_limit=1)
+    new, _, _ = replan(plan24, 2, constraints_of=lambda _: OrganiserConstraints(keep_apart=apart), time_limit=1)
     for rnd in new.rounds[1:]:
         for table in rnd.tables:
             assert not any({a, b} <= set(table.attendees) for a, b in apart)
@@ -157,8 +159,7 @@ def test_table_size_is_read_from_the_plan() -> None:
 
 def plan_with_size(attendees: list[Attendee], size: int) -> Plan:
     result = solve(problem_for(attendees, 2, size), time_limit=1, seed=0, workers=1)
-    outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, SolverReport())
-    return build_plan(attendees, Event(), result.schedule, outcome)
+    return build_plan(attendees, Event(), result)
 
 
 def test_reprint_list_tells_homonyms_apart_and_sorts_accents_as_letters() -> None:
@@ -168,9 +169,9 @@ def test_reprint_list_tells_homonyms_apart_and_sorts_accents_as_letters() -> Non
     tables = before.rounds[1].tables
     swapped = tuple(replace(t, attendees=tables[(i + 1) % len(tables)].attendees) for i, t in enumerate(tables))
     after = replace(before, rounds=(before.rounds[0], replace(before.rounds[1], tables=swapped)))
-    found = moves(before, after, 2)
     with use_language("en"):
-        line = next(x for x in change_lines(before, after, found, 2) if x.startswith("Itinerary cards"))
+        revised = Result(after, revision=revision_of(before, after, 2))
+        line = next(x for x in change_lines(revised) if x.startswith("Itinerary cards"))
     listed = line.split(": ", 1)[1].split(", ")
     assert len(listed) == 12 and listed == sorted(listed, key=fold)
     assert listed[:4] == ["Anne Martin (Org 1)", "Anne Martin (Org 3)", "Bruno Blanc", "Élodie Faure"]
@@ -179,10 +180,10 @@ def test_reprint_list_tells_homonyms_apart_and_sorts_accents_as_letters() -> Non
 
 def test_move_lines() -> None:
     with use_language("en"):
-        assert Move("p01", "Anne", 4, 3, 5).line() == "Anne: table 3 → table 5 (round 4)"
-        assert Move("p01", "Anne", 4, None, 2).line() == "Anne: no table → table 2 (round 4)"
+        assert move_line(Move("p01", "Anne", 4, 3, 5)) == "Anne: table 3 → table 5 (round 4)"
+        assert move_line(Move("p01", "Anne", 4, None, 2)) == "Anne: no table → table 2 (round 4)"
     with use_language("fr"):
-        assert Move("p01", "Anne", 4, 3, None).line() == "Anne : table 3 → sans table (tour 4)"
+        assert move_line(Move("p01", "Anne", 4, 3, None)) == "Anne : table 3 → sans table (tour 4)"
 
 
 def test_cli_replan_end_to_end(plan24: Plan, tmp_path: Path, check_plan: CheckPlan) -> None:

@@ -10,10 +10,11 @@ import pytest
 from speeddating.evaluation import evaluate
 from speeddating.plan import Plan, plan_to_dict, write_plan
 from speeddating.problem import Problem, Schedule
-from speeddating.replan import Homes, Move, moves_rank, replan, reseat
+from speeddating.replan import Homes, Move, moves_rank, reseat
 from speeddating.roster import Attendee
+from speeddating.wording import move_line
 from tests.conftest import CheckPlan
-from tests.helpers import people, run_cli, solved_plan
+from tests.helpers import people, replanned, run_cli, solved_plan
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,7 @@ def assert_no_more_conflicts(fewest: Plan, plain: Plan, tmp_path: Path, check_pl
 
 
 def test_nothing_changed_means_nobody_moves(plan24: Plan) -> None:
-    new, moves = replan(plan24, 2, time_limit=1, fewest_moves=True)
+    new, moves = replanned(plan24, 2, time_limit=1, fewest_moves=True)
     assert moves == ()
     assert plan_to_dict(new)["rounds"] == plan_to_dict(plan24)["rounds"]
 
@@ -58,9 +59,9 @@ def test_nothing_changed_means_nobody_moves(plan24: Plan) -> None:
 @pytest.mark.parametrize("absentee", ["p01", "p10", "p24"])
 def test_one_absentee_moves_at_most_their_tablemates(plan24: Plan, absentee: str) -> None:
     absent = [plan24.attendee(absentee)]
-    _, moves = replan(plan24, 3, absent, time_limit=1, fewest_moves=True)
+    _, moves = replanned(plan24, 3, absent, time_limit=1, fewest_moves=True)
     tablemates = {x for rnd in plan24.rounds[2:] for t in rnd.tables if absentee in t.attendees for x in t.attendees}
-    assert moved(moves) <= tablemates - {absentee}, [m.line() for m in moves]
+    assert moved(moves) <= tablemates - {absentee}, [move_line(m) for m in moves]
     assert {(m.attendee_id, m.round) for m in moves if m.after is None} == {(absentee, r) for r in (3, 4, 5)}
 
 
@@ -72,8 +73,8 @@ def test_one_absentee_in_a_tight_plan_moves_no_more_people_than_the_plain_search
     and so must fewest moves; an absentee from a table of three leaves two people whom someone joins."""
     absentee = next(t for t in plan22.rounds[2].tables if len(t.attendees) == size).attendees[0]
     absent = [plan22.attendee(absentee)]
-    new, moves = replan(plan22, 3, absent, time_limit=1, fewest_moves=True)
-    plain, plain_moves = replan(plan22, 3, absent, time_limit=1, fewest_moves=False)
+    new, moves = replanned(plan22, 3, absent, time_limit=1, fewest_moves=True)
+    plain, plain_moves = replanned(plan22, 3, absent, time_limit=1, fewest_moves=False)
     assert len(moved(moves)) <= len(moved(plain_moves))
     assert plan_to_dict(new)["rounds"][:2] == plan_to_dict(plan22)["rounds"][:2]
     assert_no_more_conflicts(new, plain, tmp_path, check_plan)
@@ -95,8 +96,8 @@ def test_fewest_moves_never_adds_a_colleague_pair_or_a_repeat(
     rng = random.Random(from_round * 10 + away + late)
     absent = rng.sample(list(plan24.attendees), away)
     added = [Attendee("", f"Late {k}", f"Org {rng.randrange(8)}") for k in range(late)]
-    fewest, fewest_moves = replan(plan24, from_round, absent, added, time_limit=1, fewest_moves=True)
-    plain, plain_moves = replan(plan24, from_round, absent, added, time_limit=1, fewest_moves=False)
+    fewest, fewest_moves = replanned(plan24, from_round, absent, added, time_limit=1, fewest_moves=True)
+    plain, plain_moves = replanned(plan24, from_round, absent, added, time_limit=1, fewest_moves=False)
     assert_no_more_conflicts(fewest, plain, tmp_path, check_plan)
     assert len(moved(fewest_moves)) <= len(moved(plain_moves))
     frozen = from_round - 1
@@ -108,18 +109,18 @@ def test_two_late_arrivals_move_fewer_people_than_in_the_plain_search(plan24: Pl
     the same colleague pairs and repeats, the new pairs are the same too (every seat pair is one or
     the other)."""
     added = [Attendee("", "Late One", "Org 2"), Attendee("", "Late Two", "Org 9")]
-    fewest, fewest_moves = replan(plan24, 2, added=added, time_limit=1, fewest_moves=True)
-    plain, plain_moves = replan(plan24, 2, added=added, time_limit=1, fewest_moves=False)
+    fewest, fewest_moves = replanned(plan24, 2, added=added, time_limit=1, fewest_moves=True)
+    plain, plain_moves = replanned(plan24, 2, added=added, time_limit=1, fewest_moves=False)
     assert fewest.quality is not None and plain.quality is not None
     assert (fewest.quality.same_org_pairs, fewest.quality.repeat_pairs) == (0, 0)
     assert fewest.quality.distinct_new_pairs == plain.quality.distinct_new_pairs
-    assert len(moved(fewest_moves)) < len(moved(plain_moves)), [m.line() for m in fewest_moves]
+    assert len(moved(fewest_moves)) < len(moved(plain_moves)), [move_line(m) for m in fewest_moves]
 
 
 def test_the_same_seed_gives_the_same_plan(plan24: Plan) -> None:
     added = [Attendee("", "Late One", "Org 2"), Attendee("", "Late Two", "Org 9")]
-    first, _ = replan(plan24, 2, added=added, time_limit=1, fewest_moves=True, revised_at="x")
-    again, _ = replan(plan24, 2, added=added, time_limit=1, fewest_moves=True, revised_at="x")
+    first, _ = replanned(plan24, 2, added=added, time_limit=1, fewest_moves=True, revised_at="x")
+    again, _ = replanned(plan24, 2, added=added, time_limit=1, fewest_moves=True, revised_at="x")
     assert plan_to_dict(first)["rounds"] == plan_to_dict(again)["rounds"]
 
 

@@ -6,9 +6,6 @@ Every command takes `--history PATH` (else $SPEEDDATING_DB, else ./speeddating.d
 
 import datetime as dt
 import json
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -16,38 +13,21 @@ import click
 from speeddating.cli.base import cli, language_option
 from speeddating.cli.localised import option
 from speeddating.cli.options import history_option
-from speeddating.fileio import atomic_write_text, prepare_folder
-from speeddating.history.report import report_from_store, report_lines, text_table, write_report
+from speeddating.fileio import atomic_write_text
 from speeddating.history.store import (
     HistoryError,
     SessionInfo,
-    add_plan,
     database_path,
     export_history,
     import_history,
     list_sessions,
     open_history,
     remove_session,
-    session_info,
     session_plan,
+    writable_history,
 )
 from speeddating.i18n import N_, t
 from speeddating.plan import read_plan
-
-
-@contextmanager
-def _writable_history(path: Path) -> Iterator[sqlite3.Connection]:
-    """The store opened for writing, once its folder (where SQLite keeps its journal) and the file itself
-    are known to accept writes: a read-only share is then named as such, not as a damaged history."""
-    try:
-        prepare_folder(path.parent)
-        if path.exists():
-            with path.open("r+b"):
-                pass
-    except OSError as error:
-        raise OSError(error.errno, error.strerror, str(path)) from None
-    with open_history(path, write=True) as connection:
-        yield connection
 
 
 def _describe(message: str, info: SessionInfo, path: Path | None = None) -> str:
@@ -70,28 +50,30 @@ def history() -> None:
 @history_option
 @language_option
 def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_db: Path | None) -> None:
-    plan = read_plan(plan_file)
-    path = database_path(history_db)
-    with _writable_history(path) as connection:
-        before = list_sessions(connection)
-        session = add_plan(connection, plan, title=title, replace=replace, force=force, source=str(plan_file))
-        info = session_info(connection, session)
-        kept = set(list_sessions(connection))  # a replacement may take the number of the session it replaces
+    from speeddating.session import record_session
+
+    recorded = record_session(
+        read_plan(plan_file),
+        database_path(history_db),
+        title=title,
+        replace_recorded=replace,
+        force=force,
+        source=str(plan_file),
+    )
     click.echo(
         _describe(
             N_("Session {session} recorded in {path}: '{title}' on {date}, {people} people, {rounds} rounds."),
-            info,
-            path=path,
+            recorded.session,
+            path=recorded.history,
         )
     )
-    for replaced in before:
-        if replaced not in kept:
-            click.echo(
-                _describe(
-                    N_("It replaces session {session}: '{title}' on {date}, {people} people, {rounds} rounds."),
-                    replaced,
-                )
+    for replaced in recorded.replaced:
+        click.echo(
+            _describe(
+                N_("It replaces session {session}: '{title}' on {date}, {people} people, {rounds} rounds."),
+                replaced,
             )
+        )
 
 
 @history.command("list", help=N_("The recorded sessions, oldest first, with their head counts."))
@@ -111,6 +93,8 @@ def list_command(history_db: Path | None) -> None:
         t("Rounds"),
         t("Title"),
     ]
+    from speeddating.history.report import text_table
+
     rows = [[str(s.id), s.date, str(s.people), str(s.rounds), s.title] for s in sessions]
     click.echo("\n".join(text_table([header, *rows], {0, 2, 3})))
 
@@ -137,7 +121,7 @@ def show(session: int, history_db: Path | None) -> None:
 @history_option
 @language_option
 def remove(session: int, history_db: Path | None) -> None:
-    with _writable_history(database_path(history_db)) as connection:
+    with writable_history(database_path(history_db)) as connection:
         info = remove_session(connection, session)
     click.echo(_describe(N_("Session {session} ('{title}' on {date}) removed from the history."), info))
 
@@ -163,7 +147,7 @@ def import_command(export_file: Path, history_db: Path | None) -> None:
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise HistoryError(t("{path}: cannot be read ({reason}).", path=export_file, reason=error)) from None
     path = database_path(history_db)
-    with _writable_history(path) as connection:
+    with writable_history(path) as connection:
         result = import_history(connection, document, str(export_file))
     click.echo(
         t(
@@ -185,6 +169,8 @@ def import_command(export_file: Path, history_db: Path | None) -> None:
 @history_option
 @language_option
 def report(out_dir: Path | None, history_db: Path | None) -> None:
+    from speeddating.history.report import report_from_store, report_lines, write_report
+
     path = database_path(history_db)
     with open_history(path) as connection:
         network = report_from_store(connection)

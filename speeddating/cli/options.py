@@ -1,6 +1,6 @@
 """Options shared by several commands, declared once so their names and help never drift apart."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -8,10 +8,10 @@ import click
 
 from speeddating.cli.localised import option
 from speeddating.errors import UserError
-from speeddating.history.store import history_path, past_encounters
+from speeddating.history.store import history_path
 from speeddating.i18n import N_, t
-from speeddating.planning import PastEncounters
-from speeddating.roster import Attendee
+from speeddating.status import Phase, Progress, ProgressEvent
+from speeddating.wording import improvement_line
 
 Decorator = Callable[[Any], Any]
 
@@ -70,13 +70,25 @@ output_options = _stack(
 )
 
 
-def read_history(
-    history_db: Path | None, no_history: bool, attendees: Sequence[Attendee]
-) -> tuple[Path | None, PastEncounters]:
-    """The history database in force and the pairs it records among `attendees` (none when absent)."""
+def history_in_force(history_db: Path | None, no_history: bool) -> Path | None:
+    """The history database the options designate (None with --no-history), whether it exists yet or not."""
     if history_db is not None and no_history:
         raise UserError(t("--history and --no-history cannot be used together: keep one."))
-    database = history_path(history_db, no_history)
-    if database is None or not database.is_file():
-        return database, {}
-    return database, past_encounters(database, attendees)
+    return history_path(history_db, no_history)
+
+
+def progress_printer(quiet: bool, history: Path | None) -> Progress | None:
+    """The workflow's progress as lines on stderr (none with --quiet): the history read, each better plan."""
+    if quiet:
+        return None
+
+    def show(event: ProgressEvent) -> None:
+        if event.phase is Phase.HISTORY:
+            line = t(
+                "History {path}: {pairs} pairs of attendees have already met.", path=history, pairs=event.past_pairs
+            )
+        else:
+            line = improvement_line(event)
+        click.echo(line, err=True)
+
+    return show

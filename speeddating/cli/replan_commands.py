@@ -2,25 +2,34 @@
 
 import json
 import re
-from collections.abc import Sequence
-from dataclasses import asdict, replace
+from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from speeddating.cli.base import cli, language_option
 from speeddating.cli.localised import option
-from speeddating.cli.options import history_options, output_options, pair_options, read_history, solver_options
-from speeddating.cli.plan_commands import print_summary, write_outputs
-from speeddating.constraints import constraint_lines, organiser_constraints
+from speeddating.cli.options import (
+    history_in_force,
+    history_options,
+    output_options,
+    pair_options,
+    progress_printer,
+    solver_options,
+)
+from speeddating.cli.plan_commands import print_summary, print_written, warn
+from speeddating.constraints import constraint_lines
 from speeddating.errors import UserError
 from speeddating.i18n import N_, t
-from speeddating.importer import read_roster
-from speeddating.names import labels, match_people
-from speeddating.plan import Plan, read_plan
-from speeddating.replan import Move, changed_tables, replan, seated_from, unused_tables
+from speeddating.names import labels
+from speeddating.plan import read_plan
 from speeddating.roster import Attendee
-from speeddating.text import clean, fold
+from speeddating.text import clean
+from speeddating.wording import move_line
+
+if TYPE_CHECKING:
+    from speeddating.session import Result
 
 
 def newcomer(text: str) -> Attendee:
@@ -57,53 +66,55 @@ def output_folder(plan_file: Path, version: int, out_dir: Path | None, force: bo
     return out_dir
 
 
-def room_lines(before: Plan, after: Plan, from_round: int) -> list[str]:
-    """Who is in the room from `from_round` on, and which tables no longer serve."""
+def room_lines(result: "Result") -> list[str]:
+    """Who is in the room from the first re-planned round on, and which tables no longer serve."""
+    revision = result.revision
+    assert revision is not None
     lines = [
         t(
             "Present from round {round}: {count} (of {total} people listed in all)",
-            round=from_round,
-            count=len(seated_from(after, from_round)),
-            total=len(after.attendees),
+            round=revision.from_round,
+            count=revision.present,
+            total=len(result.plan.attendees),
         )
     ]
-    unused = unused_tables(before, after, from_round)
-    if unused:
+    if revision.tables_unused:
         lines.append(
             t(
                 "Tables left empty: {listing}",
                 listing="; ".join(
                     t("round {round}: table(s) {numbers}", round=number, numbers=", ".join(map(str, tables)))
-                    for number, tables in unused.items()
+                    for number, tables in revision.tables_unused
                 ),
             )
         )
     return lines
 
 
-def change_lines(before: Plan, after: Plan, moves: Sequence[Move], from_round: int) -> list[str]:
+def change_lines(result: "Result") -> list[str]:
     """Who moves where, then exactly which cards to reprint."""
-    if not moves:
-        return [t("No table changes compared with version {version}.", version=before.version)]
-    lines = [t("Changes compared with version {version} ({count}):", version=before.version, count=len(moves))]
-    lines += [f"  {move.line()}" for move in moves]
-    names = labels(after.attendees)
-    cards = sorted({m.attendee_id for m in moves if m.after is not None}, key=lambda x: (fold(names[x]), x))
-    if cards:
+    revision = result.revision
+    assert revision is not None
+    names = labels(result.plan.attendees)
+    version = revision.previous.version
+    if not revision.moves:
+        return [t("No table changes compared with version {version}.", version=version)]
+    lines = [t("Changes compared with version {version} ({count}):", version=version, count=len(revision.moves))]
+    lines += [f"  {move_line(move)}" for move in revision.moves]
+    if revision.itineraries_to_reprint:
         lines.append(
             t(
                 "Itinerary cards to reprint ({count}): {names}",
-                count=len(cards),
-                names=", ".join(names[x] for x in cards),
+                count=len(revision.itineraries_to_reprint),
+                names=", ".join(names[x] for x in revision.itineraries_to_reprint),
             )
         )
-    tables = changed_tables(before, after, from_round)
-    if tables:
+    if revision.tables_to_reprint:
         lines.append(
             t(
                 "Table cards to reprint ({count}): tables {numbers}",
-                count=len(tables),
-                numbers=", ".join(map(str, tables)),
+                count=len(revision.tables_to_reprint),
+                numbers=", ".join(map(str, revision.tables_to_reprint)),
             )
         )
     return lines
@@ -177,62 +188,49 @@ def replan_command(
     as_json: bool,
     quiet: bool,
 ) -> None:
+    from speeddating.importer import read_roster
+    from speeddating.session import ReplanOptions, replan_session, write_plan_files
+
     before = read_plan(plan_file)
     folder = output_folder(plan_file, before.version + 1, out_dir, force)
-    leaving = match_people(absent, before.attendees)
     arriving = [newcomer(text) for text in added]
     if add_file is not None:
         arriving += read_roster(add_file, fewest=1).attendees
-    arriving = [replace(a, id=f"arrival-{i}") for i, a in enumerate(arriving, start=1)]
-    _, past = read_history(history_db, no_history, [*before.attendees, *arriving])
-    after, moves = replan(
-        before,
-        from_round,
-        leaving,
-        arriving,
-        constraints_of=lambda people: organiser_constraints(people, keep_apart, should_meet, recorded=before),
-        past=past,
+    history = history_in_force(history_db, no_history)
+    options = ReplanOptions(
+        from_round=from_round,
+        absent=absent,
+        added=tuple(arriving),
+        keep_apart=keep_apart,
+        should_meet=should_meet,
         time_limit=time_limit,
         seed=seed,
         fewest_moves=fewest_moves,
-        progress=None if quiet else lambda line: click.echo(line, err=True),
     )
-    written = write_outputs(after, folder)
-    assert after.quality is not None
-    requests = organiser_constraints(after.attendees, keep_apart, should_meet, recorded=before)
-    here = seated_from(after, from_round)
-    requests = replace(
-        requests,
-        stays_seated=tuple(x for x in requests.stays_seated if x in here),
-        hosts=tuple(x for x in requests.hosts if x in here),
-    )
-    constraints = constraint_lines(after, requests, from_round)
+    result = replan_session(before, options, history, progress_printer(quiet, history))
+    for notice in result.notices:
+        warn(notice.text())
+    written = write_plan_files(result.plan, folder)
+    after, revision = result.plan, result.revision
+    assert revision is not None
+    constraints = constraint_lines(after, result.constraints, from_round)
     if as_json:
         click.echo(
             json.dumps(
                 {
                     "version": after.version,
                     "revised_at": after.revised_at,
-                    "quality": asdict(after.quality),
+                    "quality": asdict(result.quality),
                     "constraints": constraints,
-                    "moves": [asdict(m) for m in moves],
-                    "present": len(here),
-                    "tables_to_reprint": changed_tables(before, after, from_round),
-                    "tables_unused": {
-                        str(number): tables for number, tables in unused_tables(before, after, from_round).items()
-                    },
+                    "moves": [asdict(m) for m in revision.moves],
+                    "present": revision.present,
+                    "tables_to_reprint": list(revision.tables_to_reprint),
+                    "tables_unused": {str(number): list(tables) for number, tables in revision.tables_unused},
                 },
                 ensure_ascii=False,
             )
         )
     else:
-        print_summary(after, after.quality, False)
-        click.echo(
-            "\n".join(
-                [*room_lines(before, after, from_round), *constraints, *change_lines(before, after, moves, from_round)]
-            )
-        )
-    if not quiet:
-        click.echo(t("Files written to {folder}:", folder=folder), err=True)
-        for path in written:
-            click.echo(f"  {path}", err=True)
+        print_summary(after, result.quality, False)
+        click.echo("\n".join([*room_lines(result), *constraints, *change_lines(result)]))
+    print_written(folder, written, quiet)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from speeddating.errors import PlanFormatError, UserError
+from speeddating.fileio import prepare_folder
 from speeddating.history.identity import KnownPerson, email_key, resolve
 from speeddating.i18n import format_seconds, t
 from speeddating.plan import FORMAT as PLAN_FORMAT
@@ -254,6 +255,21 @@ def open_history(
     finally:
         if connection is not None:
             connection.close()
+
+
+@contextmanager
+def writable_history(path: Path) -> Iterator[sqlite3.Connection]:
+    """The store opened for writing, once its folder (where SQLite keeps its journal) and the file itself
+    are known to accept writes: a read-only share is then named as such, not as a damaged history."""
+    try:
+        prepare_folder(path.parent)
+        if path.exists():
+            with path.open("r+b"):
+                pass
+    except OSError as error:
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    with open_history(path, write=True) as connection:
+        yield connection
 
 
 def fingerprint(plan: Plan) -> str:

@@ -20,7 +20,6 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 from speeddating.evaluation import Evaluation, evaluate, schedule_errors
-from speeddating.i18n import format_seconds, t
 from speeddating.problem import Problem, Schedule
 from speeddating.solver.constructions import construct, is_plain
 from speeddating.solver.costs import proven_best
@@ -30,6 +29,7 @@ from speeddating.solver.greedy import fit_schedule, greedy_schedule
 from speeddating.solver.lns import large_neighbourhood_search
 from speeddating.solver.local_search import tabu_search
 from speeddating.solver.orbits import ORBIT_MAX_PEOPLE, orbit_schedule
+from speeddating.status import Phase, Progress, ProgressEvent, SolveStatus, status_of
 
 SWAPS_PER_SECOND = 15_000_000
 """Tabu work units (priced swaps) per second of time limit: about 80 % of what one core does."""
@@ -62,21 +62,27 @@ DEADLINE_SHARE = 0.95
 
 @dataclass(frozen=True)
 class SolveResult:
+    """The best schedule of a search, in the optimiser's integers (`planning.build_plan` seats it in a Plan)."""
+
     schedule: Schedule
     evaluation: Evaluation
-    optimal: bool
-    """True only when the plan is proven best for the lexicographic objective."""
+    status: SolveStatus
+    """OPTIMAL only when the plan is proven best for the lexicographic objective."""
     proven_bound: int
     """Proven upper bound on distinct new pairs (>= evaluation.distinct_new_pairs)."""
     method: str
-    """Component that produced the final schedule."""
+    """Component that produced the final schedule (an internal name, for debugging)."""
     seconds: float
+
+    @property
+    def optimal(self) -> bool:
+        return self.status is SolveStatus.OPTIMAL
 
 
 class Incumbent:
     """The best plan so far, by `Evaluation.rank()`, announcing each improvement."""
 
-    def __init__(self, problem: Problem, started: float, progress: Callable[[str], None] | None) -> None:
+    def __init__(self, problem: Problem, started: float, progress: Progress | None) -> None:
         self.problem = problem
         self.started = started
         self.progress = progress
@@ -91,13 +97,13 @@ class Incumbent:
         self.schedule, self.evaluation, self.method = schedule, evaluation, method
         if self.progress is not None:
             self.progress(
-                t(
-                    "{seconds}  same-org {same_org}  repeats {repeats}  new pairs {new}/{bound}  ({method})",
-                    seconds=format_seconds(time.monotonic() - self.started),
-                    same_org=evaluation.same_org_pairs,
-                    repeats=evaluation.repeat_pairs,
-                    new=evaluation.distinct_new_pairs,
-                    bound=evaluation.new_pairs_bound,
+                ProgressEvent(
+                    Phase.IMPROVED,
+                    time.monotonic() - self.started,
+                    same_org_pairs=evaluation.same_org_pairs,
+                    repeat_pairs=evaluation.repeat_pairs,
+                    new_pairs=evaluation.distinct_new_pairs,
+                    new_pairs_bound=evaluation.new_pairs_bound,
                     method=method,
                 )
             )
@@ -129,7 +135,7 @@ def solve(
     time_limit: float = 10.0,
     seed: int = 0,
     workers: int = 2,
-    progress: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
     hint: Schedule | None = None,
 ) -> SolveResult:
     """The best schedule the portfolio finds for `problem` within `time_limit` seconds."""
@@ -228,7 +234,7 @@ def solve(
     return SolveResult(
         schedule=best.schedule,
         evaluation=best.evaluation,
-        optimal=optimal,
+        status=status_of(optimal),
         proven_bound=max(best.evaluation.distinct_new_pairs, proven),
         method=best.method,
         seconds=time.monotonic() - started,

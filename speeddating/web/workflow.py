@@ -1,35 +1,23 @@
 """The one place where the page asks the package to import, plan and print: an adapter, on purpose small.
 
-The orchestration of a plan (rounds that fit, forced repeats, solve, presents, floors, documents) lives
-today in the `plan` command (`speeddating.cli.plan_commands`); the workflow layer being built
-(`speeddating.session`: plan, replan, record, with structured progress events) will take its place.
-Until then the page goes through these functions only, reusing the command's helpers rather than copying
-them, so that switching to the workflow changes this module and nothing else.
+Planning goes through the session workflow (`speeddating.session`), as the CLI's commands do; this module
+only shapes its answers for the pages (messages naming the file as the organiser knows it, notices worded).
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from speeddating.cli.plan_commands import (
-    choose_rounds,
-    explain_forced_colleagues,
-    explain_forced_repeats,
-    write_outputs,
-)
-from speeddating.constraints import constraint_lines, organiser_constraints
+from speeddating.constraints import constraint_lines
 from speeddating.errors import UserError
 from speeddating.event import Event
-from speeddating.history.bound import forced_reunions
 from speeddating.history.store import past_encounters
-from speeddating.i18n import t
 from speeddating.importer import ImportProblems, Role, columns_used, read_roster
-from speeddating.plan import Plan, Quality, SolverReport, read_plan
-from speeddating.planning import Outcome, PastEncounters, build_plan, measure, problem_for
-from speeddating.presents import assign_presents
-from speeddating.problem import table_layout
+from speeddating.plan import Plan, Quality, read_plan
+from speeddating.planning import PastEncounters, measure
 from speeddating.roster import Roster
-from speeddating.solver import solve
+from speeddating.session import PlanOptions, write_plan_files
+from speeddating.session import plan_session as plan_with_workflow
+from speeddating.status import Progress
 
 PLAN_FILE = "plan.json"
 
@@ -78,11 +66,6 @@ class Planned:
     constraints: tuple[str, ...]
 
 
-Progress = Callable[[str], None]
-"""Called with each better plan the optimiser finds, as a line in the current language (structured events
-will come with the workflow layer)."""
-
-
 def plan_session(
     roster: Roster,
     event: Event,
@@ -94,35 +77,10 @@ def plan_session(
     progress: Progress | None = None,
 ) -> Planned:
     """Plan as many rounds as fit the event for `roster`, avoiding the history's pairs; writes `folder`."""
-    constraints = organiser_constraints(roster.attendees)
-    count, warnings = choose_rounds(event, None, allow_overrun=False)
-    if len(table_layout(len(roster), event.table_size)) == 1 and count > 1:
-        warnings.append(
-            t(
-                "Only {count} people: one table, the same people every round. A single round is planned.",
-                count=len(roster),
-            )
-        )
-        count = 1
-    warnings += [
-        *explain_forced_repeats(len(roster), event.table_size, count),
-        *explain_forced_colleagues(roster, event.table_size),
-    ]
-    past = past_of(history, roster)
-    problem = problem_for(roster.attendees, count, event.table_size, past=past, constraints=constraints)
-    result = solve(problem, time_limit=time_limit, seed=seed, progress=progress)
-    report = SolverReport(result.method, round(result.seconds, 2), seed, time_limit)
-    outcome = Outcome(result.evaluation, result.optimal, result.proven_bound, report)
-    planned, presents_warnings = assign_presents(build_plan(roster.attendees, event, result.schedule, outcome))
-    if planned.quality is not None:
-        planned = planned.with_quality(replace(planned.quality, forced_reunions=forced_reunions(problem)))
-    planned = replace(
-        planned, keep_apart=tuple(sorted(constraints.keep_apart)), should_meet=tuple(sorted(constraints.should_meet))
-    )
-    folder.mkdir(parents=True, exist_ok=True)
-    write_outputs(planned, folder)
-    lines = constraint_lines(planned, constraints) if constraints else []
-    return Planned(planned, tuple([*warnings, *presents_warnings]), tuple(lines))
+    result = plan_with_workflow(roster, event, history, PlanOptions(time_limit=time_limit, seed=seed), progress)
+    write_plan_files(result.plan, folder)
+    lines = constraint_lines(result.plan, result.constraints) if result.constraints else []
+    return Planned(result.plan, tuple(notice.text() for notice in result.notices), tuple(lines))
 
 
 def saved_plan(folder: Path, history: Path) -> tuple[Plan, Quality] | None:

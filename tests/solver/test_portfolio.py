@@ -5,6 +5,7 @@ from speeddating.problem import Problem
 from speeddating.solver import solve
 from speeddating.solver.greedy import greedy_schedule
 from speeddating.solver.portfolio import nearby_design
+from speeddating.status import Phase, ProgressEvent
 
 
 def test_nine_people_three_organisations_perfect_and_proven() -> None:
@@ -46,10 +47,15 @@ def test_keep_apart_absences_fixed_seats_respected() -> None:
 
 def test_same_seed_same_plan_and_progress_reported() -> None:
     problem = Problem(tuple(p % 7 for p in range(21)), rounds=4)
-    lines: list[str] = []
-    first = solve(problem, time_limit=5, seed=4, progress=lines.append)
+    events: list[ProgressEvent] = []
+    first = solve(problem, time_limit=5, seed=4, progress=events.append)
     assert first.schedule == solve(problem, time_limit=5, seed=4).schedule
-    assert lines and "nouvelles rencontres" in lines[-1]
+    assert events and all(event.phase is Phase.IMPROVED for event in events)
+    assert [e.elapsed for e in events] == sorted(e.elapsed for e in events)
+    assert (events[-1].new_pairs, events[-1].same_org_pairs) == (
+        first.evaluation.distinct_new_pairs,
+        first.evaluation.same_org_pairs,
+    )
 
 
 def test_hint_is_a_starting_point() -> None:

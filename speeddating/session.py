@@ -1,0 +1,430 @@
+"""The session workflow: plan a session, re-plan it on the day, check a plan, record it once it took place.
+
+The one place that turns (roster, event, history, options) into a plan and its report. The CLI, the web
+page and Python programs call it and word what it returns in their user's language: it reports progress
+as `ProgressEvent`s through a callback and explains itself with `Notice`s (catalogue message ids and their
+fields), never with sentences. Errors the organiser can fix are `UserError`s, worded at once.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from speeddating.constraints import OrganiserConstraints, organiser_constraints
+from speeddating.errors import UserError
+from speeddating.event import Event, default_event, load_event
+from speeddating.exporters.pdf import printables
+from speeddating.exporters.spreadsheet import plan_csv
+from speeddating.fileio import write_set
+from speeddating.history.bound import forced_reunions
+from speeddating.history.store import (
+    SessionInfo,
+    add_plan,
+    list_sessions,
+    past_encounters,
+    session_info,
+    writable_history,
+)
+from speeddating.i18n import N_, t
+from speeddating.names import labels, match_people
+from speeddating.notice import Notice
+from speeddating.plan import Plan, Quality, plan_to_json
+from speeddating.planning import PastEncounters, build_plan, measure, plan_encounters, problem_for, seated_quality
+from speeddating.presents import assign_presents
+from speeddating.problem import fewest_pairs, table_layout
+from speeddating.replan import Move, Replanned, changed_tables, moves, replan, seated_from, unused_tables
+from speeddating.roster import Attendee, Roster
+from speeddating.solver import solve
+from speeddating.status import Phase, Progress, ProgressEvent, SolveStatus
+from speeddating.text import fold
+
+PLAN_FILE = "plan.json"
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    """How to plan: rounds (default: as many as the event's time window holds), table size (default: the
+    event's), the optimiser's budget, and the organiser's pair files (two names per row)."""
+
+    rounds: int | None = None
+    table_size: int | None = None
+    time_limit: float = 10.0
+    """Seconds the optimiser may use."""
+    seed: int = 0
+    """Same seed (and time limit and workers), same plan."""
+    workers: int = 2
+    allow_overrun: bool = False
+    """Accept more rounds than the time window holds (a notice says by how much)."""
+    keep_apart: Path | None = None
+    should_meet: Path | None = None
+
+
+@dataclass(frozen=True)
+class ReplanOptions:
+    """What changed on the day and how to re-plan: from which round, who left, who arrived."""
+
+    from_round: int
+    """First round to re-plan (1-based); earlier rounds stay exactly as they were."""
+    absent: tuple[str, ...] = ()
+    """Names or ids of people not there from that round on (accents and case do not matter)."""
+    added: tuple[Attendee, ...] = ()
+    """People who arrive (their ids are given by the workflow); someone already listed rejoins."""
+    keep_apart: Path | None = None
+    should_meet: Path | None = None
+    time_limit: float = 3.0
+    seed: int = 0
+    workers: int = 1
+    fewest_moves: bool = True
+    """Move as few people as possible before meeting more new people."""
+    revised_at: str = ""
+    """When the new version was made (ISO date and time; default: now)."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    """What a re-plan changed compared with the version it replaces."""
+
+    previous: Plan
+    from_round: int
+    moves: tuple[Move, ...]
+    present: int
+    """People seated in some round from `from_round` on."""
+    itineraries_to_reprint: tuple[str, ...]
+    """Ids of the people whose itinerary card changed, in the order of their names."""
+    tables_to_reprint: tuple[int, ...]
+    """Table numbers still in use whose company changed."""
+    tables_unused: tuple[tuple[int, tuple[int, ...]], ...]
+    """(round number, table numbers) that served in the previous version and stay empty now."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """A plan with its report: the figures (`quality`), what the search proved (`status`), what the
+    organiser should check (`notices`) and the constraints it honoured (in the manner of PyVRP's Result)."""
+
+    plan: Plan
+    notices: tuple[Notice, ...] = ()
+    constraints: OrganiserConstraints = field(default_factory=OrganiserConstraints)
+    past_pairs: int = 0
+    """Pairs of these attendees the history records as having met."""
+    revision: Revision | None = None
+    """For a re-plan: what changed compared with the previous version."""
+
+    @property
+    def quality(self) -> Quality:
+        """The plan's figures, measured from its seating."""
+        assert self.plan.quality is not None, "the workflow always measures its plans"
+        return self.plan.quality
+
+    @property
+    def status(self) -> SolveStatus:
+        return self.quality.status
+
+    @property
+    def bound(self) -> int:
+        """Most new encounters any plan could reach (equal to the plan's when OPTIMAL)."""
+        return self.quality.proven_bound
+
+    @property
+    def runtime(self) -> float:
+        """Seconds the search took."""
+        return self.plan.solver.seconds
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A plan file's figures recomputed from its seating (never trusted from the file), with notices."""
+
+    plan: Plan
+    quality: Quality
+    notices: tuple[Notice, ...]
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A session written to the history, and the sessions its record replaced."""
+
+    history: Path
+    session: SessionInfo
+    replaced: tuple[SessionInfo, ...]
+
+
+def choose_rounds(
+    event: Event, requested: int | None, allow_overrun: bool, event_file: Path | None = None
+) -> tuple[int, list[Notice]]:
+    """Rounds asked for, or as many as fit, with the notice of an allowed overrun; refuse it unless allowed."""
+    if requested is None:
+        fitting = event.rounds_that_fit()
+        if fitting < 1 and event_file is not None:
+            raise UserError(
+                t(
+                    "{file}: no round fits between {start} and {end} with the welcome ({welcome} "
+                    "min), one round ({round} min) and the closing ({closing} min). Make start "
+                    "earlier or end later, or shorten welcome_minutes, round_minutes or "
+                    "closing_minutes.",
+                    file=event_file,
+                    start=event.start,
+                    end=event.end,
+                    welcome=event.welcome_minutes,
+                    round=event.round_minutes,
+                    closing=event.closing_minutes,
+                )
+            )
+        if fitting < 1:
+            raise UserError(
+                t(
+                    "No round fits between {start} and {end} with the planned welcome and closing: "
+                    "widen the window or shorten the rounds.",
+                    start=event.start,
+                    end=event.end,
+                )
+            )
+        return fitting, []
+    overrun = event.overrun_minutes(requested)
+    if overrun and not allow_overrun:
+        raise UserError(
+            t(
+                "{rounds} rounds do not fit between {start} and {end}: {minutes} min short. Lower "
+                "--rounds, widen the window in the event file, or add --allow-overrun.",
+                rounds=requested,
+                start=event.start,
+                end=event.end,
+                minutes=overrun,
+            )
+        )
+    if overrun:
+        return requested, [
+            Notice.of(
+                N_(
+                    "{rounds} rounds overrun by {minutes} min: the session ends at {finish} instead "
+                    "of {end}. Tell the participants."
+                ),
+                rounds=requested,
+                minutes=overrun,
+                end=event.end,
+                finish=event.closing(requested).end,
+            )
+        ]
+    return requested, []
+
+
+def explain_forced_repeats(people: int, table_size: int, rounds: int) -> list[Notice]:
+    """Why pairs will meet twice when there are more seats to fill over the session than people to meet:
+    everybody meets at least (smallest table - 1) people a round, out of people - 1 others."""
+    layout = table_layout(people, table_size)
+    if len(layout) < 2:
+        return []
+    per_round = min(layout) - 1
+    most = (people - 1) // per_round
+    if rounds <= most:
+        return []
+    return [
+        Notice.of(
+            N_(
+                "With {count} people, everyone meets at least {per_round} people a round and has "
+                "only {others} to meet: beyond {most} rounds, some people necessarily meet again. "
+                "The {rounds} rounds planned will have some meet again; with --rounds {most}, "
+                "every encounter would be new."
+            ),
+            count=people,
+            per_round=per_round,
+            others=people - 1,
+            most=most,
+            rounds=rounds,
+        )
+    ]
+
+
+def explain_forced_colleagues(roster: Roster, table_size: int) -> list[Notice]:
+    """One notice per organisation too large to keep its colleagues apart."""
+    tables = len(table_layout(len(roster), table_size))
+    return [
+        Notice.of(
+            N_(
+                "'{organisation}' has {count} people for {tables} tables: {pairs} colleague "
+                "pair(s) per round cannot be avoided."
+            ),
+            organisation=name,
+            count=count,
+            tables=tables,
+            pairs=fewest_pairs(count, tables),
+        )
+        for name, count in roster.organisation_counts()
+        if count > tables
+    ]
+
+
+def _event(event: Event | Path | None) -> tuple[Event, Path | None]:
+    if isinstance(event, Path):
+        return load_event(event), event
+    return event or default_event(), None
+
+
+def _history(history: Path | None, attendees: Sequence[Attendee], progress: Progress | None) -> PastEncounters:
+    """The pairs `history` records among `attendees` (none without a history yet), announced when any."""
+    if history is None or not history.is_file():
+        return {}
+    past = past_encounters(history, attendees)
+    if past and progress is not None:
+        progress(ProgressEvent(Phase.HISTORY, 0.0, past_pairs=len(past)))
+    return past
+
+
+def plan_session(
+    roster: Roster,
+    event: Event | Path | None = None,
+    history: Path | None = None,
+    options: PlanOptions = PlanOptions(),
+    progress: Progress | None = None,
+) -> Result:
+    """Plan a session for `roster`: mixed organisations at every table, no pair twice, as few pairs met in
+    the sessions `history` records as possible. `event` is an Event, an event file (TOML) or None for the
+    8:30-10:00 breakfast. Nothing is written: see `write_plan_files`."""
+    event, event_file = _event(event)
+    constraints = organiser_constraints(roster.attendees, options.keep_apart, options.should_meet)
+    size = options.table_size or event.table_size
+    count, notices = choose_rounds(event, options.rounds, options.allow_overrun, event_file)
+    if len(table_layout(len(roster), size)) == 1 and count > 1:
+        notices.append(
+            Notice.of(
+                N_("Only {count} people: one table, the same people every round. A single round is planned."),
+                count=len(roster),
+            )
+        )
+        count = 1
+    notices += [*explain_forced_repeats(len(roster), size, count), *explain_forced_colleagues(roster, size)]
+    past = _history(history, roster.attendees, progress)
+    problem = problem_for(roster.attendees, count, size, past=past, constraints=constraints)
+    found = solve(problem, time_limit=options.time_limit, seed=options.seed, workers=options.workers, progress=progress)
+    seated = build_plan(roster.attendees, event, found, seed=options.seed, time_limit=options.time_limit)
+    seated = replace(
+        seated, keep_apart=tuple(sorted(constraints.keep_apart)), should_meet=tuple(sorted(constraints.should_meet))
+    )
+    planned, presents = assign_presents(seated)
+    planned = planned.with_quality(seated_quality(planned, found, past, forced_reunions(problem)))
+    return Result(planned, (*notices, *presents), constraints, len(past))
+
+
+def _arrivals(added: Sequence[Attendee]) -> list[Attendee]:
+    """Newcomers under provisional ids (`replan` gives them their own, or their old one if they rejoin)."""
+    return [replace(a, id=f"arrival-{i}") for i, a in enumerate(added, start=1)]
+
+
+def revision_of(before: Plan, after: Plan, from_round: int) -> Revision:
+    """What changed from `before` to `after` in the rounds from `from_round` on: moves, cards to reprint."""
+    found_moves = moves(before, after, from_round)
+    names = labels(after.attendees)
+    cards = sorted({m.attendee_id for m in found_moves if m.after is not None}, key=lambda x: (fold(names[x]), x))
+    return Revision(
+        previous=before,
+        from_round=from_round,
+        moves=found_moves,
+        present=len(seated_from(after, from_round)),
+        itineraries_to_reprint=tuple(cards),
+        tables_to_reprint=tuple(changed_tables(before, after, from_round)),
+        tables_unused=tuple(
+            (number, tuple(tables)) for number, tables in unused_tables(before, after, from_round).items()
+        ),
+    )
+
+
+def replan_session(
+    previous: Plan,
+    options: ReplanOptions,
+    history: Path | None = None,
+    progress: Progress | None = None,
+) -> Result:
+    """Re-plan the rounds still to come of `previous` for the people actually in the room: version N+1,
+    earlier rounds untouched, as few people moved as possible; `revision` says who moves where."""
+    leaving = match_people(options.absent, previous.attendees)
+    arriving = _arrivals(options.added)
+    past = _history(history, [*previous.attendees, *arriving], progress)
+    replanned = replan(
+        previous,
+        options.from_round,
+        leaving,
+        arriving,
+        constraints_of=lambda people: organiser_constraints(
+            people, options.keep_apart, options.should_meet, recorded=previous
+        ),
+        past=past,
+        time_limit=options.time_limit,
+        seed=options.seed,
+        workers=options.workers,
+        revised_at=options.revised_at,
+        progress=progress,
+        fewest_moves=options.fewest_moves,
+    )
+    return revise(previous, replanned, options.from_round, past)
+
+
+def revise(previous: Plan, replanned: Replanned, from_round: int, past: PastEncounters | None = None) -> Result:
+    """The new version from the re-seating of `replan.replan`: presents for the rounds re-planned, the
+    figures of the whole plan, the constraints of the people still there, and what changed."""
+    seated, found, constraints = replanned
+    kept = from_round - 1
+    with_presents, presents = assign_presents(seated)
+    after = replace(with_presents, rounds=(*seated.rounds[:kept], *with_presents.rounds[kept:]))
+    after = after.with_quality(seated_quality(after, found, past))
+    here = seated_from(after, from_round)
+    constraints = replace(
+        constraints,
+        stays_seated=tuple(x for x in constraints.stays_seated if x in here),
+        hosts=tuple(x for x in constraints.hosts if x in here),
+    )
+    frozen = {rnd.number for rnd in seated.rounds[:kept]}
+    notices = tuple(n for n in presents if n.field("round") not in frozen)
+    return Result(after, notices, constraints, len(past or {}), revision_of(previous, after, from_round))
+
+
+def check_plan(plan: Plan, previous: Sequence[Plan] = ()) -> Checked:
+    """A plan's figures recomputed from its seating, the pairs of the `previous` sessions' plans counting as
+    already met, with a notice for each table where nobody meets anybody."""
+    notices = tuple(
+        Notice.of(
+            N_(
+                "round {round}, table {table}: {count} people; nobody meets anybody there. Merge it with another table."
+            ),
+            round=rnd.number,
+            table=table.number,
+            count=len(table.attendees),
+        )
+        for rnd in plan.rounds
+        for table in rnd.tables
+        if len(table.attendees) < 2
+    )
+    past: dict[frozenset[str], float] = {}
+    for earlier in previous:
+        past.update(plan_encounters(earlier))
+    return Checked(plan, measure(plan, past), notices)
+
+
+def plan_files(plan: Plan) -> dict[str, bytes]:
+    """plan.json, plan.csv and the printables (PDF) of `plan`, by file name, in the current language."""
+    return {PLAN_FILE: plan_to_json(plan).encode("utf-8"), "plan.csv": plan_csv(plan), **printables(plan)}
+
+
+def write_plan_files(plan: Plan, folder: Path) -> list[Path]:
+    """Write plan.json, plan.csv and the printables (PDF) into `folder` (made if need be) in one step: the
+    folder holds the whole old set or the whole new one, never a mix (see `fileio.write_set`)."""
+    return write_set(folder, plan_files(plan))
+
+
+def record_session(
+    plan: Plan,
+    history: Path,
+    *,
+    title: str | None = None,
+    replace_recorded: bool = False,
+    force: bool = False,
+    source: str = "plan",
+) -> Recorded:
+    """Record in `history` the session of `plan` once it has taken place (plans change on the day), so
+    that later sessions bring new people together. The same session is refused unless `replace_recorded`;
+    an older version replacing a newer one is refused unless `force`."""
+    with writable_history(history) as connection:
+        before = list_sessions(connection)
+        session = add_plan(connection, plan, title=title, replace=replace_recorded, force=force, source=source)
+        info = session_info(connection, session)
+        kept = set(list_sessions(connection))  # a replacement may take the number of the session it replaces
+    return Recorded(history, info, tuple(s for s in before if s not in kept))

@@ -1,0 +1,57 @@
+"""How front ends word the workflow's values: progress events, the search's methods, seat moves.
+
+The workflow returns values, never sentences; the CLI and the web page share these wordings so that the
+organiser reads the same words on the screen and in the terminal, in the language of the moment.
+"""
+
+from typing import TYPE_CHECKING
+
+from speeddating.i18n import N_, format_seconds, t
+from speeddating.status import ProgressEvent
+
+if TYPE_CHECKING:
+    from speeddating.replan import Move
+
+METHODS = {
+    "greedy": N_("a first plan"),
+    "freedom": N_("a first plan"),
+    "construction": N_("a design"),
+    "orbits": N_("a symmetric design"),
+    "hint": N_("the starting plan"),
+    "local-search": N_("local search"),
+    "cp-sat": N_("the exact model"),
+    "lns": N_("neighbourhood search"),
+    "repair": N_("the previous version, repaired"),
+    "fewest-moves": N_("the search for fewest moves"),
+}
+"""The solver's internal component names (kept in plan files for debugging), in the organiser's words."""
+
+ANY_METHOD = N_("the search")
+
+
+def method_description(method: str) -> str:
+    """What found a plan, in the current language: "construction:affine(4), fitted" is "an adapted design"."""
+    family = method.split(":")[0].split(",")[0].strip()
+    if family == "construction" and method.endswith(", fitted"):
+        return t("an adapted design")
+    return t(METHODS.get(family, ANY_METHOD))
+
+
+def improvement_line(event: ProgressEvent) -> str:
+    """The progress line of a better plan: time, colleague pairs, repeats, new pairs out of the bound."""
+    return t(
+        "{seconds}  same-org {same_org}  repeats {repeats}  new pairs {new}/{bound}  ({method})",
+        seconds=format_seconds(event.elapsed),
+        same_org=event.same_org_pairs,
+        repeats=event.repeat_pairs,
+        new=event.new_pairs,
+        bound=event.new_pairs_bound,
+        method=method_description(event.method),
+    )
+
+
+def move_line(move: "Move") -> str:
+    """ "Anne: table 3 → table 5 (round 4)"."""
+    before = t("table {number}", number=move.before) if move.before else t("no table")
+    after = t("table {number}", number=move.after) if move.after else t("no table")
+    return t("{name}: {before} → {after} (round {round})", name=move.name, before=before, after=after, round=move.round)
