@@ -25,9 +25,10 @@ from speeddating.solver.designs import (
     ParallelClass,
     ResolvableDesign,
     affine_geometry,
-    kirkman_15,
-    resolvable_28,
-    rgdd_32,
+    kirkman,
+    nearly_kirkman,
+    resolvable_gdd,
+    resolvable_quadruples,
     transversal_design,
 )
 from speeddating.solver.finite_fields import prime_power
@@ -203,9 +204,9 @@ def _transversal(k: int, tables: int) -> ResolvableDesign | None:
     return transversal_design(k, tables) if tables > k and prime_power(tables) else None
 
 
-def _fixed(design: Callable[[], ResolvableDesign], k: int, tables: int) -> DesignFinder:
-    """A single design, for the shape (k seats, `tables` tables) only."""
-    return lambda seats, count: design() if (seats, count) == (k, tables) else None
+def _by_points(design: Callable[[int], ResolvableDesign | None], k: int) -> DesignFinder:
+    """A family of designs with blocks of k, looked up by their number of points (k × tables)."""
+    return lambda seats, tables: design(seats * tables) if seats == k else None
 
 
 CONSTRUCTIONS: tuple[Construction, ...] = (
@@ -219,16 +220,25 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
         "resolvable TD(k,g) (MOLS), g > k a prime power: k organisations of g at tables of k, g rounds",
         _transversal,
     ),
-    Construction("kirkman-15", "Kirkman triple system: 15 people at tables of 3, 7 rounds", _fixed(kirkman_15, 3, 5)),
     Construction(
-        "resolvable-28",
-        "1-rotational 2-(28,4,1) design: 28 people at tables of 4, 9 rounds",
-        _fixed(resolvable_28, 4, 7),
+        "kirkman",
+        "Kirkman triple systems: v ≡ 3 (mod 6) people at tables of 3, (v-1)/2 rounds, every pair once",
+        _by_points(kirkman, 3),
     ),
     Construction(
-        "rgdd-32",
-        "resolvable 4-GDD of type 2^16: 32 people at tables of 4, 10 rounds, each meeting all but one",
-        _fixed(rgdd_32, 4, 8),
+        "nearly-kirkman",
+        "nearly Kirkman triple systems: v ≡ 0 (mod 6) people at tables of 3, (v-2)/2 rounds, all but one met",
+        _by_points(nearly_kirkman, 3),
+    ),
+    Construction(
+        "resolvable-quadruples",
+        "resolvable (v,4,1) designs: v ≡ 4 (mod 12) people at tables of 4, (v-1)/3 rounds, every pair once",
+        _by_points(resolvable_quadruples, 4),
+    ),
+    Construction(
+        "resolvable-gdd",
+        "resolvable 4-GDDs of types 2^u and 3^u: tables of 4, each meeting all but the 1 or 2 of their group",
+        _by_points(resolvable_gdd, 4),
     ),
 )
 

@@ -3,15 +3,20 @@
 Each parallel class is one round (its blocks are the tables), so a design with λ <= 1 gives rounds
 in which nobody meets anyone twice. The families here are the classical ones for the Social Golfer
 Problem: lines of affine geometries over GF(q), resolvable transversal designs (mutually orthogonal
-Latin squares), 1-rotational designs developed from a base parallel class, and designs whose
-classes are unions of translates under the group Z_2^k (found by `benchmarks/orbit_designs.py`).
+Latin squares), Kirkman triple systems of order 3q from GF(q), designs developed from a base
+parallel class over Z_n (stored in `starters`, found by `benchmarks/starter_search.py`), and
+designs whose classes are unions of translates under the group Z_2^k (found by
+`benchmarks/orbit_designs.py`). The family functions at the end give, for a number of points, the
+design of that family when one is known here.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import product
 
-from speeddating.solver.finite_fields import FiniteField
+from speeddating.solver.finite_fields import FiniteField, prime_power
+from speeddating.solver.starters import STARTERS
 
 Block = tuple[int, ...]
 ParallelClass = tuple[Block, ...]
@@ -74,56 +79,49 @@ def transversal_design(k: int, g: int) -> ResolvableDesign:
     return ResolvableDesign(f"TD({k},{g})", k * g, classes, groups)
 
 
-def developed(name: str, modulus: int, parts: int, base_class: Sequence[str]) -> ResolvableDesign:
-    """The 1-rotational design with points Z_modulus × parts plus one fixed point ∞, developed mod `modulus`.
+def developed(
+    name: str, modulus: int, parts: int, base_class: Sequence[str], transversals: Sequence[str] = ()
+) -> ResolvableDesign:
+    """The design with points Z_modulus × parts plus fixed points ∞ (or ∞0, ∞1, ...), developed mod `modulus`.
 
-    Points are written "x_j" (x in Z_modulus, part j) and "∞"; class t adds t to every x of the base
-    class and fixes ∞. The base class is a starter: ∞ with one point of each part, and other blocks
-    whose differences cover every nonzero ±d within each part and every difference between two
-    parts exactly once, so the developed classes join every pair exactly once.
+    Points are written "x_j" (x in Z_modulus, part j) and "∞a"; class t adds t to every x of the base
+    class and fixes the ∞s, and each transversal block T (one point per part) gives one more class,
+    {T + s : s in Z_modulus}. The base class is a starter: a partition of the points whose blocks
+    (with the transversals) cover every difference ±d within a part, every difference between two
+    parts and every ∞ with every part exactly once, so the developed classes join every pair once,
+    except the differences left out on purpose: those pairs are the groups of a group divisible
+    design (found from the pairs never joined). `benchmarks/starter_search.py` finds such starters.
     """
-    infinity = modulus * parts
+    fixed = sorted({p for block in base_class for p in block.split() if p.startswith("∞")})
+    index = {label: modulus * parts + i for i, label in enumerate(fixed)}
 
     def point(text: str, shift: int) -> int:
-        if text == "∞":
-            return infinity
+        if text in index:
+            return index[text]
         x, j = (int(s) for s in text.split("_"))
         return j * modulus + (x + shift) % modulus
 
-    classes = tuple(
-        tuple(tuple(sorted(point(p, t) for p in block.split())) for block in base_class) for t in range(modulus)
+    def translate(block: str, shift: int) -> Block:
+        return tuple(sorted(point(p, shift) for p in block.split()))
+
+    classes = tuple(tuple(translate(block, t) for block in base_class) for t in range(modulus)) + tuple(
+        tuple(translate(block, s) for s in range(modulus)) for block in transversals
     )
-    return ResolvableDesign(name, infinity + 1, classes)
+    points = modulus * parts + len(fixed)
+    return ResolvableDesign(name, points, classes, unjoined_groups(points, classes))
 
 
-def kirkman_15() -> ResolvableDesign:
-    """Kirkman's schoolgirls: a KTS(15), 15 people at 5 tables of 3 for 7 rounds, every pair once.
-
-    1-rotational over Z_7 × {0, 1} ∪ {∞}: pure differences {1, 2, 3} in each half, mixed 0..6.
-    """
-    return developed("KTS(15)", 7, 2, ["∞ 0_0 0_1", "1_0 6_0 5_1", "1_1 2_1 4_1", "2_0 5_0 3_1", "3_0 4_0 6_1"])
-
-
-def resolvable_28() -> ResolvableDesign:
-    """A resolvable 2-(28, 4, 1) design: 28 people at 7 tables of 4 for 9 rounds, every pair once.
-
-    1-rotational over Z_9 × {0, 1, 2} ∪ {∞}: pure differences {1, 2, 3, 4} in each part and mixed
-    differences 0..8 between each two parts, each exactly once in the base class.
-    """
-    return developed(
-        "RBIBD(28,4,1)",
-        9,
-        3,
-        [
-            "∞ 0_0 0_1 0_2",
-            "1_0 8_0 2_1 4_2",
-            "5_0 1_1 2_2 7_2",
-            "2_0 3_0 6_0 1_2",
-            "4_0 3_1 6_1 8_1",
-            "7_1 3_2 5_2 6_2",
-            "7_0 4_1 5_1 8_2",
-        ],
-    )
+def unjoined_groups(points: int, classes: Sequence[ParallelClass]) -> tuple[Block, ...]:
+    """The groups of points no block joins (each point with those it never meets), or () when every
+    pair meets; for a group divisible design these are its groups."""
+    met: list[set[int]] = [set() for _ in range(points)]
+    for blocks in classes:
+        for block in blocks:
+            for p in block:
+                met[p].update(block)
+    everyone = set(range(points))
+    groups = sorted({tuple(sorted(everyone - seen | {p})) for p, seen in enumerate(met)})
+    return () if all(len(g) == 1 for g in groups) else tuple(groups)
 
 
 def xor_developed(name: str, bits: int, parts: int, base_classes: Sequence[str], partner: int) -> ResolvableDesign:
@@ -175,3 +173,144 @@ def rgdd_32() -> ResolvableDesign:
         ],
         7,
     )
+
+
+def _field_arithmetic(q: int) -> tuple[FiniteField, tuple[int, ...], tuple[int, ...]]:
+    """GF(q), the powers of its primitive element, and the negative of each element."""
+    field = FiniteField(q)
+    return field, field.primitive_powers(), tuple(row.index(0) for row in field.add)
+
+
+def _develop_over_field(
+    field: FiniteField, parts: int, base: Sequence[Sequence[tuple[int, int]]]
+) -> list[ParallelClass]:
+    """The q translates of a base class over GF(q) × parts (points (x, j) as j * q + x; j = parts is ∞)."""
+    q = field.q
+
+    def shifted(block: Sequence[tuple[int, int]], s: int) -> Block:
+        return tuple(sorted(j * q + (x if j == parts else field.add[x][s]) for x, j in block))
+
+    return [tuple(shifted(block, s) for block in base) for s in range(q)]
+
+
+def kirkman_2q1(q: int) -> ResolvableDesign:
+    """A KTS(2q + 1) for a prime power q = 6t + 1: points GF(q) × {0, 1} ∪ {∞}, q rounds of tables of 3.
+
+    With g primitive, ε = g^2t a cube root of unity and y = ε - ε², the base class holds {∞, 0_0, 0_1},
+    the blocks {x_0, -x_0, (xy)_1} for x in ε^j g^k (k < t), and the cosets {x, εx, ε²x} in part 1
+    left over. The first blocks cover each pure difference of part 0 once (2x runs over a system
+    of cosets of the sixth roots) and, since (y + 1)/(y - 1) = -ε, each mixed difference once; the
+    cosets cover part 1's. Its q translates join every pair exactly once (in the manner of
+    Ray-Chaudhuri and Wilson's direct constructions; KTS(15), 27, ..., 99: every v ≡ 3 mod 12).
+    """
+    field, power, negative = _field_arithmetic(q)
+    t = (q - 1) // 6
+    epsilon = power[2 * t]
+    y = field.add[epsilon][negative[field.mul[epsilon][epsilon]]]
+    start = power.index(y) % (2 * t)
+    halves = [field.mul[power[2 * t * j]][power[k]] for k in range(t) for j in range(3)]
+    cosets = [power[(start + t + m) % (2 * t) + 2 * t * j] for m in range(t) for j in range(3)]
+    base = [
+        [(0, 2), (0, 0), (0, 1)],
+        *([(x, 0), (negative[x], 0), (field.mul[x][y], 1)] for x in halves),
+        *([(x, 1) for x in cosets[i : i + 3]] for i in range(0, len(cosets), 3)),
+    ]
+    return ResolvableDesign(f"KTS({2 * q + 1})", 2 * q + 1, tuple(_develop_over_field(field, 2, base)))
+
+
+def kirkman_3q(q: int) -> ResolvableDesign:
+    """A KTS(3q) for a prime power q = 6t + 1: points GF(q) × {0, 1, 2}, (9t + 1) rounds of tables of 3.
+
+    With g primitive, the cube roots of unity are 1, g^2t, g^4t. The base class holds {0_0, 0_1, 0_2},
+    the cosets {g^i, g^(i+2t), g^(i+4t)} for i < t in each part (their differences are the cosets
+    of the sixth roots, each once), and the transversals A_i = {g^i_0, g^(i+2t)_1, g^(i+4t)_2} with
+    ⌊i/t⌋ odd; its q translates are q rounds. Each A_i with ⌊i/t⌋ even gives one more round, its
+    q translates. Every pair meets exactly once (a classical direct construction; KTS(21), 39, 57,
+    75 and 93 come from it).
+    """
+    field, power, _ = _field_arithmetic(q)
+    t = (q - 1) // 6
+
+    def transversal(i: int) -> list[tuple[int, int]]:
+        return [(power[(i + 2 * t * j) % (q - 1)], j) for j in range(3)]
+
+    cosets = [[(power[(i + 2 * t * s) % (q - 1)], j) for s in range(3)] for i in range(t) for j in range(3)]
+    base = [[(0, 0), (0, 1), (0, 2)], *cosets, *(transversal(i) for i in range(6 * t) if (i // t) % 2)]
+    rounds = _develop_over_field(field, 3, base) + [
+        tuple(block for (block,) in _develop_over_field(field, 3, [transversal(i)]))
+        for i in range(6 * t)
+        if (i // t) % 2 == 0
+    ]
+    return ResolvableDesign(f"KTS({3 * q})", 3 * q, tuple(rounds))
+
+
+def quadruples_3q1(q: int) -> ResolvableDesign | None:
+    """A resolvable (3q + 1, 4, 1) design for a prime power q ≡ 1 (mod 4), when GF(q) has a non-square λ
+    with λ² - 1 a non-square too: points GF(q) × {0, 1, 2} ∪ {∞}, q rounds of tables of 4.
+
+    The base class holds {∞, 0_0, 0_1, 0_2} and, for x in a set S of squares with S ∪ -S all the
+    squares, {x_j, -x_j, λx_(j+1), -λx_(j+1)} for each part j (mod 3). Part j gets the squares and
+    λ times them: every nonzero element once. Pure differences ±2x and ±2λx are each once, mixed
+    ones ±(λ - 1)x and ±(λ + 1)x too since λ² - 1 is a non-square. RBIBD(16), 28, 40, 52, 76, 88.
+    """
+    field, power, negative = _field_arithmetic(q)
+    squares = set(power[::2])
+    lam = next(
+        (x for x in range(2, q) if x not in squares and field.add[field.mul[x][x]][negative[1]] not in squares), None
+    )
+    if lam is None:
+        return None
+    halves = sorted(x for x in squares if x < negative[x])
+    base = [[(0, 3), (0, 0), (0, 1), (0, 2)]]
+    for x in halves:
+        scaled = field.mul[lam][x]
+        for j in range(3):
+            base.append([(x, j), (negative[x], j), (scaled, (j + 1) % 3), (negative[scaled], (j + 1) % 3)])
+    return ResolvableDesign(f"RBIBD({3 * q + 1},4,1)", 3 * q + 1, tuple(_develop_over_field(field, 3, base)))
+
+
+def stored(family: str, points: int) -> ResolvableDesign | None:
+    """The design `starters` holds for (family, points), developed, or None."""
+    starter = STARTERS.get((family, points))
+    if starter is None:
+        return None
+    transversals = starter.transversals.split(", ") if starter.transversals else []
+    return developed(
+        f"{family}({points})", starter.modulus, starter.parts, starter.base_class.split(", "), transversals
+    )
+
+
+@cache
+def kirkman(points: int) -> ResolvableDesign | None:
+    """A Kirkman triple system on `points` (≡ 3 mod 6): tables of 3, (points - 1)/2 rounds, every pair once.
+
+    The affine spaces AG(n, 3) (9, 27, 81 points) are the affine-geometry family's."""
+    if points % 12 == 3 and prime_power((points - 1) // 2):
+        return kirkman_2q1((points - 1) // 2)
+    if points % 3 == 0 and (points // 3) % 6 == 1 and prime_power(points // 3):
+        return kirkman_3q(points // 3)
+    return stored("kts", points)
+
+
+@cache
+def nearly_kirkman(points: int) -> ResolvableDesign | None:
+    """A nearly Kirkman triple system on `points` (≡ 0 mod 6, >= 18): tables of 3, (points - 2)/2 rounds,
+    everyone meeting everyone but one partner (groups of 2)."""
+    return stored("nkts", points)
+
+
+@cache
+def resolvable_quadruples(points: int) -> ResolvableDesign | None:
+    """A resolvable (points, 4, 1) design (points ≡ 4 mod 12): tables of 4, (points - 1)/3 rounds, every
+    pair once. AG(2, 4) and AG(3, 4) (16, 64 points) are the affine-geometry family's."""
+    q = (points - 1) // 3
+    return (quadruples_3q1(q) if points % 12 == 4 and prime_power(q) else None) or stored("rbibd", points)
+
+
+@cache
+def resolvable_gdd(points: int) -> ResolvableDesign | None:
+    """A resolvable 4-GDD: of type 2^u (points ≡ 8 mod 12, (points - 2)/3 rounds) or 3^u (points ≡ 0
+    mod 12, (points - 3)/3 rounds); tables of 4, everyone meeting all but their group."""
+    if points == 32:
+        return rgdd_32()
+    return stored("rgdd2", points) or stored("rgdd3", points)

@@ -83,3 +83,13 @@ class FiniteField:
         mul = tuple(tuple(number(_poly_mod(_poly_mul(a, b, p), modulus, p)) for b in polys) for a in polys)
         object.__setattr__(self, "add", add)
         object.__setattr__(self, "mul", mul)
+
+    def primitive_powers(self) -> tuple[int, ...]:
+        """g^0, g^1, ..., g^(q-2) for the smallest primitive element g (whose powers are all nonzero elements)."""
+        for g in range(1, self.q):
+            powers = [1]
+            while len(powers) < self.q - 1 and (x := self.mul[powers[-1]][g]) != 1:
+                powers.append(x)
+            if len(powers) == self.q - 1:
+                return tuple(powers)
+        raise AssertionError("every finite field has a primitive element")

@@ -14,8 +14,6 @@ from speeddating.solver.constructions import CONSTRUCTIONS, construct
 from speeddating.solver.designs import (
     ResolvableDesign,
     affine_geometry,
-    kirkman_15,
-    resolvable_28,
     rgdd_32,
     transversal_design,
 )
@@ -68,12 +66,12 @@ PERFECT = [
     pytest.param(organisations(5, 5, 5, 5), 5, 4, "transversal-design", id="TD(4,5) 4 organisations of 5"),
     pytest.param(organisations(*[4] * 8), 8, 4, "transversal-design", id="TD(4,8) 8 organisations of 4"),
     pytest.param(organisations(7, 7, 7, 7, 6), 7, 5, "transversal-design", id="TD(5,7) less a point"),
-    pytest.param(organisations(*[1] * 15), 7, 3, "kirkman-15", id="KTS(15) 7 rounds"),
-    pytest.param(organisations(*[1] * 28), 9, 4, "resolvable-28", id="RBIBD(28,4,1) 9 rounds"),
-    pytest.param(organisations(*[1] * 32), 10, 4, "rgdd-32", id="4-RGDD(2^16) the golfers' 8-4-10"),
-    pytest.param(organisations(*[2] * 16), 10, 4, "rgdd-32", id="4-RGDD(2^16) 16 organisations of 2"),
-    pytest.param(organisations(*[1] * 32), 9, 4, "rgdd-32", id="4-RGDD(2^16) 9 rounds"),
-    pytest.param(organisations(*[2] * 15), 10, 4, "rgdd-32", id="4-RGDD(2^16) less a group"),
+    pytest.param(organisations(*[1] * 15), 7, 3, "kirkman", id="KTS(15) 7 rounds"),
+    pytest.param(organisations(*[1] * 28), 9, 4, "resolvable-quadruples", id="RBIBD(28,4,1) 9 rounds"),
+    pytest.param(organisations(*[1] * 32), 10, 4, "resolvable-gdd", id="4-RGDD(2^16) the golfers' 8-4-10"),
+    pytest.param(organisations(*[2] * 16), 10, 4, "resolvable-gdd", id="4-RGDD(2^16) 16 organisations of 2"),
+    pytest.param(organisations(*[1] * 32), 9, 4, "resolvable-gdd", id="4-RGDD(2^16) 9 rounds"),
+    pytest.param(organisations(*[2] * 15), 10, 4, "resolvable-gdd", id="4-RGDD(2^16) less a group"),
 ]
 
 
@@ -92,7 +90,7 @@ def test_construction_is_perfect(
     ("file", "rounds", "name"),
     [
         ("sgp28.csv", 7, "transversal-design"),
-        ("sgp28.csv", 9, "resolvable-28"),
+        ("sgp28.csv", 9, "resolvable-quadruples"),
         ("agence52.csv", 6, "transversal-design"),
     ],
 )
@@ -150,7 +148,7 @@ def test_several_missing_people_rebalance_one_round_only() -> None:
         pytest.param(Problem(organisations(*[1] * 16), 5, fixed_tables={(0, 0): 1}), id="fixed seat"),
         pytest.param(Problem(organisations(*[1] * 16), 5, keep_apart=frozenset({(0, 1)})), id="keep apart"),
         pytest.param(Problem(organisations(*[1] * 16), 6), id="more rounds than classes"),
-        pytest.param(Problem(organisations(*[1] * 24), 5), id="24 at 4: no design"),
+        pytest.param(Problem(organisations(*[1] * 30), 5, 5), id="30 at 5: no design"),
         pytest.param(Problem(organisations(*[1] * 12), 3), id="12 at 4: 3 tables"),
         pytest.param(Problem(organisations(8, 8), 5), id="colleagues would meet"),
         pytest.param(Problem(organisations(*[2] * 7), 5), id="14 in pairs, 5 rounds"),
@@ -171,9 +169,10 @@ def test_each_construction_covers_only_its_shapes() -> None:
     assert covered == {
         "affine-geometry": [(16, 4)],
         "transversal-design": [(20, 4), (15, 3), (28, 4), (32, 4)],
-        "kirkman-15": [(15, 3)],
-        "resolvable-28": [(28, 4)],
-        "rgdd-32": [(32, 4)],
+        "kirkman": [(15, 3)],
+        "nearly-kirkman": [],
+        "resolvable-quadruples": [(16, 4), (28, 4)],
+        "resolvable-gdd": [(32, 4)],
     }
 
 
@@ -187,14 +186,16 @@ DESIGNS = [
     transversal_design(4, 9),
     transversal_design(5, 8),
     transversal_design(6, 7),
-    kirkman_15(),
-    resolvable_28(),
     rgdd_32(),
 ]
 
 
 @pytest.mark.parametrize("design", DESIGNS, ids=lambda d: d.name)
 def test_design_is_resolvable_and_joins_each_pair_once(design: ResolvableDesign) -> None:
+    assert_resolvable_gdd(design)
+
+
+def assert_resolvable_gdd(design: ResolvableDesign) -> None:
     """Every class partitions the points into equal blocks; pairs in a group never meet, others exactly once."""
     met: Counter[tuple[int, int]] = Counter()
     for blocks in design.classes:
@@ -227,3 +228,11 @@ def test_prime_powers() -> None:
     assert prime_power(27) == (3, 3)
     with pytest.raises(ValueError):
         FiniteField(6)
+
+
+@pytest.mark.parametrize("q", [3, 4, 5, 7, 9, 25, 49])
+def test_primitive_powers_run_through_every_nonzero_element(q: int) -> None:
+    field = FiniteField(q)
+    powers = field.primitive_powers()
+    assert sorted(powers) == list(range(1, q))
+    assert all(field.mul[a][powers[1]] == b for a, b in zip(powers, powers[1:] + powers[:1], strict=True))

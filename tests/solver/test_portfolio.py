@@ -79,7 +79,7 @@ def test_a_nearby_design_is_fitted_as_a_starting_plan() -> None:
     perfect (the pinned person changed tables), which the tabu search then finds."""
     problem = Problem(tuple(range(28)), rounds=9, absences=frozenset({(0, 3)}), fixed_tables={(5, 2): 0})
     nearby = nearby_design(problem, seed=0)
-    assert nearby is not None and nearby[0] == "resolvable-28, fitted"
+    assert nearby is not None and nearby[0] == "resolvable-quadruples, fitted"
     assert schedule_errors(problem, nearby[1]) == []
     assert 0 < evaluate(problem, nearby[1]).repeat_pairs <= 2 * 3 * (problem.table_size - 1)
     result = solve(problem, time_limit=3, seed=0, workers=1)

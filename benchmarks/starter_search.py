@@ -1,0 +1,304 @@
+"""Search for the base classes of cyclically developed resolvable designs (tables of 3 and 4).
+
+    python -m benchmarks.starter_search --family nkts --points 24 [--time-limit 60] [--seed 0]
+
+Points are Z_n × parts plus a few fixed points ∞ (fixed by the group). A base class is a partition
+of all points into blocks; adding t in Z_n to every coordinate gives n classes, and each extra
+*transversal* block T (one point per part) gives one class more, {T + s : s in Z_n}. The design
+joins every pair exactly once (or never, inside a group) when each pair orbit is covered exactly
+once: inside part i, each difference ±d; between parts i < j, each difference d; a fixed point
+with each part. The search fixes how many blocks of each shape (points per part) the base class
+has, then gives CP-SAT one coordinate per block slot with AllDifferent over the coordinates of
+each part and over the differences of each kind, which it settles in seconds where the direct
+model of the rounds does not finish.
+
+The families (v people, r rounds) and their schemes:
+- kts: Kirkman triple systems, v ≡ 3 (mod 12): Z_(v-1)/2 × 2 ∪ {∞}, r = (v-1)/2;
+  v ≡ 9 (mod 12): Z_v/3 × 3 with (v-3)/6 transversal classes, r = (v-1)/2.
+- nkts: nearly Kirkman triple systems (groups of 2), v ≡ 0 (mod 6): Z_(v-2)/2 × 2 ∪ {∞0, ∞1}.
+- rbibd: resolvable (v, 4, 1) designs, v ≡ 4 (mod 12): Z_(v-1)/3 × 3 ∪ {∞}.
+- rgdd2: 4-RGDDs of type 2^(v/2), v ≡ 8 (mod 12): Z_(v-2)/3 × 3 ∪ {∞0, ∞1}.
+- rgdd3: 4-RGDDs of type 3^(v/3), v ≡ 0 (mod 12): Z_(v-3)/3 × 3 ∪ {∞0, ∞1, ∞2}.
+The printed strings are what `speeddating.solver.designs.developed` reads.
+"""
+
+import argparse
+from dataclasses import dataclass
+from itertools import combinations, combinations_with_replacement, pairwise
+
+from ortools.sat.python import cp_model
+
+Shape = tuple[int, ...]
+"""Points of a block in each part."""
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """Where a family's design lives: Z_modulus × parts ∪ `fixed` points, blocks of `block_size`."""
+
+    modulus: int
+    parts: int
+    fixed: int
+    block_size: int
+    transversals: int = 0
+    pure_excluded: int | None = None
+    """A difference ±d never covered inside a part (its pairs are groups): n/2 for even n."""
+    mixed_excluded: int | None = None
+    """A difference never covered between two parts (0: the groups {x_0, x_1, ...})."""
+
+    @property
+    def points(self) -> int:
+        return self.modulus * self.parts + self.fixed
+
+    def pure_orbits(self) -> int:
+        """Differences ±d to cover inside each part (n/2 of an even n is always the excluded one)."""
+        return (self.modulus - 1) // 2
+
+    def mixed_orbits(self) -> int:
+        """Differences to cover between two parts."""
+        return self.modulus - (self.mixed_excluded is not None)
+
+
+def scheme(family: str, points: int) -> Scheme:
+    """The scheme of `family` on `points` people (ValueError when the family has no such design)."""
+    v = points
+    if family == "kts" and v % 12 == 3:
+        return Scheme((v - 1) // 2, 2, 1, 3)
+    if family == "kts" and v % 12 == 9:
+        return Scheme(v // 3, 3, 0, 3, transversals=(v - 3) // 6)
+    if family == "nkts" and v % 6 == 0 and v >= 18:
+        n = (v - 2) // 2
+        return Scheme(n, 2, 2, 3, pure_excluded=n // 2) if n % 2 == 0 else Scheme(n, 2, 2, 3, mixed_excluded=0)
+    if family == "rbibd" and v % 12 == 4:
+        return Scheme((v - 1) // 3, 3, 1, 4)
+    if family == "rgdd2" and v % 12 == 8:
+        n = (v - 2) // 3
+        return Scheme(n, 3, 2, 4, pure_excluded=n // 2)
+    if family == "rgdd3" and v % 12 == 0:
+        return Scheme((v - 3) // 3, 3, 3, 4, mixed_excluded=0)
+    raise ValueError(f"no {family} design on {points} points")
+
+
+def rotate(shape: Shape, times: int = 1) -> Shape:
+    """The shape of a block whose points all move `times` parts on (part j to part j + times)."""
+    return shape[-times:] + shape[:-times]
+
+
+def rotations(s: Scheme) -> tuple[int, ...]:
+    """Orders of part rotations to try: the base class fixed by x_j -> x_(j+1), ∞a -> ∞(a+1) (turns =
+    parts) divides the unknowns by the number of parts; turns = 1 asks nothing. The rotation needs
+    the fixed points to be one point (its block is then {∞, 0_0, 0_1, ...}) or one per part, and no
+    transversal class; with two parts it pairs each mixed difference d with -d, which an even
+    modulus (its pure n/2 left out) cannot do for d = 0 and n/2."""
+    if s.transversals == 0 and s.fixed in (1, s.parts) and s.pure_excluded is None:
+        return (s.parts, 1)
+    return (1,)
+
+
+def shape_counts(s: Scheme, turns: int, limit: int = 50) -> list[dict[Shape, int]]:
+    """Up to `limit` multisets of free block shapes covering each part's points and each kind of
+    difference exactly as often as the scheme needs (blocks through fixed points take one point per
+    part). With a rotation (`turns` > 1), shapes come in rotation orbits, each orbit counted once."""
+    shapes = sorted(
+        {
+            tuple(counts.count(i) for i in range(s.parts))
+            for counts in combinations_with_replacement(range(s.parts), s.block_size)
+        },
+        reverse=True,
+    )
+    orbits = sorted({min(rotate(sh, t) for t in range(turns)) for sh in shapes}, reverse=True)
+    invariant_block = tuple([s.block_size // s.parts] * s.parts) if s.block_size % s.parts == 0 else None
+    free_blocks = s.points // s.block_size - s.fixed
+    need_points = s.modulus - s.fixed
+    need_pure = s.pure_orbits()
+    need_mixed = s.mixed_orbits() - s.fixed - s.transversals
+    pairs = list(combinations(range(s.parts), 2))
+    found: list[dict[Shape, int]] = []
+
+    def fits(load: list[int], exact: bool) -> bool:
+        points, pure, mixed = load[: s.parts], load[s.parts : 2 * s.parts], load[2 * s.parts :]
+        if exact:
+            return (
+                all(x == need_points for x in points)
+                and all(x == need_pure for x in pure)
+                and all(x == need_mixed for x in mixed)
+            )
+        return (
+            all(x <= need_points for x in points)
+            and all(x <= need_pure for x in pure)
+            and all(x <= need_mixed for x in mixed)
+        )
+
+    def add(load: list[int], orbit: Shape, count: int) -> list[int]:
+        size = 1 if orbit == invariant_block else turns
+        images = {rotate(orbit, t) for t in range(size)}
+        out = list(load)
+        for sh in images:
+            for p in range(s.parts):
+                out[p] += count * sh[p]
+                out[s.parts + p] += count * sh[p] * (sh[p] - 1) // 2
+            for i, (p, q) in enumerate(pairs):
+                out[2 * s.parts + i] += count * sh[p] * sh[q]
+        return out
+
+    def blocks_of(orbit: Shape, count: int) -> int:
+        return count * (1 if orbit == invariant_block else turns)
+
+    def extend(i: int, left: int, load: list[int], chosen: dict[Shape, int]) -> None:
+        if len(found) >= limit or not fits(load, exact=False):
+            return
+        if i == len(orbits):
+            if left == 0 and fits(load, exact=True):
+                found.append(dict(chosen))
+            return
+        orbit = orbits[i]
+        count = 0
+        while blocks_of(orbit, count) <= left:
+            chosen[orbit] = count
+            extend(i + 1, left - blocks_of(orbit, count), add(load, orbit, count), chosen)
+            count += 1
+        del chosen[orbit]
+
+    extend(0, free_blocks, [0] * (2 * s.parts + len(pairs)), {})
+    return [{sh: c for sh, c in counts.items() if c} for counts in found]
+
+
+def balance(counts: dict[Shape, int]) -> int:
+    """Sort key: fewest pure pairs (blocks spread over the parts) first."""
+    return sum(c * sum(x * (x - 1) for x in sh) for sh, c in counts.items())
+
+
+def solve_shapes(
+    s: Scheme, counts: dict[Shape, int], turns: int, *, seed: int, workers: int, time_limit: float
+) -> tuple[list[str], list[str]] | None:
+    """Base class and transversal blocks (as `developed` reads them) with these shapes, or None.
+
+    With a rotation (`turns` > 1), `counts` counts rotation orbits: one block per orbit carries
+    variables and its images under the rotation reuse them in the next parts. `time_limit` is in
+    CP-SAT's deterministic seconds, so a run with one worker repeats exactly.
+    """
+    n = s.modulus
+    model = cp_model.CpModel()
+    blocks: list[tuple[str, list[tuple[int, cp_model.IntVar]]]] = []
+
+    def images(label: str, slots: list[tuple[int, cp_model.IntVar]], invariant: bool) -> None:
+        for t in range(1 if invariant else turns):
+            name = label if not label or s.fixed == 1 else f"∞{(int(label[1:]) + t) % s.fixed}"
+            blocks.append((name, sorted((((p + t) % s.parts, x) for p, x in slots), key=lambda slot: slot[0])))
+
+    zero = model.new_constant(0)
+    if s.fixed == 1 and turns > 1:
+        images("∞", [(p, zero) for p in range(s.parts)], invariant=True)
+    else:
+        for a in range(s.fixed // turns):
+            label = f"∞{a}" if s.fixed > 1 else "∞"
+            images(label, [(p, model.new_int_var(0, n - 1, "")) for p in range(s.parts)], invariant=False)
+    for shape, count in sorted(counts.items(), reverse=True):
+        invariant = turns > 1 and len(set(shape)) == 1
+        firsts = []
+        for _ in range(count):
+            if invariant:
+                x = model.new_int_var(0, n - 1, "")
+                slots = [(p, x) for p in range(s.parts)]
+            else:
+                slots = [(p, model.new_int_var(0, n - 1, "")) for p in range(s.parts) for _ in range(shape[p])]
+            for (p, x), (q, y) in pairwise(slots):
+                if p == q:
+                    model.add(x < y)
+            firsts.append(slots[0][1])
+            images("", slots, invariant)
+        for x, y in pairwise(firsts):
+            model.add(x < y)
+    if not (s.fixed == 1 and turns > 1):
+        model.add(blocks[0][1][0][1] == 0)
+    for p in range(s.parts):
+        model.add_all_different([x for _, slots in blocks for q, x in slots if q == p])
+    pure: dict[int, list[cp_model.IntVar]] = {p: [] for p in range(s.parts)}
+    mixed: dict[tuple[int, int], list[cp_model.IntVar]] = {pq: [] for pq in combinations(range(s.parts), 2)}
+    half = n // 2
+    for _, slots in blocks:
+        for (p, x), (q, y) in combinations(slots, 2):
+            if p == q:
+                d = model.new_int_var(1, n - 1, "")
+                model.add(d == y - x)
+                e = model.new_int_var(1, half, "")
+                flip = model.new_bool_var("")
+                model.add(e == d).only_enforce_if(~flip)
+                model.add(e == n - d).only_enforce_if(flip)
+                model.add(d <= half).only_enforce_if(~flip)
+                model.add(d > half).only_enforce_if(flip)
+                if s.pure_excluded is not None:
+                    model.add(e != s.pure_excluded)
+                pure[p].append(e)
+            else:
+                mixed[p, q].append(difference(model, x, y, n, s.mixed_excluded))
+    transversal = []
+    for _ in range(s.transversals):
+        slots = [zero] + [model.new_int_var(0, n - 1, "") for _ in range(1, s.parts)]
+        for (p, x), (q, y) in combinations(enumerate(slots), 2):
+            mixed[p, q].append(difference(model, x, y, n, s.mixed_excluded))
+        transversal.append(slots)
+    for first, second in pairwise(transversal):
+        model.add(first[1] < second[1])
+    for group in (*pure.values(), *mixed.values()):
+        model.add_all_different(group)
+    solver = cp_model.CpSolver()
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = workers
+    solver.parameters.max_deterministic_time = time_limit
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    base = [" ".join([label] * bool(label) + [f"{solver.value(x)}_{p}" for p, x in slots]) for label, slots in blocks]
+    return base, [" ".join(f"{solver.value(x)}_{p}" for p, x in enumerate(slots)) for slots in transversal]
+
+
+def difference(
+    model: cp_model.CpModel, x: cp_model.IntVar, y: cp_model.IntVar, n: int, excluded: int | None
+) -> cp_model.IntVar:
+    """y - x mod n as a new variable (never `excluded`)."""
+    w = model.new_int_var(0, n - 1, "")
+    wrap = model.new_bool_var("")
+    model.add(w == y - x + n * wrap)
+    if excluded is not None:
+        model.add(w != excluded)
+    return w
+
+
+def search(
+    family: str, points: int, *, seed: int = 0, workers: int = 1, time_limit: float = 60.0, tries: int = 4
+) -> tuple[Scheme, list[str], list[str]] | None:
+    """The scheme and a base class found for it, trying the `tries` most balanced shape multisets."""
+    s = scheme(family, points)
+    for turns in rotations(s):
+        options = sorted(shape_counts(s, turns), key=balance)[:tries]
+        for counts in options:
+            found = solve_shapes(s, counts, turns, seed=seed, workers=workers, time_limit=time_limit / len(options))
+            if found is not None:
+                return s, *found
+    return None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--family", required=True, choices=("kts", "nkts", "rbibd", "rgdd2", "rgdd3"))
+    parser.add_argument("--points", type=int, required=True)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--time-limit", type=float, default=60.0, help="CP-SAT deterministic seconds in all")
+    parser.add_argument("--tries", type=int, default=4, help="shape multisets tried, most balanced first")
+    args = parser.parse_args()
+    found = search(
+        args.family, args.points, seed=args.seed, workers=args.workers, time_limit=args.time_limit, tries=args.tries
+    )
+    if found is None:
+        print("no base class found")
+        return
+    s, base, transversal = found
+    print(f"modulus {s.modulus}, parts {s.parts}")
+    print(repr(", ".join(base)))
+    if transversal:
+        print(repr(", ".join(transversal)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""The resolvable designs of the literature for tables of 3 and 4: each is what it claims, and golfer
+sessions (everyone in an organisation of their own) get perfect plans from them at once."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from benchmarks.starter_search import scheme, search
+from speeddating.problem import Problem
+from speeddating.solver import solve
+from speeddating.solver.constructions import construct
+from speeddating.solver.designs import (
+    ResolvableDesign,
+    developed,
+    kirkman,
+    nearly_kirkman,
+    resolvable_gdd,
+    resolvable_quadruples,
+)
+from speeddating.solver.starters import STARTERS
+from tests.conftest import CheckPlan
+from tests.solver.test_constructions import assert_perfect, assert_resolvable_gdd, organisations
+
+FAMILIES: dict[str, tuple[Callable[[int], ResolvableDesign | None], int]] = {
+    "kts": (kirkman, 3),
+    "nkts": (nearly_kirkman, 3),
+    "rbibd": (resolvable_quadruples, 4),
+    "rgdd2": (resolvable_gdd, 4),
+    "rgdd3": (resolvable_gdd, 4),
+}
+"""Search-script family -> (the function giving its designs, table size)."""
+
+
+def known_designs() -> list[tuple[ResolvableDesign, int]]:
+    """Every design the family functions give up to 100 people, with its table size."""
+    found = []
+    for function, k in dict.fromkeys(FAMILIES.values()):
+        for points in range(3 * k, 101, k):
+            design = function(points)
+            if design is not None:
+                found.append((design, k))
+    return found
+
+
+@pytest.mark.parametrize(("design", "k"), known_designs(), ids=lambda d: getattr(d, "name", ""))
+def test_each_design_is_a_resolvable_group_divisible_design(design: ResolvableDesign, k: int) -> None:
+    """Blocks of k, groups all of one size g (1: every pair meets), and (v - g)/(k - 1) rounds."""
+    assert_resolvable_gdd(design)
+    group = len(design.groups[0]) if design.groups else 1
+    assert {len(g) for g in design.groups} <= {group}
+    assert len(design.classes[0][0]) == k
+    assert len(design.classes) * (k - 1) == design.points - group
+
+
+def test_the_known_sizes() -> None:
+    """Closed forms and stored starters together: which sizes up to 100 have a design here."""
+    sizes = {(k, design.points) for design, k in known_designs()}
+    assert {v for k, v in sizes if k == 3} >= {15, 21, 24, 27, 30, 39, 51, 57, 63, 75, 87, 93, 99}
+    assert {v for k, v in sizes if k == 4} >= {16, 24, 28, 32, 36, 40, 52, 76, 88}
+
+
+@pytest.mark.parametrize(("family", "points"), sorted(STARTERS))
+def test_every_stored_starter_is_used_and_fits_its_scheme(family: str, points: int) -> None:
+    starter = STARTERS[family, points]
+    expected = scheme(family, points)
+    assert (starter.modulus, starter.parts) == (expected.modulus, expected.parts)
+    function, _ = FAMILIES[family]
+    design = function(points)
+    assert design is not None and design.name == f"{family}({points})"
+
+
+@pytest.mark.parametrize(("family", "points"), [("kts", 21), ("nkts", 24), ("nkts", 30), ("rgdd3", 36)])
+def test_the_search_finds_starters_that_develop_into_designs(family: str, points: int) -> None:
+    found = search(family, points, seed=0, time_limit=30)
+    assert found is not None
+    used, base, transversals = found
+    design = developed("found", used.modulus, used.parts, base, transversals)
+    assert design.points == points
+    assert_resolvable_gdd(design)
+
+
+GOLFERS = [
+    pytest.param(40, 4, 13, "resolvable-quadruples", id="40 at 4, 13 rounds: RBIBD(40,4,1)"),
+    pytest.param(21, 3, 10, "kirkman", id="21 at 3, 10 rounds: KTS(21)"),
+    pytest.param(24, 3, 11, "nearly-kirkman", id="24 at 3, 11 rounds: NKTS(24)"),
+    pytest.param(24, 4, 7, "resolvable-gdd", id="24 at 4, 7 rounds: 4-RGDD(3^8)"),
+    pytest.param(36, 4, 11, "resolvable-gdd", id="36 at 4, 11 rounds: 4-RGDD(3^12)"),
+    pytest.param(99, 3, 49, "kirkman", id="99 at 3, 49 rounds: KTS(2q+1)"),
+    pytest.param(88, 4, 29, "resolvable-quadruples", id="88 at 4, 29 rounds: RBIBD(3q+1,4,1)"),
+]
+
+
+@pytest.mark.parametrize(("people", "table_size", "rounds", "name"), GOLFERS)
+def test_golfer_sessions_are_perfect(
+    people: int, table_size: int, rounds: int, name: str, tmp_path: Path, check_plan: CheckPlan
+) -> None:
+    problem = Problem(tuple(range(people)), rounds, table_size)
+    found = construct(problem)
+    assert found is not None and found[0] == name
+    assert_perfect(problem, found[1], tmp_path, check_plan)
+
+
+@pytest.mark.parametrize(("people", "table_size", "rounds", "name"), GOLFERS[:5])
+def test_the_portfolio_seats_golfers_on_the_design_and_proves_it_best(
+    people: int, table_size: int, rounds: int, name: str
+) -> None:
+    result = solve(Problem(tuple(range(people)), rounds, table_size), time_limit=2, seed=0, workers=1)
+    assert result.method == f"construction:{name}"
+    assert result.optimal and result.evaluation.perfect
+
+
+@pytest.mark.parametrize(
+    ("organisation_of", "rounds", "table_size"),
+    [
+        pytest.param(organisations(*[2] * 12), 11, 3, id="NKTS(24): 12 organisations of 2 on its groups"),
+        pytest.param(organisations(*[3] * 12), 11, 4, id="3^12: 12 organisations of 3 on its groups"),
+        pytest.param(
+            organisations(4, 4, 4, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1), 12, 4, id="RBIBD(40), 12 rounds"
+        ),
+        pytest.param(organisations(*[3] * 7), 9, 3, id="KTS(21), 9 rounds, 7 organisations of 3"),
+        pytest.param(organisations(*[1] * 39), 13, 4, id="39 at 4: RBIBD(40) less a point"),
+        pytest.param(organisations(*[1] * 35), 11, 4, id="35 at 4: 3^12 less a point"),
+        pytest.param(organisations(*[3] * 7, 1), 7, 4, id="22 at 4: 3^8 less two points, organisations of 3"),
+    ],
+)
+def test_organisations_and_empty_seats_are_placed_on_the_design(
+    organisation_of: tuple[int, ...], rounds: int, table_size: int, tmp_path: Path, check_plan: CheckPlan
+) -> None:
+    """Colleagues go in groups no block joins (the design's own, or the blocks of an unused last
+    round); missing people are points of one such group, so no table loses two seats."""
+    problem = Problem(organisation_of, rounds, table_size)
+    found = construct(problem)
+    assert found is not None
+    assert_perfect(problem, found[1], tmp_path, check_plan)
