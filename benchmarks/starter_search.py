@@ -232,12 +232,12 @@ def solve_shapes(
                 pure[p].append(e)
             else:
                 mixed[p, q].append(difference(model, x, y, n, s.mixed_excluded))
-    transversal = []
+    transversal: list[list[cp_model.IntVar]] = []
     for _ in range(s.transversals):
-        slots = [zero] + [model.new_int_var(0, n - 1, "") for _ in range(1, s.parts)]
-        for (p, x), (q, y) in combinations(enumerate(slots), 2):
+        coordinates = [zero] + [model.new_int_var(0, n - 1, "") for _ in range(1, s.parts)]
+        for (p, x), (q, y) in combinations(enumerate(coordinates), 2):
             mixed[p, q].append(difference(model, x, y, n, s.mixed_excluded))
-        transversal.append(slots)
+        transversal.append(coordinates)
     for first, second in pairwise(transversal):
         model.add(first[1] < second[1])
     for group in (*pure.values(), *mixed.values()):
@@ -249,7 +249,7 @@ def solve_shapes(
     if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     base = [" ".join([label] * bool(label) + [f"{solver.value(x)}_{p}" for p, x in slots]) for label, slots in blocks]
-    return base, [" ".join(f"{solver.value(x)}_{p}" for p, x in enumerate(slots)) for slots in transversal]
+    return base, [" ".join(f"{solver.value(x)}_{p}" for p, x in enumerate(block)) for block in transversal]
 
 
 def difference(

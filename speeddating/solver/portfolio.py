@@ -18,9 +18,10 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
+from itertools import combinations
 
 from speeddating.evaluation import Evaluation, evaluate, schedule_errors
-from speeddating.problem import Problem, Schedule
+from speeddating.problem import Problem, Schedule, pair
 from speeddating.solver.constructions import construct, is_plain
 from speeddating.solver.costs import proven_best
 from speeddating.solver.cpsat_model import ModelOutcome, ModelRun, solve_model
@@ -120,13 +121,31 @@ class Incumbent:
 def nearby_design(problem: Problem, seed: int) -> tuple[str, Schedule] | None:
     """A design's plan for the plain version of `problem` (everyone present, no wish, no history),
     on as many of its rounds as a design covers, fitted to `problem` (`fit_schedule`): a starting
-    plan for the tabu search that is already right on most pairs."""
+    plan for the tabu search that is already right on most pairs.
+
+    With a history, the design's rounds met least before are taken, among all it has: a session
+    planned from the same design with the same people then gets the rounds the last one did not use.
+    """
     plain = Problem(problem.organisation_of, problem.rounds, problem.table_size)
-    for rounds in range(problem.rounds - (1 if is_plain(problem) else 0), 1, -1):
+    most = problem.rounds - (1 if is_plain(problem) else 0)
+    if problem.past_encounters:
+        most = max(most, (problem.people - 1) // (problem.table_size - 1))
+    for rounds in range(most, 1, -1):
         found = construct(replace(plain, rounds=rounds))
         if found is not None:
-            return f"{found[0]}, fitted", fit_schedule(problem, found[1], seed)
+            return f"{found[0]}, fitted", fit_schedule(problem, least_met_rounds(problem, found[1]), seed)
     return None
+
+
+def least_met_rounds(problem: Problem, schedule: Schedule) -> Schedule:
+    """The `problem.rounds` rounds of `schedule` (or all, if fewer) whose pairs weigh least in the
+    history, in their order."""
+
+    def weight(tables: tuple[tuple[int, ...], ...]) -> float:
+        return sum(problem.past_encounters.get(pair(a, b), 0.0) for table in tables for a, b in combinations(table, 2))
+
+    kept = sorted(sorted(range(len(schedule)), key=lambda r: weight(schedule[r]))[: problem.rounds])
+    return tuple(schedule[r] for r in kept)
 
 
 def solve(

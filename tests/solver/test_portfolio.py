@@ -1,8 +1,11 @@
 """`solve` end to end on instances whose best plan is known."""
 
+from itertools import combinations
+
 from speeddating.evaluation import evaluate, schedule_errors
-from speeddating.problem import Problem
+from speeddating.problem import Problem, pair
 from speeddating.solver import solve
+from speeddating.solver.constructions import construct
 from speeddating.solver.greedy import greedy_schedule
 from speeddating.solver.portfolio import nearby_design
 from speeddating.status import Phase, ProgressEvent
@@ -110,3 +113,17 @@ def test_rounds_a_design_lacks_are_seated_by_freedom() -> None:
     nearby = nearby_design(problem, seed=0)
     assert nearby is not None and nearby[0] == "transversal-design, fitted"
     assert evaluate(problem, nearby[1]).perfect
+
+
+def test_a_later_session_starts_from_the_design_rounds_not_yet_held() -> None:
+    """spro24's head counts, 2 rounds planned on a 4-GDD of type 3^8, then a second session with
+    those pairs as history: the design's next rounds meet nobody again."""
+    organisation_of = tuple(p // 4 for p in range(24))
+    first = construct(Problem(organisation_of, 2))
+    assert first is not None
+    history = {pair(a, b): 1.0 for tables in first[1] for table in tables for a, b in combinations(table, 2)}
+    problem = Problem(organisation_of, 2, past_encounters=history)
+    nearby = nearby_design(problem, seed=0)
+    assert nearby is not None
+    evaluation = evaluate(problem, nearby[1])
+    assert (evaluation.same_org_pairs, evaluation.repeat_pairs, evaluation.history_repeats) == (0, 0, 0)
