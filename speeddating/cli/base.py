@@ -18,7 +18,6 @@ from speeddating.cli.localised import (
     requested_language,
 )
 from speeddating.errors import PlanFormatError, UserError
-from speeddating.fileio import recording_writes
 from speeddating.i18n import LANGUAGES, N_, set_language, t, use_language
 
 
@@ -51,6 +50,8 @@ class SpeeddatingGroup(LocalisedGroup):
             return super().main(args, *rest, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
+        from speeddating.fileio import recording_writes
+
         with recording_writes() as written:
             try:
                 return super().invoke(ctx)

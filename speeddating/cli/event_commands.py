@@ -7,8 +7,6 @@ import click
 from speeddating.cli.base import cli, language_option
 from speeddating.cli.localised import option
 from speeddating.errors import UserError
-from speeddating.event import event_template
-from speeddating.fileio import atomic_write_text
 from speeddating.i18n import N_, t
 
 SAMPLE_ATTENDEES = (
@@ -47,6 +45,9 @@ def sample_attendees_csv() -> str:
 @option("--force", is_flag=True, help=N_("Replace event.toml and attendees.csv if they exist."))
 @language_option
 def init(folder: Path, force: bool) -> None:
+    from speeddating.event import event_template
+    from speeddating.fileio import atomic_write_text
+
     event_file, attendee_file = folder / "event.toml", folder / "attendees.csv"
     if not force:
         for path in (event_file, attendee_file):

@@ -1,36 +1,27 @@
 """`speeddating history add|list|show|remove|export|import` and `speeddating report`.
 
 Sessions are recorded after they took place (plans change on the day), never by `plan`.
-Every command takes `--history PATH` (else $SPEEDDATING_DB, else ./speeddating.db).
+Every command takes `--history PATH` (else $SPEEDDATING_DB, else ./speeddating.db). The store and the
+plan reader are imported inside the commands, so that `--help` answers at once.
 """
 
 import datetime as dt
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from speeddating.cli.base import cli, language_option
 from speeddating.cli.localised import option
 from speeddating.cli.options import history_option
-from speeddating.fileio import atomic_write_text
-from speeddating.history.store import (
-    HistoryError,
-    SessionInfo,
-    database_path,
-    export_history,
-    import_history,
-    list_sessions,
-    open_history,
-    remove_session,
-    session_plan,
-    writable_history,
-)
 from speeddating.i18n import N_, t
-from speeddating.plan import read_plan
+
+if TYPE_CHECKING:
+    from speeddating.history.store import SessionInfo
 
 
-def _describe(message: str, info: SessionInfo, path: Path | None = None) -> str:
+def _describe(message: str, info: "SessionInfo", path: Path | None = None) -> str:
     return t(
         message, session=info.id, title=info.title, date=info.date, people=info.people, rounds=info.rounds, path=path
     )
@@ -50,6 +41,8 @@ def history() -> None:
 @history_option
 @language_option
 def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_db: Path | None) -> None:
+    from speeddating.history.store import database_path
+    from speeddating.plan import read_plan
     from speeddating.session import record_session
 
     recorded = record_session(
@@ -80,6 +73,9 @@ def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_
 @history_option
 @language_option
 def list_command(history_db: Path | None) -> None:
+    from speeddating.history.report import text_table
+    from speeddating.history.store import database_path, list_sessions, open_history
+
     path = database_path(history_db)
     with open_history(path) as connection:
         sessions = list_sessions(connection)
@@ -93,8 +89,6 @@ def list_command(history_db: Path | None) -> None:
         t("Rounds"),
         t("Title"),
     ]
-    from speeddating.history.report import text_table
-
     rows = [[str(s.id), s.date, str(s.people), str(s.rounds), s.title] for s in sessions]
     click.echo("\n".join(text_table([header, *rows], {0, 2, 3})))
 
@@ -104,6 +98,8 @@ def list_command(history_db: Path | None) -> None:
 @history_option
 @language_option
 def show(session: int, history_db: Path | None) -> None:
+    from speeddating.history.store import database_path, open_history, session_plan
+
     with open_history(database_path(history_db)) as connection:
         info, plan = session_plan(connection, session)
     people = plan.by_id()
@@ -121,6 +117,8 @@ def show(session: int, history_db: Path | None) -> None:
 @history_option
 @language_option
 def remove(session: int, history_db: Path | None) -> None:
+    from speeddating.history.store import database_path, remove_session, writable_history
+
     with writable_history(database_path(history_db)) as connection:
         info = remove_session(connection, session)
     click.echo(_describe(N_("Session {session} ('{title}' on {date}) removed from the history."), info))
@@ -131,6 +129,9 @@ def remove(session: int, history_db: Path | None) -> None:
 @history_option
 @language_option
 def export(export_file: Path, history_db: Path | None) -> None:
+    from speeddating.fileio import atomic_write_text
+    from speeddating.history.store import database_path, export_history, open_history
+
     with open_history(database_path(history_db)) as connection:
         document = export_history(connection)
     atomic_write_text(export_file, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
@@ -142,6 +143,8 @@ def export(export_file: Path, history_db: Path | None) -> None:
 @history_option
 @language_option
 def import_command(export_file: Path, history_db: Path | None) -> None:
+    from speeddating.history.store import HistoryError, database_path, import_history, writable_history
+
     try:
         document = json.loads(export_file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -170,6 +173,7 @@ def import_command(export_file: Path, history_db: Path | None) -> None:
 @language_option
 def report(out_dir: Path | None, history_db: Path | None) -> None:
     from speeddating.history.report import report_from_store, report_lines, write_report
+    from speeddating.history.store import HistoryError, database_path, open_history
 
     path = database_path(history_db)
     with open_history(path) as connection:

@@ -8,7 +8,6 @@ import click
 
 from speeddating.cli.localised import option
 from speeddating.errors import UserError
-from speeddating.history.store import history_path
 from speeddating.i18n import N_, t
 from speeddating.status import Phase, Progress, ProgressEvent
 from speeddating.wording import improvement_line
@@ -72,6 +71,8 @@ output_options = _stack(
 
 def history_in_force(history_db: Path | None, no_history: bool) -> Path | None:
     """The history database the options designate (None with --no-history), whether it exists yet or not."""
+    from speeddating.history.store import history_path
+
     if history_db is not None and no_history:
         raise UserError(t("--history and --no-history cannot be used together: keep one."))
     return history_path(history_db, no_history)

@@ -8,7 +8,7 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -22,13 +22,12 @@ from speeddating.cli.options import (
     progress_printer,
     solver_options,
 )
-from speeddating.constraints import constraint_lines
 from speeddating.errors import UserError
-from speeddating.fileio import prepare_folder
 from speeddating.i18n import N_, t
-from speeddating.plan import Plan, Quality, read_plan
 from speeddating.problem import MAX_TABLE_SIZE, MIN_TABLE_SIZE
-from speeddating.summary import summary_json, summary_lines
+
+if TYPE_CHECKING:
+    from speeddating.plan import Plan, Quality
 
 
 class OrganiserRange(click.IntRange):
@@ -54,10 +53,12 @@ def warn(message: str) -> None:
 
 
 def print_summary(
-    plan: Plan, quality: Quality, as_json: bool, *, constraints: Sequence[str] = (), warnings: Sequence[str] = ()
+    plan: "Plan", quality: "Quality", as_json: bool, *, constraints: Sequence[str] = (), warnings: Sequence[str] = ()
 ) -> None:
     """The summary then what the organiser's constraints did; with --json one object that also holds
     the warnings already shown on stderr."""
+    from speeddating.summary import summary_json, summary_lines
+
     if as_json:
         document = summary_json(plan, quality, constraints=constraints, warnings=warnings)
         click.echo(json.dumps(document, ensure_ascii=False))
@@ -137,6 +138,8 @@ def plan(
     as_json: bool,
     quiet: bool,
 ) -> None:
+    from speeddating.constraints import constraint_lines
+    from speeddating.fileio import prepare_folder
     from speeddating.importer import DEFAULT_ALIASES, read_aliases, read_roster
     from speeddating.session import PlanOptions, plan_session, write_plan_files
 
@@ -204,6 +207,7 @@ def print_written(folder: Path, written: Sequence[Path], quiet: bool) -> None:
 @option("--json", "as_json", is_flag=True, help=N_("Print the figures as one JSON object."))
 @language_option
 def check(plan_file: Path, previous_files: tuple[Path, ...], as_json: bool) -> None:
+    from speeddating.plan import read_plan
     from speeddating.session import check_plan
 
     checked = check_plan(read_plan(plan_file), [read_plan(previous) for previous in previous_files])

@@ -6,10 +6,8 @@ import click
 
 from speeddating.cli.base import cli, language_option
 from speeddating.cli.localised import option
-from speeddating.exporters.pdf import write_printables
-from speeddating.exporters.pdf.style import PAPERS
+from speeddating.exporters import PAPER_NAMES
 from speeddating.i18n import N_, t
-from speeddating.plan import read_plan
 
 
 @cli.command("print", help=N_("Table cards, itineraries, agenda and master plan (PDF) for PLAN_FILE."))
@@ -20,9 +18,12 @@ from speeddating.plan import read_plan
     type=click.Path(file_okay=False, path_type=Path),
     help=N_("Output folder (default: the plan file's folder)."),
 )
-@option("--paper", type=click.Choice(tuple(PAPERS)), default="A4", show_default=True, help=N_("Paper size."))
+@option("--paper", type=click.Choice(PAPER_NAMES), default="A4", show_default=True, help=N_("Paper size."))
 @language_option
 def print_command(plan_file: Path, out_dir: Path | None, paper: str) -> None:
+    from speeddating.exporters.pdf import write_printables
+    from speeddating.plan import read_plan
+
     folder = out_dir or plan_file.parent
     written = write_printables(read_plan(plan_file), folder, paper)
     click.echo(t("Files written to {folder}:", folder=folder))

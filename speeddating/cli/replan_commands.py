@@ -19,11 +19,8 @@ from speeddating.cli.options import (
     solver_options,
 )
 from speeddating.cli.plan_commands import print_summary, print_written, warn
-from speeddating.constraints import constraint_lines
 from speeddating.errors import UserError
 from speeddating.i18n import N_, t
-from speeddating.names import labels
-from speeddating.plan import read_plan
 from speeddating.roster import Attendee
 from speeddating.text import clean
 from speeddating.wording import move_line
@@ -93,6 +90,8 @@ def room_lines(result: "Result") -> list[str]:
 
 def change_lines(result: "Result") -> list[str]:
     """Who moves where, then exactly which cards to reprint."""
+    from speeddating.names import labels
+
     revision = result.revision
     assert revision is not None
     names = labels(result.plan.attendees)
@@ -188,7 +187,9 @@ def replan_command(
     as_json: bool,
     quiet: bool,
 ) -> None:
+    from speeddating.constraints import constraint_lines
     from speeddating.importer import read_roster
+    from speeddating.plan import read_plan
     from speeddating.session import ReplanOptions, replan_session, write_plan_files
 
     before = read_plan(plan_file)

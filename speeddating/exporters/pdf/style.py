@@ -21,6 +21,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from speeddating.exporters import PAPER_NAMES
 from speeddating.i18n import format_date, t
 from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable
 from speeddating.planning import measure
@@ -36,7 +37,7 @@ ACCENT = Color(0.00, 0.38, 0.42)
 TINT = Color(0.90, 0.95, 0.95)
 WHITE = Color(1, 1, 1)
 
-PAPERS: dict[str, tuple[float, float]] = {"A4": A4, "letter": LETTER}
+PAPERS: dict[str, tuple[float, float]] = dict(zip(PAPER_NAMES, (A4, LETTER), strict=True))
 MM = 72 / 25.4
 
 
