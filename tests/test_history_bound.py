@@ -1,16 +1,26 @@
-"""The floor on re-meetings: tight on hand cases, never above what brute force achieves."""
+"""The floor on re-meetings: tight on hand cases, never above what brute force achieves; the
+table-pattern programme never below the most fresh pairs some schedule meets."""
 
 from collections import Counter
 from collections.abc import Iterator
 from itertools import combinations, combinations_with_replacement, product
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from speeddating.evaluation import Evaluation, evaluate
-from speeddating.history import bound
-from speeddating.history.bound import Pattern, forced_reunions, fresh_pairs, packing_bound, per_person_floor
+from speeddating.history import bound, patterns
+from speeddating.history.bound import (
+    Pattern,
+    forced_reunions,
+    fresh_pairs,
+    head_count_floor,
+    packing_bound,
+    per_person_floor,
+)
+from speeddating.history.patterns import UNSET, Pricing, Room, pattern_bound, rooms_of
 from speeddating.problem import Pair, Problem, Schedule
 
 Tables = tuple[tuple[int, ...], ...]
@@ -35,15 +45,26 @@ def reunions(evaluation: Evaluation) -> int:
     return evaluation.history_repeats + evaluation.repeat_pairs + evaluation.avoidable_same_org
 
 
-def fewest_reunions(problem: Problem) -> int:
-    """The true minimum over every schedule, as `evaluate` measures it (rounds with the same people
-    present are interchangeable, so each multiset of rounds is tried once)."""
+def every_schedule(problem: Problem) -> Iterator[Schedule]:
+    """Every schedule up to the order of rounds when the same people are present in all of them
+    (such rounds are interchangeable, so each multiset of rounds is tried once)."""
     options = [list(seatings(problem.present(r), problem.table_sizes(r))) for r in range(problem.rounds)]
     same_people = all(problem.present(r) == problem.present(0) for r in range(problem.rounds))
-    schedules: Iterator[Schedule] = (
-        combinations_with_replacement(options[0], problem.rounds) if same_people else product(*options)
+    return combinations_with_replacement(options[0], problem.rounds) if same_people else product(*options)
+
+
+def fewest_reunions(problem: Problem) -> int:
+    """The true minimum over every schedule, as `evaluate` measures it."""
+    return min(reunions(evaluate(problem, schedule)) for schedule in every_schedule(problem))
+
+
+def most_fresh_met(problem: Problem) -> int:
+    """The most distinct fresh pairs any schedule meets."""
+    fresh = fresh_pairs(problem)
+    return max(
+        len({two for tables in schedule for table in tables for two in combinations(sorted(table), 2)} & fresh)
+        for schedule in every_schedule(problem)
     )
-    return min(reunions(evaluate(problem, schedule)) for schedule in schedules)
 
 
 def two_sides(fresh_inside: set[Pair]) -> Problem:
@@ -94,7 +115,51 @@ def test_one_new_pair_inside_a_side_gives_one_table_one_more() -> None:
 
 def test_too_many_patterns_fall_back_to_the_head_counts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bound, "PATTERN_LIMIT", 0)
-    assert forced_reunions(two_sides({(0, 1)})) == 0
+    problem = two_sides({(0, 1)})
+    assert head_count_floor(problem, fresh_pairs(problem))[0] == 0
+
+
+def cycle_of_eight() -> Problem:
+    """8 people of 8 organisations in one round, who met everyone but their two neighbours on a cycle."""
+    cycle = {tuple(sorted((p, (p + 1) % 8))) for p in range(8)}
+    return Problem(
+        tuple(range(8)), rounds=1, past_encounters={two: 1.0 for two in combinations(range(8), 2) if two not in cycle}
+    )
+
+
+def test_fresh_pairs_on_a_cycle_give_a_table_of_four_three_of_them_at_most() -> None:
+    problem = cycle_of_eight()
+    assert head_count_floor(problem, fresh_pairs(problem)) == (4, 12)  # 8 fresh pairs, no triangle
+    assert forced_reunions(problem) == 6  # two paths of 4 people: 3 + 3 of the 12 pairs seated
+    assert fewest_reunions(problem) == 6
+
+
+def test_too_many_fresh_pairs_skip_the_programme(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(patterns, "FRESH_LIMIT", 7)
+    assert forced_reunions(cycle_of_eight()) == 4
+
+
+def test_a_plan_in_hand_starts_the_programme_without_changing_the_floor() -> None:
+    problem = cycle_of_eight()
+    assert forced_reunions(problem, (((0, 1, 2, 3), (4, 5, 6, 7)),)) == 6
+    assert forced_reunions(problem, (((0, 1, 2), (3, 4, 5, 6, 7)),)) == 6  # not this layout: ignored
+
+
+def test_a_bound_the_caller_already_has_stops_the_programme() -> None:
+    problem = cycle_of_eight()
+    fresh = fresh_pairs(problem)
+    assert pattern_bound(problem, fresh, useless=len(fresh) + 1) == 6
+    assert pattern_bound(problem, fresh, useless=6) is None
+
+
+def test_rooms_pool_the_rounds_with_the_same_people() -> None:
+    problem = Problem(tuple(range(7)), rounds=4, absences=frozenset({(6, 1), (6, 3)}))
+    rooms, room_of_round = rooms_of(problem)
+    assert rooms == [
+        Room(tuple(range(7)), 2, Counter({4: 2, 3: 2})),
+        Room(tuple(range(6)), 2, Counter({3: 4})),
+    ]
+    assert room_of_round == [0, 1, 0, 1]
 
 
 def test_fresh_pairs_leave_out_colleagues_the_past_and_pairs_never_present_together() -> None:
@@ -169,3 +234,55 @@ def test_packing_bound_is_never_below_the_best_packing(
         if len(pairs) == len(set(pairs)) and seats <= caps and sizes <= table_caps:
             best = max(best, sum(p.gain for p in picked))
     assert best <= packing_bound(patterns, caps, table_caps) <= sum(p.gain for p in patterns)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    organisations=st.lists(st.integers(0, 3), min_size=7, max_size=7),
+    rounds=st.integers(1, 2),
+    met=st.sets(st.sampled_from(list(combinations(range(7), 2))), max_size=18),
+    absent=st.none() | st.integers(0, 6),
+)
+def test_programme_never_below_the_most_fresh_pairs_a_schedule_meets(
+    organisations: list[int], rounds: int, met: set[Pair], absent: int | None
+) -> None:
+    problem = Problem(
+        tuple(organisations),
+        rounds=rounds,
+        absences=frozenset() if absent is None else frozenset({(absent, rounds - 1)}),
+        past_encounters={p: 1.0 for p in met},
+    )
+    fresh = fresh_pairs(problem)
+    most = pattern_bound(problem, fresh, useless=len(fresh) + 1)
+    assert most is not None
+    assert most_fresh_met(problem) <= most
+
+
+def table_weight(weights: list[list[int]], costs: list[int], table: tuple[int, ...]) -> int:
+    return sum(weights[a][b] for a, b in combinations(table, 2)) - sum(costs[p] for p in table)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    data=st.data(),
+    people=st.integers(3, 9),
+    size=st.integers(3, 5),
+    budget=st.sampled_from([0, 30, 10_000]),
+)
+def test_pricing_finds_the_heaviest_table_or_bounds_it(
+    data: st.DataObject, people: int, size: int, budget: int
+) -> None:
+    size = min(size, people)
+    upper = [[0] * people for _ in range(people)]
+    for a, b in combinations(range(people), 2):
+        upper[a][b] = upper[b][a] = data.draw(st.sampled_from([0, 0, 1, patterns.SCALE // 2, patterns.SCALE]))
+    costs = data.draw(st.lists(st.integers(0, patterns.SCALE), min_size=people, max_size=people))
+    pricing = Pricing(np.array(upper, dtype=np.int64), np.array(costs, dtype=np.int64), size)
+    heaviest, tables = pricing.search(UNSET, budget)
+    truth = max(table_weight(upper, costs, table) for table in combinations(range(people), size))
+    assert heaviest >= truth
+    if budget == 10_000:
+        assert heaviest == truth == table_weight(upper, costs, tables[0])
+    assert [table_weight(upper, costs, t) for t in tables] == sorted(
+        (table_weight(upper, costs, t) for t in tables), reverse=True
+    )

@@ -43,7 +43,8 @@ from math import comb, floor
 
 from ortools.linear_solver import pywraplp
 
-from speeddating.problem import Pair, Problem, pair
+from speeddating.history.patterns import pattern_bound
+from speeddating.problem import Pair, Problem, Schedule, pair
 
 PATTERN_LIMIT = 6_000
 """Most candidate diamonds and triangles the packing looks at: GLOP takes about 0.3 s at the limit."""
@@ -65,17 +66,25 @@ class Pattern:
     table: int
 
 
-def forced_reunions(problem: Problem) -> int:
+def forced_reunions(problem: Problem, plan: Schedule = ()) -> int:
     """A sound lower bound on history repeats + repeats within the session + avoidable colleague pairs:
-    the largest of the per-person, all-fresh-pairs and per-table floors."""
+    the largest of the per-person, all-fresh-pairs, per-table and table-pattern floors. `plan`, a
+    schedule in hand, only helps the table-pattern programme converge sooner."""
     if not problem.past_encounters:
         return 0
     fresh = fresh_pairs(problem)
+    floor, leftover = head_count_floor(problem, fresh)
+    most_fresh = pattern_bound(problem, fresh, useless=leftover - floor, seeds=plan)
+    return floor if most_fresh is None else max(floor, leftover - most_fresh)
+
+
+def head_count_floor(problem: Problem, fresh: set[Pair]) -> tuple[int, int]:
+    """(the largest of the per-person, all-fresh-pairs and per-table floors, the seat pairs left
+    once the forced colleague pairs are taken out: the floor is this less the fresh pairs met)."""
     sizes = [size for rnd in range(problem.rounds) for size in problem.table_sizes(rnd)]
-    seated = sum(comb(size, 2) for size in sizes)
+    leftover = sum(comb(size, 2) for size in sizes) - problem.forced_same_org_total()
     most_fresh = min(len(fresh), table_bound(problem, fresh, Counter(sizes)))
-    forced = problem.forced_same_org_total()
-    return max(0, per_person_floor(problem, fresh), seated - most_fresh - forced)
+    return max(0, per_person_floor(problem, fresh), leftover - most_fresh), leftover
 
 
 def fresh_pairs(problem: Problem) -> set[Pair]:
