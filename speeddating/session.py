@@ -301,7 +301,7 @@ def plan_session(
         seated, keep_apart=tuple(sorted(constraints.keep_apart)), should_meet=tuple(sorted(constraints.should_meet))
     )
     planned, presents = assign_presents(seated)
-    planned = planned.with_quality(seated_quality(planned, found, past, forced_reunions(problem)))
+    planned = planned.with_quality(seated_quality(planned, found, past, forced_reunions(problem, found.schedule)))
     return Result(planned, (*notices, *presents), constraints, len(past))
 
 

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from speeddating.i18n import format_percent, format_seconds, t
+from speeddating.i18n import N_plural, format_integer, format_percent, format_seconds, t, t_plural
 from speeddating.plan import Plan, Quality
 from speeddating.text import fold
 
@@ -86,6 +86,7 @@ def summary_lines(plan: Plan, quality: Quality) -> list[str]:
         ),
         t("Pairs meeting twice in the session: {count}", count=quality.repeat_pairs),
         t("Pairs already met in earlier sessions: {count}", count=quality.history_repeats),
+        *reunions_line(quality),
         t(
             "New cross-organisation encounters: {count} out of at most {bound} ({percent})",
             count=quality.distinct_new_pairs,
@@ -112,6 +113,30 @@ def summary_lines(plan: Plan, quality: Quality) -> list[str]:
     if plan.solver.method:
         lines.append(t("Computed in {seconds}", seconds=format_seconds(plan.solver.seconds)))
     return lines
+
+
+def reunions_line(quality: Quality) -> list[str]:
+    """The re-meetings the head counts force against those of the plan, when some are forced."""
+    floor = quality.forced_reunions
+    if floor <= 0:
+        return []
+    total = quality.history_repeats + quality.repeat_pairs + quality.same_org_pairs - quality.forced_same_org
+    sentence = (
+        N_plural(
+            "At least {count} re-meeting was unavoidable with these head counts; this plan has {total}, "
+            "the fewest possible",
+            "At least {count} re-meetings were unavoidable with these head counts; this plan has {total}, "
+            "the fewest possible",
+        )
+        if total <= floor
+        else N_plural(
+            "At least {count} re-meeting was unavoidable with these head counts; this plan has {total} "
+            "(pairs met before, pairs met twice and avoidable colleague pairs)",
+            "At least {count} re-meetings were unavoidable with these head counts; this plan has {total} "
+            "(pairs met before, pairs met twice and avoidable colleague pairs)",
+        )
+    )
+    return [t_plural(*sentence, floor, total=format_integer(total))]
 
 
 def summary_json(

@@ -172,18 +172,6 @@ def plan(
         warnings=[*roster.warnings, *notices],
         constraints=constraint_lines(result.plan, result.constraints) if result.constraints else [],
     )
-    if result.past_pairs and not as_json:
-        click.echo(
-            t(
-                "Re-meetings: {history} pair(s) met in earlier sessions, {repeats} met twice in "
-                "this session, {colleagues} avoidable colleague pair(s); these head counts force "
-                "at least {count} in all",
-                history=quality.history_repeats,
-                repeats=quality.repeat_pairs,
-                colleagues=quality.same_org_pairs - quality.forced_same_org,
-                count=quality.forced_reunions,
-            )
-        )
     print_written(folder, written, quiet)
 
 
