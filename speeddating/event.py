@@ -60,6 +60,9 @@ class Slot:
 
 @dataclass(frozen=True)
 class Event:
+    """The session's frame: title, date, time window, table size, round and changeover lengths, welcome and
+    closing slots, themes. Read from an event file by `load_event`; the defaults are the 8:30-10:00 breakfast."""
+
     title: str = "Petit-déjeuner inter-équipes"
     date: str = field(default_factory=lambda: dt.date.today().isoformat())
     start: str = "08:30"

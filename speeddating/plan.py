@@ -82,6 +82,9 @@ class SolverReport:
 
 @dataclass(frozen=True)
 class Plan:
+    """The solution as the organiser sees it (and a `speeddating-plan/1` file holds it): the attendees, each
+    round's tables with their people, times and theme, the figures, and what the organiser asked."""
+
     attendees: tuple[Attendee, ...]
     rounds: tuple[PlannedRound, ...]
     event: Event = field(default_factory=Event)
@@ -175,6 +178,7 @@ def plan_to_json(plan: Plan) -> str:
 
 
 def write_plan(plan: Plan, path: Path) -> None:
+    """Write `plan` to `path` as a `speeddating-plan/1` file (atomically)."""
     atomic_write_text(path, plan_to_json(plan))
 
 

@@ -21,6 +21,7 @@ from speeddating.history.store import (
     SessionInfo,
     add_plan,
     list_sessions,
+    open_history,
     past_encounters,
     session_info,
     writable_history,
@@ -428,3 +429,11 @@ def record_session(
         info = session_info(connection, session)
         kept = set(list_sessions(connection))  # a replacement may take the number of the session it replaces
     return Recorded(history, info, tuple(s for s in before if s not in kept))
+
+
+def recorded_sessions(history: Path) -> list[SessionInfo]:
+    """The sessions `history` records, oldest first (none when the file does not exist yet)."""
+    if not history.is_file():
+        return []
+    with open_history(history) as connection:
+        return list_sessions(connection)

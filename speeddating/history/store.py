@@ -284,6 +284,8 @@ def fingerprint(plan: Plan) -> str:
 
 @dataclass(frozen=True)
 class SessionInfo:
+    """One recorded session as `history list` shows it: its number, title, date and head counts."""
+
     id: int
     title: str
     date: str
