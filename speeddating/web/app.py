@@ -16,7 +16,8 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from speeddating.i18n import LANGUAGES, use_language
-from speeddating.web.screens import attendees, event, home
+from speeddating.web.jobs import Jobs
+from speeddating.web.screens import attendees, documents, event, home, plan
 from speeddating.web.security import LOCAL_NAMES, Guard, GuardMiddleware
 from speeddating.web.site import Pages, Site
 from speeddating.web.workspace import UnknownSession, Workspace
@@ -66,9 +67,9 @@ class LanguageMiddleware:
 def create_app(settings: Settings) -> FastAPI:
     """The application for one run of `serve`; FastAPI's documentation pages are off."""
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
-    site = Site(Pages(), Workspace(settings.data))
+    site = Site(Pages(), Workspace(settings.data), Jobs())
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for screen in (home, attendees, event):
+    for screen in (home, attendees, event, plan, documents):
         app.include_router(screen.router(site))
 
     @app.post("/language")

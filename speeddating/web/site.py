@@ -7,7 +7,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from speeddating.i18n import current_language, t, t_plural
+from speeddating.i18n import current_language, format_percent, format_seconds, t, t_plural
+from speeddating.web.jobs import Jobs
 from speeddating.web.security import MAX_UPLOAD_BYTES, Refusal
 from speeddating.web.workspace import Workspace
 
@@ -24,12 +25,17 @@ class Pages:
         self.environment.install_gettext_callables(  # type: ignore[attr-defined]
             gettext=t, ngettext=t_plural, newstyle=False
         )
+        self.environment.globals.update(format_seconds=format_seconds, format_percent=format_percent)
 
     def render(self, name: str, *, path: str = "/", status: int = 200, **context: Any) -> HTMLResponse:
         """The template `name` in the current language; `path` is where the language switch comes back to."""
         template = self.environment.get_template(name)
         html = template.render(language=current_language(), path=path, **context)
         return HTMLResponse(html, status_code=status)
+
+    def fragment(self, name: str, **context: Any) -> str:
+        """A piece of a page (a progress report streamed to it), in the current language."""
+        return self.environment.get_template(name).render(language=current_language(), **context)
 
     def page(self, request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
         return self.render(name, path=request.url.path, status=status, **context)
@@ -42,7 +48,8 @@ class Pages:
 
 @dataclass(frozen=True)
 class Site:
-    """What every screen needs: the templates and the data folder."""
+    """What every screen needs: the templates, the data folder and the plans being computed."""
 
     pages: Pages
     workspace: Workspace
+    jobs: Jobs

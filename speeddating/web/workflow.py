@@ -59,7 +59,7 @@ def past_of(history: Path, roster: Roster) -> PastEncounters:
 
 @dataclass(frozen=True)
 class Planned:
-    """A plan written with its documents, and what the organiser should read beside the figures."""
+    """A plan, and what the organiser should read beside the figures (worded in the page's language)."""
 
     plan: Plan
     warnings: tuple[str, ...]
@@ -69,18 +69,21 @@ class Planned:
 def plan_session(
     roster: Roster,
     event: Event,
-    folder: Path,
     *,
     history: Path,
     time_limit: float,
     seed: int = 0,
     progress: Progress | None = None,
 ) -> Planned:
-    """Plan as many rounds as fit the event for `roster`, avoiding the history's pairs; writes `folder`."""
+    """Plan as many rounds as fit the event for `roster`, avoiding the history's pairs (nothing is written)."""
     result = plan_with_workflow(roster, event, history, PlanOptions(time_limit=time_limit, seed=seed), progress)
-    write_plan_files(result.plan, folder)
     lines = constraint_lines(result.plan, result.constraints) if result.constraints else []
     return Planned(result.plan, tuple(notice.text() for notice in result.notices), tuple(lines))
+
+
+def write_documents(plan: Plan, folder: Path) -> None:
+    """plan.json, plan.csv and the four PDFs into `folder`, the whole set at once."""
+    write_plan_files(plan, folder)
 
 
 def saved_plan(folder: Path, history: Path) -> tuple[Plan, Quality] | None:

@@ -23,6 +23,7 @@ ATTENDEE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm", ".ods", ".xls")
 """Kept from the uploaded name only when it is one of these (the importer reads the content, whatever the name)."""
 DRAFTS = "sessions"
 STATE_FILE = "state.json"
+PLAN_FOLDER = "plan"
 HISTORY_FILE = "history.db"
 
 
@@ -46,6 +47,11 @@ class Draft:
     def title(self) -> str:
         event = self.state.get("event") or {}
         return str(event.get("title", ""))
+
+    @property
+    def plan_folder(self) -> Path:
+        """Where the plan and its documents are written (by the page, never named by the browser)."""
+        return self.folder / PLAN_FOLDER
 
     @property
     def attendee_file(self) -> Path | None:

@@ -1,10 +1,14 @@
 """The page in a real browser (Debian's Chromium, headless): each screen as the organiser uses it."""
 
+import io
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from tests.web.conftest import LiveServer
 
@@ -17,6 +21,12 @@ def start_session(page: Page, live_server: LiveServer) -> str:
     page.get_by_role("button", name="Nouvelle séance").click()
     expect(page).to_have_url(re.compile(re.escape(live_server.base) + r"/sessions/[0-9a-f]+/import$"))
     return page.url.removesuffix("/import")
+
+
+def import_list(page: Page, attendee_file: Path) -> None:
+    """Choose the file in the import screen's input (the page sends it at once) and wait for the people."""
+    page.get_by_label("Liste des participants").set_input_files(attendee_file)
+    expect(page.get_by_text(f"Fichier : {attendee_file.name}")).to_be_visible()
 
 
 def test_home_offers_a_new_session_and_leads_to_the_import(
@@ -32,9 +42,7 @@ def test_import_shows_the_people_and_organisations_of_a_french_export(
     page: Page, live_server: LiveServer, french_export: Path, screenshot: Screenshot
 ) -> None:
     start_session(page, live_server)
-    screenshot(page, "import-empty")
-    page.get_by_label("Liste des participants").set_input_files(french_export)
-    expect(page.get_by_text("Fichier : Inscriptions petit-déjeuner.xlsx")).to_be_visible()
+    import_list(page, french_export)
     people = page.locator("table.people tbody tr")
     expect(people).to_have_count(14)
     expect(page.get_by_role("cell", name="<b>Bob</b> <script>alert('x')</script>", exact=True)).to_be_visible()
@@ -68,3 +76,39 @@ def test_the_language_switch_turns_the_page_to_english_and_stays(page: Page, liv
     expect(page.get_by_role("heading", name="Attendees", level=1)).to_be_visible()
     page.get_by_role("button", name="Français").click()
     expect(page.get_by_label("Liste des participants")).to_be_visible()
+
+
+@pytest.mark.slow
+def test_plan_shows_live_progress_then_the_figures_the_seating_and_the_documents(
+    page: Page, live_server: LiveServer, french_export: Path, screenshot: Screenshot
+) -> None:
+    session = start_session(page, live_server)
+    import_list(page, french_export)
+    page.goto(session + "/plan")
+    page.get_by_role("button", name="Planifier").click()
+    expect(page.get_by_text("Meilleur plan jusqu'ici")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"[1-9],[0-9] s sur 10,0 s au plus"))).to_be_visible()
+    screenshot(page, "plan-progress")
+    expect(page.get_by_role("heading", name="Le plan en chiffres")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Aucun collègue à la même table.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Tour 1 ·", exact=False).first).to_be_visible()
+    screenshot(page, "plan")
+    page.get_by_role("link", name="Suite : imprimer").click()
+    for name in ("Cartes de table", "Parcours individuels", "Programme", "Plan d'ensemble"):
+        answer = page.request.get(
+            live_server.base + (page.get_by_role("link", name=name, exact=True).get_attribute("href") or "")
+        )
+        assert answer.headers["content-type"] == "application/pdf", name
+        text = "".join(sheet.extract_text() for sheet in PdfReader(io.BytesIO(answer.body())).pages)
+        assert "Léa DUBOIS" in text or name == "Programme", name
+    spreadsheet = page.request.get(
+        live_server.base + (page.get_by_role("link", name="Tableur (CSV)").get_attribute("href") or "")
+    )
+    assert "Lan NGUYỄN" in spreadsheet.body().decode("utf-8-sig")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tout dans un zip").click()
+    with zipfile.ZipFile(download.value.path()) as archive:
+        assert sorted(archive.namelist()) == sorted(
+            ["agenda.pdf", "itineraries.pdf", "master-plan.pdf", "plan.csv", "table-cards.pdf"]
+        )
+    screenshot(page, "print")

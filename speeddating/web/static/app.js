@@ -23,3 +23,10 @@ function setUpUpload(form) {
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("form[data-upload]").forEach(setUpUpload);
 });
+
+// Plan: when the progress stream says "done", the page reloads to show the plan (or why there is none).
+document.addEventListener("htmx:sseClose", (event) => {
+  if (event.target.closest("[data-reload-on-close]") && event.detail && event.detail.type === "message") {
+    window.location.reload();
+  }
+});
