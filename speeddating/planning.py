@@ -110,17 +110,27 @@ def solver_report(result: "SolveResult", seed: int, time_limit: float) -> Solver
 
 
 def build_plan(
-    attendees: Sequence[Attendee], event: Event, result: "SolveResult", *, seed: int = 0, time_limit: float = 0.0
+    attendees: Sequence[Attendee],
+    event: Event,
+    result: "SolveResult",
+    *,
+    constraints: OrganiserConstraints | None = None,
+    seed: int = 0,
+    time_limit: float = 0.0,
 ) -> Plan:
-    """The Plan for a solver result: ids at numbered tables, times, themes, quality."""
+    """The Plan for a solver result: ids at numbered tables, times, themes, quality, and the pairs the
+    organiser keeps apart or brings together (kept with the plan, so that a re-plan honours them)."""
     ids = [a.id for a in attendees]
     seating = [[[ids[p] for p in table] for table in tables] for tables in result.schedule]
+    wishes = constraints or OrganiserConstraints()
     return Plan(
         attendees=tuple(attendees),
         rounds=timed_rounds(event, seating),
         event=event,
         quality=quality_of(result.evaluation, result.status, result.proven_bound),
         solver=solver_report(result, seed, time_limit),
+        keep_apart=tuple(sorted(wishes.keep_apart)),
+        should_meet=tuple(sorted(wishes.should_meet)),
     )
 
 

@@ -35,7 +35,7 @@ from speeddating.presents import assign_presents
 from speeddating.problem import fewest_pairs, table_layout
 from speeddating.replan import Move, Replanned, changed_tables, moves, replan, seated_from, unused_tables
 from speeddating.roster import Attendee, Roster
-from speeddating.solver import solve
+from speeddating.solver import SolveResult, solve
 from speeddating.status import Phase, Progress, ProgressEvent, SolveStatus
 from speeddating.text import fold
 
@@ -297,13 +297,23 @@ def plan_session(
     past = _history(history, roster.attendees, progress)
     problem = problem_for(roster.attendees, count, size, past=past, constraints=constraints)
     found = solve(problem, time_limit=options.time_limit, seed=options.seed, workers=options.workers, progress=progress)
-    seated = build_plan(roster.attendees, event, found, seed=options.seed, time_limit=options.time_limit)
-    seated = replace(
-        seated, keep_apart=tuple(sorted(constraints.keep_apart)), should_meet=tuple(sorted(constraints.should_meet))
+    seated = build_plan(
+        roster.attendees, event, found, constraints=constraints, seed=options.seed, time_limit=options.time_limit
     )
-    planned, presents = assign_presents(seated)
-    planned = planned.with_quality(seated_quality(planned, found, past, forced_reunions(problem, found.schedule)))
+    planned, presents = _finished(seated, found, past, forced_reunions=forced_reunions(problem, found.schedule))
     return Result(planned, (*notices, *presents), constraints, len(past))
+
+
+def _finished(
+    seated: Plan, found: SolveResult, past: PastEncounters | None, *, kept: int = 0, forced_reunions: int = 0
+) -> tuple[Plan, tuple[Notice, ...]]:
+    """A new seating made a plan: who presents whom in the rounds after the first `kept` (which stay as they
+    were), the figures measured from the whole seating; with the notices about the rounds just seated."""
+    with_presents, presents = assign_presents(seated)
+    planned = replace(with_presents, rounds=(*seated.rounds[:kept], *with_presents.rounds[kept:]))
+    frozen = {rnd.number for rnd in seated.rounds[:kept]}
+    notices = tuple(n for n in presents if n.field("round") not in frozen)
+    return planned.with_quality(seated_quality(planned, found, past, forced_reunions)), notices
 
 
 def _arrivals(added: Sequence[Attendee]) -> list[Attendee]:
@@ -363,18 +373,13 @@ def revise(previous: Plan, replanned: Replanned, from_round: int, past: PastEnco
     """The new version from the re-seating of `replan.replan`: presents for the rounds re-planned, the
     figures of the whole plan, the constraints of the people still there, and what changed."""
     seated, found, constraints = replanned
-    kept = from_round - 1
-    with_presents, presents = assign_presents(seated)
-    after = replace(with_presents, rounds=(*seated.rounds[:kept], *with_presents.rounds[kept:]))
-    after = after.with_quality(seated_quality(after, found, past))
+    after, notices = _finished(seated, found, past, kept=from_round - 1)
     here = seated_from(after, from_round)
     constraints = replace(
         constraints,
         stays_seated=tuple(x for x in constraints.stays_seated if x in here),
         hosts=tuple(x for x in constraints.hosts if x in here),
     )
-    frozen = {rnd.number for rnd in seated.rounds[:kept]}
-    notices = tuple(n for n in presents if n.field("round") not in frozen)
     return Result(after, notices, constraints, len(past or {}), revision_of(previous, after, from_round))
 
 

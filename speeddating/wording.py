@@ -1,4 +1,4 @@
-"""How front ends word the workflow's values: progress events, the search's methods, seat moves.
+"""How front ends word the workflow's values: progress events, the search's methods, a re-plan's changes.
 
 The workflow returns values, never sentences; the CLI and the web page share these wordings so that the
 organiser reads the same words on the screen and in the terminal, in the language of the moment.
@@ -11,6 +11,7 @@ from speeddating.status import ProgressEvent
 
 if TYPE_CHECKING:
     from speeddating.replan import Move
+    from speeddating.session import Result
 
 METHODS = {
     "greedy": N_("a first plan"),
@@ -55,3 +56,59 @@ def move_line(move: "Move") -> str:
     before = t("table {number}", number=move.before) if move.before else t("no table")
     after = t("table {number}", number=move.after) if move.after else t("no table")
     return t("{name}: {before} → {after} (round {round})", name=move.name, before=before, after=after, round=move.round)
+
+
+def room_lines(result: "Result") -> list[str]:
+    """Who is in the room from the first re-planned round on, and which tables no longer serve."""
+    revision = result.revision
+    assert revision is not None
+    lines = [
+        t(
+            "Present from round {round}: {count} (of {total} people listed in all)",
+            round=revision.from_round,
+            count=revision.present,
+            total=len(result.plan.attendees),
+        )
+    ]
+    if revision.tables_unused:
+        lines.append(
+            t(
+                "Tables left empty: {listing}",
+                listing="; ".join(
+                    t("round {round}: table(s) {numbers}", round=number, numbers=", ".join(map(str, tables)))
+                    for number, tables in revision.tables_unused
+                ),
+            )
+        )
+    return lines
+
+
+def change_lines(result: "Result") -> list[str]:
+    """Who moves where, then exactly which cards to reprint."""
+    from speeddating.names import labels  # name matching is not needed for the CLI's --help
+
+    revision = result.revision
+    assert revision is not None
+    names = labels(result.plan.attendees)
+    version = revision.previous.version
+    if not revision.moves:
+        return [t("No table changes compared with version {version}.", version=version)]
+    lines = [t("Changes compared with version {version} ({count}):", version=version, count=len(revision.moves))]
+    lines += [f"  {move_line(move)}" for move in revision.moves]
+    if revision.itineraries_to_reprint:
+        lines.append(
+            t(
+                "Itinerary cards to reprint ({count}): {names}",
+                count=len(revision.itineraries_to_reprint),
+                names=", ".join(names[x] for x in revision.itineraries_to_reprint),
+            )
+        )
+    if revision.tables_to_reprint:
+        lines.append(
+            t(
+                "Table cards to reprint ({count}): tables {numbers}",
+                count=len(revision.tables_to_reprint),
+                numbers=", ".join(map(str, revision.tables_to_reprint)),
+            )
+        )
+    return lines

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from speeddating.cli.replan_commands import change_lines, default_folder
+from speeddating.cli.replan_commands import default_folder
 from speeddating.constraints import OrganiserConstraints, organiser_constraints
 from speeddating.event import Event
 from speeddating.i18n import use_language
@@ -17,7 +17,7 @@ from speeddating.roster import Attendee
 from speeddating.session import Result, revision_of
 from speeddating.solver import solve
 from speeddating.text import fold
-from speeddating.wording import move_line
+from speeddating.wording import change_lines, move_line
 from tests.conftest import CheckPlan
 from tests.helpers import people, replanned, run_cli, solved_plan, write_attendees
 

@@ -4,7 +4,6 @@ import json
 import re
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
@@ -23,10 +22,7 @@ from speeddating.errors import UserError
 from speeddating.i18n import N_, t
 from speeddating.roster import Attendee
 from speeddating.text import clean
-from speeddating.wording import move_line
-
-if TYPE_CHECKING:
-    from speeddating.session import Result
+from speeddating.wording import change_lines, room_lines
 
 
 def newcomer(text: str) -> Attendee:
@@ -61,62 +57,6 @@ def output_folder(plan_file: Path, version: int, out_dir: Path | None, force: bo
             )
         )
     return out_dir
-
-
-def room_lines(result: "Result") -> list[str]:
-    """Who is in the room from the first re-planned round on, and which tables no longer serve."""
-    revision = result.revision
-    assert revision is not None
-    lines = [
-        t(
-            "Present from round {round}: {count} (of {total} people listed in all)",
-            round=revision.from_round,
-            count=revision.present,
-            total=len(result.plan.attendees),
-        )
-    ]
-    if revision.tables_unused:
-        lines.append(
-            t(
-                "Tables left empty: {listing}",
-                listing="; ".join(
-                    t("round {round}: table(s) {numbers}", round=number, numbers=", ".join(map(str, tables)))
-                    for number, tables in revision.tables_unused
-                ),
-            )
-        )
-    return lines
-
-
-def change_lines(result: "Result") -> list[str]:
-    """Who moves where, then exactly which cards to reprint."""
-    from speeddating.names import labels
-
-    revision = result.revision
-    assert revision is not None
-    names = labels(result.plan.attendees)
-    version = revision.previous.version
-    if not revision.moves:
-        return [t("No table changes compared with version {version}.", version=version)]
-    lines = [t("Changes compared with version {version} ({count}):", version=version, count=len(revision.moves))]
-    lines += [f"  {move_line(move)}" for move in revision.moves]
-    if revision.itineraries_to_reprint:
-        lines.append(
-            t(
-                "Itinerary cards to reprint ({count}): {names}",
-                count=len(revision.itineraries_to_reprint),
-                names=", ".join(names[x] for x in revision.itineraries_to_reprint),
-            )
-        )
-    if revision.tables_to_reprint:
-        lines.append(
-            t(
-                "Table cards to reprint ({count}): tables {numbers}",
-                count=len(revision.tables_to_reprint),
-                numbers=", ".join(map(str, revision.tables_to_reprint)),
-            )
-        )
-    return lines
 
 
 @cli.command(
