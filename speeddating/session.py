@@ -101,7 +101,8 @@ class Revision:
 @dataclass(frozen=True)
 class Result:
     """A plan with its report: the figures (`quality`), what the search proved (`status`), what the
-    organiser should check (`notices`) and the constraints it honoured (in the manner of PyVRP's Result)."""
+    organiser should check (`notices`) and the constraints it honoured (in the manner of PyVRP's Result).
+    The importer's own remarks about the attendee file stay with the `Roster` that was passed in."""
 
     plan: Plan
     notices: tuple[Notice, ...] = ()
