@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from speeddating.history.store import (
+    APPLICATION_ID,
     SCHEMA_VERSION,
     HistoryError,
     add_plan,
@@ -231,7 +232,31 @@ def test_version_1_store_is_migrated_and_planning_reads_it_without_writing(tmp_p
         with pytest.raises(HistoryError):  # the migrated fingerprint recognises the same plan
             add_plan(connection, plan, title="Encore")
         email = connection.execute("SELECT email FROM people WHERE id = 1").fetchone()[0]
+        application = connection.execute("PRAGMA application_id").fetchone()[0]
     assert email == "anne.martin@example.org"
+    assert application == APPLICATION_ID, "a store older than the application id is recognised and marked"
+
+
+@pytest.mark.parametrize(
+    "setup",
+    [
+        "CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)",
+        "PRAGMA application_id = 1234",
+        "CREATE TABLE people (id INTEGER PRIMARY KEY); CREATE TABLE invoices (id INTEGER PRIMARY KEY)",
+    ],
+    ids=["other tables", "other application", "some tables of another schema"],
+)
+def test_another_programs_database_is_refused_and_left_untouched(tmp_path: Path, setup: str) -> None:
+    db = tmp_path / "other_app.db"
+    connection = sqlite3.connect(db)
+    connection.executescript(setup)
+    connection.close()
+    before = db.read_bytes()
+    plan = seated_plan(EIGHT, [ROUND_A])
+    for attempt in (lambda: record(db, plan), lambda: past_encounters(db, plan.attendees)):
+        with pytest.raises(HistoryError, match=r"other_app\.db est la base de données d'un autre programme"):
+            attempt()
+    assert db.read_bytes() == before
 
 
 def test_reading_a_missing_or_damaged_store_says_so(tmp_path: Path) -> None:

@@ -10,6 +10,10 @@ Schema versions (`PRAGMA user_version`):
 1. people known by one identity key; sessions with the plan as recorded; encounters.
 2. people also keyed by email, folded name and folded organisation (a person may change
    organisation), who attended each session, and a fingerprint of each plan's seating.
+
+Our files carry `PRAGMA application_id` = APPLICATION_ID. Another program's SQLite file (its own
+application id, or tables that are not ours) is refused rather than given our tables; a store
+written before the id existed is recognised by its tables and gets the id at its next write.
 """
 
 import datetime as dt
@@ -38,6 +42,9 @@ DEFAULT_DB = Path("speeddating.db")
 ENVIRONMENT_VARIABLE = "SPEEDDATING_DB"
 BUSY_TIMEOUT_SECONDS = 30.0
 EXPORT_FORMAT = "speeddating-history/1"
+APPLICATION_ID = int.from_bytes(b"SpDt", "big")
+"""`PRAGMA application_id` of a speeddating history ("SpDt")."""
+OUR_TABLES = frozenset({"people", "sessions", "encounters", "attendance"})
 RECENCY_HALVING = 0.5
 """Weight of a past pair: 1.0 when it met in the latest session, halved per older session."""
 
@@ -163,6 +170,30 @@ def migrate(connection: sqlite3.Connection, target: int = SCHEMA_VERSION) -> Non
             connection.execute(f"PRAGMA user_version = {int(target)}")
 
 
+def _application_id(connection: sqlite3.Connection) -> int:
+    application: int = connection.execute("PRAGMA application_id").fetchone()[0]
+    return application
+
+
+def _refuse_foreign(connection: sqlite3.Connection, db: Path) -> None:
+    """Refuse a SQLite file of another program: its own application id, or tables that are not ours."""
+    application = _application_id(connection)
+    tables = {
+        row[0]
+        for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")
+    }
+    if application == APPLICATION_ID or (application == 0 and tables <= OUR_TABLES):
+        return
+    raise HistoryError(
+        t(
+            "{path} is another program's database, not a speeddating history; nothing was changed. Give "
+            '--history the .db file where "speeddating history add" records the sessions (speeddating.db by '
+            "default), or a new file name to start a history.",
+            path=db,
+        )
+    )
+
+
 def _connect(target: str, busy_timeout: float, uri: bool = False) -> sqlite3.Connection:
     connection = sqlite3.connect(target, timeout=busy_timeout, isolation_level=None, uri=uri)
     connection.execute("PRAGMA foreign_keys = ON")
@@ -190,6 +221,11 @@ def _read_only(db: Path, busy_timeout: float) -> sqlite3.Connection:
 def _readable_copy(db: Path, busy_timeout: float) -> sqlite3.Connection:
     """A read-only connection, or an in-memory migrated copy when the schema is older."""
     stored = _read_only(db, busy_timeout)
+    try:
+        _refuse_foreign(stored, db)
+    except HistoryError:
+        stored.close()
+        raise
     if schema_version(stored) >= SCHEMA_VERSION:
         return stored
     memory = _connect(":memory:", busy_timeout)
@@ -214,11 +250,14 @@ def open_history(
         if write:
             db.parent.mkdir(parents=True, exist_ok=True)
             connection = _connect(str(db), busy_timeout)
+            _refuse_foreign(connection, db)
             if schema_version(connection) > SCHEMA_VERSION:
                 raise HistoryError(
                     t("{path} was written by a newer version of speeddating: update the software.", path=db)
                 )
             migrate(connection)
+            if _application_id(connection) != APPLICATION_ID:
+                connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         else:
             connection = _readable_copy(db, busy_timeout)
             if schema_version(connection) > SCHEMA_VERSION:
