@@ -8,13 +8,17 @@ step. The new set is written into a fresh sibling folder, `.NAME.swap-PID-TOKEN`
 the folder's other files (an attendee list kept there, plan.json when only the PDFs are printed again); then
 the two folders trade names in one system call (Linux `renameat2` with `RENAME_EXCHANGE`). Where the system
 has no such call, the folder is made a symbolic link to the set's own folder, and a new link replaces it by
-`rename`. Either way the folder holds the whole old set or the whole new one at every instant. Only a folder
-that cannot have a sibling (a mount point) or that sits on a file system refusing the exchange gets its files
-renamed in one by one: each file is then old or new, and a kill between two renames leaves a mix.
+`rename`. Either way the folder holds the whole old set or the whole new one at every instant.
 
-A run killed half-way leaves its sibling behind. The next write into the same folder deletes a set that was
-never switched in; of a set that was switched out it first moves back whatever is not in the new folder (a
-file saved in the folder meanwhile), then deletes the rest.
+A folder that is not the set's own is never swapped as a whole: one holding subfolders or more than
+`MOST_CARRIED` entries (a home or documents folder), the current folder of the shell that started us (it would
+be left in a deleted folder), a mount point, or a folder on a file system refusing the exchange. There the set
+is staged in a hidden subfolder, `.NAME.files-PID-TOKEN`, marked complete once every file is on disk, and its
+files are then renamed in one by one: a kill between two renames leaves a mix, which the next write completes.
+
+A run killed half-way leaves its staging folder behind. The next write into the same folder deletes a set that
+was never complete or never switched in, completes one that was being renamed in, and, of a folder holding
+the set that was switched out, first moves back what is not in the output folder (a file saved meanwhile).
 """
 
 import contextlib
@@ -35,8 +39,12 @@ from pathlib import Path
 from types import FrameType
 
 MARKER = ".speeddating-new-set"
-"""In a staged set until it is switched in: a staging folder left with it by a crash holds a set never switched
-in (delete it); without it, the set it replaced (settle it)."""
+"""In a staged sibling until it is switched in: a sibling left with it by a crash holds a set never switched in
+(delete it); without it, the set it replaced (settle it)."""
+COMPLETE = ".complete"
+"""In a staged subfolder once every file of the set is on disk: its files are to be renamed in."""
+MOST_CARRIED = 64
+"""More entries than this in an output folder, and it is not the set's own folder: its files are replaced one by one."""
 
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
@@ -167,12 +175,12 @@ def _running(pid: int, path: Path) -> bool:
     return True
 
 
-LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?:swap|link)-(?P<pid>\d+)-[0-9a-f]+(?:\.tmp)?")
+LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?:swap|link|files)-(?P<pid>\d+)-[0-9a-f]+(?:\.tmp)?")
 
 
 def _leftovers(folder: Path, name: str | None = None) -> list[Path]:
-    """Hidden siblings `.NAME.swap-…`/`.NAME.link-…` in `folder` (of `name`, or of any name) left by runs that
-    no longer run."""
+    """Hidden entries `.NAME.swap-…`, `.NAME.link-…` or `.NAME.files-…` in `folder` (of `name`, or of any name)
+    left by runs that no longer run."""
     found = []
     with contextlib.suppress(OSError):
         for entry in folder.iterdir():
@@ -224,8 +232,10 @@ def recover(folder: Path) -> None:
             _remove(leftover)
     if folder.is_dir():
         (folder / MARKER).unlink(missing_ok=True)
-        for leftover in _leftovers(folder):
-            _remove(leftover)
+        for staged in _leftovers(folder, folder.name):
+            if (staged / COMPLETE).exists():
+                _rename_in(staged, folder, [entry.name for entry in sorted(staged.iterdir()) if entry.name != COMPLETE])
+            _remove(staged)
 
 
 def _missing_folders(folder: Path) -> list[Path]:
@@ -277,21 +287,16 @@ def _stage(folder: Path, files: Mapping[str, bytes]) -> Path:
 
 
 def _carry(entry: Path, copy: Path) -> None:
-    """`entry` also under `copy`: hard links to the same files (copies where links are refused), so that what
-    the folder held besides the set stays in it, unchanged, whichever set it holds."""
+    """`entry` also under `copy`: a hard link to the same file (a copy where links are refused), so that what the
+    folder held besides the set stays in it, unchanged, whichever set it holds (a subfolder that appeared since
+    the folder was found swappable moves across after the switch)."""
     if entry.is_symlink():
         os.symlink(os.readlink(entry), copy)
-    elif entry.is_dir():
-        shutil.copytree(entry, copy, symlinks=True, copy_function=_link_or_copy)
-    else:
-        _link_or_copy(entry, copy)
-
-
-def _link_or_copy(source: str | Path, destination: str | Path) -> None:
-    try:
-        os.link(source, destination)
-    except OSError:
-        shutil.copy2(source, destination)
+    elif not entry.is_dir():
+        try:
+            os.link(entry, copy)
+        except OSError:
+            shutil.copy2(entry, copy)
 
 
 def _replace_link(folder: Path, target: Path) -> None:
@@ -305,31 +310,26 @@ def _replace_link(folder: Path, target: Path) -> None:
         raise
 
 
-def _switch(staging: Path, folder: Path, names: Iterable[str]) -> Path | None:
+def _switch(staging: Path, folder: Path) -> Path | None:
     """Put the staged set in place of `folder`'s; returns the folder now holding the replaced set, if any."""
     current = _link_target(folder)
     if current is not None:
         _replace_link(folder, staging)
         return current
-    if not folder.exists() and _renameat2() is not None:
-        os.rename(staging, folder)
-        return None
-    try:
-        exchange(staging, folder)
-        return staging
-    except ExchangeUnsupported:
-        pass
-    if folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-    if not folder.exists():
+    if folder.exists():
         try:
+            exchange(staging, folder)
+            return staging
+        except ExchangeUnsupported:
+            if any(folder.iterdir()):
+                raise
+            folder.rmdir()
+    if _renameat2() is None:
+        with contextlib.suppress(OSError):
             _replace_link(folder, staging)
-        except OSError:
-            os.rename(staging, folder)
-        return None
-    for name in names:
-        os.replace(staging / name, folder / name)
-    return staging
+            return None
+    os.rename(staging, folder)
+    return None
 
 
 def write_set(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
@@ -356,26 +356,46 @@ def write_set(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
 
 
 def _replace_set(folder: Path, files: Mapping[str, bytes]) -> None:
-    if os.path.ismount(folder):
-        _write_in_place(folder, files)
-        return
+    """The set switched in whole where the folder is the set's own, else renamed in file by file."""
+    if _swappable(folder):
+        try:
+            _switch_whole(folder, files)
+            return
+        except ExchangeUnsupported:
+            pass
+        except PermissionError:
+            if not folder.is_dir():
+                raise
+    _replace_files(folder, files)
+
+
+def _swappable(folder: Path) -> bool:
+    """Whether `folder` may trade places with a sibling (see the module's description)."""
+    if _link_target(folder) is not None or not folder.exists():
+        return True
+    if not folder.is_dir() or os.path.ismount(folder):
+        return False
     try:
-        staging = _stage(folder, files)
-    except PermissionError:
-        if not folder.is_dir():
-            raise
-        _write_in_place(folder, files)
-        return
-    working = _working_folder()
-    inside = working is not None and working.is_relative_to(os.path.realpath(folder))
+        working = Path(os.getcwd())
+    except OSError:
+        working = None
+    if working is not None and working.is_relative_to(os.path.realpath(folder)):
+        return False
+    with os.scandir(folder) as entries:
+        for count, entry in enumerate(entries):
+            if count >= MOST_CARRIED or entry.is_dir(follow_symlinks=False):
+                return False
+    return True
+
+
+def _switch_whole(folder: Path, files: Mapping[str, bytes]) -> None:
+    staging = _stage(folder, files)
     try:
         with _interrupts_deferred():
-            replaced = _switch(staging, folder, files)
+            replaced = _switch(staging, folder)
             (folder / MARKER).unlink(missing_ok=True)
             _sync_folder(folder.parent)
             note_written(folder)
-            if inside and working is not None:
-                os.chdir(working)
             if replaced is not None:
                 _settle(folder, replaced)
     except BaseException:
@@ -384,32 +404,32 @@ def _replace_set(folder: Path, files: Mapping[str, bytes]) -> None:
         raise
 
 
-def _working_folder() -> Path | None:
-    """The process's current folder (None when it was deleted under it)."""
-    try:
-        return Path(os.getcwd())
-    except OSError:
-        return None
-
-
-def _write_in_place(folder: Path, files: Mapping[str, bytes]) -> None:
-    """Each file staged beside itself, then all renamed in (for a folder that cannot be swapped as a whole)."""
+def _replace_files(folder: Path, files: Mapping[str, bytes]) -> None:
+    """Stage the set in a hidden subfolder, mark it complete, then rename its files in one by one."""
+    staging = _sibling(folder / folder.name, "files")
     mode = _permissions()
-    staged: dict[Path, Path] = {}
     try:
+        staging.mkdir()
         for name, data in files.items():
-            staged[folder / name] = _sibling(folder / name, "swap", ".tmp")
             try:
-                _write_file(staged[folder / name], data, mode)
+                _write_file(staging / name, data, mode)
             except OSError as error:
                 raise _named(error, folder / name) from None
+        _write_file(staging / COMPLETE, b"", mode)
+        _sync_folder(staging)
         with _interrupts_deferred():
-            for target, temporary in staged.items():
-                os.replace(temporary, target)
-                note_written(target)
+            _rename_in(staging, folder, list(files))
     finally:
-        for temporary in staged.values():
-            temporary.unlink(missing_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _rename_in(staging: Path, folder: Path, names: Iterable[str]) -> None:
+    """Rename the staged files `names` over their namesakes in `folder` (those already renamed are skipped)."""
+    for name in names:
+        if (staging / name).exists():
+            os.replace(staging / name, folder / name)
+            note_written(folder / name)
+    _sync_folder(folder)
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -5,7 +5,10 @@ touches the solver: `build_plan` turns a solver result into a Plan, `plan_to_jso
 `read_plan` move it to and from disk.
 """
 
+import datetime as dt
 import json
+import math
+import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -14,10 +17,19 @@ from speeddating.errors import PlanFormatError
 from speeddating.event import Event, Theme
 from speeddating.fileio import atomic_write_text
 from speeddating.i18n import t
+from speeddating.problem import MAX_TABLE_SIZE, MIN_TABLE_SIZE
 from speeddating.roster import Attendee
 from speeddating.status import SolveStatus, status_of
+from speeddating.text import printable
 
 FORMAT = "speeddating-plan/1"
+MOST_NUMBERED = 9999
+"""Highest round, table or version number a plan may use (a database or a card holds it; 2**63 does not)."""
+SEATS = (2, MAX_TABLE_SIZE + 1)
+"""Fewest and most people at a table of a well-formed plan: below, nobody meets anybody; above, no layout
+the tool makes (tables of `table_size` people, one more where the count does not divide)."""
+MOST_MINUTES = 24 * 60
+CLOCK = re.compile(r"([01]?\d|2[0-3]):[0-5]\d")
 
 
 @dataclass(frozen=True)
@@ -195,25 +207,42 @@ class _Reader:
         value = data.get(key, "")
         if value is None:
             value = ""
-        if not isinstance(value, str | int | float):
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
             raise self.fail(where, t("'{field}' must be text", field=key))
-        text = str(value).strip()
+        text = printable(str(value)).strip()
         if required and not text:
             raise self.fail(where, t("'{field}' is missing or empty", field=key))
         return text
 
     def number(self, data: dict[str, Any], key: str, where: str, default: int) -> int:
         value = data.get(key, default)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise self.fail(where, t("'{field}' must be a whole number from 1", field=key))
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MOST_NUMBERED:
+            raise self.fail(
+                where, t("'{field}' must be a whole number from 1 to {most}", field=key, most=MOST_NUMBERED)
+            )
         return value
+
+    def whole(self, data: dict[str, Any], key: str, where: str, least: int, most: int) -> None:
+        """Refuse a value of `key`, when present, that is not a whole number from `least` to `most`."""
+        value = data.get(key, least)
+        if not isinstance(value, int) or isinstance(value, bool) or not least <= value <= most:
+            raise self.fail(
+                where, t("'{field}' must be a whole number from {least} to {most}", field=key, least=least, most=most)
+            )
+
+    def clock(self, data: dict[str, Any], key: str, where: str) -> str:
+        """An optional time of day written HH:MM."""
+        text = self.text(data, key, where, required=False)
+        if text and not CLOCK.fullmatch(text):
+            raise self.fail(where, t("'{field}' is '{value}': write a time such as 08:30", field=key, value=text))
+        return text
 
     def pairs(self, data: dict[str, Any], key: str, where: str) -> tuple[tuple[str, str], ...]:
         """An optional JSON object of text values, as (key, value) pairs."""
         value = data.get(key) or {}
         if not isinstance(value, dict):
             raise self.fail(where, t("'{field}' must map text to text", field=key))
-        return tuple((str(k), str(v)) for k, v in value.items())
+        return tuple((str(k), printable(str(v))) for k, v in value.items())
 
     def objects(self, value: Any, where: str) -> list[dict[str, Any]]:
         if not isinstance(value, list) or not all(isinstance(x, dict) for x in value):
@@ -242,12 +271,23 @@ def _read_event(data: Any, reader: _Reader) -> Event:
         (reader.number(p, "number", "event.pinned_themes", 1), reader.text(p, "theme", "event.pinned_themes"))
         for p in pins
     )
-    for key in ("table_size", "round_minutes", "changeover_minutes", "welcome_minutes", "closing_minutes"):
-        if key in values and not isinstance(values[key], int):
-            raise reader.fail("event", t("'{field}' must be a whole number", field=key))
-    for key in ("title", "date", "start", "end", "location"):
+    reader.whole(values, "table_size", "event", MIN_TABLE_SIZE, MAX_TABLE_SIZE)
+    reader.whole(values, "round_minutes", "event", 1, MOST_MINUTES)
+    for key in ("changeover_minutes", "welcome_minutes", "closing_minutes"):
+        reader.whole(values, key, "event", 0, MOST_MINUTES)
+    for key in ("title", "date", "location"):
         if key in values:
             values[key] = reader.text(values, key, "event", required=False)
+    for key in ("start", "end"):
+        if key in values:
+            values[key] = reader.clock(values, key, "event") or getattr(Event, key)
+    if values.get("date"):
+        try:
+            dt.date.fromisoformat(values["date"])
+        except ValueError:
+            raise reader.fail(
+                "event", t("'date' is '{value}': write a date such as 2026-12-08", value=values["date"])
+            ) from None
     return Event(**values)
 
 
@@ -323,8 +363,8 @@ def _read_rounds(data: Any, event: Event, known: set[str], reader: _Reader) -> t
                 number=number,
                 tables=tuple(tables),
                 theme=theme,
-                start=reader.text(item, "start", where, required=False),
-                end=reader.text(item, "end", where, required=False),
+                start=reader.clock(item, "start", where),
+                end=reader.clock(item, "end", where),
             )
         )
     return tuple(rounds)
@@ -348,13 +388,35 @@ def _read_pairs(data: Any, known: set[str], reader: _Reader) -> dict[str, tuple[
 
 
 def _read_quality(data: Any) -> Quality | None:
+    """The file's own figures, or None when any is not what the tool writes (they are recomputed anyway:
+    only the claim of optimality is ever weighed, see `planning.measure`)."""
     if not isinstance(data, dict):
         return None
-    names = {f.name for f in fields(Quality)}
+    values = {f.name: data[f.name] for f in fields(Quality) if f.name in data}
+    for name, value in values.items():
+        kind = bool if name == "optimal" else int
+        if not isinstance(value, kind) or (kind is int and (isinstance(value, bool) or value < 0)):
+            return None
     try:
-        return Quality(**{k: v for k, v in data.items() if k in names})
+        return Quality(**values)
     except TypeError:
         return None
+
+
+def _read_solver(data: Any) -> SolverReport:
+    """How the plan was computed, as far as the file says it sensibly (it is only ever shown)."""
+    if not isinstance(data, dict):
+        return SolverReport()
+    values: dict[str, Any] = {}
+    if isinstance(data.get("method"), str):
+        values["method"] = printable(data["method"])
+    for key in ("seconds", "time_limit"):
+        value = data.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value) and value >= 0:
+            values[key] = float(value)
+    if isinstance(data.get("seed"), int) and not isinstance(data["seed"], bool):
+        values["seed"] = data["seed"]
+    return SolverReport(**values)
 
 
 def plan_from_dict(data: Any, source: str = "plan") -> Plan:
@@ -368,19 +430,14 @@ def plan_from_dict(data: Any, source: str = "plan") -> Plan:
     attendees = _read_attendees(data.get("attendees"), reader)
     known = {a.id for a in attendees}
     rounds = _read_rounds(data.get("rounds"), event, known, reader)
-    solver = data.get("solver")
-    if not isinstance(solver, dict):
-        solver = {}
-    solver_fields = {f.name for f in fields(SolverReport)}
-    version = data.get("version", 1)
     return Plan(
         attendees=attendees,
         rounds=rounds,
         event=event,
         quality=_read_quality(data.get("quality")),
-        solver=SolverReport(**{k: v for k, v in solver.items() if k in solver_fields}),
-        version=version if isinstance(version, int) else 1,
-        revised_at=str(data.get("revised_at", "")),
+        solver=_read_solver(data.get("solver")),
+        version=reader.number(data, "version", "version", 1),
+        revised_at=reader.text(data, "revised_at", "revised_at", required=False),
         **_read_pairs(data.get("constraints"), known, reader),
     )
 
@@ -394,15 +451,60 @@ def read_plan(path: Path) -> Plan:
     except (OSError, UnicodeDecodeError) as exc:
         raise PlanFormatError(t("{path}: cannot be read ({reason})", path=path, reason=exc)) from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
+        data = parse_json(text)
+    except UnreadableJSON as exc:
         raise PlanFormatError(
             t(
-                "{path}: not valid JSON (line {line}: {reason}); give the plan.json written by "
-                '"speeddating plan", or, if it was edited by hand, correct that line',
+                "{path}: not valid JSON ({reason}); give the plan.json written by "
+                '"speeddating plan", or, if it was edited by hand, correct it',
                 path=path,
-                line=exc.lineno,
-                reason=exc.msg,
+                reason=exc,
             )
         ) from None
-    return plan_from_dict(data, str(path))
+    plan = plan_from_dict(data, str(path))
+    _check_seats(plan, _Reader(str(path)))
+    return plan
+
+
+def _check_seats(plan: Plan, reader: "_Reader") -> None:
+    """Refuse a table where nobody meets anybody, or more people than a table seats (see SEATS); a session
+    recorded in the history is read without this rule, so that an earlier version's records stay readable."""
+    fewest, most = SEATS
+    for rnd in plan.rounds:
+        for table in rnd.tables:
+            place = t("{where}, table {number}", where=t("round {number}", number=rnd.number), number=table.number)
+            if len(table.attendees) < fewest:
+                raise reader.fail(
+                    place,
+                    t(
+                        "{count} people; nobody meets anybody there. Merge it with another table.",
+                        count=len(table.attendees),
+                    ),
+                )
+            if len(table.attendees) > most:
+                raise reader.fail(
+                    place,
+                    t(
+                        "{count} people at one table, more than a table seats ({most}); share them out "
+                        "among other tables.",
+                        count=len(table.attendees),
+                        most=most,
+                    ),
+                )
+
+
+class UnreadableJSON(ValueError):
+    """Text that is not JSON Python can read; the message says why, in the organiser's language."""
+
+
+def parse_json(text: str) -> Any:
+    """`json.loads`, failing with UnreadableJSON only (a number of 5,000 digits or lists nested 5,000 deep
+    make Python's parser fail otherwise than with a syntax error)."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UnreadableJSON(t("line {line}: {reason}", line=exc.lineno, reason=exc.msg)) from None
+    except RecursionError:
+        raise UnreadableJSON(t("lists or objects nested too deeply")) from None
+    except ValueError:
+        raise UnreadableJSON(t("a number has too many digits")) from None

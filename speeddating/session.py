@@ -406,6 +406,14 @@ def check_plan(plan: Plan, previous: Sequence[Plan] = ()) -> Checked:
     return Checked(plan, measure(plan, past), notices)
 
 
+def measured(plan: Plan, history: Path | None) -> Plan:
+    """`plan` with its figures recomputed from the seating and the pairs `history` records from the sessions
+    before this one (not the file's own figures, which a hand edit leaves stale): what `print` prints."""
+    found = history is not None and history.is_file()
+    past = past_encounters(history, plan.attendees, apart_from=plan) if history is not None and found else {}
+    return plan.with_quality(measure(plan, past))
+
+
 def plan_files(plan: Plan) -> dict[str, bytes]:
     """plan.json, plan.csv and the printables (PDF) of `plan`, by file name, in the current language."""
     return {PLAN_FILE: plan_to_json(plan).encode("utf-8"), "plan.csv": plan_csv(plan), **printables(plan)}

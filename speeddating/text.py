@@ -13,3 +13,11 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", str(text))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.casefold().replace("-", " ").replace("_", " ").split())
+
+
+def printable(text: str) -> str:
+    """`text` without control characters (a terminal would obey an escape sequence in a name): line breaks
+    and tabs become spaces, the others go."""
+    return "".join(
+        " " if c in "\t\n\r\v\f" else c for c in text if c in "\t\n\r\v\f" or unicodedata.category(c) != "Cc"
+    )

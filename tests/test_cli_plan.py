@@ -179,7 +179,7 @@ def test_the_module_and_the_checkout_shim_run_the_same_cli() -> None:
         assert "plan" in completed.stdout and "replan" in completed.stdout
 
 
-def test_check_warns_about_an_emptied_table(tmp_path: Path, instances: Path) -> None:
+def test_check_refuses_a_table_where_nobody_meets_anybody(tmp_path: Path, instances: Path) -> None:
     code, _, err = run_cli(
         "plan",
         str(instances / "spro24.csv"),
@@ -199,8 +199,11 @@ def test_check_warns_about_an_emptied_table(tmp_path: Path, instances: Path) -> 
     emptied["attendees"] = emptied["attendees"][3:]
     (tmp_path / "edited.json").write_text(json.dumps(document), encoding="utf-8")
     code, _, err = run_cli("check", str(tmp_path / "edited.json"))
-    assert code == 0
-    assert "tour 1, table 6 : 1 personne(s)" in err
+    assert code == 1
+    assert err.strip() == (
+        f"Erreur : {tmp_path / 'edited.json'} : tour 1, table 6 : 1 personne(s) ; personne n'y rencontre "
+        "personne. Regroupez-la avec une autre table."
+    )
 
 
 def test_ctrl_c_during_the_search_exits_cleanly_and_writes_nothing(tmp_path: Path) -> None:

@@ -32,16 +32,21 @@ def siblings(folder: Path) -> list[str]:
 
 @pytest.fixture
 def planned(tmp_path: Path) -> Path:
-    """A plan folder holding the old set, the organiser's own list and a subfolder of notes."""
+    """A plan folder holding the old set and the organiser's own list."""
     folder = tmp_path / "plan-2026-12-08"
     write_set(folder, OLD)
     (folder / "attendees.csv").write_bytes(b"nom;structure\n")
-    (folder / "notes").mkdir()
-    (folder / "notes" / "a.txt").write_bytes(b"notes")
     return folder
 
 
-KEPT = {"attendees.csv": b"nom;structure\n", "notes/a.txt": b"notes"}
+KEPT = {"attendees.csv": b"nom;structure\n"}
+NOTES = {"notes/a.txt": b"notes"}
+
+
+def add_notes(folder: Path) -> None:
+    """A subfolder of the organiser's: the folder is no longer the set's own, its files are replaced one by one."""
+    (folder / "notes").mkdir()
+    (folder / "notes" / "a.txt").write_bytes(b"notes")
 
 
 def test_a_set_replaces_the_old_one_and_keeps_the_folders_other_files(planned: Path) -> None:
@@ -109,11 +114,28 @@ def test_an_output_folder_under_a_file_is_refused_before_any_work_and_nothing_is
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
 
 
-def test_the_current_folder_follows_its_replacement(planned: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(planned / "notes")
-    write_set(Path(".."), NEW)
-    assert Path("../plan.json").read_bytes() == b"new plan"
-    assert Path.cwd() == planned / "notes"
+@pytest.mark.parametrize("kind", ["the shell's folder", "a folder with subfolders", "a crowded folder"])
+def test_a_folder_that_is_not_the_sets_own_keeps_its_identity(
+    planned: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """Swapping the shell's current folder would leave it in a deleted one; swapping a documents folder would
+    mean carrying all it holds: there the files are renamed in one by one, and the folder stays the same folder."""
+    if kind == "the shell's folder":
+        monkeypatch.chdir(planned)
+    elif kind == "a folder with subfolders":
+        add_notes(planned)
+    else:
+        for number in range(fileio.MOST_CARRIED):
+            (planned / f"photo-{number}.jpg").write_bytes(b"jpeg")
+    identity = planned.stat().st_ino
+    write_set(planned, NEW)
+    assert planned.stat().st_ino == identity
+    assert {name: data for name, data in contents(planned).items() if not name.startswith("photo-")} == {
+        **NEW,
+        **KEPT,
+        **(NOTES if kind == "a folder with subfolders" else {}),
+    }
+    assert siblings(planned) == []
 
 
 def test_writes_are_recorded_for_the_message_of_an_interrupted_command(tmp_path: Path) -> None:
@@ -142,15 +164,17 @@ def test_without_the_exchange_the_folder_is_a_link_replaced_in_one_rename(tmp_pa
     assert siblings(folder) == [os.readlink(folder)], "the replaced set's folder is gone"
 
 
-def test_a_folder_that_cannot_be_swapped_has_its_files_renamed_in(
+def test_a_file_system_without_the_exchange_has_the_files_renamed_in(
     planned: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(first: Path, second: Path) -> None:
         raise fileio.ExchangeUnsupported(errno.EINVAL, os.strerror(errno.EINVAL), str(second))
 
     monkeypatch.setattr(fileio, "exchange", refuse)
+    identity = planned.stat().st_ino
     write_set(planned, NEW)
     assert contents(planned) == {**NEW, **KEPT} and siblings(planned) == []
+    assert planned.stat().st_ino == identity
 
 
 PAUSING = """
@@ -188,6 +212,13 @@ def write_file(path, data, mode):
 fileio._write_file = write_file
 fileio._switch = wrapped(fileio._switch, "before switch", "after switch")
 fileio._settle = wrapped(fileio._settle, "before settling", "settled")
+fileio._rename_in = wrapped(fileio._rename_in, "before renaming", "renamed")
+original_note = fileio.note_written
+def note_written(path):
+    original_note(path)
+    if path.name == "plan.json":
+        pause("between renames")
+fileio.note_written = note_written
 original_remove = fileio._remove
 def remove(path):
     original_remove(path)
@@ -231,47 +262,56 @@ def start_paused(
 
 
 KILL_POINTS = [
-    ("staging", OLD),
-    ("before switch", OLD),
-    ("after switch", NEW),
-    ("before settling", NEW),
-    ("settling", NEW),
+    ("exchange", "staging", OLD, OLD),
+    ("exchange", "before switch", OLD, OLD),
+    ("exchange", "after switch", NEW, NEW),
+    ("exchange", "before settling", NEW, NEW),
+    ("exchange", "settling", NEW, NEW),
+    ("link", "staging", OLD, OLD),
+    ("link", "before switch", OLD, OLD),
+    ("link", "after switch", NEW, NEW),
+    ("link", "settling", NEW, NEW),
+    ("files", "staging", OLD, OLD),
+    ("files", "before renaming", OLD, NEW),
+    ("files", "between renames", {**OLD, "plan.json": b"new plan"}, NEW),
 ]
 
 
-@pytest.mark.parametrize("strategy", ["exchange", "link"])
-@pytest.mark.parametrize(("point", "expected"), KILL_POINTS)
+@pytest.mark.parametrize(("strategy", "point", "at_kill", "recovered"), KILL_POINTS)
 def test_a_kill_at_any_point_of_the_swap_leaves_one_whole_set(
     tmp_path: Path,
     paused: list[subprocess.Popen[str]],
     monkeypatch: pytest.MonkeyPatch,
     strategy: str,
     point: str,
-    expected: dict[str, bytes],
+    at_kill: dict[str, bytes],
+    recovered: dict[str, bytes],
 ) -> None:
-    """SIGKILL (a power cut, the OOM killer) at each named point: the folder holds the old set or the new one,
-    whole, with the organiser's files; the next write cleans what the killed run left."""
+    """SIGKILL (a power cut, the OOM killer) at each named point: a folder that is the set's own holds the old
+    set or the new one, whole, with the organiser's files; one that is not holds each file old or new, and the
+    next write completes the set. That write also cleans what the killed run left."""
     if strategy == "link":
         monkeypatch.setattr(fileio, "_renameat2", lambda: None)
     folder = tmp_path / "plan"
     write_set(folder, OLD)
     (folder / "attendees.csv").write_bytes(b"nom;structure\n")
-    (folder / "notes").mkdir()
-    (folder / "notes" / "a.txt").write_bytes(b"notes")
+    kept = {**KEPT, **(NOTES if strategy == "files" else {})}
+    if strategy == "files":
+        add_notes(folder)
     process = start_paused(paused, point, folder, strategy)
     process.send_signal(signal.SIGKILL)
     assert process.wait() == -signal.SIGKILL
     link = [os.readlink(folder)] if strategy == "link" else []
-    assert [name for name in siblings(folder) if name not in link], "the killed run left its sibling folder"
-    assert {name: data for name, data in contents(folder).items() if not name.startswith(".")} == {
-        **expected,
-        **KEPT,
-    }
+    left = [name for name in siblings(folder) if name not in link] + [
+        name for name in os.listdir(folder) if ".files-" in name
+    ]
+    assert left, "the killed run left its staging folder"
+    assert {name: data for name, data in contents(folder).items() if not name.startswith(".")} == {**at_kill, **kept}
     recover(folder)
-    assert contents(folder) == {**expected, **KEPT}
-    assert siblings(folder) == ([os.readlink(folder)] if strategy == "link" else [])
+    assert contents(folder) == {**recovered, **kept}
+    assert siblings(folder) == link
     write_set(folder, NEW)
-    assert contents(folder) == {**NEW, **KEPT}
+    assert contents(folder) == {**NEW, **kept}
 
 
 def test_a_file_saved_in_the_folder_while_the_set_is_switched_is_kept(

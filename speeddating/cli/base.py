@@ -19,6 +19,7 @@ from speeddating.cli.localised import (
 )
 from speeddating.errors import PlanFormatError, UserError
 from speeddating.i18n import LANGUAGES, N_, set_language, t, use_language
+from speeddating.text import printable
 
 
 class OrganiserError(click.ClickException):
@@ -27,7 +28,8 @@ class OrganiserError(click.ClickException):
     exit_code = 2
 
     def show(self, file: Any = None) -> None:
-        click.echo(t("Error: {message}", message=self.format_message()), err=True)
+        """One line, without the control characters a file's text may carry (a terminal would obey them)."""
+        click.echo(t("Error: {message}", message=printable(self.format_message())), err=True)
 
 
 class MalformedPlanError(OrganiserError):

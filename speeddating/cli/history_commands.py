@@ -144,10 +144,11 @@ def export(export_file: Path, history_db: Path | None) -> None:
 @language_option
 def import_command(export_file: Path, history_db: Path | None) -> None:
     from speeddating.history.store import HistoryError, database_path, import_history, writable_history
+    from speeddating.plan import UnreadableJSON, parse_json
 
     try:
-        document = json.loads(export_file.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        document = parse_json(export_file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, UnreadableJSON) as error:
         raise HistoryError(t("{path}: cannot be read ({reason}).", path=export_file, reason=error)) from None
     path = database_path(history_db)
     with writable_history(path) as connection:

@@ -1,5 +1,6 @@
 """Options shared by several commands, declared once so their names and help never drift apart."""
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,35 @@ from speeddating.status import Phase, Progress, ProgressEvent
 from speeddating.wording import improvement_line
 
 Decorator = Callable[[Any], Any]
+MOST_SEED = 10**9
+"""Largest --seed: the optimiser takes 32-bit seeds and adds a step count to them."""
+
+
+class OrganiserRange(click.IntRange):
+    """A whole number within bounds, whose out-of-range refusal is one line saying what to give instead (click's
+    usage lines and "x>=1" say nothing to an organiser); a word instead of a number stays click's usage error."""
+
+    def __init__(self, minimum: int, maximum: int | None, message: str) -> None:
+        super().__init__(minimum, maximum)
+        self.message = message
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        number: int = click.INT.convert(value, param, ctx)
+        try:
+            converted: int = super().convert(number, param, ctx)
+        except click.BadParameter:
+            raise UserError(t(self.message, value=number, minimum=self.min, maximum=self.max)) from None
+        return converted
+
+
+class Seconds(click.FloatRange):
+    """A number of seconds from a minimum: click's own refusal below it, one line for "nan" or "inf"."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        seconds: float = super().convert(value, param, ctx)
+        if not math.isfinite(seconds):
+            raise UserError(t("--time-limit {value}: give a number of seconds, such as 10.", value=value))
+        return seconds
 
 
 def _stack(*options: Decorator) -> Decorator:
@@ -54,12 +84,20 @@ def solver_options(default_time_limit: float) -> Decorator:
     return _stack(
         option(
             "--time-limit",
-            type=click.FloatRange(min=0.1),
+            type=Seconds(min=0.1),
             default=default_time_limit,
             show_default=True,
             help=N_("Seconds the optimiser may use."),
         ),
-        option("--seed", type=int, default=0, show_default=True, help=N_("Same seed, same plan.")),
+        option(
+            "--seed",
+            type=OrganiserRange(
+                0, MOST_SEED, N_("--seed {value}: give a whole number from {minimum} to {maximum}, such as 0.")
+            ),
+            default=0,
+            show_default=True,
+            help=N_("Same seed, same plan."),
+        ),
     )
 
 

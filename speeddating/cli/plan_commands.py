@@ -8,13 +8,14 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
 from speeddating.cli.base import cli, language_option
 from speeddating.cli.localised import option
 from speeddating.cli.options import (
+    OrganiserRange,
     history_in_force,
     history_options,
     output_options,
@@ -22,29 +23,11 @@ from speeddating.cli.options import (
     progress_printer,
     solver_options,
 )
-from speeddating.errors import UserError
 from speeddating.i18n import N_, t
 from speeddating.problem import MAX_TABLE_SIZE, MIN_TABLE_SIZE
 
 if TYPE_CHECKING:
     from speeddating.plan import Plan, Quality
-
-
-class OrganiserRange(click.IntRange):
-    """A whole number within bounds, whose out-of-range refusal is one line saying what to give instead (click's
-    usage lines and "x>=1" say nothing to an organiser); a word instead of a number stays click's usage error."""
-
-    def __init__(self, minimum: int, maximum: int | None, message: str) -> None:
-        super().__init__(minimum, maximum)
-        self.message = message
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        number: int = click.INT.convert(value, param, ctx)
-        try:
-            converted: int = super().convert(number, param, ctx)
-        except click.BadParameter:
-            raise UserError(t(self.message, value=number, minimum=self.min, maximum=self.max)) from None
-        return converted
 
 
 def warn(message: str) -> None:
@@ -183,7 +166,12 @@ def print_written(folder: Path, written: Sequence[Path], quiet: bool) -> None:
             click.echo(f"  {path}", err=True)
 
 
-@cli.command(help=N_("Recompute the quality figures of PLAN_FILE (exit 1 when it is malformed)."))
+@cli.command(
+    help=N_(
+        "Recompute the quality figures of PLAN_FILE (exit 1 when it is malformed: a table of fewer than 2 or "
+        "more than 7 people, someone seated twice, an unknown id...)."
+    )
+)
 @click.argument("plan_file", type=click.Path(path_type=Path))
 @option(
     "--previous",

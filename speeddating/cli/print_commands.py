@@ -1,4 +1,6 @@
-"""`speeddating print`: the printables again from a plan file (another language, paper, or a revised plan)."""
+"""`speeddating print`: the printables again from a plan file (another language, paper, or a revised plan).
+
+The figures on the master plan are recomputed from the seating (see `session.measured`)."""
 
 from pathlib import Path
 
@@ -6,6 +8,7 @@ import click
 
 from speeddating.cli.base import cli, language_option
 from speeddating.cli.localised import option
+from speeddating.cli.options import history_in_force, history_options
 from speeddating.exporters import PAPER_NAMES
 from speeddating.i18n import N_, t
 
@@ -19,13 +22,16 @@ from speeddating.i18n import N_, t
     help=N_("Output folder (default: the plan file's folder)."),
 )
 @option("--paper", type=click.Choice(PAPER_NAMES), default="A4", show_default=True, help=N_("Paper size."))
+@history_options
 @language_option
-def print_command(plan_file: Path, out_dir: Path | None, paper: str) -> None:
+def print_command(plan_file: Path, out_dir: Path | None, paper: str, history_db: Path | None, no_history: bool) -> None:
     from speeddating.exporters.pdf import write_printables
     from speeddating.plan import read_plan
+    from speeddating.session import measured
 
+    planned = measured(read_plan(plan_file), history_in_force(history_db, no_history))
     folder = out_dir or plan_file.parent
-    written = write_printables(read_plan(plan_file), folder, paper)
+    written = write_printables(planned, folder, paper)
     click.echo(t("Files written to {folder}:", folder=folder))
     for path in written:
         click.echo(f"  {path}")

@@ -33,10 +33,10 @@ from speeddating.fileio import prepare_folder
 from speeddating.history.identity import KnownPerson, email_key, resolve
 from speeddating.i18n import format_seconds, t
 from speeddating.plan import FORMAT as PLAN_FORMAT
-from speeddating.plan import Plan, plan_from_dict, plan_to_json
+from speeddating.plan import Plan, UnreadableJSON, parse_json, plan_from_dict, plan_to_json
 from speeddating.planning import PastEncounters
 from speeddating.roster import Attendee
-from speeddating.text import fold
+from speeddating.text import fold, printable
 
 DEFAULT_DB = Path("speeddating.db")
 ENVIRONMENT_VARIABLE = "SPEEDDATING_DB"
@@ -131,7 +131,7 @@ def _upgrade_to_v2(connection: sqlite3.Connection) -> None:
     )
     person_of = {identity: person for person, identity, _, _ in people}
     for session, text in connection.execute("SELECT id, plan FROM sessions").fetchall():
-        plan = plan_from_dict(json.loads(text), f"session {session}")
+        plan = _recorded_plan(text, session)
         connection.execute("UPDATE sessions SET fingerprint = ? WHERE id = ?", (fingerprint(plan), session))
         connection.executemany(
             "INSERT OR IGNORE INTO attendance VALUES (?, ?)",
@@ -348,7 +348,7 @@ def list_sessions(connection: sqlite3.Connection) -> list[SessionInfo]:
 
 
 def session_info(connection: sqlite3.Connection, session: int) -> SessionInfo:
-    row = connection.execute(_SESSION_QUERY + " WHERE s.id = ?", (session,)).fetchone()
+    row = connection.execute(_SESSION_QUERY + " WHERE s.id = ?", (session,)).fetchone() if 0 < session < 2**63 else None
     if row is None:
         raise HistoryError(t('No session {session} in the history (see "speeddating history list").', session=session))
     return SessionInfo(*row)
@@ -358,7 +358,36 @@ def session_plan(connection: sqlite3.Connection, session: int) -> tuple[SessionI
     """A session and the plan as it was recorded."""
     info = session_info(connection, session)
     (text,) = connection.execute("SELECT plan FROM sessions WHERE id = ?", (session,)).fetchone()
-    return info, plan_from_dict(json.loads(text), f"session {session}")
+    return info, _recorded_plan(text, session)
+
+
+def _damaged(session: int, reason: str) -> HistoryError:
+    return HistoryError(
+        t(
+            'Session {session}: the plan recorded in the history is damaged ({reason}). Remove it with "speeddating '
+            'history remove {session}", then record its plan.json again with "speeddating history add".',
+            session=session,
+            reason=reason,
+        )
+    )
+
+
+def _recorded_document(text: str, session: int) -> dict[str, Any]:
+    """The plan recorded for `session`, as JSON; a damaged record is named with the way out."""
+    try:
+        document = parse_json(text)
+    except UnreadableJSON as error:
+        raise _damaged(session, str(error)) from None
+    if not isinstance(document, dict):
+        raise _damaged(session, t("the file is not a JSON object"))
+    return document
+
+
+def _recorded_plan(text: str, session: int) -> Plan:
+    try:
+        return plan_from_dict(_recorded_document(text, session), f"session {session}")
+    except PlanFormatError as error:
+        raise _damaged(session, str(error)) from None
 
 
 def _known_people(connection: sqlite3.Connection, attendees: Sequence[Attendee]) -> list[KnownPerson]:
@@ -468,9 +497,9 @@ def _version_label(version: int, revised_at: str) -> str:
     return t("version {version} ({revised})", version=version, revised=revised_at.replace("T", " "))
 
 
-def _recorded_version(text: str) -> tuple[int, str]:
+def _recorded_version(text: str, session: int) -> tuple[int, str]:
     """(version, revised_at) of a recorded plan, read as `plan_from_dict` reads them."""
-    document = json.loads(text)
+    document = _recorded_document(text, session)
     version = document.get("version", 1)
     return (version if isinstance(version, int) else 1), str(document.get("revised_at", ""))
 
@@ -508,7 +537,7 @@ def add_plan(
                 )
             )
         for session, old_title, old_date, text in clashes:
-            recorded = _recorded_version(text)
+            recorded = _recorded_version(text, session)
             if not force and recorded > (plan.version, plan.revised_at):
                 raise HistoryError(
                     t(
@@ -541,12 +570,12 @@ def remove_session(connection: sqlite3.Connection, session: int) -> SessionInfo:
 
 def export_history(connection: sqlite3.Connection) -> dict[str, Any]:
     """Every session with its plan, oldest first: enough to rebuild the store elsewhere."""
-    rows = connection.execute("SELECT title, date, recorded_at, plan FROM sessions ORDER BY date, id")
+    rows = connection.execute("SELECT id, title, date, recorded_at, plan FROM sessions ORDER BY date, id")
     return {
         "format": EXPORT_FORMAT,
         "sessions": [
-            {"title": title, "date": date, "recorded_at": recorded_at, "plan": json.loads(text)}
-            for title, date, recorded_at, text in rows
+            {"title": title, "date": date, "recorded_at": recorded_at, "plan": _recorded_document(text, session)}
+            for session, title, date, recorded_at, text in rows
         ],
     }
 
@@ -605,7 +634,7 @@ def import_history(connection: sqlite3.Connection, document: Any, source: str = 
                     problem=error,
                 )
             ) from None
-        sessions.append((plan, title, date, str(entry.get("recorded_at") or _now())))
+        sessions.append((plan, printable(title), printable(date), printable(str(entry.get("recorded_at") or _now()))))
     added = 0
     with write_transaction(connection):
         for plan, title, date, recorded_at in sessions:
@@ -616,20 +645,32 @@ def import_history(connection: sqlite3.Connection, document: Any, source: str = 
     return ImportResult(added, len(sessions) - added)
 
 
-def encounters_among(connection: sqlite3.Connection, attendees: Sequence[Attendee]) -> PastEncounters:
+def encounters_among(
+    connection: sqlite3.Connection, attendees: Sequence[Attendee], apart_from: Plan | None = None
+) -> PastEncounters:
     """Pairs of these attendees (by `Attendee.identity`) who met before, weighted by recency:
-    1.0 for the latest recorded session, halved for each older one; a pair counts at its latest."""
+    1.0 for the latest recorded session, halved for each older one; a pair counts at its latest.
+    With `apart_from`, the sessions before that plan's: not its own record (the same seating, or its title
+    on its date, as `add_plan` tells them) nor those dated after it (a plan printed again later)."""
     person_of = recognise(connection, attendees)
     identity_of = {person: a.identity for a in attendees if (person := person_of.get(a.id)) is not None}
     rows = connection.execute(
         """WITH age AS (SELECT id, ROW_NUMBER() OVER (ORDER BY date DESC, id DESC) - 1 AS age
-                        FROM sessions),
+                        FROM sessions
+                        WHERE :date IS NULL
+                           OR (date <= :date AND fingerprint <> :fingerprint
+                               AND NOT (date = :date AND title = :title))),
                 present AS (SELECT value AS person FROM json_each(:people))
            SELECT e.person_a, e.person_b, MIN(age.age)
            FROM encounters e JOIN age ON age.id = e.session_id
            WHERE e.person_a IN present AND e.person_b IN present
            GROUP BY e.person_a, e.person_b""",
-        {"people": json.dumps(sorted(identity_of))},
+        {
+            "people": json.dumps(sorted(identity_of)),
+            "date": None if apart_from is None else apart_from.event.date or "9999",
+            "fingerprint": "" if apart_from is None else fingerprint(apart_from),
+            "title": "" if apart_from is None else apart_from.event.title,
+        },
     )
     return {
         frozenset((identity_of[a], identity_of[b])): RECENCY_HALVING**age
@@ -638,7 +679,7 @@ def encounters_among(connection: sqlite3.Connection, attendees: Sequence[Attende
     }
 
 
-def past_encounters(db: Path, attendees: Sequence[Attendee]) -> PastEncounters:
-    """What `plan` needs from the store, read without writing anything."""
+def past_encounters(db: Path, attendees: Sequence[Attendee], apart_from: Plan | None = None) -> PastEncounters:
+    """What `plan` needs from the store, read without writing anything (see `encounters_among`)."""
     with open_history(db) as connection:
-        return encounters_among(connection, attendees)
+        return encounters_among(connection, attendees, apart_from)
