@@ -28,8 +28,9 @@ class OrganiserError(click.ClickException):
     exit_code = 2
 
     def show(self, file: Any = None) -> None:
-        """One line, without the control characters a file's text may carry (a terminal would obey them)."""
-        click.echo(t("Error: {message}", message=printable(self.format_message())), err=True)
+        """Without the control characters a file's text may carry (a terminal would obey them)."""
+        lines = (printable(line) for line in self.format_message().split("\n"))
+        click.echo(t("Error: {message}", message="\n".join(lines)), err=True)
 
 
 class MalformedPlanError(OrganiserError):
