@@ -110,3 +110,34 @@ def test_every_help_text_has_a_french_version() -> None:
 def test_requested_language(monkeypatch: pytest.MonkeyPatch, words: list[str], env: str, expected: str) -> None:
     monkeypatch.setenv("SPEEDDATING_LANG", env)
     assert requested_language(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "language"),
+    [
+        (["--lang", "en", "check", "{plan}"], "garbage", "en"),
+        (["check", "{plan}", "--lang", "en"], "garbage", "en"),
+        (["--lang", "fr", "check", "{plan}"], "en", "fr"),
+        (["check", "{plan}", "--lang", "fr"], "en", "fr"),
+        (["check", "{plan}"], "en", "en"),
+    ],
+)
+def test_the_command_line_wins_over_the_environment(
+    attendees: Path, tmp_path: Path, args: list[str], env: str, language: str
+) -> None:
+    assert run_cli("plan", str(attendees), "--rounds", "1", "--no-history", "--out", str(tmp_path / "p")).code == 0
+    code, out, err = run_cli(
+        *(a.format(plan=tmp_path / "p" / "plan.json") for a in args), env={"SPEEDDATING_LANG": env}
+    )
+    assert code == 0 and err == "", err
+    assert ("People: 8" if language == "en" else "Participants : 8") in out
+
+
+def test_a_language_variable_naming_no_language_is_one_warning_and_french(attendees: Path, tmp_path: Path) -> None:
+    assert run_cli("plan", str(attendees), "--rounds", "1", "--no-history", "--out", str(tmp_path / "p")).code == 0
+    code, out, err = run_cli("check", str(tmp_path / "p" / "plan.json"), env={"SPEEDDATING_LANG": "garbage"})
+    assert code == 0 and "Participants : 8" in out
+    assert err.splitlines() == [
+        "Avertissement : SPEEDDATING_LANG=garbage n'est pas une langue de speeddating (fr, en) ; le français est "
+        "utilisé. Donnez à SPEEDDATING_LANG l'une d'elles, ou indiquez --lang."
+    ]

@@ -16,6 +16,7 @@ from speeddating.cli.localised import (
     follow_language_in_click,
     option,
     requested_language,
+    unknown_language_variable,
 )
 from speeddating.errors import PlanFormatError, UserError
 from speeddating.i18n import LANGUAGES, N_, set_language, t, use_language
@@ -50,6 +51,18 @@ class SpeeddatingGroup(LocalisedGroup):
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         words = sys.argv[1:] if args is None else list(args)
         with use_language(requested_language(words)), click_in_current_language():
+            unknown = unknown_language_variable(words)
+            if unknown:
+                click.echo(
+                    t(
+                        "Warning: {variable}={value} is not a language of speeddating ({languages}); French is "
+                        "used. Set {variable} to one of them, or give --lang.",
+                        variable=LANGUAGE_VARIABLE,
+                        value=printable(unknown),
+                        languages=", ".join(LANGUAGES),
+                    ),
+                    err=True,
+                )
             return super().main(args, *rest, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -109,15 +122,15 @@ def _choose_language(_ctx: click.Context, _param: click.Parameter, value: str | 
 
 
 def language_option(command: Any) -> Any:
-    """`--lang fr|en` on a command (also accepted before the command name)."""
+    """`--lang fr|en` on a command (also accepted before the command name). $SPEEDDATING_LANG is read once, by
+    `SpeeddatingGroup.main`, not by each --lang option: the command line wins wherever --lang stands."""
     return option(
         "--lang",
         type=click.Choice(LANGUAGES),
-        envvar=LANGUAGE_VARIABLE,
         expose_value=False,
         is_eager=True,
         callback=_choose_language,
-        help=N_("Language of messages and documents (default fr)."),
+        help=N_("Language of messages and documents (default: $SPEEDDATING_LANG, else fr)."),
     )(command)
 
 

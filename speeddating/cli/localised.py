@@ -35,7 +35,16 @@ def command_line_text(english: str) -> str:
 def requested_language(arguments: Sequence[str]) -> str:
     """The language asked for on the command line (`--lang en` or `--lang=en`, anywhere before `--`),
     else in $SPEEDDATING_LANG, else French: known before click parses, so that its errors follow it."""
-    language = os.environ.get(LANGUAGE_VARIABLE, "")
+    chosen = language_on_command_line(arguments)
+    if chosen:
+        return chosen
+    variable = os.environ.get(LANGUAGE_VARIABLE, "")
+    return variable if variable in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def language_on_command_line(arguments: Sequence[str]) -> str:
+    """The last valid `--lang` value before `--` ('' when none): the command line wins over the environment."""
+    language = ""
     for index, word in enumerate(arguments):
         if word == "--":
             break
@@ -45,7 +54,13 @@ def requested_language(arguments: Sequence[str]) -> str:
             value = word.removeprefix("--lang=") if word.startswith("--lang=") else ""
         if value in LANGUAGES:
             language = value
-    return language if language in LANGUAGES else DEFAULT_LANGUAGE
+    return language
+
+
+def unknown_language_variable(arguments: Sequence[str]) -> str:
+    """$SPEEDDATING_LANG when it names no language of ours and the command line chooses none ('' otherwise)."""
+    variable = os.environ.get(LANGUAGE_VARIABLE, "")
+    return variable if variable and variable not in LANGUAGES and not language_on_command_line(arguments) else ""
 
 
 def follow_language_in_click() -> None:
