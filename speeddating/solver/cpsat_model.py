@@ -29,6 +29,7 @@ from typing import TypeVar
 from ortools.sat.python import cp_model
 
 from speeddating.problem import Pair, Problem, Schedule
+from speeddating.status import SolveStatus, status_of
 
 POLL_SECONDS = 0.05
 """How often the main thread wakes while CP-SAT searches (to notice Ctrl-C, then to repeat the stop)."""
@@ -346,10 +347,15 @@ def new_pairs_bound_from(sm: SeatingModel, objective_bound: float) -> int | None
 
 @dataclass(frozen=True)
 class ModelOutcome:
+    """What one CP-SAT run found: a schedule and its status, or neither (no plan in time, or stopped)."""
+
     schedule: Schedule | None
-    optimal: bool
+    status: SolveStatus | None
     new_pairs_bound: int | None
-    status: str
+
+    @property
+    def optimal(self) -> bool:
+        return self.status is SolveStatus.OPTIMAL
 
 
 def interruptibly(search: Callable[[], T], stop: Callable[[], None]) -> T:
@@ -405,7 +411,7 @@ class ModelRun:
 
     def solve(self) -> ModelOutcome:
         if self.stopped.is_set():
-            return ModelOutcome(None, False, None, "STOPPED")
+            return ModelOutcome(None, None, None)
         return interruptibly(self._search, self.stop)
 
     def _search(self) -> ModelOutcome:
@@ -414,9 +420,8 @@ class ModelRun:
         found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
         return ModelOutcome(
             schedule=read_schedule(sm, solver) if found else None,
-            optimal=status == cp_model.OPTIMAL,
+            status=status_of(status == cp_model.OPTIMAL) if found else None,
             new_pairs_bound=new_pairs_bound_from(sm, solver.best_objective_bound) if found else None,
-            status=solver.status_name(status),
         )
 
     def stop(self) -> None:
