@@ -92,13 +92,14 @@ def match_person(query: str, attendees: Sequence[Attendee]) -> Attendee:
     if found:
         listing = "; ".join(describe(a) for a in found[:CANDIDATES_SHOWN])
         more = len(found) - CANDIDATES_SHOWN
+        others = t(" and {count} more", count=more) if more > 0 else ""
         raise NameMatchError(
             t(
                 "'{query}' could be several people: {candidates}{more}. Give the full name, the "
                 "organisation in brackets, for example 'Anne Martin (Mission Locale)', or the id.",
                 query=clean(query),
                 candidates=listing,
-                more=t(" and {count} more", count=more) if more > 0 else "",
+                more=others,
             )
         )
     near = _closest(query, attendees)

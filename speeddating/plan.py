@@ -472,7 +472,8 @@ def _check_seats(plan: Plan, reader: "_Reader") -> None:
     fewest, most = SEATS
     for rnd in plan.rounds:
         for table in rnd.tables:
-            place = t("{where}, table {number}", where=t("round {number}", number=rnd.number), number=table.number)
+            where = t("round {number}", number=rnd.number)
+            place = t("{where}, table {number}", where=where, number=table.number)
             if len(table.attendees) < fewest:
                 raise reader.fail(
                     place,

@@ -45,6 +45,7 @@ def people_line(plan: Plan) -> str:
 def summary_lines(plan: Plan, quality: Quality) -> list[str]:
     orgs = organisation_counts(plan)
     sizes = table_sizes(plan)
+    size_counts = [t("{count} of {size}", count=c, size=s) for s, c in sorted(sizes.items(), reverse=True)]
     lines = [
         people_line(plan),
         t(
@@ -52,11 +53,7 @@ def summary_lines(plan: Plan, quality: Quality) -> list[str]:
             count=len(orgs),
             listing=", ".join(f"{name} ({count})" for name, count in orgs),
         ),
-        t(
-            "Tables per round: {count} ({sizes})",
-            count=sum(sizes.values()),
-            sizes=", ".join(t("{count} of {size}", count=c, size=s) for s, c in sorted(sizes.items(), reverse=True)),
-        ),
+        t("Tables per round: {count} ({sizes})", count=sum(sizes.values()), sizes=", ".join(size_counts)),
         t("Rounds: {count}", count=len(plan.rounds)),
     ]
     if plan.rounds and plan.rounds[0].start:

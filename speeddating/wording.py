@@ -71,15 +71,11 @@ def room_lines(result: "Result") -> list[str]:
         )
     ]
     if revision.tables_unused:
-        lines.append(
-            t(
-                "Tables left empty: {listing}",
-                listing="; ".join(
-                    t("round {round}: table(s) {numbers}", round=number, numbers=", ".join(map(str, tables)))
-                    for number, tables in revision.tables_unused
-                ),
-            )
-        )
+        empty = [
+            t("round {round}: table(s) {numbers}", round=number, numbers=", ".join(map(str, tables)))
+            for number, tables in revision.tables_unused
+        ]
+        lines.append(t("Tables left empty: {listing}", listing="; ".join(empty)))
     return lines
 
 

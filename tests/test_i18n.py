@@ -1,5 +1,6 @@
 """The French catalogue is complete and well formed, and numbers and dates follow the language."""
 
+import ast
 import datetime as dt
 import gettext
 import os
@@ -46,6 +47,19 @@ def extracted_ids() -> set[str]:
     return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
 
 
+def ids_in_the_code() -> set[str]:
+    """Every literal message id passed to `t`, `t_plural`, `N_` or `N_plural` in the package, nested calls included
+    (Babel's extractor skips a call inside another one's arguments, so such a message would reach no translator)."""
+    found = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in KEYWORDS:
+                first = node.args[0] if node.args else None
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    found.add(first.value)
+    return found
+
+
 def fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
@@ -57,6 +71,11 @@ def test_every_message_of_the_code_has_a_french_translation_that_is_not_fuzzy() 
         if message.id and not message.fuzzy and all(strings):
             translated.add(message.id if isinstance(message.id, str) else message.id[0])
     assert extracted_ids() - translated == set()
+
+
+def test_babel_extracts_every_message_of_the_code() -> None:
+    """A message Babel cannot see would silently stay in English: messages are never nested in another's fields."""
+    assert ids_in_the_code() - extracted_ids() == set()
 
 
 def test_french_messages_use_only_placeholders_the_code_fills() -> None:
