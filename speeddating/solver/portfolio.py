@@ -1,8 +1,9 @@
 """`solve`: run the components in turn within the time limit and return the best plan found.
 
-greedy (milliseconds; by freedom too on small sessions) and a design when one fits
-(`constructions`; for nearby sessions, a design fitted as a starting plan) → on small sessions
-still short of perfect, a perfect plan fixed by a cyclic shift (`orbits`) → tabu search (the bulk
+a design when one fits (`constructions`: a perfect one ends the search at once), else greedy
+(milliseconds; by freedom too on small sessions) and, for nearby sessions, a design fitted as a
+starting plan → on small sessions still short of perfect, a perfect plan fixed by a cyclic shift
+(`orbits`) → tabu search (the bulk
 of the quality) → for small sessions, the full CP-SAT model to prove optimality or a bound →
 neighbourhood search with CP-SAT for what remains.
 Every plan produced is judged with `Evaluation.rank()` and the best one is kept, so a component
@@ -161,14 +162,16 @@ def solve(
     started = time.monotonic()
     deadline = started + DEADLINE_SHARE * time_limit
     best = Incumbent(problem, started, progress)
-    best.offer(greedy_schedule(problem, seed), "greedy")
-    if problem.people <= FREEDOM_MAX_PEOPLE:
-        best.offer(freedom_schedule(problem, seed), "freedom")
     designed = construct(problem)
-    if designed is None and problem.people <= LNS_MAX_PEOPLE:
-        designed = nearby_design(problem, seed)
     if designed is not None:
         best.offer(designed[1], f"construction:{designed[0]}")
+    if not best.perfect:
+        best.offer(greedy_schedule(problem, seed), "greedy")
+        if problem.people <= FREEDOM_MAX_PEOPLE:
+            best.offer(freedom_schedule(problem, seed), "freedom")
+        nearby = nearby_design(problem, seed) if designed is None and problem.people <= LNS_MAX_PEOPLE else None
+        if nearby is not None:
+            best.offer(nearby[1], f"construction:{nearby[0]}")
     if not best.perfect and problem.people <= ORBIT_MAX_PEOPLE and time_limit >= ORBIT_MIN_TIME_LIMIT:
         symmetric = orbit_schedule(
             problem,
