@@ -107,12 +107,13 @@ def test_only_plain_small_sessions_with_tables_of_size_or_one_less(problem: Prob
 
 
 def test_the_portfolio_uses_it_and_proves_the_plan_best() -> None:
-    """Six organisations of 3 at tables of 3 for 6 rounds: no design has that shape (spro24's has one
-    now, a resolvable 4-GDD of type 3^8), and each person meets 12 of the 15 others."""
-    problem = Problem(organisations(*[3] * 6), 6, table_size=3)
+    """Four organisations of 6 at tables of 4 for 5 rounds: no design seats them (organisations of 6 fit
+    neither the groups nor the tables of the 4-GDD of type 3^8, and TD(4, 6) does not exist); each
+    person meets 15 of the 18 others."""
+    problem = Problem(organisations(*[6] * 4), 5)
     result = solve(problem, time_limit=10, seed=0, workers=1)
-    assert result.method == "orbits:Z3"
-    assert result.optimal and result.evaluation.distinct_new_pairs == result.proven_bound == 108
+    assert result.method == "orbits:Z6"
+    assert result.optimal and result.evaluation.distinct_new_pairs == result.proven_bound == 180
     met = Counter(pair(a, b) for tables in result.schedule for table in tables for a, b in combinations(table, 2))
     assert set(met.values()) == {1}
 
