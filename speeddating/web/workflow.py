@@ -14,8 +14,16 @@ from speeddating.history.store import past_encounters
 from speeddating.importer import ImportProblems, Role, columns_used, read_roster
 from speeddating.plan import Plan, Quality, read_plan
 from speeddating.planning import PastEncounters, measure
-from speeddating.roster import Roster
-from speeddating.session import PlanOptions, write_plan_files
+from speeddating.roster import Attendee, Roster
+from speeddating.session import (
+    PlanOptions,
+    Recorded,
+    ReplanOptions,
+    Result,
+    record_session,
+    replan_session,
+    write_plan_files,
+)
 from speeddating.session import plan_session as plan_with_workflow
 from speeddating.status import Progress
 
@@ -79,6 +87,19 @@ def plan_session(
     result = plan_with_workflow(roster, event, history, PlanOptions(time_limit=time_limit, seed=seed), progress)
     lines = constraint_lines(result.plan, result.constraints) if result.constraints else []
     return Planned(result.plan, tuple(notice.text() for notice in result.notices), tuple(lines))
+
+
+def replan_day(
+    previous: Plan, from_round: int, absent: tuple[str, ...], arrivals: tuple[Attendee, ...], history: Path
+) -> Result:
+    """The next version of `previous` for the people in the room from `from_round` on (absent: attendee ids)."""
+    options = ReplanOptions(from_round=from_round, absent=absent, added=arrivals)
+    return replan_session(previous, options, history)
+
+
+def record(plan: Plan, history: Path, title: str) -> Recorded:
+    """The session as it took place, into the history, so that the next sessions bring new people together."""
+    return record_session(plan, history, title=title, source="web")
 
 
 def write_documents(plan: Plan, folder: Path) -> None:

@@ -148,3 +148,22 @@ def french_export(tmp_path: Path) -> Path:
     path = tmp_path / "Inscriptions petit-déjeuner.xlsx"
     workbook.save(path)
     return path
+
+
+@pytest.fixture
+def planned_session(live_server: LiveServer, french_export: Path) -> str:
+    """The address of a session already imported and planned (1 s), through the package as the page does."""
+    from speeddating.i18n import use_language
+    from speeddating.web.screens.attendees import edited_roster
+    from speeddating.web.screens.event import saved_event
+    from speeddating.web.workflow import plan_session, write_documents
+    from speeddating.web.workspace import Workspace
+
+    workspace = Workspace(live_server.data)
+    draft = workspace.new_draft().store_attendees(french_export.read_bytes(), french_export.name)
+    roster = edited_roster(draft)
+    assert roster is not None
+    with use_language("fr"):
+        planned = plan_session(roster, saved_event(draft), history=workspace.history, time_limit=1.0)
+        write_documents(planned.plan, draft.plan_folder)
+    return f"{live_server.base}/sessions/{draft.id}"

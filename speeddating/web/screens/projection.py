@@ -1,0 +1,50 @@
+"""Projector: a full-screen page for the room's screen, the round and its theme with a large countdown, and
+at each changeover an alphabetical list of who goes to which table (the countdown runs in the browser)."""
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from speeddating.plan import Plan
+from speeddating.text import fold
+from speeddating.web.site import Site
+from speeddating.web.workflow import saved_plan
+
+
+def projection_data(plan: Plan) -> dict[str, Any]:
+    """What the page's script needs: each round's times, theme and seats (name → table, alphabetical)."""
+    names = {a.id: a.name for a in plan.attendees}
+    event = plan.event
+    return {
+        "date": event.date,
+        "roundMinutes": event.round_minutes,
+        "changeoverMinutes": event.changeover_minutes,
+        "rounds": [
+            {
+                "number": rnd.number,
+                "start": rnd.start,
+                "end": rnd.end,
+                "theme": rnd.theme.title if rnd.theme else "",
+                "prompt": rnd.theme.prompt if rnd.theme else "",
+                "seats": sorted(
+                    ([names[person], table.number] for table in rnd.tables for person in table.attendees),
+                    key=lambda seat: fold(str(seat[0])),
+                ),
+            }
+            for rnd in plan.rounds
+        ],
+    }
+
+
+def router(site: Site) -> APIRouter:
+    routes = APIRouter(prefix="/sessions/{session_id}")
+
+    @routes.get("/projection")
+    def show(request: Request, session_id: str) -> Response:
+        draft = site.workspace.draft(session_id)
+        saved = saved_plan(draft.plan_folder, site.workspace.history)
+        data = projection_data(saved[0]) if saved else None
+        return site.pages.page(request, "projection.html", draft=draft, plan=saved[0] if saved else None, data=data)
+
+    return routes

@@ -1,0 +1,73 @@
+"""On the day and after: an absentee and a late arrival re-planned, the projector's countdown, the record."""
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.conftest import CheckPlan
+from tests.web.conftest import LiveServer
+
+Screenshot = Callable[[Page, str], Path]
+
+
+@pytest.mark.slow
+def test_an_absentee_and_a_late_arrival_are_replanned_then_the_session_is_recorded(
+    page: Page, live_server: LiveServer, planned_session: str, check_plan: CheckPlan, screenshot: Screenshot
+) -> None:
+    page.goto(live_server.address)
+    page.goto(planned_session + "/day")
+    page.get_by_role("button", name="Léa DUBOIS est absent").click()
+    expect(page.get_by_role("button", name="Léa DUBOIS est absent")).to_have_attribute("aria-pressed", "true")
+    page.get_by_label("Nom", exact=True).fill("Paul NEUF")
+    page.get_by_label("Structure", exact=True).fill("CIO")
+    page.get_by_role("button", name="Ajouter une arrivée").click()
+    expect(page.get_by_text("1 absent, 1 arrivée(s) notée(s).")).to_be_visible()
+    page.get_by_label("Replanifier à partir du").select_option("2")
+    page.get_by_role("button", name="Replanifier").click()
+    expect(page.get_by_role("heading", name="Qui change de place")).to_be_visible(timeout=60_000)
+    expect(page.get_by_text("Version 2 du plan.")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Léa DUBOIS : table \d+ → sans table \(tour 2\)$"))).to_be_visible()
+    screenshot(page, "day")
+
+    plan_file = live_server.data / "sessions" / planned_session.rsplit("/", 1)[1] / "plan" / "plan.json"
+    figures = check_plan(plan_file, "--allow-absent")
+    assert figures["valid"], figures["errors"]
+    document = json.loads(plan_file.read_text(encoding="utf-8"))
+    names = {person["id"]: person["name"] for person in document["attendees"]}
+    seated = [{names[x] for table in rnd["tables"] for x in table["attendees"]} for rnd in document["rounds"]]
+    assert "Léa DUBOIS" in seated[0] and all("Léa DUBOIS" not in people for people in seated[1:])
+    assert "Paul NEUF" not in seated[0] and all("Paul NEUF" in people for people in seated[1:])
+
+    page.get_by_role("button", name="Enregistrer dans l'historique").click()
+    expect(page.get_by_text(re.compile(r"Séance n° 1 enregistrée : Petit-déjeuner inter-équipes"))).to_be_visible()
+    page.goto(live_server.base + "/")
+    expect(page.get_by_role("cell", name="Petit-déjeuner inter-équipes")).to_be_visible()
+
+
+def test_the_projector_counts_down_the_round_and_lists_who_goes_where(
+    page: Page, live_server: LiveServer, planned_session: str, screenshot: Screenshot
+) -> None:
+    page.clock.install()
+    page.goto(live_server.address)
+    page.goto(planned_session + "/projection")
+    expect(page.get_by_role("heading", name="Rejoignez votre table pour le tour 1")).to_be_visible()
+    expect(page.locator("[data-seats] li").filter(has_text="Anne MARTIN")).to_contain_text(re.compile(r"table \d+"))
+    expect(page.locator("[data-seats] li")).to_have_count(14)
+    screenshot(page, "projection-join")
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("heading", name="Nos publics")).to_be_visible()
+    expect(page.get_by_role("timer")).to_have_text("10:00")
+    page.keyboard.press(" ")
+    page.clock.run_for(61_000)
+    expect(page.get_by_role("timer")).to_have_text("08:59")
+    screenshot(page, "projection")
+    page.keyboard.press(" ")  # pause: the time stands still
+    page.clock.run_for(30_000)
+    expect(page.get_by_role("timer")).to_have_text("08:59")
+    page.get_by_role("button", name="Suivant").click()
+    expect(page.get_by_role("heading", name="Rejoignez votre table pour le tour 2")).to_be_visible()
+    expect(page.get_by_role("timer")).to_have_text("02:00")
