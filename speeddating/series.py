@@ -1,0 +1,361 @@
+"""Series planning: several sessions of the same rounds for the same people, planned at once.
+
+People who come once should have had the best possible first session, and people who come to every
+session should meet as many others as possible over the series. So series are compared
+lexicographically (`series_rank`): session 1's quality as a single plan first, then the later sessions'
+own colleague pairs and repeats, then the whole series as one long session (its colleague pairs,
+repeats and distinct pairs met), then session 1's fairness, then sessions 2, 3... each with the
+earlier ones as history.
+
+Candidates, each built by the portfolio's `solve`, the best kept:
+
+- *joint*: one plan of all the rounds, grouped afterwards: session 1 takes the best subset of its
+  rounds (any rounds of a repeat-free plan are repeat-free), session 2 the best of the rest, and so on;
+- *joint, session 1 re-planned*: when that first subset falls short of the single plan, session 1 is
+  planned again from it, the pairs of the later sessions counting as met before, so it keeps clear
+  of them;
+- *later sessions together*: a session 1 as good as the single plan (one of the above when it is,
+  else the single plan itself), then the later sessions planned together as the rounds that follow
+  it, where meeting a pair of session 1 again costs what any repeat costs (from the later sessions of
+  the joint candidate when it provided session 1).
+
+The best of them is then polished: each later session in turn is planned again from its seating, the
+other sessions' pairs counting as met before, which removes repeats within a session (the long
+plans above price a repeat within a session like a repeat across sessions) at the smallest cost in
+pairs met.
+
+Session 1 always gets the single plan's own search (the same time limit and seed), so the series'
+first session is never worse than what `solve` gives for one session.
+"""
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from itertools import combinations, product
+from math import comb
+
+from speeddating.evaluation import Evaluation, Rank, encounters, evaluate
+from speeddating.problem import Pair, Problem, Schedule
+from speeddating.solver import SolveResult, solve
+from speeddating.solver.costs import proven_best
+from speeddating.status import Progress, status_of
+
+Round = tuple[tuple[int, ...], ...]
+SeriesRank = tuple[tuple[float, ...], ...]
+
+
+@dataclass(frozen=True)
+class SeriesPlan:
+    """The sessions of a series with their figures."""
+
+    sessions: tuple[SolveResult, ...]
+    """Each session's schedule measured alone, the earlier sessions of the series counting as history;
+    session 1 carries the single plan's proof when it is as good."""
+    met_after: tuple[int, ...]
+    """Distinct cross-organisation pairs met in the series after each session."""
+    possible: int
+    """Cross-organisation pairs among the people: what a series could meet at most."""
+    method: str
+    """The candidate the series comes from ('joint', 'joint, session 1 re-planned', 'later sessions together')."""
+    seconds: float
+
+
+def tiled(problem: Problem, sessions: int) -> Problem:
+    """`problem`'s rounds repeated `sessions` times as one long session (absences and fixed seats
+    repeated with their rounds)."""
+    rounds = problem.rounds
+    return replace(
+        problem,
+        rounds=rounds * sessions,
+        absences=frozenset((p, r + k * rounds) for p, r in problem.absences for k in range(sessions)),
+        fixed_tables={(p, r + k * rounds): t for (p, r), t in problem.fixed_tables.items() for k in range(sessions)},
+    )
+
+
+def interchangeable(problem: Problem) -> bool:
+    """Every round seats the same people with the same fixed seats, so rounds may change places."""
+
+    def fixed(rnd: int) -> dict[int, int]:
+        return {p: t for (p, r), t in problem.fixed_tables.items() if r == rnd}
+
+    return all(problem.present(r) == problem.present(0) and fixed(r) == fixed(0) for r in range(problem.rounds))
+
+
+def after(problem: Problem, earlier: Sequence[Round]) -> Problem:
+    """`problem` for rounds that follow the `earlier` rounds in one long session."""
+    met = encounters(tuple(earlier))
+    held = {p: problem.session_encounters.get(p, 0) + met.get(p, 0) for p in {*met, *problem.session_encounters}}
+    return replace(problem, session_encounters=held)
+
+
+def following(problem: Problem, earlier: Sequence[Schedule]) -> Problem:
+    """`problem` for a session after the `earlier` sessions: their pairs count as met before."""
+    past = dict(problem.past_encounters)
+    for schedule in earlier:
+        past.update(dict.fromkeys(encounters(schedule), 1.0))
+    return replace(problem, past_encounters=past)
+
+
+EXHAUSTIVE_SUBSETS = 5000
+"""Up to this many subsets of rounds, `pick_rounds` tries them all; beyond, it searches."""
+
+
+class RoundPool:
+    """Rounds to choose from, each ranked as a session for `problem` the way `Evaluation.rank()` ranks a
+    schedule, from pair lists counted once per round (thousands of subsets are ranked per choice)."""
+
+    def __init__(self, problem: Problem, rounds: Sequence[Round]) -> None:
+        self.problem = problem
+        self.rounds = list(rounds)
+        met = [encounters((r,)) for r in self.rounds]
+        self.cross = [[p for p in m if not problem.same_org(*p)] for m in met]
+        self.same_org = [sum(1 for p in m if problem.same_org(*p)) for m in met]
+        self.apart = [[p for p in m if p in problem.keep_apart] for m in met]
+        self.seated = [{person for table in r for person in table} for r in self.rounds]
+
+    def rank(self, chosen: Sequence[int]) -> Rank:
+        problem = self.problem
+        count: Counter[Pair] = Counter()
+        for i in chosen:
+            count.update(self.cross[i])
+        old = {**problem.past_encounters, **problem.session_encounters}
+        new_met: Counter[int] = Counter()
+        for a, b in count:
+            if (a, b) not in old:
+                new_met[a] += 1
+                new_met[b] += 1
+        seated = set().union(*(self.seated[i] for i in chosen))
+        per_person = [new_met[p] for p in seated] or [0]
+        return Rank(
+            keep_apart_violations=len({p for i in chosen for p in self.apart[i]}),
+            same_org_pairs=sum(self.same_org[i] for i in chosen),
+            repeat_pairs=sum(c - 1 + (1 if problem.session_encounters.get(p, 0) else 0) for p, c in count.items()),
+            history_weight=sum(problem.past_encounters.get(p, 0) for p in count),
+            should_meet_missed=sum(
+                1 for p in problem.should_meet if p not in problem.session_encounters and p not in count
+            ),
+            negative_new_pairs=-(sum(new_met.values()) // 2),
+            spread=max(per_person) - min(per_person),
+        )
+
+
+def pick_rounds(problem: Problem, pool: Sequence[Round], count: int) -> list[int]:
+    """Indices of `count` rounds of `pool` making the best session for `problem` by `Evaluation.rank()`:
+    every subset when there are few, else the best of greedy choices started from each round, each improved
+    by exchanging a chosen round for another while that helps. Ties go to the earlier rounds."""
+    ranked = RoundPool(problem, pool)
+    if comb(len(pool), count) <= EXHAUSTIVE_SUBSETS:
+        subsets = (list(subset) for subset in combinations(range(len(pool)), count))
+        return min(subsets, key=ranked.rank)
+    return min((exchanged(ranked, greedy_from(ranked, start, count)) for start in range(len(pool))), key=ranked.rank)
+
+
+def greedy_from(ranked: RoundPool, start: int, count: int) -> list[int]:
+    """`start`, then each time the round that ranks best with those chosen."""
+    chosen = [start]
+    while len(chosen) < count:
+        chosen.append(
+            min((i for i in range(len(ranked.rounds)) if i not in chosen), key=lambda i: ranked.rank([*chosen, i]))
+        )
+    return sorted(chosen)
+
+
+def exchanged(ranked: RoundPool, chosen: list[int]) -> list[int]:
+    """`chosen` improved by exchanging one of its rounds for another round, while an exchange helps."""
+    best = ranked.rank(chosen)
+    improved = True
+    while improved:
+        improved = False
+        for place, other in product(range(len(chosen)), range(len(ranked.rounds))):
+            if other in chosen:
+                continue
+            trial = sorted([*chosen[:place], other, *chosen[place + 1 :]])
+            if (trial_rank := ranked.rank(trial)) < best:
+                chosen, best, improved = trial, trial_rank, True
+                break
+    return chosen
+
+
+def grouped(problem: Problem, pool: Sequence[Round], sessions: int, fixed: Sequence[Schedule] = ()) -> list[Schedule]:
+    """The `fixed` sessions, then `pool`'s rounds grouped into sessions: each takes the best rounds left
+    after the sessions before it (`pick_rounds`)."""
+    left = list(pool)
+    schedules = list(fixed)
+    while len(schedules) < sessions - 1:
+        picked = pick_rounds(following(problem, schedules), left, problem.rounds)
+        schedules.append(tuple(left[i] for i in picked))
+        left = [r for i, r in enumerate(left) if i not in picked]
+    return [*schedules, tuple(left)]
+
+
+def chunks(schedule: Schedule, rounds: int) -> list[Schedule]:
+    """`schedule` cut into consecutive sessions of `rounds` rounds."""
+    return [schedule[i : i + rounds] for i in range(0, len(schedule), rounds)]
+
+
+def cross_pairs(problem: Problem) -> int:
+    """Pairs of people from different organisations."""
+    return sum(1 for a, b in combinations(range(problem.people), 2) if not problem.same_org(a, b))
+
+
+def met_after(problem: Problem, sessions: Sequence[Schedule]) -> tuple[int, ...]:
+    """Distinct cross-organisation pairs met after each session of the series."""
+    met: set[Pair] = set()
+    figures = []
+    for schedule in sessions:
+        met.update(p for p in encounters(schedule) if not problem.same_org(*p))
+        figures.append(len(met))
+    return tuple(figures)
+
+
+def first_quality(problem: Problem, session: Schedule) -> tuple[float, ...]:
+    """Session 1's rank as a single plan, fairness aside (the series' total comes before it)."""
+    return evaluate(problem, session).rank().without_spread
+
+
+def series_rank(problem: Problem, sessions: Sequence[Schedule]) -> SeriesRank:
+    """Session 1 alone; the later sessions' own kept-apart pairs, colleagues and repeats (meeting someone
+    twice in one morning is worse than meeting again someone from an earlier session); the series as one
+    long session; session 1's fairness; then each later session after the earlier ones."""
+    whole = evaluate(tiled(problem, len(sessions)), tuple(r for s in sessions for r in s)).rank()
+    own = [evaluate(problem, s).rank() for s in sessions[1:]]
+    return (
+        first_quality(problem, sessions[0]),
+        tuple(sum(r[level] for r in own) for level in range(3)),
+        whole.without_spread,
+        (evaluate(problem, sessions[0]).rank().spread, whole.spread),
+        *(tuple(evaluate(following(problem, sessions[:k]), sessions[k]).rank()) for k in range(1, len(sessions))),
+    )
+
+
+@dataclass
+class Search:
+    """A series search under way: its budget, the best series so far and the candidate it came from."""
+
+    problem: Problem
+    sessions: int
+    seed: int
+    workers: int
+    budget: float
+    """Seconds for everything after session 1's own search."""
+    seconds: float
+    best: list[Schedule] = field(default_factory=list)
+    method: str = ""
+
+    def solve(self, problem: Problem, share: float, hint: Schedule | None = None) -> SolveResult:
+        found = solve(problem, time_limit=share * self.budget, seed=self.seed, workers=self.workers, hint=hint)
+        self.seconds += found.seconds
+        return found
+
+    def offer(self, series: list[Schedule], method: str) -> bool:
+        """Keep `series` if it ranks better than the best so far; say whether it did."""
+        if self.best and series_rank(self.problem, series) >= series_rank(self.problem, self.best):
+            return False
+        self.best, self.method = series, method
+        return True
+
+    def group(self, pool: Schedule, fixed: Sequence[Schedule] = ()) -> list[Schedule]:
+        """`pool`'s rounds as the sessions after `fixed`: grouped when rounds may move, else in order."""
+        if interchangeable(self.problem):
+            return grouped(self.problem, pool, self.sessions, fixed)
+        return [*fixed, *chunks(pool, self.problem.rounds)]
+
+    def polish(self, number: int, share: float) -> bool:
+        """Session `number` planned again from its seating, the other sessions' pairs counting as met before
+        (its own repeats first, then as few pairs of the others as possible); whether that improved the series."""
+        others = [s for k, s in enumerate(self.best) if k != number]
+        again = self.solve(following(self.problem, others), share, hint=self.best[number])
+        method = self.method if self.method.endswith(POLISHED) else self.method + POLISHED
+        return self.offer([*self.best[:number], again.schedule, *self.best[number + 1 :]], method)
+
+
+POLISHED = ", polished"
+
+JOINT_SHARE = 0.35
+FIRST_SHARE = 0.1
+LATER_SHARE = 0.2
+POLISH_SHARE = 0.35
+POLISH_PASSES = 3
+"""Shares of the series' budget beyond session 1: the joint plan; planning its session 1 again when it
+falls short of the single plan (else that share goes to the later sessions); the later sessions planned
+together; and the polish: each later session planned again with the others as history, in turn, for up
+to `POLISH_PASSES` passes (it stops after a pass that changed nothing)."""
+
+
+def plan_series(
+    problem: Problem,
+    sessions: int,
+    *,
+    time_limit: float = 10.0,
+    seed: int = 0,
+    workers: int = 2,
+    progress: Progress | None = None,
+) -> SeriesPlan:
+    """The best series of `sessions` sessions of `problem` found with `time_limit` seconds per session
+    (`progress` follows session 1's search, the single plan's). A session 1 proven optimal leaves its
+    time to the later sessions."""
+    single = solve(problem, time_limit=time_limit, seed=seed, workers=workers, progress=progress)
+    budget = time_limit * (sessions if single.optimal else sessions - 1)
+    search = Search(problem, sessions, seed, workers, budget, single.seconds)
+    if sessions == 1:
+        search.offer([single.schedule], "single plan")
+    else:
+        plan_later_sessions(search, single)
+    best = search.best
+    return SeriesPlan(
+        sessions=tuple(session_result(problem, best, k, single) for k in range(len(best))),
+        met_after=met_after(problem, best),
+        possible=cross_pairs(problem),
+        method=search.method,
+        seconds=search.seconds,
+    )
+
+
+def plan_later_sessions(search: Search, single: SolveResult) -> None:
+    """The candidates after session 1's own search (see the module's description), then the polish."""
+    problem, sessions = search.problem, search.sessions
+    standard = first_quality(problem, single.schedule)
+    base = [single.schedule]
+    later_share = LATER_SHARE + FIRST_SHARE
+    if interchangeable(problem):
+        joint = search.group(search.solve(tiled(problem, sessions), JOINT_SHARE).schedule)
+        search.offer(joint, "joint")
+        if first_quality(problem, joint[0]) > standard:
+            later_share -= FIRST_SHARE
+            again = search.solve(following(problem, joint[1:]), FIRST_SHARE, hint=joint[0])
+            search.offer([again.schedule, *joint[1:]], "joint, session 1 planned again")
+        if first_quality(problem, search.best[0]) <= standard:
+            base = search.best
+    else:
+        later_share += JOINT_SHARE
+    rest = after(tiled(problem, sessions - 1), base[0])
+    later = search.solve(rest, later_share, hint=tuple(r for s in base[1:] for r in s) or None)
+    search.offer(search.group(later.schedule, fixed=base[:1]), "later sessions together")
+    share = POLISH_SHARE / (sessions - 1) / POLISH_PASSES
+    for _ in range(POLISH_PASSES):
+        if not any([search.polish(number, share) for number in range(1, sessions)]):
+            break
+
+
+def session_result(problem: Problem, sessions: Sequence[Schedule], number: int, single: SolveResult) -> SolveResult:
+    """Session `number` (0-based) of a series as a search result: measured after the earlier sessions,
+    optimal when proven so (session 1: when as good as a proven single plan), with its bound."""
+    schedule = sessions[number]
+    if number == 0 and schedule == single.schedule:
+        return single
+    measured = following(problem, sessions[:number])
+    evaluation: Evaluation = evaluate(measured, schedule)
+    if number == 0:
+        optimal = single.optimal and evaluation.rank().without_spread == single.evaluation.rank().without_spread
+        bound = single.proven_bound
+    else:
+        optimal, bound = proven_best(measured, evaluation), evaluation.new_pairs_bound
+    return replace(
+        single,
+        schedule=schedule,
+        evaluation=evaluation,
+        status=status_of(optimal),
+        proven_bound=max(bound, evaluation.distinct_new_pairs),
+        method="series",
+        seconds=0.0,
+    )

@@ -1,0 +1,183 @@
+"""Series planning (`speeddating.series`) on small instances whose answers are known or checkable."""
+
+import random
+from collections import Counter
+from itertools import combinations
+
+import pytest
+
+from speeddating import series
+from speeddating.evaluation import encounters, evaluate, schedule_errors
+from speeddating.problem import Problem, Schedule
+from speeddating.series import (
+    EXHAUSTIVE_SUBSETS,
+    RoundPool,
+    after,
+    chunks,
+    following,
+    grouped,
+    interchangeable,
+    met_after,
+    pick_rounds,
+    plan_series,
+    series_rank,
+    tiled,
+)
+from speeddating.solver import solve
+from speeddating.status import SolveStatus
+
+NINE = Problem((0, 0, 0, 1, 1, 1, 2, 2, 2), rounds=2, table_size=3)
+"""Nine people of three organisations at tables of three: 27 cross pairs, 9 met a round at most."""
+
+SIXTEEN = Problem(tuple(range(16)), rounds=2)
+"""Sixteen strangers at tables of four: an affine plane meets all 120 pairs in 5 rounds, no more."""
+
+SPREAD = Problem(tuple(p % 5 for p in range(15)), rounds=2, table_size=3)
+"""Fifteen people of five organisations at tables of three (a Kirkman-like case, 75 cross pairs)."""
+
+
+def valid_sessions(problem: Problem, sessions: tuple[Schedule, ...]) -> bool:
+    return all(not schedule_errors(problem, s) for s in sessions)
+
+
+def test_tiled_repeats_rounds_absences_and_fixed_seats() -> None:
+    problem = Problem(
+        (0, 1, 2, 3, 4, 5, 6), rounds=2, table_size=3, absences=frozenset({(6, 1)}), fixed_tables={(0, 0): 1}
+    )
+    long = tiled(problem, 3)
+    assert long.rounds == 6
+    assert long.absences == {(6, 1), (6, 3), (6, 5)}
+    assert dict(long.fixed_tables) == {(0, 0): 1, (0, 2): 1, (0, 4): 1}
+    assert not interchangeable(problem) and interchangeable(Problem((0, 1, 2, 3, 4, 5), rounds=3, table_size=3))
+
+
+def test_after_counts_earlier_rounds_as_met_in_the_session_and_following_as_history() -> None:
+    rounds = (((0, 3, 6), (1, 4, 7), (2, 5, 8)),)
+    later = after(NINE, rounds)
+    assert later.session_encounters[(0, 3)] == 1 and len(later.session_encounters) == 9
+    history = following(NINE, [rounds])
+    assert history.past_encounters[(0, 3)] == 1.0 and not history.session_encounters
+    again = evaluate(replace_rounds(later, 1), rounds)
+    assert again.repeat_pairs == 9 and again.distinct_new_pairs == 0
+
+
+def replace_rounds(problem: Problem, rounds: int) -> Problem:
+    return Problem(problem.organisation_of, rounds, problem.table_size, session_encounters=problem.session_encounters)
+
+
+def test_pick_rounds_leaves_out_a_round_that_repeats_another() -> None:
+    first = ((0, 3, 6), (1, 4, 7), (2, 5, 8))
+    second = ((0, 4, 8), (1, 5, 6), (2, 3, 7))
+    third = ((0, 5, 7), (1, 3, 8), (2, 4, 6))
+    pool = [first, first, second, third]
+    assert pick_rounds(Problem(NINE.organisation_of, 3, 3), pool, 3) == [0, 2, 3]
+
+
+@pytest.mark.parametrize("exhaustive", [EXHAUSTIVE_SUBSETS, 0])
+def test_pick_rounds_finds_the_best_subset(exhaustive: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tried on every subset, or searched from every round (a single greedy start misses it here)."""
+    monkeypatch.setattr(series, "EXHAUSTIVE_SUBSETS", exhaustive)
+    pool = solve(tiled(NINE, 3), time_limit=2, seed=1).schedule
+    chosen = pick_rounds(NINE, pool, 2)
+    best = min(evaluate(NINE, subset).rank() for subset in combinations(pool, 2))
+    assert evaluate(NINE, tuple(pool[i] for i in chosen)).rank() == best
+
+
+def test_round_pool_ranks_as_evaluate_does() -> None:
+    """With history, earlier rounds of the session, kept-apart and should-meet pairs, on random subsets."""
+    rng = random.Random(5)
+    organisation_of = tuple(p % 7 for p in range(20))
+    pool = solve(Problem(organisation_of, 8, 4), time_limit=1, seed=2).schedule
+    pairs = sorted({p for p in encounters(pool)})
+    problem = Problem(
+        organisation_of,
+        rounds=3,
+        past_encounters={p: rng.choice((0.25, 0.5, 1.0)) for p in rng.sample(pairs, 30)},
+        session_encounters={p: 1 for p in rng.sample(pairs, 20)},
+        keep_apart=frozenset(rng.sample(pairs, 5)),
+        should_meet=frozenset({(0, 19), (1, 2), (3, 11)}) - frozenset(rng.sample(pairs, 5)),
+    )
+    ranked = RoundPool(problem, pool)
+    for _ in range(40):
+        chosen = sorted(rng.sample(range(len(pool)), 3))
+        assert ranked.rank(chosen) == evaluate(problem, tuple(pool[i] for i in chosen)).rank()
+
+
+def test_grouped_uses_every_round_once_and_the_best_first() -> None:
+    """Grouping a joint plan: each session takes the best rounds left."""
+    result = solve(tiled(NINE, 3), time_limit=2, seed=1)
+    sessions = grouped(NINE, result.schedule, 3)
+    assert Counter(r for s in sessions for r in s) == Counter(result.schedule)
+    assert [len(s) for s in sessions] == [2, 2, 2]
+    best = min(evaluate(NINE, pair_of_rounds).rank() for pair_of_rounds in combinations(result.schedule, 2))
+    assert evaluate(NINE, sessions[0]).rank() == best
+
+
+@pytest.mark.slow
+def test_session_one_as_good_as_the_single_plan_and_proven() -> None:
+    for problem in (NINE, SIXTEEN, SPREAD):
+        single = solve(problem, time_limit=2)
+        series = plan_series(problem, 3, time_limit=2)
+        first = series.sessions[0]
+        assert first.evaluation.rank().without_spread == single.evaluation.rank().without_spread
+        assert single.status is SolveStatus.OPTIMAL and first.status is SolveStatus.OPTIMAL
+        assert valid_sessions(problem, tuple(s.schedule for s in series.sessions))
+
+
+@pytest.mark.slow
+def test_total_at_least_the_joint_plans() -> None:
+    for problem in (NINE, SIXTEEN, SPREAD):
+        series = plan_series(problem, 3, time_limit=1)
+        joint = solve(tiled(problem, 3), time_limit=3)
+        assert series.met_after[-1] >= met_after(problem, chunks(joint.schedule, problem.rounds))[-1]
+
+
+def test_sixteen_strangers_meet_everyone_over_three_sessions() -> None:
+    """Six rounds hold an affine plane's five plus one: every pair meets, and nobody twice in a session."""
+    series = plan_series(SIXTEEN, 3, time_limit=2)
+    assert series.possible == 120 and series.met_after[-1] == 120
+    assert series.met_after[0] == 48
+    assert [evaluate(SIXTEEN, s.schedule).repeat_pairs for s in series.sessions] == [0, 0, 0]
+
+
+def test_figures_count_distinct_cross_pairs_after_each_session() -> None:
+    series = plan_series(NINE, 2, time_limit=1)
+    met = set()
+    expected = []
+    for session in series.sessions:
+        met |= {p for p in encounters(session.schedule) if not NINE.same_org(*p)}
+        expected.append(len(met))
+    assert series.met_after == tuple(expected) and series.possible == 27
+    assert series.sessions[1].evaluation.history_repeats == len(
+        set(encounters(series.sessions[1].schedule)) & set(encounters(series.sessions[0].schedule))
+    )
+
+
+def test_series_rank_puts_session_one_before_the_total() -> None:
+    first = ((0, 3, 6), (1, 4, 7), (2, 5, 8))
+    second = ((0, 4, 8), (1, 5, 6), (2, 3, 7))
+    third = ((0, 5, 7), (1, 3, 8), (2, 4, 6))
+    problem = Problem(NINE.organisation_of, 2, 3)
+    good_start = [(first, second), (first, second)]
+    more_in_all = [(first, first), (second, third)]
+    assert met_after(problem, more_in_all)[-1] > met_after(problem, good_start)[-1]
+    assert series_rank(problem, good_start) < series_rank(problem, more_in_all)
+
+
+def test_same_seed_same_series() -> None:
+    one = plan_series(SPREAD, 3, time_limit=1, seed=3)
+    two = plan_series(SPREAD, 3, time_limit=1, seed=3)
+    assert [s.schedule for s in one.sessions] == [s.schedule for s in two.sessions]
+    assert one.method == two.method
+
+
+def test_absences_keep_their_rounds_in_every_session() -> None:
+    problem = Problem(tuple(p % 4 for p in range(13)), rounds=2, table_size=3, absences=frozenset({(12, 1)}))
+    series = plan_series(problem, 2, time_limit=1)
+    assert valid_sessions(problem, tuple(s.schedule for s in series.sessions))
+    assert series.method.startswith("later sessions together")
+
+
+def test_one_session_is_the_single_plan() -> None:
+    series = plan_series(NINE, 1, time_limit=1)
+    assert series.sessions[0].schedule == solve(NINE, time_limit=1).schedule and len(series.met_after) == 1
