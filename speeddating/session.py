@@ -14,6 +14,7 @@ from speeddating.constraints import OrganiserConstraints, organiser_constraints
 from speeddating.errors import UserError
 from speeddating.event import Event, default_event, load_event
 from speeddating.exporters.pdf import printables
+from speeddating.exporters.pdf.style import unprintable_people
 from speeddating.exporters.spreadsheet import plan_csv
 from speeddating.fileio import write_set
 from speeddating.history.bound import forced_reunions
@@ -313,8 +314,25 @@ def _finished(
     with_presents, presents = assign_presents(seated)
     planned = replace(with_presents, rounds=(*seated.rounds[:kept], *with_presents.rounds[kept:]))
     frozen = {rnd.number for rnd in seated.rounds[:kept]}
-    notices = tuple(n for n in presents if n.field("round") not in frozen)
+    notices = (*(n for n in presents if n.field("round") not in frozen), *font_notices(planned))
     return planned.with_quality(seated_quality(planned, found, past, forced_reunions)), notices
+
+
+def font_notices(plan: Plan) -> list[Notice]:
+    """A notice naming the people whose names the documents cannot print (their letters print as boxes)."""
+    names, characters = unprintable_people(plan)
+    if not names:
+        return []
+    return [
+        Notice.of(
+            N_(
+                "The documents' font has no letters for {characters}: on the cards, the names of {people} print "
+                'as empty boxes. Add their names in Latin letters to the attendee list (for instance "Li Wei 李伟").'
+            ),
+            characters=characters,
+            people="; ".join(names),
+        )
+    ]
 
 
 def _arrivals(added: Sequence[Attendee]) -> list[Attendee]:

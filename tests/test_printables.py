@@ -23,7 +23,7 @@ from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable, read_plan
 from speeddating.problem import table_layout
 from speeddating.roster import Attendee
 from speeddating.session import measured
-from tests.helpers import run_cli, write_attendees
+from tests.helpers import run_cli, write_attendees, write_roster
 
 LONG_NAMES = (
     "Marie-Françoise de La Tour-d'Auvergne",
@@ -464,3 +464,16 @@ def test_itinerary_headings_keep_clear_of_each_other(language: str, rounds: int)
         assert [text for _, _, text in row] == [t(key, language) for key in HEADINGS]
         for (x, size, text), (next_x, _, _) in itertools.pairwise(row):
             assert x + pdfmetrics.stringWidth(text, FONT, size) <= next_x - 1, (text, x, size, next_x)
+
+
+def test_names_the_font_cannot_print_are_named_in_a_warning(tmp_path: Path) -> None:
+    rows = [("李伟", "Mission Locale"), ("अनीता शर्मा", "CIO"), ("Łukasz Nguyễn", "CIDFF")]
+    rows += [(f"Personne {i}", f"Structure {i % 3}") for i in range(9)]
+    attendees = write_roster(tmp_path, rows)
+    code, _, err = run_cli("plan", str(attendees), "--rounds", "1", "--no-history", "--out", str(tmp_path / "p"))
+    assert code == 0, err
+    (warning,) = [line for line in err.splitlines() if "police des documents" in line]
+    assert "李伟 (Mission Locale); अनीता शर्मा (CIO) s'impriment en cases vides" in warning
+    assert "Łukasz" not in warning, "DejaVu Sans prints Polish and Vietnamese"
+    code, _, err = run_cli("print", str(tmp_path / "p" / "plan.json"), "--no-history", "--lang", "en")
+    assert code == 0 and "李伟 (Mission Locale); अनीता शर्मा (CIO) print as empty boxes" in err

@@ -25,11 +25,14 @@ from speeddating.i18n import N_, t
 @history_options
 @language_option
 def print_command(plan_file: Path, out_dir: Path | None, paper: str, history_db: Path | None, no_history: bool) -> None:
+    from speeddating.cli.plan_commands import warn
     from speeddating.exporters.pdf import write_printables
     from speeddating.plan import read_plan
-    from speeddating.session import measured
+    from speeddating.session import font_notices, measured
 
     planned = measured(read_plan(plan_file), history_in_force(history_db, no_history))
+    for notice in font_notices(planned):
+        warn(notice.text())
     folder = out_dir or plan_file.parent
     written = write_printables(planned, folder, paper)
     click.echo(t("Files written to {folder}:", folder=folder))

@@ -8,6 +8,7 @@ shortens it: a long name never runs off a card.
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -51,6 +52,26 @@ def register_fonts() -> None:
             pdfmetrics.registerFont(TTFont(name, str(path)))
     for bold, italic, face in ((0, 0, FONT), (1, 0, BOLD), (0, 1, FONT), (1, 1, BOLD)):
         addMapping(FONT, bold, italic, face)
+
+
+def unprintable(text: str) -> set[str]:
+    """The visible characters of `text` that the embedded font has no glyph for: they would print as empty
+    boxes (Chinese, Japanese, Korean, Devanagari... are beyond DejaVu Sans)."""
+    register_fonts()
+    covered: dict[int, int] = pdfmetrics.getFont(FONT).face.charToGlyph
+    return {c for c in text if ord(c) not in covered and not c.isspace() and unicodedata.category(c)[0] not in "CZ"}
+
+
+def unprintable_people(plan: Plan) -> tuple[list[str], str]:
+    """The names (with organisation) of the people whose name or organisation would print as empty boxes, and
+    those characters."""
+    names, characters = [], set()
+    for attendee in plan.attendees:
+        missing = unprintable(attendee.name + attendee.organisation)
+        if missing:
+            names.append(f"{attendee.name} ({attendee.organisation})")
+            characters |= missing
+    return names, "".join(sorted(characters))
 
 
 def page_size(paper: str) -> tuple[float, float]:
