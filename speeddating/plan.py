@@ -10,6 +10,7 @@ import json
 import math
 import re
 from dataclasses import asdict, dataclass, field, fields, replace
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +51,12 @@ class PlannedRound:
     end: str = ""
 
     def table_of(self, attendee_id: str) -> SeatedTable | None:
-        for table in self.tables:
-            if attendee_id in table.attendees:
-                return table
-        return None
+        return self._seat.get(attendee_id)
+
+    @cached_property
+    def _seat(self) -> dict[str, SeatedTable]:
+        """Attendee id -> table, built once: looking each person up table by table made printing quadratic."""
+        return {x: table for table in self.tables for x in table.attendees}
 
 
 @dataclass(frozen=True)

@@ -477,3 +477,22 @@ def test_names_the_font_cannot_print_are_named_in_a_warning(tmp_path: Path) -> N
     assert "Łukasz" not in warning, "DejaVu Sans prints Polish and Vietnamese"
     code, _, err = run_cli("print", str(tmp_path / "p" / "plan.json"), "--no-history", "--lang", "en")
     assert code == 0 and "李伟 (Mission Locale); अनीता शर्मा (CIO) print as empty boxes" in err
+
+
+def test_the_master_plan_grows_linearly_with_the_organisations(monkeypatch: pytest.MonkeyPatch) -> None:
+    """10,000 organisations of one person took over 15 minutes when each organisation's heading counted its
+    people over the whole list: the work, counted in organisation comparisons, now doubles with the list."""
+    folded: list[str] = []
+    original = Attendee.organisation_key.fget
+    assert original is not None
+    monkeypatch.setattr(Attendee, "organisation_key", property(lambda a: folded.append(a.id) or original(a)))
+
+    def comparisons(count: int) -> int:
+        people = tuple(Attendee(f"p{i}", f"Personne {i}", f"Structure {i}") for i in range(count))
+        tables = tuple(SeatedTable(t + 1, tuple(p.id for p in people[t::count // 4])) for t in range(count // 4))
+        folded.clear()
+        master_plan.master_plan_pdf(Plan(people, (PlannedRound(1, tables),), Event(date="2026-12-08")))
+        return len(folded)
+
+    small, large = comparisons(80), comparisons(160)
+    assert large <= 2.2 * small, (small, large)

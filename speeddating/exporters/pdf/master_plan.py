@@ -5,6 +5,7 @@ number. The plan's figures (the same lines `plan` prints) head the first page, s
 the organiser's clipboard also says how good the plan is.
 """
 
+from collections import Counter
 from collections.abc import Callable
 from io import BytesIO
 from typing import Any
@@ -98,13 +99,14 @@ def _grid(plan: Plan, width: float) -> Table:
     name_style = _style("name", size=8)
     band_style = _style("band", BOLD, 8.5, ACCENT)
     people = plan.by_id()
+    counts = Counter(a.organisation_key for a in plan.attendees)
     current = None
     shade = False
     for attendee_id in by_organisation_then_name(plan):
         person = people[attendee_id]
         if person.organisation_key != current:
             current = person.organisation_key
-            count = sum(1 for a in plan.attendees if a.organisation_key == current)
+            count = counts[current]
             band = len(rows)
             rows.append(
                 [
