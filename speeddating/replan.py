@@ -135,8 +135,8 @@ def join_newcomers(
 ) -> tuple[tuple[Attendee, ...], set[str]]:
     """The plan's attendees plus the newcomers, and the ids seated from now on whatever the old plan said.
 
-    Someone added who is already on the list (same email, or same name and organisation) rejoins
-    under their id, so an early leaver who comes back is one person, not two. Newcomers take the
+    Someone added who is already on the list (same email, or same name and organisation when either
+    has no email) rejoins under their id, so an early leaver who comes back is one person, not two. Newcomers take the
     plan's spelling of their organisation ("Mission locale" joins "Mission Locale" on every card).
     """
     spelling: dict[str, str] = {}
@@ -144,11 +144,15 @@ def join_newcomers(
         spelling.setdefault(attendee.organisation_key, attendee.organisation)
     added = [replace(a, organisation=spelling.get(a.organisation_key, a.organisation)) for a in added]
     by_identity = {a.identity: a for a in plan.attendees}
+    by_name = {(fold(a.name), a.organisation_key): a for a in plan.attendees}
     everywhere = set.intersection(*({x for table in rnd.tables for x in table.attendees} for rnd in remaining))
     joining: set[str] = set()
     newcomers: list[Attendee] = []
     for person in added:
         known = by_identity.get(person.identity)
+        namesake = by_name.get((fold(person.name), person.organisation_key))
+        if known is None and namesake is not None and not (person.email and namesake.email):
+            known = namesake  # the list gave an email, the arrival none (or the other way round): one person
         if known in newcomers:
             raise ReplanError(
                 t(

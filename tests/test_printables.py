@@ -489,7 +489,7 @@ def test_the_master_plan_grows_linearly_with_the_organisations(monkeypatch: pyte
 
     def comparisons(count: int) -> int:
         people = tuple(Attendee(f"p{i}", f"Personne {i}", f"Structure {i}") for i in range(count))
-        tables = tuple(SeatedTable(t + 1, tuple(p.id for p in people[t::count // 4])) for t in range(count // 4))
+        tables = tuple(SeatedTable(t + 1, tuple(p.id for p in people[t :: count // 4])) for t in range(count // 4))
         folded.clear()
         master_plan.master_plan_pdf(Plan(people, (PlannedRound(1, tables),), Event(date="2026-12-08")))
         return len(folded)

@@ -105,6 +105,16 @@ def test_someone_who_left_can_come_back(plan24: Plan) -> None:
     assert {m.attendee_id for m in moves if m.before is None} == {"p07"}
 
 
+def test_someone_added_without_the_email_of_the_list_is_recognised_not_seated_twice(plan24: Plan) -> None:
+    """The list gave Person 05 an email, the --add line none: the same person, absent from round 2 then back."""
+    listed = replace(plan24, attendees=tuple(replace(a, email=f"{a.id}@example.org") for a in plan24.attendees))
+    left, _ = replanned(listed, 2, [listed.attendee("p05")], time_limit=1)
+    with pytest.raises(ReplanError, match="déjà dans le plan à chaque tour restant"):
+        replanned(listed, 3, added=[Attendee("", "Person 06", "Org 5")], time_limit=1)
+    back, _ = replanned(left, 3, added=[Attendee("", "Person 05", "Org 4")], time_limit=1)
+    assert len(back.attendees) == 24 and None not in seats(back, "p05")[2:]
+
+
 def test_refusals(plan24: Plan) -> None:
     with use_language("en"):
         with pytest.raises(ReplanError, match="give a round from 1 to 5"):
@@ -259,6 +269,11 @@ def test_cli_refuses_a_bad_added_person(plan24: Plan, tmp_path: Path) -> None:
         str(tmp_path / "v2"),
     )
     assert code == 2 and "Only A Name" in err and len(err.strip().splitlines()) == 1
+    code, _, err = run_cli("replan", str(tmp_path / "plan.json"), "--from-round", "2", "--add", "X,Org,not-an-email")
+    assert code == 2 and err.strip().splitlines() == [
+        "Erreur : --add « X,Org,not-an-email » : not-an-email n'est pas une adresse e-mail (forme attendue : "
+        "prenom.nom@exemple.fr). Corrigez-la ou retirez-la."
+    ]
 
 
 def test_cli_json_and_default_folder(plan24: Plan, tmp_path: Path) -> None:

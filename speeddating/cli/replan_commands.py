@@ -32,7 +32,19 @@ def newcomer(text: str) -> Attendee:
         raise UserError(
             t('--add \'{text}\': write "Name,Organisation" or "Name,Organisation,email".', text=clean(text))
         )
-    return Attendee("", parts[0], parts[1], parts[2] if len(parts) == 3 else "")
+    email = parts[2] if len(parts) == 3 else ""
+    from speeddating.importer import EMAIL_PATTERN
+
+    if email and not EMAIL_PATTERN.fullmatch(email):
+        raise UserError(
+            t(
+                "--add '{text}': {email} is not an email address (expected form: first.last@example.org). Correct "
+                "it or leave it out.",
+                text=clean(text),
+                email=email,
+            )
+        )
+    return Attendee("", parts[0], parts[1], email)
 
 
 def default_folder(plan_file: Path, version: int) -> Path:
