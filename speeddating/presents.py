@@ -18,13 +18,18 @@ import networkx as nx
 from speeddating.i18n import N_
 from speeddating.notice import Notice
 from speeddating.plan import Plan, PlannedRound, SeatedTable
+from speeddating.text import fold
 
 
-def table_presentations(organisations: Sequence[str], presented: Sequence[Counter[str]]) -> list[str] | None:
+def table_presentations(
+    organisations: Sequence[str], presented: Sequence[Counter[str]], before: Sequence[str] = ()
+) -> list[str] | None:
     """The organisation each person presents, or None when the table holds a single organisation.
 
     `organisations[i]` is person i's organisation, `presented[i]` how often they already presented
-    each organisation. Lexicographic optimum: every organisation covered, then fewest repeated
+    each organisation, `before[i]` what they presented in this round of the version being re-planned
+    ("" if nothing). Lexicographic optimum: every organisation covered, then as many people as possible
+    presenting what they presented before (their printed card stays right), then fewest repeated
     presentations, then presenters spread as evenly as possible over the organisations.
     """
     people = len(organisations)
@@ -33,7 +38,9 @@ def table_presentations(organisations: Sequence[str], presented: Sequence[Counte
         return None
     most_repeats = people * max((max(counts.values(), default=0) for counts in presented), default=0)
     repeat_weight = people * people + 1  # more than any total spreading cost
-    cover_weight = repeat_weight * (most_repeats + 1)  # more than any total repeat and spreading cost
+    keep_weight = repeat_weight * (most_repeats + 1)  # more than any total repeat and spreading cost
+    cover_weight = keep_weight * (people + 1)  # more than everything else together
+    kept = [*before, *[""] * (people - len(before))]
     graph = nx.Graph()
     slots: list[tuple[str, int]] = []
     for organisation in present:
@@ -43,6 +50,7 @@ def table_presentations(organisations: Sequence[str], presented: Sequence[Counte
         for person, own in enumerate(organisations):
             if own != organisation:
                 cost = (cover_weight if rank else 0) + repeat_weight * presented[person][organisation] + rank
+                cost -= keep_weight if kept[person] == organisation else 0
                 graph.add_edge(person, people + s, weight=cover_weight * 2 - cost)
     matching = nx.max_weight_matching(graph, maxcardinality=True)
     choice = [""] * people
@@ -60,10 +68,18 @@ def organisation_names(plan: Plan) -> dict[str, str]:
     return names
 
 
-def assign_presents(plan: Plan) -> tuple[Plan, list[Notice]]:
+def assign_presents(plan: Plan, previous: Plan | None = None) -> tuple[Plan, list[Notice]]:
     """The plan with `presents` filled at every table of every present-another round (and cleared
-    elsewhere), plus one warning per table where nobody can present another organisation."""
+    elsewhere), plus one warning per table where nobody can present another organisation. With the
+    `previous` version of a re-planned plan, people keep the organisation they presented in a round
+    wherever it is still at their table."""
     organisation_of = {a.id: a.organisation_key for a in plan.attendees}
+    before = {
+        (rnd.number, x): fold(organisation)
+        for rnd in (previous.rounds if previous is not None else ())
+        for table in rnd.tables
+        for x, organisation in table.presents
+    }
     names = organisation_names(plan)
     presented: defaultdict[str, Counter[str]] = defaultdict(Counter)
     warnings: list[Notice] = []
@@ -72,7 +88,8 @@ def assign_presents(plan: Plan) -> tuple[Plan, list[Notice]]:
         if rnd.theme is None or not rnd.theme.presents_another or not table.attendees:
             return replace(table, presents=())
         own = [organisation_of[x] for x in table.attendees]
-        choice = table_presentations(own, [presented[x] for x in table.attendees])
+        earlier = [before.get((rnd.number, x), "") for x in table.attendees]
+        choice = table_presentations(own, [presented[x] for x in table.attendees], earlier)
         if choice is None:
             warnings.append(
                 Notice.of(

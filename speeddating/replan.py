@@ -774,10 +774,6 @@ def replan(
     return Replanned(revised, result, constraints)
 
 
-def _table_numbers_from(plan: Plan, from_round: int) -> set[int]:
-    return {table.number for rnd in plan.rounds[from_round - 1 :] for table in rnd.tables if table.attendees}
-
-
 def seated_from(plan: Plan, from_round: int) -> set[str]:
     """Ids of the people who sit at a table in some round from `from_round` on."""
     return {x for rnd in plan.rounds[from_round - 1 :] for table in rnd.tables for x in table.attendees}
@@ -791,17 +787,6 @@ def unused_tables(before: Plan, after: Plan, from_round: int) -> dict[int, list[
         if empty:
             unused[new.number] = empty
     return unused
-
-
-def changed_tables(before: Plan, after: Plan, from_round: int) -> list[int]:
-    """Table numbers still in use whose company differs in some round from `from_round`: their table
-    cards need reprinting."""
-    changed: set[int] = set()
-    for old, new in zip(before.rounds[from_round - 1 :], after.rounds[from_round - 1 :], strict=True):
-        was = {table.number: set(table.attendees) for table in old.tables}
-        now = {table.number: set(table.attendees) for table in new.tables}
-        changed |= {number for number in set(was) | set(now) if was.get(number, set()) != now.get(number, set())}
-    return sorted(changed & _table_numbers_from(after, from_round))
 
 
 def moves(before: Plan, after: Plan, from_round: int) -> tuple[Move, ...]:

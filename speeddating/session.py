@@ -10,11 +10,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from speeddating.constraints import OrganiserConstraints, organiser_constraints
+from speeddating.constraints import HOST_COLUMNS, STAYS_SEATED_COLUMNS, OrganiserConstraints, organiser_constraints
 from speeddating.errors import UserError
 from speeddating.event import Event, default_event, load_event
 from speeddating.exporters.pdf import printables
+from speeddating.exporters.pdf.itineraries import itineraries_pdf, itinerary_content
 from speeddating.exporters.pdf.style import unprintable_people
+from speeddating.exporters.pdf.table_cards import table_card_content, table_cards_pdf
 from speeddating.exporters.spreadsheet import plan_csv
 from speeddating.fileio import write_set
 from speeddating.history.bound import forced_reunions
@@ -34,13 +36,15 @@ from speeddating.plan import Plan, Quality, plan_to_json
 from speeddating.planning import PastEncounters, build_plan, measure, plan_encounters, problem_for, seated_quality
 from speeddating.presents import assign_presents
 from speeddating.problem import fewest_pairs, table_layout
-from speeddating.replan import Move, Replanned, changed_tables, moves, replan, seated_from, unused_tables
+from speeddating.replan import Move, Replanned, moves, replan, seated_from, unused_tables
 from speeddating.roster import Attendee, Roster
 from speeddating.solver import SolveResult, solve
 from speeddating.status import Phase, Progress, ProgressEvent, SolveStatus
 from speeddating.text import fold
 
 PLAN_FILE = "plan.json"
+REPRINT_ITINERARIES = "reprint-itineraries.pdf"
+REPRINT_TABLE_CARDS = "reprint-table-cards.pdf"
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,10 @@ class ReplanOptions:
     workers: int = 1
     fewest_moves: bool = True
     """Move as few people as possible before meeting more new people."""
+    stays_seated: tuple[str, ...] = ()
+    """Names or ids of people who must keep one table from `from_round` on (the one they are at, if it can be)."""
+    hosts: tuple[str, ...] = ()
+    """Names or ids of people who host a table from `from_round` on."""
     revised_at: str = ""
     """When the new version was made (ISO date and time; default: now)."""
 
@@ -307,11 +315,18 @@ def plan_session(
 
 
 def _finished(
-    seated: Plan, found: SolveResult, past: PastEncounters | None, *, kept: int = 0, forced_reunions: int = 0
+    seated: Plan,
+    found: SolveResult,
+    past: PastEncounters | None,
+    *,
+    kept: int = 0,
+    forced_reunions: int = 0,
+    previous: Plan | None = None,
 ) -> tuple[Plan, tuple[Notice, ...]]:
     """A new seating made a plan: who presents whom in the rounds after the first `kept` (which stay as they
-    were), the figures measured from the whole seating; with the notices about the rounds just seated."""
-    with_presents, presents = assign_presents(seated)
+    were; as in the `previous` version wherever still possible), the figures measured from the whole seating;
+    with the notices about the rounds just seated."""
+    with_presents, presents = assign_presents(seated, previous)
     planned = replace(with_presents, rounds=(*seated.rounds[:kept], *with_presents.rounds[kept:]))
     frozen = {rnd.number for rnd in seated.rounds[:kept]}
     notices = (*(n for n in presents if n.field("round") not in frozen), *font_notices(planned))
@@ -341,17 +356,29 @@ def _arrivals(added: Sequence[Attendee]) -> list[Attendee]:
 
 
 def revision_of(before: Plan, after: Plan, from_round: int) -> Revision:
-    """What changed from `before` to `after` in the rounds from `from_round` on: moves, cards to reprint."""
-    found_moves = moves(before, after, from_round)
+    """What changed from `before` to `after` in the rounds from `from_round` on: moves, and the cards to reprint,
+    those of the people and tables still there on which anything printed differs (a table, a theme, a time,
+    who presents whom, the names at a table), the version mark aside."""
     names = labels(after.attendees)
-    cards = sorted({m.attendee_id for m in found_moves if m.after is not None}, key=lambda x: (fold(names[x]), x))
+    here = seated_from(after, from_round)
+    earlier, now = before.by_id(), after.by_id()
+    cards = sorted(
+        (
+            x
+            for x in here
+            if x not in earlier or itinerary_content(before, earlier[x]) != itinerary_content(after, now[x])
+        ),
+        key=lambda x: (fold(names[x]), x),
+    )
+    in_use = sorted({table.number for rnd in after.rounds[from_round - 1 :] for table in rnd.tables})
+    tables = [n for n in in_use if table_card_content(before, earlier, n) != table_card_content(after, now, n)]
     return Revision(
         previous=before,
         from_round=from_round,
-        moves=found_moves,
-        present=len(seated_from(after, from_round)),
+        moves=moves(before, after, from_round),
+        present=len(here),
         itineraries_to_reprint=tuple(cards),
-        tables_to_reprint=tuple(changed_tables(before, after, from_round)),
+        tables_to_reprint=tuple(tables),
         tables_unused=tuple(
             (number, tuple(tables)) for number, tables in unused_tables(before, after, from_round).items()
         ),
@@ -366,6 +393,8 @@ def replan_session(
 ) -> Result:
     """Re-plan the rounds still to come of `previous` for the people actually in the room: version N+1,
     earlier rounds untouched, as few people moved as possible; `revision` says who moves where."""
+    previous = _flagged(previous, options.stays_seated, STAYS_SEATED_COLUMNS[0])
+    previous = _flagged(previous, options.hosts, HOST_COLUMNS[0])
     leaving = match_people(options.absent, previous.attendees)
     arriving = _arrivals(options.added)
     past = _history(history, [*previous.attendees, *arriving], progress)
@@ -388,11 +417,23 @@ def replan_session(
     return revise(previous, replanned, options.from_round, past)
 
 
+def _flagged(plan: Plan, names: Sequence[str], column: str) -> Plan:
+    """`plan` with the people `names` designates marked yes in `column` (stays seated, host), as an attendee
+    file would mark them, so that the new version records it too."""
+    marked = {a.id for a in match_people(names, plan.attendees)} if names else set()
+    return replace(
+        plan,
+        attendees=tuple(
+            replace(a, attributes=((column, "yes"), *a.attributes)) if a.id in marked else a for a in plan.attendees
+        ),
+    )
+
+
 def revise(previous: Plan, replanned: Replanned, from_round: int, past: PastEncounters | None = None) -> Result:
     """The new version from the re-seating of `replan.replan`: presents for the rounds re-planned, the
     figures of the whole plan, the constraints of the people still there, and what changed."""
     seated, found, constraints = replanned
-    after, notices = _finished(seated, found, past, kept=from_round - 1)
+    after, notices = _finished(seated, found, past, kept=from_round - 1, previous=previous)
     here = seated_from(after, from_round)
     constraints = replace(
         constraints,
@@ -432,15 +473,20 @@ def measured(plan: Plan, history: Path | None) -> Plan:
     return plan.with_quality(measure(plan, past))
 
 
-def plan_files(plan: Plan) -> dict[str, bytes]:
-    """plan.json, plan.csv and the printables (PDF) of `plan`, by file name, in the current language."""
-    return {PLAN_FILE: plan_to_json(plan).encode("utf-8"), "plan.csv": plan_csv(plan), **printables(plan)}
+def plan_files(plan: Plan, revision: Revision | None = None) -> dict[str, bytes]:
+    """plan.json, plan.csv and the printables (PDF) of `plan`, by file name, in the current language; for a
+    re-plan, also the cards to reprint alone (reprint-itineraries.pdf, reprint-table-cards.pdf)."""
+    files = {PLAN_FILE: plan_to_json(plan).encode("utf-8"), "plan.csv": plan_csv(plan), **printables(plan)}
+    if revision is not None:
+        files[REPRINT_ITINERARIES] = itineraries_pdf(plan, only=revision.itineraries_to_reprint)
+        files[REPRINT_TABLE_CARDS] = table_cards_pdf(plan, only=revision.tables_to_reprint)
+    return files
 
 
-def write_plan_files(plan: Plan, folder: Path) -> list[Path]:
-    """Write plan.json, plan.csv and the printables (PDF) into `folder` (made if need be) in one step: the
-    folder holds the whole old set or the whole new one, never a mix (see `fileio.write_set`)."""
-    return write_set(folder, plan_files(plan))
+def write_plan_files(plan: Plan, folder: Path, revision: Revision | None = None) -> list[Path]:
+    """Write `plan_files` into `folder` (made if need be) in one step: the folder holds the whole old set or
+    the whole new one, never a mix (see `fileio.write_set`)."""
+    return write_set(folder, plan_files(plan, revision))
 
 
 def record_session(

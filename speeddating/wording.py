@@ -87,10 +87,13 @@ def change_lines(result: "Result") -> list[str]:
     assert revision is not None
     names = labels(result.plan.attendees)
     version = revision.previous.version
-    if not revision.moves:
-        return [t("No table changes compared with version {version}.", version=version)]
-    lines = [t("Changes compared with version {version} ({count}):", version=version, count=len(revision.moves))]
-    lines += [f"  {move_line(move)}" for move in revision.moves]
+    if revision.moves:
+        lines = [t("Changes compared with version {version} ({count}):", version=version, count=len(revision.moves))]
+        lines += [f"  {move_line(move)}" for move in revision.moves]
+    else:
+        lines = [t("No table changes compared with version {version}.", version=version)]
+    if not revision.itineraries_to_reprint and not revision.tables_to_reprint:
+        lines.append(t("No card to reprint: the printed cards are still right."))
     if revision.itineraries_to_reprint:
         lines.append(
             t(
@@ -107,4 +110,6 @@ def change_lines(result: "Result") -> list[str]:
                 numbers=", ".join(map(str, revision.tables_to_reprint)),
             )
         )
+    if revision.itineraries_to_reprint or revision.tables_to_reprint:
+        lines.append(t("Only these cards: reprint-itineraries.pdf and reprint-table-cards.pdf."))
     return lines

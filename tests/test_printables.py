@@ -23,6 +23,7 @@ from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable, read_plan
 from speeddating.problem import table_layout
 from speeddating.roster import Attendee
 from speeddating.session import measured
+from speeddating.text import fold
 from tests.helpers import run_cli, write_attendees, write_roster
 
 LONG_NAMES = (
@@ -483,9 +484,12 @@ def test_the_master_plan_grows_linearly_with_the_organisations(monkeypatch: pyte
     """10,000 organisations of one person took over 15 minutes when each organisation's heading counted its
     people over the whole list: the work, counted in organisation comparisons, now doubles with the list."""
     folded: list[str] = []
-    original = Attendee.organisation_key.fget
-    assert original is not None
-    monkeypatch.setattr(Attendee, "organisation_key", property(lambda a: folded.append(a.id) or original(a)))
+
+    def counted(attendee: Attendee) -> str:
+        folded.append(attendee.id)
+        return fold(attendee.organisation)
+
+    monkeypatch.setattr(Attendee, "organisation_key", property(counted))
 
     def comparisons(count: int) -> int:
         people = tuple(Attendee(f"p{i}", f"Personne {i}", f"Structure {i}") for i in range(count))

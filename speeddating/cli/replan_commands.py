@@ -100,6 +100,20 @@ def output_folder(plan_file: Path, version: int, out_dir: Path | None, force: bo
     type=click.Path(dir_okay=False, path_type=Path),
     help=N_("Attendee file of people who arrive (same columns as for plan)."),
 )
+@option(
+    "--stays-seated",
+    "stays_seated",
+    multiple=True,
+    metavar="NAME_OR_ID",
+    help=N_("Someone who must stay at one table from that round on, preferably their own (repeatable)."),
+)
+@option(
+    "--host",
+    "hosts",
+    multiple=True,
+    metavar="NAME_OR_ID",
+    help=N_("Someone who hosts a table from that round on: the others come to them (repeatable)."),
+)
 @pair_options
 @solver_options(default_time_limit=3.0)
 @option(
@@ -127,6 +141,8 @@ def replan_command(
     absent: tuple[str, ...],
     added: tuple[str, ...],
     add_file: Path | None,
+    stays_seated: tuple[str, ...],
+    hosts: tuple[str, ...],
     keep_apart: Path | None,
     should_meet: Path | None,
     time_limit: float,
@@ -159,11 +175,13 @@ def replan_command(
         time_limit=time_limit,
         seed=seed,
         fewest_moves=fewest_moves,
+        stays_seated=stays_seated,
+        hosts=hosts,
     )
     result = replan_session(before, options, history, progress_printer(quiet, history))
     for notice in result.notices:
         warn(notice.text())
-    written = write_plan_files(result.plan, folder)
+    written = write_plan_files(result.plan, folder, result.revision)
     after, revision = result.plan, result.revision
     assert revision is not None
     constraints = constraint_lines(after, result.constraints, from_round)

@@ -6,7 +6,7 @@ in a present-another round, which organisation to present). Cards run in organis
 then by name, so that each team's cards come off the guillotine together for its lead to hand out.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -28,6 +28,7 @@ from speeddating.exporters.pdf.style import (
     fit_text,
     needs_fallback_presentation,
     new_canvas,
+    nothing_to_reprint,
     page_size,
     revision_mark,
     shrink_to_fit,
@@ -221,14 +222,30 @@ def _fits(card: Card) -> bool:
     return sum(h for h, _ in card.rows) <= card.available
 
 
-def itineraries_pdf(plan: Plan, paper: str = "A4") -> bytes:
-    """Eight cards per portrait sheet (fewer, taller ones for many rounds), in organisation then name order."""
+def itinerary_content(plan: Plan, person: Attendee) -> tuple[object, ...]:
+    """Everything `person`'s card prints but the version mark: two versions of a plan giving the same content
+    give the same card, which needs no reprinting."""
+    rows: list[tuple[object, ...]] = []
+    for rnd, table in plan.itinerary(person.id):
+        seat = () if table is None else (table.number, dict(table.presents).get(person.id, ""))
+        fallback = table is not None and needs_fallback_presentation(rnd, table)
+        rows.append((rnd.number, rnd.start, theme_title(rnd), seat, fallback))
+    return person.name, person.organisation, event_line(plan), tuple(rows)
+
+
+def itineraries_pdf(plan: Plan, paper: str = "A4", only: Collection[str] | None = None) -> bytes:
+    """Eight cards per portrait sheet (fewer, taller ones for many rounds), in organisation then name order;
+    with `only`, the cards of those people alone (to reprint), or a page saying there is none."""
     width, height = page_size(paper)
     card_width = (width - 2 * MARGIN) / COLUMNS
     buffer = BytesIO()
     canvas = new_canvas(buffer, (width, height), t("Personal itineraries"))
     people = plan.by_id()
-    rows, cards = _cards(plan, [people[x] for x in by_organisation_then_name(plan)], card_width, height)
+    chosen = [people[x] for x in by_organisation_then_name(plan) if only is None or x in only]
+    if not chosen:
+        nothing_to_reprint(canvas, width, height)
+        return buffer.getvalue()
+    rows, cards = _cards(plan, chosen, card_width, height)
     card_height = (height - 2 * MARGIN) / rows
     per_page = COLUMNS * rows
     for first in range(0, len(cards), per_page):

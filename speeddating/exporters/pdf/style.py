@@ -91,6 +91,16 @@ def new_canvas(buffer: BytesIO, size: tuple[float, float], title: str) -> Canvas
     return canvas
 
 
+def nothing_to_reprint(canvas: Canvas, width: float, height: float) -> None:
+    """The one page of a reprint file when no card changed (so the file of an earlier re-plan is not taken for
+    this one's), and save the canvas."""
+    canvas.setFont(BOLD, 16)
+    canvas.setFillColor(INK)
+    canvas.drawCentredString(width / 2, height / 2, t("No card to reprint: the printed cards are still right."))
+    canvas.showPage()
+    canvas.save()
+
+
 @dataclass(frozen=True)
 class Fitted:
     """Text broken into lines at a font size at which each line fits its width."""

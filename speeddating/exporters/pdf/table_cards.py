@@ -7,7 +7,7 @@ every round its times, theme, prompt and who sits there (with who presents whom)
 would not fit one face readably, the table gets continuation cards, each saying which rounds it holds.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from io import BytesIO
 
@@ -28,6 +28,7 @@ from speeddating.exporters.pdf.style import (
     fit_text,
     needs_fallback_presentation,
     new_canvas,
+    nothing_to_reprint,
     page_size,
     revision_mark,
     round_times,
@@ -257,14 +258,38 @@ def table_numbers(plan: Plan) -> list[int]:
     return sorted({table.number for rnd in plan.rounds for table in rnd.tables})
 
 
-def table_cards_pdf(plan: Plan, paper: str = "A4") -> bytes:
-    """One portrait sheet per table (more with many rounds): two identical faces, the upper one upside down."""
+def table_card_content(plan: Plan, people: Mapping[str, Attendee], number: int) -> tuple[object, ...]:
+    """Everything table `number`'s card prints but the version mark (`people`: the plan's, by id): two versions
+    of a plan giving the same content give the same card, which needs no reprinting."""
+    rows: list[tuple[object, ...]] = []
+    for rnd in plan.rounds:
+        table = next((tb for tb in rnd.tables if tb.number == number), None)
+        prompt = rnd.theme.prompt if rnd.theme else ""
+        seated = (
+            ()
+            if table is None
+            else tuple(
+                (people[x].name, people[x].organisation, dict(table.presents).get(x, "")) for x in table.attendees
+            )
+        )
+        fallback = table is not None and needs_fallback_presentation(rnd, table)
+        rows.append((rnd.number, round_times(rnd), theme_title(rnd), prompt, table is None, seated, fallback))
+    return event_line(plan), tuple(rows)
+
+
+def table_cards_pdf(plan: Plan, paper: str = "A4", only: Collection[int] | None = None) -> bytes:
+    """One portrait sheet per table (more with many rounds): two identical faces, the upper one upside down;
+    with `only`, the cards of those tables alone (to reprint), or a page saying there is none."""
     width, height = page_size(paper)
     face = Face(width, height / 2)
     buffer = BytesIO()
     canvas = new_canvas(buffer, (width, height), t("Table cards"))
     people = plan.by_id()
-    for number in table_numbers(plan):
+    chosen = [number for number in table_numbers(plan) if only is None or number in only]
+    if not chosen:
+        nothing_to_reprint(canvas, width, height)
+        return buffer.getvalue()
+    for number in chosen:
         sheets = _sheets(plan, people, number, face)
         for index, sheet in enumerate(sheets, start=1):
             label = (
