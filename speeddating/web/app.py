@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from speeddating.i18n import LANGUAGES, use_language
 from speeddating.web.jobs import Jobs
-from speeddating.web.screens import attendees, day, documents, event, home, plan, projection
+from speeddating.web.screens import attendees, day, documents, event, history, home, plan, projection
 from speeddating.web.security import LOCAL_NAMES, Guard, GuardMiddleware
 from speeddating.web.site import Pages, Site
 from speeddating.web.workspace import UnknownSession, Workspace
@@ -69,7 +69,7 @@ def create_app(settings: Settings) -> FastAPI:
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     site = Site(Pages(), Workspace(settings.data), Jobs())
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for screen in (home, attendees, event, plan, documents, day, projection):
+    for screen in (home, attendees, event, plan, documents, day, projection, history):
         app.include_router(screen.router(site))
 
     @app.post("/language")

@@ -4,15 +4,25 @@ Planning goes through the session workflow (`speeddating.session`), as the CLI's
 only shapes its answers for the pages (messages naming the file as the organiser knows it, notices worded).
 """
 
+import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from speeddating.constraints import constraint_lines
 from speeddating.errors import UserError
 from speeddating.event import Event
-from speeddating.history.store import past_encounters
+from speeddating.history.report import NetworkReport, report_from_store
+from speeddating.history.store import (
+    ImportResult,
+    export_history,
+    import_history,
+    open_history,
+    past_encounters,
+    writable_history,
+)
+from speeddating.i18n import t
 from speeddating.importer import ImportProblems, Role, columns_used, read_roster
-from speeddating.plan import Plan, Quality, read_plan
+from speeddating.plan import Plan, Quality, UnreadableJSON, parse_json, read_plan
 from speeddating.planning import PastEncounters, measure
 from speeddating.roster import Attendee, Roster
 from speeddating.session import (
@@ -100,6 +110,31 @@ def replan_day(
 def record(plan: Plan, history: Path, title: str) -> Recorded:
     """The session as it took place, into the history, so that the next sessions bring new people together."""
     return record_session(plan, history, title=title, source="web")
+
+
+def network(history: Path) -> NetworkReport | None:
+    """How the network is knitting together across the recorded sessions (None before the first)."""
+    if not history.is_file():
+        return None
+    with open_history(history) as connection:
+        report = report_from_store(connection)
+    return report if report.sessions else None
+
+
+def export_sessions(history: Path) -> bytes:
+    """Every recorded session with its plan, as the `history export` command writes it (JSON)."""
+    with open_history(history) as connection:
+        return json.dumps(export_history(connection), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def import_sessions(history: Path, data: bytes, shown_as: str) -> ImportResult:
+    """Add the sessions of an export that this history does not have yet (UserError when it is not one)."""
+    try:
+        document = parse_json(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, UnreadableJSON) as error:
+        raise UserError(t("{path}: cannot be read ({reason}).", path=shown_as, reason=error)) from None
+    with writable_history(history) as connection:
+        return import_history(connection, document, shown_as)
 
 
 def write_documents(plan: Plan, folder: Path) -> None:

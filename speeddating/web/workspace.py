@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from speeddating.fileio import atomic_write_bytes, atomic_write_text
-from speeddating.history.store import SessionInfo, list_sessions, open_history
 
 SESSION_ID = re.compile(r"[0-9a-f]{10}")
 ATTENDEE_FILE = "attendees"
@@ -25,6 +24,7 @@ DRAFTS = "sessions"
 STATE_FILE = "state.json"
 PLAN_FOLDER = "plan"
 HISTORY_FILE = "history.db"
+NOTICES_FILE = "notices.json"
 
 
 class UnknownSession(LookupError):
@@ -91,16 +91,30 @@ class Workspace:
     def history(self) -> Path:
         return self.root / HISTORY_FILE
 
+    def keep_notice(self, key: str, message: str) -> None:
+        """A message for the next showing of a page (the outcome of a form posted to it), shown once."""
+        notices = self._notices()
+        notices[key] = message
+        self.root.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(self.root / NOTICES_FILE, json.dumps(notices, ensure_ascii=False))
+
+    def take_notice(self, key: str) -> str:
+        notices = self._notices()
+        message = str(notices.pop(key, ""))
+        if message:
+            atomic_write_text(self.root / NOTICES_FILE, json.dumps(notices, ensure_ascii=False))
+        return message
+
+    def _notices(self) -> dict[str, Any]:
+        try:
+            found = json.loads((self.root / NOTICES_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return found if isinstance(found, dict) else {}
+
     @property
     def drafts_folder(self) -> Path:
         return self.root / DRAFTS
-
-    def past_sessions(self) -> list[SessionInfo]:
-        """The sessions recorded in the history, newest first (none before the first is recorded)."""
-        if not self.history.is_file():
-            return []
-        with open_history(self.history) as connection:
-            return list(reversed(list_sessions(connection)))
 
     def drafts(self) -> list[Draft]:
         """The sessions being prepared, newest first."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 from starlette.testclient import TestClient
 
 from speeddating.web.app import Settings, create_app
@@ -94,6 +94,16 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     return {**browser_context_args, "viewport": {"width": 1366, "height": 768}, "locale": "fr-FR"}
+
+
+Screenshot = Callable[[Page, str], Path]
+"""The `screenshot` fixture: takes the page and a name."""
+
+
+def import_list(page: Page, attendee_file: Path) -> None:
+    """Choose the file in the import screen's input (the page sends it at once) and wait for the people."""
+    page.get_by_label("Liste des participants").set_input_files(attendee_file)
+    expect(page.get_by_text(f"Fichier : {attendee_file.name}")).to_be_visible()
 
 
 SCREENSHOTS_VARIABLE = "SPEEDDATING_SCREENSHOTS"

@@ -2,21 +2,23 @@
 
 import json
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import CheckPlan
-from tests.web.conftest import LiveServer
-
-Screenshot = Callable[[Page, str], Path]
+from tests.web.conftest import LiveServer, Screenshot, import_list
 
 
 @pytest.mark.slow
 def test_an_absentee_and_a_late_arrival_are_replanned_then_the_session_is_recorded(
-    page: Page, live_server: LiveServer, planned_session: str, check_plan: CheckPlan, screenshot: Screenshot
+    page: Page,
+    live_server: LiveServer,
+    planned_session: str,
+    french_export: Path,
+    check_plan: CheckPlan,
+    screenshot: Screenshot,
 ) -> None:
     page.goto(live_server.address)
     page.goto(planned_session + "/day")
@@ -46,6 +48,16 @@ def test_an_absentee_and_a_late_arrival_are_replanned_then_the_session_is_record
     expect(page.get_by_text(re.compile(r"Séance n° 1 enregistrée : Petit-déjeuner inter-équipes"))).to_be_visible()
     page.goto(live_server.base + "/")
     expect(page.get_by_role("cell", name="Petit-déjeuner inter-équipes")).to_be_visible()
+    page.get_by_role("link", name="Historique et rapport sur le réseau").click()
+    expect(page.get_by_role("heading", name="Qui a rencontré qui, structure par structure")).to_be_visible()
+    screenshot(page, "history")
+
+    page.goto(live_server.base + "/")  # the next session: the planner is told who met today
+    page.get_by_role("button", name="Nouvelle séance").click()
+    import_list(page, french_export)
+    page.get_by_role("link", name="3. Planifier").click()
+    page.get_by_role("button", name="Planifier").click()
+    expect(page.get_by_text(re.compile(r"L'historique indique que \d+ paires de ces personnes"))).to_be_visible()
 
 
 def test_the_projector_counts_down_the_round_and_lists_who_goes_where(

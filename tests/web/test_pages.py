@@ -3,16 +3,13 @@
 import io
 import re
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from tests.web.conftest import LiveServer
-
-Screenshot = Callable[[Page, str], Path]
+from tests.web.conftest import LiveServer, Screenshot, import_list
 
 
 def start_session(page: Page, live_server: LiveServer) -> str:
@@ -21,12 +18,6 @@ def start_session(page: Page, live_server: LiveServer) -> str:
     page.get_by_role("button", name="Nouvelle séance").click()
     expect(page).to_have_url(re.compile(re.escape(live_server.base) + r"/sessions/[0-9a-f]+/import$"))
     return page.url.removesuffix("/import")
-
-
-def import_list(page: Page, attendee_file: Path) -> None:
-    """Choose the file in the import screen's input (the page sends it at once) and wait for the people."""
-    page.get_by_label("Liste des participants").set_input_files(attendee_file)
-    expect(page.get_by_text(f"Fichier : {attendee_file.name}")).to_be_visible()
 
 
 def test_home_offers_a_new_session_and_leads_to_the_import(

@@ -3,6 +3,7 @@
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
+from speeddating.session import recorded_sessions
 from speeddating.web.site import Site
 
 
@@ -11,8 +12,8 @@ def router(site: Site) -> APIRouter:
 
     @routes.get("/")
     def home(request: Request) -> Response:
-        workspace = site.workspace
-        return site.pages.page(request, "home.html", drafts=workspace.drafts(), sessions=workspace.past_sessions())
+        sessions = list(reversed(recorded_sessions(site.workspace.history)))
+        return site.pages.page(request, "home.html", drafts=site.workspace.drafts(), sessions=sessions)
 
     @routes.post("/sessions")
     def new_session() -> Response:

@@ -1,0 +1,94 @@
+"""History: the sessions recorded, how the network is knitting together (organisation by organisation, as a
+picture), the people who met the fewest, and the history's export and import."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+
+from speeddating.errors import UserError
+from speeddating.history.report import NetworkReport, report_pdf
+from speeddating.i18n import t
+from speeddating.session import recorded_sessions
+from speeddating.text import fold
+from speeddating.web.site import Site
+from speeddating.web.workflow import export_sessions, import_sessions, network
+
+HEAT_LEVELS = 6
+"""Shades of the organisation-by-organisation picture, from none met to everyone met."""
+
+
+def shares(report: NetworkReport) -> list[list[tuple[int, int, int]]]:
+    """For each pair of organisations: (pairs met, pairs possible, shade 0..5) — colleagues on the diagonal."""
+    counts = [
+        sum(1 for person in report.people if fold(person.organisation) == fold(name)) for name in report.organisations
+    ]
+    rows = []
+    for i, row in enumerate(report.links):
+        cells = []
+        for j, met in enumerate(row):
+            possible = counts[i] * (counts[i] - 1) // 2 if i == j else counts[i] * counts[j]
+            shade = round((HEAT_LEVELS - 1) * met / possible) if possible else 0
+            cells.append((met, possible, shade))
+        rows.append(cells)
+    return rows
+
+
+def cross_share(report: NetworkReport) -> tuple[int, int]:
+    """Pairs of people from different organisations who met, and how many such pairs there are."""
+    grid = shares(report)
+    met = sum(grid[i][j][0] for i in range(len(grid)) for j in range(i + 1, len(grid)))
+    possible = sum(grid[i][j][1] for i in range(len(grid)) for j in range(i + 1, len(grid)))
+    return met, possible
+
+
+def router(site: Site) -> APIRouter:
+    routes = APIRouter(prefix="/history")
+
+    @routes.get("")
+    def show(request: Request) -> Response:
+        report = network(site.workspace.history)
+        met, possible = cross_share(report) if report else (0, 0)
+        return site.pages.page(
+            request,
+            "history.html",
+            sessions=list(reversed(recorded_sessions(site.workspace.history))),
+            report=report,
+            grid=shares(report) if report else [],
+            met=met,
+            possible=possible,
+            least=report.least_connected() if report else [],
+            message=site.workspace.take_notice("history"),
+        )
+
+    @routes.get("/report.pdf")
+    def pdf() -> Response:
+        report = network(site.workspace.history)
+        if report is None:
+            return Response(status_code=404)
+        headers = {"content-disposition": 'inline; filename="network-report.pdf"'}
+        return Response(report_pdf(report), media_type="application/pdf", headers=headers)
+
+    @routes.get("/export.json")
+    def export() -> Response:
+        if not site.workspace.history.is_file():
+            return Response(status_code=404)
+        headers = {"content-disposition": 'attachment; filename="speeddating-history.json"'}
+        return Response(export_sessions(site.workspace.history), media_type="application/json", headers=headers)
+
+    @routes.post("/import")
+    async def import_export(export: Annotated[UploadFile, File()]) -> Response:
+        data = await export.read()
+        try:
+            result = import_sessions(site.workspace.history, data, export.filename or "")
+            notice = t(
+                "{added} session(s) added; {known} already there, skipped.",
+                added=result.added,
+                known=result.already_known,
+            )
+        except UserError as error:
+            notice = str(error)
+        site.workspace.keep_notice("history", notice)
+        return RedirectResponse("/history", status_code=303)
+
+    return routes

@@ -1,0 +1,28 @@
+"""The history screen: the network report from the recorded sessions, its PDF, export and import."""
+
+import json
+from pathlib import Path
+
+from starlette.testclient import TestClient
+
+from tests.helpers import EIGHT, ROUND_A, ROUND_B, record, seated_plan
+
+
+def test_the_history_shows_the_network_and_moves_to_another_computer(client: TestClient, tmp_path: Path) -> None:
+    assert "Aucune séance enregistrée" in client.get("/history").text
+    record(tmp_path / "data" / "history.db", seated_plan(EIGHT, [ROUND_A, ROUND_B], title="Janvier"))
+    page = client.get("/history").text
+    assert "Après 1 séance : 8 personnes de 4 structures, 20 rencontres distinctes." in page
+    assert (
+        "20 des 24 paires possibles de personnes de structures différentes se sont rencontrées (83,3\u00a0%)." in page
+    )
+    assert "Janvier" in page and "Chloé Œuvray" in page
+    assert client.get("/history/report.pdf").content.startswith(b"%PDF")
+    exported = client.get("/history/export.json")
+    assert json.loads(exported.content)["sessions"][0]["title"] == "Janvier"
+
+    again = client.post("/history/import", files={"export": ("export.json", exported.content)})
+    assert again.headers["location"] == "/history"
+    assert "0 séance(s) ajoutée(s) ; 1 déjà présente(s), ignorée(s)." in client.get("/history").text
+    client.post("/history/import", files={"export": ("liste.csv", b"name;organisation\n")})
+    assert "liste.csv : lecture impossible" in client.get("/history").text
