@@ -286,3 +286,31 @@ def test_pricing_finds_the_heaviest_table_or_bounds_it(
     assert [table_weight(upper, costs, t) for t in tables] == sorted(
         (table_weight(upper, costs, t) for t in tables), reverse=True
     )
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data(), people=st.integers(6, 10), size=st.integers(3, 4))
+def test_rounds_offered_are_disjoint_tables_heavier_than_the_threshold(
+    data: st.DataObject, people: int, size: int
+) -> None:
+    upper = [[0] * people for _ in range(people)]
+    for a, b in combinations(range(people), 2):
+        upper[a][b] = upper[b][a] = data.draw(st.integers(0, 4))
+    costs = data.draw(st.lists(st.integers(0, 2), min_size=people, max_size=people))
+    threshold = data.draw(st.integers(-4, 4))
+    first = tuple(range(size))
+    tables = Pricing(np.array(upper, dtype=np.int64), np.array(costs, dtype=np.int64), size).round_around(
+        first, threshold
+    )
+    seated = [person for table in (first, *tables) for person in table]
+    assert len(seated) == len(set(seated)) <= people
+    assert all(len(table) == size and table_weight(upper, costs, table) > threshold for table in tables)
+
+
+def test_a_spent_budget_leaves_a_weaker_bound_never_a_wrong_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(patterns, "PIVOTS", 0)
+    monkeypatch.setattr(patterns, "SEARCH_BUDGET", 0)
+    problem = cycle_of_eight()
+    fresh = fresh_pairs(problem)
+    most = pattern_bound(problem, fresh, useless=len(fresh) + 1)
+    assert most is not None and most >= most_fresh_met(problem) == 6

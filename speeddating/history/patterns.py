@@ -10,7 +10,8 @@ the rounds of that room, and each fresh pair counted once however many tables ho
 
 There are too many tables to write down, so the programme grows by column generation: GLOP solves
 it over the tables found so far, and the tables worth adding are those of highest weight under its
-duals (`Pricing`, an exact branch and bound over tables of 3 to 7).
+duals (`Pricing`, an exact branch and bound over tables of 3 to 7), together with rounds of tables
+built greedily around the best ones (columns that fit together, so fewer rounds of generation).
 
 Every non-negative choice of duals bounds the true maximum (Lagrangian relaxation): with pair
 weights pi_e in [0, 1] and person costs mu >= 0,
@@ -37,8 +38,11 @@ from speeddating.solver.greedy import greedy_schedule
 SCALE = 1 << 30
 """Duals are rounded to multiples of 1 / SCALE so the bound is computed exactly in integers."""
 
-ITERATIONS = 60
+ITERATIONS = 40
 """Most rounds of column generation (each one GLOP solve and one pricing per room and table size)."""
+
+PIVOTS = 12_000
+"""Most simplex iterations of GLOP over the whole generation: past them the best bound so far stands."""
 
 SEARCH_BUDGET = 3_000_000
 """Most candidate tables one pricing looks at (array elements scanned); past it the search bounds what is left."""
@@ -48,6 +52,9 @@ FRESH_LIMIT = 12_000
 
 COLUMNS_PER_SEARCH = 100
 """Most tables one pricing offers to the programme."""
+
+ROUNDS_OFFERED = 10
+"""Rounds of disjoint tables built greedily per pricing, each around one of its best tables."""
 
 UNSET = -(1 << 62)
 """Below any table weight: marks the cells of the pair matrix that are not a pair."""
@@ -104,23 +111,19 @@ class Pricing:
             self.masks[count] = ~np.triu(np.ones((count, count), dtype=bool), 1)
         return self.masks[count]
 
-    def search(
-        self, threshold: int, budget: int, *, keep: int = COLUMNS_PER_SEARCH, people: Vector | None = None
-    ) -> tuple[int, list[tuple[int, ...]]]:
-        """(an upper bound on the heaviest table's weight, at least `threshold`; up to `keep` tables
-        heavier than `threshold` met on the way, heaviest first, as sorted indices into the people).
-        Only tables among `people` are looked at, if given. Past `budget` scanned entries the
-        search stops exploring and bounds what it leaves."""
+    def search(self, threshold: int, budget: int) -> tuple[int, list[tuple[int, ...]]]:
+        """(an upper bound on the heaviest table's weight, at least `threshold`; up to
+        COLUMNS_PER_SEARCH tables heavier than `threshold` met on the way, heaviest first, as sorted
+        indices into the people). Past `budget` scanned entries the search stops exploring and
+        bounds what it leaves."""
         self.best = threshold
         self.overflow = threshold
         self.left = budget
         self.threshold = threshold
-        self.keep = keep
         self.found: list[tuple[int, tuple[int, ...]]] = []
-        candidates = np.arange(len(self.costs)) if people is None else people
-        self._branch((), 0, candidates, -self.costs[candidates])
+        self._branch((), 0, np.arange(len(self.costs)), -self.costs)
         self.found.sort(key=lambda item: (-item[0], item[1]))
-        return max(self.best, self.overflow), [chosen for _, chosen in self.found[:keep]]
+        return max(self.best, self.overflow), [chosen for _, chosen in self.found[:COLUMNS_PER_SEARCH]]
 
     def _branch(self, chosen: tuple[int, ...], value: int, candidates: Vector, gains: Vector) -> None:
         missing = self.size - len(chosen)
@@ -145,13 +148,21 @@ class Pricing:
             )
 
     def _last_pair(self, chosen: tuple[int, ...], value: int, candidates: Vector, gains: Vector) -> None:
-        """Complete the table with the best two candidates, scanning every pair of them."""
+        """Complete the table with the best two candidates, scanning every pair of those that may
+        beat the best table (a candidate's score bounds twice what it adds, as in `_branch`)."""
+        if len(candidates) < 2:
+            return
+        scores = 2 * gains + self.tops[1][candidates]
+        top = np.partition(scores, len(scores) - 2)[-2:]
+        ceiling = 2 * value + int(top.sum())
+        if ceiling <= 2 * self.best:
+            return
+        hopeful = scores > 2 * self.best - 2 * value - int(top.max())
+        candidates, gains = candidates[hopeful], gains[hopeful]
         count = len(candidates)
         self.left -= count * count
-        if count < 2:
-            return
         if self.left < 0:
-            self.overflow = max(self.overflow, value + int(np.sort(gains)[-2:].sum()) + SCALE)
+            self.overflow = max(self.overflow, ceiling // 2)
             return
         values = self.weights.take(candidates, axis=0).take(candidates, axis=1)
         values += gains[:, None]
@@ -159,11 +170,49 @@ class Pricing:
         values[self.lower(count)] = UNSET
         self.best = max(self.best, int(values.max()))
         heavy = np.flatnonzero(values > self.threshold)
-        if len(heavy) > self.keep:
-            heavy = heavy[np.argpartition(values.flat[heavy], -self.keep)[-self.keep :]]
+        if len(heavy) > COLUMNS_PER_SEARCH:
+            heavy = heavy[np.argpartition(values.flat[heavy], -COLUMNS_PER_SEARCH)[-COLUMNS_PER_SEARCH:]]
         for first, second in zip(*np.unravel_index(heavy, values.shape), strict=True):
             table = tuple(sorted((*chosen, int(candidates[first]), int(candidates[second]))))
             self.found.append((int(values[first, second]), table))
+
+    def round_around(self, first: tuple[int, ...], threshold: int) -> list[tuple[int, ...]]:
+        """Tables with nobody in two, starting from `first`, each next one built greedily among the
+        people left (the heaviest pair, then the person adding most), while heavier than `threshold`."""
+        free = np.ones(len(self.costs), dtype=bool)
+        tables = [first]
+        while True:
+            free[list(tables[-1])] = False
+            people = np.flatnonzero(free)
+            if len(people) < self.size:
+                return tables[1:]
+            weights = self.weights.take(people, axis=0).take(people, axis=1)
+            costs = self.costs[people]
+            pairs = weights - costs[:, None] - costs[None, :]
+            np.fill_diagonal(pairs, UNSET)
+            start = np.unravel_index(int(pairs.argmax()), pairs.shape)
+            table = [int(start[0]), int(start[1])]
+            value = int(pairs[start])
+            gains = weights[table[0]] + weights[table[1]] - costs
+            while len(table) < self.size:
+                gains[table] = UNSET
+                person = int(gains.argmax())
+                value += int(gains[person])
+                table.append(person)
+                gains += weights[person]
+            if value <= threshold:
+                return tables[1:]
+            tables.append(tuple(sorted(int(people[i]) for i in table)))
+
+
+@dataclass(frozen=True)
+class Duals:
+    """Scaled duals of the programme: pair weights (in [0, SCALE]), and per room the person costs
+    and the table-size thresholds (all >= 0)."""
+
+    pairs: dict[Pair, int]
+    persons: list[dict[int, int]]
+    tables: list[dict[int, int]]
 
 
 class Relaxation:
@@ -173,7 +222,6 @@ class Relaxation:
         self.solver = pywraplp.Solver.CreateSolver("GLOP")
         self.solver.SetSolverSpecificParametersAsString("use_preprocessing: false")
         self.rooms = rooms
-        self.fresh = fresh
         infinity = self.solver.infinity()
         self.pair_rows = {two: self.solver.Constraint(-infinity, 0.0) for two in fresh}
         objective = self.solver.Objective()
@@ -189,6 +237,7 @@ class Relaxation:
             {size: self.solver.Constraint(-infinity, count) for size, count in room.tables.items()} for room in rooms
         ]
         self.columns: list[set[tuple[int, ...]]] = [set() for _ in rooms]
+        self.pivots = 0
 
     def add(self, room: int, table: tuple[int, ...]) -> bool:
         """Offer a table of `room` (people in increasing order); False when it is already there or
@@ -208,7 +257,14 @@ class Relaxation:
 
     def solve(self) -> float | None:
         """The programme's value over the tables so far, None if GLOP fails."""
-        return self.solver.Objective().Value() if self.solver.Solve() == pywraplp.Solver.OPTIMAL else None
+        status = self.solver.Solve()
+        self.pivots += self.solver.iterations()
+        return self.solver.Objective().Value() if status == pywraplp.Solver.OPTIMAL else None
+
+    def duals(self) -> Duals:
+        """The duals of the last solve, scaled and clipped (`scaled`)."""
+        rooms = range(len(self.rooms))
+        return Duals(self.pair_weights(), [self.person_costs(i) for i in rooms], [self.table_costs(i) for i in rooms])
 
     def pair_weights(self) -> dict[Pair, int]:
         return {two: scaled(row.dual_value(), SCALE) for two, row in self.pair_rows.items()}
@@ -224,6 +280,26 @@ def scaled(value: float, most: int | None) -> int:
     """A dual as an integer multiple of 1 / SCALE, clipped to [0, most]."""
     rounded = max(0, round(value * SCALE))
     return rounded if most is None else min(most, rounded)
+
+
+def price(rooms: list[Room], duals: Duals) -> tuple[int, list[list[tuple[int, ...]]]]:
+    """(the Lagrangian bound at `duals`, times SCALE; per room, tables heavier than the threshold of
+    their size: the best the search met and rounds built around the best of those)."""
+    bound = sum(SCALE - weight for weight in duals.pairs.values())
+    offers: list[list[tuple[int, ...]]] = []
+    for index, room in enumerate(rooms):
+        weights, costs = room_weights(room, duals.pairs, duals.persons[index])
+        bound += room.rounds * int(costs.sum())
+        found: list[tuple[int, ...]] = []
+        for size, count in room.tables.items():
+            pricing = Pricing(weights, costs, size)
+            threshold = duals.tables[index][size]
+            heaviest, tables = pricing.search(threshold, SEARCH_BUDGET)
+            bound += count * max(0, heaviest)
+            rounds = [table for first in tables[:ROUNDS_OFFERED] for table in pricing.round_around(first, threshold)]
+            found += [tuple(room.people[i] for i in table) for table in [*tables, *rounds]]
+        offers.append(found)
+    return bound, offers
 
 
 def pattern_bound(problem: Problem, fresh: set[Pair], useless: int, seeds: Schedule = ()) -> int | None:
@@ -244,40 +320,12 @@ def pattern_bound(problem: Problem, fresh: set[Pair], useless: int, seeds: Sched
         value = relaxation.solve()
         if value is None or value >= useless - TOLERANCE:
             return None
-        pi = relaxation.pair_weights()
-        bound = sum(SCALE - weight for weight in pi.values())
-        added = False
-        for index, room in enumerate(rooms):
-            weights, costs = room_weights(room, pi, relaxation.person_costs(index))
-            bound += room.rounds * int(costs.sum())
-            threshold = relaxation.table_costs(index)
-            for size, count in room.tables.items():
-                pricing = Pricing(weights, costs, size)
-                heaviest, tables = pricing.search(threshold[size], SEARCH_BUDGET)
-                bound += count * max(0, heaviest)
-                for table in [*tables, *disjoint_tables(pricing, tables[:1], threshold[size])]:
-                    added |= relaxation.add(index, tuple(room.people[i] for i in table))
+        bound, offers = price(rooms, relaxation.duals())
         best = bound // SCALE if best is None else min(best, bound // SCALE)
-        if best <= value + TOLERANCE or not added:
+        added = [relaxation.add(index, table) for index, tables in enumerate(offers) for table in tables]
+        if best <= value + TOLERANCE or not any(added) or relaxation.pivots > PIVOTS:
             break
     return best
-
-
-def disjoint_tables(pricing: Pricing, first: list[tuple[int, ...]], threshold: int) -> list[tuple[int, ...]]:
-    """Tables heavier than `threshold` with nobody in two, heaviest first from `first`: a round of
-    good tables, so that the programme gets columns that fit together and not only variations of
-    the heaviest table."""
-    free = np.ones(len(pricing.costs), dtype=bool)
-    chosen = list(first)
-    while chosen:
-        free[list(chosen[-1])] = False
-        if free.sum() < pricing.size:
-            break
-        _, tables = pricing.search(threshold, SEARCH_BUDGET, keep=1, people=np.flatnonzero(free))
-        chosen += tables[:1]
-        if not tables:
-            break
-    return chosen[len(first) :]
 
 
 def room_weights(room: Room, pi: dict[Pair, int], mu: dict[int, int]) -> tuple[Vector, Vector]:
