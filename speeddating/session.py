@@ -86,6 +86,9 @@ class ReplanOptions:
     """Names or ids of people who must keep one table from `from_round` on (the one they are at, if it can be)."""
     hosts: tuple[str, ...] = ()
     """Names or ids of people who host a table from `from_round` on."""
+    version: int | None = None
+    """The new version's number (default: the previous one's plus one); the folder's, when the next free
+    -vN folder is further on (v1 re-planned again after v2 exists is v3, not a second v2)."""
     revised_at: str = ""
     """When the new version was made (ISO date and time; default: now)."""
 
@@ -414,6 +417,8 @@ def replan_session(
         progress=progress,
         fewest_moves=options.fewest_moves,
     )
+    if options.version is not None:
+        replanned = replanned._replace(plan=replace(replanned.plan, version=options.version))
     return revise(previous, replanned, options.from_round, past)
 
 

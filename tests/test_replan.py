@@ -299,7 +299,7 @@ def test_cli_json_and_default_folder(plan24: Plan, tmp_path: Path) -> None:
     leaving = {(m["attendee_id"], m["round"], m["after"]) for m in summary["moves"]}
     assert leaving >= {("p05", 4, None), ("p05", 5, None)}
     assert (tmp_path / "plan-2026-12-08-v2" / "plan.json").is_file()
-    assert default_folder(tmp_path / "plan-2026-12-08-v2" / "plan.json", 3) == tmp_path / "plan-2026-12-08-v3"
+    assert default_folder(tmp_path / "plan-2026-12-08-v2" / "plan.json", 3) == (tmp_path / "plan-2026-12-08-v3", 3)
 
 
 def test_cli_never_overwrites_an_earlier_version(plan24: Plan, tmp_path: Path) -> None:
@@ -314,7 +314,13 @@ def test_cli_never_overwrites_an_earlier_version(plan24: Plan, tmp_path: Path) -
     )
     assert code == 0, err
     assert (tmp_path / "v1-v2" / "plan.json").read_bytes() == printed
-    assert read_plan(tmp_path / "v1-v3" / "plan.json").rounds[3].table_of("p06") is None
+    third = read_plan(tmp_path / "v1-v3" / "plan.json")
+    assert third.rounds[3].table_of("p06") is None
+    assert third.version == 3, "v1 re-planned again goes to -v3, and its cards say v3, not a second v2"
+    db = str(tmp_path / "history.db")
+    assert run_cli("history", "add", str(tmp_path / "v1-v2" / "plan.json"), "--history", db).code == 0
+    replaced = run_cli("history", "add", str(tmp_path / "v1-v3" / "plan.json"), "--history", db, "--replace")
+    assert replaced.code == 0, replaced.err
     code, out, err = run_cli(
         "--lang",
         "en",

@@ -47,18 +47,20 @@ def newcomer(text: str) -> Attendee:
     return Attendee("", parts[0], parts[1], email)
 
 
-def default_folder(plan_file: Path, version: int) -> Path:
+def default_folder(plan_file: Path, version: int) -> tuple[Path, int]:
     """plan-2026-12-08/plan.json -> plan-2026-12-08-v2/ beside it (a trailing -vN is replaced),
-    or the next free -vN: cards already printed from an earlier re-plan are never overwritten."""
+    or the next free -vN: cards already printed from an earlier re-plan are never overwritten. With the
+    version number it stands for: the cards of folder -v5 say v5, whichever version was re-planned."""
     folder = plan_file.resolve().parent
     stem = re.sub(r"-v\d+$", "", folder.name)
     while (candidate := folder.with_name(f"{stem}-v{version}")).exists():
         version += 1
-    return candidate
+    return candidate, version
 
 
-def output_folder(plan_file: Path, version: int, out_dir: Path | None, force: bool) -> Path:
-    """Where the new version goes; an --out folder that already holds a plan is replaced only with --force."""
+def output_folder(plan_file: Path, version: int, out_dir: Path | None, force: bool) -> tuple[Path, int]:
+    """Where the new version goes and its number; an --out folder that already holds a plan is replaced only
+    with --force."""
     if out_dir is None:
         return default_folder(plan_file, version)
     if (out_dir / "plan.json").exists() and not force:
@@ -68,7 +70,7 @@ def output_folder(plan_file: Path, version: int, out_dir: Path | None, force: bo
                 folder=out_dir,
             )
         )
-    return out_dir
+    return out_dir, version
 
 
 @cli.command(
@@ -161,7 +163,7 @@ def replan_command(
     from speeddating.session import ReplanOptions, replan_session, write_plan_files
 
     before = read_plan(plan_file)
-    folder = output_folder(plan_file, before.version + 1, out_dir, force)
+    folder, version = output_folder(plan_file, before.version + 1, out_dir, force)
     arriving = [newcomer(text) for text in added]
     if add_file is not None:
         arriving += read_roster(add_file, fewest=1).attendees
@@ -177,6 +179,7 @@ def replan_command(
         fewest_moves=fewest_moves,
         stays_seated=stays_seated,
         hosts=hosts,
+        version=version,
     )
     result = replan_session(before, options, history, progress_printer(quiet, history))
     for notice in result.notices:
