@@ -297,6 +297,7 @@ def plan_session(
     event, event_file = _event(event)
     constraints = organiser_constraints(roster.attendees, options.keep_apart, options.should_meet)
     size = options.table_size or event.table_size
+    event = replace(event, table_size=size)  # plan.json records the size the plan was made for
     count, notices = choose_rounds(event, options.rounds, options.allow_overrun, event_file)
     if len(table_layout(len(roster), size)) == 1 and count > 1:
         notices.append(

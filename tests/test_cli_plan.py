@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CheckPlan
 from tests.helpers import plan_quickly, run_cli, write_attendees, write_roster
 
@@ -360,3 +362,21 @@ def test_zero_rounds_and_a_table_of_nine_are_one_line_with_the_fix(tmp_path: Pat
         "Error: --table-size 2: a table seats 3 to 6 people. Choose a size from 3 to 6 (4 by default)."
     )
     assert not (tmp_path / "plan").exists()
+
+
+def test_the_output_folder_and_the_plan_carry_the_events_date_and_table_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Planned a week ahead, the folder is named after the breakfast's day; --table-size 5 is what plan.json says."""
+    monkeypatch.chdir(tmp_path)
+    event = tmp_path / "event.toml"
+    event.write_text('[event]\ndate = "2026-12-08"\n', encoding="utf-8")
+    attendees = write_attendees(tmp_path, 15, 5)
+    code, _, err = run_cli(
+        "plan", str(attendees), "--event", str(event), "--table-size", "5", "--rounds", "1", "--time-limit", "1",
+        "--no-history", "--quiet",
+    )  # fmt: skip
+    assert code == 0, err
+    document = json.loads((Path("plan-2026-12-08") / "plan.json").read_text(encoding="utf-8"))
+    assert document["event"]["table_size"] == 5
+    assert {len(table["attendees"]) for table in document["rounds"][0]["tables"]} == {5}

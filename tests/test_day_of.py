@@ -125,3 +125,16 @@ def test_the_day_of_reprints_exactly_the_changed_cards(tmp_path: Path, check_pla
     for version in ("v2", "v3", "v4"):
         figures = check_plan(tmp_path / version / "plan.json", "--allow-absent")
         assert figures["valid"], figures["errors"]
+
+
+def test_the_history_records_who_came_not_everyone_listed(tmp_path: Path) -> None:
+    """Re-planned from round 1 without two people who never came: 22 attended, not the 24 listed."""
+    first = tmp_path / "plan"
+    attendees = str(REPO / "instances" / "spro24.csv")
+    planned = run_cli("plan", attendees, "--rounds", "2", "--time-limit", "1", "--no-history", "--out", str(first))
+    assert planned.code == 0, planned.err
+    absent = ("--absent", "p01", "--absent", "p02")
+    _, after, _ = replan(first / "plan.json", tmp_path / "v2", "--from-round", "1", *absent)
+    code, out, err = run_cli("history", "add", str(tmp_path / "v2" / "plan.json"), "--history", str(tmp_path / "h.db"))
+    assert code == 0, err
+    assert "22 personnes, 2 tours" in out and len(after["attendees"]) == 24

@@ -4,7 +4,6 @@ The workflow and its heavy imports (pandas, OR-Tools, reportlab) are loaded insi
 `--help` answers at once.
 """
 
-import datetime as dt
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -122,6 +121,7 @@ def plan(
     quiet: bool,
 ) -> None:
     from speeddating.constraints import constraint_lines
+    from speeddating.event import default_event, load_event
     from speeddating.fileio import prepare_folder
     from speeddating.importer import DEFAULT_ALIASES, read_aliases, read_roster
     from speeddating.session import PlanOptions, plan_session, write_plan_files
@@ -140,7 +140,7 @@ def plan(
         keep_apart=keep_apart,
         should_meet=should_meet,
     )
-    folder = out_dir or Path(f"plan-{dt.date.today().isoformat()}")
+    folder = out_dir or Path(f"plan-{(load_event(event_file) if event_file else default_event()).date}")
     prepare_folder(folder)
     result = plan_session(roster, event_file, history, options, progress_printer(quiet, history))
     notices = [notice.text() for notice in result.notices]

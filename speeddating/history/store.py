@@ -468,8 +468,10 @@ def _insert_session(connection: sqlite3.Connection, plan: Plan, title: str, date
         (title, date, plan_to_json(plan), recorded_at, fingerprint(plan)),
     ).lastrowid
     assert session is not None
+    came = {x for rnd in plan.rounds for table in rnd.tables for x in table.attendees}
     connection.executemany(
-        "INSERT OR IGNORE INTO attendance VALUES (?, ?)", [(session, person) for person in set(person_of.values())]
+        "INSERT OR IGNORE INTO attendance VALUES (?, ?)",
+        sorted({(session, person_of[x]) for x in came}),
     )
     met = {
         (session, rnd.number, *sorted((person_of[a], person_of[b])))
