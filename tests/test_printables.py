@@ -5,6 +5,7 @@ import io
 import itertools
 import math
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -500,3 +501,10 @@ def test_the_master_plan_grows_linearly_with_the_organisations(monkeypatch: pyte
 
     small, large = comparisons(80), comparisons(160)
     assert large <= 2.2 * small, (small, large)
+
+
+def test_an_itinerarys_foot_wraps_a_long_place_instead_of_cutting_it() -> None:
+    place = "Maison de l'emploi et de la formation du Grand Ouest, salle du conseil, deuxième étage"
+    plan = replace(make_plan(8), event=replace(make_plan(8).event, location=place))
+    text = normalised(" ".join(pdf_pages(itineraries.itineraries_pdf(plan))))
+    assert normalised(place) in text and "…" not in text

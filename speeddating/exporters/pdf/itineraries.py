@@ -147,7 +147,8 @@ def _card(plan: Plan, person: Attendee, width: float, height: float, smallest: f
     name = fit_text(person.name, BOLD, inner, 13, 8, max_lines=2)
     organisation = fit_text(person.organisation, FONT, inner, 8.5, 6.5, max_lines=2)
     mark = revision_mark(plan)
-    foot = fit_text(event_line(plan), FONT, inner - (pdfmetrics.stringWidth(mark, BOLD, 6.5) + 6 if mark else 0), 6, 5)
+    room = inner - (pdfmetrics.stringWidth(mark, BOLD, 6.5) + 6 if mark else 0)
+    foot = fit_text(event_line(plan), FONT, room, 6, 5, max_lines=2)  # a long place wraps rather than lose its end
     rows_top = height - PADDING + 2 - name.height - organisation.height - 4 - 9
     available = rows_top - 3 - (PADDING + foot.height + 3)
     itinerary = plan.itinerary(person.id)
