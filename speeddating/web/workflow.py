@@ -30,6 +30,7 @@ from speeddating.session import (
     Recorded,
     ReplanOptions,
     Result,
+    Revision,
     record_session,
     replan_session,
     write_plan_files,
@@ -137,9 +138,10 @@ def import_sessions(history: Path, data: bytes, shown_as: str) -> ImportResult:
         return import_history(connection, document, shown_as)
 
 
-def write_documents(plan: Plan, folder: Path) -> None:
-    """plan.json, plan.csv and the four PDFs into `folder`, the whole set at once."""
-    write_plan_files(plan, folder)
+def write_documents(plan: Plan, folder: Path, revision: Revision | None = None) -> None:
+    """plan.json, plan.csv and the four PDFs into `folder`, the whole set at once; after a re-plan, also the
+    cards to reprint alone."""
+    write_plan_files(plan, folder, revision)
 
 
 def saved_plan(folder: Path, history: Path) -> tuple[Plan, Quality] | None:

@@ -1,11 +1,13 @@
 """On the day and after: an absentee and a late arrival re-planned, the projector's countdown, the record."""
 
+import io
 import json
 import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from tests.conftest import CheckPlan
 from tests.web.conftest import LiveServer, Screenshot, import_list
@@ -34,6 +36,14 @@ def test_an_absentee_and_a_late_arrival_are_replanned_then_the_session_is_record
     expect(page.get_by_text("Version 2 du plan.")).to_be_visible()
     expect(page.get_by_text(re.compile(r"^Léa DUBOIS : table \d+ → sans table \(tour 2\)$"))).to_be_visible()
     screenshot(page, "day")
+    listed = page.get_by_text(re.compile(r"^Parcours à réimprimer \(\d+\) : ")).inner_text().split(" : ", 1)[1]
+    to_reprint = set(listed.split(", "))
+    reprint = page.get_by_role("link", name="Parcours à réimprimer").get_attribute("href") or ""
+    cards = PdfReader(io.BytesIO(page.request.get(live_server.base + reprint).body()))
+    text = "".join(sheet.extract_text() for sheet in cards.pages)
+    assert "Paul NEUF" in to_reprint
+    everyone = [row.inner_text() for row in page.locator("table.people tbody tr td:first-child").all()]
+    assert [name for name in everyone if name in text] == [name for name in everyone if name in to_reprint]
 
     plan_file = live_server.data / "sessions" / planned_session.rsplit("/", 1)[1] / "plan" / "plan.json"
     figures = check_plan(plan_file, "--allow-absent")

@@ -126,7 +126,7 @@ def router(site: Site) -> APIRouter:
         except UserError as error:
             draft.save(day_problem=str(error))
             return back(draft)
-        write_documents(result.plan, draft.plan_folder)
+        write_documents(result.plan, draft.plan_folder, result.revision)
         lines = revision_lines(result) + [notice.text() for notice in result.notices]
         draft.save(day={"absent": [], "arrivals": []}, day_report=lines, day_problem="")
         return back(draft, "report")

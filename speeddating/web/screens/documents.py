@@ -7,6 +7,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, Response
 
 from speeddating.i18n import N_
+from speeddating.session import REPRINT_ITINERARIES, REPRINT_TABLE_CARDS
 from speeddating.web.site import Site
 from speeddating.web.workflow import PLAN_FILE
 
@@ -16,8 +17,10 @@ DOCUMENTS = (
     ("agenda.pdf", N_("Agenda"), N_("The timetable on one page, with how the session works.")),
     ("master-plan.pdf", N_("Master plan"), N_("The organiser's overview: everyone, round by round, and the figures.")),
     ("plan.csv", N_("Spreadsheet (CSV)"), N_("One row per person and round, for Excel or LibreOffice.")),
+    (REPRINT_TABLE_CARDS, N_("Table cards to reprint"), N_("After a re-plan: only the table cards that changed.")),
+    (REPRINT_ITINERARIES, N_("Itineraries to reprint"), N_("After a re-plan: only the itineraries that changed.")),
 )
-"""The files `plan` writes, with their names on the page; only these names are ever served."""
+"""The files `plan` and `replan` write, with their names on the page; only these names are ever served."""
 ZIP_NAME = "speeddating-plan.zip"
 MEDIA_TYPES = {".pdf": "application/pdf", ".csv": "text/csv; charset=utf-8"}
 
@@ -29,8 +32,9 @@ def router(site: Site) -> APIRouter:
     def show(request: Request, session_id: str) -> Response:
         draft = site.workspace.draft(session_id)
         planned = (draft.plan_folder / PLAN_FILE).is_file()
+        present = [document for document in DOCUMENTS if (draft.plan_folder / document[0]).is_file()]
         return site.pages.page(
-            request, "print.html", draft=draft, step="print", planned=planned, documents=DOCUMENTS, zip_name=ZIP_NAME
+            request, "print.html", draft=draft, step="print", planned=planned, documents=present, zip_name=ZIP_NAME
         )
 
     @routes.get("/files/{name}")
