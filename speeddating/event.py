@@ -108,8 +108,13 @@ class Event:
         return Slot(clock_of(begin), clock_of(begin + self.round_minutes))
 
     def closing(self, rounds: int) -> Slot:
+        """After the last round; stretched to the end of the window when no further round would fit in what
+        is left (a 10:00 breakfast closes at 10:00, not at 09:53 with seven minutes unaccounted for)."""
         begin = minutes_of(self.round_slot(rounds).end) if rounds else minutes_of(self.welcome().end)
-        return Slot(clock_of(begin), clock_of(begin + self.closing_minutes))
+        end = begin + self.closing_minutes
+        if 0 <= minutes_of(self.end) - end < self.round_minutes + self.changeover_minutes:
+            end = minutes_of(self.end)
+        return Slot(clock_of(begin), clock_of(end))
 
     def theme_for(self, number: int) -> Theme | None:
         """The theme of round `number`: pinned if pinned, else the themes in order, cycling."""

@@ -115,7 +115,8 @@ def test_breakfast_timetable() -> None:
     assert event.round_slot(1) == Slot("08:45", "08:55")
     assert event.round_slot(2) == Slot("08:57", "09:07")
     assert event.round_slot(5) == Slot("09:33", "09:43")
-    assert event.closing(5) == Slot("09:43", "09:53")
+    assert event.closing(5) == Slot("09:43", "10:00"), "seven minutes left, too few for a round: the closing takes them"
+    assert event.closing(3) == Slot("09:19", "09:29"), "fewer rounds than fit, chosen: the session ends early"
 
 
 def test_themes_cycle_in_order() -> None:
@@ -337,7 +338,8 @@ def test_the_event_file_sets_rounds_times_and_themes_that_check_reads_back(tmp_p
     assert document["event"]["start"] == "14:00"
     code, checked, err = run_cli("check", str(tmp_path / "plan" / "plan.json"))
     assert code == 0, err
-    assert "14:00–14:05" in checked and "14:35–14:47  Tour 3 — Nos publics" in checked and "14:47–14:52" in checked
+    assert "14:00–14:05" in checked and "14:35–14:47  Tour 3 — Nos publics" in checked
+    assert "14:47–15:00" in checked, "the closing takes the eight minutes left, too few for a fourth round"
     assert checked.split("Déroulé")[1].split("Paires")[0] == out.split("Déroulé")[1].split("Paires")[0]
 
 
