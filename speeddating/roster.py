@@ -5,6 +5,9 @@ from dataclasses import dataclass, field
 
 from speeddating.text import fold
 
+STAYS_SEATED = "stays_seated"
+"""The attribute that keeps a person at one table all session (reduced mobility), "yes" when set."""
+
 
 @dataclass(frozen=True)
 class Attendee:
@@ -38,12 +41,26 @@ class Attendee:
 
 
 @dataclass(frozen=True)
+class OrganisationMerge:
+    """A spelling of an organisation counted in another one's name, and why (for the aliases file)."""
+
+    spelling: str
+    organisation: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Roster:
-    """The attendees in file order, with organisation names shown as first spelled."""
+    """The attendees in file order, each organisation under the one name printed for it.
+
+    `warnings` are what the organiser should check (merges, people left out); `notes` how the file was
+    read (the columns used); `merges` every spelling counted in another organisation's name."""
 
     attendees: tuple[Attendee, ...]
     source: str = ""
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    notes: tuple[str, ...] = field(default=(), compare=False)
+    merges: tuple[OrganisationMerge, ...] = field(default=(), compare=False)
 
     def __len__(self) -> int:
         return len(self.attendees)

@@ -26,6 +26,7 @@ from speeddating.history.store import (
     list_sessions,
     open_history,
     past_encounters,
+    read_store,
     session_info,
     writable_history,
 )
@@ -274,14 +275,30 @@ def _event(event: Event | Path | None) -> tuple[Event, Path | None]:
     return event or default_event(), None
 
 
-def _history(history: Path | None, attendees: Sequence[Attendee], progress: Progress | None) -> PastEncounters:
-    """The pairs `history` records among `attendees` (none without a history yet), announced when any."""
+def _history(
+    history: Path | None, attendees: Sequence[Attendee], progress: Progress | None
+) -> tuple[PastEncounters, list[Notice]]:
+    """The pairs `history` records among `attendees` (none without a history yet), announced when any, and a
+    notice for each attendee the history may know under another organisation or email (counted as new)."""
     if history is None or not history.is_file():
-        return {}
-    past = past_encounters(history, attendees)
-    if past and progress is not None:
-        progress(ProgressEvent(Phase.HISTORY, 0.0, past_pairs=len(past)))
-    return past
+        return {}, []
+    stored = read_store(history, attendees)
+    if stored.encounters and progress is not None:
+        progress(ProgressEvent(Phase.HISTORY, 0.0, past_pairs=len(stored.encounters)))
+    doubts = [
+        Notice.of(
+            N_(
+                "{name} ({organisation}) counted as someone new to the history, which knows {people} by that "
+                "name but not with this organisation or email; if it is the same person, give the same email "
+                "as before."
+            ),
+            name=doubt.attendee.name,
+            organisation=doubt.attendee.organisation,
+            people="; ".join(f"{person.name} ({person.organisation})" for person in doubt.candidates),
+        )
+        for doubt in stored.doubts
+    ]
+    return stored.encounters, doubts
 
 
 def plan_session(
@@ -308,14 +325,14 @@ def plan_session(
         )
         count = 1
     notices += [*explain_forced_repeats(len(roster), size, count), *explain_forced_colleagues(roster, size)]
-    past = _history(history, roster.attendees, progress)
+    past, doubts = _history(history, roster.attendees, progress)
     problem = problem_for(roster.attendees, count, size, past=past, constraints=constraints)
     found = solve(problem, time_limit=options.time_limit, seed=options.seed, workers=options.workers, progress=progress)
     seated = build_plan(
         roster.attendees, event, found, constraints=constraints, seed=options.seed, time_limit=options.time_limit
     )
     planned, presents = _finished(seated, found, past, forced_reunions=forced_reunions(problem, found.schedule))
-    return Result(planned, (*notices, *presents), constraints, len(past))
+    return Result(planned, (*notices, *doubts, *presents), constraints, len(past))
 
 
 def _finished(
@@ -401,7 +418,7 @@ def replan_session(
     previous = _flagged(previous, options.hosts, HOST_COLUMNS[0])
     leaving = match_people(options.absent, previous.attendees)
     arriving = _arrivals(options.added)
-    past = _history(history, [*previous.attendees, *arriving], progress)
+    past, doubts = _history(history, [*previous.attendees, *arriving], progress)
     replanned = replan(
         previous,
         options.from_round,
@@ -420,7 +437,8 @@ def replan_session(
     )
     if options.version is not None:
         replanned = replanned._replace(plan=replace(replanned.plan, version=options.version))
-    return revise(previous, replanned, options.from_round, past)
+    result = revise(previous, replanned, options.from_round, past)
+    return replace(result, notices=(*doubts, *result.notices))
 
 
 def _flagged(plan: Plan, names: Sequence[str], column: str) -> Plan:

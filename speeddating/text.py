@@ -1,16 +1,26 @@
 """Text normalisation shared by the importer, the history store and name matching."""
 
+import re
 import unicodedata
+
+_NAME_PUNCTUATION = re.compile(r"[.'’‘`´,]")
+
+
+def visible(text: str) -> str:
+    """The text without format characters (Unicode category Cf: zero-width spaces and joiners, soft
+    hyphens, byte-order marks, direction marks), which print as nothing yet make two spellings differ."""
+    return "".join(char for char in str(text) if unicodedata.category(char) != "Cf")
 
 
 def clean(text: str) -> str:
-    """Display form: NFC, non-breaking and repeated blanks folded to one space, trimmed."""
-    return " ".join(unicodedata.normalize("NFC", str(text)).split())
+    """Display form: NFC, no format characters, non-breaking and repeated blanks folded to one space, trimmed."""
+    return " ".join(unicodedata.normalize("NFC", visible(text)).split())
 
 
 def fold(text: str) -> str:
-    """Comparison key: no case, accents, hyphens or extra blanks ("PÔLE-Emploi " == "pole emploi")."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    """Comparison key: no case, accents, hyphens, format characters or extra blanks ("PÔLE-Emploi " is
+    "pole emploi")."""
+    decomposed = unicodedata.normalize("NFKD", visible(text))
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.casefold().replace("-", " ").replace("_", " ").split())
 
@@ -21,3 +31,19 @@ def printable(text: str) -> str:
     return "".join(
         " " if c in "\t\n\r\v\f" else c for c in text if c in "\t\n\r\v\f" or unicodedata.category(c) != "Cc"
     )
+
+
+def person_key(name: str) -> str:
+    """Who a name designates, whatever the order, case, accents or punctuation of its words:
+    "ROYER Mathieu", "Royer, Mathieu" and "mathieu royer" are one key; "N'Diaye" is "ndiaye"."""
+    return " ".join(sorted(_NAME_PUNCTUATION.sub("", fold(name)).split()))
+
+
+def has_letter(text: str) -> bool:
+    """Whether anything in `text` is a letter: a name of dots, digits or invisible characters names nobody."""
+    return any(unicodedata.category(char).startswith("L") for char in text)
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The blank-separated words of `text`, for vocabularies written as one string."""
+    return frozenset(text.split())

@@ -39,6 +39,14 @@ def check_plan() -> CheckPlan:
     return run
 
 
+@pytest.fixture(autouse=True)
+def _private_user_data(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads or writes the organiser's own history: the user's data folder (where the default
+    history lives) is a fresh folder per test, and $SPEEDDATING_DB is unset."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "user-data"))
+    monkeypatch.delenv("SPEEDDATING_DB", raising=False)
+
+
 @pytest.fixture
 def instances() -> Path:
     return REPO / "instances"

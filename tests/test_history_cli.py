@@ -253,7 +253,7 @@ def test_a_file_given_as_the_history_that_is_not_one_says_what_to_give(tmp_path:
     )
     assert code == 2
     assert "n'est pas un historique utilisable" in err
-    assert "--history" in err and "speeddating.db" in err
+    assert "--history" in err and "historique par défaut" in err
 
 
 def run_unprivileged(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -17,7 +17,6 @@ from speeddating.history.store import (
     HistoryError,
     add_plan,
     export_history,
-    history_path,
     import_history,
     list_sessions,
     migrate,
@@ -33,17 +32,6 @@ from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, record, seated_plan
 
 def pair(plan: Plan, a: int, b: int) -> frozenset[str]:
     return frozenset((plan.attendees[a].identity, plan.attendees[b].identity))
-
-
-def test_history_path_follows_option_then_environment_then_default(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.delenv("SPEEDDATING_DB", raising=False)
-    assert history_path(None, False) == Path("speeddating.db")
-    monkeypatch.setenv("SPEEDDATING_DB", str(tmp_path / "env.db"))
-    assert history_path(None, False) == tmp_path / "env.db"
-    assert history_path(tmp_path / "opt.db", False) == tmp_path / "opt.db"
-    assert history_path(tmp_path / "opt.db", True) is None
 
 
 def test_recorded_session_is_listed_with_head_count_and_rounds(tmp_path: Path) -> None:

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from speeddating.i18n import use_language
-from speeddating.importer import MAX_SHOWN_PROBLEMS, ImportProblems, column_letter, read_roster
+from speeddating.importer import MAX_SHOWN_PROBLEMS, ImportProblems, column_letter, parse_columns, read_roster
 from speeddating.roster import Roster
-from speeddating.text import fold
+from speeddating.text import person_key
 from tests.helpers import run_cli
 
 Rows = Sequence[Sequence[object]]
@@ -118,7 +118,7 @@ def test_workbook_cells_of_every_type_are_read_as_text(tmp_path: Path) -> None:
         ["NULL", "N/A", None, True],
     ]
     roster = read_roster(write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": rows}))
-    assert [(a.name, a.organisation) for a in roster.attendees] == [("NA", "None"), ("NULL", "N/A")]
+    assert [(a.name, a.organisation) for a in roster.attendees] == [("NA", "None"), ("Null", "N/A")]
     assert roster.attendees[0].attributes == (("Code postal", "75001"), ("Table", "1.5"))
     assert roster.attendees[1].attributes == (("Code postal", ""), ("Table", "True"))
 
@@ -248,17 +248,23 @@ def test_other_columns_are_kept_as_attributes(tmp_path: Path) -> None:
         ["Léa Dubois", "PLIE", "", "", "oui"],
     ]
     anne, lea = read_roster(write_csv(tmp_path / "liste.csv", rows)).attendees
-    assert anne.attributes == (("Reste assis", "oui"), ("Animateur", ""))
-    assert anne.attribute("stays_seated", "reste_assis") == "oui"
+    assert anne.attributes == (("Animateur", ""), ("stays_seated", "yes"))
+    assert anne.attribute("stays_seated", "reste_assis") == "yes"
+    assert lea.attributes == (("Animateur", "oui"),)
     assert lea.attribute("host", "animateur") == "oui"
 
 
 def test_names_with_commas_do_not_fool_the_separator(tmp_path: Path) -> None:
+    """ "Nom, Prénom" in one cell is the family name first: printed "Prénom Nom"."""
     path = tmp_path / "liste.csv"
     path.write_text(
         "Nom complet;Structure\nMartin, Anne;France Travail, agence Nord\nDubois, Léa;CIO\n", encoding="utf-8"
     )
-    assert [a.name for a in read_roster(path).attendees] == ["Martin, Anne", "Dubois, Léa"]
+    roster = read_roster(path)
+    assert [(a.name, a.organisation) for a in roster.attendees] == [
+        ("Anne Martin", "France Travail, agence Nord"),
+        ("Léa Dubois", "CIO"),
+    ]
 
 
 def test_a_header_repeated_below_is_skipped(tmp_path: Path) -> None:
@@ -275,21 +281,28 @@ def test_ids_are_padded_to_the_width_needed(tmp_path: Path) -> None:
 # --- organisations spelled several ways, people listed twice ---
 
 
-def test_organisation_spellings_are_merged_under_the_first_with_a_warning(tmp_path: Path) -> None:
+def test_organisation_spellings_are_merged_under_the_most_frequent_in_mixed_case_with_a_warning(
+    tmp_path: Path,
+) -> None:
     rows = [
         ["Nom complet", "Structure"],
         ["Anne Martin", "PÔLE EMPLOI"],
         ["Léa Dubois", "Pole emploi "],
         ["Karim Benali", "Pôle emploi"],
         ["Zoé Petit", "pôle-Emploi"],
-        ["Marc Bonnet", "CIO"],
-        ["Inès Haddad", "C.I.O."],
+        ["Marc Bonnet", "C.I.O."],
+        ["Inès Haddad", "CIO"],
+        ["Paul Henry", "Pôle emploi"],
     ]
     roster = read_roster(write_csv(tmp_path / "liste.csv", rows), aliases={})
-    assert [a.organisation for a in roster.attendees] == ["PÔLE EMPLOI"] * 4 + ["CIO", "C.I.O."]
-    (warning,) = roster.warnings
-    assert str(tmp_path / "liste.csv") in warning
-    assert "« PÔLE EMPLOI » : « Pole emploi », « Pôle emploi », « pôle-Emploi »" in warning
+    assert [a.organisation for a in roster.attendees] == ["Pôle emploi"] * 4 + ["C.I.O.", "C.I.O.", "Pôle emploi"]
+    case, acronym = roster.warnings
+    assert str(tmp_path / "liste.csv") in case
+    assert (
+        "imprimée « Pôle emploi » : « PÔLE EMPLOI » (même nom, autres majuscules ou accents) ; « Pole emploi » "
+        "(même nom, autres majuscules ou accents) ; « pôle-Emploi » (même nom, autres majuscules ou accents)."
+    ) in case
+    assert "imprimée « C.I.O. » : « CIO » (toutes deux : CIO)." in acronym
 
 
 def test_the_same_person_twice_is_refused_naming_both_rows(tmp_path: Path) -> None:
@@ -302,7 +315,7 @@ def test_the_same_person_twice_is_refused_naming_both_rows(tmp_path: Path) -> No
     ]
     path = write_csv(tmp_path / "liste.csv", rows)
     same_name, same_email = problems_of(path)
-    assert same_name.startswith(f"{path}, ligne 4 : « ANNE MARTIN » (France Travail) figure déjà ligne 2.")
+    assert same_name.startswith(f"{path}, ligne 4 : « Anne Martin » (France Travail) figure déjà ligne 2.")
     assert "--dedupe" in same_name
     assert same_email.startswith(
         f"{path}, ligne 5, colonne D « Courriel » : l'adresse « LEA@example.org » est déjà "
@@ -380,23 +393,47 @@ def test_unknown_sheet_lists_the_sheets(tmp_path: Path) -> None:
     assert "« Inscrits », « Brouillon »" in only_problem(path, sheet="Semaine 3")
 
 
-def test_no_header_row_says_what_is_expected_and_points_at_other_sheets(tmp_path: Path) -> None:
+def test_the_first_sheet_holding_a_list_is_read_and_the_line_says_which(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "liste.xlsx", {"Notes": [["à faire"], ["réserver la salle"]], "Inscrits": PEOPLE})
+    roster = read_roster(path)
+    assert summary(roster) == EXPECTED
+    assert roster.warnings == (
+        f"{path} : feuille « Inscrits » lue, aucune liste de participants dans « Notes » ; indiquez --sheet pour "
+        "en lire une autre.",
+    )
+
+
+def test_no_header_row_says_what_is_expected_and_the_columns_line_to_try(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "liste.xlsx", {"Notes": [["à faire"], ["réserver la salle"]], "Autre": [["x"]]})
     problem = only_problem(path)
     assert "aucune ligne d'en-têtes" in problem and "« Prénom » et « Nom »" in problem and "« Structure »" in problem
-    assert "--sheet" in problem and "« Inscrits »" in problem
+    assert "--sheet" in problem and "« Autre »" in problem
 
 
 def test_a_one_column_list_has_no_organisation_column(tmp_path: Path) -> None:
     path = tmp_path / "liste.csv"
     path.write_text("Nom\nMartin, Anne\nDubois, Léa\n", encoding="utf-8")
+    assert only_problem(path) == (
+        f"{path}, ligne 1 : aucune colonne de structure (« Structure », « Organisme », « Entreprise », "
+        "« Employeur »…) parmi les en-têtes A « Nom ». Renommez la colonne, ou indiquez laquelle c'est : "
+        '--columns "name=A"'
+    )
+
+
+def test_no_name_column_names_the_headers_and_the_columns_line_to_try(tmp_path: Path) -> None:
+    rows = [
+        ["Titre"],
+        ["Structure", "Qui", "Courriel"],
+        ["CIO", "Anne Martin", "a@example.org"],
+        ["PLIE", "Léa Roux", ""],
+    ]
+    path = write_csv(tmp_path / "liste.csv", rows)
     problem = only_problem(path)
-    assert ", ligne 1 : aucune colonne de structure parmi les en-têtes « Nom »" in problem
-
-
-def test_no_name_column(tmp_path: Path) -> None:
-    path = write_csv(tmp_path / "liste.csv", [["Titre"], ["Structure", "Courriel"], ["CIO", "a@example.org"]])
-    assert ", ligne 2 : aucune colonne de nom parmi les en-têtes « Structure », « Courriel »" in only_problem(path)
+    assert ", ligne 2 : aucune colonne de nom (« Nom », « Nom complet »" in problem
+    assert "parmi les en-têtes A « Structure », B « Qui », C « Courriel »" in problem
+    assert problem.endswith('--columns "name=B,organisation=A,email=C"')
+    roster = read_roster(path, columns=parse_columns("name=B,organisation=A,email=C"))
+    assert summary(roster) == [("p01", "Anne Martin", "CIO", "a@example.org"), ("p02", "Léa Roux", "PLIE", "")]
 
 
 @pytest.mark.parametrize("content", ["", "\r\n\r\n", ";;;;\n;;;;\n", "\ufeff"])
@@ -501,19 +538,45 @@ EMAIL = st.builds(
     st.from_regex(r"[a-z][a-z0-9._]{0,8}", fullmatch=True),
     st.from_regex(r"[a-z]{1,8}", fullmatch=True),
 )
+NAME_WORD = st.builds(
+    "".join,
+    st.tuples(
+        st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZÀÂÇÉÈÊÎÔÙÜ"),
+        st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿ"), min_size=1, max_size=7),
+    ),
+)
+NAME = st.builds(
+    lambda first, rest: first + "".join(rest),
+    NAME_WORD,
+    st.lists(st.tuples(st.sampled_from([" ", "-", "'"]), NAME_WORD).map("".join), max_size=3),
+)
+"""Names as printed ("Prénom Nom", capitals in place): the importer hands them back unchanged."""
+ORGANISATIONS = [
+    "Cap emploi",
+    "CIDFF",
+    "Maison des familles",
+    "Secours catholique",
+    "Lycée Augustin Thierry",
+    "Atelier Bois Vert",
+    "Restos du cœur",
+    "Régie de quartier « Les Grouets »",
+    "Emmaüs",
+    "Compagnons bâtisseurs",
+]
+"""Organisations none of which is a variant of another: the spellings come back as written."""
 
 
 @st.composite
 def tables(draw: st.DrawFn) -> list[tuple[str, str, str, str]]:
-    organisations = draw(st.lists(CELL, min_size=1, max_size=5, unique_by=fold))
+    organisations = draw(st.lists(st.sampled_from(ORGANISATIONS), min_size=1, max_size=5, unique=True))
     people = draw(
         st.lists(
             st.tuples(
-                CELL, st.sampled_from(organisations), st.one_of(st.just(""), EMAIL), st.one_of(st.just(""), CELL)
+                NAME, st.sampled_from(organisations), st.one_of(st.just(""), EMAIL), st.one_of(st.just(""), CELL)
             ),
             min_size=2,
             max_size=25,
-            unique_by=(lambda p: fold(p[0]), lambda p: p[2] or "\n" + p[0]),
+            unique_by=(lambda p: person_key(p[0]), lambda p: p[2] or "\n" + p[0]),
         )
     )
     return people

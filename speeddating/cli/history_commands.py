@@ -1,12 +1,14 @@
 """`speeddating history add|list|show|remove|export|import` and `speeddating report`.
 
 Sessions are recorded after they took place (plans change on the day), never by `plan`.
-Every command takes `--history PATH` (else $SPEEDDATING_DB, else ./speeddating.db). The store and the
-plan reader are imported inside the commands, so that `--help` answers at once.
+Every command takes `--history PATH` (else the store `history.location` finds) and says on stderr which
+history it used and what it holds. The store and the plan reader are imported inside the commands, so
+that `--help` answers at once.
 """
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +16,7 @@ import click
 
 from speeddating.cli.base import cli, language_option
 from speeddating.cli.localised import option
-from speeddating.cli.options import history_option
+from speeddating.cli.options import aliases_option, history_line, history_option, read_aliases_option
 from speeddating.i18n import N_, t
 
 if TYPE_CHECKING:
@@ -41,7 +43,7 @@ def history() -> None:
 @history_option
 @language_option
 def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_db: Path | None) -> None:
-    from speeddating.history.store import database_path
+    from speeddating.history.location import database_path
     from speeddating.plan import read_plan
     from speeddating.session import record_session
 
@@ -67,18 +69,21 @@ def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_
                 replaced,
             )
         )
+    click.echo(history_line(history_db), err=True)
 
 
 @history.command("list", help=N_("The recorded sessions, oldest first, with their head counts."))
 @history_option
 @language_option
 def list_command(history_db: Path | None) -> None:
+    from speeddating.history.location import database_path
     from speeddating.history.report import text_table
-    from speeddating.history.store import database_path, list_sessions, open_history
+    from speeddating.history.store import list_sessions, open_history
 
     path = database_path(history_db)
     with open_history(path) as connection:
         sessions = list_sessions(connection)
+    click.echo(history_line(history_db), err=True)
     if not sessions:
         click.echo(t("No session recorded in {path}.", path=path))
         return
@@ -96,13 +101,18 @@ def list_command(history_db: Path | None) -> None:
 @history.command("show", help=N_("Who sat with whom in SESSION (its number in `history list`)."))
 @click.argument("session", type=int)
 @history_option
+@aliases_option
 @language_option
-def show(session: int, history_db: Path | None) -> None:
-    from speeddating.history.store import database_path, open_history, session_plan
+def show(session: int, history_db: Path | None, aliases_file: Path | None) -> None:
+    from speeddating.history.location import database_path
+    from speeddating.history.store import open_history, session_plan
+    from speeddating.organisations import organisation_names
 
+    aliases = read_aliases_option(aliases_file)
     with open_history(database_path(history_db)) as connection:
         info, plan = session_plan(connection, session)
-    people = plan.by_id()
+    counted = organisation_names([a.organisation for a in plan.attendees], aliases=aliases)
+    people = {a.id: replace(a, organisation=counted[a.organisation]) for a in plan.attendees}
     lines = [_describe(N_("Session {session}: '{title}' on {date}, {people} people, {rounds} rounds"), info)]
     for rnd in plan.rounds:
         lines.append(t("Round {number}{theme}", number=rnd.number, theme=f" — {rnd.theme.title}" if rnd.theme else ""))
@@ -110,6 +120,7 @@ def show(session: int, history_db: Path | None) -> None:
             seated = ", ".join(f"{people[x].name} ({people[x].organisation})" for x in table.attendees)
             lines.append(t("  Table {number}: {people}", number=table.number, people=seated))
     click.echo("\n".join(lines))
+    click.echo(history_line(history_db), err=True)
 
 
 @history.command("remove", help=N_("Forget SESSION (for instance one recorded by mistake)."))
@@ -117,11 +128,13 @@ def show(session: int, history_db: Path | None) -> None:
 @history_option
 @language_option
 def remove(session: int, history_db: Path | None) -> None:
-    from speeddating.history.store import database_path, remove_session, writable_history
+    from speeddating.history.location import database_path
+    from speeddating.history.store import remove_session, writable_history
 
     with writable_history(database_path(history_db)) as connection:
         info = remove_session(connection, session)
     click.echo(_describe(N_("Session {session} ('{title}' on {date}) removed from the history."), info))
+    click.echo(history_line(history_db), err=True)
 
 
 @history.command("export", help=N_("Write every session to EXPORT_FILE (JSON), to move or merge the history."))
@@ -130,12 +143,14 @@ def remove(session: int, history_db: Path | None) -> None:
 @language_option
 def export(export_file: Path, history_db: Path | None) -> None:
     from speeddating.fileio import atomic_write_text
-    from speeddating.history.store import database_path, export_history, open_history
+    from speeddating.history.location import database_path
+    from speeddating.history.store import export_history, open_history
 
     with open_history(database_path(history_db)) as connection:
         document = export_history(connection)
     atomic_write_text(export_file, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     click.echo(t("{count} session(s) exported to {file}.", count=len(document["sessions"]), file=export_file))
+    click.echo(history_line(history_db), err=True)
 
 
 @history.command("import", help=N_("Add the sessions of EXPORT_FILE that this history does not have yet."))
@@ -143,7 +158,8 @@ def export(export_file: Path, history_db: Path | None) -> None:
 @history_option
 @language_option
 def import_command(export_file: Path, history_db: Path | None) -> None:
-    from speeddating.history.store import HistoryError, database_path, import_history, writable_history
+    from speeddating.history.location import database_path
+    from speeddating.history.store import HistoryError, import_history, writable_history
     from speeddating.plan import UnreadableJSON, parse_json
 
     try:
@@ -161,6 +177,7 @@ def import_command(export_file: Path, history_db: Path | None) -> None:
             path=path,
         )
     )
+    click.echo(history_line(history_db), err=True)
 
 
 @cli.command("report", help=N_("How the network is knitting together across every recorded session."))
@@ -171,14 +188,17 @@ def import_command(export_file: Path, history_db: Path | None) -> None:
     help=N_("Output folder (default ./report-YYYY-MM-DD/)."),
 )
 @history_option
+@aliases_option
 @language_option
-def report(out_dir: Path | None, history_db: Path | None) -> None:
+def report(out_dir: Path | None, history_db: Path | None, aliases_file: Path | None) -> None:
+    from speeddating.history.location import database_path
     from speeddating.history.report import report_from_store, report_lines, write_report
-    from speeddating.history.store import HistoryError, database_path, open_history
+    from speeddating.history.store import HistoryError, open_history
 
+    aliases = read_aliases_option(aliases_file)
     path = database_path(history_db)
     with open_history(path) as connection:
-        network = report_from_store(connection)
+        network = report_from_store(connection, aliases)
     if not network.sessions:
         raise HistoryError(
             t(
@@ -192,3 +212,4 @@ def report(out_dir: Path | None, history_db: Path | None) -> None:
     click.echo(t("Files written to {folder}:", folder=folder), err=True)
     for path in written:
         click.echo(f"  {path}", err=True)
+    click.echo(history_line(history_db), err=True)

@@ -58,13 +58,34 @@ history_option = option(
     "--history",
     "history_db",
     type=click.Path(dir_okay=False, path_type=Path),
-    help=N_("History database (default ./speeddating.db or $SPEEDDATING_DB)."),
+    help=N_(
+        "History database (default: $SPEEDDATING_DB, else ./speeddating.db if there is one, else history.db "
+        "in your data folder, the same from any folder)."
+    ),
 )
 
 history_options = _stack(
     history_option,
     option("--no-history", is_flag=True, help=N_("Ignore the history of earlier sessions.")),
 )
+
+aliases_option = option(
+    "--aliases",
+    "aliases_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=N_(
+        "Organisation aliases: rows 'name as written;organisation to use' (a name mapped to itself is kept "
+        "apart); Pôle emploi → France Travail is built in."
+    ),
+)
+
+
+def read_aliases_option(aliases_file: Path | None) -> dict[str, str]:
+    """The alias table of --aliases, else the built-in one."""
+    from speeddating.importer import DEFAULT_ALIASES, read_aliases
+
+    return read_aliases(aliases_file) if aliases_file else dict(DEFAULT_ALIASES)
+
 
 pair_options = _stack(
     option(
@@ -109,11 +130,23 @@ output_options = _stack(
 
 def history_in_force(history_db: Path | None, no_history: bool) -> Path | None:
     """The history database the options designate (None with --no-history), whether it exists yet or not."""
-    from speeddating.history.store import history_path
+    from speeddating.history.location import history_path
 
     if history_db is not None and no_history:
         raise UserError(t("--history and --no-history cannot be used together: keep one."))
     return history_path(history_db, no_history)
+
+
+def history_line(history_db: Path | None, no_history: bool = False) -> str:
+    """Which history a command used and what it holds: "Historique : 2 séances, 41 personnes — CHEMIN"."""
+    from speeddating.history.location import describe, locate
+    from speeddating.history.store import contents, open_history
+
+    location = None if no_history else locate(history_db)
+    if location is None or not location.path.is_file():
+        return describe(location, 0, 0)
+    with open_history(location.path) as connection:
+        return describe(location, *contents(connection))
 
 
 def progress_printer(quiet: bool, history: Path | None) -> Progress | None:

@@ -15,11 +15,14 @@ from speeddating.cli.base import cli, language_option
 from speeddating.cli.localised import option
 from speeddating.cli.options import (
     OrganiserRange,
+    aliases_option,
     history_in_force,
+    history_line,
     history_options,
     output_options,
     pair_options,
     progress_printer,
+    read_aliases_option,
     solver_options,
 )
 from speeddating.i18n import N_, t
@@ -35,17 +38,25 @@ def warn(message: str) -> None:
 
 
 def print_summary(
-    plan: "Plan", quality: "Quality", as_json: bool, *, constraints: Sequence[str] = (), warnings: Sequence[str] = ()
+    plan: "Plan",
+    quality: "Quality",
+    as_json: bool,
+    *,
+    constraints: Sequence[str] = (),
+    warnings: Sequence[str] = (),
+    notes: Sequence[str] = (),
 ) -> None:
-    """The summary then what the organiser's constraints did; with --json one object that also holds
-    the warnings already shown on stderr."""
+    """How the input was read (`notes`: the columns used, the history), the summary, then what the
+    organiser's constraints did; with --json one object that also holds the warnings shown on stderr."""
     from speeddating.summary import summary_json, summary_lines
 
     if as_json:
         document = summary_json(plan, quality, constraints=constraints, warnings=warnings)
+        if notes:
+            document["notes"] = list(notes)
         click.echo(json.dumps(document, ensure_ascii=False))
     else:
-        click.echo("\n".join([*summary_lines(plan, quality), *constraints]))
+        click.echo("\n".join([*notes, *summary_lines(plan, quality), *constraints]))
 
 
 @cli.command(help=N_("Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX or ODS)."))
@@ -90,13 +101,21 @@ def print_summary(
 )
 @history_options
 @pair_options
-@option("--sheet", help=N_("Sheet to read in a workbook (default: the first)."))
+@option("--sheet", help=N_("Sheet to read in a workbook (default: the first visible one holding a list)."))
 @option("--dedupe", is_flag=True, help=N_("Keep the first of duplicated people instead of stopping."))
+@aliases_option
 @option(
-    "--aliases",
-    "aliases_file",
+    "--write-aliases",
+    "aliases_out",
     type=click.Path(dir_okay=False, path_type=Path),
-    help=N_("Organisation aliases: rows 'other name;organisation to use' (Pôle emploi → France Travail is built in)."),
+    help=N_("Write the organisation spellings counted as one to FILE, to review and reuse with --aliases."),
+)
+@option(
+    "--columns",
+    help=N_(
+        "Which column is what, by header or letter: name=…,first=…,last=…,organisation=…,email=…,"
+        "stays-seated=…,attending=… (only where the headers are not recognised)."
+    ),
 )
 @option("--allow-overrun", is_flag=True, help=N_("Accept more rounds than the time window holds."))
 @output_options
@@ -116,6 +135,8 @@ def plan(
     sheet: str | None,
     dedupe: bool,
     aliases_file: Path | None,
+    aliases_out: Path | None,
+    columns: str | None,
     allow_overrun: bool,
     as_json: bool,
     quiet: bool,
@@ -123,13 +144,20 @@ def plan(
     from speeddating.constraints import constraint_lines
     from speeddating.event import default_event, load_event
     from speeddating.fileio import prepare_folder
-    from speeddating.importer import DEFAULT_ALIASES, read_aliases, read_roster
+    from speeddating.importer import parse_columns, read_roster, write_aliases
     from speeddating.session import PlanOptions, plan_session, write_plan_files
 
-    aliases = read_aliases(aliases_file) if aliases_file else DEFAULT_ALIASES
-    roster = read_roster(attendee_file, sheet=sheet, dedupe=dedupe, aliases=aliases)
+    roster = read_roster(
+        attendee_file,
+        sheet=sheet,
+        dedupe=dedupe,
+        aliases=read_aliases_option(aliases_file),
+        columns=parse_columns(columns),
+    )
     for warning in roster.warnings:
         warn(warning)
+    if aliases_out is not None:
+        write_aliases(aliases_out, roster.merges)
     history = history_in_force(history_db, no_history)
     options = PlanOptions(
         rounds=rounds,
@@ -153,6 +181,7 @@ def plan(
         quality,
         as_json,
         warnings=[*roster.warnings, *notices],
+        notes=[*roster.notes, history_line(history_db, no_history)],
         constraints=constraint_lines(result.plan, result.constraints) if result.constraints else [],
     )
     print_written(folder, written, quiet)

@@ -11,6 +11,7 @@ from speeddating.cli.base import cli, language_option
 from speeddating.cli.localised import option
 from speeddating.cli.options import (
     history_in_force,
+    history_line,
     history_options,
     output_options,
     pair_options,
@@ -205,6 +206,6 @@ def replan_command(
             )
         )
     else:
-        print_summary(after, result.quality, False)
+        print_summary(after, result.quality, False, notes=[history_line(history_db, no_history)])
         click.echo("\n".join([*room_lines(result), *constraints, *change_lines(result)]))
     print_written(folder, written, quiet)

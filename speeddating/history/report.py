@@ -8,6 +8,7 @@ written as CSV for Excel, and drawn on one PDF page (heat map and least-connecte
 
 import sqlite3
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -21,18 +22,27 @@ from speeddating.exporters.pdf.style import BOLD, FONT, new_canvas
 from speeddating.exporters.spreadsheet import rows_to_csv
 from speeddating.fileio import write_set
 from speeddating.i18n import t
+from speeddating.organisations import organisation_names
 from speeddating.text import fold
 
 LEAST_CONNECTED = 12
 
 
-def encounter_graph(connection: sqlite3.Connection) -> "nx.Graph[int]":
-    """People as nodes (name, organisation), an edge for each pair met, weighted by sessions."""
+def encounter_graph(connection: sqlite3.Connection, aliases: Mapping[str, str] | None = None) -> "nx.Graph[int]":
+    """People as nodes (name, organisation), an edge for each pair met, weighted by sessions. Organisations
+    go through the alias table and are grouped with their variants as a plan groups them (a structure renamed
+    between two sessions, "PLIE" then "PLIE Agglopolys", is one organisation)."""
     graph: nx.Graph[int] = nx.Graph()
-    for person, name, organisation, key in connection.execute(
-        "SELECT id, name, organisation, organisation_key FROM people ORDER BY id"
-    ):
-        graph.add_node(person, name=name, organisation=organisation, organisation_key=key)
+    people = connection.execute("SELECT id, name, organisation, email FROM people ORDER BY id").fetchall()
+    emails: dict[str, list[str]] = {}
+    for _, _, organisation, email in people:
+        if email:
+            emails.setdefault(organisation, []).append(email)
+    counted = organisation_names([organisation for _, _, organisation, _ in people], emails, aliases)
+    for person, name, organisation, _ in people:
+        graph.add_node(
+            person, name=name, organisation=counted[organisation], organisation_key=fold(counted[organisation])
+        )
     for a, b, sessions in connection.execute(
         "SELECT person_a, person_b, COUNT(DISTINCT session_id) FROM encounters GROUP BY person_a, person_b"
     ):
@@ -101,9 +111,9 @@ def network_report(graph: "nx.Graph[int]", sessions: int) -> NetworkReport:
     )
 
 
-def report_from_store(connection: sqlite3.Connection) -> NetworkReport:
+def report_from_store(connection: sqlite3.Connection, aliases: Mapping[str, str] | None = None) -> NetworkReport:
     (sessions,) = connection.execute("SELECT COUNT(*) FROM sessions").fetchone()
-    return network_report(encounter_graph(connection), sessions)
+    return network_report(encounter_graph(connection, aliases), sessions)
 
 
 def headline(report: NetworkReport) -> str:

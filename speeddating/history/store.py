@@ -1,6 +1,6 @@
 """The history of past sessions: an embedded SQLite database that remembers who met whom.
 
-The file is `./speeddating.db` unless `--history PATH` or `$SPEEDDATING_DB` says otherwise.
+Where the file is (the user's data folder by default) is `location`'s business.
 Every write runs in one `BEGIN IMMEDIATE` transaction: a process killed mid-write leaves the
 database as it was (SQLite's rollback journal undoes it on the next open), and a second writer
 waits for the first (busy timeout) instead of failing. Reading never writes: an older schema is
@@ -19,7 +19,6 @@ written before the id existed is recognised by its tables and gets the id at its
 import datetime as dt
 import hashlib
 import json
-import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -30,16 +29,14 @@ from typing import Any
 
 from speeddating.errors import PlanFormatError, UserError
 from speeddating.fileio import prepare_folder
-from speeddating.history.identity import KnownPerson, email_key, resolve
+from speeddating.history.identity import Doubt, KnownPerson, Resolution, email_key, resolve
 from speeddating.i18n import format_seconds, t
 from speeddating.plan import FORMAT as PLAN_FORMAT
 from speeddating.plan import Plan, UnreadableJSON, parse_json, plan_from_dict, plan_to_json
 from speeddating.planning import PastEncounters
 from speeddating.roster import Attendee
-from speeddating.text import fold, printable
+from speeddating.text import fold, person_key, printable
 
-DEFAULT_DB = Path("speeddating.db")
-ENVIRONMENT_VARIABLE = "SPEEDDATING_DB"
 BUSY_TIMEOUT_SECONDS = 30.0
 EXPORT_FORMAT = "speeddating-history/1"
 APPLICATION_ID = int.from_bytes(b"SpDt", "big")
@@ -51,19 +48,6 @@ RECENCY_HALVING = 0.5
 
 class HistoryError(UserError):
     """The history database cannot be used as asked (missing, busy, damaged, newer, duplicate)."""
-
-
-def database_path(option: Path | None) -> Path:
-    """--history when given, else $SPEEDDATING_DB, else ./speeddating.db."""
-    if option is not None:
-        return option
-    from_environment = os.environ.get(ENVIRONMENT_VARIABLE, "").strip()
-    return Path(from_environment) if from_environment else DEFAULT_DB
-
-
-def history_path(option: Path | None, no_history: bool) -> Path | None:
-    """The database `plan` reads: as `database_path`, or None with --no-history."""
-    return None if no_history else database_path(option)
 
 
 @contextmanager
@@ -277,7 +261,7 @@ def open_history(
         raise HistoryError(
             t(
                 "{path} is not a usable history ({reason}). Give --history the .db file where "
-                '"speeddating history add" records the sessions (speeddating.db by default).',
+                '"speeddating history add" records the sessions, or leave --history out to use the default history.',
                 path=db,
                 reason=error,
             )
@@ -286,7 +270,7 @@ def open_history(
         raise HistoryError(
             t(
                 "{path} is not a usable history ({reason}). Give --history the .db file where "
-                '"speeddating history add" records the sessions (speeddating.db by default).',
+                '"speeddating history add" records the sessions, or leave --history out to use the default history.',
                 path=db,
                 reason=error,
             )
@@ -391,25 +375,41 @@ def _recorded_plan(text: str, session: int) -> Plan:
 
 
 def _known_people(connection: sqlite3.Connection, attendees: Sequence[Attendee]) -> list[KnownPerson]:
-    """Stored people who could be any of `attendees` (by identity, email or name; indexed)."""
+    """Stored people who could be any of `attendees` (by identity, email or name in any word order)."""
+    connection.create_function("person_key", 1, person_key, deterministic=True)
     rows = connection.execute(
-        """SELECT id, identity, email, name_key, organisation_key FROM people
+        """SELECT id, identity, email, name_key, organisation_key, name, organisation FROM people
            WHERE identity IN (SELECT value FROM json_each(:identities))
               OR email IN (SELECT value FROM json_each(:emails))
-              OR name_key IN (SELECT value FROM json_each(:names))
+              OR person_key(name_key) IN (SELECT value FROM json_each(:names))
            ORDER BY id""",
         {
             "identities": json.dumps([a.identity for a in attendees]),
             "emails": json.dumps([email_key(a) for a in attendees if a.email]),
-            "names": json.dumps([fold(a.name) for a in attendees]),
+            "names": json.dumps([person_key(a.name) for a in attendees]),
         },
     ).fetchall()
-    return [KnownPerson(*row) for row in rows]
+    return [
+        KnownPerson(person, identity, email, person_key(name_key), organisation_key, name, organisation)
+        for person, identity, email, name_key, organisation_key, name, organisation in rows
+    ]
+
+
+def recognition(connection: sqlite3.Connection, attendees: Sequence[Attendee]) -> Resolution:
+    """Who of `attendees` the store knows, and the doubts (see `identity` for the rule)."""
+    return resolve(attendees, _known_people(connection, attendees))
 
 
 def recognise(connection: sqlite3.Connection, attendees: Sequence[Attendee]) -> dict[str, int]:
-    """Attendee id -> stored person id for those the store knows (see `identity` for the rule)."""
-    return resolve(attendees, _known_people(connection, attendees))
+    """Attendee id -> stored person id for those the store knows."""
+    return recognition(connection, attendees).matched
+
+
+def contents(connection: sqlite3.Connection) -> tuple[int, int]:
+    """(sessions, people) recorded: what the history holds, as every command says."""
+    (sessions,) = connection.execute("SELECT COUNT(*) FROM sessions").fetchone()
+    (people,) = connection.execute("SELECT COUNT(DISTINCT person_id) FROM attendance").fetchone()
+    return sessions, people
 
 
 def _enrol(connection: sqlite3.Connection, attendees: Sequence[Attendee], date: str) -> dict[str, int]:
@@ -648,13 +648,17 @@ def import_history(connection: sqlite3.Connection, document: Any, source: str = 
 
 
 def encounters_among(
-    connection: sqlite3.Connection, attendees: Sequence[Attendee], apart_from: Plan | None = None
+    connection: sqlite3.Connection,
+    attendees: Sequence[Attendee],
+    apart_from: Plan | None = None,
+    resolution: Resolution | None = None,
 ) -> PastEncounters:
     """Pairs of these attendees (by `Attendee.identity`) who met before, weighted by recency:
     1.0 for the latest recorded session, halved for each older one; a pair counts at its latest.
     With `apart_from`, the sessions before that plan's: not its own record (the same seating, or its title
-    on its date, as `add_plan` tells them) nor those dated after it (a plan printed again later)."""
-    person_of = recognise(connection, attendees)
+    on its date, as `add_plan` tells them) nor those dated after it (a plan printed again later).
+    `resolution` is who is who, when already known."""
+    person_of = (resolution or recognition(connection, attendees)).matched
     identity_of = {person: a.identity for a in attendees if (person := person_of.get(a.id)) is not None}
     rows = connection.execute(
         """WITH age AS (SELECT id, ROW_NUMBER() OVER (ORDER BY date DESC, id DESC) - 1 AS age
@@ -681,7 +685,27 @@ def encounters_among(
     }
 
 
-def past_encounters(db: Path, attendees: Sequence[Attendee], apart_from: Plan | None = None) -> PastEncounters:
-    """What `plan` needs from the store, read without writing anything (see `encounters_among`)."""
+@dataclass(frozen=True)
+class StoreReading:
+    """What `plan` needs from the store: the pairs met before, what the store holds, the identity doubts."""
+
+    encounters: PastEncounters
+    sessions: int
+    people: int
+    doubts: tuple[Doubt, ...]
+
+
+def read_store(db: Path, attendees: Sequence[Attendee], apart_from: Plan | None = None) -> StoreReading:
+    """The store read for a plan, without writing anything (see `encounters_among` for `apart_from`)."""
     with open_history(db) as connection:
-        return encounters_among(connection, attendees, apart_from)
+        resolution = recognition(connection, attendees)
+        return StoreReading(
+            encounters_among(connection, attendees, apart_from, resolution),
+            *contents(connection),
+            resolution.doubts,
+        )
+
+
+def past_encounters(db: Path, attendees: Sequence[Attendee], apart_from: Plan | None = None) -> PastEncounters:
+    """The pairs of these attendees who met before (`read_store` without the rest)."""
+    return read_store(db, attendees, apart_from).encounters

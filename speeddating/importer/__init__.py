@@ -1,0 +1,602 @@
+"""Read the organiser's attendee list (CSV, TSV, TXT, XLSX, ODS) into a Roster, or say what to fix.
+
+The only code that knows about file formats (`reading`), header spellings (`columns`), the cells' yes/no
+and status vocabularies (`values`) and how names are written (`people`); organisation variants are
+`speeddating.organisations`' business. Every problem names the file, the row as the spreadsheet numbers
+it, and the column; row problems are all gathered before raising, so the organiser fixes the whole list
+in one pass instead of one per run. Rows that are no person (totals, notes, a header pasted again) and
+people who do not come (a "Présent" or status column) are left out with a line saying so.
+"""
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import MappingProxyType
+
+from speeddating.fileio import atomic_write_text
+from speeddating.i18n import N_, format_integer, t
+from speeddating.importer.columns import (
+    ColumnChoice,
+    Layout,
+    Role,
+    find_layout,
+    list_score,
+    parse_columns,
+)
+from speeddating.importer.people import display_name, join_name
+from speeddating.importer.reading import (
+    MAX_PEOPLE,
+    MAX_SHOWN_PROBLEMS,
+    ImportProblems,
+    Row,
+    Sheet,
+    column_letter,
+    quoted,
+    quoted_list,
+    read_sheet,
+    refuse,
+)
+from speeddating.importer.values import Attendance, attendance, email_placeholder, note_row, seated_answer, summary_row
+from speeddating.organisations import Grouping, alias_target, group, pinned_names
+from speeddating.roster import STAYS_SEATED, Attendee, OrganisationMerge, Roster
+from speeddating.text import fold, has_letter, person_key
+
+__all__ = [
+    "DEFAULT_ALIASES",
+    "MAX_PEOPLE",
+    "MAX_SHOWN_PROBLEMS",
+    "ColumnChoice",
+    "ImportProblems",
+    "Role",
+    "column_letter",
+    "columns_used",
+    "parse_columns",
+    "read_aliases",
+    "read_roster",
+    "write_aliases",
+]
+
+EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+"""Only the obviously wrong: no @, two @, blanks, no dot in the domain. An error, not a warning: the email is
+the person's identity in the history of past sessions, so a typo would silently split one person in two, and a
+whole column of them means a column was mislabelled (phone numbers under "Courriel")."""
+MAX_LISTED = 12
+"""People named in one line (left out, kept with a doubt); the line says how many more."""
+DEFAULT_ALIASES: Mapping[str, str] = MappingProxyType({"Pôle emploi": "France Travail"})
+"""Former names still found in lists: "Pôle emploi" became "France Travail" in 2024."""
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One well-formed data row, before organisations are grouped, duplicates handled and ids given."""
+
+    row: int
+    name: str
+    organisation: str
+    email: str
+    attributes: tuple[tuple[str, str], ...]
+
+
+@dataclass
+class _Reading:
+    """What reading the rows found, problems apart."""
+
+    entries: list[_Entry]
+    problems: list[tuple[int, str]]
+    warnings: list[str]
+
+
+def read_roster(
+    path: Path,
+    *,
+    sheet: str | None = None,
+    dedupe: bool = False,
+    aliases: Mapping[str, str] = DEFAULT_ALIASES,
+    fewest: int = 2,
+    columns: ColumnChoice | None = None,
+) -> Roster:
+    """The attendees of `path` in file order, ids p01, p02...; raises ImportProblems listing what to fix.
+
+    `sheet` picks a workbook sheet by name (default: the first visible one holding a list). With `dedupe`,
+    a person listed twice is kept once (the first row) with a warning instead of stopping the import.
+    `aliases` maps an organisation's other name to the one to use (a name mapped to itself is never merged
+    with another); every renaming and every merge of spellings is reported as a warning. `fewest` is the
+    smallest list accepted: 2 for a session, 1 for latecomers joining one. `columns` says which column
+    plays which role where the headers do not.
+    """
+    table = read_sheet(path, sheet, list_score)
+    layout = find_layout(table, columns or ColumnChoice({}))
+    reading = _read_entries(table, layout)
+    if len(reading.entries) > MAX_PEOPLE:
+        raise refuse(
+            t(
+                "{file}: {count} people; speeddating plans at most {limit} people at a time. Split the list "
+                "into several sessions.",
+                file=table.source,
+                count=format_integer(len(reading.entries)),
+                limit=format_integer(MAX_PEOPLE),
+            )
+        )
+    entries, renamed = _apply_aliases(reading.entries, aliases, table.source)
+    pinned = pinned_names(aliases)
+    # Duplicates are found among organisations as grouped, then the spellings are grouped again among the
+    # people kept, so that the names printed and the merges reported are those of the people planned.
+    kept, duplicates, dedupe_warnings = _drop_duplicates(_grouped(entries, pinned)[0], layout, dedupe)
+    if reading.problems or duplicates:
+        # In the order of the rows, as the organiser goes down the sheet to fix them.
+        raise ImportProblems([problem for _, problem in sorted(reading.problems + duplicates, key=lambda p: p[0])])
+    if not kept:
+        raise refuse(
+            t(
+                "{file}: nobody below the header row (row {row}). Add one row per attendee.",
+                file=table.source,
+                row=layout.last_header_row,
+            )
+        )
+    kept_rows = {entry.row for entry in kept}
+    kept, grouping = _grouped([entry for entry in entries if entry.row in kept_rows], pinned)
+    if len(kept) < fewest:
+        raise refuse(
+            t(
+                "{file}: a single person ({name}); at least 2 are needed for anyone to meet.",
+                file=table.source,
+                name=quoted(kept[0].name),
+            )
+        )
+    width = max(2, len(str(len(kept))))
+    attendees = tuple(
+        Attendee(
+            id=f"p{number:0{width}d}",
+            name=entry.name,
+            organisation=entry.organisation,
+            email=entry.email,
+            attributes=entry.attributes,
+        )
+        for number, entry in enumerate(kept, start=1)
+    )
+    return Roster(
+        attendees=attendees,
+        source=str(path),
+        warnings=(
+            *table.warnings,
+            *reading.warnings,
+            *dedupe_warnings,
+            *_namesakes(kept, table.source),
+            *renamed,
+            *_grouping_lines(grouping, table.source),
+        ),
+        notes=(layout.summary(),),
+        merges=tuple(
+            OrganisationMerge(spelling, merge.printed, reason)
+            for merge in grouping.merges
+            for spelling, reason in merge.joined
+        ),
+    )
+
+
+def _grouped(entries: Sequence[_Entry], pinned: Sequence[str]) -> tuple[list[_Entry], Grouping]:
+    """The entries with each organisation under its printed name, and the grouping that named them."""
+    grouping = group([entry.organisation for entry in entries], _emails_by_organisation(entries), pinned=pinned)
+    return [replace(entry, organisation=grouping.printed[fold(entry.organisation)]) for entry in entries], grouping
+
+
+def _emails_by_organisation(entries: Sequence[_Entry]) -> dict[str, list[str]]:
+    emails: defaultdict[str, list[str]] = defaultdict(list)
+    for entry in entries:
+        if entry.email:
+            emails[entry.organisation].append(entry.email)
+    return emails
+
+
+def _grouping_lines(grouping: Grouping, source: str) -> list[str]:
+    """One line per organisation written several ways (with each spelling's reason), per pair that looked
+    alike but stays two, and per spelling that could have belonged to another organisation too."""
+    lines = [
+        t(
+            "{file}: counted as one organisation for seating, printed {name}: {spellings}. If some are "
+            "different organisations, split them in an aliases file (--write-aliases writes one to edit).",
+            file=source,
+            name=quoted(merge.printed),
+            spellings=t("; ").join(
+                t("{spelling} ({reason})", spelling=quoted(spelling), reason=reason)
+                for spelling, reason in merge.joined
+            ),
+        )
+        for merge in grouping.merges
+    ]
+    lines.extend(
+        t(
+            "{file}: {first} and {second} look alike but stay two organisations ({reason}).",
+            file=source,
+            first=quoted(first),
+            second=quoted(second),
+            reason=reason,
+        )
+        for first, second, reason in grouping.apart
+    )
+    lines.extend(
+        t(
+            "{file}: {spelling} counted with {chosen}, though it could also be {other}; say which in an "
+            "aliases file if needed.",
+            file=source,
+            spelling=quoted(spelling),
+            chosen=quoted(chosen),
+            other=quoted(other),
+        )
+        for spelling, chosen, other in grouping.doubts
+    )
+    return lines
+
+
+def columns_used(path: Path, *, sheet: str | None = None, columns: ColumnChoice | None = None) -> dict[Role, str]:
+    """The column read for each role, as the spreadsheet names it ("colonne C « Structure »"), for a front
+    end to show beside the people it found (raises ImportProblems as `read_roster` does)."""
+    layout = find_layout(read_sheet(path, sheet, list_score), columns or ColumnChoice({}))
+    return {role: layout.describe([column]) for role, column in layout.roles.items()}
+
+
+def read_aliases(path: Path) -> dict[str, str]:
+    """An alias table: per row, the other name, then the organisation to use, then (optional) a note.
+
+    Read like an attendee file (CSV or workbook, any separator or encoding); a first row whose cells
+    mention "alias" is taken as a header. A name mapped to itself stays its own organisation: that is
+    how a merge made automatically is split. The defaults stay in force unless redefined.
+    """
+    table = read_sheet(path, None, lambda rows: 1)
+    aliases = dict(DEFAULT_ALIASES)
+    problems = []
+    for index, row in enumerate(table.rows):
+        cells = [cell for cell in row.cells if cell]
+        if index == 0 and any("alias" in fold(cell) for cell in cells):
+            continue
+        if len(cells) not in (2, 3):
+            problems.append(
+                t(
+                    "{file}, row {row}: an alias row has two cells, the other name then the organisation to "
+                    "use (and a note in a third cell if you like).",
+                    file=table.source,
+                    row=row.number,
+                )
+            )
+            continue
+        aliases[cells[0]] = cells[1]
+    if problems:
+        raise ImportProblems(problems)
+    return aliases
+
+
+def aliases_text(merges: Sequence[OrganisationMerge]) -> str:
+    """The aliases file of these merges (`;`-separated, for French Excel): one row per spelling, the
+    organisation it was counted in, and why. To split a spelling off, write it again in the second column."""
+    lines = [";".join([t("Alias (name as written)"), t("Organisation to use"), t("Why")])]
+    lines.extend(";".join(_csv_cell(cell) for cell in (m.spelling, m.organisation, m.reason)) for m in merges)
+    return "\r\n".join(lines) + "\r\n"
+
+
+def write_aliases(path: Path, merges: Sequence[OrganisationMerge]) -> None:
+    """Write `aliases_text` to `path` (UTF-8 with BOM, which Excel opens with its accents)."""
+    atomic_write_text(path, "\ufeff" + aliases_text(merges))
+
+
+def _csv_cell(text: str) -> str:
+    """A cell for a `;` CSV: quoted when it holds a separator or a quote; a leading = + - @ neutralised."""
+    if text[:1] in ("=", "+", "-", "@"):
+        text = "'" + text
+    return '"' + text.replace('"', '""') + '"' if re.search(r'[;"\r\n]', text) else text
+
+
+def _apply_aliases(entries: list[_Entry], aliases: Mapping[str, str], source: str) -> tuple[list[_Entry], list[str]]:
+    """Entries with aliased organisations renamed, and one warning per alias used (with a head count)."""
+    target = alias_target(aliases)
+    used: dict[str, list[str]] = {}
+    renamed = []
+    for entry in entries:
+        name = target.get(fold(entry.organisation))
+        if name is None or fold(name) == fold(entry.organisation):
+            renamed.append(entry)
+            continue
+        used.setdefault(entry.organisation, []).append(name)
+        renamed.append(replace(entry, organisation=name))
+    warnings = [
+        t(
+            "{file}: {alias} counted as {name} ({count} people), from the alias table.",
+            file=source,
+            alias=quoted(alias),
+            name=quoted(names[0]),
+            count=len(names),
+        )
+        for alias, names in used.items()
+    ]
+    return renamed, warnings
+
+
+def _name(row: Row, layout: Layout) -> str:
+    """The person's name as printed ("Prénom Nom"), from one column or two."""
+    if Role.FULL_NAME in layout.roles:
+        return display_name(row.cell(layout.roles[Role.FULL_NAME]))
+    first = row.cell(layout.roles[Role.FIRST_NAME]) if Role.FIRST_NAME in layout.roles else ""
+    last = row.cell(layout.roles[Role.LAST_NAME]) if Role.LAST_NAME in layout.roles else ""
+    return join_name(first, last)
+
+
+@dataclass
+class _Skipped:
+    """Rows left out, gathered to be reported in a line each."""
+
+    headers: list[int]
+    summaries: list[int]
+    notes: list[tuple[int, str]]
+    absent: list[tuple[str, str]]
+    pending: list[tuple[str, str]]
+    unknown: dict[str, list[str]]
+    seated_unknown: list[tuple[str, str]]
+
+
+def _read_entries(table: Sheet, layout: Layout) -> _Reading:
+    """Data rows below the header; every row problem is collected (with its row), none raised."""
+    entries: list[_Entry] = []
+    problems: list[tuple[int, str]] = []
+    skipped = _Skipped([], [], [], [], [], defaultdict(list), [])
+    name_columns = layout.name_columns()
+    organisation_column = layout.roles[Role.ORGANISATION]
+    email_column = layout.roles.get(Role.EMAIL)
+    attending_column = layout.roles.get(Role.ATTENDING)
+    seated_column = layout.roles.get(Role.STAYS_SEATED)
+    attribute_columns = layout.attribute_columns()
+    for row in table.rows:
+        if row.number <= layout.last_header_row:
+            continue
+        if layout.repeats_header(row):
+            skipped.headers.append(row.number)
+            continue
+        if summary_row(row.cells):
+            skipped.summaries.append(row.number)
+            continue
+        if note_row(row.cells):
+            skipped.notes.append((row.number, next(cell for cell in row.cells if cell)))
+            continue
+        name = _known(_name(row, layout))
+        organisation = _known(row.cell(organisation_column))
+        if attending_column is not None and name:
+            answer = row.cell(attending_column)
+            status = attendance(answer)
+            if status is Attendance.ABSENT:
+                skipped.absent.append((name, answer))
+                continue
+            if status is Attendance.PENDING:
+                skipped.pending.append((name, answer))
+            elif status is None and answer:
+                skipped.unknown[answer].append(name)
+        email = row.cell(email_column) if email_column is not None else ""
+        if email_placeholder(email):
+            email = ""
+        if email and not EMAIL_PATTERN.fullmatch(email):
+            assert email_column is not None
+            problems.append(
+                (
+                    row.number,
+                    layout.at(
+                        row.number,
+                        [email_column],
+                        t(
+                            "{email} is not an email address (expected form: first.last@example.org). Correct "
+                            "it or empty the cell.",
+                            email=quoted(email),
+                        ),
+                    ),
+                )
+            )
+        if name and not has_letter(name):
+            problems.append(
+                (
+                    row.number,
+                    layout.at(
+                        row.number,
+                        name_columns,
+                        t("{name} has no letter: it names nobody. Write the person's name.", name=quoted(name)),
+                    ),
+                )
+            )
+        elif name and organisation:
+            attributes = tuple((layout.header(column), row.cell(column)) for column in attribute_columns)
+            if seated_column is not None:
+                attributes = (*attributes, *_seated(row.cell(seated_column), name, skipped))
+            entries.append(_Entry(row.number, name, organisation, email, attributes))
+        else:
+            problems.append((row.number, _incomplete(row, layout, name, organisation)))
+    return _Reading(entries, problems, _skipped_lines(table.source, layout, skipped))
+
+
+def _seated(answer: str, name: str, skipped: _Skipped) -> tuple[tuple[str, str], ...]:
+    """The stays-seated flag as the constraints read it, from an answer to a question about it."""
+    seated = seated_answer(answer)
+    if seated is None and answer:
+        skipped.seated_unknown.append((name, answer))
+    return ((STAYS_SEATED, "yes"),) if seated else ()
+
+
+def _incomplete(row: Row, layout: Layout, name: str, organisation: str) -> str:
+    """The problem of a row without a name or an organisation."""
+    if name:
+        return layout.at(
+            row.number,
+            [layout.roles[Role.ORGANISATION]],
+            t("missing organisation for {name}. Add it or delete the row.", name=quoted(name)),
+        )
+    if organisation:
+        return layout.at(
+            row.number,
+            layout.name_columns(),
+            t(
+                "missing name for a person from {organisation}. Add it or delete the row.",
+                organisation=quoted(organisation),
+            ),
+        )
+    return layout.at(
+        row.number,
+        [],
+        t(
+            "no name and no organisation, yet the row holds {content}. Complete it or delete it.",
+            content=quoted_list([cell for cell in row.cells if cell][:3]),
+        ),
+    )
+
+
+def _people(people: Sequence[tuple[str, str]]) -> str:
+    """ "Anne Martin (Annulé), Léa Dubois (Non)...", at most MAX_LISTED."""
+    listed = ", ".join(t("{name} ({answer})", name=name, answer=answer) for name, answer in people[:MAX_LISTED])
+    more = len(people) - MAX_LISTED
+    return listed + (t(" and {count} more", count=more) if more > 0 else "")
+
+
+def _rows(numbers: Sequence[int]) -> str:
+    return ", ".join(format_integer(number) for number in numbers)
+
+
+def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
+    lines = []
+    if skipped.headers:
+        lines.append(
+            t("{file}: row(s) {rows} skipped: they repeat the header.", file=source, rows=_rows(skipped.headers))
+        )
+    if skipped.summaries:
+        lines.append(
+            t(
+                "{file}: row(s) {rows} skipped: totals or counts, not people.",
+                file=source,
+                rows=_rows(skipped.summaries),
+            )
+        )
+    lines.extend(
+        t("{file}, row {row}: skipped, a note rather than a person ({text}).", file=source, row=row, text=quoted(text))
+        for row, text in skipped.notes
+    )
+    attending = layout.roles.get(Role.ATTENDING)
+    column = layout.describe([attending]) if attending is not None else ""
+    if skipped.absent:
+        lines.append(
+            _t_people(
+                N_("{file}: {count} people left out, who do not come according to {column}: {people}."),
+                source,
+                column,
+                skipped.absent,
+            )
+        )
+    if skipped.pending:
+        lines.append(
+            _t_people(
+                N_("{file}: {count} people kept though {column} does not confirm they come: {people}."),
+                source,
+                column,
+                skipped.pending,
+            )
+        )
+    lines.extend(
+        t(
+            "{file}: {answer} in {column} is not understood as coming or not; kept: {people}.",
+            file=source,
+            answer=quoted(answer),
+            column=column,
+            people=", ".join(names[:MAX_LISTED]),
+        )
+        for answer, names in skipped.unknown.items()
+    )
+    if skipped.seated_unknown:
+        seated = layout.roles[Role.STAYS_SEATED]
+        lines.append(
+            _t_people(
+                N_(
+                    "{file}: {count} answers in {column} not understood as staying seated or not, so these "
+                    "people move like the others: {people}. Write yes or no."
+                ),
+                source,
+                layout.describe([seated]),
+                skipped.seated_unknown,
+            )
+        )
+    return lines
+
+
+def _t_people(message: str, source: str, column: str, people: Sequence[tuple[str, str]]) -> str:
+    return t(message, file=source, count=len(people), column=column, people=_people(people))
+
+
+def _known(value: str) -> str:
+    """The value, or '' for a placeholder such as "-" or "_" that folds to nothing (people write it for unknown)."""
+    return value if fold(value) else ""
+
+
+def _drop_duplicates(
+    entries: list[_Entry], layout: Layout, dedupe: bool
+) -> tuple[list[_Entry], list[tuple[int, str]], list[str]]:
+    """(kept, problems with their rows, warnings): the same person twice (same name, in any order, case or
+    accents, and same organisation, or same email).
+
+    Refused by default, naming both rows, since a double row usually hides a typo the organiser wants to see;
+    with `dedupe` the first row is kept and the others become warnings.
+    """
+    kept: list[_Entry] = []
+    problems: list[tuple[int, str]] = []
+    warnings: list[str] = []
+    by_person: dict[str, _Entry] = {}
+    by_email: dict[str, _Entry] = {}
+    email_column = [layout.roles[Role.EMAIL]] if Role.EMAIL in layout.roles else []
+    for entry in entries:
+        person = person_key(entry.name) + "|" + fold(entry.organisation)
+        email = entry.email.casefold()
+        if (earlier := by_person.get(person)) is not None:
+            columns: list[int] = []
+            reason = t(
+                "{name} ({organisation}) is already on row {first}.",
+                name=quoted(entry.name),
+                organisation=earlier.organisation,
+                first=earlier.row,
+            )
+        elif email and (earlier := by_email.get(email)) is not None:
+            columns = email_column
+            reason = t(
+                "the address {email} already belongs to {name} on row {first}.",
+                email=quoted(entry.email),
+                name=quoted(earlier.name),
+                first=earlier.row,
+            )
+        else:
+            kept.append(entry)
+            by_person[person] = entry
+            if email:
+                by_email[email] = entry
+            continue
+        advice = (
+            t("Only row {first} is kept.", first=earlier.row)
+            if dedupe
+            else t("Delete one of the two rows, or run again with --dedupe to keep the first.")
+        )
+        line = layout.at(entry.row, columns, f"{reason} {advice}")
+        if dedupe:
+            warnings.append(line)
+        else:
+            problems.append((entry.row, line))
+    return kept, problems, warnings
+
+
+def _namesakes(entries: Sequence[_Entry], source: str) -> list[str]:
+    """People of one name in different organisations: two people, or one registered twice? Kept, and said."""
+    by_name: defaultdict[str, list[_Entry]] = defaultdict(list)
+    for entry in entries:
+        by_name[person_key(entry.name)].append(entry)
+    return [
+        t(
+            "{file}: {people} bear the same name; kept as {count} people. If they are one person, delete "
+            "the extra row(s).",
+            file=source,
+            people=", ".join(
+                t("{name} ({organisation}, row {row})", name=quoted(e.name), organisation=e.organisation, row=e.row)
+                for e in same
+            ),
+            count=len(same),
+        )
+        for same in by_name.values()
+        if len({fold(entry.organisation) for entry in same}) > 1
+    ]

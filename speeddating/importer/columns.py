@@ -1,0 +1,642 @@
+"""Which column holds what, recognised by meaning rather than by exact spelling.
+
+Registration tools name their columns after the questions asked ("Quelle est votre structure ?",
+"Votre nom", "Adresse de messagerie", "Nom participant", "First Name"...). A header is cut into
+words (folded, plurals and the gender mark "(e)" dropped) and each role looks for its words:
+
+- identifiers, dates, amounts, tickets, orders, phones, addresses are never a name, an organisation
+  or an email, whatever else the header says ("Attendee #", "Numéro de billet", "Nom du tarif");
+- where several columns could play one role, the participant's own wins over the payer's or the
+  respondent's account ("Nom participant" over "Nom payeur", "Votre nom" over Microsoft Forms'
+  "Nom"), a well-filled column over a mostly empty one, then the most specific word
+  ("Structure" over "Service"), then the leftmost column;
+- a column of attendance ("Présent", "Attendee Status", "Statut de la commande") or of staying
+  seated ("Avez-vous besoin de rester assis(e) ?", "PMR", "Fauteuil roulant") is recognised by its
+  header and confirmed by its values (yes/no, attending/cancelled...).
+
+`--columns` names any role's column by its header or letter, overriding all of this.
+"""
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from speeddating.i18n import t
+from speeddating.importer.reading import Row, Sheet, column_index, column_letter, quoted, refuse
+from speeddating.importer.values import attendance, is_answer, is_numeric, seated_answer
+from speeddating.text import fold, has_letter
+
+HEADER_SEARCH_ROWS = 20
+"""Title rows above the header are skipped, but only this far down: a header lower than this is a mistake."""
+VALUE_SAMPLE_ROWS = 300
+MOSTLY_FILLED = 0.5
+CONFIRMED_BY_VALUES = 0.8
+
+
+class Role(Enum):
+    FULL_NAME = "full_name"
+    FIRST_NAME = "first_name"
+    LAST_NAME = "last_name"
+    ORGANISATION = "organisation"
+    EMAIL = "email"
+    STAYS_SEATED = "stays_seated"
+    ATTENDING = "attending"
+
+    @property
+    def option(self) -> str:
+        """The role's name in --columns: name, first, last, organisation, email, stays-seated, attending."""
+        return OPTION_NAMES[self]
+
+
+NAME_ROLES = (Role.FULL_NAME, Role.FIRST_NAME, Role.LAST_NAME)
+PERSON_ROLES = (*NAME_ROLES, Role.ORGANISATION, Role.EMAIL)
+OPTION_NAMES: Mapping[Role, str] = {
+    Role.FULL_NAME: "name",
+    Role.FIRST_NAME: "first",
+    Role.LAST_NAME: "last",
+    Role.ORGANISATION: "organisation",
+    Role.EMAIL: "email",
+    Role.STAYS_SEATED: "stays-seated",
+    Role.ATTENDING: "attending",
+}
+OVERRIDE_NAMES: Mapping[str, Role] = {
+    **{name: role for role, name in OPTION_NAMES.items()},
+    "organization": Role.ORGANISATION,
+    "mail": Role.EMAIL,
+    "seated": Role.STAYS_SEATED,
+    "present": Role.ATTENDING,
+}
+
+
+def _stem(word: str) -> str:
+    """Plural and feminine endings off, so that "structures", "prénoms" and "inscrites" find their word."""
+    if len(word) > 4 and word.endswith("s"):
+        word = word[:-1]
+    return word
+
+
+def _stems(words: str) -> frozenset[str]:
+    return frozenset(_stem(word) for word in words.split())
+
+
+EXCLUDED = _stems(
+    "id identifiant # n no num numero number nr ref reference code date heure time horodateur horodatage timestamp "
+    "montant amount prix price tarif total paid payer fee frai quantite quantity qty billet ticket commande order "
+    "barcode iban telephone phone tel portable mobile fax adresse address postal cp ip uid sid serial score duree "
+    "duration age naissance birth sexe gender civilite prefix suffix commentaire comment remarque message formule "
+    "moyen paiement payment promo reduction coupon devise currency lien url site website login username utilisateur "
+    "pseudo compte draft brouillon soumission submission submitted completed complete modified modification statut "
+    "status type categorie category"
+)
+"""Words of headers whose column is never a name, an organisation or an email."""
+EMAIL_WORDS = _stems("email mail courriel messagerie mel")
+ADDRESS_WORDS = _stems("adresse address")
+"""An address is never a name or an organisation, but "Adresse e-mail" is an email."""
+FIRST_WORDS = _stems("prenom firstname forename givenname")
+LAST_WORDS = _stems("nom lastname surname familyname")
+FULL_WORDS = _stems("name fullname nomcomplet participant attendee inscrit identite personne person")
+ORGANISATION_WORDS: Mapping[str, int] = {
+    _stem(word): rank
+    for rank, words in enumerate(
+        (
+            "direction departement",
+            "service agence antenne",
+            "affiliation business",
+            "partenaire administration raisonsociale",
+            "association collectivite institution",
+            "etablissement employeur employer entreprise company societe",
+            "structure organisme organisation organization",
+        ),
+        start=1,
+    )
+    for word in words.split()
+}
+"""The organisation's words, the most specific ranked highest: "service" is often a department of the structure."""
+PARTICIPANT_WORDS = _stems("participant participante attendee inscrit votre vos your beneficiaire invite guest")
+ACCOUNT_WORDS = _stems(
+    "payeur payeuse acheteur acheteuse buyer purchaser facturation billing commanditaire repondant respondent "
+    "responsable"
+)
+"""The payer's or the respondent's columns: used only when the participant has none of their own."""
+SEATED_WORDS = _stems("assis assise seated seat mobilite mobility pmr accessibilite accessibility fauteuil wheelchair")
+ATTENDING_WORDS = _stems(
+    "present presente presence participation participe participera participerez statut status etat venue viendra "
+    "confirmation confirme emargement attendance attending checkin"
+)
+PAIRS = {
+    ("e", "mail"): "email",
+    ("adresse", "electronique"): "email",
+    ("first", "name"): "firstname",
+    ("given", "name"): "givenname",
+    ("last", "name"): "lastname",
+    ("family", "name"): "familyname",
+    ("full", "name"): "fullname",
+    ("nom", "complet"): "nomcomplet",
+    ("raison", "sociale"): "raisonsociale",
+    ("check", "in"): "checkin",
+    ("user", "name"): "username",
+}
+"""Two words that mean one thing together ("E-mail", "First Name", "Raison sociale")."""
+
+
+def header_words(header: str) -> list[str]:
+    """The words of a header as compared: folded, parenthesised parts ("assis(e)", "(facultatif)") and
+    punctuation removed, plurals dropped, pairs such as "e mail" or "first name" joined."""
+    text = fold(re.sub(r"\(.*?\)", " ", header)).replace("#", " # ").replace("°", " ")
+    words = [word for word in re.split(r"[^0-9a-z#]+", text) if word]
+    joined: list[str] = []
+    for word in words:
+        if joined and (joined[-1], word) in PAIRS:
+            joined[-1] = PAIRS[joined[-1], word]
+        else:
+            joined.append(word)
+    return [_stem(word) for word in joined]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A role a header could play, with what decides between columns competing for it."""
+
+    role: Role
+    specificity: int = 0
+    participant: bool = False
+    account: bool = False
+
+
+def candidates(header: str) -> list[Candidate]:
+    """The roles a header's words allow, before the values are looked at."""
+    words = set(header_words(header))
+    if not words:
+        return []
+    participant = bool(words & PARTICIPANT_WORDS)
+    account = bool(words & ACCOUNT_WORDS)
+    found = []
+    if words & SEATED_WORDS:
+        found.append(Candidate(Role.STAYS_SEATED))
+    if words & ATTENDING_WORDS:
+        found.append(Candidate(Role.ATTENDING))
+    if words & EMAIL_WORDS:
+        if not words & (EXCLUDED - ADDRESS_WORDS):
+            found.append(Candidate(Role.EMAIL, participant=participant, account=account))
+        return found
+    if words & EXCLUDED:
+        return found
+    organisation = max((ORGANISATION_WORDS.get(word, 0) for word in words), default=0)
+    extra = len(words - set(ORGANISATION_WORDS) - PARTICIPANT_WORDS)
+    if organisation:
+        found.append(Candidate(Role.ORGANISATION, organisation * 10 - extra, participant, account))
+    elif (words & FIRST_WORDS and words & LAST_WORDS) or words & FULL_WORDS:
+        found.append(Candidate(Role.FULL_NAME, participant=participant, account=account))
+    elif words & FIRST_WORDS:
+        found.append(Candidate(Role.FIRST_NAME, participant=participant, account=account))
+    elif words & LAST_WORDS:
+        found.append(Candidate(Role.LAST_NAME, participant=participant, account=account))
+    return found
+
+
+def is_header_cell(cell: str) -> bool:
+    """A cell that reads as a column title: it names a role or is a word never found in a person's row."""
+    return bool(candidates(cell)) or bool(set(header_words(cell)) & EXCLUDED)
+
+
+def _has_person(headers: Sequence[str]) -> tuple[bool, bool]:
+    """(a name column, an organisation column) among these headers, by their words alone."""
+    roles = {candidate.role for header in headers for candidate in candidates(header)}
+    return bool(roles & set(NAME_ROLES)), Role.ORGANISATION in roles
+
+
+def list_score(rows: Sequence[Sequence[str]]) -> int:
+    """How much these rows look like an attendee list: 2 for a header naming a name and an organisation
+    column, 1 for either, 0 for none (it picks the separator of a text file and a workbook's sheet)."""
+    best = 0
+    for row in rows[:HEADER_SEARCH_ROWS]:
+        if len({cell for cell in row if cell}) >= 1:
+            name, organisation = _has_person(row)
+            best = max(best, name + organisation)
+    return best
+
+
+def _continues_header(row: Row) -> bool:
+    """A second header row under the first (the "Nom | Prénom" under a merged "Participant"): every cell a
+    column title, none holding a digit or an @ as a person's row would."""
+    cells = [cell for cell in row.cells if cell]
+    return (
+        len(cells) >= 2
+        and all(is_header_cell(cell) for cell in cells)
+        and not any(re.search(r"[\d@]", cell) for cell in cells)
+    )
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the header is and which column plays which role."""
+
+    source: str
+    header_rows: tuple[int, ...]
+    """Spreadsheet numbers of the header's rows (two when a merged title sits over sub-titles)."""
+    headers: tuple[str, ...]
+    roles: Mapping[Role, int]
+    header_cells: tuple[tuple[str, ...], ...] = ()
+    """Each header row's own cells, folded: a row equal to one of them further down repeats the header."""
+
+    @property
+    def last_header_row(self) -> int:
+        return self.header_rows[-1]
+
+    def header(self, column: int) -> str:
+        return self.headers[column] if column < len(self.headers) else ""
+
+    def name_columns(self) -> list[int]:
+        """The full-name column if there is one, else first name then last name (display order)."""
+        if Role.FULL_NAME in self.roles:
+            return [self.roles[Role.FULL_NAME]]
+        return [self.roles[role] for role in (Role.FIRST_NAME, Role.LAST_NAME) if role in self.roles]
+
+    def attribute_columns(self) -> list[int]:
+        """Columns kept as they are on each person (the ones whose meaning we took are left out)."""
+        used = set(self.roles.values())
+        return [column for column, header in enumerate(self.headers) if header and column not in used]
+
+    def describe(self, columns: Sequence[int]) -> str:
+        """ "colonne C « Structure »", or both name columns when the name comes from two."""
+        if len(columns) == 2:
+            first, second = columns
+            return t(
+                "columns {first} {first_header} and {second} {second_header}",
+                first=column_letter(first),
+                first_header=quoted(self.header(first)),
+                second=column_letter(second),
+                second_header=quoted(self.header(second)),
+            )
+        return t("column {letter} {header}", letter=column_letter(columns[0]), header=quoted(self.header(columns[0])))
+
+    def at(self, row: int, columns: Sequence[int], message: str) -> str:
+        """A problem line: file, spreadsheet row, and the column(s) to look at when there are any."""
+        if not columns:
+            return t("{file}, row {row}: {message}", file=self.source, row=row, message=message)
+        return t(
+            "{file}, row {row}, {column}: {message}",
+            file=self.source,
+            row=row,
+            column=self.describe(columns),
+            message=message,
+        )
+
+    def repeats_header(self, row: Row) -> bool:
+        """A header pasted again further down (two lists one under the other), in any case or accents."""
+        folded = tuple(fold(cell) for cell in row.cells)
+        return any(folded == cells[: len(folded)] and any(folded) for cells in self.header_cells)
+
+    def summary(self) -> str:
+        """Which column was read for what: the organiser checks it at a glance."""
+        labels = {
+            Role.FULL_NAME: t("name"),
+            Role.FIRST_NAME: t("first name"),
+            Role.LAST_NAME: t("last name"),
+            Role.ORGANISATION: t("organisation"),
+            Role.EMAIL: t("email"),
+            Role.STAYS_SEATED: t("stays seated"),
+            Role.ATTENDING: t("attending"),
+        }
+        used = ", ".join(
+            t(
+                "{role} {letter} {header}",
+                role=labels[role],
+                letter=column_letter(column),
+                header=quoted(self.header(column)),
+            )
+            for role, column in sorted(self.roles.items(), key=lambda item: list(Role).index(item[0]))
+        )
+        return t("{file}: columns read: {columns}.", file=self.source, columns=used)
+
+    def columns_option(self) -> str:
+        """The --columns value giving these roles, to copy and adjust."""
+        return ",".join(
+            f"{role.option}={column_letter(column)}"
+            for role, column in sorted(self.roles.items(), key=lambda item: list(Role).index(item[0]))
+        )
+
+
+@dataclass(frozen=True)
+class ColumnChoice:
+    """Roles given with --columns: each a header's text or a column's letters."""
+
+    given: Mapping[Role, str]
+
+    def __bool__(self) -> bool:
+        return bool(self.given)
+
+
+def parse_columns(text: str | None) -> ColumnChoice:
+    """`name=B,organisation=Votre structure` -> ColumnChoice; a header may itself hold commas
+    ("last=Nom, prénom") since only `word=` after a comma starts the next role."""
+    if not text or not text.strip():
+        return ColumnChoice({})
+    keys = "|".join(re.escape(name) for name in sorted(OVERRIDE_NAMES, key=len, reverse=True))
+    parts = re.split(rf",\s*(?=(?:{keys})\s*=)", text.strip(), flags=re.IGNORECASE)
+    given: dict[Role, str] = {}
+    for part in parts:
+        key, equals, value = part.partition("=")
+        role = OVERRIDE_NAMES.get(key.strip().casefold())
+        if not equals or role is None or not value.strip():
+            raise refuse(
+                t(
+                    "--columns {part}: expected role=column, the role being one of {roles}, the column its "
+                    'header or its letter (for example --columns "name=B,organisation=Votre structure").',
+                    part=quoted(part.strip()),
+                    roles=", ".join(role.option for role in Role),
+                )
+            )
+        given[role] = value.strip()
+    return ColumnChoice(given)
+
+
+def _fill(rows: Sequence[Row], column: int) -> tuple[float, list[str]]:
+    """Share of rows with the column filled, and those values."""
+    values = [row.cell(column) for row in rows]
+    filled = [value for value in values if value]
+    return (len(filled) / len(values) if values else 0.0), filled
+
+
+def _confirmed(role: Role, values: Sequence[str]) -> bool:
+    """Whether a column's values fit the role its header suggests: names and organisations are mostly words,
+    not numbers, dates, addresses or yes/no answers; attendance and staying seated are answers to a yes/no
+    or status question (CONFIRMED_BY_VALUES of them at least)."""
+    if not values:
+        return role is not Role.ATTENDING
+    if role in (*NAME_ROLES, Role.ORGANISATION):
+        odd = sum(
+            1 for value in values if is_numeric(value) or not has_letter(value) or "@" in value or is_answer(value)
+        )
+        return odd * 2 < len(values)
+    if role is Role.ATTENDING:
+        understood = sum(1 for value in values if attendance(value) is not None)
+    elif role is Role.STAYS_SEATED:
+        understood = sum(1 for value in values if seated_answer(value) is not None)
+    else:
+        return True
+    return understood >= CONFIRMED_BY_VALUES * len(values) - 1e-9
+
+
+Rank = tuple[int, int, int, int, int]
+"""How well a column fits a role, best highest: not an account's, the participant's own, mostly filled,
+the most specific word, the leftmost."""
+ROLE_ORDER = (Role.EMAIL, Role.ATTENDING, Role.STAYS_SEATED, Role.ORGANISATION, *NAME_ROLES)
+
+
+def _choose_roles(headers: Sequence[str], data: Sequence[Row], taken: Mapping[Role, int]) -> dict[Role, int]:
+    """The best column for each role not already `taken`, each column playing one role."""
+    ranked: dict[Role, list[tuple[Rank, int]]] = {}
+    for column, header in enumerate(headers):
+        if column in taken.values():
+            continue
+        share, values = _fill(data, column)
+        for candidate in candidates(header):
+            if candidate.role in taken or not _confirmed(candidate.role, values):
+                continue
+            rank = (
+                int(not candidate.account),
+                int(candidate.participant),
+                int(share >= MOSTLY_FILLED),
+                candidate.specificity,
+                -column,
+            )
+            ranked.setdefault(candidate.role, []).append((rank, column))
+    roles = dict(taken)
+    for role in ROLE_ORDER:
+        free = sorted((item for item in ranked.get(role, []) if item[1] not in roles.values()), reverse=True)
+        if role not in roles and free:
+            roles[role] = free[0][1]
+    roles = _settle_names(roles, ranked)
+    names_from_account = any(_account(headers[roles[role]]) for role in NAME_ROLES if role in roles)
+    if (
+        Role.EMAIL in roles
+        and Role.EMAIL not in taken
+        and _account(headers[roles[Role.EMAIL]])
+        and not names_from_account
+    ):
+        del roles[Role.EMAIL]  # the payer's address is not the participants' (one payer, several tickets)
+    return roles
+
+
+def _account(header: str) -> bool:
+    return any(candidate.account for candidate in candidates(header))
+
+
+def _settle_names(roles: dict[Role, int], ranked: Mapping[Role, list[tuple[Rank, int]]]) -> dict[Role, int]:
+    """One way of reading the name: split first and last name columns when both exist and rank at least as
+    well as a full-name column; else the full name; a lone first or last name column holds the whole name."""
+
+    def rank(role: Role) -> Rank:
+        """A chosen column's rank; one named with --columns has none, and beats any."""
+        return max((rank for rank, column in ranked.get(role, []) if column == roles[role]), default=MOST)
+
+    if Role.FIRST_NAME in roles and Role.LAST_NAME in roles:
+        split = min(rank(Role.FIRST_NAME), rank(Role.LAST_NAME))
+        if Role.FULL_NAME not in roles or split[:2] >= rank(Role.FULL_NAME)[:2]:
+            roles.pop(Role.FULL_NAME, None)
+            return roles
+    if Role.FULL_NAME not in roles:
+        lone = next((role for role in (Role.LAST_NAME, Role.FIRST_NAME) if role in roles), None)
+        if lone is not None:
+            roles[Role.FULL_NAME] = roles.pop(lone)
+    roles.pop(Role.FIRST_NAME, None)
+    roles.pop(Role.LAST_NAME, None)
+    return roles
+
+
+MOST: Rank = (1, 1, 1, 99, 0)
+"""The rank of a column the organiser named with --columns: nothing beats it."""
+
+
+def _qualifies(row: Row) -> bool:
+    """A header row: two different titles at least, one for a name and one for an organisation."""
+    if len({cell for cell in row.cells if cell}) < 2:
+        return False
+    name, organisation = _has_person(row.cells)
+    return name and organisation
+
+
+def _header_block(rows: Sequence[Row], start: int) -> list[Row]:
+    """The header row at `start` and the sub-title rows just below it."""
+    block = [rows[start]]
+    for row in rows[start + 1 : start + 3]:
+        if row.number != block[-1].number + 1 or not _continues_header(row):
+            break
+        block.append(row)
+    return block
+
+
+def _combined(block: Sequence[Row]) -> tuple[str, ...]:
+    """One title per column from the header's rows: "Participant" over "Nom" reads "Participant Nom"."""
+    width = max(len(row.cells) for row in block)
+    return tuple(
+        " ".join(dict.fromkeys(row.cell(column) for row in block if row.cell(column))) for column in range(width)
+    )
+
+
+def _resolve(given: str, headers: Sequence[str]) -> int | None:
+    """The column a --columns value designates: a header (exactly, else folded, else the one header containing
+    it), or a column letter."""
+    for matches in (
+        [column for column, header in enumerate(headers) if header == given],
+        [column for column, header in enumerate(headers) if fold(header) == fold(given)],
+        [column for column, header in enumerate(headers) if fold(given) and fold(given) in fold(header)],
+    ):
+        if len(matches) == 1:
+            return matches[0]
+    letter = column_index(given)
+    return letter if letter is not None and fold(given) not in {fold(header) for header in headers} else None
+
+
+def find_layout(table: Sheet, choice: ColumnChoice) -> Layout:
+    """The header (the first row naming a name and an organisation column, or holding every header given
+    with --columns) and the column of each role; a file that cannot be read says what to give instead."""
+    search = list(table.rows[:HEADER_SEARCH_ROWS])
+    if not search:
+        raise refuse(
+            t(
+                "{file}: the list is empty. Put a header row (for example First name, Last name, "
+                "Organisation, Email) then one row per attendee.{hint}",
+                file=table.source,
+                hint=table.hint(),
+            )
+        )
+    start = _header_start(search, choice)
+    if start is None:
+        raise _no_header(table, search)
+    block = _header_block(table.rows, start)
+    headers = _combined(block)
+    data = table.rows[start + len(block) :]
+    taken: dict[Role, int] = {}
+    for role, given in choice.given.items():
+        column = _resolve(given, headers)
+        if column is None:
+            raise refuse(
+                t(
+                    "{file}: --columns {role}={given}: no such header or column letter. The headers are {headers}.",
+                    file=table.source,
+                    role=role.option,
+                    given=given,
+                    headers=_listed(headers),
+                )
+            )
+        taken[role] = column
+    roles = _choose_roles(headers, data[:VALUE_SAMPLE_ROWS], taken)
+    layout = Layout(
+        table.source,
+        tuple(row.number for row in block),
+        headers,
+        roles,
+        tuple(tuple(fold(cell) for cell in row.cells) for row in block),
+    )
+    missing = [role for role in (Role.ORGANISATION,) if role not in roles]
+    if not any(role in roles for role in NAME_ROLES):
+        missing.insert(0, Role.FULL_NAME)
+    if missing:
+        raise _missing_roles(table, layout, missing, data)
+    return layout
+
+
+def _header_start(rows: Sequence[Row], choice: ColumnChoice) -> int | None:
+    """Index of the header row: one holding every header named with --columns, else the first that qualifies;
+    with only column letters given, the first row."""
+    letters = [column_index(given) for given in choice.given.values()]
+    named = [given for given, letter in zip(choice.given.values(), letters, strict=True) if letter is None]
+    if named:
+        for index, row in enumerate(rows):
+            if all(_resolve(given, row.cells) is not None for given in named):
+                return index
+    for index, row in enumerate(rows):
+        if _qualifies(row):
+            return index
+    if choice:
+        widest = max((letter for letter in letters if letter is not None), default=0)
+        return next((index for index, row in enumerate(rows) if len(row.cells) > widest), 0)
+    return None
+
+
+def _listed(headers: Sequence[str]) -> str:
+    return ", ".join(
+        t("{letter} {header}", letter=column_letter(column), header=quoted(header))
+        for column, header in enumerate(headers)
+        if header
+    )
+
+
+def _guess(role: Role, headers: Sequence[str], data: Sequence[Row], used: set[int]) -> int | None:
+    """The column most likely to hold `role` when no header says so: the first free column of words."""
+    for column, header in enumerate(headers):
+        if column in used or not header or set(header_words(header)) & EXCLUDED:
+            continue
+        if _confirmed(role, _fill(data[:VALUE_SAMPLE_ROWS], column)[1]):
+            return column
+    return None
+
+
+def _missing_roles(table: Sheet, layout: Layout, missing: Sequence[Role], data: Sequence[Row]) -> Exception:
+    """The header row, what is missing, the headers, and the exact --columns line to try."""
+    roles = dict(layout.roles)
+    for role in missing:
+        guess = _guess(role, layout.headers, data, set(roles.values()))
+        if guess is not None:
+            roles[role] = guess
+    option = Layout(layout.source, layout.header_rows, layout.headers, roles).columns_option()
+    what = (
+        t(
+            "no name column ('Name', 'Full name', 'Participant', or 'First name' and 'Last name') and "
+            "no organisation column ('Organisation', 'Structure', 'Company'...)"
+        )
+        if len(missing) == 2
+        else t("no name column ('Name', 'Full name', 'Participant', or 'First name' and 'Last name')")
+        if missing[0] in NAME_ROLES
+        else t("no organisation column ('Organisation', 'Structure', 'Company', 'Employer'...)")
+    )
+    return refuse(
+        t(
+            "{file}, row {row}: {what} among the headers {headers}. Rename the column, or say which "
+            'one it is: --columns "{option}"{hint}',
+            file=table.source,
+            row=layout.header_rows[0],
+            what=what,
+            headers=_listed(layout.headers),
+            option=option,
+            hint=table.hint(),
+        )
+    )
+
+
+def _no_header(table: Sheet, rows: Sequence[Row]) -> Exception:
+    """No row names both a name and an organisation column: the row that names one, or the first row."""
+    for index, row in enumerate(rows):
+        name, organisation = _has_person(row.cells)
+        if name or organisation:
+            block = _header_block(rows, index)
+            headers = _combined(block)
+            data = rows[index + len(block) :]
+            layout = Layout(table.source, tuple(r.number for r in block), headers, _choose_roles(headers, data, {}))
+            missing = [Role.ORGANISATION] if name else [Role.FULL_NAME]
+            return _missing_roles(table, layout, missing, data)
+    first = rows[0]
+    layout = Layout(table.source, (first.number,), first.cells, {})
+    return refuse(
+        t(
+            "{file}: no header row in the first {rows} rows. A column is needed for the name "
+            "('Name', 'Full name', 'Participant', or 'First name' and 'Last name') and one "
+            "for the organisation ('Organisation', 'Structure', 'Company', 'Employer' or "
+            "'Service'); or say which columns they are, for example --columns \"{option}\".{hint}",
+            file=table.source,
+            rows=HEADER_SEARCH_ROWS,
+            option=_missing_option(layout, rows[1:]),
+            hint=table.hint(),
+        )
+    )
+
+
+def _missing_option(layout: Layout, data: Sequence[Row]) -> str:
+    roles: dict[Role, int] = {}
+    for role in (Role.FULL_NAME, Role.ORGANISATION):
+        guess = _guess(role, [cell or "?" for cell in layout.headers], data, set(roles.values()))
+        roles[role] = guess if guess is not None else len(roles)
+    return Layout(layout.source, layout.header_rows, layout.headers, roles).columns_option()

@@ -1,0 +1,729 @@
+"""From a file to rows of clean text, whatever the format: CSV/TSV/TXT in any usual encoding, XLSX, ODS.
+
+Only non-empty rows are kept, each with its spreadsheet number, so memory follows the cells really
+used and never the range a sheet claims (a 5 KB workbook with one cell at row 1,000,000 and column
+16,000 stays small). Everything is bounded: the file's size, the rows, the columns; beyond a limit
+the file is refused in one line, or the far cells are left out with a warning.
+"""
+
+import contextlib
+import csv
+import datetime as dt
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import openpyxl
+
+from speeddating.errors import UserError
+from speeddating.i18n import format_integer, t
+from speeddating.text import clean, fold
+
+MAX_PEOPLE = 5000
+"""The largest list planned: beyond it the optimiser's model and the printed documents stop being practical."""
+MAX_ROWS = 2 * MAX_PEOPLE
+"""Non-empty rows read from one sheet: room for cancelled registrations, notes and totals, not for a data dump."""
+MAX_COLUMNS = 1000
+"""Cells further right are left out (no registration form asks a thousand questions)."""
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+"""A workbook is a zip: the parts we read may not unpack to more than this (a zip bomb stays a small file)."""
+MAX_SHOWN_PROBLEMS = 20
+SEPARATORS = (";", ",", "\t")
+"""Tried in this order; ties go to `;`, which French Excel writes."""
+SEPARATOR_SAMPLE_LINES = 40
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+"""Excel's "Unicode text" export is UTF-16 with a byte-order mark."""
+ZIP_MAGIC = b"PK\x03\x04"
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".ods", ".xls"})
+MAX_SHOWN_LINES = 5
+
+
+class ImportProblems(UserError):
+    """Everything wrong with an attendee file, one line per problem, shown together (capped)."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        shown = self.problems[:MAX_SHOWN_PROBLEMS]
+        if len(self.problems) > len(shown):
+            shown.append(t("... and {count} more problem(s) to fix.", count=len(self.problems) - len(shown)))
+        super().__init__("\n".join(shown))
+
+
+def refuse(message: str) -> ImportProblems:
+    return ImportProblems([message])
+
+
+def quoted(text: str) -> str:
+    return t("'{text}'", text=text)
+
+
+def quoted_list(texts: Sequence[str]) -> str:
+    return ", ".join(quoted(text) for text in texts)
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet's name for the column at 0-based `index`: A, B, ..., Z, AA, AB..."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def column_index(letters: str) -> int | None:
+    """The 0-based index of a column named by its letters ("C" -> 2), None when `letters` is not one."""
+    if not re.fullmatch(r"[A-Za-z]{1,3}", letters):
+        return None
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index - 1
+
+
+@dataclass(frozen=True)
+class Row:
+    """A non-empty row: its number as the spreadsheet shows it, and its cells from column A (no trailing blanks)."""
+
+    number: int
+    cells: tuple[str, ...]
+
+    def cell(self, column: int) -> str:
+        return self.cells[column] if column < len(self.cells) else ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The non-empty rows of the sheet read, and what the organiser should know about how it was read."""
+
+    rows: tuple[Row, ...]
+    source: str
+    other_sheets: tuple[str, ...] = ()
+    workbook: bool = False
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def hint(self) -> str:
+        """Where the list may be instead, when the sheet read was the wrong one."""
+        return (
+            t(
+                " The workbook has other sheets ({sheets}): pick the right one with --sheet.",
+                sheets=quoted_list(self.other_sheets),
+            )
+            if self.other_sheets
+            else ""
+        )
+
+
+ListScore = Callable[[Sequence[Sequence[str]]], int]
+"""How much the first rows of a table look like an attendee list (0: not at all): picks the separator
+of a text file and the sheet of a workbook."""
+
+
+class _Rows:
+    """Rows being collected, within the limits: too many rows is refused, cells too far right are left out."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.rows: list[Row] = []
+        self.far_cell: str | None = None
+
+    def add(self, number: int, values: Iterable[str], far: int | None = None) -> None:
+        """Row `number`'s cells from column A; `far` is the column of a filled cell beyond MAX_COLUMNS, if any."""
+        cells = list(values)[:MAX_COLUMNS]
+        if far is not None and self.far_cell is None:
+            self.far_cell = f"{column_letter(far)}{number}"
+        while cells and not cells[-1]:
+            cells.pop()
+        if not cells:
+            return
+        if len(self.rows) >= MAX_ROWS:
+            raise refuse(
+                t(
+                    "{file}: more than {rows} filled rows (row {row} is one too many); speeddating plans at "
+                    "most {people} people at a time. Keep only the attendees in the list, or split it into "
+                    "several sessions.",
+                    file=self.source,
+                    rows=format_integer(MAX_ROWS),
+                    row=format_integer(number),
+                    people=format_integer(MAX_PEOPLE),
+                )
+            )
+        self.rows.append(Row(number, tuple(cells)))
+
+    def warnings(self) -> tuple[str, ...]:
+        if self.far_cell is None:
+            return ()
+        return (
+            t(
+                "{file}: cells beyond column {letter} left out (the first one at {cell}); the list must "
+                "fit in the first {count} columns.",
+                file=self.source,
+                letter=column_letter(MAX_COLUMNS - 1),
+                cell=self.far_cell,
+                count=format_integer(MAX_COLUMNS),
+            ),
+        )
+
+
+def _far_column(values: Sequence[object]) -> int | None:
+    """The first filled column beyond MAX_COLUMNS, if any (None and blanks are empty)."""
+    return next((index for index in range(MAX_COLUMNS, len(values)) if str(values[index] or "").strip()), None)
+
+
+def read_sheet(path: Path, sheet: str | None, score: ListScore) -> Sheet:
+    """Every non-empty row of the file (or of the chosen sheet) as clean text."""
+    source = str(path)
+    if not path.exists():
+        raise refuse(t("{file}: no such file. Check its name and the folder you run the command from.", file=source))
+    if path.is_dir():
+        raise refuse(t("{file} is a folder. Give the attendee list file itself (.xlsx, .ods or .csv).", file=source))
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise refuse(
+                t(
+                    "{file}: {size} MB, too large for an attendee list (at most {limit} MB). Give the "
+                    "list of attendees alone, as .xlsx, .ods or CSV.",
+                    file=source,
+                    size=format_integer(size // 2**20),
+                    limit=format_integer(MAX_FILE_BYTES // 2**20),
+                )
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise refuse(
+            t(
+                "{file}: cannot be read ({reason}). Close it if another program has it open, and "
+                "check your permissions on the file.",
+                file=source,
+                reason=error.strerror or error,
+            )
+        ) from None
+    if data.startswith(ZIP_MAGIC):
+        return _read_workbook(data, source, sheet, score)
+    if data.startswith(OLE2_MAGIC):
+        raise refuse(
+            t(
+                "{file}: old Excel 97-2003 format (.xls) or a password-protected workbook. Save "
+                "it as .xlsx without a password, or as CSV.",
+                file=source,
+            )
+        )
+    text, warnings = _decode(data, source)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        raise refuse(
+            t(
+                "{file}: this file is named {suffix} but holds plain text (probably a renamed "
+                "CSV). Rename it to .csv, or open it in your spreadsheet and save it as {suffix}.",
+                file=source,
+                suffix=path.suffix,
+            )
+        )
+    table = _read_text(text, source, score)
+    ignored = (
+        [
+            t(
+                "{file}: --sheet {sheet} ignored, a CSV file has only one sheet. To read a "
+                "particular sheet, give the workbook (.xlsx or .ods) itself.",
+                file=source,
+                sheet=quoted(sheet),
+            )
+        ]
+        if sheet is not None
+        else []
+    )
+    return Sheet(table.rows, source, warnings=(*ignored, *warnings, *table.warnings))
+
+
+def reason(error: BaseException) -> str:
+    """A short technical reason, for the organiser to pass on if the advice does not help."""
+    text = clean(str(error)) or type(error).__name__
+    return text if len(text) <= 100 else text[:99] + "…"
+
+
+# --- text files ---
+
+
+def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
+    """The file as text and the lines that were not in the file's encoding. A UTF-8 file with a few
+    Windows-1252 bytes (one name pasted from another file) is read line by line, each line in the encoding
+    it is written in, and those lines are named: decoding the whole file as Windows-1252 would turn every
+    accent of every other line into mojibake ("Élodie" -> "Ã‰lodie") without a word."""
+    if data.startswith(UTF16_BOMS):
+        try:
+            return _checked(data.decode("utf-16"), source), []
+        except UnicodeDecodeError:
+            raise _not_a_table(source) from None
+    with contextlib.suppress(UnicodeDecodeError):
+        return _checked(data.decode("utf-8-sig"), source), []
+    lines = data.splitlines(keepends=True)
+    as_utf8 = [_utf8(line) for line in lines]
+    if not any(text is not None and not text.isascii() for text in as_utf8):
+        return _checked(_single_byte(data), source), []
+    decoded = [text if text is not None else _single_byte(line) for line, text in zip(lines, as_utf8, strict=True)]
+    text = _checked("".join(decoded).removeprefix("\ufeff"), source)
+    wrong = [number for number, line in enumerate(as_utf8, start=1) if line is None]
+    shown = ", ".join(format_integer(number) for number in wrong[:MAX_SHOWN_LINES])
+    more = t(" and {count} more", count=len(wrong) - MAX_SHOWN_LINES) if len(wrong) > MAX_SHOWN_LINES else ""
+    example = clean(decoded[wrong[0] - 1])
+    return text, [
+        t(
+            "{file}: line(s) {lines}{more} are not in UTF-8 like the rest of the file; read as "
+            "Windows-1252 (line {first}: {example}). Check those names, or save the file again as "
+            "'CSV UTF-8' from your spreadsheet.",
+            file=source,
+            lines=shown,
+            more=more,
+            first=wrong[0],
+            example=quoted(example if len(example) <= 80 else example[:79] + "…"),
+        )
+    ]
+
+
+def _utf8(line: bytes) -> str | None:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _single_byte(data: bytes) -> str:
+    """Windows-1252, or latin-1 for the five bytes it leaves undefined (latin-1 never fails, which lets us
+    point at the line holding a byte that no text encoding accepts)."""
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _not_a_table(source: str) -> ImportProblems:
+    return refuse(
+        t(
+            "{file}: neither a text table (CSV) nor a readable Excel or ODS workbook. Save "
+            "the list from your spreadsheet as .xlsx, .ods or CSV.",
+            file=source,
+        )
+    )
+
+
+def _checked(text: str, source: str) -> str:
+    """Refuse binary files and encodings that leave control characters behind."""
+    if "\x00" in text:
+        raise _not_a_table(source)
+    for number, line in enumerate(io.StringIO(text, newline=None), start=1):
+        if any(unicodedata.category(char) == "Cc" and not char.isspace() for char in line):
+            raise refuse(
+                t(
+                    "{file}, row {row}: unreadable character, the file's encoding is not recognised. "
+                    "Save it from your spreadsheet as 'CSV UTF-8'.",
+                    file=source,
+                    row=number,
+                )
+            )
+    return text
+
+
+def _malformed(source: str, error: Exception) -> ImportProblems:
+    return refuse(
+        t(
+            "{file}: malformed CSV table ({reason}). Check the quotes, or open it in your "
+            "spreadsheet and save it again as CSV.",
+            file=source,
+            reason=reason(error),
+        )
+    )
+
+
+def _read_text(text: str, source: str, score: ListScore) -> Sheet:
+    """A CSV/TSV table with the separator that reveals an attendee list in its first lines; the csv module
+    and not pandas, whose own sniffing (sep=None) invents a separator on one-column files."""
+    sample = "".join(io.StringIO(text, newline="").readlines()[:SEPARATOR_SAMPLE_LINES])
+    try:
+        separator = max(
+            SEPARATORS,
+            key=lambda candidate: score(list(csv.reader(io.StringIO(sample, newline=""), delimiter=candidate))),
+        )
+    except csv.Error as error:
+        raise _malformed(source, error) from None
+    _check_quotes(text, separator, source)
+    rows = _Rows(source)
+    try:
+        for number, cells in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=separator), start=1):
+            far = _far_column(cells)
+            rows.add(number, (clean(cell) for cell in cells), far)
+    except csv.Error as error:
+        raise _malformed(source, error) from None
+    return Sheet(tuple(rows.rows), source, warnings=rows.warnings())
+
+
+def _check_quotes(text: str, separator: str, source: str) -> None:
+    """Refuse a quote that opens a cell and is not closed just before a separator or the end of a line: read
+    leniently, it swallows the following lines into one cell and people silently disappear from the list."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    start = 1
+    try:
+        for _ in reader:
+            start = reader.line_num + 1
+    except csv.Error:
+        raise refuse(
+            t(
+                '{file}, line {row}: a quote (") opens a cell that is not closed properly, and '
+                "the rest of the file would fall into it. Add the closing quote or remove this "
+                "one, or save the list again as CSV from your spreadsheet.",
+                file=source,
+                row=start,
+            )
+        ) from None
+
+
+# --- workbooks ---
+
+
+@dataclass(frozen=True)
+class _SheetEntry:
+    """A sheet of a workbook as listed in it, before its cells are read."""
+
+    name: str
+    hidden: bool
+    read: Callable[[], Sheet]
+
+
+def _damaged(source: str, error: BaseException) -> ImportProblems:
+    return refuse(
+        t(
+            "{file}: damaged or incomplete workbook ({reason}). Open it in your spreadsheet "
+            "and save it again, or export the list as CSV.",
+            file=source,
+            reason=reason(error),
+        )
+    )
+
+
+def _read_workbook(data: bytes, source: str, sheet: str | None, score: ListScore) -> Sheet:
+    """The sheet asked for, else the first visible sheet that holds a list (else the first visible one).
+    A hidden sheet is read only when asked for by name: it is usually an old list or a lookup table."""
+    # A damaged workbook can fail anywhere in zipfile, the XML parser or openpyxl, each with its own
+    # exception types; whatever it raises means the same thing to the organiser.
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            for part in archive.infolist():
+                if part.file_size > MAX_UNPACKED_BYTES:
+                    raise ValueError(f"{part.filename} unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB")
+            if "xl/workbook.xml" in names:
+                book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+                try:
+                    return _choose_sheet(_xlsx_sheets(book, archive, source), sheet, source, score)
+                finally:
+                    book.close()
+            if "mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE:
+                return _choose_sheet(_ods_sheets(archive, source), sheet, source, score)
+    except UserError:
+        raise
+    except Exception as error:
+        raise _damaged(source, error) from None
+    raise refuse(
+        t(
+            "{file}: a zip archive or a document, not an Excel or ODS workbook. Save the list "
+            "from your spreadsheet as .xlsx, .ods or CSV.",
+            file=source,
+        )
+    )
+
+
+def _choose_sheet(entries: Sequence[_SheetEntry], sheet: str | None, source: str, score: ListScore) -> Sheet:
+    if not entries:
+        raise refuse(
+            t(
+                "{file}: the list is empty. Put a header row (for example First name, Last name, "
+                "Organisation, Email) then one row per attendee.{hint}",
+                file=source,
+                hint="",
+            )
+        )
+    if sheet is not None:
+        chosen = _named_sheet(entries, sheet, source)
+        return chosen.read()
+    visible = [entry for entry in entries if not entry.hidden] or list(entries)
+    first = None
+    for entry in visible:
+        table = entry.read()
+        first = first or table
+        if score([row.cells for row in table.rows[:SEPARATOR_SAMPLE_LINES]]):
+            return _with_context(table, entry, entries, visible)
+    assert first is not None
+    return _with_context(first, visible[0], entries, visible)
+
+
+def _with_context(
+    table: Sheet, chosen: _SheetEntry, entries: Sequence[_SheetEntry], visible: Sequence[_SheetEntry]
+) -> Sheet:
+    """The sheet read, with the other visible sheets (for hints) and a warning when it was not simply the first."""
+    others = tuple(entry.name for entry in visible if entry is not chosen)
+    warnings = list(table.warnings)
+    if chosen is not entries[0]:
+        skipped = entries[: entries.index(chosen)]
+        hidden = [entry.name for entry in skipped if entry.hidden]
+        empty = [entry.name for entry in skipped if not entry.hidden]
+        warnings.insert(
+            0,
+            t(
+                "{file}: sheet {sheet} read{hidden}{empty}; give --sheet to read another one.",
+                file=table.source,
+                sheet=quoted(chosen.name),
+                hidden=t(", the hidden sheet(s) {sheets} left out", sheets=quoted_list(hidden)) if hidden else "",
+                empty=t(", no attendee list in {sheets}", sheets=quoted_list(empty)) if empty else "",
+            ),
+        )
+    return Sheet(table.rows, table.source, others, workbook=True, warnings=tuple(warnings))
+
+
+def _named_sheet(entries: Sequence[_SheetEntry], sheet: str, source: str) -> _SheetEntry:
+    """The sheet asked for, exactly, else ignoring case, accents and spacing."""
+    for entry in entries:
+        if entry.name == sheet:
+            return entry
+    close = [entry for entry in entries if fold(entry.name) == fold(sheet)]
+    if len(close) == 1:
+        return close[0]
+    raise refuse(
+        t(
+            "{file}: no sheet '{sheet}' in this workbook. Available sheets: {sheets}.",
+            file=source,
+            sheet=sheet,
+            sheets=quoted_list([entry.name for entry in entries]),
+        )
+    )
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _attribute(element: ElementTree.Element, name: str, default: str = "") -> str:
+    """An attribute by its local name, whatever its namespace."""
+    for key, value in element.attrib.items():
+        if _local(key) == name:
+            return value
+    return default
+
+
+# --- XLSX ---
+
+XLSX_NAMESPACE = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _xlsx_sheets(book: Any, archive: zipfile.ZipFile, source: str) -> list[_SheetEntry]:
+    paths = _xlsx_sheet_paths(archive)
+    return [
+        _SheetEntry(
+            str(worksheet.title),
+            worksheet.sheet_state != "visible",
+            partial(_xlsx_rows, worksheet, archive, paths.get(str(worksheet.title)), source),
+        )
+        for worksheet in book.worksheets
+    ]
+
+
+def _xlsx_sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> the part holding its cells, from the workbook and its relationships."""
+    relationships = ElementTree.parse(archive.open("xl/_rels/workbook.xml.rels")).getroot()
+    targets = {_attribute(rel, "Id"): _attribute(rel, "Target") for rel in relationships}
+    paths = {}
+    for element in ElementTree.parse(archive.open("xl/workbook.xml")).getroot().iter(XLSX_NAMESPACE + "sheet"):
+        target = targets.get(_attribute(element, "id"), "")
+        paths[_attribute(element, "name")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return paths
+
+
+def _cell_range(reference: str) -> tuple[int, int, int, int] | None:
+    """(first row, first column, last row, last column), 1-based rows and 0-based columns, of "B2:D3"."""
+    match = re.fullmatch(r"([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)", reference.upper())
+    if not match:
+        return None
+    first_column, last_column = column_index(match[1]), column_index(match[3])
+    assert first_column is not None and last_column is not None
+    return int(match[2]), first_column, int(match[4]), last_column
+
+
+def _xlsx_merges(archive: zipfile.ZipFile, path: str | None) -> list[tuple[int, int, int, int]]:
+    """The merged ranges of a sheet, read from its part as a stream (openpyxl's read-only mode has none)."""
+    if path is None or path not in archive.namelist():
+        return []
+    merges = []
+    with archive.open(path) as part:
+        for _, element in ElementTree.iterparse(part):
+            if element.tag == XLSX_NAMESPACE + "mergeCell":
+                found = _cell_range(_attribute(element, "ref"))
+                if found is not None:
+                    merges.append(found)
+            elif element.tag == XLSX_NAMESPACE + "row":
+                element.clear()
+    return merges
+
+
+def _xlsx_rows(worksheet: Any, archive: zipfile.ZipFile, path: str | None, source: str) -> Sheet:
+    """The cells of a sheet, as text, row by row from the file: the dimension the sheet claims is ignored
+    (openpyxl would otherwise pad every row to it)."""
+    worksheet.reset_dimensions()
+    rows = _Rows(source)
+    for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        if values:
+            far = _far_column(values)
+            rows.add(number, (_cell_text(value) for value in values[:MAX_COLUMNS]), far)
+    return Sheet(tuple(_merged(rows.rows, _xlsx_merges(archive, path))), source, warnings=rows.warnings())
+
+
+def _cell_text(value: object) -> str:
+    """A cell as its text: numbers without a spurious ".0", dates as ISO dates, "NA" and "None" as written."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    return clean(str(value))
+
+
+def _merged(rows: Sequence[Row], merges: Sequence[tuple[int, int, int, int]]) -> Iterator[Row]:
+    """Rows with every merged range filled with its first cell's value, as the organiser sees it (an
+    organisation merged down the rows of its people belongs to each of them). Only filled rows change."""
+    if not merges:
+        yield from rows
+        return
+    by_number = {row.number: row for row in rows}
+    filling: dict[int, dict[int, str]] = {}
+    for first_row, first_column, last_row, last_column in merges:
+        top = by_number.get(first_row)
+        value = top.cell(first_column) if top else ""
+        if not value:
+            continue
+        for number in range(first_row, last_row + 1):
+            if number in by_number or number == first_row:
+                cells = filling.setdefault(number, {})
+                for column in range(first_column, min(last_column, MAX_COLUMNS - 1) + 1):
+                    cells[column] = value
+    for row in rows:
+        fill = filling.get(row.number)
+        if not fill:
+            yield row
+            continue
+        width = max(len(row.cells), max(fill) + 1)
+        yield Row(row.number, tuple(fill.get(column) or row.cell(column) for column in range(width)))
+
+
+# --- ODS ---
+
+ODS_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+ODS_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+ODS_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+ODS_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+
+
+def _ods_sheets(archive: zipfile.ZipFile, source: str) -> list[_SheetEntry]:
+    """The sheets of an OpenDocument spreadsheet, from one streaming pass over its content."""
+    sheets = _ods_content(archive, source)
+    return [_SheetEntry(name, hidden, partial(_given, table)) for name, hidden, table in sheets]
+
+
+def _given(table: Sheet) -> Sheet:
+    return table
+
+
+def _ods_text(element: ElementTree.Element) -> str:
+    """The text of a paragraph as displayed: <text:s text:c="3"/> is three spaces, a tab or line break a blank."""
+    parts = [element.text or ""]
+    for child in element:
+        tag = child.tag
+        if tag == ODS_TEXT + "s":
+            parts.append(" " * int(_attribute(child, "c", "1") or 1))
+        elif tag in (ODS_TEXT + "tab", ODS_TEXT + "line-break"):
+            parts.append(" ")
+        elif tag != ODS_OFFICE + "annotation":
+            parts.append(_ods_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _ods_cell(element: ElementTree.Element) -> str:
+    paragraphs = [_ods_text(child) for child in element if child.tag == ODS_TEXT + "p"]
+    if paragraphs:
+        return clean(" ".join(paragraphs))
+    for name in ("string-value", "value", "date-value", "boolean-value"):
+        value = _attribute(element, name)
+        if value:
+            return clean(value)
+    return ""
+
+
+def _repeat(element: ElementTree.Element, name: str) -> int:
+    try:
+        return max(1, int(_attribute(element, name, "1")))
+    except ValueError:
+        return 1
+
+
+def _ods_content(archive: zipfile.ZipFile, source: str) -> list[tuple[str, bool, Sheet]]:
+    """(name, hidden, rows) of every sheet. Repeated empty rows and cells (how ODS writes a sheet's blank
+    expanse) only advance the counters; merges are filled as in XLSX."""
+    hidden_styles: set[str] = set()
+    sheets: list[tuple[str, bool, Sheet]] = []
+    rows = _Rows(source)
+    merges: list[tuple[int, int, int, int]] = []
+    row_number = column = 0
+    far: int | None = None
+    cells: list[str] = []
+    table_name = ""
+    table_hidden = False
+    style_name = ""
+    with archive.open("content.xml") as content:
+        for event, element in ElementTree.iterparse(content, events=("start", "end")):
+            tag = element.tag
+            if event == "start":
+                if tag == ODS_TABLE + "table":
+                    table_name = _attribute(element, "name")
+                    table_hidden = _attribute(element, "style-name") in hidden_styles
+                    rows, merges, row_number = _Rows(source), [], 0
+                elif tag == ODS_TABLE + "table-row":
+                    cells, column, far = [], 0, None
+                elif tag == ODS_STYLE + "style":
+                    style_name = _attribute(element, "name")
+                elif tag == ODS_STYLE + "table-properties" and _attribute(element, "display") == "false":
+                    hidden_styles.add(style_name)
+                continue
+            if tag in (ODS_TABLE + "table-cell", ODS_TABLE + "covered-table-cell"):
+                value = _ods_cell(element) if tag == ODS_TABLE + "table-cell" else ""
+                spanned = (_repeat(element, "number-rows-spanned"), _repeat(element, "number-columns-spanned"))
+                if value and spanned != (1, 1):
+                    merges.append((row_number + 1, column, row_number + spanned[0], column + spanned[1] - 1))
+                repeat = _repeat(element, "number-columns-repeated")
+                if value and column >= MAX_COLUMNS:
+                    far = column if far is None else far
+                elif value:
+                    cells.extend([""] * (column - len(cells)) + [value] * min(repeat, MAX_COLUMNS - column))
+                column += repeat
+                element.clear()
+            elif tag == ODS_TABLE + "table-row":
+                repeat = _repeat(element, "number-rows-repeated")
+                if cells or far is not None:
+                    for copy in range(repeat if repeat <= MAX_ROWS else 1):
+                        rows.add(row_number + copy + 1, cells, far)
+                row_number += repeat
+                element.clear()
+            elif tag == ODS_TABLE + "table":
+                table = Sheet(tuple(_merged(rows.rows, merges)), source, warnings=rows.warnings())
+                sheets.append((table_name, table_hidden, table))
+                element.clear()
+    return sheets

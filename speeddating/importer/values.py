@@ -1,0 +1,161 @@
+"""What the cells of a registration export say beyond names: yes/no answers, attendance statuses, totals.
+
+Every vocabulary is folded (no case, no accents) and compared on whole answers or their first word,
+so "Oui, je serai présent(e)", "Not Attending", "Annulé" and "Remboursé" are all understood.
+"""
+
+import re
+from enum import Enum
+
+from speeddating.text import fold, word_set
+
+
+def _phrases(text: str) -> frozenset[str]:
+    return frozenset(phrase.strip() for phrase in text.split("|"))
+
+
+def answer_key(value: str) -> str:
+    """How an answer compares: folded, punctuation and parenthesised marks ("présent(e)") removed."""
+    return " ".join(re.split(r"[^0-9a-z✓✔☑✗✘]+", fold(re.sub(r"\(.*?\)", " ", value)))).strip()
+
+
+YES = _phrases("oui|yes|y|o|x|1|true|vrai|ok|✓|✔|☑|bien sur|tout a fait|absolument")
+NO = _phrases("non|no|n|0|false|faux|aucun|aucune|rien|none|pas besoin|sans objet|na|n a|nc|✗|✘")
+
+
+CLEAR_ANSWERS = _phrases("oui|non|yes|no|x|vrai|faux|true|false")
+
+
+def is_answer(value: str) -> bool:
+    """A yes/no answer, not a name (a column of them answers a question, as "Inscrit ?" does)."""
+    return answer_key(value) in CLEAR_ANSWERS
+
+
+class Attendance(Enum):
+    COMES = "comes"
+    ABSENT = "absent"
+    PENDING = "pending"
+
+
+ATTENDANCE_VALUES: dict[Attendance, frozenset[str]] = {
+    Attendance.COMES: YES
+    | _phrases(
+        "present|presente|presents|presentes|confirme|confirmee|valide|validee|paye|payee|inscrit|inscrite|"
+        "attending|checked in|check in|registered|confirmed|paid|complete|completed|approved|accepted|"
+        "presentiel|en presentiel|sur place|participe|je participe|je viens|je serai present|je serai la|"
+        "vient|viendra|sera present|sera la|accepte|acceptee"
+    ),
+    Attendance.ABSENT: NO
+    | _phrases(
+        "absent|absente|absents|absentes|excuse|excusee|annule|annulee|annulation|cancelled|canceled|"
+        "rembourse|remboursee|remboursement|refunded|refund|not attending|deleted|supprime|supprimee|"
+        "transferred|transfere|transferee|desiste|desistee|desistement|ne participe pas|ne vient pas|"
+        "ne viendra pas|distanciel|en distanciel|a distance|visio|en visio|visioconference|en ligne|remote|"
+        "online|refuse|refusee|declined|no show|abandonne|abandonnee|expire|expired|failed|echoue|rejete"
+    ),
+    Attendance.PENDING: _phrases(
+        "en attente|pending|liste d attente|waitlist|waiting list|wait list|en cours|a confirmer|peut etre|"
+        "maybe|incertain|not checked in|non pointe"
+    ),
+}
+"""Answers of attendance and status columns ("Présent", Eventbrite's "Attendee Status", HelloAsso's
+"Statut de la commande"). Taking part from a distance is not taking a seat at a table."""
+
+
+def attendance(value: str) -> Attendance | None:
+    """What an attendance answer says, None when it is not an answer we know."""
+    key = answer_key(value)
+    if not key:
+        return None
+    for kind, phrases in ATTENDANCE_VALUES.items():
+        if key in phrases:
+            return kind
+    first = key.split()[0]
+    if first in ("oui", "yes"):
+        return Attendance.COMES
+    if first in ("non", "no"):
+        return Attendance.ABSENT
+    return None
+
+
+MOBILITY_WORDS = word_set(
+    "fauteuil roulant assis assise pmr mobilite reduite canne cannes bequille bequilles marcher marche debout "
+    "deambulateur wheelchair seated sitting walk walking crutches mobility"
+)
+
+
+def seated_answer(value: str) -> bool | None:
+    """Whether an answer to a question about staying seated or mobility means the person stays seated:
+    yes/no, or a free answer such as "fauteuil roulant" or "j'ai du mal à rester debout" (yes)."""
+    key = answer_key(value)
+    if not key:
+        return None
+    if key in YES:
+        return True
+    if key in NO:
+        return False
+    first = key.split()[0]
+    if first in ("oui", "yes"):
+        return True
+    if first in ("non", "no"):
+        return False
+    if set(key.split()) & MOBILITY_WORDS:
+        return True
+    return None
+
+
+NUMERIC = re.compile(r"[\s\d.,:;/+\-−–€$£%#()hHTZ]+")
+
+
+def is_numeric(value: str) -> bool:
+    """A number, an amount, a date or a time rather than words ("1234567035", "12/03/2024 09:15", "25,00 €")."""
+    return bool(re.search(r"\d", value)) and bool(NUMERIC.fullmatch(value))
+
+
+EMAIL_PLACEHOLDERS = _phrases("anonymous|anonyme|aucun|aucune|none|nc|non communique|na|n a|inconnu|unknown")
+"""What forms write where no address was collected (Microsoft Forms: "anonymous")."""
+
+
+def email_placeholder(value: str) -> bool:
+    return not answer_key(value) or answer_key(value) in EMAIL_PLACEHOLDERS
+
+
+SUMMARY_WORDS = re.compile(
+    r"^(total|totaux|sous total|grand total|nombre|nb|nbre|effectif|effectifs|count|somme|sum|"
+    r"nombre de participants|nombre d inscrits|total participants|total inscrits)\b"
+)
+NOTE_WORDS = re.compile(
+    r"^(note|notes|nb|n b|remarque|remarques|rappel|attention|legende|source|mise a jour|maj|liste arretee|"
+    r"important|info|information|a noter|pour info)\b"
+)
+NOTE_MIN_WORDS = 6
+FORMULA = re.compile(r"=\s*([A-Za-z][A-Za-z.]*\(|\$?[A-Z]{1,3}\$?\d+)")
+"""A formula left as text ("=NB.SI(C2:C40;\"oui\")", "=B3+B4"), as a CSV export writes an unevaluated one."""
+
+
+def summary_row(cells: tuple[str, ...]) -> bool:
+    """A row of totals or counts, not a person: "Total" (or "Nombre", "Effectif"...) first, numbers and a
+    formula only, or nothing but numbers."""
+    filled = [cell for cell in cells if cell]
+    if not filled:
+        return False
+    if any(FORMULA.match(cell) for cell in filled):
+        return True
+    if all(is_numeric(cell) for cell in filled):
+        return True
+    first = answer_key(filled[0])
+    return bool(SUMMARY_WORDS.match(first)) and all(is_numeric(cell) or not answer_key(cell) for cell in filled[1:])
+
+
+def note_row(cells: tuple[str, ...]) -> bool:
+    """A line of text left in the list for its readers ("NB : liste arrêtée au 10 mars", "* en attente
+    de confirmation"): one cell, a note's first word or mark, or a sentence rather than a name."""
+    filled = [cell for cell in cells if cell]
+    if len(filled) != 1:
+        return False
+    text = filled[0]
+    return (
+        text.startswith(("*", "(", "//", "#"))
+        or bool(NOTE_WORDS.match(answer_key(text)))
+        or (len(text.split()) >= NOTE_MIN_WORDS)
+    )
