@@ -193,19 +193,20 @@ def _emails_by_organisation(entries: Sequence[_Entry]) -> dict[str, list[str]]:
 def _grouping_lines(grouping: Grouping, source: str) -> list[str]:
     """One line per organisation written several ways (with each spelling's reason), per pair that looked
     alike but stays two, and per spelling that could have belonged to another organisation too."""
-    lines = [
-        t(
-            "{file}: counted as one organisation for seating, printed {name}: {spellings}. If some are "
-            "different organisations, split them in an aliases file (--write-aliases writes one to edit).",
-            file=source,
-            name=quoted(merge.printed),
-            spellings=t("; ").join(
-                t("{spelling} ({reason})", spelling=quoted(spelling), reason=reason)
-                for spelling, reason in merge.joined
-            ),
+    lines = []
+    for merge in grouping.merges:
+        spellings = [
+            t("{spelling} ({reason})", spelling=quoted(spelling), reason=reason) for spelling, reason in merge.joined
+        ]
+        lines.append(
+            t(
+                "{file}: counted as one organisation for seating, printed {name}: {spellings}. If some are "
+                "different organisations, split them in an aliases file (--write-aliases writes one to edit).",
+                file=source,
+                name=quoted(merge.printed),
+                spellings=t("; ").join(spellings),
+            )
         )
-        for merge in grouping.merges
-    ]
     lines.extend(
         t(
             "{file}: {first} and {second} look alike but stay two organisations ({reason}).",
@@ -586,17 +587,21 @@ def _namesakes(entries: Sequence[_Entry], source: str) -> list[str]:
     by_name: defaultdict[str, list[_Entry]] = defaultdict(list)
     for entry in entries:
         by_name[person_key(entry.name)].append(entry)
-    return [
-        t(
-            "{file}: {people} bear the same name; kept as {count} people. If they are one person, delete "
-            "the extra row(s).",
-            file=source,
-            people=", ".join(
-                t("{name} ({organisation}, row {row})", name=quoted(e.name), organisation=e.organisation, row=e.row)
-                for e in same
-            ),
-            count=len(same),
+    lines = []
+    for same in by_name.values():
+        if len({fold(entry.organisation) for entry in same}) < 2:
+            continue
+        people = [
+            t("{name} ({organisation}, row {row})", name=quoted(e.name), organisation=e.organisation, row=e.row)
+            for e in same
+        ]
+        lines.append(
+            t(
+                "{file}: {people} bear the same name; kept as {count} people. If they are one person, delete "
+                "the extra row(s).",
+                file=source,
+                people=", ".join(people),
+                count=len(same),
+            )
         )
-        for same in by_name.values()
-        if len({fold(entry.organisation) for entry in same}) > 1
-    ]
+    return lines
