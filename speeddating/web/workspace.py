@@ -54,6 +54,13 @@ class Draft:
         return self.folder / PLAN_FOLDER
 
     @property
+    def resume_step(self) -> str:
+        """Where to pick this session up again: its plan once there is one, else the step after the import."""
+        if (self.plan_folder / "plan.json").is_file():
+            return "plan"
+        return "event" if self.attendee_file is not None else "import"
+
+    @property
     def attendee_file(self) -> Path | None:
         """The attendee list as uploaded (stored under our own name), None before the first upload."""
         found = [self.folder / (ATTENDEE_FILE + suffix) for suffix in ATTENDEE_SUFFIXES]

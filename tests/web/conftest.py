@@ -177,3 +177,14 @@ def planned_session(live_server: LiveServer, french_export: Path) -> str:
         planned = plan_session(roster, saved_event(draft), history=workspace.history, time_limit=1.0)
         write_documents(planned.plan, draft.plan_folder)
     return f"{live_server.base}/sessions/{draft.id}"
+
+
+@pytest.fixture
+def page(page: Page) -> Iterator[Page]:
+    """Playwright's page, failing the test when the browser reports a Content-Security-Policy violation or a
+    script error: the page must work with `script-src 'self'` and no inline script."""
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
+    yield page
+    assert [text for text in problems if "Content Security Policy" in text or text.startswith("script error")] == []

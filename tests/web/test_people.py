@@ -42,3 +42,11 @@ def test_an_unknown_session_is_a_page_saying_so(client: TestClient) -> None:
         assert "Cette séance n&#39;existe pas" in answer.text
     assert client.get("/sessions/..%2F..%2Fetc/import").status_code == 404
     assert client.get("/sessions/..%2Fstate.json/files/plan.csv").status_code == 404
+
+
+def test_the_home_page_picks_a_session_up_where_it_was_left(client: TestClient) -> None:
+    session = client.post("/sessions").headers["location"].removesuffix("/import")
+    assert f'href="{session}/import"' in client.get("/").text
+    client.post(session + "/import", files={"attendees": ("inscrits.csv", b"name;organisation\nA B;X\nC D;Y\n")})
+    home = client.get("/").text
+    assert f'href="{session}/event"' in home and "inscrits.csv" in home
