@@ -24,11 +24,13 @@ if TYPE_CHECKING:
     from speeddating.event import load_event as load_event
     from speeddating.exporters.pdf import write_printables as write_printables
     from speeddating.history.store import SessionInfo as SessionInfo
+    from speeddating.history.store import SessionStatus as SessionStatus
     from speeddating.i18n import use_language as use_language
     from speeddating.importer import read_roster as read_roster
     from speeddating.notice import Notice as Notice
     from speeddating.plan import Plan as Plan
     from speeddating.plan import Quality as Quality
+    from speeddating.plan import SeriesPlace as SeriesPlace
     from speeddating.plan import read_plan as read_plan
     from speeddating.plan import write_plan as write_plan
     from speeddating.replan import Move as Move
@@ -41,11 +43,15 @@ if TYPE_CHECKING:
     from speeddating.session import Result as Result
     from speeddating.session import Revision as Revision
     from speeddating.session import check_plan as check_plan
+    from speeddating.session import SeriesResult as SeriesResult
+    from speeddating.session import plan_series as plan_series
     from speeddating.session import plan_session as plan_session
+    from speeddating.session import record_planned as record_planned
     from speeddating.session import record_session as record_session
     from speeddating.session import recorded_sessions as recorded_sessions
     from speeddating.session import replan_session as replan_session
     from speeddating.session import write_plan_files as write_plan_files
+    from speeddating.session import write_series_files as write_series_files
     from speeddating.status import Phase as Phase
     from speeddating.status import ProgressEvent as ProgressEvent
     from speeddating.status import SolveStatus as SolveStatus
@@ -54,11 +60,11 @@ PUBLIC = {
     "speeddating.errors": ("PlanFormatError", "UserError"),
     "speeddating.event": ("Event", "default_event", "load_event"),
     "speeddating.exporters.pdf": ("write_printables",),
-    "speeddating.history.store": ("SessionInfo",),
+    "speeddating.history.store": ("SessionInfo", "SessionStatus"),
     "speeddating.i18n": ("use_language",),
     "speeddating.importer": ("read_roster",),
     "speeddating.notice": ("Notice",),
-    "speeddating.plan": ("Plan", "Quality", "read_plan", "write_plan"),
+    "speeddating.plan": ("Plan", "Quality", "SeriesPlace", "read_plan", "write_plan"),
     "speeddating.replan": ("Move",),
     "speeddating.roster": ("Attendee", "Roster"),
     "speeddating.session": (
@@ -68,12 +74,16 @@ PUBLIC = {
         "ReplanOptions",
         "Result",
         "Revision",
+        "SeriesResult",
         "check_plan",
+        "plan_series",
         "plan_session",
+        "record_planned",
         "record_session",
         "recorded_sessions",
         "replan_session",
         "write_plan_files",
+        "write_series_files",
     ),
     "speeddating.status": ("Phase", "ProgressEvent", "SolveStatus"),
 }

@@ -96,6 +96,16 @@ class SolverReport:
 
 
 @dataclass(frozen=True)
+class SeriesPlace:
+    """Where a session stands in a series planned at once (`plan --sessions N`): the series' key, shared by
+    its sessions, the session's number from 1 and how many the series has."""
+
+    key: str
+    number: int
+    sessions: int
+
+
+@dataclass(frozen=True)
 class Plan:
     """The solution as the organiser sees it (and a `speeddating-plan/1` file holds it): the attendees, each
     round's tables with their people, times and theme, the figures, and what the organiser asked."""
@@ -110,6 +120,8 @@ class Plan:
     keep_apart: tuple[tuple[str, str], ...] = ()
     """Attendee-id pairs the organiser keeps apart, kept with the plan so re-planning honours them."""
     should_meet: tuple[tuple[str, str], ...] = ()
+    series: SeriesPlace | None = None
+    """For a session of a series: its place there, so recording it replaces the session planned."""
 
     def attendee(self, attendee_id: str) -> Attendee:
         return self.by_id()[attendee_id]
@@ -172,6 +184,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         document["constraints"] = requests
     if plan.quality is not None:
         document["quality"] = asdict(plan.quality)
+    if plan.series is not None:
+        document["series"] = {"key": plan.series.key, "session": plan.series.number, "sessions": plan.series.sessions}
     return document
 
 
@@ -441,7 +455,21 @@ def plan_from_dict(data: Any, source: str = "plan") -> Plan:
         solver=_read_solver(data.get("solver")),
         version=reader.number(data, "version", "version", 1),
         revised_at=reader.text(data, "revised_at", "revised_at", required=False),
+        series=_read_series(data.get("series"), reader),
         **_read_pairs(data.get("constraints"), known, reader),
+    )
+
+
+def _read_series(data: Any, reader: _Reader) -> SeriesPlace | None:
+    """The session's place in its series ("series": {"key": ..., "session": 2, "sessions": 3}), if any."""
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise reader.fail("series", t("must be an object"))
+    return SeriesPlace(
+        key=reader.text(data, "key", "series"),
+        number=reader.number(data, "session", "series", 1),
+        sessions=reader.number(data, "sessions", "series", 1),
     )
 
 

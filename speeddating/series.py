@@ -2,10 +2,11 @@
 
 People who come once should have had the best possible first session, and people who come to every
 session should meet as many others as possible over the series. So series are compared
-lexicographically (`series_rank`): session 1's quality as a single plan first, then the later sessions'
-own colleague pairs and repeats, then the whole series as one long session (its colleague pairs,
-repeats and distinct pairs met), then session 1's fairness, then sessions 2, 3... each with the
-earlier ones as history.
+lexicographically (`series_rank`): session 1's quality as a single plan first, then the whole series
+as one long session (its colleague pairs, repeats and so the distinct pairs met: a repeat within a
+session and a pair of an earlier session met again waste one seat pair alike), then the later
+sessions' own colleague pairs and repeats, then session 1's fairness, then sessions 2, 3... each with
+the earlier ones as history.
 
 Candidates, each built by the portfolio's `solve`, the best kept:
 
@@ -20,9 +21,8 @@ Candidates, each built by the portfolio's `solve`, the best kept:
   the joint candidate when it provided session 1).
 
 The best of them is then polished: each later session in turn is planned again from its seating, the
-other sessions' pairs counting as met before, which removes repeats within a session (the long
-plans above price a repeat within a session like a repeat across sessions) at the smallest cost in
-pairs met.
+other sessions' rounds counting as earlier rounds of the same long session, and the later sessions'
+rounds are grouped again (the last two sessions share theirs so as to hold the fewest repeats).
 
 Session 1 always gets the single plan's own search (the same time limit and seed), so the series'
 first session is never worse than what `solve` gives for one session.
@@ -178,14 +178,38 @@ def exchanged(ranked: RoundPool, chosen: list[int]) -> list[int]:
 
 def grouped(problem: Problem, pool: Sequence[Round], sessions: int, fixed: Sequence[Schedule] = ()) -> list[Schedule]:
     """The `fixed` sessions, then `pool`'s rounds grouped into sessions: each takes the best rounds left
-    after the sessions before it (`pick_rounds`)."""
+    after the sessions before it (`pick_rounds`), and the last two share theirs so that neither has
+    people meeting twice that the other could have spared (`split_in_two`)."""
     left = list(pool)
     schedules = list(fixed)
     while len(schedules) < sessions - 1:
-        picked = pick_rounds(following(problem, schedules), left, problem.rounds)
+        if len(schedules) == sessions - 2 and len(schedules) > 0:
+            picked = split_in_two(problem, schedules, left)
+        else:
+            picked = pick_rounds(following(problem, schedules), left, problem.rounds)
         schedules.append(tuple(left[i] for i in picked))
         left = [r for i, r in enumerate(left) if i not in picked]
     return [*schedules, tuple(left)]
+
+
+def split_in_two(problem: Problem, earlier: Sequence[Schedule], pool: Sequence[Round]) -> list[int]:
+    """Indices of the rounds of `pool` for the next session, the others being the last: the fewest
+    kept-apart pairs, colleague pairs and repeats within the two sessions together, then the best next
+    session after the `earlier` ones. With too many ways to split, the best next session (`pick_rounds`)."""
+    count = problem.rounds
+    if comb(len(pool), count) > EXHAUSTIVE_SUBSETS:
+        return pick_rounds(following(problem, earlier), pool, count)
+    alone = RoundPool(problem, pool)
+    next_one = RoundPool(following(problem, earlier), pool)
+
+    def rank(chosen: list[int]) -> tuple[tuple[float, ...], Rank]:
+        rest = [i for i in range(len(pool)) if i not in chosen]
+        both = tuple(
+            a + b for a, b in zip(alone.rank(chosen).conflicts[:3], alone.rank(rest).conflicts[:3], strict=True)
+        )
+        return both, next_one.rank(chosen)
+
+    return min((list(subset) for subset in combinations(range(len(pool)), count)), key=rank)
 
 
 def chunks(schedule: Schedule, rounds: int) -> list[Schedule]:
@@ -214,15 +238,16 @@ def first_quality(problem: Problem, session: Schedule) -> tuple[float, ...]:
 
 
 def series_rank(problem: Problem, sessions: Sequence[Schedule]) -> SeriesRank:
-    """Session 1 alone; the later sessions' own kept-apart pairs, colleagues and repeats (meeting someone
-    twice in one morning is worse than meeting again someone from an earlier session); the series as one
-    long session; session 1's fairness; then each later session after the earlier ones."""
+    """Session 1 alone; the series as one long session (its colleague pairs, repeats and so pairs met);
+    the later sessions' own kept-apart pairs, colleagues and repeats (meeting someone twice in one morning
+    is worse than meeting again someone from an earlier session); session 1's fairness; then each later
+    session after the earlier ones."""
     whole = evaluate(tiled(problem, len(sessions)), tuple(r for s in sessions for r in s)).rank()
     own = [evaluate(problem, s).rank() for s in sessions[1:]]
     return (
         first_quality(problem, sessions[0]),
-        tuple(sum(r[level] for r in own) for level in range(3)),
         whole.without_spread,
+        tuple(sum(r[level] for r in own) for level in range(3)),
         (evaluate(problem, sessions[0]).rank().spread, whole.spread),
         *(tuple(evaluate(following(problem, sessions[:k]), sessions[k]).rank()) for k in range(1, len(sessions))),
     )
@@ -261,12 +286,16 @@ class Search:
         return [*fixed, *chunks(pool, self.problem.rounds)]
 
     def polish(self, number: int, share: float) -> bool:
-        """Session `number` planned again from its seating, the other sessions' pairs counting as met before
-        (its own repeats first, then as few pairs of the others as possible); whether that improved the series."""
-        others = [s for k, s in enumerate(self.best) if k != number]
-        again = self.solve(following(self.problem, others), share, hint=self.best[number])
+        """Session `number` planned again from its seating, the other sessions' rounds counting as earlier
+        rounds of one long session (so it meets as many pairs the others miss as it can), the later sessions
+        then grouped again; whether that improved the series."""
+        others = [r for k, s in enumerate(self.best) if k != number for r in s]
+        again = self.solve(after(self.problem, others), share, hint=self.best[number])
         method = self.method if self.method.endswith(POLISHED) else self.method + POLISHED
-        return self.offer([*self.best[:number], again.schedule, *self.best[number + 1 :]], method)
+        series = [*self.best[:number], again.schedule, *self.best[number + 1 :]]
+        if interchangeable(self.problem):
+            series = grouped(self.problem, [r for s in series[1:] for r in s], self.sessions, series[:1])
+        return self.offer(series, method)
 
 
 POLISHED = ", polished"

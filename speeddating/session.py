@@ -6,10 +6,13 @@ as `ProgressEvent`s through a callback and explains itself with `Notice`s (catal
 fields), never with sentences. Errors the organiser can fix are `UserError`s, worded at once.
 """
 
+import hashlib
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from speeddating import series
 from speeddating.constraints import HOST_COLUMNS, STAYS_SEATED_COLUMNS, OrganiserConstraints, organiser_constraints
 from speeddating.errors import UserError
 from speeddating.event import Event, default_event, load_event
@@ -22,10 +25,13 @@ from speeddating.fileio import write_set
 from speeddating.history.bound import forced_reunions
 from speeddating.history.store import (
     SessionInfo,
+    SessionStatus,
     add_plan,
+    add_planned,
     list_sessions,
     open_history,
     past_encounters,
+    planned_session,
     read_store,
     session_info,
     writable_history,
@@ -33,13 +39,14 @@ from speeddating.history.store import (
 from speeddating.i18n import N_, t
 from speeddating.names import labels, match_people
 from speeddating.notice import Notice
-from speeddating.plan import Plan, Quality, plan_to_json
+from speeddating.plan import Plan, Quality, SeriesPlace, plan_to_json
 from speeddating.planning import PastEncounters, build_plan, measure, plan_encounters, problem_for, seated_quality
 from speeddating.presents import assign_presents
-from speeddating.problem import fewest_pairs, table_layout
+from speeddating.problem import Problem, Schedule, fewest_pairs, table_layout
 from speeddating.replan import Move, Replanned, moves, replan, seated_from, unused_tables
 from speeddating.roster import Attendee, Roster
 from speeddating.solver import SolveResult, solve
+from speeddating.solver.greedy import fit_schedule
 from speeddating.status import Phase, Progress, ProgressEvent, SolveStatus
 from speeddating.text import fold
 
@@ -301,16 +308,46 @@ def _history(
     return stored.encounters, doubts
 
 
-def plan_session(
-    roster: Roster,
-    event: Event | Path | None = None,
-    history: Path | None = None,
-    options: PlanOptions = PlanOptions(),
-    progress: Progress | None = None,
-) -> Result:
-    """Plan a session for `roster`: mixed organisations at every table, no pair twice, as few pairs met in
-    the sessions `history` records as possible. `event` is an Event, an event file (TOML) or None for the
-    8:30-10:00 breakfast. Nothing is written: see `write_plan_files`."""
+@dataclass(frozen=True)
+class _Request:
+    """A planning request made ready: the event, the constraints, the notices about the head counts, the
+    history's pairs among these people and the optimiser's problem."""
+
+    roster: Roster
+    event: Event
+    options: PlanOptions
+    constraints: OrganiserConstraints
+    notices: list[Notice]
+    past: PastEncounters
+    problem: Problem
+
+    def result(
+        self,
+        found: SolveResult,
+        event: Event,
+        problem: Problem,
+        past: PastEncounters,
+        place: SeriesPlace | None = None,
+    ) -> Result:
+        """The plan of a search's result for this request's people, measured against `problem` and `past`."""
+        options = self.options
+        seated = build_plan(
+            self.roster.attendees,
+            event,
+            found,
+            constraints=self.constraints,
+            seed=options.seed,
+            time_limit=options.time_limit,
+        )
+        seated = replace(seated, series=place)
+        planned, presents = _finished(seated, found, past, forced_reunions=forced_reunions(problem, found.schedule))
+        return Result(planned, (*self.notices, *presents), self.constraints, len(past))
+
+
+def _request(
+    roster: Roster, event: Event | Path | None, history: Path | None, options: PlanOptions, progress: Progress | None
+) -> _Request:
+    """Read the event and the organiser's pairs, choose the rounds, read the history, make the problem."""
     event, event_file = _event(event)
     constraints = organiser_constraints(roster.attendees, options.keep_apart, options.should_meet)
     size = options.table_size or event.table_size
@@ -327,12 +364,153 @@ def plan_session(
     notices += [*explain_forced_repeats(len(roster), size, count), *explain_forced_colleagues(roster, size)]
     past, doubts = _history(history, roster.attendees, progress)
     problem = problem_for(roster.attendees, count, size, past=past, constraints=constraints)
-    found = solve(problem, time_limit=options.time_limit, seed=options.seed, workers=options.workers, progress=progress)
-    seated = build_plan(
-        roster.attendees, event, found, constraints=constraints, seed=options.seed, time_limit=options.time_limit
+    return _Request(roster, event, options, constraints, [*notices, *doubts], past, problem)
+
+
+def plan_session(
+    roster: Roster,
+    event: Event | Path | None = None,
+    history: Path | None = None,
+    options: PlanOptions = PlanOptions(),
+    progress: Progress | None = None,
+) -> Result:
+    """Plan a session for `roster`: mixed organisations at every table, no pair twice, as few pairs met in
+    the sessions `history` records as possible. `event` is an Event, an event file (TOML) or None for the
+    8:30-10:00 breakfast. When `history` keeps a session planned for these people (a series planned at
+    once), its seating, fitted to the people here, is the starting plan: the plan found is never worse, and
+    takes its place in the series. Nothing is written: see `write_plan_files`."""
+    request = _request(roster, event, history, options, progress)
+    start = _planned_start(history, roster.attendees)
+    hint = None if start is None else fitted_start(start[1], roster.attendees, request.problem, options.seed)
+    found = solve(
+        request.problem,
+        time_limit=options.time_limit,
+        seed=options.seed,
+        workers=options.workers,
+        progress=progress,
+        hint=hint,
     )
-    planned, presents = _finished(seated, found, past, forced_reunions=forced_reunions(problem, found.schedule))
-    return Result(planned, (*notices, *doubts, *presents), constraints, len(past))
+    if start is None:
+        return request.result(found, request.event, request.problem, request.past)
+    info, planned = start
+    result = request.result(found, request.event, request.problem, request.past, planned.series)
+    came = {a.identity for a in roster.attendees} & {a.identity for a in planned.attendees}
+    notice = Notice.of(
+        N_(
+            "The session planned in the history (no. {session}, '{title}') was the starting plan: {present} of its "
+            "{people} people are here, and this plan takes its place in the series."
+        ),
+        session=info.id,
+        title=info.title,
+        present=len(came),
+        people=len(planned.attendees),
+    )
+    return replace(result, notices=(*result.notices, notice))
+
+
+def _planned_start(history: Path | None, attendees: Sequence[Attendee]) -> tuple[SessionInfo, Plan] | None:
+    """The session `history` keeps as planned next for these attendees, if any."""
+    if history is None or not history.is_file():
+        return None
+    with open_history(history) as connection:
+        return planned_session(connection, attendees)
+
+
+def fitted_start(planned: Plan, attendees: Sequence[Attendee], problem: Problem, seed: int) -> Schedule:
+    """The seating of a planned session for the people of `problem` (`attendees`, by identity): those who
+    did not come leave their table, those not planned take the seats left (`greedy.fit_schedule`)."""
+    index = {a.identity: i for i, a in enumerate(attendees)}
+    identity = {a.id: a.identity for a in planned.attendees}
+    nearby = tuple(
+        tuple(tuple(index[identity[x]] for x in table.attendees if identity[x] in index) for table in rnd.tables)
+        for rnd in planned.rounds
+    )
+    return fit_schedule(problem, nearby, seed)
+
+
+@dataclass(frozen=True)
+class SeriesResult:
+    """Sessions of a series planned at once (`plan_series`): each session's Result (its plan, figures
+    measured with the earlier sessions counting as met before, notices), and the series' own figures."""
+
+    sessions: tuple[Result, ...]
+    met_after: tuple[int, ...]
+    """Distinct cross-organisation pairs met after each session."""
+    possible: int
+    """Pairs of people from different organisations: the most a series could meet."""
+    seconds: float
+
+
+def plan_series(
+    roster: Roster,
+    sessions: int,
+    event: Event | Path | None = None,
+    history: Path | None = None,
+    options: PlanOptions = PlanOptions(),
+    progress: Progress | None = None,
+) -> SeriesResult:
+    """Plan `sessions` sessions of the event's rounds for `roster` at once (`series.plan_series`, with
+    `options.time_limit` seconds per session): session 1 as good as `plan_session` makes it, then as many
+    people meeting over the series as can be. Session 2 onwards are dated when they are recorded. Nothing is
+    written: see `write_series_files` and `record_planned`."""
+    request = _request(roster, event, history, options, progress)
+    found = series.plan_series(
+        request.problem,
+        sessions,
+        time_limit=options.time_limit,
+        seed=options.seed,
+        workers=options.workers,
+        progress=progress,
+    )
+    key = hashlib.sha256(json.dumps([request.event.title, request.event.date]).encode()).hexdigest()[:16]
+    results: list[Result] = []
+    earlier: list[Schedule] = []
+    past = dict(request.past)
+    for number, session in enumerate(found.sessions, start=1):
+        event = replace(
+            request.event,
+            title=session_title(request.event.title, number, sessions),
+            date=request.event.date if number == 1 else "",
+        )
+        problem = series.following(request.problem, earlier)
+        result = request.result(session, event, problem, past, SeriesPlace(key, number, sessions))
+        said = 0 if number == 1 else len(request.notices)  # the event's notices are said once, for session 1
+        results.append(replace(result, notices=result.notices[said:]))
+        earlier.append(session.schedule)
+        past.update(plan_encounters(result.plan))
+    return SeriesResult(tuple(results), found.met_after, found.possible, found.seconds)
+
+
+def session_title(title: str, number: int, sessions: int) -> str:
+    """The event's title with the session's place in its series ("Breakfast, session 2 of 3")."""
+    if not title:
+        return t("Session {number} of {count}", number=number, count=sessions)
+    return t("{title}, session {number} of {count}", title=title, number=number, count=sessions)
+
+
+def series_folders(folder: Path, sessions: int) -> list[Path]:
+    """Where the sessions of a series are written: `folder/session-1` ... `folder/session-N`."""
+    return [folder / f"session-{number}" for number in range(1, sessions + 1)]
+
+
+def write_series_files(planned: SeriesResult, folder: Path) -> list[Path]:
+    """Each session's plan.json, plan.csv and printables in its own folder (`series_folders`), each folder
+    switched whole (see `write_plan_files`)."""
+    folders = series_folders(folder, len(planned.sessions))
+    return [
+        path
+        for result, place in zip(planned.sessions, folders, strict=True)
+        for path in write_plan_files(result.plan, place)
+    ]
+
+
+def record_planned(planned: SeriesResult, history: Path) -> tuple[SessionInfo, ...]:
+    """Keep the series' sessions in `history` as planned, not held: they count for no one's encounters until
+    each is recorded once held (`record_session`, which replaces the one planned); the next session planned
+    for its people starts from it. A series planned again for the same event replaces what was planned."""
+    with writable_history(history) as connection:
+        numbers = add_planned(connection, [result.plan for result in planned.sessions])
+        return tuple(session_info(connection, number) for number in numbers)
 
 
 def _finished(
@@ -534,8 +712,9 @@ def record_session(
 
 
 def recorded_sessions(history: Path) -> list[SessionInfo]:
-    """The sessions `history` records, oldest first (none when the file does not exist yet)."""
+    """The sessions `history` records as held, oldest first (none when the file does not exist yet); the
+    sessions of a series not held yet are left out (see `store.list_sessions` for them)."""
     if not history.is_file():
         return []
     with open_history(history) as connection:
-        return list_sessions(connection)
+        return [info for info in list_sessions(connection) if info.status is SessionStatus.HELD]

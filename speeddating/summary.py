@@ -156,3 +156,35 @@ def summary_json(
         "constraints": list(constraints),
         "warnings": list(warnings),
     }
+
+
+def series_lines(met_after: Sequence[int], possible: int, qualities: Sequence[Quality]) -> list[str]:
+    """What a series planned at once brings: pairs met across organisations after each session, then each
+    later session's own figures (the earlier sessions counting as met before)."""
+    figures = ", ".join(
+        f"{format_integer(met)} ({format_percent(met / possible if possible else 1.0)})" for met in met_after
+    )
+    lines = [
+        t_plural(
+            "Series of {count} session: pairs of people from different organisations who have met, after "
+            "each session: {figures}, of {possible} possible",
+            "Series of {count} sessions: pairs of people from different organisations who have met, after "
+            "each session: {figures}, of {possible} possible",
+            len(met_after),
+            figures=figures,
+            possible=format_integer(possible),
+        )
+    ]
+    for number, quality in enumerate(qualities[1:], start=2):
+        lines.append(
+            t(
+                "  Session {number}: {new} new encounters, {repeats} pair(s) meeting twice in the session, "
+                "{history} pair(s) met in an earlier session, {colleagues} avoidable colleague pair(s)",
+                number=number,
+                new=format_integer(quality.distinct_new_pairs),
+                repeats=quality.repeat_pairs,
+                history=quality.history_repeats,
+                colleagues=quality.same_org_pairs - quality.forced_same_org,
+            )
+        )
+    return lines

@@ -15,19 +15,24 @@ from speeddating.history.store import (
     APPLICATION_ID,
     SCHEMA_VERSION,
     HistoryError,
+    SessionStatus,
     add_plan,
+    add_planned,
     export_history,
     import_history,
     list_sessions,
     migrate,
     open_history,
     past_encounters,
+    planned_session,
     remove_session,
     schema_version,
     session_plan,
 )
-from speeddating.plan import Plan, plan_to_json
-from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, record, seated_plan
+from speeddating.plan import Plan, SeriesPlace, plan_to_json
+from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, attendees_of, record, seated_plan
+
+EIGHT_ATTENDEES = attendees_of(EIGHT)
 
 
 def pair(plan: Plan, a: int, b: int) -> frozenset[str]:
@@ -301,3 +306,76 @@ def test_reading_after_a_crash_mid_write_sees_the_store_as_it_was(tmp_path: Path
     with open_history(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert connection.execute("SELECT COUNT(*) FROM people").fetchone()[0] == 8
+
+
+def series_plans(key: str = "breakfast") -> list[Plan]:
+    """Two sessions of a series planned at once, one round each."""
+    return [
+        replace(
+            seated_plan(EIGHT, [seating], title=f"Série, séance {number}", date=""), series=SeriesPlace(key, number, 2)
+        )
+        for number, seating in ((1, ROUND_A), (2, ROUND_B))
+    ]
+
+
+def test_planned_sessions_count_for_nobody_and_give_way_to_the_held_one(tmp_path: Path) -> None:
+    db = tmp_path / "history.db"
+    first, second = series_plans()
+    with open_history(db, write=True) as connection:
+        add_planned(connection, [first, second])
+        listed = list_sessions(connection)
+        assert [(s.status, s.series_number, s.people, s.rounds, s.date) for s in listed] == [
+            (SessionStatus.PLANNED, 1, 8, 1, ""),
+            (SessionStatus.PLANNED, 2, 8, 1, ""),
+        ]
+        info, start = planned_session(connection, first.attendees) or (None, None)
+        assert info is not None and start is not None and start.series == first.series
+    assert past_encounters(db, first.attendees) == {}, "a session planned is no encounter yet"
+
+    held = replace(seated_plan(EIGHT, [ROUND_C], date="2026-01-13"), series=first.series)
+    with open_history(db, write=True) as connection:
+        add_plan(connection, held)  # no --replace needed: the planned session gives way
+        assert [(s.status, s.series_number) for s in list_sessions(connection)] == [
+            (SessionStatus.HELD, 1),
+            (SessionStatus.PLANNED, 2),
+        ]
+        found = planned_session(connection, first.attendees)
+        assert found is not None and found[1].series == second.series
+        add_planned(connection, series_plans()[1:])  # the series planned again: what was planned gives way
+        assert [s.status for s in list_sessions(connection)] == [SessionStatus.HELD, SessionStatus.PLANNED]
+        document = export_history(connection)
+    assert past_encounters(db, held.attendees) == {
+        pair(held, a, b): 1.0 for table in ROUND_C for a in table for b in table if a < b
+    }
+    other = tmp_path / "other.db"
+    with open_history(other, write=True) as connection:
+        import_history(connection, document)
+        assert [(s.status, s.series_number) for s in list_sessions(connection)] == [
+            (SessionStatus.HELD, 1),
+            (SessionStatus.PLANNED, 2),
+        ]
+
+
+def test_no_planned_session_for_people_it_does_not_seat(tmp_path: Path) -> None:
+    db = tmp_path / "history.db"
+    with open_history(db, write=True) as connection:
+        add_planned(connection, series_plans())
+        strangers = [replace(a, name=f"Autre {a.name}", email="") for a in EIGHT_ATTENDEES]
+        assert planned_session(connection, strangers) is None
+
+
+def test_version_2_store_gains_the_status_of_its_sessions(tmp_path: Path) -> None:
+    db = tmp_path / "v2.db"
+    plan = seated_plan(EIGHT, [ROUND_A], title="Ancienne")
+    connection = sqlite3.connect(db, isolation_level=None)
+    migrate(connection, target=2)
+    connection.execute(
+        "INSERT INTO sessions (id, title, date, plan, recorded_at, fingerprint) VALUES (1, 'Ancienne', '2024-11-05', ?,"
+        " '2024-11-05T10:00:00', '')",
+        (plan_to_json(plan),),
+    )
+    connection.close()
+    with open_history(db, write=True) as connection:
+        assert schema_version(connection) == SCHEMA_VERSION == 3
+        (info,) = list_sessions(connection)
+        assert (info.status, info.series_number) == (SessionStatus.HELD, 0)

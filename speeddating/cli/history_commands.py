@@ -72,13 +72,19 @@ def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_
     click.echo(history_line(history_db), err=True)
 
 
-@history.command("list", help=N_("The recorded sessions, oldest first, with their head counts."))
+@history.command(
+    "list",
+    help=N_(
+        "The recorded sessions, oldest first, with their head counts; sessions of a series not held yet "
+        "are marked planned."
+    ),
+)
 @history_option
 @language_option
 def list_command(history_db: Path | None) -> None:
     from speeddating.history.location import database_path
     from speeddating.history.report import text_table
-    from speeddating.history.store import list_sessions, open_history
+    from speeddating.history.store import SessionStatus, list_sessions, open_history
 
     path = database_path(history_db)
     with open_history(path) as connection:
@@ -92,9 +98,11 @@ def list_command(history_db: Path | None) -> None:
         t("Date"),
         t("People"),
         t("Rounds"),
+        t("Status"),
         t("Title"),
     ]
-    rows = [[str(s.id), s.date, str(s.people), str(s.rounds), s.title] for s in sessions]
+    status = {SessionStatus.HELD: t("held"), SessionStatus.PLANNED: t("planned")}
+    rows = [[str(s.id), s.date or "—", str(s.people), str(s.rounds), status[s.status], s.title] for s in sessions]
     click.echo("\n".join(text_table([header, *rows], {0, 2, 3})))
 
 

@@ -6,6 +6,7 @@ The workflow and its heavy imports (pandas, OR-Tools, reportlab) are loaded insi
 
 import json
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,11 @@ from speeddating.problem import MAX_TABLE_SIZE, MIN_TABLE_SIZE
 
 if TYPE_CHECKING:
     from speeddating.plan import Plan, Quality
+    from speeddating.roster import Roster
+    from speeddating.session import PlanOptions
+
+MOST_SESSIONS = 20
+"""Sessions `plan --sessions` plans at most at once."""
 
 
 def warn(message: str) -> None:
@@ -92,6 +98,23 @@ def print_summary(
     ),
     help=N_("People per table (default 4)."),
 )
+@option(
+    "--sessions",
+    type=OrganiserRange(
+        1,
+        MOST_SESSIONS,
+        N_(
+            "--sessions {value}: give a number of sessions from {minimum} to {maximum} (1 by default: a "
+            "single session)."
+        ),
+    ),
+    default=1,
+    help=N_(
+        "Plan this many sessions of the same rounds at once, written to OUT/session-1, OUT/session-2...: the "
+        "first as good as a single plan, then as many people meeting over the series as can be (the time limit "
+        "applies to each session)."
+    ),
+)
 @solver_options(default_time_limit=10.0)
 @option(
     "--out",
@@ -125,6 +148,7 @@ def plan(
     event_file: Path | None,
     rounds: int | None,
     table_size: int | None,
+    sessions: int,
     time_limit: float,
     seed: int,
     out_dir: Path | None,
@@ -170,6 +194,9 @@ def plan(
     )
     folder = out_dir or Path(f"plan-{(load_event(event_file) if event_file else default_event()).date}")
     prepare_folder(folder)
+    if sessions > 1:
+        plan_series_command(roster, sessions, event_file, history, options, folder, as_json, quiet)
+        return
     result = plan_session(roster, event_file, history, options, progress_printer(quiet, history))
     notices = [notice.text() for notice in result.notices]
     for notice in notices:
@@ -184,6 +211,65 @@ def plan(
         notes=[*roster.notes, history_line(history_db, no_history)],
         constraints=constraint_lines(result.plan, result.constraints) if result.constraints else [],
     )
+    print_written(folder, written, quiet)
+
+
+def plan_series_command(
+    roster: "Roster",
+    sessions: int,
+    event_file: Path | None,
+    history: Path | None,
+    options: "PlanOptions",
+    folder: Path,
+    as_json: bool,
+    quiet: bool,
+) -> None:
+    """`plan --sessions N`: the series planned, written session by session, kept in the history as planned;
+    session 1's summary, then the series' figures (with --json: session 1's summary object with a "series"
+    object)."""
+    from speeddating.constraints import constraint_lines
+    from speeddating.session import plan_series, record_planned, series_folders, write_series_files
+    from speeddating.summary import series_lines, summary_json, summary_lines
+
+    planned = plan_series(roster, sessions, event_file, history, options, progress_printer(quiet, history))
+    notices = [notice.text() for result in planned.sessions for notice in result.notices]
+    for notice in notices:
+        warn(notice)
+    written = write_series_files(planned, folder)
+    recorded = record_planned(planned, history) if history is not None else ()
+    first = planned.sessions[0]
+    constraints = constraint_lines(first.plan, first.constraints) if first.constraints else []
+    qualities = [result.quality for result in planned.sessions]
+    folders = series_folders(folder, sessions)
+    if as_json:
+        document = summary_json(
+            first.plan, first.quality, constraints=constraints, warnings=[*roster.warnings, *notices]
+        )
+        history_numbers: list[int | None] = [info.id for info in recorded] or [None] * sessions
+        document["series"] = {
+            "met_after": list(planned.met_after),
+            "possible": planned.possible,
+            "sessions": [
+                {"number": number, "folder": str(place), "quality": asdict(quality), "history_session": info}
+                for number, (place, quality, info) in enumerate(
+                    zip(folders, qualities, history_numbers, strict=True), start=1
+                )
+            ],
+        }
+        click.echo(json.dumps(document, ensure_ascii=False))
+    else:
+        lines = [*summary_lines(first.plan, first.quality), *constraints]
+        click.echo("\n".join([*lines, *series_lines(planned.met_after, planned.possible, qualities)]))
+        if recorded:
+            click.echo(
+                t(
+                    "Sessions kept in the history {path} as planned (no. {first} to {last}); record each one with "
+                    '"speeddating history add" once it has taken place.',
+                    path=history,
+                    first=recorded[0].id,
+                    last=recorded[-1].id,
+                )
+            )
     print_written(folder, written, quiet)
 
 

@@ -112,7 +112,7 @@ def network_report(graph: "nx.Graph[int]", sessions: int) -> NetworkReport:
 
 
 def report_from_store(connection: sqlite3.Connection, aliases: Mapping[str, str] | None = None) -> NetworkReport:
-    (sessions,) = connection.execute("SELECT COUNT(*) FROM sessions").fetchone()
+    (sessions,) = connection.execute("SELECT COUNT(*) FROM sessions WHERE status = 'held'").fetchone()
     return network_report(encounter_graph(connection, aliases), sessions)
 
 

@@ -10,6 +10,8 @@ Schema versions (`PRAGMA user_version`):
 1. people known by one identity key; sessions with the plan as recorded; encounters.
 2. people also keyed by email, folded name and folded organisation (a person may change
    organisation), who attended each session, and a fingerprint of each plan's seating.
+3. sessions planned but not held yet (`status`), kept with their place in a series (`plan --sessions`):
+   they count for nobody's encounters, and recording the session held replaces the one planned.
 
 Our files carry `PRAGMA application_id` = APPLICATION_ID. Another program's SQLite file (its own
 application id, or tables that are not ours) is refused rather than given our tables; a store
@@ -17,6 +19,7 @@ written before the id existed is recognised by its tables and gets the id at its
 """
 
 import datetime as dt
+import enum
 import hashlib
 import json
 import sqlite3
@@ -132,7 +135,17 @@ def _upgrade_to_v2(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _upgrade_to_v2)
+def _upgrade_to_v3(connection: sqlite3.Connection) -> None:
+    for statement in (
+        "ALTER TABLE sessions ADD COLUMN status TEXT NOT NULL DEFAULT 'held' CHECK (status IN ('held', 'planned'))",
+        "ALTER TABLE sessions ADD COLUMN series TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE sessions ADD COLUMN series_number INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX sessions_by_series ON sessions(series, series_number)",
+    ):
+        connection.execute(statement)
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _upgrade_to_v2, _upgrade_to_v3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -305,6 +318,13 @@ def fingerprint(plan: Plan) -> str:
     return hashlib.sha256(json.dumps(seating, ensure_ascii=False).encode()).hexdigest()
 
 
+class SessionStatus(enum.Enum):
+    """Whether a recorded session took place or is only planned (a later session of a series)."""
+
+    HELD = "held"
+    PLANNED = "planned"
+
+
 @dataclass(frozen=True)
 class SessionInfo:
     """One recorded session as `history list` shows it: its number, title, date and head counts."""
@@ -312,30 +332,43 @@ class SessionInfo:
     id: int
     title: str
     date: str
+    """Empty for a planned session whose day is not known yet."""
     people: int
     rounds: int
     recorded_at: str
+    status: SessionStatus = SessionStatus.HELD
+    series_number: int = 0
+    """Its number in a series planned at once (0: not part of one)."""
 
 
 _SESSION_QUERY = """
     SELECT s.id, s.title, s.date,
-           (SELECT COUNT(*) FROM attendance a WHERE a.session_id = s.id),
-           (SELECT COUNT(DISTINCT e.round) FROM encounters e WHERE e.session_id = s.id),
-           s.recorded_at
+           CASE WHEN s.status = 'planned' THEN json_array_length(s.plan, '$.attendees')
+                ELSE (SELECT COUNT(*) FROM attendance a WHERE a.session_id = s.id) END,
+           CASE WHEN s.status = 'planned' THEN json_array_length(s.plan, '$.rounds')
+                ELSE (SELECT COUNT(DISTINCT e.round) FROM encounters e WHERE e.session_id = s.id) END,
+           s.recorded_at, s.status, s.series_number
     FROM sessions s"""
 
 
+def _session_info(row: Sequence[Any]) -> SessionInfo:
+    session, title, date, people, rounds, recorded_at, status, series_number = row
+    return SessionInfo(session, title, date, people, rounds, recorded_at, SessionStatus(status), series_number)
+
+
 def list_sessions(connection: sqlite3.Connection) -> list[SessionInfo]:
-    """Recorded sessions, oldest first."""
-    rows = connection.execute(_SESSION_QUERY + " ORDER BY s.date, s.id").fetchall()
-    return [SessionInfo(*row) for row in rows]
+    """Recorded sessions, oldest first; planned ones after those held, in the order of their series."""
+    rows = connection.execute(
+        _SESSION_QUERY + " ORDER BY s.status = 'planned', s.date = '', s.date, s.series, s.series_number, s.id"
+    ).fetchall()
+    return [_session_info(row) for row in rows]
 
 
 def session_info(connection: sqlite3.Connection, session: int) -> SessionInfo:
     row = connection.execute(_SESSION_QUERY + " WHERE s.id = ?", (session,)).fetchone() if 0 < session < 2**63 else None
     if row is None:
         raise HistoryError(t('No session {session} in the history (see "speeddating history list").', session=session))
-    return SessionInfo(*row)
+    return _session_info(row)
 
 
 def session_plan(connection: sqlite3.Connection, session: int) -> tuple[SessionInfo, Plan]:
@@ -461,13 +494,31 @@ def _enrol(connection: sqlite3.Connection, attendees: Sequence[Attendee], date: 
     return person_of
 
 
-def _insert_session(connection: sqlite3.Connection, plan: Plan, title: str, date: str, recorded_at: str) -> int:
-    person_of = _enrol(connection, plan.attendees, date)
+def _insert_row(
+    connection: sqlite3.Connection, plan: Plan, title: str, date: str, recorded_at: str, status: SessionStatus
+) -> int:
+    place = plan.series
     session = connection.execute(
-        "INSERT INTO sessions (title, date, plan, recorded_at, fingerprint) VALUES (?, ?, ?, ?, ?)",
-        (title, date, plan_to_json(plan), recorded_at, fingerprint(plan)),
+        "INSERT INTO sessions (title, date, plan, recorded_at, fingerprint, status, series, series_number)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            title,
+            date,
+            plan_to_json(plan),
+            recorded_at,
+            fingerprint(plan),
+            status.value,
+            "" if place is None else place.key,
+            0 if place is None else place.number,
+        ),
     ).lastrowid
     assert session is not None
+    return session
+
+
+def _insert_session(connection: sqlite3.Connection, plan: Plan, title: str, date: str, recorded_at: str) -> int:
+    person_of = _enrol(connection, plan.attendees, date)
+    session = _insert_row(connection, plan, title, date, recorded_at, SessionStatus.HELD)
     came = {x for rnd in plan.rounds for table in rnd.tables for x in table.attendees}
     connection.executemany(
         "INSERT OR IGNORE INTO attendance VALUES (?, ?)",
@@ -518,12 +569,19 @@ def add_plan(
     """Record a session that took place. The same seating, or the same title on the same date,
     is refused unless `replace`, which swaps the earlier record for this one. A replacement older
     than the record (lower version, or same version revised earlier: `replan` writes version N+1)
-    is refused too unless `force`; `source` names the plan in that message."""
+    is refused too unless `force`; `source` names the plan in that message. The session as planned
+    (the same place in its series, or the same seating) gives way to it without asking."""
     title = (title or plan.event.title or "").strip()
     date = plan.event.date or dt.date.today().isoformat()
+    place = plan.series
     with write_transaction(connection):
+        connection.execute(
+            "DELETE FROM sessions WHERE status = 'planned' AND (fingerprint = ? OR (series = ? AND series_number = ?))",
+            (fingerprint(plan), "" if place is None else place.key, 0 if place is None else place.number),
+        )
         clashes = connection.execute(
-            "SELECT id, title, date, plan FROM sessions WHERE fingerprint = ? OR (date = ? AND title = ?) ORDER BY id",
+            "SELECT id, title, date, plan FROM sessions"
+            " WHERE status = 'held' AND (fingerprint = ? OR (date = ? AND title = ?)) ORDER BY id",
             (fingerprint(plan), date, title),
         ).fetchall()
         if clashes and not replace:
@@ -561,6 +619,39 @@ def add_plan(
     return session
 
 
+def add_planned(connection: sqlite3.Connection, plans: Sequence[Plan]) -> list[int]:
+    """Keep the sessions of a series as planned, not held, in one transaction: what was planned before for
+    the same series gives way (sessions held stay). Returns their numbers in the history."""
+    recorded_at = _now()
+    with write_transaction(connection):
+        for key in sorted({plan.series.key for plan in plans if plan.series is not None}):
+            connection.execute("DELETE FROM sessions WHERE status = 'planned' AND series = ?", (key,))
+        return [
+            _insert_row(connection, plan, plan.event.title.strip(), plan.event.date, recorded_at, SessionStatus.PLANNED)
+            for plan in plans
+        ]
+
+
+def planned_session(connection: sqlite3.Connection, attendees: Sequence[Attendee]) -> tuple[SessionInfo, Plan] | None:
+    """The session planned next for these attendees: of each series, the first session not held yet; of
+    those, the one with the most of these attendees (the latest planned on a tie); None without one."""
+    rows = connection.execute(
+        """SELECT s.id, s.plan FROM sessions s
+           WHERE s.status = 'planned' AND s.series_number = (
+               SELECT MIN(o.series_number) FROM sessions o WHERE o.status = 'planned' AND o.series = s.series)
+           ORDER BY s.id DESC"""
+    ).fetchall()
+    coming = {a.identity for a in attendees}
+    best: tuple[int, int, str] | None = None
+    for session, text in rows:
+        shared = len(coming & {a.identity for a in _recorded_plan(text, session).attendees})
+        if shared and (best is None or shared > best[0]):
+            best = (shared, session, text)
+    if best is None:
+        return None
+    return session_info(connection, best[1]), _recorded_plan(best[2], best[1])
+
+
 def remove_session(connection: sqlite3.Connection, session: int) -> SessionInfo:
     """Forget one session, and the people who attended no other."""
     with write_transaction(connection):
@@ -572,12 +663,18 @@ def remove_session(connection: sqlite3.Connection, session: int) -> SessionInfo:
 
 def export_history(connection: sqlite3.Connection) -> dict[str, Any]:
     """Every session with its plan, oldest first: enough to rebuild the store elsewhere."""
-    rows = connection.execute("SELECT id, title, date, recorded_at, plan FROM sessions ORDER BY date, id")
+    rows = connection.execute("SELECT id, title, date, recorded_at, plan, status FROM sessions ORDER BY date, id")
     return {
         "format": EXPORT_FORMAT,
         "sessions": [
-            {"title": title, "date": date, "recorded_at": recorded_at, "plan": _recorded_document(text, session)}
-            for session, title, date, recorded_at, text in rows
+            {
+                "title": title,
+                "date": date,
+                "recorded_at": recorded_at,
+                "plan": _recorded_document(text, session),
+                "status": status,
+            }
+            for session, title, date, recorded_at, text, status in rows
         ],
     }
 
@@ -611,7 +708,8 @@ def import_history(connection: sqlite3.Connection, document: Any, source: str = 
     for number, entry in enumerate(entries, 1):
         where = t("{path}, session {number}", path=source, number=number)
         title, date = entry.get("title"), entry.get("date")
-        if not isinstance(title, str) or not isinstance(date, str) or not date:
+        status = SessionStatus.PLANNED if entry.get("status") == SessionStatus.PLANNED.value else SessionStatus.HELD
+        if not isinstance(title, str) or not isinstance(date, str) or not (date or status is SessionStatus.PLANNED):
             raise HistoryError(
                 t("{path} is not a history export (expected format: {format}).", path=where, format=EXPORT_FORMAT)
             )
@@ -636,14 +734,19 @@ def import_history(connection: sqlite3.Connection, document: Any, source: str = 
                     problem=error,
                 )
             ) from None
-        sessions.append((plan, printable(title), printable(date), printable(str(entry.get("recorded_at") or _now()))))
+        recorded_at = printable(str(entry.get("recorded_at") or _now()))
+        sessions.append((plan, printable(title), printable(date), recorded_at, status))
     added = 0
     with write_transaction(connection):
-        for plan, title, date, recorded_at in sessions:
+        for plan, title, date, recorded_at, status in sessions:
             known = connection.execute("SELECT 1 FROM sessions WHERE fingerprint = ?", (fingerprint(plan),))
-            if known.fetchone() is None:
+            if known.fetchone() is not None:
+                continue
+            if status is SessionStatus.PLANNED:
+                _insert_row(connection, plan, title, date, recorded_at, status)
+            else:
                 _insert_session(connection, plan, title, date, recorded_at)
-                added += 1
+            added += 1
     return ImportResult(added, len(sessions) - added)
 
 
@@ -663,9 +766,10 @@ def encounters_among(
     rows = connection.execute(
         """WITH age AS (SELECT id, ROW_NUMBER() OVER (ORDER BY date DESC, id DESC) - 1 AS age
                         FROM sessions
-                        WHERE :date IS NULL
-                           OR (date <= :date AND fingerprint <> :fingerprint
-                               AND NOT (date = :date AND title = :title))),
+                        WHERE status = 'held'
+                          AND (:date IS NULL
+                               OR (date <= :date AND fingerprint <> :fingerprint
+                                   AND NOT (date = :date AND title = :title)))),
                 present AS (SELECT value AS person FROM json_each(:people))
            SELECT e.person_a, e.person_b, MIN(age.age)
            FROM encounters e JOIN age ON age.id = e.session_id
