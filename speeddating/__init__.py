@@ -42,8 +42,8 @@ if TYPE_CHECKING:
     from speeddating.session import ReplanOptions as ReplanOptions
     from speeddating.session import Result as Result
     from speeddating.session import Revision as Revision
-    from speeddating.session import check_plan as check_plan
     from speeddating.session import SeriesResult as SeriesResult
+    from speeddating.session import check_plan as check_plan
     from speeddating.session import plan_series as plan_series
     from speeddating.session import plan_session as plan_session
     from speeddating.session import record_planned as record_planned

@@ -147,7 +147,7 @@ def test_list_show_export_import_remove_and_report(tmp_path: Path) -> None:
         assert run_cli("history", "add", str(tmp_path / f"p{number}.json"), env={"SPEEDDATING_DB": str(db)})[0] == 0
     code, out, _ = run_cli("history", "list", "--history", str(db), "--lang", "en")
     assert code == 0
-    assert out.splitlines()[1].split() == ["1", "2025-01-15", "8", "1", "Séance", "1"]
+    assert out.splitlines()[1].split() == ["1", "2025-01-15", "8", "1", "held", "Séance", "1"]
     code, out, _ = run_cli("history", "show", "2", "--history", str(db))
     assert "  Table 1 : Anne Martin (France Travail), Didier Roux (Mission Locale)" in out
 
