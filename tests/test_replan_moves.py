@@ -16,6 +16,10 @@ from speeddating.wording import move_line
 from tests.conftest import CheckPlan
 from tests.helpers import people, replanned, run_cli, solved_plan
 
+pytestmark = pytest.mark.flaky(reruns=2)
+"""These tests compare re-plans made under a wall-clock limit, which a busy machine cuts short (issue 13, item 5:
+counted budgets for replan are not on main yet); a comparison must hold in one of three runs."""
+
 
 @pytest.fixture(scope="module")
 def plan24() -> Plan:
