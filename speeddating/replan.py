@@ -10,7 +10,7 @@ Seat changes come right after colleague pairs and repeats, before new encounters
 only when keeping it would cost a colleague pair or a repeat (`solve_with_fewest_moves`). Keeping
 the same colleague pairs and repeats keeps the same number of new pairs too (every seat pair is a
 colleague pair, a repeat, a pair met in an earlier session or a new pair), so this costs nothing
-but a second or two. Without fewest moves, the best plan wins and ties go to the fewest seat changes.
+but the last third of the time limit. Without fewest moves, the best plan wins and ties go to the fewest seat changes.
 """
 
 import datetime as dt
@@ -23,7 +23,8 @@ from functools import partial
 from itertools import combinations
 from typing import NamedTuple
 
-import networkx as nx
+import numpy as np
+from ortools.graph.python import linear_sum_assignment
 from ortools.sat.python import cp_model
 
 from speeddating.constraints import OrganiserConstraints, apply_constraints, organiser_constraints
@@ -36,6 +37,7 @@ from speeddating.planning import PastEncounters, organisation_indices, past_pair
 from speeddating.problem import MAX_TABLE_SIZE, Pair, Problem, Schedule, pair, table_layout
 from speeddating.roster import Attendee
 from speeddating.solver import SolveResult, solve
+from speeddating.solver.budget import SWAPS_PER_SECOND, safety_cap
 from speeddating.solver.cpsat_model import (
     HISTORY_SCALE,
     SeatingModel,
@@ -48,8 +50,7 @@ from speeddating.solver.cpsat_model import (
     read_schedule,
 )
 from speeddating.solver.lns import conflicted_tables, pinned
-from speeddating.solver.local_search import tabu_search
-from speeddating.solver.portfolio import SWAPS_PER_SECOND
+from speeddating.solver.local_search import steepest_descent, tabu_search
 from speeddating.status import Progress, SolveStatus, status_of
 from speeddating.text import fold
 
@@ -62,14 +63,15 @@ PULL_BACK_SHARE = 1 / 10
 """Share of the time limit kept to put people back where the previous version had them."""
 
 FEWEST_MOVES_SHARE = 1 / 3
-"""With fewest moves, the time for bringing people back to their seats, as a share of the time limit,
-after the usual search (given the whole limit, so that it finds exactly the default's conflicts)."""
+"""With fewest moves, the time for bringing people back to their seats, as a share of the time limit;
+the usual search has the rest."""
 
-STEP_SECONDS = 0.35
-"""Wall-clock time one fewest-moves neighbourhood takes on a two-core laptop (building the model,
-presolve, then STEP_DETERMINISTIC_TIME of search): sets how many neighbourhoods the share allows.
-Their number depends on the time limit only, and each is bounded in deterministic time, so the
-steps find the same on a busy machine; the wall clock only caps a runaway step."""
+STEP_SECONDS_PER_SEAT = 0.0012
+"""What one fewest-moves neighbourhood takes per person and round re-planned (building the model,
+presolve, then STEP_DETERMINISTIC_TIME of search; 0.35 s for 100 people over 3 rounds): sets how many
+neighbourhoods the share allows. Their number depends on the time limit and the session only, and
+each is bounded in deterministic time, so the steps find the same on a busy machine; the wall clock
+only caps a runaway step."""
 
 STEP_DETERMINISTIC_TIME = 0.15
 """CP-SAT deterministic time per neighbourhood: a neighbourhood's best re-seating comes well within it."""
@@ -252,31 +254,31 @@ def table_numbers(
 ) -> list[int]:
     """A table number for each new table: anchored tables first, then the `preferred` number of each
     table when given, then as many people as possible at the number they had, then the lowest
-    numbers (a maximum-weight bipartite matching)."""
+    numbers (a maximum-weight assignment, solved exactly by OR-Tools)."""
     count = len(tables)
-    numbers = range(1, max(count, *old, *anchors.values(), *preferred, 0) + 1)
+    numbers = np.arange(1, max(count, *old, *anchors.values(), *preferred, 0) + 1)
     people = sum(len(table) for table in tables)
     unit = count + 1
     preferred_weight = unit * (people + 2) if preferred else 0
     anchor_weight = unit * (people + 1) * (count + 2 if preferred else 1)
-    graph = nx.Graph()
+    had = {person: number for number, members in old.items() for person in members}
+    weight = np.zeros((len(numbers), len(numbers)), dtype=np.int64)
     for i, table in enumerate(tables):
-        for number in numbers:
-            stays = len(set(table) & set(old.get(number, ())))
-            weight = (
-                anchor_weight * (anchors.get(i) == number)
-                + unit * stays
-                + (number <= count)
-                + 1
-                + preferred_weight * (bool(preferred) and preferred[i] == number)
-            )
-            graph.add_edge(("table", i), ("number", number), weight=weight)
-    matching = nx.max_weight_matching(graph, maxcardinality=True)
-    chosen: dict[int, int] = {}
-    for a, b in matching:
-        table, number = (a, b) if a[0] == "table" else (b, a)
-        chosen[table[1]] = number[1]
-    return [chosen[i] for i in range(count)]
+        for person in table:
+            if person in had:
+                weight[i, had[person] - 1] += unit
+        if i in anchors:
+            weight[i, anchors[i] - 1] += anchor_weight
+        if preferred:
+            weight[i, preferred[i] - 1] += preferred_weight
+    weight[:count] += (numbers <= count) + 1
+    weight[count:] = 0  # the assignment is square: placeholder tables take the numbers left over
+    rows, columns = np.indices(weight.shape)
+    assignment = linear_sum_assignment.SimpleLinearSumAssignment()
+    assignment.add_arcs_with_cost(rows.ravel(), columns.ravel(), -weight.ravel())
+    status = assignment.solve()
+    assert status == assignment.OPTIMAL, "every table may take every number"
+    return [int(numbers[assignment.right_mate(i)]) for i in range(count)]
 
 
 def current_tables(
@@ -331,40 +333,17 @@ def seat_changes(schedule: Schedule, reference: Schedule) -> int:
     )
 
 
-def descend(problem: Problem, schedule: Schedule, reference: Schedule, deadline: float) -> Schedule:
+def descend(
+    problem: Problem, schedule: Schedule, reference: Schedule, *, work_budget: int, deadline: float
+) -> Schedule:
     """`schedule` after swaps of two people in one round, each improving (quality, then closeness
     to `reference`), quality being the rank without the spread of new encounters.
 
     From the repaired previous version it fixes what the repair left with the fewest moves (who
     moves to fill a table); from a solver's plan it puts people back where that costs nothing.
     """
-    rounds = [[list(table) for table in tables] for tables in schedule]
     formers = [_aligned(tables, before) for tables, before in zip(schedule, reference, strict=True)]
-
-    def frozen() -> Schedule:
-        return tuple(tuple(tuple(table) for table in tables) for tables in rounds)
-
-    best = evaluate(problem, schedule).rank().without_spread
-    improved = True
-    while improved and time.monotonic() < deadline:
-        improved = False
-        for rnd, tables in enumerate(rounds):
-            former = formers[rnd]
-            movable = [(i, p) for i, table in enumerate(tables) for p in table if (p, rnd) not in problem.fixed_tables]
-            for (i, a), (j, b) in combinations(movable, 2):
-                if i == j:
-                    continue
-                closer = (a in former[j]) + (b in former[i]) - (a in former[i]) - (b in former[j])
-                x, y = tables[i].index(a), tables[j].index(b)
-                tables[i][x], tables[j][y] = b, a
-                rank = evaluate(problem, frozen()).rank().without_spread
-                if rank < best or (rank == best and closer > 0):
-                    best, improved = rank, True
-                    break
-                tables[i][x], tables[j][y] = a, b
-            if improved or time.monotonic() >= deadline:
-                break
-    return frozen()
+    return steepest_descent(problem, schedule, formers, work_budget=work_budget, deadline=deadline)
 
 
 def solve_stably(
@@ -384,13 +363,12 @@ def solve_stably(
     changes, and a search's plan is then pulled back towards the previous version at no cost.
     """
     started = time.monotonic()
-    share = STABLE_SHARE * time_limit
-    mended = descend(problem, hint, hint, started + share / 4)
+    cap = safety_cap(started, time_limit)
+    swaps = SWAPS_PER_SECOND * STABLE_SHARE * time_limit
+    mended = descend(problem, hint, hint, work_budget=int(swaps / 4), deadline=cap)
     found = [SolveResult(mended, evaluate(problem, mended), SolveStatus.FEASIBLE, 0, "repair", 0.0)]
-    for start, deadline in ((mended, started + share * 2 / 3), (hint, started + share)):
-        schedule = tabu_search(
-            problem, start, seed=seed, work_budget=int(SWAPS_PER_SECOND * share / 2), deadline=deadline
-        ).schedule
+    for start in (mended, hint):
+        schedule = tabu_search(problem, start, seed=seed, work_budget=int(swaps * 3 / 8), deadline=cap).schedule
         found.append(
             replace(found[0], schedule=schedule, evaluation=evaluate(problem, schedule), method="local-search")
         )
@@ -398,15 +376,14 @@ def solve_stably(
     if stable.evaluation.perfect and stable.evaluation.history_repeats == 0:
         found.append(replace(stable, status=SolveStatus.OPTIMAL))
     else:
-        left = time_limit * (1 - PULL_BACK_SHARE) - (time.monotonic() - started)
+        left = time_limit * (1 - STABLE_SHARE - PULL_BACK_SHARE)
         found.append(
-            solve(
-                problem, time_limit=max(0.1, left), seed=seed, workers=workers, progress=progress, hint=stable.schedule
-            )
+            solve(problem, time_limit=left, seed=seed, workers=workers, progress=progress, hint=stable.schedule)
         )
     best = min(found, key=lambda r: (r.evaluation.rank().without_spread, seat_changes(r.schedule, hint)))
     if best.schedule != mended:
-        best = replace(best, schedule=descend(problem, best.schedule, hint, started + time_limit))
+        pull_back = int(SWAPS_PER_SECOND * PULL_BACK_SHARE * time_limit)
+        best = replace(best, schedule=descend(problem, best.schedule, hint, work_budget=pull_back, deadline=cap))
     evaluation = evaluate(problem, best.schedule)
     optimal = any(r.optimal and r.evaluation.rank().without_spread == evaluation.rank().without_spread for r in found)
     bound = max(r.proven_bound for r in found)
@@ -603,14 +580,23 @@ def solve_with_fewest_moves(
     """The plan that moves the fewest people among those with no more colleague pairs or repeats
     (nor kept-apart pairs, history or missed wishes) than the best plan found; new pairs come last.
 
-    The usual search, with the whole time limit, sets how few conflicts the rounds allow. Its plan,
-    or the repaired previous version when that is as good, numbered as `numbering_of` numbers it,
-    fixes everyone's home table; then steps of CP-SAT re-seat a few tables per round, pinning the
-    rest, with the conflicts capped and the moves minimised, for about a third of the time limit
-    more. Kept with that numbering, the result moves no more people than its start.
+    The usual search, with two thirds of the time limit, sets how few conflicts the rounds allow. Its
+    plan, or the repaired previous version when that is as good, numbered as `numbering_of` numbers
+    it, fixes everyone's home table; then steps of CP-SAT re-seat a few tables per round, pinning the
+    rest, with the conflicts capped and the moves minimised, for the last third of the time limit.
+    Kept with that numbering, the result moves no more people than its start.
     """
-    best = solve_stably(problem, hint, time_limit=time_limit, seed=seed, workers=workers, progress=progress)
     started = time.monotonic()
+    cap = safety_cap(started, time_limit)
+    best = solve_stably(
+        problem,
+        hint,
+        time_limit=time_limit * (1 - FEWEST_MOVES_SHARE),
+        seed=seed,
+        workers=workers,
+        progress=progress,
+    )
+    searched = time.monotonic()
     frames = []
     for start in (hint, best.schedule):
         numbering = numbering_of(start)
@@ -621,10 +607,12 @@ def solve_with_fewest_moves(
     )
     method = "repair" if current == hint else best.method
     rng = random.Random(seed)
-    share = time_limit * FEWEST_MOVES_SHARE
-    for step in range(max(1, round(share / STEP_SECONDS))):
+    step_seconds = STEP_SECONDS_PER_SEAT * sum(len(problem.present(r)) for r in range(problem.rounds))
+    for step in range(max(1, round(time_limit * FEWEST_MOVES_SHARE / step_seconds))):
         unavoidable = sum(1 for p, rnd in away_from_home(current, homes) if homes[p, rnd] is None)
         if rank.seat_changes == unavoidable and -rank.negative_new_pairs == evaluate(problem, current).new_pairs_bound:
+            break
+        if time.monotonic() >= cap:
             break
         freed = freed_tables(problem, current, homes, rng)
         found, optimal = reseat(
@@ -633,7 +621,7 @@ def solve_with_fewest_moves(
             homes,
             freed,
             deterministic_time=STEP_DETERMINISTIC_TIME,
-            time_limit=max(STEP_SECONDS, share),
+            time_limit=cap - time.monotonic(),
             seed=seed + step,
             workers=workers,
         )
@@ -652,7 +640,7 @@ def solve_with_fewest_moves(
             evaluation=evaluation,
             status=status_of(best.optimal and same),
             method=method,
-            seconds=best.seconds + time.monotonic() - started,
+            seconds=best.seconds + time.monotonic() - searched,
         ),
         numbering,
     )

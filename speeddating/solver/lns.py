@@ -105,7 +105,7 @@ def large_neighbourhood_search(
     spent = 0.0
     while spent < deterministic_budget and not proven_best(problem, best_eval):
         remaining = deadline - time.monotonic()
-        if remaining <= 0.05:
+        if remaining <= 0:
             break
         sub = neighbourhood(problem, best, steps, rng)
         outcome = solve_model(

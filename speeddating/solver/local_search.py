@@ -20,7 +20,7 @@ deadline is only a safety cap (if it cuts the search short, the result depends o
 
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +28,7 @@ import numpy.typing as npt
 
 from speeddating.evaluation import new_pairs_bound
 from speeddating.problem import Problem, Schedule
+from speeddating.solver.budget import SWAPS_PER_SECOND
 from speeddating.solver.costs import Matrix, PairCosts, Tally, pair_costs
 
 Indices = npt.NDArray[np.intp]
@@ -42,8 +43,9 @@ STALL_BASE = 200
 STALL_PER_PERSON = 20
 """Iterations without a new best before restarting from the best plan, perturbed."""
 
-REPORT_EVERY = 0.5
-"""Seconds between two improvement reports (reporting only; the search itself ignores time)."""
+REPORT_EVERY = SWAPS_PER_SECOND // 2
+"""Work between two improvement reports (about half a second): counted, so the plans reported, which
+the portfolio may keep, are the same on any machine."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,20 @@ class Seating:
         row_b[row_b == b] = a
         self.where[rnd, a], self.where[rnd, b] = tb, ta
 
+    def swap_deltas(self, rounds: Indices, people: Indices, own: Matrix) -> tuple[Matrix, Indices, Indices]:
+        """What swapping people[k] with each person of the same round would change in cost (row k,
+        column = the other person; meaningless for the same table), with each row's seating
+        (`where[rounds]`) and table; `own` as `own_costs` gives it."""
+        add = self.tally.add
+        everyone = np.arange(self.people + 1)
+        seat = self.where[rounds]
+        tables_of = seat[np.arange(len(rounds)), people]
+        join_by_table = add[people[:, None, None], self.members[rounds]].sum(axis=2)
+        joining_a = np.take_along_axis(join_by_table, seat, axis=1)
+        joining_b = add[everyone[None, :, None], self.members[rounds, tables_of][:, None, :]].sum(axis=2)
+        delta = joining_a + joining_b - 2 * add[people] - own[rounds, people][:, None] - own[rounds]
+        return delta, seat, tables_of
+
     def own_costs(self) -> tuple[Matrix, npt.NDArray[np.bool_]]:
         """Per (round, person): what their table-mates cost them, and whether any of it is a conflict
         (a meeting whose removal saves something: colleague, repeat, history, kept apart)."""
@@ -167,18 +183,12 @@ class TabuSearch:
     def best_swap(self, iteration: int, best_cost: float) -> tuple[Move | None, int]:
         """Cheapest allowed swap of a conflicted person with anyone at another table of the same
         round, over all rounds at once, and the number of swaps priced."""
-        seating, add = self.seating, self.seating.tally.add
+        seating = self.seating
         own, in_conflict = seating.own_costs()
         rounds, people = self.conflicted(in_conflict)
         if len(rounds) == 0:
             return None, 0
-        everyone = np.arange(self.problem.people + 1)
-        seat = seating.where[rounds]
-        tables_of = seat[np.arange(len(rounds)), people]
-        join_by_table = add[people[:, None, None], seating.members[rounds]].sum(axis=2)
-        joining_a = np.take_along_axis(join_by_table, seat, axis=1)
-        joining_b = add[everyone[None, :, None], seating.members[rounds, tables_of][:, None, :]].sum(axis=2)
-        delta = joining_a + joining_b - 2 * add[people] - own[rounds, people][:, None] - own[rounds]
+        delta, seat, tables_of = seating.swap_deltas(rounds, people, own)
         tabu = (self.tabu_until[rounds, people] > iteration)[:, None] | (self.tabu_until[rounds] > iteration)
         allowed = (
             self.movable[rounds] & (seat != tables_of[:, None]) & (~tabu | (seating.cost + delta < best_cost - 1e-9))
@@ -207,8 +217,7 @@ class TabuSearch:
         self, work_budget: int, deadline: float, on_improvement: Callable[[Schedule], None] | None = None
     ) -> SearchOutcome:
         best, best_cost = self.seating.schedule(), self.seating.cost
-        work = iteration = last_gain = 0
-        reported = time.monotonic()
+        work = iteration = last_gain = reported = 0
         while work < work_budget and best_cost > self.target + 1e-6 and time.monotonic() < deadline:
             iteration += 1
             move, priced = self.best_swap(iteration, best_cost)
@@ -220,9 +229,9 @@ class TabuSearch:
             self.tabu_until[move.rnd, [move.a, move.b]] = iteration + tenure
             if self.seating.cost < best_cost - 1e-9:
                 best, best_cost, last_gain = self.seating.schedule(), self.seating.cost, iteration
-                if on_improvement is not None and time.monotonic() - reported >= REPORT_EVERY:
+                if on_improvement is not None and work - reported >= REPORT_EVERY:
                     on_improvement(best)
-                    reported = time.monotonic()
+                    reported = work
             elif iteration - last_gain > self.stall:
                 self.seating = Seating(self.problem, self.costs, best)
                 self.perturb()
@@ -243,3 +252,61 @@ def tabu_search(
     """Improve `start` by tabu search until the budget of priced swaps (or the deadline) runs out,
     or the plan reaches the arithmetic optimum; fixed seats and absences are never touched."""
     return TabuSearch(problem, start, seed).run(work_budget, deadline, on_improvement)
+
+
+TIE = 1e-6
+"""Cost changes smaller than this are none (costs are sums of integer-like weights)."""
+
+
+def steepest_descent(
+    problem: Problem,
+    start: Schedule,
+    preferred: Sequence[Sequence[set[int]]],
+    *,
+    work_budget: int,
+    deadline: float = float("inf"),
+) -> Schedule:
+    """`start` after improving swaps of two people in one round, each the best of its round: lower
+    cost first, then, at equal cost, more people at a table of their `preferred[round]` set (per
+    table index); stops when no swap improves or the budget of priced swaps is spent.
+
+    Swaps are priced all at once per round from the meeting tally, so a step costs milliseconds
+    even for hundreds of people; fixed seats and absences are never touched."""
+    seating = Seating(problem, pair_costs(problem), start)
+    tables = max(seating.tables) + 1
+    wanted = np.zeros((problem.rounds, problem.people + 1, tables), dtype=np.int64)
+    for rnd, sets in enumerate(preferred):
+        for t, liked in enumerate(sets):
+            wanted[rnd, list(liked), t] = 1
+    movable = [
+        np.array([p for p in problem.present(r) if (p, r) not in problem.fixed_tables], dtype=np.intp)
+        for r in range(problem.rounds)
+    ]
+    work, improved = 0, True
+    while improved and work < work_budget and time.monotonic() < deadline:
+        improved = False
+        for rnd, people in enumerate(movable):
+            if len(people) < 2 or work >= work_budget or time.monotonic() >= deadline:
+                continue
+            own, _ = seating.own_costs()
+            delta, seat, tables_of = seating.swap_deltas(np.full(len(people), rnd, dtype=np.intp), people, own)
+            work += delta.size + ITERATION_WORK
+            delta = delta[:, people]
+            theirs = seat[0, people]
+            mine = tables_of[:, None]
+            closer = (
+                wanted[rnd, people[:, None], theirs[None, :]]
+                + wanted[rnd, people[None, :], mine]
+                - wanted[rnd, people[:, None], mine]
+                - wanted[rnd, people[None, :], theirs[None, :]]
+            )
+            better = (mine != theirs[None, :]) & ((delta < -TIE) | ((delta <= TIE) & (closer > 0)))
+            if not better.any():
+                continue
+            key = np.where(better, np.where(delta < -TIE, delta, 0.0), np.inf)
+            cheapest = key.min()
+            rows, cols = np.nonzero(key <= cheapest + TIE)
+            pick = int(np.argmax(closer[rows, cols]))
+            seating.swap(rnd, int(people[rows[pick]]), int(people[cols[pick]]))
+            improved = True
+    return seating.schedule()

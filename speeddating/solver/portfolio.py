@@ -11,8 +11,8 @@ that fails or does worse (CP-SAT under a short limit can return nothing, or less
 costs time, never quality. A plan proven best by arithmetic (`proven_best`) stops everything at once.
 
 Work is budgeted in deterministic units (priced swaps for the tabu search, deterministic time for
-CP-SAT) derived from `time_limit`, so the same seed, worker count and limit give the same plan;
-wall-clock deadlines only cap the total should the machine be much slower than expected.
+CP-SAT) derived from `time_limit` (`budget`), so the same seed, worker count and limit give the
+same plan whatever the machine's load; the wall clock only caps a run several times too long.
 """
 
 import time
@@ -23,28 +23,33 @@ from itertools import combinations
 
 from speeddating.evaluation import Evaluation, evaluate, schedule_errors
 from speeddating.problem import Problem, Schedule, pair
+from speeddating.solver.budget import SWAPS_PER_SECOND, safety_cap
 from speeddating.solver.constructions import construct, is_plain
 from speeddating.solver.costs import proven_best
 from speeddating.solver.cpsat_model import ModelOutcome, ModelRun, solve_model
 from speeddating.solver.freedom import FREEDOM_MAX_PEOPLE, freedom_schedule
 from speeddating.solver.greedy import fit_schedule, greedy_schedule
-from speeddating.solver.lns import large_neighbourhood_search
+from speeddating.solver.lns import STEP_DETERMINISTIC_TIME, large_neighbourhood_search
 from speeddating.solver.local_search import tabu_search
 from speeddating.solver.orbits import ORBIT_MAX_PEOPLE, orbit_schedule
 from speeddating.status import Phase, Progress, ProgressEvent, SolveStatus, status_of
 
-SWAPS_PER_SECOND = 15_000_000
-"""Tabu work units (priced swaps) per second of time limit: about 80 % of what one core does."""
-
 SEARCH_SHARE = 0.5
-MODEL_SHARE = 0.15
-"""With one worker: shares of the time limit for the tabu search and then the full model (in
-CP-SAT deterministic time); the neighbourhood search gets the rest."""
+MODEL_SHARE = 0.2
+"""With one worker: shares of the time limit for the tabu search and then the full model; the
+neighbourhood search gets the rest."""
 
-BESIDE_SEARCH_SHARE = 0.75
-BESIDE_MODEL_SHARE = 0.5
+BESIDE_SEARCH_SHARE = 0.6
+BESIDE_MODEL_SHARE = 0.6
 """With several workers the full model runs on the spare ones *beside* the tabu search (from the
 starting plan, for the proof), so the tabu search can take more of the time."""
+
+MODEL_SECONDS_PER_UNIT = 1.3
+"""What one unit of CP-SAT deterministic time takes on the full model of a small session."""
+
+LNS_SECONDS_PER_SEAT = 0.007
+"""What one neighbourhood of the search costs, per person and round (building the model, then
+`lns.STEP_DETERMINISTIC_TIME` of CP-SAT): sets how many neighbourhoods fit in the rest of the limit."""
 
 EXACT_MAX_PEOPLE = 30
 """Up to this size the full CP-SAT model is worth running to prove optimality or a bound."""
@@ -57,9 +62,6 @@ ORBIT_MIN_TIME_LIMIT = 3.0
 """CP-SAT deterministic time for the orbit search, per second of time limit (about a fifth of the
 wall-clock time: its packings take a second per 2.7 units on one core); under the minimum limit
 the search could not finish its usual cases and the tabu search is the better use of the time."""
-
-DEADLINE_SHARE = 0.95
-"""Fraction of the time limit the components may use (the rest is for bookkeeping)."""
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,7 @@ def solve(
 ) -> SolveResult:
     """The best schedule the portfolio finds for `problem` within `time_limit` seconds."""
     started = time.monotonic()
-    deadline = started + DEADLINE_SHARE * time_limit
+    deadline = safety_cap(started, time_limit)
     best = Incumbent(problem, started, progress)
     designed = construct(problem)
     if designed is not None:
@@ -177,7 +179,7 @@ def solve(
             problem,
             seed=seed,
             deterministic_time=ORBIT_SHARE * time_limit,
-            deadline=started + 0.5 * DEADLINE_SHARE * time_limit,
+            deadline=deadline,
         )
         if symmetric is not None:
             best.offer(symmetric[1], f"orbits:Z{symmetric[0]}")
@@ -190,7 +192,6 @@ def solve(
     lns = problem.people <= LNS_MAX_PEOPLE
     beside = exact and workers >= 2
     search_share = (BESIDE_SEARCH_SHARE if beside else SEARCH_SHARE) if exact or lns else 1.0
-    search_deadline = started + search_share * DEADLINE_SHARE * time_limit
     model: ModelOutcome | None = None
     with ThreadPoolExecutor(max_workers=1) as pool:
         running: Future[ModelOutcome] | None = None
@@ -198,8 +199,8 @@ def solve(
             run = ModelRun(
                 problem,
                 hint=start,
-                deterministic_time=BESIDE_MODEL_SHARE * time_limit,
-                time_limit=search_deadline - time.monotonic(),
+                deterministic_time=BESIDE_MODEL_SHARE * time_limit / MODEL_SECONDS_PER_UNIT,
+                time_limit=deadline - time.monotonic(),
                 workers=workers - 1,
                 seed=seed,
             )
@@ -211,7 +212,7 @@ def solve(
                     start,
                     seed=seed,
                     work_budget=int(SWAPS_PER_SECOND * time_limit * search_share),
-                    deadline=search_deadline,
+                    deadline=deadline,
                     on_improvement=best.reporter("local-search"),
                 )
                 best.offer(outcome.schedule, "local-search")
@@ -221,15 +222,17 @@ def solve(
                 run.stop()
             raise
         if running is not None:
-            if optimal:
+            if optimal:  # stopped at a moment that depends on the machine: its answer is ignored
                 run.stop()
-            model = running.result()
+                running.result()
+            else:
+                model = running.result()
     if exact and not optimal and not beside:
         model = solve_model(
             problem,
             hint=best.schedule,
-            deterministic_time=MODEL_SHARE * time_limit,
-            time_limit=0.6 * (deadline - time.monotonic()),
+            deterministic_time=MODEL_SHARE * time_limit / MODEL_SECONDS_PER_UNIT,
+            time_limit=deadline - time.monotonic(),
             workers=workers,
             seed=seed,
         )
@@ -239,11 +242,13 @@ def solve(
         optimal = optimal or model.optimal or best.perfect
         bound = model.new_pairs_bound
     if lns and not optimal:
+        share = 1 - search_share - (MODEL_SHARE if exact and not beside else 0.0)
+        steps = int(share * time_limit / (LNS_SECONDS_PER_SEAT * problem.people * problem.rounds))
         searched = large_neighbourhood_search(
             problem,
             best.schedule,
             seed=seed,
-            deterministic_budget=0.5 * time_limit,
+            deterministic_budget=steps * STEP_DETERMINISTIC_TIME,
             deadline=deadline,
             workers=workers,
             on_improvement=best.reporter("lns"),

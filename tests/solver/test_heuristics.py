@@ -4,8 +4,9 @@ from hypothesis import given, settings
 
 from speeddating.evaluation import evaluate, schedule_errors
 from speeddating.problem import Problem
+from speeddating.solver.costs import pair_costs
 from speeddating.solver.greedy import fit_schedule, greedy_schedule
-from speeddating.solver.local_search import tabu_search
+from speeddating.solver.local_search import Seating, steepest_descent, tabu_search
 from tests.solver.strategies import problems
 
 
@@ -60,3 +61,23 @@ def test_fit_schedule_makes_a_nearby_plan_fit(problem: Problem) -> None:
     assert schedule_errors(problem, fitted) == []
     if problem.rounds > 1 and not problem.absences and not problem.fixed_tables:
         assert fitted[: problem.rounds - 1] == nearby
+
+
+@settings(max_examples=30, deadline=None)
+@given(problems())
+def test_steepest_descent_fits_repeats_and_never_worsens(problem: Problem) -> None:
+    start = greedy_schedule(problem, seed=2)
+    preferred = [[set(table) for table in tables] for tables in greedy_schedule(problem, seed=4)]
+    descended = steepest_descent(problem, start, preferred, work_budget=1_000_000)
+    assert schedule_errors(problem, descended) == []
+    assert steepest_descent(problem, start, preferred, work_budget=1_000_000) == descended
+    costs = pair_costs(problem)
+    assert Seating(problem, costs, descended).cost <= Seating(problem, costs, start).cost + 1e-6
+
+
+def test_steepest_descent_brings_people_back_at_no_cost() -> None:
+    """Strangers only: every seating costs the same, so the descent puts both swapped people back."""
+    problem = Problem(tuple(range(8)), rounds=1)
+    preferred = [[{0, 1, 2, 3}, {4, 5, 6, 7}]]
+    descended = steepest_descent(problem, (((0, 1, 2, 4), (3, 5, 6, 7)),), preferred, work_budget=1_000_000)
+    assert [set(table) for table in descended[0]] == preferred[0]
