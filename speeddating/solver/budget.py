@@ -13,8 +13,8 @@ loaded machine); only then does the plan depend on the machine.
 SWAPS_PER_SECOND = 15_000_000
 """Tabu work units (priced swaps) per second of time limit: about one core-second's worth."""
 
-SAFETY_FACTOR = 4.0
-SAFETY_SECONDS = 5.0
+SAFETY_FACTOR = 10.0
+SAFETY_SECONDS = 30.0
 """The wall-clock cap: this many times the time limit, plus these seconds."""
 
 
