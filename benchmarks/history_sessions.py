@@ -1,78 +1,97 @@
 """Benchmark: three sessions of the same people, each recorded before the next is planned.
 
-For each instance, session 1 is planned without history, recorded in a fresh store, then
-sessions 2 and 3 are planned reading that store. Every plan is measured by the independent
-checker with `--previous` on all earlier plans. "reunions" is history repeats + repeats within
-the session + avoidable colleague pairs, printed next to the floor no plan can beat
-(`speeddating.history.bound`) and the milliseconds that floor took: a plan can trade one kind of
-re-meeting for another, so only the sum has a sound floor.
+For each instance and each planner (speeddating at each time limit, and the round-by-round
+hill-climber of `baselines`), session 1 is planned without history, recorded in a fresh store,
+then sessions 2 and 3 are planned reading that store: each planner follows its own sessions.
+Every plan is measured by the independent checker with `--previous` on all earlier plans.
+"reunions" is history repeats + repeats within the session + avoidable colleague pairs, printed
+next to the floor no plan can beat (`speeddating.history.bound`): a plan can trade one kind of
+re-meeting for another, so only the sum has a sound floor. "s" is wall-clock seconds, "cpu" the
+processor seconds of this process and of the searches it ran in others (on a busy machine the wall
+clock says more about the neighbours than about the solver).
 
-    python benchmarks/history_sessions.py [--time-limit 10] [--seed 0] [--workers 1] [INSTANCE ...]
+Instances: the reference lists given as files, and `network33` (generated: 33 people of 6
+organisations of 8, 7, 6, 5, 4 and 3, whose first session can be perfect).
+
+    python benchmarks/history_sessions.py [--time-limit 10 60] [--seed 0] [--workers 2] [INSTANCE ...]
 """
 
 import argparse
-import json
-import subprocess
-import sys
+import os
 import tempfile
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
+from benchmarks.baselines import hill_climber
+from benchmarks.checker import check
+from speeddating.evaluation import evaluate
 from speeddating.event import default_event
 from speeddating.history.bound import forced_reunions
 from speeddating.history.store import add_plan, open_history, past_encounters
 from speeddating.importer import read_roster
 from speeddating.plan import write_plan
 from speeddating.planning import build_plan, problem_for
-from speeddating.solver import solve
+from speeddating.problem import Problem
+from speeddating.roster import Attendee
+from speeddating.solver import SolveResult, solve
+from speeddating.status import SolveStatus
 
 REPO = Path(__file__).resolve().parent.parent
-CHECKER = next(
-    p
-    for p in (REPO.parent / "shared" / "tools" / "check_plan.py", REPO / "tests" / "tools" / "check_plan.py")
-    if p.exists()
-)
 DATES = ("2026-01-13", "2026-03-10", "2026-05-12")
-COLUMNS = (
-    "session",
-    "history",
-    "reunions",
-    "forced",
-    "forced_ms",
-    "same_org",
-    "forced_org",
-    "repeats",
-    "new",
-    "bound",
-    "seconds",
-)
+NETWORK33 = (8, 7, 6, 5, 4, 3)
+COLUMNS = ("planner", "session", "history", "repeats", "reunions", "forced", "same_org", "new", "bound", "s", "cpu")
+
+Planner = Callable[[Problem], SolveResult]
 
 
-def check(plan: Path, previous: list[Path]) -> dict[str, Any]:
-    command = [sys.executable, str(CHECKER), str(plan), "--json"]
-    for earlier in previous:
-        command += ["--previous", str(earlier)]
-    figures: dict[str, Any] = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
-    return figures
+def network33() -> list[Attendee]:
+    organisations = [org for org, size in enumerate(NETWORK33) for _ in range(size)]
+    return [
+        Attendee(f"n{i + 1:02d}", f"Person {i + 1:02d}", f"Network org {org}") for i, org in enumerate(organisations)
+    ]
 
 
-def run_instance(instance: Path, folder: Path, time_limit: float, seed: int, workers: int) -> list[list[str]]:
-    """Plan, check and record three sessions; one row of figures per session."""
-    roster = read_roster(instance)
+def attendees_of(instance: str) -> list[Attendee]:
+    return network33() if instance == "network33" else list(read_roster(Path(instance)).attendees)
+
+
+def processor_seconds() -> float:
+    """This process's processor time and that of its finished child processes."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def speeddating(time_limit: float, seed: int, workers: int) -> Planner:
+    return lambda problem: solve(problem, time_limit=time_limit, seed=seed, workers=workers)
+
+
+def climbing(seed: int) -> Planner:
+    def plan(problem: Problem) -> SolveResult:
+        schedule = hill_climber(problem, seed)
+        evaluation = evaluate(problem, schedule)
+        return SolveResult(schedule, evaluation, SolveStatus.FEASIBLE, evaluation.new_pairs_bound, "hill-climber", 0.0)
+
+    return plan
+
+
+def run_sessions(name: str, attendees: Sequence[Attendee], planner: Planner, folder: Path) -> list[list[str]]:
+    """Plan, check and record three sessions with `planner`; one row of figures per session."""
     db = folder / "history.db"
     plans: list[Path] = []
     rows = []
     for number, date in enumerate(DATES, 1):
-        event = replace(default_event(), title=f"{instance.stem} #{number}", date=date)
-        past = past_encounters(db, roster.attendees) if db.exists() else {}
-        problem = problem_for(roster.attendees, event.rounds_that_fit(), event.table_size, past=past)
-        result = solve(problem, time_limit=time_limit, seed=seed, workers=workers)
-        planned = build_plan(roster.attendees, event, result, seed=seed, time_limit=time_limit)
+        event = replace(default_event(), title=f"{name} #{number}", date=date)
+        past = past_encounters(db, attendees) if db.exists() else {}
+        problem = problem_for(attendees, event.rounds_that_fit(), event.table_size, past=past)
+        started, processor = time.perf_counter(), processor_seconds()
+        result = planner(problem)
+        seconds, processor = time.perf_counter() - started, processor_seconds() - processor
+        planned = build_plan(attendees, event, result)
         path = folder / f"session-{number}.json"
         write_plan(planned, path)
-        figures = check(path, plans)
+        figures = check(path, *(option for earlier in plans for option in ("--previous", str(earlier))))
         if not figures["valid"]:
             raise SystemExit(f"{path}: {figures['errors']}")
         reunions = (
@@ -81,22 +100,18 @@ def run_instance(instance: Path, folder: Path, time_limit: float, seed: int, wor
             + figures["same_org_pairs"]
             - figures["forced_same_org"]
         )
-        started = time.perf_counter()
-        floor = forced_reunions(problem)
-        floor_ms = (time.perf_counter() - started) * 1000
         rows.append(
             [
                 str(number),
                 str(figures["history_repeats"]),
-                str(reunions),
-                str(floor),
-                f"{floor_ms:.0f}",
-                str(figures["same_org_pairs"]),
-                str(figures["forced_same_org"]),
                 str(figures["repeat_pairs"]),
+                str(reunions),
+                str(forced_reunions(problem)),
+                f"{figures['same_org_pairs']} ({figures['forced_same_org']})",
                 str(figures["distinct_new_pairs"]),
                 str(figures["new_pairs_bound"]),
-                f"{result.seconds:.1f}",
+                f"{seconds:.1f}",
+                f"{processor:.1f}",
             ]
         )
         with open_history(db, write=True) as connection:
@@ -110,20 +125,25 @@ def main() -> None:
     parser.add_argument(
         "instances",
         nargs="*",
-        type=Path,
-        default=[REPO / "instances" / "spro24.csv", REPO / "instances" / "agence52.csv"],
+        default=[str(REPO / "instances" / "spro24.csv"), str(REPO / "instances" / "agence52.csv"), "network33"],
     )
-    parser.add_argument("--time-limit", type=float, default=10.0)
+    parser.add_argument("--time-limit", type=float, nargs="+", default=[10.0, 60.0])
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
+    planners = {"hill-climber": climbing(args.seed)}
+    planners.update({f"{limit:g} s": speeddating(limit, args.seed, args.workers) for limit in args.time_limit})
     for instance in args.instances:
-        with tempfile.TemporaryDirectory() as folder:
-            rows = run_instance(instance, Path(folder), args.time_limit, args.seed, args.workers)
-        print(f"\n{instance.name} (time limit {args.time_limit:g} s, seed {args.seed}, {args.workers} worker(s))")
-        widths = [max(len(column), *(len(row[i]) for row in rows)) for i, column in enumerate(COLUMNS)]
-        for row in (list(COLUMNS), *rows):
-            print("  ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)))
+        name = Path(instance).stem
+        attendees = attendees_of(instance)
+        table = []
+        for label, planner in planners.items():
+            with tempfile.TemporaryDirectory() as folder:
+                table += [[label, *row] for row in run_sessions(name, attendees, planner, Path(folder))]
+        print(f"\n{name}: {len(attendees)} people (seed {args.seed}, {args.workers} worker(s))", flush=True)
+        widths = [max(len(column), *(len(row[i]) for row in table)) for i, column in enumerate(COLUMNS)]
+        for row in (list(COLUMNS), *table):
+            print("  ".join(cell.rjust(width) for cell, width in zip(row, widths, strict=True)), flush=True)
 
 
 if __name__ == "__main__":

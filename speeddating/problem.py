@@ -5,7 +5,7 @@ A `Problem` is a frozen value validated once, in its constructor, so the solvers
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from types import MappingProxyType
 
@@ -78,6 +78,12 @@ class Problem:
         for name in ("past_encounters", "session_encounters", "fixed_tables"):
             object.__setattr__(self, name, MappingProxyType(dict(getattr(self, name))))
         self._validate()
+
+    def __reduce__(self) -> tuple[type["Problem"], tuple[object, ...]]:
+        """Pickled by its fields, the read-only mappings as plain dicts: a search may run in another
+        process (`solver.parallel`)."""
+        values = (getattr(self, f.name) for f in fields(self))
+        return (Problem, tuple(dict(v) if isinstance(v, Mapping) else v for v in values))
 
     def _validate(self) -> None:
         n = len(self.organisation_of)

@@ -1,5 +1,6 @@
 """Problem: table layout, forced colleague pairs and validation."""
 
+import pickle
 from typing import Any
 
 import pytest
@@ -88,3 +89,18 @@ def test_absent_people_leave_the_round_layout() -> None:
     assert problem.present(0) == tuple(range(8))
     assert problem.present(1) == tuple(range(2, 8))
     assert problem.table_sizes(1) == (3, 3)
+
+
+def test_a_problem_survives_pickling_with_all_its_mappings() -> None:
+    """Searches run in other processes receive the problem pickled."""
+    problem = Problem(
+        (0, 0, 1, 1, 2, 2),
+        rounds=2,
+        table_size=3,
+        absences=frozenset({(5, 1)}),
+        past_encounters={(0, 2): 0.5},
+        session_encounters={(1, 3): 1},
+        fixed_tables={(0, 0): 1},
+        keep_apart=frozenset({(2, 4)}),
+    )
+    assert pickle.loads(pickle.dumps(problem)) == problem

@@ -12,7 +12,7 @@ than that many units of everything below it. Across whole schedules the levels a
 finished schedules with `Evaluation.rank()` itself.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -69,6 +69,19 @@ def lexicographic_weights(problem: Problem) -> Weights:
     return Weights(keep_apart, same_org, repeat, history_unit, should_meet, new_pair)
 
 
+def trading_weights(problem: Problem, factor: float) -> Weights:
+    """The weights of `lexicographic_weights` with a repeat within the session priced at `factor`
+    history repeats of the heaviest weight, instead of far above all of them.
+
+    Both waste one seat pair, but at their exact prices a search moves only through plans without
+    repeats, and after an earlier session those are few and far apart: pricing them close lets it
+    cross repeats to reach plans with fewer re-meetings in all, which later phases at higher prices
+    clear of their repeats (below 1 the search would rather repeat than meet someone again)."""
+    exact = lexicographic_weights(problem)
+    heaviest = max(problem.past_encounters.values(), default=1.0)
+    return replace(exact, repeat=factor * heaviest * exact.history)
+
+
 @dataclass(frozen=True)
 class PairCosts:
     """Cost of a pair's first meeting and of each later one; index `people` is a dummy seat."""
@@ -80,10 +93,11 @@ class PairCosts:
     """Cost of the empty schedule: the should-meet pairs all missed."""
 
 
-def pair_costs(problem: Problem) -> PairCosts:
-    """The two cost matrices of `problem` (symmetric, zero diagonal, one extra dummy row/column)."""
+def pair_costs(problem: Problem, weights: Weights | None = None) -> PairCosts:
+    """The two cost matrices of `problem` (symmetric, zero diagonal, one extra dummy row/column), at
+    `weights` (by default `lexicographic_weights`)."""
     n = problem.people
-    w = lexicographic_weights(problem)
+    w = lexicographic_weights(problem) if weights is None else weights
     org = np.array(problem.organisation_of)
     same = org[:, None] == org[None, :]
     first = np.full((n + 1, n + 1), -w.new_pair)

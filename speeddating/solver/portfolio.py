@@ -6,6 +6,10 @@ starting plan → on small sessions still short of perfect, a perfect plan fixed
 (`orbits`) → tabu search (the bulk
 of the quality) → for small sessions, the full CP-SAT model to prove optimality or a bound →
 neighbourhood search with CP-SAT for what remains.
+After earlier sessions, designs are relabelled to dodge the pairs met before (`relabel`), the
+search trades repeats of both kinds before restoring their priority (`local_search.tabu_search`),
+and the neighbourhoods, which never paid there, give their time to the search. When the full model
+does not run beside it, a search runs on every worker at once with other seeds (`parallel`).
 Every plan produced is judged with `Evaluation.rank()` and the best one is kept, so a component
 that fails or does worse (CP-SAT under a short limit can return nothing, or less than its hint)
 costs time, never quality. A plan proven best by arithmetic (`proven_best`) stops everything at once.
@@ -32,6 +36,8 @@ from speeddating.solver.greedy import fit_schedule, greedy_schedule
 from speeddating.solver.lns import STEP_DETERMINISTIC_TIME, large_neighbourhood_search
 from speeddating.solver.local_search import tabu_search
 from speeddating.solver.orbits import ORBIT_MAX_PEOPLE, orbit_schedule
+from speeddating.solver.parallel import Beside
+from speeddating.solver.relabel import relabelled
 from speeddating.status import Phase, Progress, ProgressEvent, SolveStatus, status_of
 
 SEARCH_SHARE = 0.5
@@ -40,9 +46,14 @@ MODEL_SHARE = 0.2
 neighbourhood search gets the rest."""
 
 BESIDE_SEARCH_SHARE = 0.6
-BESIDE_MODEL_SHARE = 0.6
 """With several workers the full model runs on the spare ones *beside* the tabu search (from the
-starting plan, for the proof), so the tabu search can take more of the time."""
+starting plan, for the proof) as long as it, so the tabu search can take more of the time."""
+
+PARALLEL_MIN_TIME_LIMIT = 2.0
+PROCESS_START_WORK = SWAPS_PER_SECOND // 2
+"""When the full model does not run beside it, the tabu search runs on every worker at once, with
+other seeds, from this time limit on (below it starting a process, about half a second, which the
+searches in other processes give up from their budget, is not worth it)."""
 
 MODEL_SECONDS_PER_UNIT = 1.3
 """What one unit of CP-SAT deterministic time takes on the full model of a small session."""
@@ -127,7 +138,9 @@ def nearby_design(problem: Problem, seed: int) -> tuple[str, Schedule] | None:
     plan for the tabu search that is already right on most pairs.
 
     With a history, the design's rounds met least before are taken, among all it has: a session
-    planned from the same design with the same people then gets the rounds the last one did not use.
+    planned from the same design with the same people then gets the rounds the last one did not use;
+    and its people are exchanged across the rounds (`relabelled`) so that the pairs met before meet
+    again as little as the design allows.
     """
     plain = Problem(problem.organisation_of, problem.rounds, problem.table_size)
     most = problem.rounds - (1 if is_plain(problem) else 0)
@@ -136,7 +149,10 @@ def nearby_design(problem: Problem, seed: int) -> tuple[str, Schedule] | None:
     for rounds in range(most, 1, -1):
         found = construct(replace(plain, rounds=rounds))
         if found is not None:
-            return f"{found[0]}, fitted", fit_schedule(problem, least_met_rounds(problem, found[1]), seed)
+            if not problem.past_encounters:
+                return f"{found[0]}, fitted", fit_schedule(problem, found[1], seed)
+            dodging = relabelled(problem, least_met_rounds(problem, found[1]), seed=seed)
+            return f"{found[0]}, relabelled", fit_schedule(problem, dodging, seed)
     return None
 
 
@@ -149,6 +165,98 @@ def least_met_rounds(problem: Problem, schedule: Schedule) -> Schedule:
 
     kept = sorted(sorted(range(len(schedule)), key=lambda r: weight(schedule[r]))[: problem.rounds])
     return tuple(schedule[r] for r in kept)
+
+
+@dataclass(frozen=True)
+class Shares:
+    """How the time limit is spent: shares of it for each tabu search, the full model (beside the
+    search or after it) and the neighbourhoods."""
+
+    search: float
+    model: float
+    neighbourhoods: float
+
+
+def shares(problem: Problem, exact: bool, beside: bool) -> Shares:
+    """After earlier sessions the neighbourhoods never paid (not one improvement at 10, 60 or 300 s),
+    so their time goes to the search; the model beside the search runs as long as it."""
+    neighbourhoods = problem.people <= LNS_MAX_PEOPLE and not problem.past_encounters
+    if beside:
+        search = BESIDE_SEARCH_SHARE if neighbourhoods else 1.0
+        return Shares(search, search, 1 - search)
+    if exact:
+        search = SEARCH_SHARE if neighbourhoods else 1 - MODEL_SHARE
+        return Shares(search, MODEL_SHARE, 1 - search - MODEL_SHARE)
+    return Shares(SEARCH_SHARE, 0.0, 1 - SEARCH_SHARE) if neighbourhoods else Shares(1.0, 0.0, 0.0)
+
+
+def starting_plans(problem: Problem, best: "Incumbent", *, seed: int, time_limit: float, deadline: float) -> None:
+    """Offer `best` the constructive plans: a design that fits (when perfect, nothing else is needed),
+    else dealt, by freedom, and a design for the plain version fitted (relabelled after earlier
+    sessions); and on small sessions still short of perfect, a perfect plan fixed by a cyclic shift
+    (of the plain version, relabelled, after earlier sessions when no design fits)."""
+    designed = construct(problem)
+    if designed is not None:
+        best.offer(designed[1], f"construction:{designed[0]}")
+    if not best.perfect:
+        best.offer(greedy_schedule(problem, seed), "greedy")
+        if problem.people <= FREEDOM_MAX_PEOPLE:
+            best.offer(freedom_schedule(problem, seed), "freedom")
+        if designed is None and problem.people <= LNS_MAX_PEOPLE:
+            designed = nearby_design(problem, seed)
+            if designed is not None:
+                best.offer(designed[1], f"construction:{designed[0]}")
+    history_only = bool(problem.past_encounters) and is_plain(replace(problem, past_encounters={}))
+    base = replace(problem, past_encounters={}) if history_only and designed is None else problem
+    if not best.perfect and problem.people <= ORBIT_MAX_PEOPLE and time_limit >= ORBIT_MIN_TIME_LIMIT:
+        symmetric = orbit_schedule(base, seed=seed, deterministic_time=ORBIT_SHARE * time_limit, deadline=deadline)
+        if symmetric is not None and base is problem:
+            best.offer(symmetric[1], f"orbits:Z{symmetric[0]}")
+        elif symmetric is not None:
+            best.offer(relabelled(problem, symmetric[1], seed=seed), f"orbits:Z{symmetric[0]}, relabelled")
+
+
+def searches(
+    problem: Problem,
+    start: Schedule,
+    best: "Incumbent",
+    *,
+    seed: int,
+    work_budget: int,
+    deadline: float,
+    parallel: int,
+) -> None:
+    """Tabu searches from `start`: one here, reporting its progress, and `parallel` more at once in
+    other processes with the next seeds (their budget less what starting a process costs); each
+    plan is offered to `best` in seed order, so the choice is the same whatever finishes first."""
+    others = [
+        Beside(
+            tabu_search,
+            problem,
+            start,
+            seed=seed + k,
+            work_budget=max(0, work_budget - PROCESS_START_WORK),
+            deadline=deadline,
+        )
+        for k in range(1, parallel + 1)
+    ]
+    try:
+        outcome = tabu_search(
+            problem,
+            start,
+            seed=seed,
+            work_budget=work_budget,
+            deadline=deadline,
+            on_improvement=best.reporter("local-search"),
+        )
+        best.offer(outcome.schedule, "local-search")
+        for other in others:
+            if best.perfect:  # nothing to gain: the other searches are not waited for
+                break
+            best.offer(other.result().schedule, "local-search")
+    finally:
+        for other in others:
+            other.stop()
 
 
 def solve(
@@ -164,34 +272,16 @@ def solve(
     started = time.monotonic()
     deadline = safety_cap(started, time_limit)
     best = Incumbent(problem, started, progress)
-    designed = construct(problem)
-    if designed is not None:
-        best.offer(designed[1], f"construction:{designed[0]}")
-    if not best.perfect:
-        best.offer(greedy_schedule(problem, seed), "greedy")
-        if problem.people <= FREEDOM_MAX_PEOPLE:
-            best.offer(freedom_schedule(problem, seed), "freedom")
-        nearby = nearby_design(problem, seed) if designed is None and problem.people <= LNS_MAX_PEOPLE else None
-        if nearby is not None:
-            best.offer(nearby[1], f"construction:{nearby[0]}")
-    if not best.perfect and problem.people <= ORBIT_MAX_PEOPLE and time_limit >= ORBIT_MIN_TIME_LIMIT:
-        symmetric = orbit_schedule(
-            problem,
-            seed=seed,
-            deterministic_time=ORBIT_SHARE * time_limit,
-            deadline=deadline,
-        )
-        if symmetric is not None:
-            best.offer(symmetric[1], f"orbits:Z{symmetric[0]}")
+    starting_plans(problem, best, seed=seed, time_limit=time_limit, deadline=deadline)
     start = best.schedule
     if hint is not None and not schedule_errors(problem, hint):
         best.offer(hint, "hint")
         start = hint
     optimal, bound = best.perfect, None
     exact = problem.people <= EXACT_MAX_PEOPLE and not optimal
-    lns = problem.people <= LNS_MAX_PEOPLE
     beside = exact and workers >= 2
-    search_share = (BESIDE_SEARCH_SHARE if beside else SEARCH_SHARE) if exact or lns else 1.0
+    share = shares(problem, exact, beside)
+    parallel = workers - 1 if not beside and time_limit >= PARALLEL_MIN_TIME_LIMIT else 0
     model: ModelOutcome | None = None
     with ThreadPoolExecutor(max_workers=1) as pool:
         running: Future[ModelOutcome] | None = None
@@ -199,7 +289,7 @@ def solve(
             run = ModelRun(
                 problem,
                 hint=start,
-                deterministic_time=BESIDE_MODEL_SHARE * time_limit / MODEL_SECONDS_PER_UNIT,
+                deterministic_time=share.model * time_limit / MODEL_SECONDS_PER_UNIT,
                 time_limit=deadline - time.monotonic(),
                 workers=workers - 1,
                 seed=seed,
@@ -207,15 +297,15 @@ def solve(
             running = pool.submit(run.solve)
         try:
             if not optimal:
-                outcome = tabu_search(
+                searches(
                     problem,
                     start,
+                    best,
                     seed=seed,
-                    work_budget=int(SWAPS_PER_SECOND * time_limit * search_share),
+                    work_budget=int(SWAPS_PER_SECOND * time_limit * share.search),
                     deadline=deadline,
-                    on_improvement=best.reporter("local-search"),
+                    parallel=parallel,
                 )
-                best.offer(outcome.schedule, "local-search")
                 optimal = best.perfect
         except BaseException:
             if running is not None:  # Ctrl-C: stop CP-SAT before the thread pool waits for it
@@ -231,7 +321,7 @@ def solve(
         model = solve_model(
             problem,
             hint=best.schedule,
-            deterministic_time=MODEL_SHARE * time_limit / MODEL_SECONDS_PER_UNIT,
+            deterministic_time=share.model * time_limit / MODEL_SECONDS_PER_UNIT,
             time_limit=deadline - time.monotonic(),
             workers=workers,
             seed=seed,
@@ -241,9 +331,8 @@ def solve(
             best.offer(model.schedule, "cp-sat")
         optimal = optimal or model.optimal or best.perfect
         bound = model.new_pairs_bound
-    if lns and not optimal:
-        share = 1 - search_share - (MODEL_SHARE if exact and not beside else 0.0)
-        steps = int(share * time_limit / (LNS_SECONDS_PER_SEAT * problem.people * problem.rounds))
+    steps = int(share.neighbourhoods * time_limit / (LNS_SECONDS_PER_SEAT * problem.people * problem.rounds))
+    if steps and not optimal:
         searched = large_neighbourhood_search(
             problem,
             best.schedule,
