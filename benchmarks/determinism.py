@@ -17,7 +17,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from benchmarks.history_sessions import network33, processor_seconds
+from benchmarks.history_sessions import network33
+from benchmarks.timing import processor_seconds
 from speeddating.evaluation import encounters
 from speeddating.importer import read_roster
 from speeddating.planning import problem_for

@@ -17,7 +17,6 @@ organisations of 8, 7, 6, 5, 4 and 3, whose first session can be perfect).
 """
 
 import argparse
-import os
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -26,6 +25,7 @@ from pathlib import Path
 
 from benchmarks.baselines import hill_climber
 from benchmarks.checker import check
+from benchmarks.timing import processor_seconds
 from speeddating.evaluation import evaluate
 from speeddating.event import default_event
 from speeddating.history.bound import forced_reunions
@@ -55,12 +55,6 @@ def network33() -> list[Attendee]:
 
 def attendees_of(instance: str) -> list[Attendee]:
     return network33() if instance == "network33" else list(read_roster(Path(instance)).attendees)
-
-
-def processor_seconds() -> float:
-    """This process's processor time and that of its finished child processes."""
-    times = os.times()
-    return times.user + times.system + times.children_user + times.children_system
 
 
 def speeddating(time_limit: float, seed: int, workers: int) -> Planner:

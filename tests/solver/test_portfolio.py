@@ -145,3 +145,16 @@ def test_a_later_session_starts_from_the_design_rounds_not_yet_held() -> None:
     assert nearby is not None
     evaluation = evaluate(problem, nearby[1])
     assert (evaluation.same_org_pairs, evaluation.repeat_pairs, evaluation.history_repeats) == (0, 0, 0)
+
+
+def test_a_plan_at_the_floor_on_re_meetings_is_proven_best() -> None:
+    """16 strangers met in 2 rounds of an affine plane; 4 more rounds: 3 of the plane's other rounds
+    meet nobody again, the 4th must re-seat 24 pairs, the floor (each person has 9 strangers left
+    for 12 seats); the design's rounds reach it with no repeat, which proves the plan best."""
+    design = construct(Problem(tuple(range(16)), rounds=2))
+    assert design is not None
+    history = {pair(a, b): 1.0 for tables in design[1] for table in tables for a, b in combinations(table, 2)}
+    problem = Problem(tuple(range(16)), rounds=4, past_encounters=history)
+    result = solve(problem, time_limit=5, seed=0, workers=1)
+    assert result.optimal
+    assert (result.evaluation.repeat_pairs, result.evaluation.history_repeats) == (0, 24)

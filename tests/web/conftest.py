@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from starlette.testclient import TestClient
 
+from speeddating.solver.budget import safety_cap
 from speeddating.web.app import Settings, create_app
 from speeddating.web.security import Guard
 from speeddating.web.server import bind, build_server
@@ -188,3 +189,9 @@ def page(page: Page) -> Iterator[Page]:
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     yield page
     assert [text for text in problems if "Content Security Policy" in text or text.startswith("script error")] == []
+
+
+def planning_timeout(time_limit: float) -> float:
+    """Milliseconds to wait for a page that plans with `time_limit` seconds: work is counted, not timed,
+    so a busy machine takes longer, up to the solver's safety cap; then the documents are written."""
+    return (safety_cap(0.0, time_limit) + 30) * 1000

@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from tests.conftest import CheckPlan
-from tests.web.conftest import LiveServer, Screenshot, import_list
+from tests.web.conftest import LiveServer, Screenshot, import_list, planning_timeout
 
 
 @pytest.mark.slow
@@ -32,7 +32,7 @@ def test_an_absentee_and_a_late_arrival_are_replanned_then_the_session_is_record
     expect(page.get_by_text("1 absent, 1 arrivée(s) notée(s).")).to_be_visible()
     page.get_by_label("Replanifier à partir du").select_option("2")
     page.get_by_role("button", name="Replanifier").click()
-    expect(page.get_by_role("heading", name="Qui change de place")).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("heading", name="Qui change de place")).to_be_visible(timeout=planning_timeout(3))
     expect(page.get_by_text("Version 2 du plan.")).to_be_visible()
     expect(page.get_by_text(re.compile(r"^Léa Dubois : table \d+ → sans table \(tour 2\)$"))).to_be_visible()
     screenshot(page, "day")

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from tests.web.conftest import LiveServer, Screenshot, import_list
+from tests.web.conftest import LiveServer, Screenshot, import_list, planning_timeout
 
 
 def start_session(page: Page, live_server: LiveServer) -> str:
@@ -80,7 +80,7 @@ def test_plan_shows_live_progress_then_the_figures_the_seating_and_the_documents
     expect(page.get_by_text("Meilleur plan jusqu'ici")).to_be_visible()
     expect(page.get_by_text(re.compile(r"[1-9],[0-9] s sur 10,0 s au plus"))).to_be_visible()
     screenshot(page, "plan-progress")
-    expect(page.get_by_role("heading", name="Le plan en chiffres")).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("heading", name="Le plan en chiffres")).to_be_visible(timeout=planning_timeout(10))
     expect(page.get_by_text("Aucun collègue à la même table.")).to_be_visible()
     expect(page.get_by_role("heading", name="Tour 1 ·", exact=False).first).to_be_visible()
     screenshot(page, "plan")
