@@ -25,7 +25,8 @@ import io, pickle, signal, sys
 signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which then ends this process
 request = io.BytesIO(sys.stdin.buffer.read())
 sys.path[:0] = pickle.load(request)
-pickle.dump(pickle.load(request)(), sys.stdout.buffer)
+answer, sys.stdout = sys.stdout.buffer, sys.stderr  # whatever the call prints stays out of its answer
+pickle.dump(pickle.load(request)(), answer)
 """
 """The other process's program: read everything first (the parent waits on the pipe meanwhile), then
 import what the call needs, under the parent's module path, and compute it."""

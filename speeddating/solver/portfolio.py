@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from speeddating.evaluation import Evaluation, evaluate, schedule_errors
-from speeddating.history.bound import forced_reunions
+from speeddating.history import bound as reunions  # the module, not its function: history.bound imports the solver
 from speeddating.problem import Problem, Schedule, pair
 from speeddating.solver.budget import SWAPS_PER_SECOND, safety_cap
 from speeddating.solver.constructions import construct, is_plain
@@ -136,7 +136,7 @@ class Incumbent:
 
     def at_floor(self) -> bool:
         """After sessions whose pairs all weigh the same: no repeat, no avoidable colleague pair, no
-        wish missed and as few history repeats as the floor on re-meetings allows (`forced_reunions`),
+        wish missed and as few history repeats as the floor on re-meetings allows (`history.bound`),
         so no plan has fewer repeats, nor then less history weight. Only on small sessions, where
         the floor takes milliseconds and tight networks reach it."""
         e, problem = self.evaluation, self.problem
@@ -149,7 +149,7 @@ class Incumbent:
         ):
             return False
         if self.floor is None:
-            self.floor = forced_reunions(problem)
+            self.floor = reunions.forced_reunions(problem)
         return e.history_repeats <= self.floor
 
 

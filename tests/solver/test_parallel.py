@@ -14,8 +14,15 @@ def adder(step: int) -> Callable[[int], int]:
     return lambda x: x + step
 
 
-def test_the_computation_runs_elsewhere() -> None:
-    assert Beside(os.getpid).result() != os.getpid()
+def chatty(value: int) -> tuple[int, int]:
+    """Prints as it works, and says in which process it ran."""
+    print("working on", value)
+    return os.getpid(), value
+
+
+def test_the_computation_runs_elsewhere_and_what_it_prints_is_not_its_answer() -> None:
+    process, value = Beside(chatty, 7).result()
+    assert process != os.getpid() and value == 7
 
 
 def test_a_search_elsewhere_gives_the_plan_it_gives_here() -> None:
