@@ -10,7 +10,8 @@ Seat changes come right after colleague pairs and repeats, before new encounters
 only when keeping it would cost a colleague pair or a repeat (`solve_with_fewest_moves`). Keeping
 the same colleague pairs and repeats keeps the same number of new pairs too (every seat pair is a
 colleague pair, a repeat, a pair met in an earlier session or a new pair), so this costs nothing
-but the last third of the time limit. Without fewest moves, the best plan wins and ties go to the fewest seat changes.
+but a third of the time limit more, at most a second. Without fewest moves, the best plan wins and ties go
+to the fewest seat changes.
 """
 
 import datetime as dt
@@ -63,8 +64,10 @@ PULL_BACK_SHARE = 1 / 10
 """Share of the time limit kept to put people back where the previous version had them."""
 
 FEWEST_MOVES_SHARE = 1 / 3
-"""With fewest moves, the time for bringing people back to their seats, as a share of the time limit;
-the usual search has the rest."""
+FEWEST_MOVES_MOST_SECONDS = 1.0
+"""With fewest moves, the time for bringing people back to their seats after the usual search (which
+has the whole limit, so that both modes find the same conflicts): a third of the limit, at most a
+second, so a re-plan ends within the limit plus a second."""
 
 STEP_SECONDS_PER_SEAT = 0.0012
 """What one fewest-moves neighbourhood takes per person and round re-planned (building the model,
@@ -580,18 +583,19 @@ def solve_with_fewest_moves(
     """The plan that moves the fewest people among those with no more colleague pairs or repeats
     (nor kept-apart pairs, history or missed wishes) than the best plan found; new pairs come last.
 
-    The usual search, with two thirds of the time limit, sets how few conflicts the rounds allow. Its
-    plan, or the repaired previous version when that is as good, numbered as `numbering_of` numbers
-    it, fixes everyone's home table; then steps of CP-SAT re-seat a few tables per round, pinning the
-    rest, with the conflicts capped and the moves minimised, for the last third of the time limit.
-    Kept with that numbering, the result moves no more people than its start.
+    The usual search, with the whole time limit, sets how few conflicts the rounds allow. Its plan, or
+    the repaired previous version when that is as good, numbered as `numbering_of` numbers it, fixes
+    everyone's home table; then steps of CP-SAT re-seat a few tables per round, pinning the rest, with
+    the conflicts capped and the moves minimised, for a third of the time limit more, at most a
+    second (`FEWEST_MOVES_MOST_SECONDS`). Kept with that numbering, the result moves no more people than its
+    start.
     """
     started = time.monotonic()
     cap = safety_cap(started, time_limit)
     best = solve_stably(
         problem,
         hint,
-        time_limit=time_limit * (1 - FEWEST_MOVES_SHARE),
+        time_limit=time_limit,
         seed=seed,
         workers=workers,
         progress=progress,
@@ -608,7 +612,8 @@ def solve_with_fewest_moves(
     method = "repair" if current == hint else best.method
     rng = random.Random(seed)
     step_seconds = STEP_SECONDS_PER_SEAT * sum(len(problem.present(r)) for r in range(problem.rounds))
-    for step in range(max(1, round(time_limit * FEWEST_MOVES_SHARE / step_seconds))):
+    moving = min(FEWEST_MOVES_SHARE * time_limit, FEWEST_MOVES_MOST_SECONDS)
+    for step in range(max(1, round(moving / step_seconds))):
         unavoidable = sum(1 for p, rnd in away_from_home(current, homes) if homes[p, rnd] is None)
         if rank.seat_changes == unavoidable and -rank.negative_new_pairs == evaluate(problem, current).new_pairs_bound:
             break

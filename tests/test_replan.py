@@ -82,7 +82,6 @@ def test_one_absentee_moves_few_people(plan24: Plan) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.flaky(reruns=2)  # a re-plan under a wall-clock limit (issue 13, item 5)
 def test_an_absentee_at_a_full_table_moves_few_people_when_that_costs_nothing() -> None:
     original = solved_plan(people(22, 5), 6)
     absentee = next(t for t in original.rounds[2].tables if len(t.attendees) == 4).attendees[0]
