@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from speeddating.i18n import current_language, format_percent, format_seconds, t, t_plural
+from speeddating.text import fold
 from speeddating.web.jobs import Jobs
 from speeddating.web.security import MAX_UPLOAD_BYTES, Refusal
 from speeddating.web.workspace import Workspace
@@ -26,6 +27,7 @@ class Pages:
             gettext=t, ngettext=t_plural, newstyle=False
         )
         self.environment.globals.update(format_seconds=format_seconds, format_percent=format_percent)
+        self.environment.filters["fold"] = fold  # organisation names as the package compares them
 
     def render(self, name: str, *, path: str = "/", status: int = 200, **context: Any) -> HTMLResponse:
         """The template `name` in the current language; `path` is where the language switch comes back to."""

@@ -21,7 +21,7 @@ from speeddating.history.store import (
     writable_history,
 )
 from speeddating.i18n import t
-from speeddating.importer import ImportProblems, Role, columns_used, read_roster
+from speeddating.importer import DEFAULT_ALIASES, ImportProblems, Role, columns_used, read_roster
 from speeddating.plan import Plan, Quality, UnreadableJSON, parse_json, read_plan
 from speeddating.planning import PastEncounters, measure
 from speeddating.roster import Attendee, Roster
@@ -59,10 +59,12 @@ def _named(text: str, path: Path, shown_as: str) -> str:
     return text.replace(str(path), shown_as)
 
 
-def import_attendees(path: Path, shown_as: str) -> Imported:
-    """The attendee file stored at `path`, with every message naming it `shown_as`."""
+def import_attendees(path: Path, shown_as: str, kept_apart: tuple[str, ...] = ()) -> Imported:
+    """The attendee file stored at `path`, with every message naming it `shown_as`; the spellings in
+    `kept_apart` stay organisations of their own instead of being merged into another."""
+    aliases = {**DEFAULT_ALIASES, **{spelling: spelling for spelling in kept_apart}}
     try:
-        roster = read_roster(path)
+        roster = read_roster(path, aliases=aliases)
     except ImportProblems as problems:
         return Imported(None, tuple(_named(line, path, shown_as) for line in problems.problems))
     except UserError as error:

@@ -50,3 +50,16 @@ def test_the_home_page_picks_a_session_up_where_it_was_left(client: TestClient) 
     client.post(session + "/import", files={"attendees": ("inscrits.csv", b"name;organisation\nA B;X\nC D;Y\n")})
     home = client.get("/").text
     assert f'href="{session}/event"' in home and "inscrits.csv" in home
+
+
+def test_a_suggested_merge_can_be_refused_and_accepted_again(client: TestClient) -> None:
+    session = client.post("/sessions").headers["location"].removesuffix("/import")
+    listing = "name;organisation\nAnne Martin;Mission Locale du Blaisois\nKarim Benali;Mission Locale\nLéa Dubois;CIO\n"
+    client.post(session + "/import", files={"attendees": ("inscrits.csv", listing.encode())})
+    page = client.get(session + "/import").text
+    assert "3 personnes de 2 structures" in page and "toutes deux : Mission Locale" in page
+    client.post(session + "/organisations/merge", data={"spelling": "Mission Locale", "value": "apart"})
+    page = client.get(session + "/import").text
+    assert "3 personnes de 3 structures" in page and "gardée à part" in page
+    client.post(session + "/organisations/merge", data={"spelling": "Mission Locale", "value": "merge"})
+    assert "3 personnes de 2 structures" in client.get(session + "/import").text

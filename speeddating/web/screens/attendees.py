@@ -23,7 +23,12 @@ def people_edits(draft: Draft) -> PeopleEdits:
 def imported(draft: Draft) -> Imported | None:
     """The stored list as the importer reads it, None before the first upload."""
     path = draft.attendee_file
-    return None if path is None else import_attendees(path, draft.attendee_name)
+    return None if path is None else import_attendees(path, draft.attendee_name, kept_apart(draft))
+
+
+def kept_apart(draft: Draft) -> tuple[str, ...]:
+    """Spellings the organiser refused to merge into another organisation."""
+    return tuple(str(spelling) for spelling in draft.state.get("kept_apart", []))
 
 
 def edited(draft: Draft, found: Imported | None) -> Roster | None:
@@ -55,6 +60,7 @@ def router(site: Site) -> APIRouter:
             draft=draft,
             step="import",
             imported=found,
+            kept_apart=kept_apart(draft),
             roster=roster,
             flags={flag: {a.id for a in roster.attendees if flagged(a, flag)} for flag in FLAG_COLUMNS}
             if roster
@@ -67,6 +73,14 @@ def router(site: Site) -> APIRouter:
         data = await attendees.read()
         draft.store_attendees(data, attendees.filename or "")
         return _back(draft)
+
+    @routes.post("/organisations/merge")
+    def merge(session_id: str, spelling: Annotated[str, Form()], value: Annotated[str, Form()]) -> Response:
+        """Refuse a merge the importer suggested (the spelling stays its own organisation), or accept it again."""
+        draft = site.workspace.draft(session_id)
+        others = [s for s in kept_apart(draft) if s != spelling]
+        draft.save(kept_apart=others if value == "merge" else [*others, spelling])
+        return _back(draft, "merges")
 
     @routes.post("/people/remove")
     def remove(session_id: str, person: Annotated[str, Form()]) -> Response:
