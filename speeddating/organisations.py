@@ -54,7 +54,7 @@ GENERIC_WORDS = word_set(
     departementale national nationale"""
 )
 """Words that name a kind of organisation, not one organisation: "Lycée" alone is no school in particular."""
-CLOSE_SPELLING = 0.9
+CLOSE_WORD = 0.8
 CLOSE_SPELLING_MIN_LENGTH = 8
 LARGEST_BUCKET = 400
 """Spellings sharing a key beyond this many ("Structure 1" to "Structure 900") share a generic word, not an
@@ -219,9 +219,10 @@ def places_conflict(first: Sequence[str], second: Sequence[str]) -> bool:
 
 
 def email_domain(email: str) -> str:
-    """The professional domain of an address, '' for webmail, documentation domains or no address."""
+    """The professional domain of an address, '' when it says nothing of the employer: no address, a webmail,
+    a documentation domain, or an umbrella domain shared by unrelated structures."""
     domain = email.rpartition("@")[2].strip().casefold().removeprefix("www.").removeprefix("mail.")
-    if not domain or domain in WEBMAIL_DOMAINS or RESERVED_DOMAIN.search(domain):
+    if not domain or domain in WEBMAIL_DOMAINS or RESERVED_DOMAIN.search(domain) or UMBRELLA_DOMAIN.search(domain):
         return ""
     return domain
 
@@ -238,8 +239,8 @@ class Reason(Enum):
 
     DOMAIN = N_("same e-mail domain {domain}")
     NETWORK = N_("both are {network}")
-    ACRONYM = N_("acronym of {other}")
-    PLACE = N_("{other} plus a place or agency")
+    ACRONYM = N_("an acronym and its full name, with {other}")
+    PLACE = N_("the name of {other} with or without a place or agency")
     SPELLING = N_("spelled like {other}")
 
 
@@ -258,6 +259,9 @@ class Spelling:
 
     key: str
     words: tuple[str, ...]
+    """The significant words (no stop words), as compared for networks, acronyms and places."""
+    spelled: tuple[str, ...]
+    """Every word, as compared for close spellings."""
     network: Network | None
     rest: tuple[str, ...]
     domains: frozenset[str]
@@ -265,10 +269,11 @@ class Spelling:
 
     @classmethod
     def of(cls, name: str, emails: Iterable[str] = (), pinned: bool = False) -> "Spelling":
-        words = tuple(significant(words_of(name)))
+        spelled = tuple(words_of(name))
+        words = tuple(significant(spelled))
         network, rest = find_network(words)
         domains = frozenset(_network_domain(network, domain) for email in emails if (domain := email_domain(email)))
-        return cls(fold(name), words, network, qualifier(rest), domains, pinned)
+        return cls(fold(name), words, spelled, network, qualifier(rest), domains, pinned)
 
 
 @dataclass(frozen=True)
@@ -317,10 +322,8 @@ def relate(a: Spelling, b: Spelling) -> Relation:
     shared = sorted(a.domains & b.domains)
     domains_differ = bool(a.domains and b.domains and not shared)
     if a.network is not None and a.network is b.network:
-        if shared:
-            return Relation(same=Reason.DOMAIN, domain=shared[0])
         if places_conflict(a.rest, b.rest):
-            return Relation(apart=Apart.PLACES)
+            return Relation(same=Reason.DOMAIN, domain=shared[0]) if shared else Relation(apart=Apart.PLACES)
         if domains_differ:
             return Relation(apart=Apart.DOMAINS)
         return Relation(same=Reason.NETWORK)
@@ -343,14 +346,25 @@ def _name_relation(a: Spelling, b: Spelling) -> Reason | Apart | None:
     shorter, longer = sorted((a.words, b.words), key=len)
     if shorter and longer[: len(shorter)] == shorter and _distinctive(shorter):
         return Reason.PLACE
-    joined_a, joined_b = " ".join(a.words), " ".join(b.words)
-    if (
-        min(len(joined_a), len(joined_b)) >= CLOSE_SPELLING_MIN_LENGTH
-        and re.findall(r"\d+", joined_a) == re.findall(r"\d+", joined_b)
-        and difflib.SequenceMatcher(None, joined_a, joined_b).ratio() >= CLOSE_SPELLING
-    ):
+    if _spelled_closely(a.spelled, b.spelled):
         return Reason.SPELLING
     return None
+
+
+def _spelled_closely(first: Sequence[str], second: Sequence[str]) -> bool:
+    """The same words but for a typo or two ("Mision Locale", "Régie de quartiers"): as many words, at most two
+    of them different, each of those a long word written closely; a short word or a number that differs
+    ("Association A" and "B", "ADIL 41" and "45") is another organisation."""
+    if len(first) != len(second) or sum(len(word) for word in first) < CLOSE_SPELLING_MIN_LENGTH:
+        return False
+    different = [(x, y) for x, y in zip(first, second, strict=True) if x != y]
+    return 0 < len(different) <= 2 and all(
+        min(len(x), len(y)) >= 4
+        and x.isalpha()
+        and y.isalpha()
+        and difflib.SequenceMatcher(None, x, y).ratio() >= CLOSE_WORD
+        for x, y in different
+    )
 
 
 def _candidate_pairs(spellings: Sequence[Spelling]) -> set[tuple[int, int]]:
@@ -406,28 +420,36 @@ def _shouting(text: str) -> bool:
 
 
 def _well_cased(text: str) -> bool:
+    """Mixed case, with the networks' acronyms in capitals ("CIDFF 41", not "Cidff" nor "FRANCE TRAVAIL")."""
     letters = [char for char in text if char.isalpha()]
-    return bool(letters) and not all(char.islower() for char in letters) and not _shouting(text)
+    if not letters or all(char.islower() for char in letters) or _shouting(text):
+        return False
+    return all(word.isupper() for word in re.split(r"[^\w]+", text) if word and fold(word) in NETWORK_ACRONYMS)
 
 
 def printed_name(spellings: Counter[str], network: Network | None = None) -> str:
-    """The spelling of the most people, counting spellings that differ only in case or accents together, then
-    the most frequent of those in mixed case (a first row typed in capitals does not put capitals on every
-    card); a network's own name when everybody shouted it."""
+    """The spelling of the most people, counting spellings that differ only in case or accents together
+    (on a tie, the network's own name, then the first written), then the most frequent of those in mixed
+    case (a first row typed in capitals does not put capitals on every card); a network's own name when
+    everybody shouted it."""
     order = {spelling: index for index, spelling in enumerate(spellings)}
     by_key: dict[str, list[str]] = {}
     for spelling in spellings:
         by_key.setdefault(fold(spelling), []).append(spelling)
+    own = fold(network.name) if network is not None else None
 
-    def weight(key: str) -> tuple[int, int]:
+    def weight(key: str) -> tuple[int, bool, int]:
         group = by_key[key]
-        return -sum(spellings[s] for s in group), order[group[0]]
+        return -sum(spellings[s] for s in group), key != own, order[group[0]]
 
     group = by_key[min(by_key, key=weight)]
     cased = [spelling for spelling in group if _well_cased(spelling)]
-    if not cased and network is not None and fold(group[0]) == fold(network.name):
+    if not cased and network is not None and fold(group[0]) == own:
         return network.name
-    return min(cased or group, key=lambda spelling: (-spellings[spelling], order[spelling]))
+    return min(
+        cased or group,
+        key=lambda spelling: (-spellings[spelling], spelling != getattr(network, "name", None), order[spelling]),
+    )
 
 
 def _reason_text(relation: Relation, other: str, network: Network | None) -> str:
@@ -537,7 +559,7 @@ def _domain_edges(clusters: _Clusters, relations: Sequence[tuple[tuple[int, int]
     edges: list[Edge] = []
     for domain in sorted(by_domain):
         groups = {clusters.find(index) for a, b, _ in by_domain[domain] for index in (a, b)}
-        if not UMBRELLA_DOMAIN.search(domain) and len(groups) <= UMBRELLA_GROUPS:
+        if len(groups) <= UMBRELLA_GROUPS:
             edges.extend(by_domain[domain])
     return edges
 
@@ -594,9 +616,10 @@ def _grouping(
     )
     doubt_lines = sorted(
         {
-            (next(iter(written[keys[a]])), printed[keys[a]], printed[keys[b]])
+            (next(iter(written[keys[x]])), printed[keys[x]], printed[keys[y]])
             for a, b, _ in doubts
-            if printed[keys[a]] != printed[keys[b]]
+            for x, y in ((a, b), (b, a))
+            if printed[keys[x]] != printed[keys[y]] and keys[x] != fold(printed[keys[x]])
         }
     )
     return Grouping(printed, tuple(merges), tuple(apart), tuple(doubt_lines))

@@ -3,13 +3,18 @@
 import re
 import unicodedata
 
+LIGATURES = {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"}
+"""Letters Unicode does not decompose: "cœur" is written "coeur" on keyboards without the ligature."""
 _NAME_PUNCTUATION = re.compile(r"[.'’‘`´,]")
 
 
 def visible(text: str) -> str:
     """The text without format characters (Unicode category Cf: zero-width spaces and joiners, soft
     hyphens, byte-order marks, direction marks), which print as nothing yet make two spellings differ."""
-    return "".join(char for char in str(text) if unicodedata.category(char) != "Cf")
+    text = str(text)
+    if text.isascii():
+        return text
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")
 
 
 def clean(text: str) -> str:
@@ -20,9 +25,11 @@ def clean(text: str) -> str:
 def fold(text: str) -> str:
     """Comparison key: no case, accents, hyphens, format characters or extra blanks ("PÔLE-Emploi " is
     "pole emploi")."""
-    decomposed = unicodedata.normalize("NFKD", visible(text))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().replace("-", " ").replace("_", " ").split())
+    text = str(text)
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", visible(text))
+        text = "".join(LIGATURES.get(c, c) for c in decomposed if not unicodedata.combining(c))
+    return " ".join(text.casefold().replace("-", " ").replace("_", " ").split())
 
 
 def printable(text: str) -> str:

@@ -2,11 +2,18 @@
 solved plans, and hand-seated plans for the history."""
 
 import contextvars
+import csv
+import io
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
+import openpyxl
 from click.testing import CliRunner
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.style import Style, TableProperties
+from odf.table import CoveredTableCell, Table, TableCell, TableRow
+from odf.text import P
 
 from speeddating.cli import cli
 from speeddating.constraints import OrganiserConstraints
@@ -160,3 +167,99 @@ def record(
     """Record `plan` in the history at `db`, as `history add` would; returns the session number."""
     with open_history(db, write=True) as connection:
         return add_plan(connection, plan, title=title, replace=replace, force=force, source=source)
+
+
+Rows = Sequence[Sequence[object]]
+"""A sheet as lists of cells, row 1 first; None is an empty cell."""
+Merge = tuple[str, str]
+"""A merged range by its corners, ("A1", "E1")."""
+
+
+def write_csv(path: Path, rows: Rows, separator: str = ";", encoding: str = "utf-8-sig") -> Path:
+    """A text table as spreadsheets export it (CRLF lines, quotes where needed) in `encoding`."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=separator, lineterminator="\r\n").writerows(
+        [["" if cell is None else str(cell) for cell in row] for row in rows]
+    )
+    path.write_bytes(buffer.getvalue().encode(encoding))
+    return path
+
+
+def write_xlsx(
+    path: Path,
+    sheets: dict[str, Rows],
+    merges: Mapping[str, Sequence[Merge]] | None = None,
+    hidden: Collection[str] = (),
+) -> Path:
+    """An Excel workbook of these sheets (in order), with merged ranges and hidden sheets."""
+    book = openpyxl.Workbook()
+    assert book.active is not None
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        sheet = book.create_sheet(title)
+        for row_number, row in enumerate(rows, start=1):
+            for column_number, value in enumerate(row, start=1):
+                if value is not None:
+                    sheet.cell(row=row_number, column=column_number, value=value)
+        for first, last in (merges or {}).get(title, ()):
+            sheet.merge_cells(f"{first}:{last}")
+        if title in hidden:
+            sheet.sheet_state = "hidden"
+    book.save(path)
+    return path
+
+
+def _corner(cell: str) -> tuple[int, int]:
+    """(0-based row, 0-based column) of "B3"."""
+    letters = "".join(c for c in cell if c.isalpha())
+    column = 0
+    for letter in letters:
+        column = column * 26 + ord(letter.upper()) - ord("A") + 1
+    return int(cell[len(letters) :]) - 1, column - 1
+
+
+def write_ods(
+    path: Path,
+    rows: Rows,
+    merges: Sequence[Merge] = (),
+    *,
+    sheet: str = "Feuille1",
+    before: Mapping[str, Rows] | None = None,
+    hidden: Collection[str] = (),
+) -> Path:
+    """An OpenDocument spreadsheet as LibreOffice writes it: merged ranges as spanned and covered cells,
+    other sheets `before` this one, `hidden` sheets through a table style with display="false"."""
+    document = OpenDocumentSpreadsheet()
+    hidden_style = Style(name="hidden", family="table")
+    hidden_style.addElement(TableProperties(display="false"))
+    document.automaticstyles.addElement(hidden_style)
+    for title, table_rows in [*(before or {}).items(), (sheet, rows)]:
+        spans = {_corner(first): _corner(last) for first, last in (merges if title == sheet else ())}
+        covered = {
+            (r, c)
+            for (top, left), (bottom, right) in spans.items()
+            for r in range(top, bottom + 1)
+            for c in range(left, right + 1)
+            if (r, c) != (top, left)
+        }
+        table = Table(name=title, stylename=hidden_style if title in hidden else None)
+        width = max((len(row) for row in table_rows), default=0)
+        for r, row in enumerate(table_rows):
+            line = TableRow()
+            for c in range(width):
+                value = row[c] if c < len(row) else None
+                if (r, c) in covered:
+                    line.addElement(CoveredTableCell())
+                    continue
+                attributes: dict[str, Any] = {}
+                if (r, c) in spans:
+                    bottom, right = spans[r, c]
+                    attributes = {"numberrowsspanned": bottom - r + 1, "numbercolumnsspanned": right - c + 1}
+                cell = TableCell(valuetype="string", **attributes) if value is not None else TableCell(**attributes)
+                if value is not None:
+                    cell.addElement(P(text=str(value)))
+                line.addElement(cell)
+            table.addElement(line)
+        document.spreadsheet.addElement(table)
+    document.save(str(path))
+    return path

@@ -186,12 +186,14 @@ def candidates(header: str) -> list[Candidate]:
     extra = len(words - set(ORGANISATION_WORDS) - PARTICIPANT_WORDS)
     if organisation:
         found.append(Candidate(Role.ORGANISATION, organisation * 10 - extra, participant, account))
-    elif (words & FIRST_WORDS and words & LAST_WORDS) or words & FULL_WORDS:
+    elif words & FIRST_WORDS and words & LAST_WORDS:
         found.append(Candidate(Role.FULL_NAME, participant=participant, account=account))
     elif words & FIRST_WORDS:
         found.append(Candidate(Role.FIRST_NAME, participant=participant, account=account))
     elif words & LAST_WORDS:
         found.append(Candidate(Role.LAST_NAME, participant=participant, account=account))
+    elif words & FULL_WORDS:
+        found.append(Candidate(Role.FULL_NAME, participant=participant, account=account))
     return found
 
 
@@ -284,9 +286,14 @@ class Layout:
         )
 
     def repeats_header(self, row: Row) -> bool:
-        """A header pasted again further down (two lists one under the other), in any case or accents."""
-        folded = tuple(fold(cell) for cell in row.cells)
-        return any(folded == cells[: len(folded)] and any(folded) for cells in self.header_cells)
+        """A header pasted again further down (two lists one under the other), in any case or accents: the
+        name and organisation cells hold one header row's titles (a number column may differ)."""
+        columns = [*self.name_columns(), self.roles[Role.ORGANISATION]]
+        for cells in self.header_cells:
+            titles = [cells[column] if column < len(cells) else "" for column in columns]
+            if all(titles) and [fold(row.cell(column)) for column in columns] == titles:
+                return True
+        return False
 
     def summary(self) -> str:
         """Which column was read for what: the organiser checks it at a glance."""

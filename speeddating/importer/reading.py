@@ -154,7 +154,7 @@ class _Rows:
                     "several sessions.",
                     file=self.source,
                     rows=format_integer(MAX_ROWS),
-                    row=format_integer(number),
+                    row=number,
                     people=format_integer(MAX_PEOPLE),
                 )
             )
