@@ -33,6 +33,7 @@ from speeddating.errors import UserError
 from speeddating.evaluation import encounters, evaluate
 from speeddating.i18n import t
 from speeddating.names import labels
+from speeddating.organisations import same_organisation
 from speeddating.plan import Plan, PlannedRound, SeatedTable
 from speeddating.planning import PastEncounters, organisation_indices, past_pairs, solver_report
 from speeddating.problem import MAX_TABLE_SIZE, Pair, Problem, Schedule, pair, table_layout
@@ -53,7 +54,7 @@ from speeddating.solver.cpsat_model import (
 from speeddating.solver.lns import conflicted_tables, pinned
 from speeddating.solver.local_search import steepest_descent, tabu_search
 from speeddating.status import Progress, SolveStatus, status_of
-from speeddating.text import fold
+from speeddating.text import fold, person_key
 
 Tables = list[list[int]]
 
@@ -135,27 +136,41 @@ def fresh_ids(taken: set[str], count: int) -> list[str]:
     return ids
 
 
+def plan_organisation(plan: Plan, newcomer: Attendee) -> str:
+    """The plan's name of a newcomer's organisation: the same folded spelling, else the one organisation of
+    the plan it is a variant of (`organisations.same_organisation`, with the e-mail domains), else their own."""
+    emails: dict[str, list[str]] = {}
+    for attendee in plan.attendees:
+        emails.setdefault(attendee.organisation, [])
+        if attendee.email:
+            emails[attendee.organisation].append(attendee.email)
+    spelled = [name for name in emails if fold(name) == newcomer.organisation_key]
+    if spelled:
+        return spelled[0]
+    mine = [newcomer.email] if newcomer.email else []
+    same = [name for name in emails if same_organisation(newcomer.organisation, name, mine, emails[name])]
+    return same[0] if len(same) == 1 else newcomer.organisation
+
+
 def join_newcomers(
     plan: Plan, added: Sequence[Attendee], remaining: Sequence[PlannedRound]
 ) -> tuple[tuple[Attendee, ...], set[str]]:
     """The plan's attendees plus the newcomers, and the ids seated from now on whatever the old plan said.
 
-    Someone added who is already on the list (same email, or same name and organisation when either
-    has no email) rejoins under their id, so an early leaver who comes back is one person, not two. Newcomers take the
-    plan's spelling of their organisation ("Mission locale" joins "Mission Locale" on every card).
+    Someone added who is already on the list (same email, or same name in any order and organisation when
+    either has no email) rejoins under their id, so an early leaver who comes back is one person, not two.
+    Newcomers take the plan's name of their organisation when theirs is a spelling of it ("Mission locale"
+    or "ML Blois" join "Mission Locale" on every card, and are kept apart from its people).
     """
-    spelling: dict[str, str] = {}
-    for attendee in plan.attendees:
-        spelling.setdefault(attendee.organisation_key, attendee.organisation)
-    added = [replace(a, organisation=spelling.get(a.organisation_key, a.organisation)) for a in added]
+    added = [replace(a, organisation=plan_organisation(plan, a)) for a in added]
     by_identity = {a.identity: a for a in plan.attendees}
-    by_name = {(fold(a.name), a.organisation_key): a for a in plan.attendees}
+    by_name = {(person_key(a.name), a.organisation_key): a for a in plan.attendees}
     everywhere = set.intersection(*({x for table in rnd.tables for x in table.attendees} for rnd in remaining))
     joining: set[str] = set()
     newcomers: list[Attendee] = []
     for person in added:
         known = by_identity.get(person.identity)
-        namesake = by_name.get((fold(person.name), person.organisation_key))
+        namesake = by_name.get((person_key(person.name), person.organisation_key))
         if known is None and namesake is not None and not (person.email and namesake.email):
             known = namesake  # the list gave an email, the arrival none (or the other way round): one person
         if known in newcomers:

@@ -380,3 +380,41 @@ def test_the_output_folder_and_the_plan_carry_the_events_date_and_table_size(
     document = json.loads((Path("plan-2026-12-08") / "plan.json").read_text(encoding="utf-8"))
     assert document["event"]["table_size"] == 5
     assert {len(table["attendees"]) for table in document["rounds"][0]["tables"]} == {5}
+
+
+def test_headers_not_recognised_print_the_columns_line_to_try_and_it_works(tmp_path: Path) -> None:
+    rows = [(f"Personne {n}", f"Maison {n % 4}", f"p{n}@example.org") for n in range(8)]
+    attendees = write_roster(tmp_path, rows, headers=("Qui", "Où travaille-t-il", "Contact"))
+    code, _, err = plan_quickly(attendees, tmp_path / "out")
+    assert code == 2
+    assert '--columns "name=A,organisation=B"' in err and "A « Qui », B « Où travaille-t-il », C « Contact »" in err
+    code, out, err = plan_quickly(attendees, tmp_path / "out", "--columns", "name=Qui,organisation=B,email=C")
+    assert code == 0, err
+    assert "colonnes lues : nom A « Qui », structure B « Où travaille-t-il », courriel C « Contact »." in out
+    assert "Structures (4)" in out
+
+
+def test_the_merges_written_with_write_aliases_can_be_split_and_read_back(tmp_path: Path) -> None:
+    rows = [("Anne Martin", "ML Blois"), ("Léa Dubois", "Mission Locale"), ("Karim Benali", "Mission locale")]
+    rows += [(f"Personne {n}", org) for n, org in enumerate(["CIO", "C.I.O.", "PLIE", "CIDFF", "Cap emploi"])]
+    attendees = write_roster(tmp_path, rows)
+    written = tmp_path / "alias.csv"
+    code, out, err = plan_quickly(attendees, tmp_path / "out", "--write-aliases", str(written))
+    assert code == 0, err
+    assert "Structures (5)" in out
+    text = written.read_text(encoding="utf-8-sig")
+    assert "ML Blois;Mission Locale;toutes deux : Mission Locale" in text and "C.I.O.;CIO;toutes deux : CIO" in text
+    written.write_text(text.replace("ML Blois;Mission Locale;", "ML Blois;ML Blois;"), encoding="utf-8-sig")
+    code, out, err = plan_quickly(attendees, tmp_path / "out2", "--aliases", str(written))
+    assert code == 0, err
+    assert "Structures (6)" in out and "ML Blois (1)" in out
+
+
+def test_the_summary_says_which_history_it_used(tmp_path: Path) -> None:
+    attendees = write_attendees(tmp_path, 8, 4)
+    code, out, _ = run_cli("plan", str(attendees), "--time-limit", "1", "--quiet", "--out", str(tmp_path / "a"))
+    assert code == 0
+    store = tmp_path / "user-data" / "speeddating" / "history.db"
+    assert f"Historique : aucune séance enregistrée pour l'instant — {store}" in out
+    code, out, _ = plan_quickly(attendees, tmp_path / "b")
+    assert "Historique : non utilisé (--no-history)." in out

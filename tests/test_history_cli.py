@@ -407,3 +407,59 @@ def _no_ambient_store(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads ./speeddating.db or an organiser's $SPEEDDATING_DB by accident."""
     monkeypatch.delenv("SPEEDDATING_DB", raising=False)
     monkeypatch.chdir(tmp_path)
+
+
+def test_the_history_follows_the_organiser_from_one_session_folder_to_the_next(
+    tmp_path: Path, instances: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`init seance1`, plan, record; `init seance2`, plan: the second plan knows the first session, and every
+    command says which history it used and what it holds."""
+    store = tmp_path / "user-data" / "speeddating" / "history.db"
+    for folder in ("seance1", "seance2"):
+        monkeypatch.chdir(tmp_path)
+        assert run_cli("init", folder)[0] == 0
+        monkeypatch.chdir(tmp_path / folder)
+        code, out, err = run_cli(
+            "plan", str(instances / "spro24.csv"), "--rounds", "2", "--time-limit", "2", "--out", "plan"
+        )
+        assert code == 0, err
+        if folder == "seance1":
+            assert f"Historique : aucune séance enregistrée pour l'instant — {store}" in out
+            code, out, err = run_cli("history", "add", "plan/plan.json")
+            assert code == 0 and f"enregistrée dans {store}" in out
+            assert f"Historique : 1 séance, 24 personnes — {store}" in err
+    assert f"Historique : 1 séance, 24 personnes — {store}" in out
+    assert "Paires déjà rencontrées lors de séances précédentes : 0" in out
+
+
+def test_a_history_in_the_former_place_is_still_found_and_the_line_says_where(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write_plan(seated_plan(EIGHT, [ROUND_A], title="Séance 1"), tmp_path / "p1.json")
+    assert run_cli("history", "add", "p1.json", "--history", "speeddating.db")[0] == 0
+    code, out, err = run_cli("history", "list")
+    assert code == 0 and "Séance 1" in out
+    assert err.strip() == (
+        f"Historique : 1 séance, 8 personnes — {tmp_path / 'speeddating.db'} (l'ancien emplacement, dans le "
+        "dossier courant ; il reste utilisé tant qu'il s'y trouve)"
+    )
+
+
+def test_report_and_show_merge_a_renamed_organisation_with_an_aliases_file(tmp_path: Path) -> None:
+    """Between two sessions "Cap emploi" took the name "Handi Pro 41": one organisation with the aliases file."""
+    db = tmp_path / "h.db"
+    renamed = [(name, "Handi Pro 41" if org == "Cap emploi" else org, email) for name, org, email in EIGHT]
+    for number, (people, rounds) in enumerate(((EIGHT, [ROUND_A]), (renamed, [ROUND_B])), start=1):
+        plan = seated_plan(people, rounds, title=f"S{number}", date=f"2025-0{number}-10")
+        write_plan(plan, tmp_path / f"p{number}.json")
+        assert run_cli("history", "add", str(tmp_path / f"p{number}.json"), "--history", str(db))[0] == 0
+    aliases = tmp_path / "alias.csv"
+    aliases.write_text("alias;organisation\nCap emploi;Handi Pro 41\n", encoding="utf-8")
+    code, out, err = run_cli("report", "--history", str(db), "--out", str(tmp_path / "r1"))
+    assert code == 0, err
+    assert "8 personnes de 4 structures" in out  # the people took the new name when recorded again
+    code, out, _ = run_cli("history", "show", "1", "--history", str(db))
+    assert "(Cap emploi)" in out
+    code, out, _ = run_cli("history", "show", "1", "--history", str(db), "--aliases", str(aliases))
+    assert "(Handi Pro 41)" in out and "(Cap emploi)" not in out

@@ -699,3 +699,18 @@ def test_a_sheet_asked_of_a_csv_file_is_a_warning_not_silence(tmp_path: Path) ->
         f"{path} : --sheet « Inscrits » ignoré, un fichier CSV n'a qu'une feuille. "
         "Pour lire une feuille précise, donnez le classeur (.xlsx ou .ods) lui-même.",
     )
+
+
+def test_one_person_whatever_the_order_case_and_accents_of_the_name(tmp_path: Path) -> None:
+    rows = [["Nom complet", "Structure"], ["ROYER Mathieu", "Mission Locale"], ["Léa Dubois", "CIO"]]
+    path = write_csv(tmp_path / "liste.csv", [*rows, ["mathieu royer", "ML"]])
+    assert problems_of(path) == [
+        f"{path}, ligne 4 : « Mathieu Royer » (Mission Locale) figure déjà ligne 2. Supprimez l'une des deux "
+        "lignes, ou relancez avec --dedupe pour garder la première."
+    ]
+    namesakes = read_roster(write_csv(tmp_path / "deux.csv", [*rows, ["Royer, Mathieu", "CIDFF"]]))
+    assert namesakes.warnings == (
+        f"{tmp_path / 'deux.csv'} : « Mathieu Royer » (Mission Locale, ligne 2), « Mathieu Royer » (CIDFF, "
+        "ligne 4) portent le même nom ; gardées comme 2 personnes. S'il s'agit d'une seule personne, supprimez "
+        "la ou les lignes en trop.",
+    )

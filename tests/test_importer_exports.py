@@ -189,6 +189,64 @@ def test_microsoft_forms_with_sign_in_reads_the_address_of_messaging(tmp_path: P
     assert roster.attendees[0].name == "Mathieu Royer"
 
 
+FRAMAFORMS: Rows = [
+    ["Inscription au petit-déjeuner des partenaires", "", "", "", "", "", "", "", "", "", ""],
+    [
+        "N° de série",
+        "SID",
+        "Heure de soumission",
+        "Brouillon",
+        "Adresse IP",
+        "UID",
+        "Nom d'utilisateur",
+        "Votre nom",
+        "Votre prénom",
+        "Votre structure",
+        "Votre courriel",
+    ],
+    ["", "", "", "", "", "", "", "", "", "", ""],
+    [
+        "1",
+        "4512",
+        "20/11/2026 - 09:15",
+        "0",
+        "92.184.1.2",
+        "0",
+        "Anonyme",
+        "Faure",
+        "Élodie",
+        "Maison de l'emploi",
+        "e.faure@mde41.fr",
+    ],
+    ["2", "4513", "20/11/2026 - 09:40", "0", "92.184.1.3", "0", "Anonyme", "PERRIN", "Jean-Luc", "Cap emploi", ""],
+    [
+        "3",
+        "4517",
+        "21/11/2026 - 10:02",
+        "0",
+        "92.184.1.4",
+        "0",
+        "Anonyme",
+        "Nguyen",
+        "Lan",
+        "CIDFF",
+        "lan.nguyen@cidff41.fr",
+    ],
+]
+"""A Framaforms (Drupal Webform) "Téléchargement" as tab-separated text: a title row, the submission's own
+columns (serial, SID, time, IP, the Drupal user "Anonyme"), then the questions, and an empty third header row."""
+
+
+def test_a_framaforms_export(tmp_path: Path) -> None:
+    roster = read_roster(write_csv(tmp_path / "framaforms.csv", FRAMAFORMS, "\t", "utf-8"))
+    assert [(a.name, a.organisation, a.email) for a in roster.attendees] == [
+        ("Élodie Faure", "Maison de l'emploi", "e.faure@mde41.fr"),
+        ("Jean-Luc Perrin", "Cap emploi", ""),
+        ("Lan Nguyen", "CIDFF", "lan.nguyen@cidff41.fr"),
+    ]
+    assert ("Nom d'utilisateur", "Anonyme") in roster.attendees[0].attributes
+
+
 HELLOASSO: Rows = [
     [
         "Référence commande",

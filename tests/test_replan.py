@@ -97,6 +97,15 @@ def test_newcomers_take_the_plans_spelling_of_their_organisation(plan24: Plan) -
     assert [a.organisation for a in new.attendees[-2:]] == ["Org 3", "Org Neuve"]
 
 
+def test_a_newcomer_whose_organisation_is_written_another_way_is_a_colleague() -> None:
+    """The list said "Mission Locale du Blaisois", the late arrival "ML Blois": one organisation, kept apart."""
+    names = ["Mission Locale du Blaisois", "CIDFF", "CIO", "Cap emploi"]
+    plan = solved_plan([replace(a, organisation=names[int(a.organisation[-1]) % 4]) for a in people(12, 4)], 3)
+    new, _ = replanned(plan, 2, added=[Attendee("", "Anne Martin", "ML Blois")], time_limit=0.5)
+    assert new.attendees[-1].organisation == "Mission Locale du Blaisois"
+    assert new.quality is not None and new.quality.same_org_pairs == 0
+
+
 def test_someone_who_left_can_come_back(plan24: Plan) -> None:
     left, _ = replanned(plan24, 2, [plan24.attendee("p07")], time_limit=1)
     back, moves = replanned(left, 4, added=[Attendee("", "person 07", "org 0")], time_limit=1)

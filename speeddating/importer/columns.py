@@ -618,7 +618,7 @@ def _no_header(table: Sheet, rows: Sequence[Row]) -> Exception:
     """No row names both a name and an organisation column: the row that names one, or the first row."""
     for index, row in enumerate(rows):
         name, organisation = _has_person(row.cells)
-        if name or organisation:
+        if (name or organisation) and not any(re.search(r"[\d@]", cell) for cell in row.cells):
             block = _header_block(rows, index)
             headers = _combined(block)
             data = rows[index + len(block) :]
@@ -632,9 +632,12 @@ def _no_header(table: Sheet, rows: Sequence[Row]) -> Exception:
             "{file}: no header row in the first {rows} rows. A column is needed for the name "
             "('Name', 'Full name', 'Participant', or 'First name' and 'Last name') and one "
             "for the organisation ('Organisation', 'Structure', 'Company', 'Employer' or "
-            "'Service'); or say which columns they are, for example --columns \"{option}\".{hint}",
+            "'Service'). Row {row} holds {headers}: if those are the headers, say which column is which, "
+            'for example --columns "{option}".{hint}',
             file=table.source,
             rows=HEADER_SEARCH_ROWS,
+            row=first.number,
+            headers=_listed(first.cells),
             option=_missing_option(layout, rows[1:]),
             hint=table.hint(),
         )

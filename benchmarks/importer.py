@@ -1,0 +1,125 @@
+"""What reading attendee files costs, and what the importer makes of the registration exports of the tests.
+
+    python -m benchmarks.importer
+
+Part 1: peak memory (Python's allocations, tracemalloc) and processor time of `read_roster` on the largest list
+accepted (5,000 people, as CSV, XLSX and ODS) and on hostile files (a small workbook with one cell at row
+1,000,000 and column 16,000; an ODS of a million repeated rows), and of grouping 5,000 one-person organisations.
+Part 2: for each export fixture of tests/test_importer_exports.py, the people read, the organisations found and
+every merge with its reason, as the organiser reads them.
+"""
+
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+import openpyxl
+from odf.opendocument import OpenDocumentSpreadsheet
+from odf.table import Table, TableCell, TableRow
+from odf.text import P
+
+from speeddating.i18n import use_language
+from speeddating.importer import read_roster
+from speeddating.organisations import group
+from speeddating.roster import Roster
+from tests.helpers import Rows, write_csv, write_ods, write_xlsx
+from tests.test_importer_exports import (
+    EVENTBRITE,
+    FRAMAFORMS,
+    GOOGLE_FORMS,
+    HAND_TYPED,
+    HAND_TYPED_MERGES,
+    HELLOASSO,
+    MICROSOFT_FORMS,
+)
+
+Value = TypeVar("Value")
+
+
+def measured(work: Callable[[], Value]) -> tuple[Value, float, float]:
+    """The result, the peak of memory allocated meanwhile (MB, under tracemalloc) and the processor seconds
+    (of a second run without tracemalloc, which slows allocation down several times)."""
+    tracemalloc.start()
+    try:
+        work()
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    started = time.process_time()
+    result = work()
+    return result, peak / 2**20, time.process_time() - started
+
+
+def largest(folder: Path) -> dict[str, Path]:
+    rows: Rows = [["Prénom", "Nom", "Structure", "Courriel"]]
+    rows = [*rows, *([f"Prénom{n}", f"NOM{n}", f"Structure {n % 300}", f"p{n}@example.org"] for n in range(5000))]
+    far = openpyxl.Workbook()
+    sheet = far.active
+    assert sheet is not None
+    for row in rows[:4]:
+        sheet.append(list(row))
+    sheet.cell(row=1_000_000, column=16_000, value="x")
+    far.save(folder / "far.xlsx")
+    document = OpenDocumentSpreadsheet()
+    table = Table(name="Feuille1")
+    for cells in rows[:4]:
+        line = TableRow()
+        for text in cells:
+            cell = TableCell(valuetype="string")
+            cell.addElement(P(text=str(text)))
+            line.addElement(cell)
+        table.addElement(line)
+    table.addElement(TableRow(numberrowsrepeated=1_000_000))
+    document.spreadsheet.addElement(table)
+    document.save(str(folder / "repeated.ods"))
+    return {
+        "5,000 people, CSV": write_csv(folder / "big.csv", rows),
+        "5,000 people, XLSX": write_xlsx(folder / "big.xlsx", {"Inscrits": rows}),
+        "5,000 people, ODS": write_ods(folder / "big.ods", rows),
+        "one cell at row 1,000,000 col 16,000 (XLSX)": folder / "far.xlsx",
+        "a million repeated rows (ODS)": folder / "repeated.ods",
+    }
+
+
+def fixtures(folder: Path) -> dict[str, Path]:
+    return {
+        "Google Forms CSV": write_csv(folder / "google.csv", GOOGLE_FORMS, ",", "utf-8"),
+        "Microsoft Forms XLSX": write_xlsx(folder / "msforms.xlsx", {"Sheet1": MICROSOFT_FORMS}),
+        "Framaforms CSV (tab)": write_csv(folder / "framaforms.csv", FRAMAFORMS, "\t", "utf-8"),
+        "HelloAsso CSV (;, BOM)": write_csv(folder / "helloasso.csv", HELLOASSO, ";", "utf-8-sig"),
+        "Eventbrite report CSV": write_csv(folder / "eventbrite.csv", EVENTBRITE, ",", "utf-8"),
+        "hand-typed XLSX": write_xlsx(folder / "hand.xlsx", {"Feuil1": HAND_TYPED}, {"Feuil1": HAND_TYPED_MERGES}),
+        "hand-typed ODS twin": write_ods(folder / "hand.ods", HAND_TYPED, HAND_TYPED_MERGES),
+    }
+
+
+def describe(name: str, roster: Roster) -> list[str]:
+    lines = [f"{name}: {len(roster)} people, {len(roster.organisation_counts())} organisations"]
+    lines.append("  organisations: " + ", ".join(f"{org} ({count})" for org, count in roster.organisation_counts()))
+    lines.extend(f"  merged: {m.spelling!r} -> {m.organisation!r} ({m.reason})" for m in roster.merges)
+    lines.extend(f"  said: {w}" for w in roster.warnings if "counted as one organisation for seating" not in w)
+    return lines
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        print(f"{'file':48} {'people':>6} {'peak MB':>8} {'CPU s':>6}")
+        for name, path in largest(Path(folder)).items():
+            roster, peak, seconds = measured(partial(read_roster, path))
+            print(f"{name:48} {len(roster):6} {peak:8.1f} {seconds:6.2f}")
+        names = [f"Structure {n}" for n in range(2500)] + [f"Association Numéro {n} de Blois" for n in range(2500)]
+        grouping, peak, seconds = measured(lambda: group(names))
+        found = len(set(grouping.printed.values()))
+        print(f"{'grouping 5,000 one-person organisations':48} {found:6} {peak:8.1f} {seconds:6.2f}")
+        print()
+        with use_language("en"):
+            for name, path in fixtures(Path(folder)).items():
+                print("\n".join(describe(name, read_roster(path))))
+
+
+if __name__ == "__main__":
+    main()
