@@ -196,6 +196,8 @@ def plan(
     prepare_folder(folder)
     if sessions > 1:
         plan_series_command(roster, sessions, event_file, history, options, folder, as_json, quiet)
+        if not as_json:
+            click.echo("\n".join([*roster.notes, history_line(history_db, no_history)]))
         return
     result = plan_session(roster, event_file, history, options, progress_printer(quiet, history))
     notices = [notice.text() for notice in result.notices]

@@ -8,7 +8,7 @@ import click
 
 from speeddating.cli.base import cli, language_option
 from speeddating.cli.localised import option
-from speeddating.cli.options import history_in_force, history_options
+from speeddating.cli.options import history_in_force, history_line, history_options
 from speeddating.exporters import PAPER_NAMES
 from speeddating.i18n import N_, t
 
@@ -38,3 +38,4 @@ def print_command(plan_file: Path, out_dir: Path | None, paper: str, history_db:
     click.echo(t("Files written to {folder}:", folder=folder))
     for path in written:
         click.echo(f"  {path}")
+    click.echo(history_line(history_db, no_history), err=True)
