@@ -714,3 +714,37 @@ def test_one_person_whatever_the_order_case_and_accents_of_the_name(tmp_path: Pa
         "ligne 4) portent le même nom ; gardées comme 2 personnes. S'il s'agit d'une seule personne, supprimez "
         "la ou les lignes en trop.",
     )
+
+
+def test_attendance_that_does_not_say_no_keeps_the_person_and_says_so(tmp_path: Path) -> None:
+    rows = [
+        ["Nom complet", "Structure", "Participation", "Besoin d'accessibilité (PMR)"],
+        ["Anne Martin", "CIO", "Oui", "fauteuil roulant"],
+        ["Léa Dubois", "PLIE", "En attente", "non"],
+        ["Karim Benali", "CIDFF", "En distanciel", ""],
+        ["Zoé Roux", "Cap emploi", "Oui", "malentendante"],
+        ["Paul Henry", "CAF", "oui", "Non"],
+        ["Inès Haddad", "CCAS", "présente", "oui"],
+        ["Marc Blanc", "CFA", "sûrement", ""],
+    ]
+    path = write_csv(tmp_path / "liste.csv", rows)
+    roster = read_roster(path)
+    assert [a.name for a in roster.attendees] == [
+        "Anne Martin",
+        "Léa Dubois",
+        "Zoé Roux",
+        "Paul Henry",
+        "Inès Haddad",
+        "Marc Blanc",
+    ]
+    assert [a.name for a in roster.attendees if a.attribute("stays_seated") == "yes"] == ["Anne Martin", "Inès Haddad"]
+    column = "colonne C « Participation »"
+    assert roster.warnings == (
+        f"{path} : 1 personne(s) laissée(s) de côté, qui ne viennent pas d'après {column} : Karim Benali (En "
+        "distanciel).",
+        f"{path} : 1 personne(s) gardée(s) bien que {column} ne confirme pas leur venue : Léa Dubois (En attente).",
+        f"{path} : « sûrement » en {column} ne dit pas clairement si la personne vient ; gardées : Marc Blanc.",
+        f"{path} : 1 réponse(s) en colonne D « Besoin d'accessibilité (PMR) » ne disent pas clairement si la "
+        "personne reste assise ; elles changent donc de table comme les autres : Zoé Roux (malentendante). "
+        "Écrivez oui ou non.",
+    )

@@ -50,7 +50,6 @@ class Role(Enum):
 
 
 NAME_ROLES = (Role.FULL_NAME, Role.FIRST_NAME, Role.LAST_NAME)
-PERSON_ROLES = (*NAME_ROLES, Role.ORGANISATION, Role.EMAIL)
 OPTION_NAMES: Mapping[Role, str] = {
     Role.FULL_NAME: "name",
     Role.FIRST_NAME: "first",
