@@ -1,6 +1,7 @@
 """Search for the base classes of cyclically developed resolvable designs (tables of 3 and 4).
 
     python -m benchmarks.starter_search --family nkts --points 24 [--time-limit 60] [--seed 0]
+    python -m benchmarks.starter_search --family rgdd3 --points 60 --method anneal --tries 40
 
 Points are Z_n × parts plus a few fixed points ∞ (fixed by the group). A base class is a partition
 of all points into blocks; adding t in Z_n to every coordinate gives n classes, and each extra
@@ -10,7 +11,9 @@ once: inside part i, each difference ±d; between parts i < j, each difference d
 with each part. The search fixes how many blocks of each shape (points per part) the base class
 has, then gives CP-SAT one coordinate per block slot with AllDifferent over the coordinates of
 each part and over the differences of each kind, which it settles in seconds where the direct
-model of the rounds does not finish.
+model of the rounds does not finish (and proves no starter exists, as for NKTS(18)); on large
+schemes with three parts, simulated annealing over the same slots (`--method anneal`) is faster.
+Where the fixed points allow it, the base class is asked to be fixed by rotating the parts.
 
 The families (v people, r rounds) and their schemes:
 - kts: Kirkman triple systems, v ≡ 3 (mod 12): Z_(v-1)/2 × 2 ∪ {∞}, r = (v-1)/2;
@@ -23,8 +26,11 @@ The printed strings are what `speeddating.solver.designs.developed` reads.
 """
 
 import argparse
+import math
+import random
 from dataclasses import dataclass
 from itertools import combinations, combinations_with_replacement, pairwise
+from typing import TypeVar
 
 from ortools.sat.python import cp_model
 
@@ -168,6 +174,23 @@ def balance(counts: dict[Shape, int]) -> int:
     return sum(c * sum(x * (x - 1) for x in sh) for sh, c in counts.items())
 
 
+Value = TypeVar("Value")
+
+
+def images(
+    s: Scheme, turns: int, label: str, slots: list[tuple[int, Value]], invariant: bool = False
+) -> list[tuple[str, list[tuple[int, Value]]]]:
+    """The blocks one block stands for under the rotation: itself turned 0..turns-1 parts on (once if
+    `invariant`), the ∞ label turned with it; slots are (part, coordinate)."""
+    return [
+        (
+            label if not label or s.fixed == 1 else f"∞{(int(label[1:]) + t) % s.fixed}",
+            sorted((((p + t) % s.parts, x) for p, x in slots), key=lambda slot: slot[0]),
+        )
+        for t in range(1 if invariant else turns)
+    ]
+
+
 def solve_shapes(
     s: Scheme, counts: dict[Shape, int], turns: int, *, seed: int, workers: int, time_limit: float
 ) -> tuple[list[str], list[str]] | None:
@@ -180,19 +203,13 @@ def solve_shapes(
     n = s.modulus
     model = cp_model.CpModel()
     blocks: list[tuple[str, list[tuple[int, cp_model.IntVar]]]] = []
-
-    def images(label: str, slots: list[tuple[int, cp_model.IntVar]], invariant: bool) -> None:
-        for t in range(1 if invariant else turns):
-            name = label if not label or s.fixed == 1 else f"∞{(int(label[1:]) + t) % s.fixed}"
-            blocks.append((name, sorted((((p + t) % s.parts, x) for p, x in slots), key=lambda slot: slot[0])))
-
     zero = model.new_constant(0)
     if s.fixed == 1 and turns > 1:
-        images("∞", [(p, zero) for p in range(s.parts)], invariant=True)
+        blocks += images(s, turns, "∞", [(p, zero) for p in range(s.parts)], invariant=True)
     else:
         for a in range(s.fixed // turns):
             label = f"∞{a}" if s.fixed > 1 else "∞"
-            images(label, [(p, model.new_int_var(0, n - 1, "")) for p in range(s.parts)], invariant=False)
+            blocks += images(s, turns, label, [(p, model.new_int_var(0, n - 1, "")) for p in range(s.parts)])
     for shape, count in sorted(counts.items(), reverse=True):
         invariant = turns > 1 and len(set(shape)) == 1
         firsts = []
@@ -206,7 +223,7 @@ def solve_shapes(
                 if p == q:
                     model.add(x < y)
             firsts.append(slots[0][1])
-            images("", slots, invariant)
+            blocks += images(s, turns, "", slots, invariant)
         for x, y in pairwise(firsts):
             model.add(x < y)
     if not (s.fixed == 1 and turns > 1):
@@ -264,17 +281,122 @@ def difference(
     return w
 
 
+def anneal_shapes(s: Scheme, counts: dict[Shape, int], turns: int, *, seed: int, moves: int) -> list[str] | None:
+    """A base class with these shapes found by simulated annealing, or None after `moves` swaps.
+
+    The blocks' slots hold the coordinates as a permutation (one pool when the parts rotate, one
+    per part otherwise); a move swaps two slots of different blocks, and the cost is how far each
+    kind of difference is from being covered exactly as often as needed. Where CP-SAT stalls on
+    large rotation-symmetric schemes this often finishes in seconds, for some shape multisets
+    only. `seed` fixes the run.
+    """
+    n, rotated = s.modulus, turns > 1
+    rng = random.Random(seed)
+    reps: list[tuple[str, list[int]]] = []
+    if not (s.fixed == 1 and rotated):
+        reps += [(f"∞{a}" if s.fixed > 1 else "∞", list(range(s.parts))) for a in range(s.fixed // turns)]
+    for shape, count in sorted(counts.items(), reverse=True):
+        reps += [("", [p for p in range(s.parts) for _ in range(shape[p])]) for _ in range(count)]
+    slots = [(b, i) for b, (_, parts) in enumerate(reps) for i in range(len(parts))]
+    pools = [slots] if rotated else [[(b, i) for b, i in slots if reps[b][1][i] == p] for p in range(s.parts)]
+    value: dict[tuple[int, int], int] = {}
+    for pool in pools:
+        free = [x for x in range(n) if not (rotated and s.fixed == 1 and x == 0)]
+        rng.shuffle(free)
+        value.update(zip(pool, free, strict=True))
+
+    def kinds(b: int) -> list[tuple[int, int, int]]:
+        """The difference each pair of block b covers: (-1, part, ±d) inside a part, (p, q, d) across."""
+        parts = reps[b][1]
+        out = []
+        for i, j in combinations(range(len(parts)), 2):
+            p, q, x, y = parts[i], parts[j], value[b, i], value[b, j]
+            if p == q:
+                out.append((-1, 0 if rotated else p, min((y - x) % n, (x - y) % n)))
+            elif rotated:
+                out.append((0, 1, (y - x) % n if (q - p) % s.parts == 1 else (x - y) % n))
+            else:
+                out.append((p, q, (y - x) % n))
+        return out
+
+    need = {
+        (-1, p, e): int(e != s.pure_excluded) for p in range(1 if rotated else s.parts) for e in range(1, n // 2 + 1)
+    }
+    across = [(0, 1)] if rotated else list(combinations(range(s.parts), 2))
+    need |= {(p, q, d): int(d != s.mixed_excluded) for p, q in across for d in range(n)}
+    if rotated and s.fixed == 1:
+        need[0, 1, 0] = 0
+    covered = dict.fromkeys(need, 0)
+    for b in range(len(reps)):
+        for kind in kinds(b):
+            covered[kind] += 1
+    cost = sum(abs(covered[k] - need[k]) for k in need)
+    temperature, cooling = 2.0, (0.3 / 2.0) ** (1 / moves)
+    sizes = [len(pool) for pool in pools]
+    for _ in range(moves):
+        if cost == 0:
+            break
+        temperature *= cooling
+        first, second = rng.sample(rng.choices(pools, sizes)[0], 2)
+        if first[0] == second[0]:
+            continue
+        before = kinds(first[0]) + kinds(second[0])
+        value[first], value[second] = value[second], value[first]
+        after = kinds(first[0]) + kinds(second[0])
+        touched = set(before) | set(after)
+        old = sum(abs(covered[k] - need[k]) for k in touched)
+        for kind in before:
+            covered[kind] -= 1
+        for kind in after:
+            covered[kind] += 1
+        delta = sum(abs(covered[k] - need[k]) for k in touched) - old
+        if delta <= 0 or rng.random() < math.exp(-delta / temperature):
+            cost += delta
+        else:
+            for kind in after:
+                covered[kind] -= 1
+            for kind in before:
+                covered[kind] += 1
+            value[first], value[second] = value[second], value[first]
+    if cost:
+        return None
+    blocks = images(s, turns, "∞", [(p, 0) for p in range(s.parts)], invariant=True) if rotated and s.fixed == 1 else []
+    for b, (label, parts) in enumerate(reps):
+        blocks += images(s, turns, label, [(p, value[b, i]) for i, p in enumerate(parts)])
+    return [" ".join([label] * bool(label) + [f"{x}_{p}" for p, x in slots]) for label, slots in blocks]
+
+
 def search(
-    family: str, points: int, *, seed: int = 0, workers: int = 1, time_limit: float = 60.0, tries: int = 4
+    family: str,
+    points: int,
+    *,
+    method: str = "cp-sat",
+    seed: int = 0,
+    workers: int = 1,
+    time_limit: float = 60.0,
+    moves: int = 300_000,
+    tries: int = 4,
 ) -> tuple[Scheme, list[str], list[str]] | None:
-    """The scheme and a base class found for it, trying the `tries` most balanced shape multisets."""
+    """The scheme and a base class found for it (and its transversal blocks), or None.
+
+    CP-SAT tries the `tries` most balanced shape multisets, sharing `time_limit`; annealing makes
+    `tries` runs of `moves` swaps (seeds seed, seed + 1, ...), going round the shape multisets.
+    """
     s = scheme(family, points)
     for turns in rotations(s):
-        options = sorted(shape_counts(s, turns), key=balance)[:tries]
-        for counts in options:
-            found = solve_shapes(s, counts, turns, seed=seed, workers=workers, time_limit=time_limit / len(options))
-            if found is not None:
-                return s, *found
+        options = sorted(shape_counts(s, turns), key=balance)
+        if method == "anneal" and options and not s.transversals:
+            for attempt in range(tries):
+                counts = options[attempt % len(options)]
+                base = anneal_shapes(s, counts, turns, seed=seed + attempt, moves=moves)
+                if base is not None:
+                    return s, base, []
+        elif method == "cp-sat":
+            for counts in options[:tries]:
+                limit = time_limit / min(tries, len(options))
+                found = solve_shapes(s, counts, turns, seed=seed, workers=workers, time_limit=limit)
+                if found is not None:
+                    return s, *found
     return None
 
 
@@ -285,10 +407,19 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--time-limit", type=float, default=60.0, help="CP-SAT deterministic seconds in all")
-    parser.add_argument("--tries", type=int, default=4, help="shape multisets tried, most balanced first")
+    parser.add_argument("--method", choices=("cp-sat", "anneal"), default="cp-sat")
+    parser.add_argument("--moves", type=int, default=300_000, help="swaps per annealing run")
+    parser.add_argument("--tries", type=int, default=4, help="shape multisets (CP-SAT) or runs (annealing)")
     args = parser.parse_args()
     found = search(
-        args.family, args.points, seed=args.seed, workers=args.workers, time_limit=args.time_limit, tries=args.tries
+        args.family,
+        args.points,
+        method=args.method,
+        seed=args.seed,
+        workers=args.workers,
+        time_limit=args.time_limit,
+        moves=args.moves,
+        tries=args.tries,
     )
     if found is None:
         print("no base class found")
