@@ -19,11 +19,13 @@ from speeddating.fileio import atomic_write_text
 from speeddating.i18n import N_, format_integer, t
 from speeddating.importer.columns import (
     ColumnChoice,
+    ColumnRecognition,
     Layout,
     Role,
     find_layout,
     list_score,
     parse_columns,
+    recognise_columns,
 )
 from speeddating.importer.people import display_name, join_name
 from speeddating.importer.reading import (
@@ -48,6 +50,7 @@ __all__ = [
     "MAX_PEOPLE",
     "MAX_SHOWN_PROBLEMS",
     "ColumnChoice",
+    "ColumnRecognition",
     "ImportProblems",
     "Role",
     "column_letter",
@@ -55,6 +58,7 @@ __all__ = [
     "parse_columns",
     "read_aliases",
     "read_roster",
+    "recognised_columns",
     "write_aliases",
 ]
 
@@ -238,6 +242,14 @@ def columns_used(path: Path, *, sheet: str | None = None, columns: ColumnChoice 
     return {role: layout.describe([column]) for role, column in layout.roles.items()}
 
 
+def recognised_columns(
+    path: Path, *, sheet: str | None = None, columns: ColumnChoice | None = None
+) -> ColumnRecognition:
+    """The headers of `path`, the column read for each role and the columns that could play it, for a front
+    end offering a choice per role (raises ImportProblems only when the list has no header row)."""
+    return recognise_columns(read_sheet(path, sheet, list_score), columns or ColumnChoice({}))
+
+
 def read_aliases(path: Path) -> dict[str, str]:
     """An alias table: per row, the other name, then the organisation to use, then (optional) a note.
 
@@ -289,13 +301,14 @@ def _csv_cell(text: str) -> str:
 
 
 def _apply_aliases(entries: list[_Entry], aliases: Mapping[str, str], source: str) -> tuple[list[_Entry], list[str]]:
-    """Entries with aliased organisations renamed, and one warning per alias used (with a head count)."""
+    """Entries with aliased organisations renamed, and one warning per alias used (with a head count); an alias
+    differing only in capitals or accents sets the spelling printed ("MISSION LOCALE" -> "Mission Locale")."""
     target = alias_target(aliases)
     used: dict[str, list[str]] = {}
     renamed = []
     for entry in entries:
         name = target.get(fold(entry.organisation))
-        if name is None or fold(name) == fold(entry.organisation):
+        if name is None or name == entry.organisation:
             renamed.append(entry)
             continue
         used.setdefault(entry.organisation, []).append(name)

@@ -326,9 +326,11 @@ class Layout:
 
 @dataclass(frozen=True)
 class ColumnChoice:
-    """Roles given with --columns: each a header's text or a column's letters."""
+    """Roles given with --columns: each a header's text or a column's letters; roles `left_out` are read from
+    no column (a front end's "none" for a column recognised by mistake)."""
 
     given: Mapping[Role, str]
+    left_out: frozenset[Role] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.given)
@@ -391,15 +393,17 @@ the most specific word, the leftmost."""
 ROLE_ORDER = (Role.EMAIL, Role.ATTENDING, Role.STAYS_SEATED, Role.ORGANISATION, *NAME_ROLES)
 
 
-def _choose_roles(headers: Sequence[str], data: Sequence[Row], taken: Mapping[Role, int]) -> dict[Role, int]:
-    """The best column for each role not already `taken`, each column playing one role."""
+def _ranked(
+    headers: Sequence[str], data: Sequence[Row], taken: Mapping[Role, int], left_out: frozenset[Role] = frozenset()
+) -> dict[Role, list[tuple[Rank, int]]]:
+    """The free columns whose header and values fit each role not `taken` nor `left_out`, with their rank."""
     ranked: dict[Role, list[tuple[Rank, int]]] = {}
     for column, header in enumerate(headers):
         if column in taken.values():
             continue
         share, values = _fill(data, column)
         for candidate in candidates(header):
-            if candidate.role in taken or not _confirmed(candidate.role, values):
+            if candidate.role in taken or candidate.role in left_out or not _confirmed(candidate.role, values):
                 continue
             rank = (
                 int(not candidate.account),
@@ -409,6 +413,14 @@ def _choose_roles(headers: Sequence[str], data: Sequence[Row], taken: Mapping[Ro
                 -column,
             )
             ranked.setdefault(candidate.role, []).append((rank, column))
+    return ranked
+
+
+def _choose_roles(
+    headers: Sequence[str], data: Sequence[Row], taken: Mapping[Role, int], left_out: frozenset[Role] = frozenset()
+) -> dict[Role, int]:
+    """The best column for each role not already `taken` nor `left_out`, each column playing one role."""
+    ranked = _ranked(headers, data, taken, left_out)
     roles = dict(taken)
     for role in ROLE_ORDER:
         free = sorted((item for item in ranked.get(role, []) if item[1] not in roles.values()), reverse=True)
@@ -496,9 +508,9 @@ def _resolve(given: str, headers: Sequence[str]) -> int | None:
     return letter if letter is not None and fold(given) not in {fold(header) for header in headers} else None
 
 
-def find_layout(table: Sheet, choice: ColumnChoice) -> Layout:
-    """The header (the first row naming a name and an organisation column, or holding every header given
-    with --columns) and the column of each role; a file that cannot be read says what to give instead."""
+def _locate_header(table: Sheet, choice: ColumnChoice, partial: bool = False) -> tuple[list[Row], Sequence[Row]]:
+    """The header's rows and the rows below them; an empty list or one without a header is refused. With
+    `partial`, a row naming only a name or only an organisation column will do."""
     search = list(table.rows[:HEADER_SEARCH_ROWS])
     if not search:
         raise refuse(
@@ -510,11 +522,38 @@ def find_layout(table: Sheet, choice: ColumnChoice) -> Layout:
             )
         )
     start = _header_start(search, choice)
+    if start is None and partial:
+        start = _partial_header(search)
     if start is None:
         raise _no_header(table, search)
     block = _header_block(table.rows, start)
+    return block, table.rows[start + len(block) :]
+
+
+def find_layout(table: Sheet, choice: ColumnChoice) -> Layout:
+    """The header (the first row naming a name and an organisation column, or holding every header given
+    with --columns) and the column of each role; a file that cannot be read says what to give instead."""
+    block, data = _locate_header(table, choice)
     headers = _combined(block)
-    data = table.rows[start + len(block) :]
+    taken = _given_columns(table, choice, headers)
+    roles = _choose_roles(headers, data[:VALUE_SAMPLE_ROWS], taken, choice.left_out)
+    layout = Layout(
+        table.source,
+        tuple(row.number for row in block),
+        headers,
+        roles,
+        tuple(tuple(fold(cell) for cell in row.cells) for row in block),
+    )
+    missing = [role for role in (Role.ORGANISATION,) if role not in roles]
+    if not any(role in roles for role in NAME_ROLES):
+        missing.insert(0, Role.FULL_NAME)
+    if missing:
+        raise _missing_roles(table, layout, missing, data)
+    return layout
+
+
+def _given_columns(table: Sheet, choice: ColumnChoice, headers: Sequence[str]) -> dict[Role, int]:
+    """The column of each role named with --columns, or a refusal listing the headers."""
     taken: dict[Role, int] = {}
     for role, given in choice.given.items():
         column = _resolve(given, headers)
@@ -529,20 +568,41 @@ def find_layout(table: Sheet, choice: ColumnChoice) -> Layout:
                 )
             )
         taken[role] = column
-    roles = _choose_roles(headers, data[:VALUE_SAMPLE_ROWS], taken)
-    layout = Layout(
-        table.source,
-        tuple(row.number for row in block),
-        headers,
-        roles,
-        tuple(tuple(fold(cell) for cell in row.cells) for row in block),
-    )
-    missing = [role for role in (Role.ORGANISATION,) if role not in roles]
-    if not any(role in roles for role in NAME_ROLES):
-        missing.insert(0, Role.FULL_NAME)
-    if missing:
-        raise _missing_roles(table, layout, missing, data)
-    return layout
+    return taken
+
+
+@dataclass(frozen=True)
+class ColumnRecognition:
+    """What the recognition made of a list's header, for a front end offering a choice per role: the headers,
+    the column read for each role (with the choice applied), and the columns whose header and values could
+    play each role on their own (best first), whatever was chosen."""
+
+    headers: tuple[str, ...]
+    roles: Mapping[Role, int]
+    contenders: Mapping[Role, tuple[int, ...]]
+
+    def unsure(self, role: Role) -> bool:
+        """The organiser should check this role: several columns could play it (for the name, any of its
+        roles), or none was found for one every list needs (a name, an organisation)."""
+        if role in NAME_ROLES:
+            if not any(name in self.roles for name in NAME_ROLES):
+                return role is Role.FULL_NAME
+            return role in self.roles and any(len(self.contenders.get(name, ())) > 1 for name in NAME_ROLES)
+        if role is Role.ORGANISATION and role not in self.roles:
+            return True
+        return len(self.contenders.get(role, ())) > 1
+
+
+def recognise_columns(table: Sheet, choice: ColumnChoice) -> ColumnRecognition:
+    """The recognition `find_layout` makes, with its doubts, even when the name or the organisation column is
+    missing (the organiser then picks it); refuses only a list without any header row."""
+    block, below = _locate_header(table, choice, partial=True)
+    headers = _combined(block)
+    data = below[:VALUE_SAMPLE_ROWS]
+    ranked = _ranked(headers, data, {})
+    contenders = {role: tuple(column for _, column in sorted(found, reverse=True)) for role, found in ranked.items()}
+    roles = _choose_roles(headers, data, _given_columns(table, choice, headers), choice.left_out)
+    return ColumnRecognition(headers, roles, contenders)
 
 
 def _header_start(rows: Sequence[Row], choice: ColumnChoice) -> int | None:
@@ -613,17 +673,26 @@ def _missing_roles(table: Sheet, layout: Layout, missing: Sequence[Role], data: 
     )
 
 
-def _no_header(table: Sheet, rows: Sequence[Row]) -> Exception:
-    """No row names both a name and an organisation column: the row that names one, or the first row."""
+def _partial_header(rows: Sequence[Row]) -> int | None:
+    """Index of the first row naming a name or an organisation column (and holding no digit nor @), if any."""
     for index, row in enumerate(rows):
         name, organisation = _has_person(row.cells)
         if (name or organisation) and not any(re.search(r"[\d@]", cell) for cell in row.cells):
-            block = _header_block(rows, index)
-            headers = _combined(block)
-            data = rows[index + len(block) :]
-            layout = Layout(table.source, tuple(r.number for r in block), headers, _choose_roles(headers, data, {}))
-            missing = [Role.ORGANISATION] if name else [Role.FULL_NAME]
-            return _missing_roles(table, layout, missing, data)
+            return index
+    return None
+
+
+def _no_header(table: Sheet, rows: Sequence[Row]) -> Exception:
+    """No row names both a name and an organisation column: the row that names one, or the first row."""
+    index = _partial_header(rows)
+    if index is not None:
+        name, _ = _has_person(rows[index].cells)
+        block = _header_block(rows, index)
+        headers = _combined(block)
+        data = rows[index + len(block) :]
+        layout = Layout(table.source, tuple(r.number for r in block), headers, _choose_roles(headers, data, {}))
+        missing = [Role.ORGANISATION] if name else [Role.FULL_NAME]
+        return _missing_roles(table, layout, missing, data)
     first = rows[0]
     layout = Layout(table.source, (first.number,), first.cells, {})
     return refuse(

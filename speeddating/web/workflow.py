@@ -5,6 +5,7 @@ only shapes its answers for the pages (messages naming the file as the organiser
 """
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -21,7 +22,14 @@ from speeddating.history.store import (
     writable_history,
 )
 from speeddating.i18n import t
-from speeddating.importer import DEFAULT_ALIASES, ImportProblems, Role, columns_used, read_roster
+from speeddating.importer import (
+    DEFAULT_ALIASES,
+    ColumnChoice,
+    ColumnRecognition,
+    ImportProblems,
+    read_roster,
+    recognised_columns,
+)
 from speeddating.plan import Plan, Quality, UnreadableJSON, parse_json, read_plan
 from speeddating.planning import PastEncounters, measure
 from speeddating.roster import Attendee, Roster
@@ -43,11 +51,12 @@ PLAN_FILE = "plan.json"
 
 @dataclass(frozen=True)
 class Imported:
-    """What the importer made of a file: the roster, or the problems to fix (with their rows); the columns used."""
+    """What the importer made of a file: the roster, or the problems to fix (with their rows); the columns it
+    read and those it hesitated between (None when the file has no header row to choose from)."""
 
     roster: Roster | None
     problems: tuple[str, ...] = ()
-    columns: tuple[tuple[Role, str], ...] = ()
+    recognition: ColumnRecognition | None = None
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -59,18 +68,23 @@ def _named(text: str, path: Path, shown_as: str) -> str:
     return text.replace(str(path), shown_as)
 
 
-def import_attendees(path: Path, shown_as: str, kept_apart: tuple[str, ...] = ()) -> Imported:
-    """The attendee file stored at `path`, with every message naming it `shown_as`; the spellings in
-    `kept_apart` stay organisations of their own instead of being merged into another."""
-    aliases = {**DEFAULT_ALIASES, **{spelling: spelling for spelling in kept_apart}}
+def import_attendees(
+    path: Path, shown_as: str, aliases: Mapping[str, str] = DEFAULT_ALIASES, columns: ColumnChoice | None = None
+) -> Imported:
+    """The attendee file stored at `path`, with every message naming it `shown_as`, read with the alias table
+    `aliases` and the columns chosen as `--columns` chooses them."""
     try:
-        roster = read_roster(path, aliases=aliases)
+        recognition: ColumnRecognition | None = recognised_columns(path, columns=columns)
+    except UserError:
+        recognition = None
+    try:
+        roster = read_roster(path, aliases=aliases, columns=columns)
     except ImportProblems as problems:
-        return Imported(None, tuple(_named(line, path, shown_as) for line in problems.problems))
+        return Imported(None, tuple(_named(line, path, shown_as) for line in problems.problems), recognition)
     except UserError as error:
-        return Imported(None, (_named(str(error), path, shown_as),))
+        return Imported(None, (_named(str(error), path, shown_as),), recognition)
     warnings = tuple(_named(line, path, shown_as) for line in roster.warnings)
-    return Imported(replace(roster, warnings=warnings), columns=tuple(columns_used(path).items()))
+    return Imported(replace(roster, warnings=warnings), recognition=recognition)
 
 
 def past_of(history: Path, roster: Roster) -> PastEncounters:

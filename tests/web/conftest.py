@@ -1,6 +1,7 @@
 """Fixtures of the web page's tests: the application in-process, a live server, Debian's Chromium."""
 
 import os
+import re
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -99,6 +100,14 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 
 Screenshot = Callable[[Page, str], Path]
 """The `screenshot` fixture: takes the page and a name."""
+
+
+def start_session(page: Page, live_server: LiveServer) -> str:
+    """From the address `serve` printed to the import screen of a new session; returns the session's address."""
+    page.goto(live_server.address)
+    page.get_by_role("button", name="Nouvelle séance").click()
+    expect(page).to_have_url(re.compile(re.escape(live_server.base) + r"/sessions/[0-9a-f]+/import$"))
+    return page.url.removesuffix("/import")
 
 
 def import_list(page: Page, attendee_file: Path) -> None:

@@ -9,15 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from tests.web.conftest import LiveServer, Screenshot, import_list, planning_timeout
-
-
-def start_session(page: Page, live_server: LiveServer) -> str:
-    """From the address `serve` printed to the import screen of a new session; returns the session's address."""
-    page.goto(live_server.address)
-    page.get_by_role("button", name="Nouvelle séance").click()
-    expect(page).to_have_url(re.compile(re.escape(live_server.base) + r"/sessions/[0-9a-f]+/import$"))
-    return page.url.removesuffix("/import")
+from tests.web.conftest import LiveServer, Screenshot, import_list, planning_timeout, start_session
 
 
 def test_home_offers_a_new_session_and_leads_to_the_import(

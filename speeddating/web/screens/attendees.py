@@ -6,7 +6,8 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from speeddating.roster import Roster
+from speeddating.importer import DEFAULT_ALIASES, ColumnChoice, Role, column_letter
+from speeddating.roster import OrganisationMerge, Roster
 from speeddating.web.people import FLAG_COLUMNS, PeopleEdits, flagged
 from speeddating.web.site import Site
 from speeddating.web.workflow import Imported, import_attendees
@@ -14,6 +15,8 @@ from speeddating.web.workspace import Draft
 
 PERSON_ID = re.compile(r"[pn][0-9]{2,6}")
 """Ids the importer (p01…) and the people list (n01…) give; anything else from a form is ignored."""
+COLUMN_LETTERS = re.compile(r"[A-Z]{1,3}")
+"""A column as the import screen's selects name it (its letters); "" means read from no column."""
 
 
 def people_edits(draft: Draft) -> PeopleEdits:
@@ -23,7 +26,54 @@ def people_edits(draft: Draft) -> PeopleEdits:
 def imported(draft: Draft) -> Imported | None:
     """The stored list as the importer reads it, None before the first upload."""
     path = draft.attendee_file
-    return None if path is None else import_attendees(path, draft.attendee_name, kept_apart(draft))
+    if path is None:
+        return None
+    aliases = {
+        **DEFAULT_ALIASES,
+        **{other: printed for printed, others in chosen_spellings(draft).items() for other in others},
+        **{spelling: spelling for spelling in kept_apart(draft)},
+    }
+    return import_attendees(path, draft.attendee_name, aliases, column_choice(draft))
+
+
+def chosen_spellings(draft: Draft) -> dict[str, list[str]]:
+    """Organisations whose printed spelling the organiser chose: that spelling -> the other ones merged in it
+    (given to the importer as aliases, the table the CLI reads with --aliases)."""
+    found = draft.state.get("spellings")
+    if not isinstance(found, dict):
+        return {}
+    return {str(printed): [str(other) for other in others] for printed, others in found.items()}
+
+
+def spelling_groups(merges: tuple[OrganisationMerge, ...]) -> dict[str, list[str]]:
+    """Each organisation printed for several spellings -> those spellings, the printed one first."""
+    groups: dict[str, list[str]] = {}
+    for merge in merges:
+        spellings = groups.setdefault(merge.organisation, [merge.organisation])
+        if merge.spelling not in spellings:
+            spellings.append(merge.spelling)
+    return {printed: spellings for printed, spellings in groups.items() if len(spellings) > 1}
+
+
+def chosen_columns(draft: Draft) -> dict[Role, str]:
+    """The organiser's choice of column per role (letters, "" for none), as kept in the session's state."""
+    roles = {role.value: role for role in Role}
+    found = draft.state.get("columns")
+    if not isinstance(found, dict):
+        return {}
+    return {
+        roles[key]: str(value)
+        for key, value in found.items()
+        if key in roles and (value == "" or COLUMN_LETTERS.fullmatch(str(value)))
+    }
+
+
+def column_choice(draft: Draft) -> ColumnChoice:
+    """The organiser's choices as the CLI's `--columns` gives them to the importer (plus the roles read from
+    no column)."""
+    chosen = chosen_columns(draft)
+    given = {role: letters for role, letters in chosen.items() if letters}
+    return ColumnChoice(given, frozenset(role for role, letters in chosen.items() if not letters))
 
 
 def kept_apart(draft: Draft) -> tuple[str, ...]:
@@ -60,7 +110,12 @@ def router(site: Site) -> APIRouter:
             draft=draft,
             step="import",
             imported=found,
+            roles=list(Role),
+            chosen=chosen_columns(draft),
+            column_letter=column_letter,
             kept_apart=kept_apart(draft),
+            spellings=chosen_spellings(draft),
+            groups=spelling_groups(found.roster.merges) if found is not None and found.roster is not None else {},
             roster=roster,
             flags={flag: {a.id for a in roster.attendees if flagged(a, flag)} for flag in FLAG_COLUMNS}
             if roster
@@ -69,10 +124,33 @@ def router(site: Site) -> APIRouter:
 
     @routes.post("/import")
     async def upload(session_id: str, attendees: Annotated[UploadFile, File()]) -> Response:
+        """A new list, read afresh: the columns chosen for the previous one may not exist in it."""
         draft = site.workspace.draft(session_id)
         data = await attendees.read()
-        draft.store_attendees(data, attendees.filename or "")
+        draft.store_attendees(data, attendees.filename or "").save(columns={})
         return _back(draft)
+
+    @routes.post("/columns")
+    async def choose_columns(request: Request, session_id: str) -> Response:
+        """The roles whose select the organiser changed are kept, the others left to the recognition; "reset"
+        gives every role back to it."""
+        draft = site.workspace.draft(session_id)
+        form = await request.form()
+        found = imported(draft)
+        if "reset" in form or found is None or found.recognition is None:
+            draft.save(columns={})
+            return _back(draft, "columns")
+        current = found.recognition.roles
+        changed = {
+            role.value: str(form[role.value])
+            for role in Role
+            if role.value in form
+            and (form[role.value] == "" or COLUMN_LETTERS.fullmatch(str(form[role.value])))
+            and form[role.value] != (column_letter(current[role]) if role in current else "")
+        }
+        kept = {role.value: letters for role, letters in chosen_columns(draft).items()}
+        draft.save(columns={**kept, **changed})
+        return _back(draft, "columns")
 
     @routes.post("/organisations/merge")
     def merge(session_id: str, spelling: Annotated[str, Form()], value: Annotated[str, Form()]) -> Response:
@@ -80,6 +158,24 @@ def router(site: Site) -> APIRouter:
         draft = site.workspace.draft(session_id)
         others = [s for s in kept_apart(draft) if s != spelling]
         draft.save(kept_apart=others if value == "merge" else [*others, spelling])
+        return _back(draft, "merges")
+
+    @routes.post("/organisations/spelling")
+    def choose_spelling(
+        session_id: str, organisation: Annotated[str, Form()], spelling: Annotated[str, Form()] = ""
+    ) -> Response:
+        """Print `spelling` for the organisation the importer printed as `organisation` (one of its spellings);
+        `organisation` being a spelling chosen before, its choice is undone."""
+        draft = site.workspace.draft(session_id)
+        chosen = chosen_spellings(draft)
+        found = imported(draft)
+        groups = spelling_groups(found.roster.merges) if found is not None and found.roster is not None else {}
+        if spelling in groups.get(organisation, ()):
+            chosen = {printed: others for printed, others in chosen.items() if printed != organisation}
+            chosen[spelling] = [other for other in groups[organisation] if other != spelling]
+        elif organisation in chosen and spelling == "":
+            del chosen[organisation]
+        draft.save(spellings=chosen)
         return _back(draft, "merges")
 
     @routes.post("/people/remove")

@@ -30,3 +30,10 @@ document.addEventListener("htmx:sseClose", (event) => {
     window.location.reload();
   }
 });
+
+// Import: a column chosen in a select reads the file again at once (the button stays for keyboards).
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("form[data-autosubmit]").forEach((form) => {
+    form.querySelectorAll("select").forEach((select) => select.addEventListener("change", () => form.submit()));
+  });
+});

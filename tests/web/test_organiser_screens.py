@@ -1,0 +1,63 @@
+"""The import, print and history screens in a real browser (Debian's Chromium, headless), with the English
+screenshots of the README."""
+
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from tests.test_importer_recognition import PAYER_AND_PARTICIPANT
+from tests.web.conftest import LiveServer, Screenshot, import_list, start_session
+
+
+def test_the_columns_are_chosen_per_role_where_the_recognition_hesitates(
+    page: Page, live_server: LiveServer, tmp_path: Path, screenshot: Screenshot
+) -> None:
+    listing = tmp_path / "inscriptions.csv"
+    listing.write_text(PAYER_AND_PARTICIPANT, encoding="utf-8")
+    start_session(page, live_server)
+    page.get_by_role("button", name="English").click()
+    page.get_by_label("Attendee list").set_input_files(listing)
+    columns = page.locator("form.column-choice")
+    expect(columns.get_by_text("check: several columns could be this one")).to_have_count(2)
+    expect(page.get_by_text("2 people from 2 organisations")).to_be_visible()
+    columns.get_by_label("Organisation").select_option(label="E · Service")  # the page reads the file again
+    expect(columns.get_by_text("your choice")).to_be_visible()
+    expect(page.get_by_text("2 people from 1 organisations")).to_be_visible()
+    expect(page.locator("table.people")).to_contain_text("RH")
+    page.reload()
+    expect(columns.get_by_label("Organisation")).to_have_value("E")
+    screenshot(page, "import-en")
+    columns.get_by_role("button", name="Back to the automatic choice").click()
+    expect(page.get_by_text("2 people from 2 organisations")).to_be_visible()
+
+
+def test_the_organiser_chooses_a_spelling_and_edits_the_people(
+    page: Page, live_server: LiveServer, french_export: Path
+) -> None:
+    start_session(page, live_server)
+    import_list(page, french_export)
+    people = page.locator("table.people tbody tr")
+    page.get_by_label("Écrire Mission Locale ainsi :").select_option("Mission locale")
+    page.get_by_role("button", name="Choisir cette orthographe").click()
+    expect(page.get_by_role("cell", name="orthographe choisie par vous")).to_be_visible()
+    expect(people.filter(has_text="Mission locale")).to_have_count(3)
+
+    page.get_by_role("button", name="Retirer Hélène Chevalier").click()
+    expect(people).to_have_count(13)
+    page.locator("#add-person").get_by_label("Nom").fill("Paul Neuf")
+    page.locator("#add-person").get_by_label("Structure").fill("CIO")
+    page.get_by_role("button", name="Ajouter", exact=True).click()
+    expect(people.filter(has_text="Paul Neuf")).to_have_count(1)
+    anne = people.filter(has_text="Anne Martin")
+    anne.get_by_role("button", name="reste assis").click()
+    expect(anne.get_by_role("button", name="reste assis")).to_have_attribute("aria-pressed", "true")
+    paul = people.filter(has_text="Paul Neuf")
+    paul.get_by_role("button", name="anime la table").click()
+    expect(paul.get_by_role("button", name="anime la table")).to_have_attribute("aria-pressed", "true")
+
+    page.reload()
+    expect(people).to_have_count(14)
+    expect(people.filter(has_text="Hélène Chevalier")).to_have_count(0)
+    expect(anne.get_by_role("button", name="reste assis")).to_have_attribute("aria-pressed", "true")
+    expect(anne.get_by_role("button", name="anime la table")).to_have_attribute("aria-pressed", "false")
+    expect(people.filter(has_text="Mission locale")).to_have_count(3)
