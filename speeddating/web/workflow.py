@@ -21,6 +21,7 @@ from speeddating.history.store import (
     past_encounters,
     writable_history,
 )
+from speeddating.history.trend import SessionStep, network_trend
 from speeddating.i18n import t
 from speeddating.importer import (
     DEFAULT_ALIASES,
@@ -136,6 +137,14 @@ def network(history: Path) -> NetworkReport | None:
     with open_history(history) as connection:
         report = report_from_store(connection)
     return report if report.sessions else None
+
+
+def trend(history: Path) -> list[SessionStep]:
+    """The network after each session held, oldest first (none before the first)."""
+    if not history.is_file():
+        return []
+    with open_history(history) as connection:
+        return network_trend(connection)
 
 
 def export_sessions(history: Path) -> bytes:

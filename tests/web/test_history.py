@@ -5,7 +5,7 @@ from pathlib import Path
 
 from starlette.testclient import TestClient
 
-from tests.helpers import EIGHT, ROUND_A, ROUND_B, record, seated_plan
+from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, record, seated_plan
 
 
 def test_the_history_shows_the_network_and_moves_to_another_computer(client: TestClient, tmp_path: Path) -> None:
@@ -26,3 +26,15 @@ def test_the_history_shows_the_network_and_moves_to_another_computer(client: Tes
     assert "0 séance(s) ajoutée(s) ; 1 déjà présente(s), ignorée(s)." in client.get("/history").text
     client.post("/history/import", files={"export": ("liste.csv", b"name;organisation\n")})
     assert "liste.csv : lecture impossible" in client.get("/history").text
+
+
+def test_the_history_shows_the_trend_session_by_session(client: TestClient, tmp_path: Path) -> None:
+    record(tmp_path / "data" / "history.db", seated_plan(EIGHT, [ROUND_A, ROUND_B], title="Janvier"))
+    record(tmp_path / "data" / "history.db", seated_plan(EIGHT, [ROUND_C], title="Février", date="2025-02-12"))
+    page = client.get("/history").text
+    assert "Séance après séance" in page
+    assert "20 sur 24 (83,3\u00a0%)" in page and "24 sur 24 (100,0\u00a0%)" in page
+    january, february = page.split('<table class="trend-table">')[1].split("</table>")[0].split("<tr>")[2:]
+    assert '<td class="number">4</td><td class="number">0</td>' in january  # re-meetings, of which unavoidable
+    assert '<td class="number">8</td><td class="number">8</td>' in february
+    assert page.count('class="bar"') == 2

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, record, seated_plan
 from tests.test_importer_recognition import PAYER_AND_PARTICIPANT
 from tests.web.conftest import LiveServer, Screenshot, import_list, start_session
 
@@ -61,3 +62,43 @@ def test_the_organiser_chooses_a_spelling_and_edits_the_people(
     expect(anne.get_by_role("button", name="reste assis")).to_have_attribute("aria-pressed", "true")
     expect(anne.get_by_role("button", name="anime la table")).to_have_attribute("aria-pressed", "false")
     expect(people.filter(has_text="Mission locale")).to_have_count(3)
+
+
+def test_print_shows_a_preview_of_each_document_beside_its_link(
+    page: Page, live_server: LiveServer, planned_session: str, screenshot: Screenshot
+) -> None:
+    page.goto(live_server.address)
+    page.goto(planned_session + "/print")
+    page.get_by_role("button", name="English").click()
+    previews = page.locator("ul.previews li")
+    expect(previews).to_have_count(4)
+    for name in ("Table cards", "Itineraries", "Agenda", "Master plan"):
+        item = previews.filter(has=page.get_by_role("link", name=name, exact=True))
+        image = item.locator("img")
+        expect(image).to_have_js_property("complete", True)
+        assert image.evaluate("img => img.naturalWidth") == 360, name  # rendered by PDFium, not a broken image
+        answer = page.request.get(live_server.base + (image.get_attribute("src") or ""))
+        assert answer.headers["content-type"] == "image/png" and answer.body().startswith(b"\x89PNG"), name
+    for unknown in ("plan.png", "table-cards.pdf", "..%2Fplan%2Ftable-cards.png", "state.png"):
+        assert page.request.get(planned_session + "/previews/" + unknown).status == 404, unknown
+    expect(page.get_by_role("link", name="Spreadsheet (CSV)")).to_be_visible()
+    expect(page.get_by_role("link", name="Everything as one zip")).to_be_visible()
+    screenshot(page, "print-en")
+
+
+def test_the_history_draws_the_trend_and_the_organisations_in_english(
+    page: Page, live_server: LiveServer, screenshot: Screenshot
+) -> None:
+    history = live_server.data / "history.db"
+    record(history, seated_plan(EIGHT, [ROUND_A, ROUND_B], title="January breakfast"))
+    record(history, seated_plan(EIGHT, [ROUND_C], title="February breakfast", date="2025-02-12"))
+    page.goto(live_server.address)
+    page.get_by_role("button", name="English").click()
+    page.goto(live_server.base + "/history")
+    expect(page.get_by_role("img", name="Session by session")).to_be_visible()
+    expect(page.locator("svg.trend rect.bar")).to_have_count(2)
+    february = page.locator("table.trend-table tbody tr").nth(1)
+    expect(february).to_contain_text("24 of 24 (100.0%)")
+    expect(page.get_by_role("heading", name="Who has met whom, organisation by organisation")).to_be_visible()
+    page.get_by_role("heading", name="Session by session").scroll_into_view_if_needed()
+    screenshot(page, "history-en")

@@ -1,4 +1,5 @@
-"""Print: the documents of the plan, each to open or download, and all of them as one zip."""
+"""Print: the documents of the plan, each with a thumbnail of its first page, to open or download, and all
+of them as one zip."""
 
 import io
 import zipfile
@@ -8,6 +9,7 @@ from fastapi.responses import FileResponse, Response
 
 from speeddating.i18n import N_
 from speeddating.session import REPRINT_ITINERARIES, REPRINT_TABLE_CARDS
+from speeddating.web.previews import Previews
 from speeddating.web.site import Site
 from speeddating.web.workflow import PLAN_FILE
 
@@ -27,6 +29,7 @@ MEDIA_TYPES = {".pdf": "application/pdf", ".csv": "text/csv; charset=utf-8"}
 
 def router(site: Site) -> APIRouter:
     routes = APIRouter(prefix="/sessions/{session_id}")
+    previews = Previews()
 
     @routes.get("/print")
     def show(request: Request, session_id: str) -> Response:
@@ -36,6 +39,16 @@ def router(site: Site) -> APIRouter:
         return site.pages.page(
             request, "print.html", draft=draft, step="print", planned=planned, documents=present, zip_name=ZIP_NAME
         )
+
+    @routes.get("/previews/{name}")
+    def preview(session_id: str, name: str) -> Response:
+        """The first page of one of the known PDFs as a PNG (`table-cards.png` for `table-cards.pdf`)."""
+        draft = site.workspace.draft(session_id)
+        for known, _, _ in DOCUMENTS:
+            path = draft.plan_folder / known
+            if known.endswith(".pdf") and known.removesuffix(".pdf") + ".png" == name and path.is_file():
+                return Response(previews.thumbnail(path), media_type="image/png")
+        return Response(status_code=404)
 
     @routes.get("/files/{name}")
     def download(session_id: str, name: str) -> Response:

@@ -1,5 +1,6 @@
-"""History: the sessions recorded, how the network is knitting together (organisation by organisation, as a
-picture), the people who met the fewest, and the history's export and import."""
+"""History: the sessions recorded, how the network is knitting together (its trend session by session, and
+organisation by organisation as a picture), the people who met the fewest, and the history's export and
+import."""
 
 from typing import Annotated
 
@@ -12,8 +13,10 @@ from speeddating.i18n import t
 from speeddating.session import recorded_sessions
 from speeddating.text import fold
 from speeddating.web.site import Site
-from speeddating.web.workflow import export_sessions, import_sessions, network
+from speeddating.web.workflow import export_sessions, import_sessions, network, trend
 
+TREND_CHART = {"width": 560, "height": 160, "bar": 36, "gap": 14}
+"""The trend's bars in pixels (drawn as SVG attributes: the Content-Security-Policy forbids inline styles)."""
 HEAT_LEVELS = 6
 """Shades of the organisation-by-organisation picture, from none met to everyone met."""
 
@@ -58,6 +61,8 @@ def router(site: Site) -> APIRouter:
             met=met,
             possible=possible,
             least=report.least_connected() if report else [],
+            trend=trend(site.workspace.history),
+            chart=TREND_CHART,
             message=site.workspace.take_notice("history"),
         )
 
