@@ -139,6 +139,26 @@ def network(history: Path) -> NetworkReport | None:
     return report if report.sessions else None
 
 
+def as_held(plan: Plan, came: frozenset[str]) -> Plan:
+    """The plan as the session took place: the seats of those who did not come left empty (they met nobody,
+    and the history records them as absent), with whoever they were to present or be presented by."""
+    rounds = tuple(
+        replace(
+            planned,
+            tables=tuple(
+                replace(
+                    table,
+                    attendees=tuple(x for x in table.attendees if x in came),
+                    presents=tuple(pair for pair in table.presents if set(pair) <= came),
+                )
+                for table in planned.tables
+            ),
+        )
+        for planned in plan.rounds
+    )
+    return replace(plan, rounds=rounds)
+
+
 def trend(history: Path) -> list[SessionStep]:
     """The network after each session held, oldest first (none before the first)."""
     if not history.is_file():

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from speeddating.history.store import open_history, session_plan
+from speeddating.session import recorded_sessions
 from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, record, seated_plan
 from tests.test_importer_recognition import PAYER_AND_PARTICIPANT
 from tests.web.conftest import LiveServer, Screenshot, import_list, start_session
@@ -102,3 +104,23 @@ def test_the_history_draws_the_trend_and_the_organisations_in_english(
     expect(page.get_by_role("heading", name="Who has met whom, organisation by organisation")).to_be_visible()
     page.get_by_role("heading", name="Session by session").scroll_into_view_if_needed()
     screenshot(page, "history-en")
+
+
+def test_the_session_is_recorded_with_the_people_who_actually_came(
+    page: Page, live_server: LiveServer, planned_session: str
+) -> None:
+    page.goto(live_server.address)
+    page.get_by_role("link", name="Historique et rapport sur le réseau").click()
+    page.get_by_role("link", name="Qui est venu à « Petit-déjeuner inter-équipes » ?").click()
+    came = page.locator("ul.came input[type=checkbox]")
+    expect(came).to_have_count(14)
+    page.get_by_label("Léa Dubois").uncheck()
+    page.get_by_role("button", name="Enregistrer telle qu'elle s'est passée").click()
+    expect(page.get_by_text("Séance n° 1 enregistrée : Petit-déjeuner inter-équipes")).to_be_visible()
+    expect(page.locator("table.trend-table tbody tr").first).to_contain_text("13")
+    (session,) = recorded_sessions(live_server.data / "history.db")
+    assert session.people == 13
+    with open_history(live_server.data / "history.db") as connection:
+        _, plan = session_plan(connection, session.id)
+    lea = next(a.id for a in plan.attendees if a.name == "Léa Dubois")
+    assert all(lea not in table.attendees for planned in plan.rounds for table in planned.tables)

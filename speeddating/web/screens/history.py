@@ -4,16 +4,26 @@ import."""
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Request, UploadFile
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from speeddating.errors import UserError
 from speeddating.history.report import NetworkReport, report_pdf
 from speeddating.i18n import t
+from speeddating.plan import read_plan
 from speeddating.session import recorded_sessions
 from speeddating.text import fold
 from speeddating.web.site import Site
-from speeddating.web.workflow import export_sessions, import_sessions, network, trend
+from speeddating.web.workflow import (
+    PLAN_FILE,
+    as_held,
+    export_sessions,
+    import_sessions,
+    network,
+    record,
+    saved_plan,
+    trend,
+)
 
 TREND_CHART = {"width": 560, "height": 160, "bar": 36, "gap": 14}
 """The trend's bars in pixels (drawn as SVG attributes: the Content-Security-Policy forbids inline styles)."""
@@ -62,9 +72,46 @@ def router(site: Site) -> APIRouter:
             possible=possible,
             least=report.least_connected() if report else [],
             trend=trend(site.workspace.history),
+            planned=[
+                (draft, read_plan(draft.plan_folder / PLAN_FILE).event.title)
+                for draft in site.workspace.drafts()
+                if (draft.plan_folder / PLAN_FILE).is_file()
+            ],
             chart=TREND_CHART,
             message=site.workspace.take_notice("history"),
         )
+
+    @routes.get("/record/{session_id}")
+    def who_came(request: Request, session_id: str) -> Response:
+        """The people of a planned session, each ticked: the organiser unticks those who did not come."""
+        draft = site.workspace.draft(session_id)
+        saved = saved_plan(draft.plan_folder, site.workspace.history)
+        if saved is None:
+            return RedirectResponse("/history", status_code=303)
+        plan = saved[0]
+        seated = {x for planned in plan.rounds for table in planned.tables for x in table.attendees}
+        people = [attendee for attendee in plan.attendees if attendee.id in seated]
+        return site.pages.page(request, "record.html", draft=draft, plan=plan, people=people)
+
+    @routes.post("/record/{session_id}")
+    def record_as_held(session_id: str, came: Annotated[list[str] | None, Form()] = None) -> Response:
+        """Record the session with only the people ticked, so the history holds who actually met."""
+        draft = site.workspace.draft(session_id)
+        saved = saved_plan(draft.plan_folder, site.workspace.history)
+        if saved is not None:
+            plan = saved[0]
+            try:
+                recorded = record(as_held(plan, frozenset(came or ())), site.workspace.history, plan.event.title)
+                notice = t(
+                    "Session n° {number} recorded: {title}, {date}.",
+                    number=recorded.session.id,
+                    title=recorded.session.title,
+                    date=recorded.session.date,
+                )
+            except UserError as error:
+                notice = str(error)
+            site.workspace.keep_notice("history", notice)
+        return RedirectResponse("/history", status_code=303)
 
     @routes.get("/report.pdf")
     def pdf() -> Response:
