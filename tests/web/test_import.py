@@ -19,7 +19,7 @@ def new_session(client: TestClient, listing: str) -> str:
 def test_a_column_chosen_reads_the_file_again_and_the_automatic_choice_comes_back(client: TestClient) -> None:
     session = new_session(client, PAYER_AND_PARTICIPANT)
     page = client.get(session + "/import").text
-    assert page.count("à vérifier : plusieurs colonnes pourraient convenir") == 2  # the name, the organisation
+    assert page.count("à vérifier : plusieurs colonnes possibles") == 2  # the name, the organisation
     assert '<option value="C" selected>C · Structure</option>' in page
     client.post(session + "/columns", data={"full_name": "A", "organisation": "E", "email": "D"})
     page = client.get(session + "/import").text
