@@ -5,6 +5,7 @@ from pathlib import Path
 
 from starlette.testclient import TestClient
 
+from speeddating.importer import read_aliases, read_roster
 from speeddating.web.screens.attendees import edited_roster
 from speeddating.web.workspace import Workspace
 from tests.test_importer_recognition import PAYER_AND_PARTICIPANT
@@ -69,3 +70,29 @@ def test_the_spelling_printed_for_merged_organisations_is_the_one_chosen(client:
     client.post(session + "/organisations/spelling", data={"organisation": "Mission locale", "spelling": ""})
     roster = edited_roster(Workspace(tmp_path / "data").draft(session.rsplit("/", 1)[1]))
     assert roster is not None and roster.attendees[0].organisation == "Mission Locale"
+
+
+def test_the_choices_on_organisations_download_as_the_aliases_file_the_cli_reads(
+    client: TestClient, tmp_path: Path
+) -> None:
+    listing = (
+        "name;organisation\nAnne Martin;Mission Locale\nKarim Benali;Mission locale\n"
+        "Paul Roux;Mission Locale du Blaisois\nLéa Dubois;CIO\n"
+    )
+    session = new_session(client, listing)
+    client.post(session + "/organisations/merge", data={"spelling": "Mission Locale du Blaisois", "value": "apart"})
+    client.post(
+        session + "/organisations/spelling", data={"organisation": "Mission Locale", "spelling": "Mission locale"}
+    )
+    answer = client.get(session + "/aliases.csv")
+    assert answer.headers["content-disposition"] == 'attachment; filename="aliases.csv"'
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_bytes(answer.content)
+    on_the_page = edited_roster(Workspace(tmp_path / "data").draft(session.rsplit("/", 1)[1]))
+    assert on_the_page is not None
+    attendees = tmp_path / "inscrits.csv"
+    attendees.write_text(listing, encoding="utf-8")
+    on_the_command_line = read_roster(attendees, aliases=read_aliases(aliases))
+    organisations = [a.organisation for a in on_the_page.attendees]
+    assert organisations == ["Mission locale", "Mission locale", "Mission Locale du Blaisois", "CIO"]
+    assert [a.organisation for a in on_the_command_line.attendees] == organisations

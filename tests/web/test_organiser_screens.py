@@ -44,6 +44,10 @@ def test_the_organiser_chooses_a_spelling_and_edits_the_people(
     page.get_by_role("button", name="Choisir cette orthographe").click()
     expect(page.get_by_role("cell", name="orthographe choisie par vous")).to_be_visible()
     expect(people.filter(has_text="Mission locale")).to_have_count(3)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ces choix en fichier d'alias").click()
+    aliases = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    assert "Mission Locale;Mission locale;orthographe choisie sur la page" in aliases.splitlines()
 
     page.get_by_role("button", name="Retirer Hélène Chevalier").click()
     expect(people).to_have_count(13)

@@ -6,7 +6,8 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
-from speeddating.importer import DEFAULT_ALIASES, ColumnChoice, Role, column_letter
+from speeddating.i18n import t
+from speeddating.importer import DEFAULT_ALIASES, ColumnChoice, Role, aliases_text, column_letter
 from speeddating.roster import OrganisationMerge, Roster
 from speeddating.web.people import FLAG_COLUMNS, PeopleEdits, flagged
 from speeddating.web.site import Site
@@ -53,6 +54,19 @@ def spelling_groups(merges: tuple[OrganisationMerge, ...]) -> dict[str, list[str
         if merge.spelling not in spellings:
             spellings.append(merge.spelling)
     return {printed: spellings for printed, spellings in groups.items() if len(spellings) > 1}
+
+
+def aliases_of(draft: Draft, found: Imported | None) -> str:
+    """The organiser's decisions on organisations as the aliases file the CLI reads (`--aliases`): the merges
+    the importer made, the spellings chosen, the spellings kept apart."""
+    merges = list(found.roster.merges) if found is not None and found.roster is not None else []
+    merges += [
+        OrganisationMerge(other, printed, t("spelling chosen on the page"))
+        for printed, others in chosen_spellings(draft).items()
+        for other in others
+    ]
+    merges += [OrganisationMerge(spelling, spelling, t("kept apart on the page")) for spelling in kept_apart(draft)]
+    return aliases_text(merges)
 
 
 def chosen_columns(draft: Draft) -> dict[Role, str]:
@@ -177,6 +191,13 @@ def router(site: Site) -> APIRouter:
             del chosen[organisation]
         draft.save(spellings=chosen)
         return _back(draft, "merges")
+
+    @routes.get("/aliases.csv")
+    def aliases_file(session_id: str) -> Response:
+        draft = site.workspace.draft(session_id)
+        headers = {"content-disposition": 'attachment; filename="aliases.csv"'}
+        text = "\ufeff" + aliases_of(draft, imported(draft))  # with its BOM, Excel opens it with its accents
+        return Response(text.encode("utf-8"), media_type="text/csv; charset=utf-8", headers=headers)
 
     @routes.post("/people/remove")
     def remove(session_id: str, person: Annotated[str, Form()]) -> Response:
