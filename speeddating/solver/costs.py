@@ -2,8 +2,11 @@
 
 Every figure of `Evaluation.rank()` except the final fairness spread is a sum over pairs of a
 function of how often the pair meets, and that function is piecewise linear: the first meeting
-costs `first[a, b]`, every further one `again[a, b]`. So a heuristic only needs the meeting
-counts and two matrices to price any move incrementally.
+costs `first_pair(a, b)`, every further one `again_pair(a, b)`. So a heuristic only needs the meeting
+counts and those two prices to price any move incrementally. Both are the price of colleagues or of
+strangers except for the few pairs met before, kept apart or wanting to meet, so they are computed
+from the organisations and those pairs, by pair or by rows, never stored people by people: at the
+5,000 people of the documented limit, square matrices would take most of a gigabyte.
 
 The priorities are folded into one number with weights that make the combination lexicographic
 *per move*: a swap changes at most 4 × (table size − 1) pair meetings, so each level weighs more
@@ -12,16 +15,17 @@ than that many units of everything below it. Across whole schedules the levels a
 finished schedules with `Evaluation.rank()` itself.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
 
 from speeddating.evaluation import Evaluation
-from speeddating.problem import Problem
+from speeddating.problem import Pair, Problem, pair
 
 Matrix = npt.NDArray[np.float64]
-Counts = npt.NDArray[np.int32]
+Indices = npt.NDArray[np.intp]
 
 
 def proven_best(problem: Problem, e: Evaluation) -> bool:
@@ -82,72 +86,238 @@ def trading_weights(problem: Problem, factor: float) -> Weights:
     return replace(exact, repeat=factor * heaviest * exact.history)
 
 
+class SparsePairs:
+    """The value of a few pairs (stored both ways round), read by pair or by whole rows of pairs, in a
+    handful of numpy calls whatever their number: memory is the pairs' own, never people squared."""
+
+    def __init__(self, values: Mapping[Pair, float], size: int) -> None:
+        self.size = size
+        self.pairs = {**values, **{(b, a): value for (a, b), value in values.items()}}
+        ordered = sorted((a * size + b, value) for (a, b), value in self.pairs.items())
+        self.keys = np.array([key for key, _ in ordered], dtype=np.int64)
+        self.values: Matrix = np.array([value for _, value in ordered], dtype=np.float64)
+        self.columns: Indices = (self.keys % size).astype(np.intp)
+        self.starts: Indices = np.searchsorted(self.keys, np.arange(size + 1, dtype=np.int64) * size)
+
+    def lookup(self, a: Indices, b: Indices, default: Matrix) -> Matrix:
+        """The value of each pair (a, b) (broadcast), `default` where the pair is not stored."""
+        if not len(self.keys):
+            return default
+        key = np.asarray(a, dtype=np.int64) * self.size + b
+        found = np.minimum(np.searchsorted(self.keys, key), len(self.keys) - 1)
+        return np.where(self.keys[found] == key, self.values[found], default)
+
+    def write_rows(self, rows: Matrix, people: Indices) -> None:
+        """Overwrite `rows[i, q]` with the value of each stored pair (people[i], q)."""
+        if not len(self.keys):
+            return
+        begin = self.starts[people]
+        lengths = self.starts[people + 1] - begin
+        if not lengths.any():
+            return
+        which = np.repeat(np.arange(len(people)), lengths)
+        entries = np.arange(int(lengths.sum())) + np.repeat(begin - (np.cumsum(lengths) - lengths), lengths)
+        rows[which, self.columns[entries]] = self.values[entries]
+
+    def elements(self) -> int:
+        """Numbers held, for the tests of memory."""
+        return int(self.keys.size + self.values.size + self.columns.size + self.starts.size)
+
+
 @dataclass(frozen=True)
 class PairCosts:
-    """Cost of a pair's first meeting and of each later one; index `people` is a dummy seat."""
+    """Cost of a pair's first meeting and of each later one: the price of colleagues or of strangers,
+    from the organisation of each person, except for the few pairs that met before, are kept apart or
+    should meet (`special_first`, `special_again`). Memory is linear in the people; index `people` is
+    a dummy seat whose pairs cost nothing, as does a person with themself."""
 
-    first: Matrix
-    again: Matrix
+    organisation_of: tuple[int, ...]
+    """Of each person (as the problem gives it, for looking up one pair)."""
+    organisation: Indices
+    """Of each person, then -1 for the dummy seat (for looking up many)."""
     weights: Weights
     baseline: float
     """Cost of the empty schedule: the should-meet pairs all missed."""
+    special_first: SparsePairs
+    special_again: SparsePairs
+
+    @property
+    def size(self) -> int:
+        """People plus the dummy seat."""
+        return len(self.organisation)
+
+    def first_pair(self, a: int, b: int) -> float:
+        """What the first meeting of a and b costs."""
+        return self._pair(a, b, self.special_first, self.weights.same_org, -self.weights.new_pair)
+
+    def again_pair(self, a: int, b: int) -> float:
+        """What each later meeting of a and b costs."""
+        return self._pair(a, b, self.special_again, self.weights.same_org, self.weights.repeat)
+
+    def _pair(self, a: int, b: int, special: SparsePairs, colleagues: float, strangers: float) -> float:
+        dummy = self.size - 1
+        if a in (b, dummy) or b == dummy:
+            return 0.0
+        value = special.pairs.get((a, b))
+        if value is not None:
+            return value
+        return colleagues if self.organisation_of[a] == self.organisation_of[b] else strangers
+
+    def again_apart(self, a: Indices, b: Indices) -> Matrix:
+        """`again_pair` of pairs of two distinct people, neither the dummy seat."""
+        colleagues = self.organisation[a] == self.organisation[b]
+        return self.special_again.lookup(a, b, np.where(colleagues, self.weights.same_org, self.weights.repeat))
+
+    def first_rows(self, people: Indices) -> Matrix:
+        """`first_pair` of each of `people` with everyone (one row each, the dummy seat included)."""
+        return self._rows(people, self.special_first, self.weights.same_org, -self.weights.new_pair)
+
+    def again_rows(self, people: Indices) -> Matrix:
+        """`again_pair` of each of `people` with everyone."""
+        return self._rows(people, self.special_again, self.weights.same_org, self.weights.repeat)
+
+    def _rows(self, people: Indices, special: SparsePairs, colleagues: float, strangers: float) -> Matrix:
+        rows: Matrix = np.where(self.organisation[people][:, None] == self.organisation[None, :], colleagues, strangers)
+        rows[:, -1] = 0.0
+        rows[np.arange(len(people)), people] = 0.0
+        rows[people == self.size - 1] = 0.0
+        special.write_rows(rows, people)
+        return rows
+
+    def elements(self) -> int:
+        """Numbers held, for the tests of memory."""
+        return int(self.organisation.size + self.special_first.elements() + self.special_again.elements())
 
 
 def pair_costs(problem: Problem, weights: Weights | None = None) -> PairCosts:
-    """The two cost matrices of `problem` (symmetric, zero diagonal, one extra dummy row/column), at
-    `weights` (by default `lexicographic_weights`)."""
-    n = problem.people
+    """The pair costs of `problem` at `weights` (by default `lexicographic_weights`)."""
     w = lexicographic_weights(problem) if weights is None else weights
-    org = np.array(problem.organisation_of)
-    same = org[:, None] == org[None, :]
-    first = np.full((n + 1, n + 1), -w.new_pair)
-    again = np.full((n + 1, n + 1), w.repeat)
-    first[:n, :n][same] = w.same_org
-    again[:n, :n][same] = w.same_org
+    org = problem.organisation_of
+
+    def plain(a: int, b: int, strangers: float) -> float:
+        return w.same_org if org[a] == org[b] else strangers
+
+    first: dict[Pair, float] = {}
+    again: dict[Pair, float] = {}
     for (a, b), times in problem.session_encounters.items():
         if org[a] != org[b]:
-            first[a, b] = first[b, a] = w.repeat * times
+            first[a, b] = w.repeat * times
     for (a, b), weight in problem.past_encounters.items():
         if org[a] != org[b]:
-            first[a, b] = first[b, a] = first[a, b] + (0 if first[a, b] > 0 else w.new_pair) + w.history * weight
+            cost = first.get((a, b), -w.new_pair)
+            first[a, b] = cost + (0 if cost > 0 else w.new_pair) + w.history * weight
     missed = 0
     for a, b in problem.should_meet:
         if (a, b) not in problem.session_encounters:
-            first[a, b] = first[b, a] = first[a, b] - w.should_meet
+            first[a, b] = first.get((a, b), plain(a, b, -w.new_pair)) - w.should_meet
             missed += 1
     for a, b in problem.keep_apart:
-        first[a, b] = first[b, a] = first[a, b] + w.keep_apart
-        again[a, b] = again[b, a] = again[a, b] + w.keep_apart
-    for matrix in (first, again):
-        np.fill_diagonal(matrix, 0.0)
-        matrix[n, :] = 0.0
-        matrix[:, n] = 0.0
-    return PairCosts(first, again, w, missed * w.should_meet)
+        first[a, b] = first.get((a, b), plain(a, b, -w.new_pair)) + w.keep_apart
+        again[a, b] = plain(a, b, w.repeat) + w.keep_apart
+    size = problem.people + 1
+    organisation = np.array([*org, -1], dtype=np.intp)
+    return PairCosts(org, organisation, w, missed * w.should_meet, SparsePairs(first, size), SparsePairs(again, size))
+
+
+FIRST_SLOTS = 8
+"""Partners per person the tally makes room for at first; it doubles the room when someone needs more."""
+
+SQUARE_SAVINGS_MAX_PEOPLE = 200
+"""Up to this size the tally also keeps what one meeting fewer saves as a square matrix (at most
+320 KB): looking a pair up in it is one step, where the rows of slots take a comparison per slot,
+which on small sessions (many short iterations) costs more than the pricing itself."""
 
 
 class Tally:
-    """Meeting counts with the marginal cost of one more (`add`) and one fewer (`remove`) meeting.
+    """Meeting counts with the marginal cost of one more (`add_*`) and one fewer (`remove_*`) meeting.
 
-    Kept up to date pair by pair, so pricing a swap is a handful of look-ups, never a re-count.
+    Each person's partners sit in a short row of slots (`partner`, with what one meeting fewer would
+    save in `saving`): as many as they have met, a few dozen, so memory is linear in the people and a
+    row or a batch of pairs is priced in a few numpy calls, never a re-count of the schedule.
     """
 
     def __init__(self, costs: PairCosts) -> None:
         self.costs = costs
-        size = costs.first.shape[0]
-        self.count: Counts = np.zeros((size, size), dtype=np.int32)
-        self.add: Matrix = costs.first.copy()
-        self.remove: Matrix = np.zeros((size, size))
+        self.dummy = costs.size - 1
+        self.count: dict[Pair, int] = {}
+        """Meetings of each pair (smaller first) that met."""
+        self.partner: Indices = np.full((costs.size, FIRST_SLOTS), self.dummy, dtype=np.intp)
+        self.saving: Matrix = np.zeros((costs.size, FIRST_SLOTS))
+        self.slot: dict[Pair, int] = {}
+        """Where b sits in a's row of slots, for each ordered pair (a, b) that met."""
+        small = costs.size <= SQUARE_SAVINGS_MAX_PEOPLE + 1
+        self.square_saving: Matrix | None = np.zeros((costs.size, costs.size)) if small else None
+        self.free: list[list[int]] = [[] for _ in range(costs.size)]
+        self.used = [0] * costs.size
+
+    def meetings(self, a: int, b: int) -> int:
+        return self.count.get(pair(a, b), 0)
 
     def change(self, a: int, b: int, step: int) -> None:
         """Record `step` (+1 or −1) meetings of a and b."""
-        count = int(self.count[a, b]) + step
-        self.count[a, b] = self.count[b, a] = count
-        add = self.costs.first[a, b] if count == 0 else self.costs.again[a, b]
-        remove = 0.0 if count == 0 else self.costs.first[a, b] if count == 1 else self.costs.again[a, b]
-        self.add[a, b] = self.add[b, a] = add
-        self.remove[a, b] = self.remove[b, a] = remove
+        key = pair(a, b)
+        count = self.count.get(key, 0) + step
+        if count:
+            self.count[key] = count
+        else:
+            del self.count[key]
+        saving = 0.0 if not count else self.costs.first_pair(a, b) if count == 1 else self.costs.again_pair(a, b)
+        if self.square_saving is not None:
+            self.square_saving[a, b] = self.square_saving[b, a] = saving
+        for person, other in ((a, b), (b, a)):
+            slot = self.slot.get((person, other))
+            if slot is None:
+                slot = self._claim(person)
+                self.slot[person, other] = slot
+                self.partner[person, slot] = other
+            self.saving[person, slot] = saving
+            if not count:
+                del self.slot[person, other]
+                self.partner[person, slot] = self.dummy
+                self.free[person].append(slot)
+
+    def _claim(self, person: int) -> int:
+        """A free slot in the row of `person`, widening every row when theirs is full."""
+        if self.free[person]:
+            return self.free[person].pop()
+        slot = self.used[person]
+        if slot == self.partner.shape[1]:
+            self.partner = np.pad(self.partner, ((0, 0), (0, slot)), constant_values=self.dummy)
+            self.saving = np.pad(self.saving, ((0, 0), (0, slot)))
+        self.used[person] = slot + 1
+        return slot
 
     def seat(self, table: list[int], person: int, step: int) -> None:
         """`person` joins (+1) or leaves (−1) the people of `table` (not containing them)."""
         for other in table:
             self.change(person, other, step)
+
+    def add_pair(self, a: int, b: int) -> float:
+        """What one more meeting of a and b costs."""
+        return self.costs.again_pair(a, b) if self.meetings(a, b) else self.costs.first_pair(a, b)
+
+    def remove_pair(self, a: int, b: int) -> float:
+        """What one fewer meeting of a and b saves (nothing if they never met)."""
+        count = self.meetings(a, b)
+        return 0.0 if not count else self.costs.first_pair(a, b) if count == 1 else self.costs.again_pair(a, b)
+
+    def remove_of(self, a: Indices, b: Indices) -> Matrix:
+        """`remove_pair` of each pair (a, b), broadcast."""
+        if self.square_saving is not None:
+            square: Matrix = self.square_saving[a, b]
+            return square
+        saved: Matrix = ((self.partner[a] == np.asarray(b)[..., None]) * self.saving[a]).sum(axis=-1)
+        return saved
+
+    def add_rows(self, people: Indices) -> Matrix:
+        """`add_pair` of each of `people` with everyone (one row each, the dummy seat included)."""
+        rows = self.costs.first_rows(people)
+        which, slots = np.nonzero(self.partner[people] != self.dummy)
+        met = self.partner[people[which], slots]
+        rows[which, met] = self.costs.again_apart(people[which], met)
+        return rows
+
+    def elements(self) -> int:
+        """Numbers held in arrays, for the tests of memory."""
+        square = 0 if self.square_saving is None else self.square_saving.size
+        return int(self.partner.size + self.saving.size + square)

@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from speeddating.problem import Problem, Schedule
-from speeddating.solver.costs import Tally, pair_costs
+from speeddating.solver.costs import Matrix, Tally, pair_costs
 
 Flags = npt.NDArray[np.bool_]
 
@@ -35,9 +35,10 @@ TIE = 1e-9
 """Costs closer than this are equal."""
 
 
-def open_pairs(tally: Tally, people: int) -> Flags:
-    """`open[a, b]`: a and b may still meet at no cost beyond a new pair (strangers, not colleagues)."""
-    return np.asarray(tally.add[:people, :people] < 0)
+def open_pairs(add: Matrix, people: int) -> Flags:
+    """`open[a, b]`: a and b may still meet at no cost beyond a new pair (strangers, not colleagues),
+    from the square `add` matrix of a small session."""
+    return np.asarray(add[:people, :people] < 0)
 
 
 def seat_round_by_freedom(problem: Problem, rnd: int, tally: Tally, rng: random.Random) -> tuple[tuple[int, ...], ...]:
@@ -70,7 +71,7 @@ def deal_round(
     tables: list[list[int]] = [[] for _ in sizes]
     for (person, r), table in sorted(problem.fixed_tables.items()):
         if r == rnd:
-            cost += float(tally.add[person, tables[table]].sum())
+            cost += sum(tally.add_pair(person, other) for other in tables[table])
             tally.seat(tables[table], person, +1)
             tables[table].append(person)
     seated = {p for table in tables for p in table}
@@ -87,7 +88,7 @@ def deal_round(
             needs = (urgent, min(picks, len(due)))
             chosen = _best_addition(tally, problem.people, tables[t], unseated, needs, picks, rng)
             for person in chosen:
-                cost += float(tally.add[person, tables[t]].sum())
+                cost += sum(tally.add_pair(person, other) for other in tables[t])
                 tally.seat(tables[t], person, +1)
                 tables[t].append(person)
                 unseated.remove(person)
@@ -109,9 +110,10 @@ def _best_addition(
     urgent, required = due
     candidates = np.array(unseated, dtype=np.intp)
     members = np.array(table, dtype=np.intp)
-    joining = tally.add[candidates][:, members].sum(axis=1)
-    welcome = np.asarray(np.asarray(tally.add[:people][:, members] < 0).all(axis=1))
-    compatible: Flags = (open_pairs(tally, people) & welcome[None, :])[candidates]
+    add = tally.add_rows(np.arange(people + 1))
+    joining = add[candidates][:, members].sum(axis=1)
+    welcome = np.asarray(np.asarray(add[:people][:, members] < 0).all(axis=1))
+    compatible: Flags = (open_pairs(add, people) & welcome[None, :])[candidates]
     if picks == 1:
         cost = np.where(urgent >= required, joining, np.inf)
         best = np.flatnonzero(cost <= cost.min() + TIE)
@@ -119,7 +121,7 @@ def _best_addition(
         best = best[freedom == freedom.max()]
         return (int(candidates[best[rng.randrange(len(best))]]),)
     urgency = urgent[:, None].astype(int) + urgent[None, :]
-    cost = joining[:, None] + joining[None, :] + tally.add[candidates][:, candidates]
+    cost = joining[:, None] + joining[None, :] + add[candidates][:, candidates]
     cost[urgency < required] = np.inf
     np.fill_diagonal(cost, np.inf)
     shared = compatible.astype(np.float64)

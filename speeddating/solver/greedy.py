@@ -6,7 +6,7 @@ organisation, larger organisations first, and dealt in passes: within a pass eve
 receives one person, so tables fill evenly and colleagues, being consecutive in the list, land at
 distinct tables (a pure cost-greedy fills some tables early and strands the last organisation at
 the few that are left). Within a pass each person takes the open table where their meetings cost
-least (`PairCosts`); pricing a table is one vectorised sum over the round.
+least (`PairCosts`); pricing the tables is one vectorised sum over the round.
 """
 
 import random
@@ -32,25 +32,26 @@ def seat_round(problem: Problem, rnd: int, tally: Tally, rng: random.Random) -> 
     """Seat round `rnd` greedily given the meetings recorded in `tally` (which it updates)."""
     sizes = np.array(problem.table_sizes(rnd))
     tables: list[list[int]] = [[] for _ in sizes]
-    where = np.full(problem.people, -1)
-    seated: list[int] = []
+    filled = np.zeros(len(sizes), dtype=np.intp)
+    where = np.full(problem.people + 1, len(sizes))
+    """The table of each person seated so far, else an extra one (the dummy seat too), never priced."""
 
     def place(person: int, table: int) -> None:
         tally.seat(tables[table], person, +1)
         tables[table].append(person)
         where[person] = table
-        seated.append(person)
+        filled[table] += 1
 
     for (person, r), table in sorted(problem.fixed_tables.items()):
         if r == rnd:
             place(person, table)
     taken = np.zeros(len(sizes), dtype=bool)
     for person in seating_order(problem, rnd, rng):
-        room = sizes > np.array([len(t) for t in tables])
+        room = sizes > filled
         if not (room & ~taken).any():
             taken[:] = False
-        idx = np.array(seated, dtype=np.intp)
-        cost = np.bincount(where[idx], weights=tally.add[person, idx], minlength=len(sizes)).astype(float)
+        row = tally.add_rows(np.array([person]))[0]
+        cost = np.bincount(where, weights=row, minlength=len(sizes) + 1)[:-1]
         cost[~room | taken] = np.inf
         cheapest = np.flatnonzero(cost <= cost.min() + 1e-9)
         table = int(cheapest[rng.randrange(len(cheapest))])

@@ -11,7 +11,7 @@ random perturbation.
 After earlier sessions the search first prices a repeat within the session near a history repeat
 (both waste one seat pair), then restores the exact priorities (`tabu_search`).
 
-Every swap is priced incrementally from the `Tally` matrices: each iteration prices every swap of
+Every swap is priced incrementally from the `Tally`: each iteration prices every swap of
 every conflicted (round, person) seat, in all rounds at once, with a handful of vectorised look-ups
 (the per-call overhead of numpy, not arithmetic, is what costs on small sessions), never a
 re-evaluation of the schedule.
@@ -100,7 +100,7 @@ class Seating:
                 self.where[rnd, list(table)] = t
                 for i, person in enumerate(table):
                     for other in table[:i]:
-                        self.cost += float(self.tally.add[person, other])
+                        self.cost += self.tally.add_pair(person, other)
                         self.tally.change(person, other, +1)
 
     def mates(self, rnd: int, table: int, leaving: int) -> list[int]:
@@ -113,9 +113,9 @@ class Seating:
             (a, self.mates(rnd, ta, a), self.mates(rnd, tb, b)),
             (b, self.mates(rnd, tb, b), self.mates(rnd, ta, a)),
         ):
-            self.cost -= float(self.tally.remove[person, leaving].sum())
+            self.cost -= sum(self.tally.remove_pair(person, other) for other in leaving)
             self.tally.seat(leaving, person, -1)
-            self.cost += float(self.tally.add[person, joining].sum())
+            self.cost += sum(self.tally.add_pair(person, other) for other in joining)
             self.tally.seat(joining, person, +1)
         row_a, row_b = self.members[rnd, ta], self.members[rnd, tb]
         row_a[row_a == a] = b
@@ -126,14 +126,17 @@ class Seating:
         """What swapping people[k] with each person of the same round would change in cost (row k,
         column = the other person; meaningless for the same table), with each row's seating
         (`where[rounds]`) and table; `own` as `own_costs` gives it."""
-        add = self.tally.add
-        everyone = np.arange(self.people + 1)
+        rows = np.arange(len(rounds))
         seat = self.where[rounds]
-        tables_of = seat[np.arange(len(rounds)), people]
-        join_by_table = add[people[:, None, None], self.members[rounds]].sum(axis=2)
+        tables_of = seat[rows, people]
+        mates = self.members[rounds, tables_of]
+        priced, which = np.unique(np.concatenate((people, mates.ravel())), return_inverse=True)
+        add = self.tally.add_rows(priced)
+        own_rows = add[which[: len(people)]]
+        join_by_table = own_rows[rows[:, None, None], self.members[rounds]].sum(axis=2)
         joining_a = np.take_along_axis(join_by_table, seat, axis=1)
-        joining_b = add[everyone[None, :, None], self.members[rounds, tables_of][:, None, :]].sum(axis=2)
-        delta = joining_a + joining_b - 2 * add[people] - own[rounds, people][:, None] - own[rounds]
+        joining_b = add[which[len(people) :].reshape(mates.shape)].sum(axis=1)
+        delta = joining_a + joining_b - 2 * own_rows - own[rounds, people][:, None] - own[rounds]
         return delta, seat, tables_of
 
     def own_costs(self) -> tuple[Matrix, npt.NDArray[np.bool_]]:
@@ -141,7 +144,7 @@ class Seating:
         (a meeting whose removal saves something: colleague, repeat, history, kept apart)."""
         everyone = np.arange(self.people + 1)[None, :, None]
         mates = self.members[np.arange(len(self.members))[:, None], self.where]
-        removal: Matrix = self.tally.remove[everyone, mates]
+        removal = self.tally.remove_of(everyone, mates)
         return removal.sum(axis=2), np.asarray((removal > 0).any(axis=2))
 
     def schedule(self) -> Schedule:
@@ -181,7 +184,7 @@ class TabuSearch:
         """(round, person) seats in conflict, or wanting to meet someone they don't, sampled down."""
         in_conflict = in_conflict & self.movable
         for a, b in self.should_meet:
-            if self.seating.tally.count[a, b] == 0:
+            if not self.seating.tally.meetings(a, b):
                 in_conflict[:, [a, b]] |= self.movable[:, [a, b]]
         rounds, people = np.nonzero(in_conflict)
         if len(rounds) > CONFLICTED:

@@ -11,7 +11,8 @@ With P the meetings of each pair of points and C the cost matrix of each pair of
 (`PairCosts`), the plan costs sum over point pairs of C[person at x, person at y] for each meeting;
 all exchanges are priced at once from H = P · C_σᵀ (C_σ: C with rows and columns in point order),
 the textbook delta of the quadratic assignment problem. Only people present in every round with
-no pinned seat are exchanged (others would not fit the other person's seats).
+no pinned seat are exchanged (others would not fit the other person's seats). Its matrices are square
+in the people, as is the product: it serves designs, a few hundred people at most.
 """
 
 import random
@@ -59,7 +60,8 @@ def relabelled(problem: Problem, schedule: Schedule, *, seed: int) -> Schedule:
     n = problem.people
     iterations = min(MOST_ITERATIONS, WORK // n**3)
     costs = pair_costs(problem)
-    first_cost, again_cost = costs.first[:n, :n], costs.again[:n, :n]
+    everyone = np.arange(n)
+    first_cost, again_cost = costs.first_rows(everyone)[:, :n], costs.again_rows(everyone)[:, :n]
     first, again = meetings(schedule, n)
     free = np.array(exchangeable(problem), dtype=np.intp)
     if len(free) < 2:
