@@ -6,7 +6,7 @@ import random
 import numpy as np
 import pytest
 
-from speeddating.problem import Problem
+from speeddating.problem import Problem, pair
 from speeddating.solver import costs as costs_module
 from speeddating.solver.costs import Tally, lexicographic_weights, pair_costs
 from speeddating.solver.greedy import greedy_schedule
@@ -40,7 +40,7 @@ def crowded_problem(people: int) -> Problem:
     """Every kind of special pair, several of them per person."""
     rng = random.Random(people)
     organisation_of = tuple(rng.randrange(people // 4) for _ in range(people))
-    pairs = sorted({tuple(sorted(rng.sample(range(people), 2))) for _ in range(3 * people)})
+    pairs = sorted({pair(*rng.sample(range(people), 2)) for _ in range(3 * people)})
     past = {(a, b): rng.choice((0.5, 1.0, 2.0)) for a, b in pairs[0::3]}
     session = {(a, b): rng.randint(1, 2) for a, b in pairs[1::3]}
     keep_apart = frozenset(pairs[2::6])
