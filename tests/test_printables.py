@@ -5,6 +5,7 @@ import io
 import itertools
 import math
 import random
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,7 +18,16 @@ from reportlab.pdfbase import pdfmetrics
 from speeddating.event import DEFAULT_THEMES, Event
 from speeddating.exporters.pdf import DOCUMENTS, itineraries, master_plan, write_printables
 from speeddating.exporters.pdf.agenda import agenda_pdf
-from speeddating.exporters.pdf.style import BOLD, FONT, fit_text, long_date, register_fonts, revision_mark
+from speeddating.exporters.pdf.style import (
+    BOLD,
+    FONT,
+    by_organisation_then_name,
+    fit_text,
+    french_spacing,
+    long_date,
+    register_fonts,
+    revision_mark,
+)
 from speeddating.exporters.pdf.table_cards import table_numbers
 from speeddating.i18n import N_, t, use_language
 from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable, read_plan, write_plan
@@ -508,3 +518,21 @@ def test_an_itinerarys_foot_wraps_a_long_place_instead_of_cutting_it() -> None:
     plan = replace(make_plan(8), event=replace(make_plan(8).event, location=place))
     text = normalised(" ".join(pdf_pages(itineraries.itineraries_pdf(plan))))
     assert normalised(place) in text and "…" not in text
+
+
+@pytest.mark.parametrize("count", [79, 82, 88])
+def test_an_organisations_heading_never_ends_a_page_of_the_master_plan(count: int) -> None:
+    """At these head counts a page of the master plan used to end on an organisation's heading, its
+    people on the next page: now each heading is followed, on its own page, by its first person."""
+    plan = make_plan(count)
+    pages = [normalised(text) for text in pdf_pages(master_plan.master_plan_pdf(plan))]
+    assert len(pages) > 1
+    people = plan.by_id()
+    heads = Counter(person.organisation_key for person in plan.attendees)
+    first_of: dict[str, Attendee] = {}
+    for attendee_id in by_organisation_then_name(plan):
+        first_of.setdefault(people[attendee_id].organisation_key, people[attendee_id])
+    for key, first in first_of.items():
+        heading = t("{organisation} ({count})", organisation=first.organisation, count=heads[key])
+        opening = normalised(french_spacing(f"{heading} {first.name}"))
+        assert sum(opening in page for page in pages) == 1, opening

@@ -39,6 +39,8 @@ from speeddating.plan import Plan, Quality
 from speeddating.summary import summary_lines
 
 MARGIN = 14 * MM
+KEPT_WITH_HEADING = 2
+"""People an organisation's heading keeps on its page: a page never ends on a heading alone."""
 ZEBRA = (0.965, 0.97, 0.975)
 
 
@@ -118,6 +120,7 @@ def _grid(plan: Plan, width: float) -> Table:
                 ("SPAN", (0, band), (-1, band)),
                 ("BACKGROUND", (0, band), (-1, band), TINT),
                 ("TOPPADDING", (0, band), (-1, band), 3),
+                ("NOSPLIT", (0, band), (-1, band + min(count, KEPT_WITH_HEADING))),
             ]
             shade = False
         if shade:
