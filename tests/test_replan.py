@@ -459,3 +459,32 @@ def test_a_single_latecomer_can_come_from_a_file(plan24: Plan, tmp_path: Path) -
     )
     assert code == 0, err
     assert "Zoé Late : sans table → table" in out
+
+
+def test_cli_host_keeps_one_table_from_k_and_is_listed(plan24: Plan, tmp_path: Path) -> None:
+    """`replan --host NAME` (someone asked on the day to host a table): from that round on they keep one
+    table, the others come to them, and the summary lists them with it."""
+    write_plan(plan24, tmp_path / "v1" / "plan.json")
+    host = plan24.attendees[4]
+    assert len({seats(plan24, host.id)[r] for r in range(1, len(plan24.rounds))}) > 1, "they moved in the plan"
+    code, out, err = run_cli(
+        "--lang",
+        "en",
+        "replan",
+        str(tmp_path / "v1" / "plan.json"),
+        "--from-round",
+        "2",
+        "--host",
+        host.name,
+        "--time-limit",
+        "0.5",
+        "--no-history",
+        "--quiet",
+    )
+    assert code == 0, err
+    after = read_plan(tmp_path / "v1-v2" / "plan.json")
+    kept = {seats(after, host.id)[r] for r in range(1, len(after.rounds))}
+    assert len(kept) == 1 and None not in kept
+    assert seats(after, host.id)[0] == seats(plan24, host.id)[0], "the round already held is kept"
+    hosts = next(line for line in out.splitlines() if line.startswith("Table hosts"))
+    assert f"{host.name} ({kept.pop()})" in hosts
