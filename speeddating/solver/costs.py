@@ -222,10 +222,11 @@ def pair_costs(problem: Problem, weights: Weights | None = None) -> PairCosts:
 FIRST_SLOTS = 8
 """Partners per person the tally makes room for at first; it doubles the room when someone needs more."""
 
-SQUARE_SAVINGS_MAX_PEOPLE = 200
-"""Up to this size the tally also keeps what one meeting fewer saves as a square matrix (at most
-320 KB): looking a pair up in it is one step, where the rows of slots take a comparison per slot,
-which on small sessions (many short iterations) costs more than the pricing itself."""
+SQUARE_MAX_PEOPLE = 200
+"""Up to this size the tally also keeps what one meeting more costs and one fewer saves as square
+matrices (at most 320 KB each): reading a row or a pair there is one step, where the rows of slots
+take a comparison per slot and the prices a few numpy calls, which on small sessions (many short
+iterations of the search) cost more than the pricing itself."""
 
 
 class Tally:
@@ -245,8 +246,9 @@ class Tally:
         self.saving: Matrix = np.zeros((costs.size, FIRST_SLOTS))
         self.slot: dict[Pair, int] = {}
         """Where b sits in a's row of slots, for each ordered pair (a, b) that met."""
-        small = costs.size <= SQUARE_SAVINGS_MAX_PEOPLE + 1
+        small = costs.size <= SQUARE_MAX_PEOPLE + 1
         self.square_saving: Matrix | None = np.zeros((costs.size, costs.size)) if small else None
+        self.square_add: Matrix | None = costs.first_rows(np.arange(costs.size)) if small else None
         self.free: list[list[int]] = [[] for _ in range(costs.size)]
         self.used = [0] * costs.size
 
@@ -262,8 +264,10 @@ class Tally:
         else:
             del self.count[key]
         saving = 0.0 if not count else self.costs.first_pair(a, b) if count == 1 else self.costs.again_pair(a, b)
-        if self.square_saving is not None:
+        if self.square_saving is not None and self.square_add is not None:
             self.square_saving[a, b] = self.square_saving[b, a] = saving
+            add = self.costs.again_pair(a, b) if count else self.costs.first_pair(a, b)
+            self.square_add[a, b] = self.square_add[b, a] = add
         for person, other in ((a, b), (b, a)):
             slot = self.slot.get((person, other))
             if slot is None:
@@ -311,6 +315,9 @@ class Tally:
 
     def add_rows(self, people: Indices) -> Matrix:
         """`add_pair` of each of `people` with everyone (one row each, the dummy seat included)."""
+        if self.square_add is not None:
+            square: Matrix = self.square_add[people]
+            return square
         rows = self.costs.first_rows(people)
         which, slots = np.nonzero(self.partner[people] != self.dummy)
         met = self.partner[people[which], slots]
@@ -319,5 +326,5 @@ class Tally:
 
     def elements(self) -> int:
         """Numbers held in arrays, for the tests of memory."""
-        square = 0 if self.square_saving is None else self.square_saving.size
+        square = sum(0 if m is None else m.size for m in (self.square_saving, self.square_add))
         return int(self.partner.size + self.saving.size + square)

@@ -130,12 +130,11 @@ class Seating:
         seat = self.where[rounds]
         tables_of = seat[rows, people]
         mates = self.members[rounds, tables_of]
-        priced, which = np.unique(np.concatenate((people, mates.ravel())), return_inverse=True)
-        add = self.tally.add_rows(priced)
-        own_rows = add[which[: len(people)]]
+        add = self.tally.add_rows(np.concatenate((people, mates.ravel())))
+        own_rows = add[: len(people)]
         join_by_table = own_rows[rows[:, None, None], self.members[rounds]].sum(axis=2)
         joining_a = np.take_along_axis(join_by_table, seat, axis=1)
-        joining_b = add[which[len(people) :].reshape(mates.shape)].sum(axis=1)
+        joining_b = add[len(people) :].reshape(*mates.shape, -1).sum(axis=1)
         delta = joining_a + joining_b - 2 * own_rows - own[rounds, people][:, None] - own[rounds]
         return delta, seat, tables_of
 

@@ -55,11 +55,11 @@ def crowded_problem(people: int) -> Problem:
     )
 
 
-@pytest.mark.parametrize("square_max", [costs_module.SQUARE_SAVINGS_MAX_PEOPLE, 0])
+@pytest.mark.parametrize("square_max", [costs_module.SQUARE_MAX_PEOPLE, 0])
 def test_pairs_batches_and_rows_agree(monkeypatch: pytest.MonkeyPatch, square_max: int) -> None:
     """After a random sequence of meetings and partings (rows of slots widening on the way), every
     way of reading a price gives the same number, with or without the square matrix of savings."""
-    monkeypatch.setattr(costs_module, "SQUARE_SAVINGS_MAX_PEOPLE", square_max)
+    monkeypatch.setattr(costs_module, "SQUARE_MAX_PEOPLE", square_max)
     problem = crowded_problem(40)
     costs = pair_costs(problem)
     tally = Tally(costs)
