@@ -77,11 +77,14 @@ class Quality:
     should_meet_missed: int = 0
     forced_reunions: int = 0
     """Floor on history repeats + repeats + avoidable colleague pairs for these head counts."""
+    interrupted: bool = False
+    """The search was stopped on request before its time limit."""
 
     @property
     def status(self) -> SolveStatus:
-        """Proven optimal, or the best plan found (with `proven_bound`); the file keeps it as `optimal`."""
-        return status_of(self.optimal)
+        """Proven optimal, or the best plan found (with `proven_bound`), or the best found until a stop;
+        the file keeps it as `optimal` and `interrupted`."""
+        return status_of(self.optimal, self.interrupted)
 
 
 @dataclass(frozen=True)
@@ -183,7 +186,10 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     if plan.keep_apart or plan.should_meet:
         document["constraints"] = requests
     if plan.quality is not None:
-        document["quality"] = asdict(plan.quality)
+        figures = asdict(plan.quality)
+        if not plan.quality.interrupted:  # written only when true: the files of finished runs stay as they were
+            del figures["interrupted"]
+        document["quality"] = figures
     if plan.series is not None:
         document["series"] = {"key": plan.series.key, "session": plan.series.number, "sessions": plan.series.sessions}
     return document
@@ -411,7 +417,7 @@ def _read_quality(data: Any) -> Quality | None:
         return None
     values = {f.name: data[f.name] for f in fields(Quality) if f.name in data}
     for name, value in values.items():
-        kind = bool if name == "optimal" else int
+        kind = bool if name in ("optimal", "interrupted") else int
         if not isinstance(value, kind) or (kind is int and (isinstance(value, bool) or value < 0)):
             return None
     try:

@@ -83,6 +83,7 @@ def quality_of(evaluation: Evaluation, status: SolveStatus, proven_bound: int, f
         keep_apart_violations=evaluation.keep_apart_violations,
         should_meet_missed=evaluation.should_meet_missed,
         forced_reunions=forced_reunions,
+        interrupted=status is SolveStatus.INTERRUPTED,
     )
 
 
@@ -182,7 +183,8 @@ def measure(plan: Plan, past: PastEncounters | None = None) -> Quality:
     """Recompute every figure from the seating itself; trust nothing the file says about itself.
 
     `optimal` is kept only when the file claims it and the figures still reach the bound it
-    claims, or when the plan is perfect on its face.
+    claims, or when the plan is perfect on its face; a claim of having been stopped early is kept
+    (it only says less).
     """
     problem, schedule = plan_schedule(plan, past)
     evaluation = evaluate(problem, schedule)
@@ -194,4 +196,5 @@ def measure(plan: Plan, past: PastEncounters | None = None) -> Quality:
             claimed.same_org_pairs == evaluation.same_org_pairs and claimed.repeat_pairs == evaluation.repeat_pairs
         )
         proven = min(proven, claimed.proven_bound)
-    return quality_of(evaluation, status_of(optimal), proven)
+    interrupted = claimed is not None and claimed.interrupted
+    return quality_of(evaluation, status_of(optimal, interrupted), proven)

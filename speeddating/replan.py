@@ -53,7 +53,7 @@ from speeddating.solver.cpsat_model import (
 )
 from speeddating.solver.lns import conflicted_tables, pinned
 from speeddating.solver.local_search import steepest_descent, tabu_search
-from speeddating.status import Progress, SolveStatus, status_of
+from speeddating.status import Progress, SolveStatus, Stop, status_of
 from speeddating.text import fold, person_key
 
 Tables = list[list[int]]
@@ -372,6 +372,7 @@ def solve_stably(
     seed: int,
     workers: int,
     progress: Progress | None,
+    stop: Stop | None = None,
 ) -> SolveResult:
     """The best plan, preferring among equally good ones the one closest to the previous version.
 
@@ -379,14 +380,18 @@ def solve_stably(
     version, and the whole portfolio compete on the rank without the spread of new encounters
     (a search may find an equally good plan that moves everyone); ties go to the fewest seat
     changes, and a search's plan is then pulled back towards the previous version at no cost.
+    A `stop` ends the searches: the best plan so far is kept, INTERRUPTED.
     """
+    stop = stop or Stop()
     started = time.monotonic()
     cap = safety_cap(started, time_limit)
     swaps = SWAPS_PER_SECOND * STABLE_SHARE * time_limit
     mended = descend(problem, hint, hint, work_budget=int(swaps / 4), deadline=cap)
     found = [SolveResult(mended, evaluate(problem, mended), SolveStatus.FEASIBLE, 0, "repair", 0.0)]
     for start in (mended, hint):
-        schedule = tabu_search(problem, start, seed=seed, work_budget=int(swaps * 3 / 8), deadline=cap).schedule
+        schedule = tabu_search(
+            problem, start, seed=seed, work_budget=int(swaps * 3 / 8), deadline=cap, stop=stop
+        ).schedule
         found.append(
             replace(found[0], schedule=schedule, evaluation=evaluate(problem, schedule), method="local-search")
         )
@@ -396,7 +401,15 @@ def solve_stably(
     else:
         left = time_limit * (1 - STABLE_SHARE - PULL_BACK_SHARE)
         found.append(
-            solve(problem, time_limit=left, seed=seed, workers=workers, progress=progress, hint=stable.schedule)
+            solve(
+                problem,
+                time_limit=left,
+                seed=seed,
+                workers=workers,
+                progress=progress,
+                hint=stable.schedule,
+                stop=stop,
+            )
         )
     best = min(found, key=lambda r: (r.evaluation.rank().without_spread, seat_changes(r.schedule, hint)))
     if best.schedule != mended:
@@ -408,7 +421,7 @@ def solve_stably(
     return replace(
         best,
         evaluation=evaluation,
-        status=status_of(optimal),
+        status=status_of(optimal, interrupted=stop.requested),
         proven_bound=max(bound, evaluation.distinct_new_pairs),
         seconds=time.monotonic() - started,
     )
@@ -594,6 +607,7 @@ def solve_with_fewest_moves(
     seed: int,
     workers: int,
     progress: Progress | None,
+    stop: Stop | None = None,
 ) -> FewestMoves:
     """The plan that moves the fewest people among those with no more colleague pairs or repeats
     (nor kept-apart pairs, history or missed wishes) than the best plan found; new pairs come last.
@@ -603,8 +617,9 @@ def solve_with_fewest_moves(
     everyone's home table; then steps of CP-SAT re-seat a few tables per round, pinning the rest, with
     the conflicts capped and the moves minimised, for a third of the time limit more, at most a
     second (`FEWEST_MOVES_MOST_SECONDS`). Kept with that numbering, the result moves no more people than its
-    start.
+    start. After a `stop`, no re-seating step starts.
     """
+    stop = stop or Stop()
     started = time.monotonic()
     cap = safety_cap(started, time_limit)
     best = solve_stably(
@@ -614,6 +629,7 @@ def solve_with_fewest_moves(
         seed=seed,
         workers=workers,
         progress=progress,
+        stop=stop,
     )
     searched = time.monotonic()
     frames = []
@@ -632,7 +648,7 @@ def solve_with_fewest_moves(
         unavoidable = sum(1 for p, rnd in away_from_home(current, homes) if homes[p, rnd] is None)
         if rank.seat_changes == unavoidable and -rank.negative_new_pairs == evaluate(problem, current).new_pairs_bound:
             break
-        if time.monotonic() >= cap:
+        if time.monotonic() >= cap or stop.requested:
             break
         freed = freed_tables(problem, current, homes, rng)
         found, optimal = reseat(
@@ -658,7 +674,7 @@ def solve_with_fewest_moves(
             best,
             schedule=current,
             evaluation=evaluation,
-            status=status_of(best.optimal and same),
+            status=status_of(best.optimal and same, interrupted=stop.requested),
             method=method,
             seconds=best.seconds + time.monotonic() - searched,
         ),
@@ -680,6 +696,7 @@ def replan(
     revised_at: str = "",
     progress: Progress | None = None,
     fewest_moves: bool = True,
+    stop: Stop | None = None,
 ) -> Replanned:
     """The plan re-seated from round `from_round` on (1-based), before presents and figures (`session.replan`).
 
@@ -687,7 +704,8 @@ def replan(
     from `from_round` on. `constraints_of` reads the organiser's constraints for everyone, newcomers
     included (default: the stays-seated and host columns). With `fewest_moves` (the default), moving
     fewer people comes before meeting more new people (see `solve_with_fewest_moves`); without, the
-    best plan wins and ties go to the fewest seat changes (`solve_stably`).
+    best plan wins and ties go to the fewest seat changes (`solve_stably`). A `stop` keeps the best
+    re-seating found so far.
     """
     if not 1 <= from_round <= len(plan.rounds):
         raise ReplanError(
@@ -747,10 +765,13 @@ def replan(
             seed=seed,
             workers=workers,
             progress=progress,
+            stop=stop,
         )
         numbering = numbering_of(result.schedule, preferred=numbering)
     else:
-        result = solve_stably(problem, hint, time_limit=time_limit, seed=seed, workers=workers, progress=progress)
+        result = solve_stably(
+            problem, hint, time_limit=time_limit, seed=seed, workers=workers, progress=progress, stop=stop
+        )
         numbering = numbering_of(result.schedule)
     numbered = [
         {number: list(table) for table, number in zip(tables, numbers, strict=True)}

@@ -47,7 +47,7 @@ from speeddating.replan import Move, Replanned, moves, replan, seated_from, unus
 from speeddating.roster import Attendee, Roster
 from speeddating.solver import SolveResult, solve
 from speeddating.solver.greedy import fit_schedule
-from speeddating.status import Phase, Progress, ProgressEvent, SolveStatus
+from speeddating.status import Phase, Progress, ProgressEvent, SolveStatus, Stop
 from speeddating.text import fold
 
 PLAN_FILE = "plan.json"
@@ -373,12 +373,14 @@ def plan_session(
     history: Path | None = None,
     options: PlanOptions = PlanOptions(),
     progress: Progress | None = None,
+    stop: Stop | None = None,
 ) -> Result:
     """Plan a session for `roster`: mixed organisations at every table, no pair twice, as few pairs met in
     the sessions `history` records as possible. `event` is an Event, an event file (TOML) or None for the
     8:30-10:00 breakfast. When `history` keeps a session planned for these people (a series planned at
     once), its seating, fitted to the people here, is the starting plan: the plan found is never worse, and
-    takes its place in the series. Nothing is written: see `write_plan_files`."""
+    takes its place in the series. When `stop` is requested (from another thread), the best plan found so far
+    comes back at once, its status INTERRUPTED. Nothing is written: see `write_plan_files`."""
     request = _request(roster, event, history, options, progress)
     start = _planned_start(history, roster.attendees)
     hint = None if start is None else fitted_start(start[1], roster.attendees, request.problem, options.seed)
@@ -389,6 +391,7 @@ def plan_session(
         workers=options.workers,
         progress=progress,
         hint=hint,
+        stop=stop,
     )
     if start is None:
         return request.result(found, request.event, request.problem, request.past)
@@ -589,9 +592,11 @@ def replan_session(
     options: ReplanOptions,
     history: Path | None = None,
     progress: Progress | None = None,
+    stop: Stop | None = None,
 ) -> Result:
     """Re-plan the rounds still to come of `previous` for the people actually in the room: version N+1,
-    earlier rounds untouched, as few people moved as possible; `revision` says who moves where."""
+    earlier rounds untouched, as few people moved as possible; `revision` says who moves where. A `stop`
+    keeps the best re-seating found so far (INTERRUPTED)."""
     previous = _flagged(previous, options.stays_seated, STAYS_SEATED_COLUMNS[0])
     previous = _flagged(previous, options.hosts, HOST_COLUMNS[0])
     leaving = match_people(options.absent, previous.attendees)
@@ -612,6 +617,7 @@ def replan_session(
         revised_at=options.revised_at,
         progress=progress,
         fewest_moves=options.fewest_moves,
+        stop=stop,
     )
     if options.version is not None:
         replanned = replanned._replace(plan=replace(replanned.plan, version=options.version))

@@ -6,6 +6,7 @@ the front ends can all share them.
 """
 
 import enum
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -17,10 +18,30 @@ class SolveStatus(enum.Enum):
     """Proven best: no plan has fewer colleague pairs or repeats, or more new encounters."""
     FEASIBLE = "feasible"
     """The best plan found within the time limit; the result's bound says how much better one could be."""
+    INTERRUPTED = "interrupted"
+    """Stopped on request before the time limit: the best plan found until then, not proven best."""
 
 
-def status_of(proven_optimal: bool) -> SolveStatus:
-    return SolveStatus.OPTIMAL if proven_optimal else SolveStatus.FEASIBLE
+def status_of(proven_optimal: bool, interrupted: bool = False) -> SolveStatus:
+    if proven_optimal:
+        return SolveStatus.OPTIMAL
+    return SolveStatus.INTERRUPTED if interrupted else SolveStatus.FEASIBLE
+
+
+class Stop:
+    """A request, from another thread, to end a search now and keep the best plan found so far (the web
+    page's stop button). Loops check `requested` where they check the wall clock; a CP-SAT solve is
+    stopped by whoever waits for it (`cpsat_model.finish`)."""
+
+    def __init__(self) -> None:
+        self._requested = threading.Event()
+
+    @property
+    def requested(self) -> bool:
+        return self._requested.is_set()
+
+    def request(self) -> None:
+        self._requested.set()
 
 
 class Phase(enum.Enum):

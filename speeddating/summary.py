@@ -100,6 +100,8 @@ def summary_lines(plan: Plan, quality: Quality) -> list[str]:
     ]
     if quality.optimal:
         lines.append(t("Optimality: proven, no better plan exists"))
+    elif quality.interrupted:
+        lines.append(t("Optimality: stopped before the end, the best plan found until then, not proven"))
     else:
         lines.append(
             t(

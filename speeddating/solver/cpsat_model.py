@@ -20,7 +20,7 @@ possible total of all the levels below it, so CP-SAT's optimum is `Evaluation.ra
 import threading
 from collections import defaultdict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 from math import ceil
@@ -29,7 +29,7 @@ from typing import TypeVar
 from ortools.sat.python import cp_model
 
 from speeddating.problem import Pair, Problem, Schedule
-from speeddating.status import SolveStatus, status_of
+from speeddating.status import SolveStatus, Stop, status_of
 
 POLL_SECONDS = 0.05
 """How often the main thread wakes while CP-SAT searches (to notice Ctrl-C, then to repeat the stop)."""
@@ -437,8 +437,23 @@ def solve_model(
     time_limit: float = 10.0,
     workers: int = 1,
     seed: int = 0,
+    stop: Stop | None = None,
 ) -> ModelOutcome:
-    """Solve the model of `problem` (see `ModelRun`) and wait for the outcome."""
-    return ModelRun(
+    """Solve the model of `problem` (see `ModelRun`) and wait for the outcome (none when `stop` is
+    requested before CP-SAT finds a plan)."""
+    run = ModelRun(
         problem, hint=hint, deterministic_time=deterministic_time, time_limit=time_limit, workers=workers, seed=seed
-    ).solve()
+    )
+    if stop is None:
+        return run.solve()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return finish(run, pool.submit(run.solve), stop)
+
+
+def finish(run: ModelRun, running: Future[ModelOutcome], stop: Stop) -> ModelOutcome:
+    """The outcome of `run`, computing in `running`, ended early once `stop` is requested (the stop is
+    repeated until the search ends: one made before CP-SAT has started is lost)."""
+    while not wait([running], timeout=POLL_SECONDS).done:
+        if stop.requested:
+            run.stop()
+    return running.result()

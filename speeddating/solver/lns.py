@@ -20,6 +20,7 @@ from speeddating.evaluation import Evaluation, encounters, evaluate
 from speeddating.problem import Problem, Schedule
 from speeddating.solver.costs import proven_best
 from speeddating.solver.cpsat_model import solve_model
+from speeddating.status import Stop
 
 STEP_DETERMINISTIC_TIME = 0.5
 """CP-SAT deterministic time per neighbourhood: enough to re-seat two rounds of ~50 people."""
@@ -96,16 +97,17 @@ def large_neighbourhood_search(
     deadline: float = float("inf"),
     workers: int = 1,
     on_improvement: Callable[[Schedule], None] | None = None,
+    stop: Stop | None = None,
 ) -> LnsOutcome:
-    """Re-solve neighbourhoods of `start` until the budget or the deadline runs out, or the plan is
-    proven best; returns the best plan (never worse than `start`)."""
+    """Re-solve neighbourhoods of `start` until the budget or the deadline runs out, the plan is
+    proven best or `stop` is requested; returns the best plan (never worse than `start`)."""
     rng = random.Random(seed)
     best, best_eval = start, evaluate(problem, start)
     steps = improvements = 0
     spent = 0.0
     while spent < deterministic_budget and not proven_best(problem, best_eval):
         remaining = deadline - time.monotonic()
-        if remaining <= 0:
+        if remaining <= 0 or (stop is not None and stop.requested):
             break
         sub = neighbourhood(problem, best, steps, rng)
         outcome = solve_model(
@@ -115,6 +117,7 @@ def large_neighbourhood_search(
             time_limit=remaining,
             workers=workers,
             seed=seed + steps,
+            stop=stop,
         )
         steps += 1
         spent += STEP_DETERMINISTIC_TIME

@@ -33,6 +33,7 @@ from speeddating.evaluation import new_pairs_bound
 from speeddating.problem import Problem, Schedule
 from speeddating.solver.budget import SWAPS_PER_SECOND
 from speeddating.solver.costs import Matrix, PairCosts, Tally, pair_costs, trading_weights
+from speeddating.status import Stop
 
 Indices = npt.NDArray[np.intp]
 
@@ -225,11 +226,20 @@ class TabuSearch:
                 self.seating.swap(rnd, a, b)
 
     def run(
-        self, work_budget: int, deadline: float, on_improvement: Callable[[Schedule], None] | None = None
+        self,
+        work_budget: int,
+        deadline: float,
+        on_improvement: Callable[[Schedule], None] | None = None,
+        stop: Stop | None = None,
     ) -> SearchOutcome:
         best, best_cost = self.seating.schedule(), self.seating.cost
         work = iteration = last_gain = reported = 0
-        while work < work_budget and best_cost > self.target + 1e-6 and time.monotonic() < deadline:
+        while (
+            work < work_budget
+            and best_cost > self.target + 1e-6
+            and time.monotonic() < deadline
+            and not (stop is not None and stop.requested)
+        ):
             iteration += 1
             move, priced = self.best_swap(iteration, best_cost)
             work += priced + ITERATION_WORK
@@ -259,21 +269,24 @@ def tabu_search(
     work_budget: int = 10_000_000,
     deadline: float = float("inf"),
     on_improvement: Callable[[Schedule], None] | None = None,
+    stop: Stop | None = None,
 ) -> SearchOutcome:
-    """Improve `start` by tabu search until the budget of priced swaps (or the deadline) runs out,
-    or the plan reaches the arithmetic optimum; fixed seats and absences are never touched.
+    """Improve `start` by tabu search until the budget of priced swaps (or the deadline) runs out, the
+    plan reaches the arithmetic optimum or `stop` is requested; fixed seats and absences are never touched.
 
     After earlier sessions the search runs in phases (`TRADING_PHASES`): first with repeats within
     the session priced near history repeats (`trading_weights`), so that it may trade one kind for
     the other, then dearer, then at the exact prices, each phase from the best plan of the one before."""
     if not problem.past_encounters:
-        return TabuSearch(problem, start, seed).run(work_budget, deadline, on_improvement)
+        return TabuSearch(problem, start, seed).run(work_budget, deadline, on_improvement, stop)
     schedule, work, iterations = start, 0, 0
     for factor, share in TRADING_PHASES:
         costs = pair_costs(problem, trading_weights(problem, factor))
-        traded = TabuSearch(problem, schedule, seed, costs).run(int(share * work_budget), deadline, on_improvement)
+        traded = TabuSearch(problem, schedule, seed, costs).run(
+            int(share * work_budget), deadline, on_improvement, stop
+        )
         schedule, work, iterations = traded.schedule, work + traded.work, iterations + traded.iterations
-    exact = TabuSearch(problem, schedule, seed).run(work_budget - work, deadline, on_improvement)
+    exact = TabuSearch(problem, schedule, seed).run(work_budget - work, deadline, on_improvement, stop)
     return replace(exact, work=work + exact.work, iterations=iterations + exact.iterations)
 
 

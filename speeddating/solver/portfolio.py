@@ -31,7 +31,7 @@ from speeddating.problem import Problem, Schedule, pair
 from speeddating.solver.budget import SWAPS_PER_SECOND, safety_cap
 from speeddating.solver.constructions import construct, is_plain
 from speeddating.solver.costs import proven_best
-from speeddating.solver.cpsat_model import ModelOutcome, ModelRun, solve_model
+from speeddating.solver.cpsat_model import ModelOutcome, ModelRun, finish, solve_model
 from speeddating.solver.freedom import FREEDOM_MAX_PEOPLE, freedom_schedule
 from speeddating.solver.greedy import fit_schedule, greedy_schedule
 from speeddating.solver.lns import STEP_DETERMINISTIC_TIME, large_neighbourhood_search
@@ -39,7 +39,7 @@ from speeddating.solver.local_search import tabu_search
 from speeddating.solver.orbits import ORBIT_MAX_PEOPLE, orbit_schedule
 from speeddating.solver.parallel import Beside
 from speeddating.solver.relabel import relabelled
-from speeddating.status import Phase, Progress, ProgressEvent, SolveStatus, status_of
+from speeddating.status import Phase, Progress, ProgressEvent, SolveStatus, Stop, status_of
 
 SEARCH_SHARE = 0.5
 MODEL_SHARE = 0.2
@@ -211,11 +211,13 @@ def shares(problem: Problem, exact: bool, beside: bool) -> Shares:
     return Shares(SEARCH_SHARE, 0.0, 1 - SEARCH_SHARE) if neighbourhoods else Shares(1.0, 0.0, 0.0)
 
 
-def starting_plans(problem: Problem, best: "Incumbent", *, seed: int, time_limit: float, deadline: float) -> None:
+def starting_plans(
+    problem: Problem, best: "Incumbent", *, seed: int, time_limit: float, deadline: float, stop: Stop
+) -> None:
     """Offer `best` the constructive plans: a design that fits (when perfect, nothing else is needed),
     else dealt, by freedom, and a design for the plain version fitted (relabelled after earlier
     sessions); and on small sessions still short of perfect, a perfect plan fixed by a cyclic shift
-    (of the plain version, relabelled, after earlier sessions when no design fits)."""
+    (of the plain version, relabelled, after earlier sessions when no design fits; not after a `stop`)."""
     designed = construct(problem)
     if designed is not None:
         best.offer(designed[1], f"construction:{designed[0]}")
@@ -229,7 +231,12 @@ def starting_plans(problem: Problem, best: "Incumbent", *, seed: int, time_limit
                 best.offer(designed[1], f"construction:{designed[0]}")
     history_only = bool(problem.past_encounters) and is_plain(replace(problem, past_encounters={}))
     base = replace(problem, past_encounters={}) if history_only and designed is None else problem
-    if not best.perfect and problem.people <= ORBIT_MAX_PEOPLE and time_limit >= ORBIT_MIN_TIME_LIMIT:
+    if (
+        not best.perfect
+        and not stop.requested
+        and problem.people <= ORBIT_MAX_PEOPLE
+        and time_limit >= ORBIT_MIN_TIME_LIMIT
+    ):
         symmetric = orbit_schedule(base, seed=seed, deterministic_time=ORBIT_SHARE * time_limit, deadline=deadline)
         if symmetric is not None and base is problem:
             best.offer(symmetric[1], f"orbits:Z{symmetric[0]}")
@@ -246,10 +253,12 @@ def searches(
     work_budget: int,
     deadline: float,
     parallel: int,
+    stop: Stop,
 ) -> None:
     """Tabu searches from `start`: one here, reporting its progress, and `parallel` more at once in
     other processes with the next seeds (their budget less what starting a process costs); each
-    plan is offered to `best` in seed order, so the choice is the same whatever finishes first."""
+    plan is offered to `best` in seed order, so the choice is the same whatever finishes first.
+    On a stop the others are not waited for: the best plan so far is this search's."""
     others = [
         Beside(
             tabu_search,
@@ -269,10 +278,11 @@ def searches(
             work_budget=work_budget,
             deadline=deadline,
             on_improvement=best.reporter("local-search"),
+            stop=stop,
         )
         best.offer(outcome.schedule, "local-search")
         for other in others:
-            if best.perfect:  # nothing to gain: the other searches are not waited for
+            if best.perfect or stop.requested:  # nothing to gain, or no time: the others are not waited for
                 break
             best.offer(other.result().schedule, "local-search")
     finally:
@@ -288,12 +298,15 @@ def solve(
     workers: int = 2,
     progress: Progress | None = None,
     hint: Schedule | None = None,
+    stop: Stop | None = None,
 ) -> SolveResult:
-    """The best schedule the portfolio finds for `problem` within `time_limit` seconds."""
+    """The best schedule the portfolio finds for `problem` within `time_limit` seconds; when `stop` is
+    requested, the best found so far at once (INTERRUPTED unless it is proven best)."""
+    stop = stop or Stop()
     started = time.monotonic()
     deadline = safety_cap(started, time_limit)
     best = Incumbent(problem, started, progress)
-    starting_plans(problem, best, seed=seed, time_limit=time_limit, deadline=deadline)
+    starting_plans(problem, best, seed=seed, time_limit=time_limit, deadline=deadline, stop=stop)
     start = best.schedule
     if hint is not None and not schedule_errors(problem, hint):
         best.offer(hint, "hint")
@@ -326,6 +339,7 @@ def solve(
                     work_budget=int(SWAPS_PER_SECOND * time_limit * share.search),
                     deadline=deadline,
                     parallel=parallel,
+                    stop=stop,
                 )
                 optimal = best.perfect
         except BaseException:
@@ -337,8 +351,8 @@ def solve(
                 run.stop()
                 running.result()
             else:
-                model = running.result()
-    if exact and not optimal and not beside:
+                model = finish(run, running, stop)
+    if exact and not optimal and not beside and not stop.requested:
         model = solve_model(
             problem,
             hint=best.schedule,
@@ -346,6 +360,7 @@ def solve(
             time_limit=deadline - time.monotonic(),
             workers=workers,
             seed=seed,
+            stop=stop,
         )
     if model is not None:
         if model.schedule is not None:
@@ -353,7 +368,7 @@ def solve(
         optimal = optimal or model.optimal or best.perfect
         bound = model.new_pairs_bound
     steps = int(share.neighbourhoods * time_limit / (LNS_SECONDS_PER_SEAT * problem.people * problem.rounds))
-    if steps and not optimal:
+    if steps and not optimal and not stop.requested:
         searched = large_neighbourhood_search(
             problem,
             best.schedule,
@@ -362,6 +377,7 @@ def solve(
             deadline=deadline,
             workers=workers,
             on_improvement=best.reporter("lns"),
+            stop=stop,
         )
         best.offer(searched.schedule, "lns")
         optimal = best.perfect
@@ -371,7 +387,7 @@ def solve(
     return SolveResult(
         schedule=best.schedule,
         evaluation=best.evaluation,
-        status=status_of(optimal),
+        status=status_of(optimal, interrupted=stop.requested),
         proven_bound=max(best.evaluation.distinct_new_pairs, proven),
         method=best.method,
         seconds=time.monotonic() - started,

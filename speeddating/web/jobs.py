@@ -1,9 +1,8 @@
 """Plans being computed: one background thread per session, its progress kept for the page to stream.
 
-The optimiser runs until its time limit and cannot be interrupted from outside yet, so "stop" lets the run
-finish in the background and throws its result away: the organiser gets the page back at once and the
-previous plan, if any, stays. The thread runs in a copy of the request's context, so messages and documents
-come out in the language of the page that asked.
+"Stop" asks the optimiser to end now (`status.Stop`): the run hands back the best plan found so far, kept
+like any other, its status INTERRUPTED. The thread runs in a copy of the request's context, so messages and
+documents come out in the language of the page that asked.
 """
 
 import contextvars
@@ -12,23 +11,25 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from speeddating.errors import UserError
 from speeddating.i18n import t
-from speeddating.status import Phase, Progress, ProgressEvent
-from speeddating.web.workflow import Planned
+from speeddating.status import Phase, Progress, ProgressEvent, Stop
 
-Work = Callable[[Progress], Planned]
-"""The planning to do, given the function to call with each progress event; raises UserError to refuse."""
-Keep = Callable[[Planned], None]
-"""What to do with the plan of a run that was not stopped (write it into the session's folder)."""
+T = TypeVar("T")
+"""What a run makes: a plan (the Plan screen) or a re-plan's result (On the day)."""
+Work = Callable[[Progress, Stop], T]
+"""The planning to do, given the function to call with each progress event and the stop to honour;
+raises UserError to refuse."""
+Keep = Callable[[T], None]
+"""What to do with the plan of a run, stopped early or not (write it into the session's folder)."""
 
 
 class JobState(enum.Enum):
     RUNNING = "running"
     DONE = "done"
     FAILED = "failed"
-    STOPPED = "stopped"
 
 
 @dataclass
@@ -42,7 +43,8 @@ class PlanJob:
     error: str = ""
     finished: float | None = None
     over: threading.Event = field(default_factory=threading.Event)
-    """Set when the thread has ended, whatever the outcome (stopped runs end later than they stop)."""
+    """Set when the thread has ended, whatever the outcome."""
+    stop: Stop = field(default_factory=Stop)
 
     @property
     def elapsed(self) -> float:
@@ -62,6 +64,11 @@ class PlanJob:
     def running(self) -> bool:
         return self.state is JobState.RUNNING
 
+    @property
+    def stopping(self) -> bool:
+        """Asked to stop, and finishing with the best plan found so far."""
+        return self.running and self.stop.requested
+
 
 class Jobs:
     """The runs of this server, by session id (a restart forgets them; the plans written stay)."""
@@ -74,9 +81,8 @@ class Jobs:
         with self._lock:
             return self._jobs.get(session_id)
 
-    def start(self, session_id: str, time_limit: float, work: Work, keep: Keep) -> PlanJob:
-        """Run `work` in the background unless this session is already being planned; `keep` commits its result
-        (called only when the run was not stopped)."""
+    def start(self, session_id: str, time_limit: float, work: Work[T], keep: Keep[T]) -> PlanJob:
+        """Run `work` in the background unless this session is already being planned; `keep` commits its result."""
         with self._lock:
             current = self._jobs.get(session_id)
             if current is not None and current.running:
@@ -89,29 +95,20 @@ class Jobs:
         return job
 
     def stop(self, session_id: str) -> None:
-        with self._lock:
-            job = self._jobs.get(session_id)
-            if job is not None and job.running:
-                job.state = JobState.STOPPED
-                job.finished = time.monotonic()
+        """Ask the session's run to end with the best plan found so far (it goes on for a moment)."""
+        job = self.get(session_id)
+        if job is not None and job.running:
+            job.stop.request()
 
-    def _run(self, job: PlanJob, work: Work, keep: Keep) -> None:
+    def _run(self, job: PlanJob, work: Work[T], keep: Keep[T]) -> None:
         try:
-            planned = work(job.events.append)
-            with self._lock:
-                if job.running:
-                    keep(planned)
-                    job.state = JobState.DONE
+            keep(work(job.events.append, job.stop))
+            job.state = JobState.DONE
         except UserError as error:
-            self._fail(job, str(error))
+            job.error, job.state = str(error), JobState.FAILED
         except Exception as error:  # a fault of ours: the page says so in one line instead of waiting forever
-            self._fail(job, t("The planning stopped on an unexpected error: {reason}", reason=error))
+            job.error = t("The planning stopped on an unexpected error: {reason}", reason=error)
+            job.state = JobState.FAILED
         finally:
-            job.finished = job.finished or time.monotonic()
+            job.finished = time.monotonic()
             job.over.set()
-
-    def _fail(self, job: PlanJob, message: str) -> None:
-        """A run that fails after it was stopped stays stopped: the organiser no longer waits for it."""
-        with self._lock:
-            if job.running:
-                job.error, job.state = message, JobState.FAILED

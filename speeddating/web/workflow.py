@@ -45,7 +45,7 @@ from speeddating.session import (
     write_plan_files,
 )
 from speeddating.session import plan_session as plan_with_workflow
-from speeddating.status import Progress
+from speeddating.status import Progress, Stop
 
 PLAN_FILE = "plan.json"
 
@@ -110,9 +110,12 @@ def plan_session(
     time_limit: float,
     seed: int = 0,
     progress: Progress | None = None,
+    stop: Stop | None = None,
 ) -> Planned:
-    """Plan as many rounds as fit the event for `roster`, avoiding the history's pairs (nothing is written)."""
-    result = plan_with_workflow(roster, event, history, PlanOptions(time_limit=time_limit, seed=seed), progress)
+    """Plan as many rounds as fit the event for `roster`, avoiding the history's pairs (nothing is written);
+    a `stop` hands back the best plan found so far."""
+    options = PlanOptions(time_limit=time_limit, seed=seed)
+    result = plan_with_workflow(roster, event, history, options, progress, stop)
     lines = constraint_lines(result.plan, result.constraints) if result.constraints else []
     return Planned(result.plan, tuple(notice.text() for notice in result.notices), tuple(lines))
 

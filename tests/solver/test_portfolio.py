@@ -1,6 +1,7 @@
 """`solve` end to end on instances whose best plan is known."""
 
 import time
+from collections.abc import Callable
 from itertools import combinations
 
 import pytest
@@ -11,7 +12,7 @@ from speeddating.solver import solve
 from speeddating.solver.constructions import construct
 from speeddating.solver.greedy import greedy_schedule
 from speeddating.solver.portfolio import nearby_design
-from speeddating.status import Phase, ProgressEvent
+from speeddating.status import Phase, ProgressEvent, SolveStatus, Stop
 
 
 def test_nine_people_three_organisations_perfect_and_proven() -> None:
@@ -158,3 +159,43 @@ def test_a_plan_at_the_floor_on_re_meetings_is_proven_best() -> None:
     result = solve(problem, time_limit=5, seed=0, workers=1)
     assert result.optimal
     assert (result.evaluation.repeat_pairs, result.evaluation.history_repeats) == (0, 24)
+
+
+NINE_ORGANISATIONS = Problem(tuple(i % 9 for i in range(28)), rounds=7, table_size=5)
+"""28 people of 9 organisations over 7 rounds: no starting plan is perfect, and the searches take seconds."""
+
+
+def stop_after(stop: Stop, methods: tuple[str, ...], events: list[ProgressEvent]) -> Callable[[ProgressEvent], None]:
+    """A progress callback that keeps the events and requests `stop` at the first plan one of `methods` finds."""
+
+    def report(event: ProgressEvent) -> None:
+        events.append(event)
+        if event.method in methods:
+            stop.request()
+
+    return report
+
+
+def test_a_stop_hands_back_the_best_starting_plan_interrupted() -> None:
+    stop, events = Stop(), list[ProgressEvent]()
+    report = stop_after(stop, ("greedy",), events)
+    result = solve(NINE_ORGANISATIONS, time_limit=600, workers=2, progress=report, stop=stop)
+    assert result.status is SolveStatus.INTERRUPTED and not result.optimal
+    assert schedule_errors(NINE_ORGANISATIONS, result.schedule) == []
+    assert all(event.method in ("greedy", "freedom") for event in events)  # no search ran after the stop
+    assert result.evaluation.distinct_new_pairs == events[-1].new_pairs < result.proven_bound
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_stop_during_the_search_keeps_what_it_found(workers: int) -> None:
+    """With one worker the full model comes after the search, with two it runs beside it: either way a stop
+    at the search's first improvement ends the run with that plan or a better one, long before 600 s."""
+    stop, events = Stop(), list[ProgressEvent]()
+    report = stop_after(stop, ("local-search",), events)
+    result = solve(NINE_ORGANISATIONS, time_limit=600, workers=workers, progress=report, stop=stop)
+    assert result.status is SolveStatus.INTERRUPTED
+    assert schedule_errors(NINE_ORGANISATIONS, result.schedule) == []
+    assert result.evaluation == evaluate(NINE_ORGANISATIONS, result.schedule)
+    assert result.evaluation.distinct_new_pairs == events[-1].new_pairs
+    assert [event.method for event in events].count("lns") == 0

@@ -1,35 +1,46 @@
-"""Plans computed in the background: progress kept, a stopped run's plan thrown away, failures said."""
+"""Plans computed in the background: progress kept, a stopped run's best plan kept, failures said."""
 
 import threading
 
 from speeddating.errors import UserError
-from speeddating.status import Phase, Progress, ProgressEvent
+from speeddating.status import Phase, Progress, ProgressEvent, Stop
 from speeddating.web.jobs import Jobs, JobState
-from speeddating.web.workflow import Planned
 
 
-def test_a_stopped_run_keeps_nothing_and_a_new_run_may_start_at_once() -> None:
+def test_a_stopped_run_keeps_the_plan_it_hands_back_and_a_new_run_may_start_after() -> None:
     jobs = Jobs()
-    release = threading.Event()
-    kept: list[Planned] = []
+    kept: list[str] = []
 
-    def slow(report: Progress) -> Planned:
+    def until_stopped(report: Progress, stop: Stop) -> str:
+        """Stands for the optimiser: it works until asked to stop, then hands back its best plan."""
         report(ProgressEvent(Phase.IMPROVED, 0.1, new_pairs=3, new_pairs_bound=6))
-        release.wait(timeout=60)
-        raise UserError("never seen: the run was stopped")
+        while not stop.requested:
+            assert jobs.get("s1") is not None
+            jobs.stop("s1")
+        return "best plan so far"
 
-    job = jobs.start("s1", 10.0, slow, kept.append)
-    assert jobs.start("s1", 10.0, slow, kept.append) is job  # one run per session at a time
-    jobs.stop("s1")
-    assert job.state is JobState.STOPPED and not job.running
-    release.set()
+    job = jobs.start("s1", 10.0, until_stopped, kept.append)
     assert job.over.wait(timeout=60)
-    assert kept == [] and job.state is JobState.STOPPED and job.error == ""
+    assert kept == ["best plan so far"] and job.state is JobState.DONE and not job.stopping
     assert [event.new_pairs for event in job.improvements] == [3]
+    assert jobs.start("s1", 10.0, until_stopped, kept.append) is not job
+
+
+def test_one_run_per_session_at_a_time() -> None:
+    jobs, release = Jobs(), threading.Event()
+
+    def held(report: Progress, stop: Stop) -> str:
+        release.wait(timeout=60)
+        return "plan"
+
+    first = jobs.start("s3", 10.0, held, lambda planned: None)
+    assert jobs.start("s3", 10.0, held, lambda planned: None) is first
+    release.set()
+    assert first.over.wait(timeout=60) and first.state is JobState.DONE
 
 
 def test_a_refused_run_says_why() -> None:
-    def refused(report: Progress) -> Planned:
+    def refused(report: Progress, stop: Stop) -> str:
         raise UserError("Aucun tour ne tient")
 
     job = Jobs().start("s2", 10.0, refused, lambda planned: None)

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response, StreamingResponse
 
 from speeddating.plan import Plan
-from speeddating.status import Progress
+from speeddating.status import Progress, Stop
 from speeddating.web.jobs import PlanJob
 from speeddating.web.screens.attendees import edited_roster
 from speeddating.web.screens.event import saved_event
@@ -107,8 +107,8 @@ def router(site: Site) -> APIRouter:
             event = replace(event, themes=tuple(theme for theme in event.themes if theme.title))
             history = site.workspace.history
 
-            def work(report: Progress) -> Planned:
-                return plan_session(roster, event, history=history, time_limit=seconds, progress=report)
+            def work(report: Progress, stop: Stop) -> Planned:
+                return plan_session(roster, event, history=history, time_limit=seconds, progress=report, stop=stop)
 
             def keep(planned: Planned) -> None:
                 write_documents(planned.plan, draft.plan_folder)

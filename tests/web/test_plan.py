@@ -1,0 +1,31 @@
+"""The Plan screen's stop button in a real browser: the best plan found so far is kept and said to be so."""
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.conftest import CheckPlan
+from tests.web.conftest import LiveServer, import_list, planning_timeout
+from tests.web.test_pages import start_session
+
+
+@pytest.mark.slow
+def test_stop_keeps_the_best_plan_found_so_far(
+    page: Page, live_server: LiveServer, french_export: Path, check_plan: CheckPlan
+) -> None:
+    session = start_session(page, live_server)
+    import_list(page, french_export)
+    page.goto(session + "/plan")
+    page.get_by_label("Temps pour l'optimiseur").select_option("120")
+    page.get_by_role("button", name="Planifier").click()
+    expect(page.get_by_text("Meilleur plan jusqu'ici")).to_be_visible()
+    page.get_by_role("button", name="Arrêter").click()
+    stopped = page.get_by_text("Arrêté avant la fin : meilleur plan trouvé jusque-là, non prouvé.")
+    expect(stopped).to_be_visible(timeout=planning_timeout(10))
+    expect(page.get_by_role("heading", name="Tour 1 ·", exact=False).first).to_be_visible()
+    plan_file = live_server.data / "sessions" / session.rsplit("/", 1)[1] / "plan" / "plan.json"
+    assert check_plan(plan_file)["valid"]
+    assert json.loads(plan_file.read_text(encoding="utf-8"))["quality"]["interrupted"] is True
+    expect(page.get_by_role("link", name="Suite : imprimer")).to_be_visible()
