@@ -4,6 +4,7 @@ status kept by the file and said in plain words."""
 from collections.abc import Callable
 from pathlib import Path
 
+from speeddating.i18n import use_language
 from speeddating.plan import read_plan, write_plan
 from speeddating.planning import measure
 from speeddating.roster import Roster
@@ -37,9 +38,9 @@ def test_a_stopped_plan_is_saved_like_any_other_and_says_it_was_stopped(tmp_path
     again = read_plan(path)
     assert again.quality == result.quality
     assert measure(again).status is SolveStatus.INTERRUPTED  # figures recomputed, the stop still said
-    assert "Optimality: stopped before the end, the best plan found until then, not proven" in summary_lines(
-        again, measure(again)
-    )
+    with use_language("fr"):
+        lines = summary_lines(again, measure(again))
+    assert "Optimalité : arrêté avant la fin, meilleur plan trouvé jusque-là, non prouvé" in lines
 
 
 def test_a_finished_plan_file_has_no_word_of_a_stop(tmp_path: Path) -> None:
