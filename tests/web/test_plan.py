@@ -7,8 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import CheckPlan
-from tests.web.conftest import LiveServer, import_list, planning_timeout
-from tests.web.test_pages import start_session
+from tests.web.conftest import LiveServer, import_list, planning_timeout, start_session
 
 
 @pytest.mark.slow
