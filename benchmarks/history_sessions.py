@@ -10,10 +10,14 @@ re-meeting for another, so only the sum has a sound floor. "s" is wall-clock sec
 processor seconds of this process and of the searches it ran in others (on a busy machine the wall
 clock says more about the neighbours than about the solver).
 
-Instances: the reference lists given as files, and `network33` (generated: 33 people of 6
-organisations of 8, 7, 6, 5, 4 and 3, whose first session can be perfect).
+Instances: the reference lists given as files, `network33` (generated: 33 people of 6
+organisations of 8, 7, 6, 5, 4 and 3, whose first session can be perfect), or organisation sizes
+such as 10,7,6,4,3,3 (the 33-person network of issue 13: its 10 colleagues at 9 tables force one
+colleague pair a round).
 
     python benchmarks/history_sessions.py [--time-limit 10 60] [--seed 0] [--workers 2] [INSTANCE ...]
+
+(INSTANCE before --time-limit, which takes several values.)
 """
 
 import argparse
@@ -46,15 +50,25 @@ COLUMNS = ("planner", "session", "history", "repeats", "reunions", "forced", "sa
 Planner = Callable[[Problem], SolveResult]
 
 
-def network33() -> list[Attendee]:
-    organisations = [org for org, size in enumerate(NETWORK33) for _ in range(size)]
+def network(sizes: Sequence[int]) -> list[Attendee]:
+    """People of generated organisations of these sizes."""
+    organisations = [org for org, size in enumerate(sizes) for _ in range(size)]
     return [
         Attendee(f"n{i + 1:02d}", f"Person {i + 1:02d}", f"Network org {org}") for i, org in enumerate(organisations)
     ]
 
 
+def network33() -> list[Attendee]:
+    return network(NETWORK33)
+
+
 def attendees_of(instance: str) -> list[Attendee]:
-    return network33() if instance == "network33" else list(read_roster(Path(instance)).attendees)
+    """An instance file, `network33`, or a network given by its organisation sizes (9,6,6,5,4,3)."""
+    if instance == "network33":
+        return network33()
+    if instance[0].isdigit():
+        return network([int(size) for size in instance.split(",")])
+    return list(read_roster(Path(instance)).attendees)
 
 
 def speeddating(time_limit: float, seed: int, workers: int) -> Planner:
@@ -129,7 +143,7 @@ def main() -> None:
     planners = {"hill-climber": climbing(args.seed)}
     planners.update({f"{limit:g} s": speeddating(limit, args.seed, args.workers) for limit in args.time_limit})
     for instance in args.instances:
-        name = Path(instance).stem
+        name = instance if instance[0].isdigit() else Path(instance).stem
         attendees = attendees_of(instance)
         table = []
         for label, planner in planners.items():

@@ -18,7 +18,11 @@ Candidates, each built by the portfolio's `solve`, the best kept:
 - *later sessions together*: a session 1 as good as the single plan (one of the above when it is,
   else the single plan itself), then the later sessions planned together as the rounds that follow
   it, where meeting a pair of session 1 again costs what any repeat costs (from the later sessions of
-  the joint candidate when it provided session 1).
+  the joint candidate when it provided session 1);
+- *one session after another*: each later session planned as `plan` with the history plans it, the
+  earlier sessions' pairs counting as met before, so a repeat within the session costs more than meeting
+  again someone from an earlier one (it wins where the sessions after the first can be planned one by one
+  at their floor with no repeat of their own, as spro24's).
 
 The best of them is then polished: each later session in turn is planned again from its seating, the
 other sessions' rounds counting as earlier rounds of the same long session, and the later sessions'
@@ -56,7 +60,8 @@ class SeriesPlan:
     possible: int
     """Cross-organisation pairs among the people: what a series could meet at most."""
     method: str
-    """The candidate the series comes from ('joint', 'joint, session 1 re-planned', 'later sessions together')."""
+    """The candidate the series comes from ('joint', 'joint, session 1 re-planned', 'later sessions together',
+    'one session after another'), with ', polished' when the polish improved it."""
     seconds: float
 
 
@@ -303,12 +308,14 @@ POLISHED = ", polished"
 JOINT_SHARE = 0.35
 FIRST_SHARE = 0.1
 LATER_SHARE = 0.2
-POLISH_SHARE = 0.35
+SEQUENTIAL_SHARE = 0.1
+POLISH_SHARE = 0.25
 POLISH_PASSES = 3
 """Shares of the series' budget beyond session 1: the joint plan; planning its session 1 again when it
 falls short of the single plan (else that share goes to the later sessions); the later sessions planned
-together; and the polish: each later session planned again with the others as history, in turn, for up
-to `POLISH_PASSES` passes (it stops after a pass that changed nothing)."""
+together; the later sessions planned one after another; and the polish: each later session planned
+again with the others as history, in turn, for up to `POLISH_PASSES` passes (it stops after a pass that
+changed nothing)."""
 
 
 def plan_series(
@@ -360,6 +367,10 @@ def plan_later_sessions(search: Search, single: SolveResult) -> None:
     rest = after(tiled(problem, sessions - 1), base[0])
     later = search.solve(rest, later_share, hint=tuple(r for s in base[1:] for r in s) or None)
     search.offer(search.group(later.schedule, fixed=base[:1]), "later sessions together")
+    one_by_one = [single.schedule]
+    for _ in range(1, sessions):
+        one_by_one.append(search.solve(following(problem, one_by_one), SEQUENTIAL_SHARE / (sessions - 1)).schedule)
+    search.offer(one_by_one, "one session after another")
     share = POLISH_SHARE / (sessions - 1) / POLISH_PASSES
     for _ in range(POLISH_PASSES):
         if not any([search.polish(number, share) for number in range(1, sessions)]):
