@@ -82,8 +82,14 @@ TWO_SIDES_SCHEDULE: Schedule = (
 )
 
 
-def test_no_history_no_repeat_forced() -> None:
-    assert forced_reunions(Problem((0, 0, 1, 1, 2, 2, 3, 3), rounds=3)) == 0
+def test_a_first_session_with_pairs_to_spare_forces_nothing() -> None:
+    assert forced_reunions(Problem((0, 0, 1, 1, 2, 2, 3, 3), rounds=2)) == 0
+
+
+def test_a_first_session_longer_than_the_network_forces_repeats() -> None:
+    """3 rounds of 2 tables of 4 seat 36 pairs; the 4 pairs of colleagues can be kept apart, so of the
+    24 pairs of people of two organisations, 12 at least meet twice."""
+    assert forced_reunions(Problem((0, 0, 1, 1, 2, 2, 3, 3), rounds=3)) == 12
 
 
 def test_everyone_met_everyone_forces_every_cross_pair() -> None:
@@ -183,6 +189,20 @@ def test_bound_never_exceeds_what_some_schedule_achieves_at_tables_of_three(
     organisations: list[int], rounds: int, met: set[Pair]
 ) -> None:
     problem = Problem(tuple(organisations), rounds=rounds, table_size=3, past_encounters={p: 1.0 for p in met})
+    assert forced_reunions(problem) <= fewest_reunions(problem)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    organisations=st.lists(st.integers(0, 2), min_size=6, max_size=6),
+    rounds=st.integers(1, 3),
+    absent=st.none() | st.tuples(st.integers(0, 5), st.integers(0, 2)),
+)
+def test_a_first_session_floor_never_exceeds_what_some_schedule_achieves(
+    organisations: list[int], rounds: int, absent: tuple[int, int] | None
+) -> None:
+    absences = frozenset() if absent is None or absent[1] >= rounds else frozenset({absent})
+    problem = Problem(tuple(organisations), rounds=rounds, table_size=3, absences=absences)
     assert forced_reunions(problem) <= fewest_reunions(problem)
 
 

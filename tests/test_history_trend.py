@@ -14,7 +14,7 @@ def test_each_session_adds_its_pairs_and_counts_its_forced_re_meetings(tmp_path:
     with open_history(db) as connection:
         january, february = network_trend(connection)
     # January: 24 cross-organisation pairs seated, 4 of them twice (each round-2 table holds two pairs of
-    # each round-1 table); no history before it, so the planner's floor counts none as forced.
+    # each round-1 table); two rounds seat 24 pairs for the 24 possible, so none was forced.
     assert (january.title, january.people, january.cross_met, january.cross_possible) == ("Janvier", 8, 20, 24)
     assert (january.re_meetings, january.unavoidable) == (4, 0)
     # February: 8 of its 12 pairs had met in January, the 4 others are the last ones missing; only 4 pairs were

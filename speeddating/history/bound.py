@@ -70,8 +70,8 @@ def forced_reunions(problem: Problem, plan: Schedule = ()) -> int:
     """A sound lower bound on history repeats + repeats within the session + avoidable colleague pairs:
     the largest of the per-person, all-fresh-pairs, per-table and table-pattern floors. `plan`, a
     schedule in hand, only helps the table-pattern programme converge sooner."""
-    if not problem.past_encounters:
-        return 0
+    if not problem.past_encounters and not problem.session_encounters:
+        return first_session_floor(problem)
     fresh = fresh_pairs(problem)
     floor, leftover = head_count_floor(problem, fresh)
     most_fresh = pattern_bound(problem, fresh, useless=leftover - floor, seeds=plan)
@@ -85,6 +85,19 @@ def head_count_floor(problem: Problem, fresh: set[Pair]) -> tuple[int, int]:
     leftover = sum(comb(size, 2) for size in sizes) - problem.forced_same_org_total()
     most_fresh = min(len(fresh), table_bound(problem, fresh, Counter(sizes)))
     return max(0, per_person_floor(problem, fresh), leftover - most_fresh), leftover
+
+
+def first_session_floor(problem: Problem) -> int:
+    """The per-person and all-fresh-pairs floors when nobody has met yet, from head counts alone: every
+    pair of people of two organisations is then fresh, or fewer are when absences keep some apart, so
+    counting them all keeps the floor sound. No pair is listed, which a list of thousands could not afford;
+    a first session's floor is what more rounds than the network has people to meet force."""
+    sizes = [size for rnd in range(problem.rounds) for size in problem.table_sizes(rnd)]
+    leftover = sum(comb(size, 2) for size in sizes) - problem.forced_same_org_total()
+    heads = Counter(problem.organisation_of)
+    cross_pairs = comb(problem.people, 2) - sum(comb(count, 2) for count in heads.values())
+    partners = Counter({person: problem.people - heads[org] for person, org in enumerate(problem.organisation_of)})
+    return max(0, seat_floor(problem, partners), leftover - cross_pairs)
 
 
 def fresh_pairs(problem: Problem) -> set[Pair]:
@@ -103,13 +116,18 @@ def fresh_pairs(problem: Problem) -> set[Pair]:
 
 def per_person_floor(problem: Problem, fresh: set[Pair]) -> int:
     """The floor from each person's seats against the fresh pairs that include them."""
+    return seat_floor(problem, Counter(person for two in fresh for person in two))
+
+
+def seat_floor(problem: Problem, partners: Counter[int]) -> int:
+    """The per-person floor: each person's seats beside others beyond their `partners` (the fresh
+    pairs that include them) go to re-meetings, each counted by its two people."""
     seats = Counter[int]()
     for rnd in range(problem.rounds):
         smallest = min(problem.table_sizes(rnd), default=0)
         for person in problem.present(rnd):
             seats[person] += smallest - 1
-    degree = Counter(person for two in fresh for person in two)
-    excess = sum(max(0, seats[person] - degree[person]) for person in seats)
+    excess = sum(max(0, seats[person] - partners[person]) for person in seats)
     return -(-excess // 2) - problem.forced_same_org_total()
 
 

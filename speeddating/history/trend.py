@@ -38,7 +38,7 @@ class SessionStep:
     """In this session: pairs who had met before, pairs met twice, and avoidable colleague pairs."""
     unavoidable: int
     """A floor on those re-meetings for this session's head counts, given who had met before (the planner's
-    own, `history.bound.forced_reunions`: none is counted without a history before the session)."""
+    own, `history.bound.forced_reunions`; a first session's are those its rounds force)."""
 
     @property
     def share(self) -> float:
