@@ -5,8 +5,9 @@
 Part 1: peak memory (Python's allocations, tracemalloc) and processor time of `read_roster` on the largest list
 accepted (5,000 people, as CSV, XLSX and ODS) and on hostile files (a small workbook with one cell at row
 1,000,000 and column 16,000; an ODS of a million repeated rows), and of grouping 5,000 one-person organisations.
-Part 2: for each export fixture of tests/test_importer_exports.py, the people read, the organisations found and
-every merge with its reason, as the organiser reads them.
+Part 2: for each export fixture of tests/test_importer_exports.py and tests/test_importer_unseen_exports.py (the
+files written after the importer was tuned), a table of the people read, the organisations found and the merges,
+then every merge with its reason and what else the organiser is told.
 """
 
 import tempfile
@@ -35,6 +36,21 @@ from tests.test_importer_exports import (
     HAND_TYPED_MERGES,
     HELLOASSO,
     MICROSOFT_FORMS,
+)
+from tests.test_importer_unseen_exports import (
+    ACCENTS_LOST,
+    ADDRESSES_ONLY,
+    DOMAINS_AS_ORGANISATIONS,
+    ENGLISH_GOOGLE_FORMS,
+    GROUPED_HEADER,
+    GROUPED_HEADER_MERGES,
+    HELLOASSO_CUSTOM_FIELDS,
+    LIBREOFFICE_CP1252,
+    NOTES_SHEET,
+    SECOND_SHEET,
+    SIGNED_IN_MICROSOFT_FORMS,
+    TWO_MISSIONS_LOCALES,
+    TYPEFORM,
 )
 
 Value = TypeVar("Value")
@@ -97,11 +113,49 @@ def fixtures(folder: Path) -> dict[str, Path]:
     }
 
 
+def unseen(folder: Path) -> dict[str, Path]:
+    """The exports written after the importer was tuned (tests/test_importer_unseen_exports.py)."""
+    return {
+        "English Google Forms CSV": write_csv(folder / "en-google.csv", ENGLISH_GOOGLE_FORMS, ",", "utf-8"),
+        "Typeform CSV": write_csv(folder / "typeform.csv", TYPEFORM, ",", "utf-8"),
+        "signed-in Microsoft Forms XLSX": write_xlsx(folder / "ms-signed.xlsx", {"Form1": SIGNED_IN_MICROSOFT_FORMS}),
+        "LibreOffice CSV (;, cp1252)": write_csv(folder / "libreoffice.csv", LIBREOFFICE_CP1252, ";", "cp1252"),
+        "XLSX, list after a notes sheet": write_xlsx(
+            folder / "second.xlsx", {"Notes": NOTES_SHEET, "Inscrits": SECOND_SHEET}
+        ),
+        "XLSX, two header rows + instructions": write_xlsx(
+            folder / "grouped.xlsx", {"Feuil1": GROUPED_HEADER}, {"Feuil1": GROUPED_HEADER_MERGES}
+        ),
+        "HelloAsso custom fields (;, BOM)": write_csv(
+            folder / "ha-fields.csv", HELLOASSO_CUSTOM_FIELDS, ";", "utf-8-sig"
+        ),
+        "addresses only, no organisation": write_csv(folder / "addresses.csv", ADDRESSES_ONLY),
+        "organisations typed as domains": write_csv(folder / "domains.csv", DOMAINS_AS_ORGANISATIONS),
+        "accents lost": write_csv(folder / "accents.csv", ACCENTS_LOST),
+        "network of 10, two Missions Locales": write_csv(folder / "network.csv", TWO_MISSIONS_LOCALES),
+    }
+
+
+def table(rosters: dict[str, Roster]) -> list[str]:
+    """One line per fixture: people read, organisations found, spellings merged."""
+    lines = [f"{'fixture':40} {'people':>6} {'orgs':>5} {'merges':>6}"]
+    lines.extend(
+        f"{name:40} {len(roster):6} {len(roster.organisation_counts()):5} {len(roster.merges):6}"
+        for name, roster in rosters.items()
+    )
+    return lines
+
+
 def describe(name: str, roster: Roster) -> list[str]:
+    """The organisations found, every merge and its reason, and what else the organiser is told."""
     lines = [f"{name}: {len(roster)} people, {len(roster.organisation_counts())} organisations"]
     lines.append("  organisations: " + ", ".join(f"{org} ({count})" for org, count in roster.organisation_counts()))
     lines.extend(f"  merged: {m.spelling!r} -> {m.organisation!r} ({m.reason})" for m in roster.merges)
-    lines.extend(f"  said: {w}" for w in roster.warnings if "counted as one organisation for seating" not in w)
+    lines.extend(
+        "  said: " + w.replace(roster.source, "", 1).lstrip(" :,")
+        for w in roster.warnings
+        if "counted as one organisation for seating" not in w
+    )
     return lines
 
 
@@ -117,8 +171,14 @@ def main() -> None:
         print(f"{'grouping 5,000 one-person organisations':48} {found:6} {peak:8.1f} {seconds:6.2f}")
         print()
         with use_language("en"):
-            for name, path in fixtures(Path(folder)).items():
-                print("\n".join(describe(name, read_roster(path))))
+            for title, files in (
+                ("Export fixtures", fixtures(Path(folder))),
+                ("Exports written after the importer was tuned", unseen(Path(folder))),
+            ):
+                rosters = {name: read_roster(path) for name, path in files.items()}
+                print(f"\n{title}\n" + "\n".join(table(rosters)) + "\n")
+                for name, roster in rosters.items():
+                    print("\n".join(describe(name, roster)))
 
 
 if __name__ == "__main__":

@@ -227,6 +227,30 @@ def email_domain(email: str) -> str:
     return domain
 
 
+WRITTEN_DOMAIN = re.compile(r"(?:[^@\s]*@)?((?:[a-z0-9-]+\.)+[a-z]{2,})")
+"""An organisation written as its web or e-mail domain ("mlblois.fr", "@francetravail.fr", "www.cidff41.fr")."""
+
+
+def written_domain(name: str) -> str:
+    """The professional domain an organisation's name is written as, '' when it is a name of words."""
+    found = WRITTEN_DOMAIN.fullmatch(name.strip().casefold())
+    return email_domain("@" + found.group(1)) if found else ""
+
+
+def domain_network(domain: str) -> Network | None:
+    """The network whose own domain this is (francetravail.fr is France Travail's)."""
+    return next((network for network in NETWORKS if domain in network.domains), None)
+
+
+def organisation_of_address(email: str) -> str:
+    """The organisation an address tells, for a list with no organisation column: the network whose domain
+    it is, else the domain ("mlblois.fr"); a personal mailbox's provider ("gmail.com") tells nothing, yet
+    is kept so that its people are at least kept apart from each other rather than lost."""
+    domain = email.rpartition("@")[2].strip().casefold()
+    network = domain_network(email_domain(email))
+    return network.name if network is not None else domain
+
+
 def _network_domain(network: Network | None, domain: str) -> str:
     """A network's several domains count as one (pole-emploi.fr and francetravail.fr are one employer)."""
     if network is not None and domain in network.domains:
@@ -272,7 +296,11 @@ class Spelling:
         spelled = tuple(words_of(name))
         words = tuple(significant(spelled))
         network, rest = find_network(words)
-        domains = frozenset(_network_domain(network, domain) for email in emails if (domain := email_domain(email)))
+        own = written_domain(name)
+        if own:
+            network, rest = domain_network(own) or network, ()
+        found = [domain for email in emails if (domain := email_domain(email))]
+        domains = frozenset(_network_domain(network, domain) for domain in [*found, *([own] if own else [])])
         return cls(fold(name), words, spelled, network, qualifier(rest), domains, pinned)
 
 
@@ -578,13 +606,20 @@ def _grouping(
     for a, b, relation in used:
         neighbours[a].append((b, relation))
         neighbours[b].append((a, relation))
+    networks = {root: _network_of(clusters, root) for root in clusters.members}
+    shared = Counter(network.name for network in networks.values() if network is not None)
     for root in sorted(clusters.members, key=lambda root: min(clusters.members[root])):
         members = sorted(clusters.members[root])
         together: Counter[str] = Counter()
+        placed: Counter[str] = Counter()
         for member in members:
             together.update(written[keys[member]])
-        network = next((clusters.spellings[m].network for m in members if clusters.spellings[m].network), None)
-        name = printed_name(together, network)
+            if clusters.spellings[member].rest:
+                placed.update(written[keys[member]])
+        network = networks[root]
+        # Two Missions Locales in one list: each is printed with its place, not as "Mission Locale".
+        several = network is not None and shared[network.name] > 1
+        name = printed_name(placed if several and placed else together, network)
         for member in members:
             printed[keys[member]] = name
         joined = [
@@ -619,10 +654,16 @@ def _grouping(
             (next(iter(written[keys[x]])), printed[keys[x]], printed[keys[y]])
             for a, b, _ in doubts
             for x, y in ((a, b), (b, a))
-            if printed[keys[x]] != printed[keys[y]] and keys[x] != fold(printed[keys[x]])
+            if printed[keys[x]] != printed[keys[y]]
+            and keys[x] != fold(printed[keys[x]])
+            and not any(clusters.relation(x, other).apart for other in clusters.members[clusters.find(y)])
         }
     )
     return Grouping(printed, tuple(merges), tuple(apart), tuple(doubt_lines))
+
+
+def _network_of(clusters: _Clusters, root: int) -> Network | None:
+    return next((clusters.spellings[m].network for m in clusters.members[root] if clusters.spellings[m].network), None)
 
 
 def alias_target(aliases: Mapping[str, str]) -> dict[str, str]:

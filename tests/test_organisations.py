@@ -38,6 +38,10 @@ SAME = [
     ("Maison des Familles", "maison des familles"),
     ("Compagnons Bâtisseurs", "Compagnons batisseurs"),
     ("Régie de quartier", "Regie de quartiers"),
+    # an organisation written as its domain
+    ("mlblois.fr", "www.mlblois.fr"),
+    ("@francetravail.fr", "France Travail"),
+    ("contact@cidff41.fr", "cidff41.fr"),
 ]
 
 APART = [
@@ -57,6 +61,9 @@ APART = [
     ("Association A", "Association B"),
     ("Structure 1", "Structure 10"),
     ("ADIL 41", "ADIL 45"),
+    ("cidff41.fr", "cidff37.fr"),
+    ("francetravail.fr", "capemploi41.fr"),
+    ("gmail.com", "orange.fr"),
 ]
 
 
@@ -114,6 +121,17 @@ def test_two_places_of_one_network_stay_two_and_a_placeless_one_is_a_doubt() -> 
     assert grouping.printed["mission locale"] == "ML Blois"
     assert ("ML Blois", "ML Vendôme", "lieux différents") in grouping.apart
     assert grouping.doubts == (("Mission Locale", "ML Blois", "ML Vendôme"),)
+
+
+def test_two_structures_of_one_network_are_printed_with_their_places() -> None:
+    """A tie between "ML Blois" and a bare "Mission Locale" would print the network's name; with a second
+    Mission Locale in the list the place is printed, and the doubt is the bare spelling's, not the other town's."""
+    grouping = group(["ML Blois", "Mission Locale", "ML Vendôme", "Mission Locale du Vendômois"])
+    assert grouping.printed["mission locale"] == "ML Blois"
+    assert grouping.printed["ml vendome"] == grouping.printed["mission locale du vendomois"] == "ML Vendôme"
+    assert grouping.doubts == (("Mission Locale", "ML Blois", "ML Vendôme"),)
+    alone = group(["ML Blois", "Mission Locale"])
+    assert alone.printed["ml blois"] == "Mission Locale"
 
 
 def test_a_pinned_spelling_is_never_merged() -> None:

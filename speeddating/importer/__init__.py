@@ -27,7 +27,7 @@ from speeddating.importer.columns import (
     parse_columns,
     recognise_columns,
 )
-from speeddating.importer.people import display_name, join_name
+from speeddating.importer.people import display_name, family_name_first, join_name
 from speeddating.importer.reading import (
     MAX_PEOPLE,
     MAX_SHOWN_PROBLEMS,
@@ -40,8 +40,23 @@ from speeddating.importer.reading import (
     read_sheet,
     refuse,
 )
-from speeddating.importer.values import Attendance, attendance, email_placeholder, note_row, seated_answer, summary_row
-from speeddating.organisations import Grouping, alias_target, group, pinned_names
+from speeddating.importer.values import (
+    Attendance,
+    attendance,
+    email_placeholder,
+    note_row,
+    organisation_placeholder,
+    seated_answer,
+    summary_row,
+)
+from speeddating.organisations import (
+    Grouping,
+    alias_target,
+    email_domain,
+    group,
+    organisation_of_address,
+    pinned_names,
+)
 from speeddating.roster import STAYS_SEATED, Attendee, OrganisationMerge, Roster
 from speeddating.text import fold, has_letter, person_key
 
@@ -326,10 +341,15 @@ def _apply_aliases(entries: list[_Entry], aliases: Mapping[str, str], source: st
     return renamed, warnings
 
 
-def _name(row: Row, layout: Layout) -> str:
-    """The person's name as printed ("Prénom Nom"), from one column or two."""
+def _name(row: Row, layout: Layout, family_first: bool, skipped: "_Skipped") -> str:
+    """The person's name as printed ("Prénom Nom"), from one column or two; a name turned round only because
+    the column's other names put the family name first is noted, for the organiser to check."""
     if Role.FULL_NAME in layout.roles:
-        return display_name(row.cell(layout.roles[Role.FULL_NAME]))
+        written = row.cell(layout.roles[Role.FULL_NAME])
+        name = display_name(written, family_first)
+        if family_first and name != display_name(written):
+            skipped.turned.append(written)
+        return name
     first = row.cell(layout.roles[Role.FIRST_NAME]) if Role.FIRST_NAME in layout.roles else ""
     last = row.cell(layout.roles[Role.LAST_NAME]) if Role.LAST_NAME in layout.roles else ""
     return join_name(first, last)
@@ -346,22 +366,25 @@ class _Skipped:
     pending: list[tuple[str, str]]
     unknown: dict[str, list[str]]
     seated_unknown: list[tuple[str, str]]
+    by_address: list[str]
+    turned: list[str]
 
 
 def _read_entries(table: Sheet, layout: Layout) -> _Reading:
     """Data rows below the header; every row problem is collected (with its row), none raised."""
     entries: list[_Entry] = []
     problems: list[tuple[int, str]] = []
-    skipped = _Skipped([], [], [], [], [], defaultdict(list), [])
+    skipped = _Skipped([], [], [], [], [], defaultdict(list), [], [], [])
     name_columns = layout.name_columns()
     organisation_column = layout.roles[Role.ORGANISATION]
     email_column = layout.roles.get(Role.EMAIL)
     attending_column = layout.roles.get(Role.ATTENDING)
     seated_column = layout.roles.get(Role.STAYS_SEATED)
     attribute_columns = layout.attribute_columns()
-    for row in table.rows:
-        if row.number <= layout.last_header_row:
-            continue
+    data = [row for row in table.rows if row.number > layout.last_header_row]
+    full_name = layout.roles.get(Role.FULL_NAME)
+    family_first = full_name is not None and family_name_first(row.cell(full_name) for row in data)
+    for row in data:
         if layout.repeats_header(row):
             skipped.headers.append(row.number)
             continue
@@ -371,8 +394,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
         if note_row(row.cells):
             skipped.notes.append((row.number, next(cell for cell in row.cells if cell)))
             continue
-        name = _known(_name(row, layout))
-        organisation = _known(row.cell(organisation_column))
+        name = _known(_name(row, layout, family_first, skipped))
         if attending_column is not None and name:
             answer = row.cell(attending_column)
             status = attendance(answer)
@@ -402,6 +424,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
                     ),
                 )
             )
+        organisation = _organisation(row.cell(organisation_column), email, layout, name, skipped)
         if name and not has_letter(name):
             problems.append(
                 (
@@ -421,6 +444,17 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
         else:
             problems.append((row.number, _incomplete(row, layout, name, organisation)))
     return _Reading(entries, problems, _skipped_lines(table.source, layout, skipped))
+
+
+def _organisation(cell: str, email: str, layout: Layout, name: str, skipped: _Skipped) -> str:
+    """The organisation as written; else the one the address tells, when the list has no organisation column
+    or the cell is empty or says "N/A" and the address is a professional one (else "N/A" stays as written)."""
+    if layout.organisation_from_email:
+        return organisation_of_address(cell) if cell else ""
+    if name and organisation_placeholder(cell) and email_domain(email):
+        skipped.by_address.append(name)
+        return organisation_of_address(email)
+    return _known(cell)
 
 
 def _seated(answer: str, name: str, skipped: _Skipped) -> tuple[tuple[str, str], ...]:
@@ -528,6 +562,35 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
                 source,
                 layout.describe([seated]),
                 skipped.seated_unknown,
+            )
+        )
+    if layout.organisation_from_email:
+        lines.append(
+            t(
+                "{file}: no organisation column, so each person's organisation is their address's domain "
+                "({column}); a personal mailbox (gmail.com...) says nothing of the employer. Add an "
+                "organisation column to be sure colleagues are kept apart.",
+                file=source,
+                column=layout.describe([layout.roles[Role.EMAIL]]),
+            )
+        )
+    if skipped.turned:
+        lines.append(
+            t(
+                "{file}: {names} read family name first, as the other names of {column} are written; write "
+                "a family name in capitals where that is wrong.",
+                file=source,
+                names=quoted_list(skipped.turned[:MAX_LISTED]),
+                column=layout.describe(layout.name_columns()),
+            )
+        )
+    if skipped.by_address:
+        lines.append(
+            t(
+                "{file}: no organisation given for {people}: each counted in the organisation of their "
+                "address's domain.",
+                file=source,
+                people=", ".join(skipped.by_address[:MAX_LISTED]),
             )
         )
     return lines

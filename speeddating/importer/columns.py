@@ -25,6 +25,7 @@ from enum import Enum
 from speeddating.i18n import t
 from speeddating.importer.reading import Row, Sheet, column_index, column_letter, quoted, refuse
 from speeddating.importer.values import attendance, is_answer, is_numeric, seated_answer
+from speeddating.organisations import email_domain
 from speeddating.text import fold, has_letter
 
 HEADER_SEARCH_ROWS = 20
@@ -86,7 +87,7 @@ EXCLUDED = _stems(
     "duration age naissance birth sexe gender civilite prefix suffix commentaire comment remarque message formule "
     "moyen paiement payment promo reduction coupon devise currency lien url site website login username utilisateur "
     "pseudo compte draft brouillon soumission submission submitted completed complete modified modification statut "
-    "status type categorie category"
+    "status type categorie category ville city town pays country region"
 )
 """Words of headers whose column is never a name, an organisation or an email."""
 EMAIL_WORDS = _stems("email mail courriel messagerie mel")
@@ -121,7 +122,7 @@ ACCOUNT_WORDS = _stems(
 SEATED_WORDS = _stems("assis assise seated seat mobilite mobility pmr accessibilite accessibility fauteuil wheelchair")
 ATTENDING_WORDS = _stems(
     "present presente presence participation participe participera participerez statut status etat venue viendra "
-    "confirmation confirme emargement attendance attending checkin"
+    "confirmation confirme emargement attendance attending attend checkin come coming venir venez"
 )
 PAIRS = {
     ("e", "mail"): "email",
@@ -240,6 +241,11 @@ class Layout:
     roles: Mapping[Role, int]
     header_cells: tuple[tuple[str, ...], ...] = ()
     """Each header row's own cells, folded: a row equal to one of them further down repeats the header."""
+
+    @property
+    def organisation_from_email(self) -> bool:
+        """No organisation column: each person's organisation is their address's domain."""
+        return self.roles.get(Role.ORGANISATION, -1) == self.roles.get(Role.EMAIL)
 
     @property
     def last_header_row(self) -> int:
@@ -469,11 +475,13 @@ MOST: Rank = (1, 1, 1, 99, 0)
 
 
 def _qualifies(row: Row) -> bool:
-    """A header row: two different titles at least, one for a name and one for an organisation."""
+    """A header row: two different titles at least, one for a name and one for an organisation (or for an
+    e-mail, whose domains may tell the organisations)."""
     if len({cell for cell in row.cells if cell}) < 2:
         return False
     name, organisation = _has_person(row.cells)
-    return name and organisation
+    email = any(candidate.role is Role.EMAIL for cell in row.cells for candidate in candidates(cell))
+    return name and (organisation or email)
 
 
 def _header_block(rows: Sequence[Row], start: int) -> list[Row]:
@@ -537,6 +545,13 @@ def find_layout(table: Sheet, choice: ColumnChoice) -> Layout:
     headers = _combined(block)
     taken = _given_columns(table, choice, headers)
     roles = _choose_roles(headers, data[:VALUE_SAMPLE_ROWS], taken, choice.left_out)
+    if (
+        Role.ORGANISATION not in roles
+        and Role.ORGANISATION not in choice.left_out
+        and Role.EMAIL in roles
+        and _professional(data, roles[Role.EMAIL])
+    ):
+        roles[Role.ORGANISATION] = roles[Role.EMAIL]
     layout = Layout(
         table.source,
         tuple(row.number for row in block),
@@ -603,6 +618,12 @@ def recognise_columns(table: Sheet, choice: ColumnChoice) -> ColumnRecognition:
     contenders = {role: tuple(column for _, column in sorted(found, reverse=True)) for role, found in ranked.items()}
     roles = _choose_roles(headers, data, _given_columns(table, choice, headers), choice.left_out)
     return ColumnRecognition(headers, roles, contenders)
+
+
+def _professional(data: Sequence[Row], column: int) -> bool:
+    """Whether a column of addresses tells employers: most of them at a professional domain, not a webmail."""
+    _, values = _fill(data[:VALUE_SAMPLE_ROWS], column)
+    return sum(1 for value in values if email_domain(value)) >= MOSTLY_FILLED * len(values) > 0
 
 
 def _header_start(rows: Sequence[Row], choice: ColumnChoice) -> int | None:

@@ -2,11 +2,14 @@
 
 Lists write "NOM Prénom", "Prénom NOM", "Nom, Prénom", or two columns in either order. The family name
 is recognised by its capitals (words in capitals at one end, the others in lower case) or by the comma;
-without such a sign the order is kept (a "Nom Prénom" header says nothing: people type either order).
+without such a sign the order is the one the column's marked names show, else kept as typed (a "Nom
+Prénom" header says nothing: people type either order).
 Words typed all in capitals or all in lower case get their capitals back ("LEMAIRE" -> "Lemaire",
 "LE GOFF" -> "Le Goff", "N'DIAYE" -> "N'Diaye", "DE LA TOUR" -> "de La Tour"); a word already in mixed
 case is the person's own spelling and stays ("McCarthy", "de La Tour").
 """
+
+from collections.abc import Iterable
 
 PARTICLES = frozenset({"de", "du", "des", "d", "van", "von", "der", "den", "di", "da", "del", "della", "dos", "das"})
 """Lower case inside a name ("Jean de La Tour", "Ludwig van Beethoven"); "Le" and "La" keep their capital."""
@@ -83,8 +86,9 @@ def _surname_split(words: list[str]) -> tuple[list[str], list[str]] | None:
     return None
 
 
-def display_name(text: str) -> str:
-    """A one-column name as printed: first names, then the family name."""
+def display_name(text: str, family_first: bool = False) -> str:
+    """A one-column name as printed: first names, then the family name. `family_first`: the column's other
+    names put the family name first, so an unmarked "Martin Anne" is read the same way."""
     if text.count(",") == 1:
         last, first = (part.split() for part in text.split(","))
         if first and last:
@@ -94,9 +98,31 @@ def display_name(text: str) -> str:
         return " ".join(capitalised(words, False))
     split = _surname_split(words)
     if split is None:
+        if family_first and len(words) == 2:
+            return join_name(words[1], words[0])
         return " ".join(capitalised(words, False))
     first, last = split
     return join_name(" ".join(first), " ".join(last))
+
+
+FAMILY_FIRST_SHARE = 0.8
+"""Of the names whose capitals or comma show the order, this share at least must put the family name first
+for the column's unmarked names to be read so."""
+
+
+def family_name_first(names: Iterable[str]) -> bool:
+    """Whether a one-column list writes the family name first ("ROYER Mathieu", "Benali, Karim"), as shown
+    by the names whose capitals or comma tell (two at least, nearly all of them the same way)."""
+    leading = trailing = 0
+    for text in names:
+        words = text.split()
+        split = None if text.count(",") == 1 else _surname_split(words)
+        if text.count(",") == 1 or (split is not None and split[1] == words[: len(split[1])]):
+            leading += 1
+        elif split is not None:
+            trailing += 1
+    shown = leading + trailing
+    return shown >= 2 and leading >= FAMILY_FIRST_SHARE * shown
 
 
 def join_name(first: str, last: str) -> str:

@@ -127,6 +127,9 @@ class Sheet:
 ListScore = Callable[[Sequence[Sequence[str]]], int]
 """How much the first rows of a table look like an attendee list (0: not at all): picks the separator
 of a text file and the sheet of a workbook."""
+FULL_LIST_SCORE = 2
+"""The score of a header naming every column needed: the first sheet reaching it is read, the others are
+not opened (a notes sheet naming only one of them comes second to the list after it)."""
 
 
 class _Rows:
@@ -455,14 +458,17 @@ def _choose_sheet(entries: Sequence[_SheetEntry], sheet: str | None, source: str
         chosen = _named_sheet(entries, sheet, source)
         return chosen.read()
     visible = [entry for entry in entries if not entry.hidden] or list(entries)
-    first = None
+    best: tuple[int, Sheet, _SheetEntry] | None = None
     for entry in visible:
         table = entry.read()
-        first = first or table
-        if score([row.cells for row in table.rows[:SEPARATOR_SAMPLE_LINES]]):
-            return _with_context(table, entry, entries, visible)
-    assert first is not None
-    return _with_context(first, visible[0], entries, visible)
+        found = score([row.cells for row in table.rows[:SEPARATOR_SAMPLE_LINES]])
+        if best is None or found > best[0]:
+            best = (found, table, entry)
+        if found >= FULL_LIST_SCORE:
+            break
+    assert best is not None
+    _, table, entry = best
+    return _with_context(table, entry, entries, visible)
 
 
 def _with_context(

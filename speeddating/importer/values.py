@@ -120,6 +120,15 @@ def email_placeholder(value: str) -> bool:
     return not answer_key(value) or answer_key(value) in EMAIL_PLACEHOLDERS
 
 
+UNKNOWN_ORGANISATION = _phrases("na|n a|nc|n c|non communique|non renseigne|inconnu|inconnue|unknown|tbc|a preciser")
+"""What people write where they do not give their organisation ("N/A", "NC"): no organisation, not one
+called "NA" that would make its writers colleagues."""
+
+
+def organisation_placeholder(value: str) -> bool:
+    return not answer_key(value) or answer_key(value) in UNKNOWN_ORGANISATION
+
+
 SUMMARY_WORDS = re.compile(
     r"^(total|totaux|sous total|grand total|nombre|nb|nbre|effectif|effectifs|count|somme|sum|"
     r"nombre de participants|nombre d inscrits|total participants|total inscrits)\b"
@@ -149,8 +158,11 @@ def summary_row(cells: tuple[str, ...]) -> bool:
 
 def note_row(cells: tuple[str, ...]) -> bool:
     """A line of text left in the list for its readers ("NB : liste arrêtée au 10 mars", "* en attente
-    de confirmation"): one cell, a note's first word or mark, or a sentence rather than a name."""
+    de confirmation"): one cell, a note's first word or mark, or a sentence rather than a name; or every
+    cell in parentheses, as the instructions a template writes under its header."""
     filled = [cell for cell in cells if cell]
+    if filled and all(cell.startswith("(") and cell.endswith(")") for cell in filled):
+        return True  # instructions under the header: "(en majuscules)", "(sigle accepté)"
     if len(filled) != 1:
         return False
     text = filled[0]

@@ -1,0 +1,29 @@
+"""Names in one column: the order a column's marked names show is how its unmarked names are read."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from speeddating.importer.people import display_name, family_name_first
+
+FIRST = st.sampled_from(["Anne", "Mathieu", "Léa", "Jean-Luc", "Inès", "Karim"])
+FAMILY = st.sampled_from(["Martin", "Royer", "Dubois", "Haddad", "Benali", "Chevalier"])
+
+
+@given(marked=st.lists(st.tuples(FIRST, FAMILY), min_size=2, max_size=8), unmarked=st.tuples(FIRST, FAMILY))
+def test_a_column_written_family_name_first_is_read_so_throughout(
+    marked: list[tuple[str, str]], unmarked: tuple[str, str]
+) -> None:
+    first, family = unmarked
+    column = [f"{last.upper()} {given}" for given, last in marked] + [f"{family} {first}"]
+    assert family_name_first(column)
+    assert display_name(f"{family} {first}", family_name_first(column)) == f"{first} {family}"
+    assert [display_name(name) for name in column[:-1]] == [f"{given} {last}" for given, last in marked]
+
+
+def test_without_a_clear_majority_unmarked_names_keep_their_order() -> None:
+    assert not family_name_first(["ROYER Mathieu", "Anne MARTIN", "Léa Dubois"])
+    assert not family_name_first(["ROYER Mathieu", "Léa Dubois"])
+    assert family_name_first(["Royer, Mathieu", "BENALI Karim", "Léa Dubois"])
+    assert display_name("Léa Dubois") == "Léa Dubois"
+    assert display_name("Dubois Léa", True) == "Léa Dubois"
+    assert display_name("Anne Marie Dubois", True) == "Anne Marie Dubois"

@@ -1,0 +1,395 @@
+"""Exports the first fixtures did not cover, written after them to measure the importer on files it was not
+tuned for (issue 12: "the lists are also measured on files you don't have"): English and Typeform questions,
+a signed-in Microsoft Forms, a LibreOffice CSV in cp1252, a list behind a notes sheet, headers over two rows,
+instructions under the header, organisations given as e-mail domains or not at all, accents lost, and a
+network where two Missions Locales of different towns come together."""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from speeddating.importer import ImportProblems, read_roster
+from speeddating.roster import Roster
+from tests.conftest import CheckPlan
+from tests.helpers import Rows, plan_quickly, write_csv, write_xlsx
+
+ENGLISH_GOOGLE_FORMS: Rows = [
+    [
+        "Timestamp",
+        "Email Address",
+        "Full name",
+        "What organisation do you work for?",
+        "Job title",
+        "Do you need to remain seated during the session?",
+    ],
+    ["11/20/2026 9:15:32", "anne.martin@francetravail.fr", "Anne Martin", "France Travail", "Adviser", "No"],
+    ["11/20/2026 9:20:11", "k.benali@capemploi41.fr", "Karim BENALI", "Cap Emploi 41", "Project officer", "Yes"],
+    ["11/20/2026 10:01:00", "ines.haddad@ac-orleans-tours.fr", "HADDAD Inès", "CIO Blois", "Psy-EN", "No"],
+    ["11/21/2026 8:00:00", "tom.white@gmail.com", "Tom White", "Pole emploi", "", ""],
+    ["11/21/2026 8:30:00", "r.cole@capemploi41.fr", "Rachel Cole", "Cap emploi", "Adviser", "No"],
+]
+"""Google Forms in English: "Timestamp", the collected "Email Address", a "Full name" question in both orders."""
+
+TYPEFORM: Rows = [
+    [
+        "#",
+        "What's your first name?",
+        "And your last name?",
+        "Which organisation are you from?",
+        "What's your email address?",
+        "Will you attend in person?",
+        "Start Date (UTC)",
+        "Submit Date (UTC)",
+        "Network ID",
+        "Tags",
+    ],
+    ["a1b2c3d4e5", "Anne", "Martin", "France Travail", "anne.martin@francetravail.fr", "Yes", "2026-11-20 09:15:32"],
+    ["f6g7h8i9j0", "Karim", "Benali", "Cap emploi", "k.benali@capemploi41.fr", "No", "2026-11-20 09:20:00"],
+    ["k1l2m3n4o5", "Léa", "Dubois", "CIDFF", "lea.dubois@cidff41.fr", "Yes", "2026-11-20 10:00:00"],
+    ["p6q7r8s9t0", "Marc", "Blanc", "Mission Locale", "m.blanc@mlblois.fr", "Yes", "2026-11-21 11:00:00"],
+]
+"""A Typeform "Download as CSV": the response's token under "#", questions worded as sentences, dates after."""
+
+SIGNED_IN_MICROSOFT_FORMS: Rows = [
+    [
+        "Id",
+        "Heure de début",
+        "Heure de fin",
+        "Adresse de messagerie",
+        "Nom",
+        "Nom et prénom",
+        "Structure d'appartenance",
+        "Serez-vous présent(e) ?",
+    ],
+    [1, "11/20/26 9:15:32", "11/20/26 9:17:02", "m.royer@cidff41.fr", "Mathieu ROYER", "ROYER Mathieu", "CIDFF", "Oui"],
+    [2, "11/20/26 9:20:00", "11/20/26 9:21:00", "a.martin@cidff41.fr", "Anne Martin", "Martin Anne", "Cidff 41", "Oui"],
+    [
+        3,
+        "11/20/26 9:25:00",
+        "11/20/26 9:26:10",
+        "k.benali@capemploi41.fr",
+        "Karim Benali",
+        "BENALI Karim",
+        "Cap emploi",
+        "Non",
+    ],
+    [
+        4,
+        "11/20/26 9:30:00",
+        "11/20/26 9:31:00",
+        "h.chevalier@blois.fr",
+        "Hélène Chevalier",
+        "Chevalier Hélène",
+        "CCAS",
+        "Oui",
+    ],
+    [
+        5,
+        "11/20/26 9:35:00",
+        "11/20/26 9:36:00",
+        "l.petit@blois.fr",
+        "Louis Petit",
+        "PETIT Louis",
+        "CCAS de Blois",
+        "Oui",
+    ],
+]
+"""A Microsoft Forms of an organisation's account: the respondent's address and display name ("Nom") filled,
+then the questions, the name asked family name first ("Nom et prénom"), some without capitals to say so."""
+
+LIBREOFFICE_CP1252: Rows = [
+    ["Nom et prénom", "Organisme employeur", "Téléphone", "Courriel"],
+    ["LEFÈVRE Élise", "Mission Locale du Blaisois", "02 54 00 00 01", "e.lefevre@mlblois.fr"],
+    ["Perrin Gaëlle", "Pôle emploi", "02 54 00 00 02", ""],
+    ["NOËL François", "CCAS de Blois", "", "f.noel@blois.fr"],
+    ["BÉRARD Cécile", "ML Blois", "06 00 00 00 03", "c.berard@mlblois.fr"],
+]
+"""A list typed family name first and saved from LibreOffice Calc as "Texte CSV" with its defaults for French:
+';' and Windows-1252; one family name not in capitals."""
+
+NOTES_SHEET: Rows = [
+    ["Petit-déjeuner du 12 mars"],
+    ["Salle : Hôtel de ville, 8 h 30"],
+    ["Contact : Nom : Anne Martin, Structure : PLIE"],
+]
+SECOND_SHEET: Rows = [
+    ["Prénom", "Nom", "Employeur", "Service"],
+    ["Anne", "Martin", "PLIE", "Accompagnement"],
+    ["Léa", "Dubois", "CIDFF", "Juridique"],
+    ["Marc", "Blanc", "CIO", "Orientation"],
+    ["Zoé", "Roux", "PLIE Agglopolys", "Accompagnement"],
+]
+"""A workbook whose first sheet holds the organiser's notes and the second the list, "Employeur" beside
+"Service"."""
+
+GROUPED_HEADER: Rows = [
+    ["Participant", None, "Structure", None, "Présent"],
+    ["Nom", "Prénom", "Nom", "Ville", None],
+    ["(en majuscules)", None, "(sigle accepté)", None, "(oui/non)"],
+    ["MARTIN", "Anne", "France Travail", "Blois", "oui"],
+    ["DUBOIS", "Léa", "CIDFF", "Blois", "oui"],
+    ["ROUX", "Zoé", "France Travail", "Vendôme", "oui"],
+    ["BLANC", "Marc", "Cap emploi", "Blois", "non"],
+]
+GROUPED_HEADER_MERGES = [("A1", "B1"), ("C1", "D1"), ("E1", "E2")]
+"""Titles over two rows, "Structure" merged over its "Nom" and "Ville", then a row of instructions."""
+
+HELLOASSO_CUSTOM_FIELDS: Rows = [
+    [
+        "Numéro",
+        "Formule",
+        "Nom",
+        "Prénom",
+        "Statut",
+        "Email",
+        "Date",
+        "Champ additionnel: Votre structure",
+        "Champ additionnel: Besoin d'un accès PMR ?",
+    ],
+    [
+        "1001",
+        "Petit-déjeuner",
+        "Lemaire",
+        "Sophie",
+        "Validé",
+        "s.lemaire@francetravail.fr",
+        "20/11/2026",
+        "France Travail",
+        "Non",
+    ],
+    ["1002", "Petit-déjeuner", "Dubois", "Léa", "Validé", "l.dubois@cidff41.fr", "20/11/2026", "CIDFF", "Oui"],
+    [
+        "1003",
+        "Petit-déjeuner",
+        "Benali",
+        "Karim",
+        "Annulé",
+        "k.benali@capemploi41.fr",
+        "21/11/2026",
+        "Cap emploi",
+        "Non",
+    ],
+    [
+        "1004",
+        "Petit-déjeuner",
+        "Leroy",
+        "Camille",
+        "Validé",
+        "c.leroy@mlblois.fr",
+        "21/11/2026",
+        "Mission Locale",
+        "Non",
+    ],
+    ["1005", "Petit-déjeuner", "Garnier", "Emma", "Validé", "e.garnier@mlblois.fr", "22/11/2026", "N/A", "Non"],
+]
+"""A HelloAsso event export with the form's own questions as "Champ additionnel: ...", one left at "N/A"."""
+
+ADDRESSES_ONLY: Rows = [
+    ["Nom", "Prénom", "Adresse e-mail"],
+    ["Martin", "Anne", "anne.martin@francetravail.fr"],
+    ["Roux", "Zoé", "zoe.roux@pole-emploi.fr"],
+    ["Dubois", "Léa", "lea.dubois@cidff41.fr"],
+    ["Blanc", "Marc", "m.blanc@mlblois.fr"],
+    ["Leroy", "Camille", "c.leroy@mlblois.fr"],
+    ["White", "Tom", "tom.white@gmail.com"],
+]
+"""An invitation list kept in a mail client: names and addresses, no organisation column."""
+
+DOMAINS_AS_ORGANISATIONS: Rows = [
+    ["Nom", "Prénom", "Structure"],
+    ["Martin", "Anne", "francetravail.fr"],
+    ["Roux", "Zoé", "@francetravail.fr"],
+    ["Dubois", "Léa", "cidff41.fr"],
+    ["Blanc", "Marc", "mlblois.fr"],
+    ["Leroy", "Camille", "www.mlblois.fr"],
+]
+"""Organisations typed as their domains, in the three ways people write one."""
+
+ACCENTS_LOST: Rows = [
+    ["NOM", "PRENOM", "STRUCTURE"],
+    ["LEFEVRE", "ELISE", "MISSION LOCALE DU BLAISOIS"],
+    ["Perrin", "Gaelle", "Mission Locale"],
+    ["NOEL", "FRANCOIS", "POLE EMPLOI"],
+    ["Lemaire", "Sophie", "France Travail"],
+    ["HADDAD", "INES", "CENTRE D'INFORMATION ET D'ORIENTATION"],
+    ["Blanc", "Marc", "CIO"],
+]
+"""A list gone through a system without accents, part of it in capitals."""
+
+TWO_MISSIONS_LOCALES: Rows = [
+    ["Nom complet", "Structure", "Adresse e-mail"],
+    ["Sophie Lemaire", "Mission Locale de Blois", "s.lemaire@mlblois.fr"],
+    ["Paul Renard", "ML Blois", "p.renard@mlblois.fr"],
+    ["Julien Moreau", "Mission Locale du Vendômois", "j.moreau@ml-vendome.fr"],
+    ["Camille Leroy", "Mission locale Vendôme", "c.leroy@ml-vendome.fr"],
+    ["Hugo Petit", "Mission Locale", "hugo.petit@gmail.com"],
+    ["Emma Garnier", "France Travail Blois", "e.garnier@francetravail.fr"],
+    ["Lucas Fontaine", "Pôle emploi Vendôme", "l.fontaine@francetravail.fr"],
+    ["Inès Haddad", "CIO Blois", "ines.haddad@ac-orleans-tours.fr"],
+    ["Marc Blanc", "CIO de Vendôme", "marc.blanc@ac-orleans-tours.fr"],
+    ["Léa Dubois", "CIDFF 41", "lea.dubois@cidff41.fr"],
+    ["Thomas Girard", "Cap emploi 41", "t.girard@capemploi41.fr"],
+    ["Yann Le Goff", "PLIE Agglopolys", "y.legoff@agglopolys.fr"],
+    ["Odile Mercier", "Conseil départemental 41", "o.mercier@departement41.fr"],
+    ["Agathe Durand", "Secours populaire", "agathe@secourspop41.fr"],
+]
+"""A departmental network of 10 organisations: two Missions Locales and two CIO of different towns, one
+person who wrote "Mission Locale" from a personal address."""
+
+
+def organisations(roster: Roster) -> Counter[str]:
+    return Counter(a.organisation for a in roster.attendees)
+
+
+def people(roster: Roster) -> list[tuple[str, str]]:
+    return [(a.name, a.organisation) for a in roster.attendees]
+
+
+def test_an_english_google_forms_export(tmp_path: Path) -> None:
+    roster = read_roster(write_csv(tmp_path / "responses.csv", ENGLISH_GOOGLE_FORMS, ",", "utf-8"))
+    assert people(roster) == [
+        ("Anne Martin", "France Travail"),
+        ("Karim Benali", "Cap emploi"),
+        ("Inès Haddad", "CIO Blois"),
+        ("Tom White", "France Travail"),
+        ("Rachel Cole", "Cap emploi"),
+    ]
+    assert [a.name for a in roster.attendees if a.attribute("stays_seated") == "yes"] == ["Karim Benali"]
+    assert "structure D « What organisation do you work for? »" in roster.notes[0]
+
+
+def test_a_typeform_export_leaves_out_who_will_not_attend(tmp_path: Path) -> None:
+    roster = read_roster(write_csv(tmp_path / "typeform.csv", TYPEFORM, ",", "utf-8"))
+    assert people(roster) == [
+        ("Anne Martin", "France Travail"),
+        ("Léa Dubois", "CIDFF"),
+        ("Marc Blanc", "Mission Locale"),
+    ]
+    assert any("Karim Benali (No)" in warning for warning in roster.warnings)
+
+
+def test_a_signed_in_microsoft_forms_reads_the_question_not_the_account(tmp_path: Path) -> None:
+    roster = read_roster(write_xlsx(tmp_path / "Inscriptions.xlsx", {"Form1": SIGNED_IN_MICROSOFT_FORMS}))
+    assert people(roster) == [
+        ("Mathieu Royer", "CIDFF"),
+        ("Anne Martin", "CIDFF"),
+        ("Hélène Chevalier", "CCAS"),
+        ("Louis Petit", "CCAS"),
+    ]
+    assert roster.attendees[0].email == "m.royer@cidff41.fr"
+    assert "nom F « Nom et prénom »" in roster.notes[0]
+
+
+def test_a_libreoffice_csv_in_windows_1252(tmp_path: Path) -> None:
+    roster = read_roster(write_csv(tmp_path / "liste.csv", LIBREOFFICE_CP1252, ";", "cp1252"))
+    assert people(roster) == [
+        ("Élise Lefèvre", "Mission Locale du Blaisois"),
+        ("Gaëlle Perrin", "France Travail"),
+        ("François Noël", "CCAS de Blois"),
+        ("Cécile Bérard", "Mission Locale du Blaisois"),
+    ]
+    assert any("« Perrin Gaëlle » lu(s) nom de famille en premier" in warning for warning in roster.warnings)
+
+
+def test_the_list_on_a_second_sheet_after_a_notes_sheet(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "petit-dejeuner.xlsx", {"Notes": NOTES_SHEET, "Inscrits": SECOND_SHEET})
+    roster = read_roster(path)
+    assert people(roster) == [
+        ("Anne Martin", "PLIE"),
+        ("Léa Dubois", "CIDFF"),
+        ("Marc Blanc", "CIO"),
+        ("Zoé Roux", "PLIE"),
+    ]
+    assert roster.warnings[0] == (
+        f"{path} : feuille « Inscrits » lue, aucune liste de participants dans « Notes » ; indiquez --sheet "
+        "pour en lire une autre."
+    )
+    assert "structure C « Employeur »" in roster.notes[0]
+
+
+def test_titles_over_two_rows_and_a_row_of_instructions(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": GROUPED_HEADER}, {"Feuil1": GROUPED_HEADER_MERGES})
+    roster = read_roster(path)
+    assert people(roster) == [
+        ("Anne Martin", "France Travail"),
+        ("Léa Dubois", "CIDFF"),
+        ("Zoé Roux", "France Travail"),
+    ]
+    assert (
+        roster.warnings[0] == f"{path}, ligne 3 : ignorée, une remarque plutôt qu'une personne (« (en majuscules) »)."
+    )
+    assert ("Structure Ville", "Vendôme") in roster.attendees[2].attributes
+
+
+def test_helloasso_custom_fields_and_an_organisation_left_at_n_a(tmp_path: Path) -> None:
+    roster = read_roster(write_csv(tmp_path / "export.csv", HELLOASSO_CUSTOM_FIELDS, ";", "utf-8-sig"))
+    assert people(roster) == [
+        ("Sophie Lemaire", "France Travail"),
+        ("Léa Dubois", "CIDFF"),
+        ("Camille Leroy", "Mission Locale"),
+        ("Emma Garnier", "Mission Locale"),
+    ]
+    assert [a.name for a in roster.attendees if a.attribute("stays_seated") == "yes"] == ["Léa Dubois"]
+    assert any("Karim Benali (Annulé)" in warning for warning in roster.warnings)
+    assert any("Emma Garnier" in warning and "domaine" in warning for warning in roster.warnings)
+
+
+def test_with_no_organisation_column_the_addresses_tell_the_organisations(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "invites.csv", ADDRESSES_ONLY)
+    roster = read_roster(path)
+    assert people(roster) == [
+        ("Anne Martin", "France Travail"),
+        ("Zoé Roux", "France Travail"),
+        ("Léa Dubois", "cidff41.fr"),
+        ("Marc Blanc", "mlblois.fr"),
+        ("Camille Leroy", "mlblois.fr"),
+        ("Tom White", "gmail.com"),
+    ]
+    assert any(warning.startswith(f"{path} : pas de colonne de structure") for warning in roster.warnings)
+
+
+def test_a_list_of_mostly_personal_addresses_and_no_organisation_column_is_refused(tmp_path: Path) -> None:
+    rows = [["Nom", "Prénom", "Email"], ["Martin", "Anne", "anne@gmail.com"], ["Roux", "Zoé", "zoe@orange.fr"]]
+    with pytest.raises(ImportProblems, match=r"ligne 1 : aucune colonne de structure .* --columns"):
+        read_roster(write_csv(tmp_path / "invites.csv", rows))
+
+
+def test_organisations_written_as_domains(tmp_path: Path) -> None:
+    roster = read_roster(write_csv(tmp_path / "liste.csv", DOMAINS_AS_ORGANISATIONS))
+    assert organisations(roster) == {"francetravail.fr": 2, "mlblois.fr": 2, "cidff41.fr": 1}
+
+
+def test_a_list_without_accents(tmp_path: Path) -> None:
+    roster = read_roster(write_csv(tmp_path / "liste.csv", ACCENTS_LOST))
+    assert organisations(roster) == {"Mission Locale": 2, "France Travail": 2, "CIO": 2}
+    assert [a.name for a in roster.attendees][:3] == ["Elise Lefevre", "Gaelle Perrin", "Francois Noel"]
+
+
+def test_two_missions_locales_of_different_towns_stay_two(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "reseau.csv", TWO_MISSIONS_LOCALES)
+    roster = read_roster(path)
+    assert organisations(roster) == {
+        "Mission Locale de Blois": 3,
+        "Mission Locale du Vendômois": 2,
+        "France Travail Blois": 2,
+        "CIO Blois": 1,
+        "CIO de Vendôme": 1,
+        "CIDFF 41": 1,
+        "Cap emploi 41": 1,
+        "PLIE Agglopolys": 1,
+        "Conseil départemental 41": 1,
+        "Secours populaire": 1,
+    }
+    assert (
+        f"{path} : « Mission Locale » comptée avec « Mission Locale de Blois », mais ce pourrait aussi être "
+        "« Mission Locale du Vendômois » ; précisez-le dans un fichier d'alias si besoin."
+    ) in roster.warnings
+
+
+def test_the_network_plans_without_colleagues_together(tmp_path: Path, check_plan: CheckPlan) -> None:
+    code, _, err = plan_quickly(write_csv(tmp_path / "reseau.csv", TWO_MISSIONS_LOCALES), tmp_path / "plan")
+    assert code == 0, err
+    figures = check_plan(tmp_path / "plan" / "plan.json")
+    assert figures["valid"] and figures["organisations"] == 10
+    assert figures["same_org_pairs"] == figures["forced_same_org"] == 0
