@@ -3,6 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from speeddating.importer.columns import asks_family_name_first
 from speeddating.importer.people import display_name, family_name_first
 
 FIRST = st.sampled_from(["Anne", "Mathieu", "Léa", "Jean-Luc", "Inès", "Karim"])
@@ -27,3 +28,10 @@ def test_without_a_clear_majority_unmarked_names_keep_their_order() -> None:
     assert display_name("Léa Dubois") == "Léa Dubois"
     assert display_name("Dubois Léa", True) == "Léa Dubois"
     assert display_name("Anne Marie Dubois", True) == "Anne Marie Dubois"
+
+
+def test_only_a_header_naming_the_family_name_first_lets_the_column_turn_names() -> None:
+    assert asks_family_name_first("Nom et prénom") and asks_family_name_first("NOM Prénom")
+    assert asks_family_name_first("Vos nom et prénom") and asks_family_name_first("Last name, first name")
+    assert not asks_family_name_first("Prénom et nom") and not asks_family_name_first("Nom complet")
+    assert not asks_family_name_first("Full name")

@@ -22,6 +22,7 @@ from speeddating.importer.columns import (
     ColumnRecognition,
     Layout,
     Role,
+    asks_family_name_first,
     find_layout,
     list_score,
     parse_columns,
@@ -383,7 +384,11 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
     attribute_columns = layout.attribute_columns()
     data = [row for row in table.rows if row.number > layout.last_header_row]
     full_name = layout.roles.get(Role.FULL_NAME)
-    family_first = full_name is not None and family_name_first(row.cell(full_name) for row in data)
+    family_first = (
+        full_name is not None
+        and asks_family_name_first(layout.header(full_name))
+        and family_name_first(row.cell(full_name) for row in data)
+    )
     for row in data:
         if layout.repeats_header(row):
             skipped.headers.append(row.number)

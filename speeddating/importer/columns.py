@@ -154,6 +154,15 @@ def header_words(header: str) -> list[str]:
     return [_stem(word) for word in joined]
 
 
+def asks_family_name_first(header: str) -> bool:
+    """A one-column name header naming the family name before the first name ("Nom et prénom", "NOM
+    Prénom"): the column may be written that way throughout."""
+    words = header_words(header)
+    last = next((index for index, word in enumerate(words) if word in LAST_WORDS), None)
+    first = next((index for index, word in enumerate(words) if word in FIRST_WORDS), None)
+    return last is not None and first is not None and last < first
+
+
 @dataclass(frozen=True)
 class Candidate:
     """A role a header could play, with what decides between columns competing for it."""

@@ -2,8 +2,9 @@
 
 Lists write "NOM Prénom", "Prénom NOM", "Nom, Prénom", or two columns in either order. The family name
 is recognised by its capitals (words in capitals at one end, the others in lower case) or by the comma;
-without such a sign the order is the one the column's marked names show, else kept as typed (a "Nom
-Prénom" header says nothing: people type either order).
+without such a sign the order is kept as typed, unless the header asks for the family name first ("Nom et
+prénom") and the column's marked names did so: then the unmarked ones are read that way too (a header alone
+says nothing: people type either order).
 Words typed all in capitals or all in lower case get their capitals back ("LEMAIRE" -> "Lemaire",
 "LE GOFF" -> "Le Goff", "N'DIAYE" -> "N'Diaye", "DE LA TOUR" -> "de La Tour"); a word already in mixed
 case is the person's own spelling and stays ("McCarthy", "de La Tour").
