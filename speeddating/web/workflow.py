@@ -121,11 +121,30 @@ def plan_session(
 
 
 def replan_day(
-    previous: Plan, from_round: int, absent: tuple[str, ...], arrivals: tuple[Attendee, ...], history: Path
+    previous: Plan,
+    from_round: int,
+    absent: tuple[str, ...],
+    arrivals: tuple[Attendee, ...],
+    history: Path,
+    *,
+    stays_seated: tuple[str, ...] = (),
+    hosts: tuple[str, ...] = (),
+    time_limit: float,
+    progress: Progress | None = None,
+    stop: Stop | None = None,
 ) -> Result:
-    """The next version of `previous` for the people in the room from `from_round` on (absent: attendee ids)."""
-    options = ReplanOptions(from_round=from_round, absent=absent, added=arrivals)
-    return replan_session(previous, options, history)
+    """The next version of `previous` for the people in the room from `from_round` on (attendee ids: absent,
+    staying seated, hosting a table, as `replan --absent/--stays-seated/--host`); a `stop` keeps the best
+    re-seating found so far."""
+    options = ReplanOptions(
+        from_round=from_round,
+        absent=absent,
+        added=arrivals,
+        stays_seated=stays_seated,
+        hosts=hosts,
+        time_limit=time_limit,
+    )
+    return replan_session(previous, options, history, progress, stop)
 
 
 def record(plan: Plan, history: Path, title: str) -> Recorded:

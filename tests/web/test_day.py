@@ -93,3 +93,39 @@ def test_the_projector_counts_down_the_round_and_lists_who_goes_where(
     page.get_by_role("button", name="Suivant").click()
     expect(page.get_by_role("heading", name="Rejoignez votre table pour le tour 2")).to_be_visible()
     expect(page.get_by_role("timer")).to_have_text("02:00")
+
+
+@pytest.mark.slow
+def test_stays_seated_and_hosting_are_noted_on_the_day_and_a_replan_can_be_stopped(
+    page: Page, live_server: LiveServer, planned_session: str, check_plan: CheckPlan
+) -> None:
+    page.goto(live_server.address)
+    page.goto(planned_session + "/day")
+    page.get_by_role("button", name="Anne Martin reste assis").click()
+    expect(page.get_by_role("button", name="Anne Martin reste assis")).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name="Karim Benali anime une table").click()
+    expect(page.get_by_text("Restent assis : 1 ; animent une table : 1.")).to_be_visible()
+    page.get_by_label("Replanifier à partir du").select_option("2")
+    page.get_by_role("button", name="Replanifier").click()
+    expect(page.get_by_role("heading", name="Qui change de place")).to_be_visible(timeout=planning_timeout(3))
+    plan_file = live_server.data / "sessions" / planned_session.rsplit("/", 1)[1] / "plan" / "plan.json"
+    document = json.loads(plan_file.read_text(encoding="utf-8"))
+    ids = {person["name"]: person["id"] for person in document["attendees"]}
+    for name in ("Anne Martin", "Karim Benali"):
+        tables = {
+            table["number"]
+            for rnd in document["rounds"][1:]
+            for table in rnd["tables"]
+            if ids[name] in table["attendees"]
+        }
+        assert len(tables) == 1, name  # one table from round 2 on
+    expect(page.get_by_role("button", name="Anne Martin reste assis")).to_be_disabled()  # the plan says so now
+
+    page.get_by_role("button", name="Léa Dubois est absent").click()
+    page.get_by_label("Temps pour l'optimiseur").select_option("30")
+    page.get_by_role("button", name="Replanifier").click()
+    page.get_by_role("button", name="Arrêter").click()
+    expect(page.get_by_role("heading", name="Qui change de place")).to_be_visible(timeout=planning_timeout(30))
+    expect(page.get_by_text("Version 3 du plan.")).to_be_visible()
+    expect(page.get_by_text("Arrêté avant la fin : meilleur plan trouvé jusque-là, non prouvé.")).to_be_visible()
+    assert check_plan(plan_file, "--allow-absent")["valid"]

@@ -1,5 +1,6 @@
-"""On the day: who is absent, who arrived late, re-plan from a round on (who moves where, which cards to
-reprint), and record the session as it took place so that the next one brings new people together."""
+"""On the day: who is absent, who arrived late, who stays seated or hosts a table; re-plan from a round on,
+with live progress and a stop button as on the Plan screen (who moves where, which cards to reprint); and
+record the session as it took place so that the next one brings new people together."""
 
 from typing import Annotated, Any
 
@@ -12,20 +13,36 @@ from speeddating.names import labels
 from speeddating.plan import Plan
 from speeddating.roster import Attendee
 from speeddating.session import Result
+from speeddating.status import Progress, SolveStatus, Stop
 from speeddating.text import clean
+from speeddating.web.jobs import JobState
+from speeddating.web.people import flagged
 from speeddating.web.screens.attendees import PERSON_ID
+from speeddating.web.screens.progress import progress_report, progress_stream
 from speeddating.web.site import Site
 from speeddating.web.workflow import record, replan_day, saved_plan, write_documents
 from speeddating.web.workspace import Draft
 from speeddating.wording import move_line
 
 MAX_ARRIVALS = 50
+MARKS = ("absent", "stays_seated", "host")
+"""What the organiser may note about a person for the next re-plan (as `replan --absent`, `--stays-seated`,
+`--host`)."""
+REPLAN_TIME_LIMITS = (3, 10, 30)
+"""Seconds the organiser may give a re-plan; the first is the CLI's `replan` default, since the room waits."""
 
 
 def day_state(draft: Draft) -> dict[str, Any]:
-    """The changes noted for the next re-plan: absent ids, arrivals (name, organisation)."""
+    """The changes noted for the next re-plan: ids per mark (absent, stays seated, host), arrivals (name,
+    organisation)."""
     state = draft.state.get("day")
-    return state if isinstance(state, dict) else {"absent": [], "arrivals": []}
+    noted = state if isinstance(state, dict) else {}
+    return {**{mark: [] for mark in MARKS}, "arrivals": [], **noted}
+
+
+def replan_key(draft: Draft) -> str:
+    """The re-plan's run, apart from the Plan screen's run of the same session."""
+    return f"{draft.id}/day"
 
 
 def revision_lines(result: Result) -> list[str]:
@@ -36,6 +53,8 @@ def revision_lines(result: Result) -> list[str]:
     lines = [move_line(move) for move in revision.moves] or [
         t("No table changes compared with version {version}.", version=revision.previous.version)
     ]
+    if result.status is SolveStatus.INTERRUPTED:
+        lines.insert(0, t("Stopped before the end: the best plan found until then, not proven."))
     if revision.itineraries_to_reprint:
         lines.append(
             t_plural(
@@ -73,28 +92,43 @@ def router(site: Site) -> APIRouter:
         plan = current_plan(draft)
         day = day_state(draft)
         organisations = sorted({a.organisation for a in plan.attendees}) if plan else []
+        job = site.jobs.get(replan_key(draft))
+        failed = job.error if job is not None and job.state is JobState.FAILED else ""
         return site.pages.page(
             request,
             "day.html",
             draft=draft,
             step="day",
             plan=plan,
-            absent=set(day["absent"]),
+            marks={mark: set(day[mark]) for mark in MARKS},
+            planned={
+                flag: {a.id for a in plan.attendees if flagged(a, flag)} if plan else set()
+                for flag in ("stays_seated", "host")
+            },
             arrivals=day["arrivals"],
             organisations=organisations,
+            job=job,
+            progress=progress_report(site, job) if job is not None and job.running else "",
             report=draft.state.get("day_report", []),
-            problem=draft.state.get("day_problem", ""),
+            problems=[text for text in (failed, draft.state.get("day_problem", "")) if text],
             recorded=draft.state.get("recorded", ""),
+            time_limits=REPLAN_TIME_LIMITS,
         )
 
-    @routes.post("/day/absent")
-    def absent(session_id: str, person: Annotated[str, Form()], value: Annotated[str, Form()]) -> Response:
+    @routes.post("/day/mark")
+    def mark(
+        session_id: str,
+        person: Annotated[str, Form()],
+        mark: Annotated[str, Form()],
+        value: Annotated[str, Form()],
+    ) -> Response:
         draft = site.workspace.draft(session_id)
         day = day_state(draft)
-        if PERSON_ID.fullmatch(person):
-            ids = [x for x in day["absent"] if x != person] + ([person] if value == "on" else [])
-            draft.save(day={**day, "absent": ids})
-        return back(draft, f"person-{person}" if PERSON_ID.fullmatch(person) else "")
+        if not PERSON_ID.fullmatch(person) or mark not in MARKS:
+            return back(draft)
+        ids = [x for x in day[mark] if x != person] + ([person] if value == "on" else [])
+        draft.save(day={**day, mark: ids})
+        return back(draft, f"person-{person}")
 
     @routes.post("/day/arrival")
     def arrival(session_id: str, name: Annotated[str, Form()], organisation: Annotated[str, Form()]) -> Response:
@@ -113,23 +147,55 @@ def router(site: Site) -> APIRouter:
         return back(draft, "arrivals")
 
     @routes.post("/day/replan")
-    def replan(session_id: str, from_round: Annotated[int, Form()]) -> Response:
-        """Re-plans at once (a few seconds): the new version replaces the documents of the Print step."""
+    def replan(
+        session_id: str,
+        from_round: Annotated[int, Form()],
+        time_limit: Annotated[int, Form()] = REPLAN_TIME_LIMITS[0],
+    ) -> Response:
+        """Re-plans in the background (a few seconds, followed live): the new version replaces the documents
+        of the Print step, and the changes noted are cleared."""
         draft = site.workspace.draft(session_id)
         plan = current_plan(draft)
         if plan is None:
             return back(draft)
         day = day_state(draft)
         arrivals = tuple(Attendee("", a["name"], a["organisation"]) for a in day["arrivals"])
-        try:
-            result = replan_day(plan, from_round, tuple(day["absent"]), arrivals, site.workspace.history)
-        except UserError as error:
-            draft.save(day_problem=str(error))
-            return back(draft)
-        write_documents(result.plan, draft.plan_folder, result.revision)
-        lines = revision_lines(result) + [notice.text() for notice in result.notices]
-        draft.save(day={"absent": [], "arrivals": []}, day_report=lines, day_problem="")
-        return back(draft, "report")
+        history = site.workspace.history
+        seconds = time_limit if time_limit in REPLAN_TIME_LIMITS else REPLAN_TIME_LIMITS[0]
+
+        def work(report: Progress, stop: Stop) -> Result:
+            return replan_day(
+                plan,
+                from_round,
+                tuple(day["absent"]),
+                arrivals,
+                history,
+                stays_seated=tuple(day["stays_seated"]),
+                hosts=tuple(day["host"]),
+                time_limit=seconds,
+                progress=report,
+                stop=stop,
+            )
+
+        def keep(result: Result) -> None:
+            write_documents(result.plan, draft.plan_folder, result.revision)
+            lines = revision_lines(result) + [notice.text() for notice in result.notices]
+            site.workspace.draft(draft.id).save(day={}, day_report=lines, day_problem="")
+
+        draft.save(day_problem="")
+        site.jobs.start(replan_key(draft), seconds, work, keep)
+        return back(draft, "running")
+
+    @routes.post("/day/stop")
+    def stop(session_id: str) -> Response:
+        draft = site.workspace.draft(session_id)
+        site.jobs.stop(replan_key(draft))
+        return back(draft, "running")
+
+    @routes.get("/day/events")
+    def events(session_id: str) -> Response:
+        """The re-plan's progress while it runs, then "done" (the page reloads to show who moves where)."""
+        return progress_stream(site, replan_key(site.workspace.draft(session_id)))
 
     @routes.post("/day/record")
     def record_it(session_id: str) -> Response:

@@ -1,27 +1,22 @@
 """Plan: the "Plan" button, the optimiser's progress streamed live (SSE) with a stop button, then the figures
 in plain words and the seating round by round, coloured by organisation."""
 
-import asyncio
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import RedirectResponse, Response, StreamingResponse
+from fastapi.responses import RedirectResponse, Response
 
 from speeddating.plan import Plan
 from speeddating.status import Progress, Stop
-from speeddating.web.jobs import PlanJob
 from speeddating.web.screens.attendees import edited_roster
 from speeddating.web.screens.event import saved_event
+from speeddating.web.screens.progress import progress_report, progress_stream
 from speeddating.web.site import Site
 from speeddating.web.workflow import Planned, plan_session, saved_plan, write_documents
-from speeddating.web.workspace import Draft
 
 TIME_LIMITS = (10, 30, 60, 120)
 """Seconds the organiser may give the optimiser; the first is the CLI's default."""
-PROGRESS_SECONDS = 0.5
-"""How often the progress stream reports while the optimiser runs."""
 ORGANISATION_COLOURS = 12
 
 
@@ -33,47 +28,8 @@ def organisation_colours(plan: Plan) -> dict[str, int]:
     return {a.id: order[a.organisation_key] % ORGANISATION_COLOURS for a in plan.attendees}
 
 
-CHART_WIDTH = 300
-CHART_HEIGHT = 60
-CHART_MARGIN = 4
-
-
-def chart_points(job: PlanJob) -> str:
-    """The new encounters of each better plan against the time used, as SVG polyline points: the first plan
-    at the bottom, the bound (most new encounters possible) at the top."""
-    improvements = job.improvements
-    if not improvements:
-        return ""
-    bound = improvements[-1].new_pairs_bound
-    low = min(event.new_pairs for event in improvements)
-    span = max(bound - low, 1)
-    points = []
-    for event in [*improvements, replace(improvements[-1], elapsed=job.elapsed)]:
-        x = CHART_WIDTH * min(event.elapsed / job.time_limit, 1.0) if job.time_limit else 0.0
-        y = CHART_MARGIN + (CHART_HEIGHT - 2 * CHART_MARGIN) * (bound - event.new_pairs) / span
-        points.append(f"{x:.1f},{y:.1f}")
-    return " ".join(points)
-
-
-def _sse(event: str, html: str) -> str:
-    data = "\n".join(f"data: {line}" for line in html.splitlines() or [""])
-    return f"event: {event}\n{data}\n\n"
-
-
 def router(site: Site) -> APIRouter:
     routes = APIRouter(prefix="/sessions/{session_id}")
-
-    def progress(job: PlanJob) -> str:
-        best = job.improvements[-1] if job.improvements else None
-        return site.pages.fragment(
-            "progress.html",
-            job=job,
-            best=best,
-            points=chart_points(job),
-            width=CHART_WIDTH,
-            height=CHART_HEIGHT,
-            margin=CHART_MARGIN,
-        )
 
     @routes.get("/plan")
     def show(request: Request, session_id: str) -> Response:
@@ -87,7 +43,7 @@ def router(site: Site) -> APIRouter:
             step="plan",
             ready=edited_roster(draft) is not None,
             job=job,
-            progress=progress(job) if job is not None and job.running else "",
+            progress=progress_report(site, job) if job is not None and job.running else "",
             plan=saved[0] if saved else None,
             quality=saved[1] if saved else None,
             colours=organisation_colours(saved[0]) if saved else {},
@@ -126,17 +82,6 @@ def router(site: Site) -> APIRouter:
     @routes.get("/plan/events")
     def events(session_id: str) -> Response:
         """The progress while the optimiser runs, then "done" (the page reloads to show the plan)."""
-        draft: Draft = site.workspace.draft(session_id)
-
-        async def stream() -> AsyncIterator[str]:
-            while True:
-                job = site.jobs.get(draft.id)
-                if job is None or not job.running:
-                    yield _sse("done", "")
-                    return
-                yield _sse("progress", progress(job))
-                await asyncio.sleep(PROGRESS_SECONDS)
-
-        return StreamingResponse(stream(), media_type="text/event-stream", headers={"cache-control": "no-store"})
+        return progress_stream(site, site.workspace.draft(session_id).id)
 
     return routes
