@@ -2,10 +2,12 @@
 
 import sys
 
+from speeddating.errors import missing_dependency
+
 try:
     from speeddating.cli import main
 except ModuleNotFoundError as missing:  # run from a checkout before installing the dependencies
-    sys.exit(f"speeddating needs {missing.name!r}: install it first with `pip install .` in this folder.")
+    sys.exit(missing_dependency(missing.name))
 
 if __name__ == "__main__":
     main()

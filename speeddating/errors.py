@@ -7,3 +7,8 @@ class UserError(Exception):
 
 class PlanFormatError(UserError):
     """A plan file that is not a well-formed `speeddating-plan/1` document (exit status 1)."""
+
+
+def missing_dependency(module: str | None) -> str:
+    """The one line for a dependency that is not installed (a checkout run before `pip install .`)."""
+    return f"speeddating needs {module!r}: install it first with `pip install .` in its folder."

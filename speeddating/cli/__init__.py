@@ -14,10 +14,15 @@ from speeddating.cli import print_commands as print_commands
 from speeddating.cli import replan_commands as replan_commands
 from speeddating.cli import web_commands as web_commands
 from speeddating.cli.base import cli
+from speeddating.errors import missing_dependency
 
 __all__ = ["cli", "main", "plan_commands"]
 
 
 def main() -> None:
-    """Console-script entry point."""
-    sys.exit(cli.main(prog_name="speeddating"))
+    """Console-script entry point. The modules behind a command load when it runs, so a dependency
+    missing there is told in one line, like one missing at start (`cli.py`)."""
+    try:
+        sys.exit(cli.main(prog_name="speeddating"))
+    except ModuleNotFoundError as missing:
+        sys.exit(missing_dependency(missing.name))

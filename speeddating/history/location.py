@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-import platformdirs
-
 from speeddating.i18n import t, t_plural
 
 APPLICATION = "speeddating"
@@ -46,6 +44,8 @@ class HistoryLocation:
 
 def user_store() -> Path:
     """The default store in the user's data folder, the same from any working folder."""
+    import platformdirs  # only where the user's data folder is looked for: --no-history needs none
+
     return platformdirs.user_data_path(APPLICATION, appauthor=False) / STORE_NAME
 
 

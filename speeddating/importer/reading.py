@@ -20,8 +20,6 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-import openpyxl
-
 from speeddating.errors import UserError
 from speeddating.i18n import format_integer, t
 from speeddating.text import clean, fold
@@ -415,6 +413,8 @@ def _damaged(source: str, error: BaseException) -> ImportProblems:
 def _read_workbook(data: bytes, source: str, sheet: str | None, score: ListScore) -> Sheet:
     """The sheet asked for, else the first visible sheet that holds a list (else the first visible one).
     A hidden sheet is read only when asked for by name: it is usually an old list or a lookup table."""
+    import openpyxl  # only a workbook needs it: a CSV plans without it
+
     # A damaged workbook can fail anywhere in zipfile, the XML parser or openpyxl, each with its own
     # exception types; whatever it raises means the same thing to the organiser.
     try:
