@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from speeddating.importer import ColumnChoice, ImportProblems, Role, read_roster, recognised_columns
+from speeddating.importer import ColumnChoice, ImportProblems, Role, attendee_sheet, read_roster, recognised_columns
 
 PAYER_AND_PARTICIPANT = (
     "Nom participant;Nom payeur;Structure;Courriel;Service\n"
@@ -17,7 +17,7 @@ PAYER_AND_PARTICIPANT = (
 def test_competing_columns_are_unsure_and_the_best_one_is_read(tmp_path: Path) -> None:
     path = tmp_path / "inscrits.csv"
     path.write_text(PAYER_AND_PARTICIPANT, encoding="utf-8")
-    recognition = recognised_columns(path)
+    recognition = recognised_columns(attendee_sheet(path))
     assert recognition.headers == ("Nom participant", "Nom payeur", "Structure", "Courriel", "Service")
     assert recognition.roles == {Role.FULL_NAME: 0, Role.ORGANISATION: 2, Role.EMAIL: 3}
     assert recognition.contenders[Role.ORGANISATION] == (2, 4)
@@ -29,7 +29,7 @@ def test_a_choice_overrides_the_recognition_and_a_role_can_be_read_from_no_colum
     path = tmp_path / "inscrits.csv"
     path.write_text(PAYER_AND_PARTICIPANT, encoding="utf-8")
     choice = ColumnChoice({Role.ORGANISATION: "E"}, frozenset({Role.EMAIL}))
-    assert recognised_columns(path, columns=choice).roles == {Role.FULL_NAME: 0, Role.ORGANISATION: 4}
+    assert recognised_columns(attendee_sheet(path), choice).roles == {Role.FULL_NAME: 0, Role.ORGANISATION: 4}
     roster = read_roster(path, columns=choice)
     assert [(a.name, a.organisation, a.email) for a in roster.attendees] == [
         ("Anne Martin", "RH", ""),
@@ -42,7 +42,7 @@ def test_a_missing_organisation_column_is_shown_unsure_instead_of_refused(tmp_pa
     path.write_text("Participant;Équipe de rattachement\nAnne Martin;CIO\nKarim Benali;PLIE\n", encoding="utf-8")
     with pytest.raises(ImportProblems):
         read_roster(path)
-    recognition = recognised_columns(path)
+    recognition = recognised_columns(attendee_sheet(path))
     assert Role.ORGANISATION not in recognition.roles and recognition.unsure(Role.ORGANISATION)
     chosen = read_roster(path, columns=ColumnChoice({Role.ORGANISATION: "B"}))
     assert [a.organisation for a in chosen.attendees] == ["CIO", "PLIE"]

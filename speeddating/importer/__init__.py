@@ -69,12 +69,13 @@ __all__ = [
     "ColumnRecognition",
     "ImportProblems",
     "Role",
+    "attendee_sheet",
     "column_letter",
-    "columns_used",
     "parse_columns",
     "read_aliases",
     "read_roster",
     "recognised_columns",
+    "roster_of",
     "write_aliases",
 ]
 
@@ -126,7 +127,24 @@ def read_roster(
     smallest list accepted: 2 for a session, 1 for latecomers joining one. `columns` says which column
     plays which role where the headers do not.
     """
-    table = read_sheet(path, sheet, list_score)
+    return roster_of(attendee_sheet(path, sheet), dedupe=dedupe, aliases=aliases, fewest=fewest, columns=columns)
+
+
+def attendee_sheet(path: Path, sheet: str | None = None) -> Sheet:
+    """The rows `read_roster` reads (the sheet named, else the first visible one holding a list): read once
+    by a front end that both shows the columns recognised and takes the roster."""
+    return read_sheet(path, sheet, list_score)
+
+
+def roster_of(
+    table: Sheet,
+    *,
+    dedupe: bool = False,
+    aliases: Mapping[str, str] = DEFAULT_ALIASES,
+    fewest: int = 2,
+    columns: ColumnChoice | None = None,
+) -> Roster:
+    """The attendees of a sheet already read, as `read_roster` gives them."""
     layout = find_layout(table, columns or ColumnChoice({}))
     reading = _read_entries(table, layout)
     if len(reading.entries) > MAX_PEOPLE:
@@ -178,7 +196,7 @@ def read_roster(
     )
     return Roster(
         attendees=attendees,
-        source=str(path),
+        source=table.source,
         warnings=(
             *table.warnings,
             *reading.warnings,
@@ -251,19 +269,10 @@ def _grouping_lines(grouping: Grouping, source: str) -> list[str]:
     return lines
 
 
-def columns_used(path: Path, *, sheet: str | None = None, columns: ColumnChoice | None = None) -> dict[Role, str]:
-    """The column read for each role, as the spreadsheet names it ("colonne C « Structure »"), for a front
-    end to show beside the people it found (raises ImportProblems as `read_roster` does)."""
-    layout = find_layout(read_sheet(path, sheet, list_score), columns or ColumnChoice({}))
-    return {role: layout.describe([column]) for role, column in layout.roles.items()}
-
-
-def recognised_columns(
-    path: Path, *, sheet: str | None = None, columns: ColumnChoice | None = None
-) -> ColumnRecognition:
-    """The headers of `path`, the column read for each role and the columns that could play it, for a front
+def recognised_columns(table: Sheet, columns: ColumnChoice | None = None) -> ColumnRecognition:
+    """The headers of a sheet, the column read for each role and the columns that could play it, for a front
     end offering a choice per role (raises ImportProblems only when the list has no header row)."""
-    return recognise_columns(read_sheet(path, sheet, list_score), columns or ColumnChoice({}))
+    return recognise_columns(table, columns or ColumnChoice({}))
 
 
 def read_aliases(path: Path) -> dict[str, str]:

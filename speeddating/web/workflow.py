@@ -4,6 +4,7 @@ Planning goes through the session workflow (`speeddating.session`), as the CLI's
 only shapes its answers for the pages (messages naming the file as the organiser knows it, notices worded).
 """
 
+import contextlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -28,8 +29,9 @@ from speeddating.importer import (
     ColumnChoice,
     ColumnRecognition,
     ImportProblems,
-    read_roster,
+    attendee_sheet,
     recognised_columns,
+    roster_of,
 )
 from speeddating.plan import Plan, Quality, UnreadableJSON, parse_json, read_plan
 from speeddating.planning import PastEncounters, measure
@@ -74,12 +76,12 @@ def import_attendees(
 ) -> Imported:
     """The attendee file stored at `path`, with every message naming it `shown_as`, read with the alias table
     `aliases` and the columns chosen as `--columns` chooses them."""
+    recognition: ColumnRecognition | None = None
     try:
-        recognition: ColumnRecognition | None = recognised_columns(path, columns=columns)
-    except UserError:
-        recognition = None
-    try:
-        roster = read_roster(path, aliases=aliases, columns=columns)
+        table = attendee_sheet(path)
+        with contextlib.suppress(UserError):
+            recognition = recognised_columns(table, columns)
+        roster = roster_of(table, aliases=aliases, columns=columns)
     except ImportProblems as problems:
         return Imported(None, tuple(_named(line, path, shown_as) for line in problems.problems), recognition)
     except UserError as error:
