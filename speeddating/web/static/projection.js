@@ -1,6 +1,11 @@
 // The projector page: rounds and changeovers in turn, each with its countdown; the room follows the screen.
 "use strict";
 
+// At a changeover the names too many for one screen are shown page by page, each this long, in turn.
+const PAGE_SECONDS = 7;
+// The narrowest column of names, in the list's own type size: the widest screens get more columns, not smaller type.
+const COLUMN_EMS = 13;
+
 function projection(screen) {
   const data = JSON.parse(document.getElementById("projection-data").textContent);
   const label = (name, values) => Object.entries(values || {}).reduce(
@@ -16,11 +21,17 @@ function projection(screen) {
   let step = 0;
   let remaining = 0;
   let running = false;
+  let following = false;
   let last = null;
+  let shownSince = 0;
+  let pages = [];
 
   function clock(seconds) {
     const whole = Math.max(0, Math.ceil(seconds));
-    return String(Math.floor(whole / 60)).padStart(2, "0") + ":" + String(whole % 60).padStart(2, "0");
+    const two = (number) => String(number).padStart(2, "0");
+    const hours = Math.floor(whole / 3600);
+    const minutes = two(Math.floor((whole % 3600) / 60)) + ":" + two(whole % 60);
+    return hours ? hours + ":" + minutes : minutes;
   }
 
   function chime() {
@@ -33,6 +44,85 @@ function projection(screen) {
     tone.stop(audio.currentTime + 0.6);
   }
 
+  function seatItem([name, table]) {
+    const item = document.createElement("li");
+    const who = document.createElement("span");
+    who.textContent = name;
+    const where = document.createElement("strong");
+    where.textContent = label("Table", { number: table });
+    item.append(who, where);
+    return item;
+  }
+
+  // The names in columns as wide as the type needs, as many pages as it takes: each name measured where it
+  // will stand (a long one wraps onto two lines), so that none is cut or runs off the screen.
+  function paginate(seats) {
+    const box = $("seats");
+    box.replaceChildren();
+    const em = parseFloat(getComputedStyle(box).fontSize);
+    const probe = document.createElement("div");
+    probe.className = "seat-page";
+    box.append(probe);
+    const gap = parseFloat(getComputedStyle(probe).columnGap) || 0;
+    const count = Math.max(1, Math.floor((box.clientWidth + gap) / (COLUMN_EMS * em + gap)));
+    box.style.setProperty("--columns", count);
+    const column = document.createElement("ol");
+    probe.append(column);
+    const items = seats.map(seatItem);
+    column.append(...items);
+    const room = box.clientHeight;
+    const heights = items.map((item) => item.getBoundingClientRect().height);
+    const columns = [[]];
+    let used = 0;
+    items.forEach((item, index) => {
+      if (used + heights[index] > room && columns[columns.length - 1].length) {
+        columns.push([]);
+        used = 0;
+      }
+      columns[columns.length - 1].push(item);
+      used += heights[index];
+    });
+    box.replaceChildren();
+    pages = [];
+    for (let first = 0; first < columns.length; first += count) {
+      const page = document.createElement("div");
+      page.className = "seat-page";
+      page.append(...columns.slice(first, first + count).map((names) => {
+        const list = document.createElement("ol");
+        list.append(...names);
+        return list;
+      }));
+      box.append(page);
+      pages.push(page);
+    }
+  }
+
+  // Which page of names is up: they turn every PAGE_SECONDS on the countdown's clock, paused or not.
+  function turnPages() {
+    const shown = pages.length ? Math.floor((Date.now() - shownSince) / 1000 / PAGE_SECONDS) % pages.length : 0;
+    pages.forEach((page, index) => { page.hidden = index !== shown; });
+    const marker = $("page");
+    marker.hidden = pages.length < 2;
+    marker.textContent = label("Page", { number: shown + 1, count: pages.length });
+  }
+
+  function showTime() {
+    const current = steps[step];
+    $("countdown").textContent = clock(remaining);
+    $("countdown").hidden = current.kind === "over" || (current.kind === "join" && remaining <= 0);
+    turnPages();
+  }
+
+  // The names of the changeover under way laid out for the room left once the header and countdown are shown.
+  function layOutSeats() {
+    const current = steps[step];
+    $("seats").hidden = current.kind !== "join";
+    pages = [];
+    $("seats").replaceChildren();
+    if (current.kind === "join") paginate(data.rounds[current.round].seats);
+    turnPages();
+  }
+
   function show() {
     const current = steps[step];
     const round = data.rounds[current.round];
@@ -41,87 +131,96 @@ function projection(screen) {
     $("theme").textContent = current.kind === "over" ? label("Over") :
       current.kind === "join" ? label("Join", { number: round.number }) : round.theme;
     $("prompt").textContent = current.kind === "round" ? round.prompt : "";
-    $("countdown").textContent = clock(remaining);
-    $("countdown").hidden = current.kind === "over" || (current.kind === "join" && current.minutes === 0);
-    const seats = $("seats");
-    seats.hidden = current.kind !== "join";
-    seats.replaceChildren(...(current.kind === "join" ? round.seats.map(([name, table]) => {
-      const item = document.createElement("li");
-      const who = document.createElement("span");
-      who.textContent = name;
-      const where = document.createElement("strong");
-      where.textContent = label("Table", { number: table });
-      item.append(who, where);
-      return item;
-    }) : []));
-    $("start").textContent = running ? label("Pause") : label("Start");
+    showControls();
+    showTime();
+    layOutSeats();
   }
 
-  function go(index) {
+  function showControls() {
+    $("start").textContent = running ? label("Pause") : label("Start");
+    $("follow").setAttribute("aria-pressed", String(following));
+  }
+
+  function go(index, seconds) {
     step = Math.max(0, Math.min(steps.length - 1, index));
-    remaining = steps[step].minutes * 60;
+    remaining = seconds === undefined ? steps[step].minutes * 60 : seconds;
+    shownSince = Date.now();
     show();
+  }
+
+  // The timetable says where the session stands at `now`: the round under way, or the changeover before it
+  // (before round 1: the welcome), with the seconds left; after the last round, the end.
+  function planned(now) {
+    const at = (time) => new Date(data.date + "T" + time + ":00");
+    for (let index = 0; index < data.rounds.length; index += 1) {
+      const begins = at(data.rounds[index].start);
+      const ends = at(data.rounds[index].end);
+      if (now < begins) return { step: 2 * index, remaining: (begins - now) / 1000 };
+      if (now < ends) return { step: 2 * index + 1, remaining: (ends - now) / 1000 };
+    }
+    return { step: steps.length - 1, remaining: 0 };
+  }
+
+  function follow() {
+    const now = new Date();
+    const position = planned(now);
+    if (position.step !== step || !following) {
+      if (following && position.step > step) chime();
+      following = true;
+      running = position.step < steps.length - 1;
+      go(position.step, position.remaining);
+    }
+    remaining = position.remaining;
+    showTime();
   }
 
   function tick() {
     const now = Date.now();
-    if (running && last !== null) {
+    if (following) {
+      follow();
+    } else if (running && last !== null) {
       remaining -= (now - last) / 1000;
       if (remaining <= 0) {
         chime();
         const next = step + 1;
-        go(next);
         running = next < steps.length - 1;
+        go(next);
       }
     }
     last = now;
-    $("countdown").textContent = clock(remaining);
+    showTime();
+  }
+
+  // Any control taken by hand leaves the timetable: the organiser runs the room from then on.
+  function byHand(change) {
+    following = false;
+    change();
+    last = Date.now();
+    showControls();
   }
 
   function toggle() {
-    running = !running;
-    last = Date.now();
-    show();
+    byHand(() => { running = !running; });
   }
 
-  // The timetable says where the session stands now: the round under way, or the changeover before it.
-  function follow() {
+  function today() {
     const now = new Date();
-    const at = (time) => new Date(data.date + "T" + time + ":00");
-    for (let index = 0; index < data.rounds.length; index += 1) {
-      const round = data.rounds[index];
-      const begins = at(round.start);
-      const ends = at(round.end);
-      if (now < begins) {
-        go(2 * index);
-        remaining = (begins - now) / 1000;
-        running = true;
-        last = Date.now();
-        show();
-        return;
-      }
-      if (now < ends) {
-        go(2 * index + 1);
-        remaining = (ends - now) / 1000;
-        running = true;
-        last = Date.now();
-        show();
-        return;
-      }
-    }
-    go(steps.length - 1);
+    const two = (number) => String(number).padStart(2, "0");
+    return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
   }
 
   $("start").addEventListener("click", toggle);
-  $("next").addEventListener("click", () => go(step + 1));
+  $("next").addEventListener("click", () => byHand(() => go(step + 1)));
   $("follow").addEventListener("click", follow);
   document.addEventListener("keydown", (event) => {
     if (event.target.closest && event.target.closest("input")) return;
     if (event.key === " ") { event.preventDefault(); toggle(); }
-    if (event.key === "ArrowRight" || event.key === "PageDown") { event.preventDefault(); go(step + 1); }
-    if (event.key === "ArrowLeft" || event.key === "PageUp") { event.preventDefault(); go(step - 1); }
+    if (event.key === "ArrowRight" || event.key === "PageDown") { event.preventDefault(); byHand(() => go(step + 1)); }
+    if (event.key === "ArrowLeft" || event.key === "PageUp") { event.preventDefault(); byHand(() => go(step - 1)); }
   });
-  go(0);
+  window.addEventListener("resize", layOutSeats);
+  // Opened on the day of the session, the screen follows its timetable; any other day, it waits for the organiser.
+  if (data.date === today()) follow(); else go(0);
   window.setInterval(tick, 250);
 }
 
