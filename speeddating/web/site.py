@@ -7,6 +7,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from speeddating.exporters.pdf.style import long_date
 from speeddating.i18n import current_language, format_percent, format_seconds, t, t_plural
 from speeddating.text import fold
 from speeddating.web.jobs import Jobs
@@ -28,6 +29,7 @@ class Pages:
         )
         self.environment.globals.update(format_seconds=format_seconds, format_percent=format_percent)
         self.environment.filters["fold"] = fold  # organisation names as the package compares them
+        self.environment.filters["long_date"] = long_date  # "2026-12-08" read "mardi 8 décembre 2026"
 
     def render(self, name: str, *, path: str = "/", status: int = 200, **context: Any) -> HTMLResponse:
         """The template `name` in the current language; `path` is where the language switch comes back to."""

@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+import pytest
 from starlette.testclient import TestClient
 
 from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, record, seated_plan
@@ -38,3 +39,24 @@ def test_the_history_shows_the_trend_session_by_session(client: TestClient, tmp_
     assert '<td class="number">4</td><td class="number">0</td>' in january  # re-meetings, of which unavoidable
     assert '<td class="number">8</td><td class="number">8</td>' in february
     assert page.count('class="bar"') == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "january", "december"),
+    [
+        ("fr", "mercredi 15 janvier 2025", "mardi 1er décembre 2026"),
+        ("en", "Wednesday 15 January 2025", "Tuesday 1 December 2026"),
+    ],
+)
+def test_the_history_writes_its_dates_in_full_in_the_page_language(
+    client: TestClient, tmp_path: Path, language: str, january: str, december: str
+) -> None:
+    record(tmp_path / "data" / "history.db", seated_plan(EIGHT, [ROUND_A, ROUND_B], title="Janvier"))
+    record(tmp_path / "data" / "history.db", seated_plan(EIGHT, [ROUND_C], title="Décembre", date="2026-12-01"))
+    client.post("/language", data={"language": language, "back": "/history"})
+    page = client.get("/history").text
+    trend = page.split('<table class="trend-table">')[1].split("</table>")[0]
+    assert f'<td class="nowrap">{january}</td>' in trend and f'<td class="nowrap">{december}</td>' in trend
+    assert "2025-01-15" not in page and "2026-12-01" not in page
+    assert f'<td class="nowrap">{december}</td><td>Décembre</td>' in page  # the sessions list, newest first
+    assert f'<td class="nowrap">{january}</td><td>Janvier</td>' in client.get("/").text

@@ -8,6 +8,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from speeddating.errors import UserError
+from speeddating.exporters.pdf.style import long_date
 from speeddating.history.report import NetworkReport, report_pdf
 from speeddating.i18n import t
 from speeddating.plan import read_plan
@@ -106,7 +107,7 @@ def router(site: Site) -> APIRouter:
                     "Session n° {number} recorded: {title}, {date}.",
                     number=recorded.session.id,
                     title=recorded.session.title,
-                    date=recorded.session.date,
+                    date=long_date(recorded.session.date),
                 )
             except UserError as error:
                 notice = str(error)
