@@ -554,13 +554,7 @@ def find_layout(table: Sheet, choice: ColumnChoice) -> Layout:
     headers = _combined(block)
     taken = _given_columns(table, choice, headers)
     roles = _choose_roles(headers, data[:VALUE_SAMPLE_ROWS], taken, choice.left_out)
-    if (
-        Role.ORGANISATION not in roles
-        and Role.ORGANISATION not in choice.left_out
-        and Role.EMAIL in roles
-        and _professional(data, roles[Role.EMAIL])
-    ):
-        roles[Role.ORGANISATION] = roles[Role.EMAIL]
+    roles = _organisation_from_email(roles, data, choice.left_out)
     layout = Layout(
         table.source,
         tuple(row.number for row in block),
@@ -605,6 +599,11 @@ class ColumnRecognition:
     roles: Mapping[Role, int]
     contenders: Mapping[Role, tuple[int, ...]]
 
+    @property
+    def organisation_from_email(self) -> bool:
+        """No organisation column: each person's organisation is their address's domain."""
+        return self.roles.get(Role.ORGANISATION, -1) == self.roles.get(Role.EMAIL)
+
     def unsure(self, role: Role) -> bool:
         """The organiser should check this role: several columns could play it (for the name, any of its
         roles), or none was found for one every list needs (a name, an organisation)."""
@@ -626,7 +625,20 @@ def recognise_columns(table: Sheet, choice: ColumnChoice) -> ColumnRecognition:
     ranked = _ranked(headers, data, {})
     contenders = {role: tuple(column for _, column in sorted(found, reverse=True)) for role, found in ranked.items()}
     roles = _choose_roles(headers, data, _given_columns(table, choice, headers), choice.left_out)
-    return ColumnRecognition(headers, roles, contenders)
+    return ColumnRecognition(headers, _organisation_from_email(roles, data, choice.left_out), contenders)
+
+
+def _organisation_from_email(roles: dict[Role, int], data: Sequence[Row], left_out: frozenset[Role]) -> dict[Role, int]:
+    """No organisation column (and none refused) but professional addresses: the e-mail column plays both
+    roles, each person's organisation being their address's domain."""
+    if (
+        Role.ORGANISATION not in roles
+        and Role.ORGANISATION not in left_out
+        and Role.EMAIL in roles
+        and _professional(data, roles[Role.EMAIL])
+    ):
+        return {**roles, Role.ORGANISATION: roles[Role.EMAIL]}
+    return roles
 
 
 def _professional(data: Sequence[Row], column: int) -> bool:

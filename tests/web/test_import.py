@@ -3,12 +3,14 @@ for merged organisations (given to the importer as aliases)."""
 
 from pathlib import Path
 
+from playwright.sync_api import Page, expect
 from starlette.testclient import TestClient
 
 from speeddating.importer import read_aliases, read_roster
 from speeddating.web.screens.attendees import edited_roster
 from speeddating.web.workspace import Workspace
 from tests.test_importer_recognition import PAYER_AND_PARTICIPANT
+from tests.web.conftest import LiveServer, import_list, start_session
 
 
 def new_session(client: TestClient, listing: str) -> str:
@@ -96,3 +98,42 @@ def test_the_choices_on_organisations_download_as_the_aliases_file_the_cli_reads
     organisations = [a.organisation for a in on_the_page.attendees]
     assert organisations == ["Mission locale", "Mission locale", "Mission Locale du Blaisois", "CIO"]
     assert [a.organisation for a in on_the_command_line.attendees] == organisations
+
+
+ADDRESSES_ONLY = (
+    "Nom;Prénom;Courriel\n"
+    "MARTIN;Anne;anne.martin@francetravail.fr\n"
+    "BENALI;Karim;karim.benali@francetravail.fr\n"
+    "DUBOIS;Léa;lea.dubois@mission-locale.fr\n"
+    "HADDAD;Inès;ines.haddad@cio.fr\n"
+)
+"""A list with professional addresses and no organisation column: the importer takes each address's domain."""
+
+
+def test_a_list_without_organisation_column_takes_the_addresses_domains_as_the_cli_does(
+    page: Page, live_server: LiveServer, tmp_path: Path
+) -> None:
+    listing = tmp_path / "inscrits.csv"
+    listing.write_text(ADDRESSES_ONLY, encoding="utf-8")
+    cli_roster = read_roster(listing)
+    start_session(page, live_server)
+    import_list(page, listing)
+    organisation = page.locator("#column-organisation")
+    expect(organisation).to_have_value("C")
+    expect(organisation.locator("option:checked")).to_have_text("C · Courriel → domaines")
+    expect(page.get_by_text("pas de colonne de structure : le domaine de chaque adresse")).to_be_visible()
+    expect(page.get_by_text("à vérifier : aucune colonne trouvée")).to_have_count(0)
+    people = page.locator("table.people tbody tr")
+    shown = [(row.locator("td").nth(0).inner_text(), row.locator("td").nth(1).inner_text()) for row in people.all()]
+    assert shown == [(a.name, a.organisation) for a in cli_roster.attendees]  # the page reads as the CLI reads
+    assert ("Léa Dubois", "mission-locale.fr") in shown
+
+    lea = people.filter(has_text="lea.dubois@mission-locale.fr")
+    organisation.select_option("B")  # a wrong column (the first names), then the addresses again
+    expect(lea.locator("td").nth(1)).to_have_text("Léa")
+    expect(page.locator("#column-organisation")).to_have_value("B")
+    page.locator("#column-organisation").select_option("C")
+    expect(lea.locator("td").nth(1)).to_have_text("mission-locale.fr")
+    expect(lea.locator("td").nth(0)).to_have_text("Léa Dubois")
+    expect(page.locator("#column-organisation")).to_have_value("C")
+    expect(page.locator("#column-email")).to_have_value("C")  # the e-mail still read from it

@@ -90,6 +90,16 @@ def column_choice(draft: Draft) -> ColumnChoice:
     return ColumnChoice(given, frozenset(role for role, letters in chosen.items() if not letters))
 
 
+def by_address(columns: dict[str, str], email: str) -> dict[str, str]:
+    """The organisation chosen in the e-mail column means each address's domain: the importer reads it so
+    when that column plays both roles (`--columns organisation=C,email=C`), else it would take the whole
+    address for the organisation and find no e-mail column."""
+    email = columns.get(Role.EMAIL.value, email)
+    if email and columns.get(Role.ORGANISATION.value) == email:
+        return {**columns, Role.EMAIL.value: email}
+    return columns
+
+
 def kept_apart(draft: Draft) -> tuple[str, ...]:
     """Spellings the organiser refused to merge into another organisation."""
     return tuple(str(spelling) for spelling in draft.state.get("kept_apart", []))
@@ -125,6 +135,8 @@ def router(site: Site) -> APIRouter:
             step="import",
             imported=found,
             roles=list(Role),
+            organisation_role=Role.ORGANISATION,
+            email_role=Role.EMAIL,
             chosen=chosen_columns(draft),
             column_letter=column_letter,
             kept_apart=kept_apart(draft),
@@ -163,7 +175,9 @@ def router(site: Site) -> APIRouter:
             and form[role.value] != (column_letter(current[role]) if role in current else "")
         }
         kept = {role.value: letters for role, letters in chosen_columns(draft).items()}
-        draft.save(columns={**kept, **changed})
+        draft.save(
+            columns=by_address({**kept, **changed}, column_letter(current[Role.EMAIL]) if Role.EMAIL in current else "")
+        )
         return _back(draft, "columns")
 
     @routes.post("/organisations/merge")
