@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import openpyxl
+import pypdfium2
 from click.testing import CliRunner
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.style import Style, TableProperties
@@ -263,3 +264,12 @@ def write_ods(
         document.spreadsheet.addElement(table)
     document.save(str(path))
     return path
+
+
+def pdf_text(data: bytes) -> str:
+    """The text of every page of a PDF, as PDFium (the print screen's previews) reads it."""
+    document = pypdfium2.PdfDocument(data)
+    try:
+        return "\n".join(page.get_textpage().get_text_bounded() for page in document)
+    finally:
+        document.close()

@@ -5,10 +5,13 @@
 call the package (through `workflow` for what the CLI's commands orchestrate) and hold no planning logic.
 """
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
+import anyio.to_thread
 from fastapi import FastAPI, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -24,6 +27,8 @@ from speeddating.web.workspace import UnknownSession, Workspace
 
 STATIC = Path(__file__).resolve().parent / "static"
 LANGUAGE_COOKIE = "speeddating_lang"
+STOPPING_SECONDS = 20.0
+"""How long a stopping server waits for the plans being computed to end with their best so far."""
 
 
 @dataclass(frozen=True)
@@ -65,9 +70,16 @@ class LanguageMiddleware:
 
 
 def create_app(settings: Settings) -> FastAPI:
-    """The application for one run of `serve`; FastAPI's documentation pages are off."""
-    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
+    """The application for one run of `serve`; FastAPI's documentation pages are off. When it stops, the
+    plans being computed are stopped too, each keeping the best plan found so far."""
     site = Site(Pages(), Workspace(settings.data), Jobs())
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await anyio.to_thread.run_sync(site.jobs.stop_all, STOPPING_SECONDS)
+
+    app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for screen in (home, attendees, event, plan, documents, day, projection, history):
         app.include_router(screen.router(site))

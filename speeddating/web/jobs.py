@@ -100,6 +100,17 @@ class Jobs:
         if job is not None and job.running:
             job.stop.request()
 
+    def stop_all(self, wait: float) -> None:
+        """Ask every run to end with its best plan so far and give them `wait` seconds to write it: a server
+        that stops (Ctrl-C, a test's server) leaves no optimiser working behind it, nor a plan half kept."""
+        with self._lock:
+            running = [job for job in self._jobs.values() if job.running]
+        for job in running:
+            job.stop.request()
+        deadline = time.monotonic() + wait
+        for job in running:
+            job.over.wait(max(0.0, deadline - time.monotonic()))
+
     def _run(self, job: PlanJob, work: Work[T], keep: Keep[T]) -> None:
         try:
             keep(work(job.events.append, job.stop))

@@ -2,7 +2,8 @@
 
 Binding the socket ourselves gives the port before the application is built (the guard needs it) and
 lets a taken port fall back to a free one. Open progress streams would hold uvicorn's graceful shutdown
-for as long as they last, so it is cut short.
+for as long as they last, so it is cut short; then the application's lifespan stops the plans being
+computed, each keeping its best plan so far.
 """
 
 import errno
@@ -39,7 +40,7 @@ def build_server(sock: socket.socket, data: Path, language: str) -> tuple[uvicor
     guard = Guard.for_port(sock.getsockname()[1])
     app = create_app(Settings(data=data, guard=guard, language=language))
     config = uvicorn.Config(
-        app, log_level="warning", timeout_graceful_shutdown=SHUTDOWN_SECONDS, lifespan="off", access_log=False
+        app, log_level="warning", timeout_graceful_shutdown=SHUTDOWN_SECONDS, lifespan="on", access_log=False
     )
     return uvicorn.Server(config), guard
 

@@ -19,6 +19,10 @@ from speeddating.web.security import Guard
 from speeddating.web.server import bind, build_server
 
 TEST_PORT = 8421
+EXPECT_MILLISECONDS = 20_000
+"""How long a browser assertion waits: Playwright's 5 s are short for a page on a machine loaded tenfold (the
+server, the optimiser and Chromium share two cores); waiting longer costs nothing when the page is right."""
+expect.set_options(timeout=EXPECT_MILLISECONDS)
 CHROMIUM_LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

@@ -1,10 +1,18 @@
-"""Plans computed in the background: progress kept, a stopped run's best plan kept, failures said."""
+"""Plans computed in the background: progress kept, a stopped run's best plan kept (also when the server
+stops), failures said."""
 
+import json
 import threading
+from pathlib import Path
+
+from starlette.testclient import TestClient
 
 from speeddating.errors import UserError
 from speeddating.status import Phase, Progress, ProgressEvent, Stop
+from speeddating.web.app import Settings, create_app
 from speeddating.web.jobs import Jobs, JobState
+from speeddating.web.security import Guard
+from speeddating.web.workspace import Workspace
 
 
 def test_a_stopped_run_keeps_the_plan_it_hands_back_and_a_new_run_may_start_after() -> None:
@@ -46,3 +54,19 @@ def test_a_refused_run_says_why() -> None:
     job = Jobs().start("s2", 10.0, refused, lambda planned: None)
     assert job.over.wait(timeout=60)
     assert job.state is JobState.FAILED and job.error == "Aucun tour ne tient"
+
+
+def test_a_server_that_stops_stops_its_runs_and_keeps_their_best_plan(
+    tmp_path: Path, guard: Guard, origin: str, french_export: Path
+) -> None:
+    """Ctrl-C (or a test's server ending) while a plan is computed: no optimiser is left working behind the
+    server, and the best plan found so far is written, said to be interrupted."""
+    data = tmp_path / "data"
+    draft = Workspace(data).new_draft().store_attendees(french_export.read_bytes(), french_export.name)
+    with TestClient(create_app(Settings(data=data, guard=guard)), base_url=origin) as client:
+        client.cookies.set(guard.cookie, guard.token)
+        client.headers["origin"] = origin
+        client.post(f"/sessions/{draft.id}/plan/start", data={"time_limit": "120"})
+        assert ">Arrêter</button>" in client.get(f"/sessions/{draft.id}/plan").text  # still running
+    document = json.loads((draft.plan_folder / "plan.json").read_text(encoding="utf-8"))
+    assert document["quality"]["interrupted"] is True
