@@ -58,7 +58,7 @@ def test_the_known_sizes() -> None:
     AG(4, 3), the affine family's); at tables of 4, those below."""
     sizes = {(k, design.points) for design, k in known_designs()}
     assert {v for k, v in sizes if k == 3} == set(range(15, 100, 3)) - {81}
-    assert {v for k, v in sizes if k == 4} == {16, 24, 28, 32, 36, 40, 48, 52, 76, 88}
+    assert {v for k, v in sizes if k == 4} == {16, 24, 28, 32, 36, 40, 48, 52, 60, 76, 88}
 
 
 @pytest.mark.parametrize(("family", "points"), sorted(STARTERS))
@@ -98,6 +98,7 @@ GOLFERS = [
     pytest.param(36, 4, 11, "resolvable-gdd", id="36 at 4, 11 rounds: 4-RGDD(3^12)"),
     pytest.param(99, 3, 49, "kirkman", id="99 at 3, 49 rounds: KTS(2q+1)"),
     pytest.param(88, 4, 29, "resolvable-quadruples", id="88 at 4, 29 rounds: RBIBD(3q+1,4,1)"),
+    pytest.param(60, 4, 19, "resolvable-gdd", id="60 at 4, 19 rounds: 4-RGDD(3^20)"),
 ]
 
 
