@@ -1,7 +1,7 @@
 """Search for the base classes of cyclically developed resolvable designs (tables of 3 and 4).
 
     python -m benchmarks.starter_search --family nkts --points 24 [--time-limit 60] [--seed 0]
-    python -m benchmarks.starter_search --family rgdd3 --points 60 --method anneal --tries 40
+    python -m benchmarks.starter_search --family rgdd3 --points 72 --method tabu --tries 40
 
 Points are Z_n × parts plus a few fixed points ∞ (fixed by the group). A base class is a partition
 of all points into blocks; adding t in Z_n to every coordinate gives n classes, and each extra
@@ -12,7 +12,8 @@ with each part. The search fixes how many blocks of each shape (points per part)
 has, then gives CP-SAT one coordinate per block slot with AllDifferent over the coordinates of
 each part and over the differences of each kind, which it settles in seconds where the direct
 model of the rounds does not finish (and proves no starter exists, as for NKTS(18)); on large
-schemes with three parts, simulated annealing over the same slots (`--method anneal`) is faster.
+schemes with three parts, local search over the same slots is often faster: simulated annealing
+(`--method anneal`) or a tabu search on the slots (`--method tabu`).
 Where the fixed points allow it, the base class is asked to be fixed by rotating the parts.
 
 The families (v people, r rounds) and their schemes:
@@ -281,89 +282,167 @@ def difference(
     return w
 
 
-def anneal_shapes(s: Scheme, counts: dict[Shape, int], turns: int, *, seed: int, moves: int) -> list[str] | None:
-    """A base class with these shapes found by simulated annealing, or None after `moves` swaps.
+Slot = tuple[int, int]
+"""(block, position in the block) of a representative block of the base class."""
 
-    The blocks' slots hold the coordinates as a permutation (one pool when the parts rotate, one
-    per part otherwise); a move swaps two slots of different blocks, and the cost is how far each
-    kind of difference is from being covered exactly as often as needed. Where CP-SAT stalls on
-    large rotation-symmetric schemes this often finishes in seconds, for some shape multisets
-    only. `seed` fixes the run.
+Kind = tuple[int, int, int]
+"""A difference orbit: (-1, part, ±d) inside a part, (p, q, d) between parts p < q."""
+
+
+class SlotState:
+    """The representative blocks of a base class with these shapes, their coordinates, and how often
+    each kind of difference is covered: what the local searches move.
+
+    The slots hold the coordinates as a permutation (one pool when the parts rotate, one per part
+    otherwise); a move swaps two slots of different blocks of one pool, and the cost is how far each
+    kind of difference is from being covered exactly as often as needed.
     """
-    n, rotated = s.modulus, turns > 1
-    rng = random.Random(seed)
-    reps: list[tuple[str, list[int]]] = []
-    if not (s.fixed == 1 and rotated):
-        reps += [(f"∞{a}" if s.fixed > 1 else "∞", list(range(s.parts))) for a in range(s.fixed // turns)]
-    for shape, count in sorted(counts.items(), reverse=True):
-        reps += [("", [p for p in range(s.parts) for _ in range(shape[p])]) for _ in range(count)]
-    slots = [(b, i) for b, (_, parts) in enumerate(reps) for i in range(len(parts))]
-    pools = [slots] if rotated else [[(b, i) for b, i in slots if reps[b][1][i] == p] for p in range(s.parts)]
-    value: dict[tuple[int, int], int] = {}
-    for pool in pools:
-        free = [x for x in range(n) if not (rotated and s.fixed == 1 and x == 0)]
-        rng.shuffle(free)
-        value.update(zip(pool, free, strict=True))
 
-    def kinds(b: int) -> list[tuple[int, int, int]]:
-        """The difference each pair of block b covers: (-1, part, ±d) inside a part, (p, q, d) across."""
-        parts = reps[b][1]
+    def __init__(self, s: Scheme, counts: dict[Shape, int], turns: int, rng: random.Random) -> None:
+        self.scheme, self.turns, self.rotated = s, turns, turns > 1
+        self.reps: list[tuple[str, list[int]]] = []
+        if not (s.fixed == 1 and self.rotated):
+            self.reps += [(f"∞{a}" if s.fixed > 1 else "∞", list(range(s.parts))) for a in range(s.fixed // turns)]
+        for shape, count in sorted(counts.items(), reverse=True):
+            self.reps += [("", [p for p in range(s.parts) for _ in range(shape[p])]) for _ in range(count)]
+        slots = [(b, i) for b, (_, parts) in enumerate(self.reps) for i in range(len(parts))]
+        self.pools = (
+            [slots] if self.rotated else [[(b, i) for b, i in slots if self.reps[b][1][i] == p] for p in range(s.parts)]
+        )
+        self.value: dict[Slot, int] = {}
+        for pool in self.pools:
+            free = [x for x in range(s.modulus) if not (self.rotated and s.fixed == 1 and x == 0)]
+            rng.shuffle(free)
+            self.value.update(zip(pool, free, strict=True))
+        n = s.modulus
+        self.need = {
+            (-1, p, e): int(e != s.pure_excluded)
+            for p in range(1 if self.rotated else s.parts)
+            for e in range(1, n // 2 + 1)
+        }
+        across = [(0, 1)] if self.rotated else list(combinations(range(s.parts), 2))
+        self.need |= {(p, q, d): int(d != s.mixed_excluded) for p, q in across for d in range(n)}
+        if self.rotated and s.fixed == 1:
+            self.need[0, 1, 0] = 0
+        self.covered = dict.fromkeys(self.need, 0)
+        for b in range(len(self.reps)):
+            for kind in self.kinds(b):
+                self.covered[kind] += 1
+        self.cost = sum(abs(self.covered[k] - self.need[k]) for k in self.need)
+
+    def kinds(self, b: int) -> list[Kind]:
+        """The difference each pair of block b covers."""
+        n, parts = self.scheme.modulus, self.reps[b][1]
         out = []
         for i, j in combinations(range(len(parts)), 2):
-            p, q, x, y = parts[i], parts[j], value[b, i], value[b, j]
+            p, q, x, y = parts[i], parts[j], self.value[b, i], self.value[b, j]
             if p == q:
-                out.append((-1, 0 if rotated else p, min((y - x) % n, (x - y) % n)))
-            elif rotated:
-                out.append((0, 1, (y - x) % n if (q - p) % s.parts == 1 else (x - y) % n))
+                out.append((-1, 0 if self.rotated else p, min((y - x) % n, (x - y) % n)))
+            elif self.rotated:
+                out.append((0, 1, (y - x) % n if (q - p) % self.scheme.parts == 1 else (x - y) % n))
             else:
                 out.append((p, q, (y - x) % n))
         return out
 
-    need = {
-        (-1, p, e): int(e != s.pure_excluded) for p in range(1 if rotated else s.parts) for e in range(1, n // 2 + 1)
-    }
-    across = [(0, 1)] if rotated else list(combinations(range(s.parts), 2))
-    need |= {(p, q, d): int(d != s.mixed_excluded) for p, q in across for d in range(n)}
-    if rotated and s.fixed == 1:
-        need[0, 1, 0] = 0
-    covered = dict.fromkeys(need, 0)
-    for b in range(len(reps)):
-        for kind in kinds(b):
-            covered[kind] += 1
-    cost = sum(abs(covered[k] - need[k]) for k in need)
+    def swap(self, first: Slot, second: Slot) -> int:
+        """Swap two slots' coordinates (of different blocks), update the cost and return its change."""
+        before = self.kinds(first[0]) + self.kinds(second[0])
+        self.value[first], self.value[second] = self.value[second], self.value[first]
+        after = self.kinds(first[0]) + self.kinds(second[0])
+        touched = set(before) | set(after)
+        old = sum(abs(self.covered[k] - self.need[k]) for k in touched)
+        for kind in before:
+            self.covered[kind] -= 1
+        for kind in after:
+            self.covered[kind] += 1
+        delta = sum(abs(self.covered[k] - self.need[k]) for k in touched) - old
+        self.cost += delta
+        return delta
+
+    def in_conflict(self, slot: Slot) -> bool:
+        """True when the slot's block covers some difference more often than needed."""
+        return any(self.covered[k] > self.need[k] for k in self.kinds(slot[0]))
+
+    def base_class(self) -> list[str]:
+        """The base class as `developed` reads it (the images of each block under the rotation)."""
+        s, turns = self.scheme, self.turns
+        blocks = (
+            images(s, turns, "∞", [(p, 0) for p in range(s.parts)], invariant=True)
+            if self.rotated and s.fixed == 1
+            else []
+        )
+        for b, (label, parts) in enumerate(self.reps):
+            blocks += images(s, turns, label, [(p, self.value[b, i]) for i, p in enumerate(parts)])
+        return [" ".join([label] * bool(label) + [f"{x}_{p}" for p, x in slots]) for label, slots in blocks]
+
+
+def anneal_shapes(s: Scheme, counts: dict[Shape, int], turns: int, *, seed: int, moves: int) -> list[str] | None:
+    """A base class with these shapes found by simulated annealing over `SlotState` swaps, or None after
+    `moves` swaps.
+
+    Where CP-SAT stalls on large rotation-symmetric schemes this often finishes in seconds, for some
+    shape multisets only. `seed` fixes the run.
+    """
+    rng = random.Random(seed)
+    state = SlotState(s, counts, turns, rng)
     temperature, cooling = 2.0, (0.3 / 2.0) ** (1 / moves)
-    sizes = [len(pool) for pool in pools]
+    sizes = [len(pool) for pool in state.pools]
     for _ in range(moves):
-        if cost == 0:
+        if state.cost == 0:
             break
         temperature *= cooling
-        first, second = rng.sample(rng.choices(pools, sizes)[0], 2)
+        first, second = rng.sample(rng.choices(state.pools, sizes)[0], 2)
         if first[0] == second[0]:
             continue
-        before = kinds(first[0]) + kinds(second[0])
-        value[first], value[second] = value[second], value[first]
-        after = kinds(first[0]) + kinds(second[0])
-        touched = set(before) | set(after)
-        old = sum(abs(covered[k] - need[k]) for k in touched)
-        for kind in before:
-            covered[kind] -= 1
-        for kind in after:
-            covered[kind] += 1
-        delta = sum(abs(covered[k] - need[k]) for k in touched) - old
-        if delta <= 0 or rng.random() < math.exp(-delta / temperature):
-            cost += delta
-        else:
-            for kind in after:
-                covered[kind] -= 1
-            for kind in before:
-                covered[kind] += 1
-            value[first], value[second] = value[second], value[first]
-    if cost:
-        return None
-    blocks = images(s, turns, "∞", [(p, 0) for p in range(s.parts)], invariant=True) if rotated and s.fixed == 1 else []
-    for b, (label, parts) in enumerate(reps):
-        blocks += images(s, turns, label, [(p, value[b, i]) for i, p in enumerate(parts)])
-    return [" ".join([label] * bool(label) + [f"{x}_{p}" for p, x in slots]) for label, slots in blocks]
+        delta = state.swap(first, second)
+        if delta > 0 and rng.random() >= math.exp(-delta / temperature):
+            state.swap(first, second)
+    return None if state.cost else state.base_class()
+
+
+def tabu_shapes(s: Scheme, counts: dict[Shape, int], turns: int, *, seed: int, moves: int) -> list[str] | None:
+    """A base class with these shapes found by tabu search over `SlotState` swaps, or None after `moves` steps.
+
+    Each step takes a slot whose block covers some difference too often, tries every swap with the
+    other slots of its pool and makes the best one whose slots are not tabu (or any that beats the
+    best cost seen); both slots then stay put for a few steps. It escapes the plateaus where the
+    annealing wanders (4-RGDD of type 3^u on 60 people and more). `seed` fixes the run.
+    """
+    rng = random.Random(seed)
+    state = SlotState(s, counts, turns, rng)
+    pool_of = {slot: pool for pool in state.pools for slot in pool}
+    slots = list(pool_of)
+    tabu_until = dict.fromkeys(slots, 0)
+    best = state.cost
+    for step in range(moves):
+        if state.cost == 0:
+            break
+        conflicted = [slot for slot in slots if state.in_conflict(slot)]
+        first = rng.choice(conflicted)
+        chosen: list[Slot] = []
+        chosen_delta = 0
+        for second in pool_of[first]:
+            if second[0] == first[0]:
+                continue
+            delta = state.swap(first, second)
+            state.swap(first, second)
+            allowed = tabu_until[second] <= step or state.cost + delta < best
+            if allowed and (not chosen or delta < chosen_delta):
+                chosen, chosen_delta = [second], delta
+            elif allowed and delta == chosen_delta:
+                chosen.append(second)
+        if not chosen:
+            continue
+        second = rng.choice(chosen)
+        state.swap(first, second)
+        tenure = 2 + rng.randrange(len(slots) // 4 + 1)
+        tabu_until[first] = tabu_until[second] = step + tenure
+        best = min(best, state.cost)
+    return None if state.cost else state.base_class()
+
+
+LOCAL_SEARCHES = {"anneal": anneal_shapes, "tabu": tabu_shapes}
+"""The local searches over block slots, by `--method` name."""
 
 
 def search(
@@ -379,16 +458,16 @@ def search(
 ) -> tuple[Scheme, list[str], list[str]] | None:
     """The scheme and a base class found for it (and its transversal blocks), or None.
 
-    CP-SAT tries the `tries` most balanced shape multisets, sharing `time_limit`; annealing makes
-    `tries` runs of `moves` swaps (seeds seed, seed + 1, ...), going round the shape multisets.
+    CP-SAT tries the `tries` most balanced shape multisets, sharing `time_limit`; the local
+    searches make `tries` runs of `moves` moves (seeds seed, seed + 1, ...), going round the shape multisets.
     """
     s = scheme(family, points)
     for turns in rotations(s):
         options = sorted(shape_counts(s, turns), key=balance)
-        if method == "anneal" and options and not s.transversals:
+        if method in LOCAL_SEARCHES and options and not s.transversals:
             for attempt in range(tries):
                 counts = options[attempt % len(options)]
-                base = anneal_shapes(s, counts, turns, seed=seed + attempt, moves=moves)
+                base = LOCAL_SEARCHES[method](s, counts, turns, seed=seed + attempt, moves=moves)
                 if base is not None:
                     return s, base, []
         elif method == "cp-sat":
@@ -407,9 +486,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--time-limit", type=float, default=60.0, help="CP-SAT deterministic seconds in all")
-    parser.add_argument("--method", choices=("cp-sat", "anneal"), default="cp-sat")
-    parser.add_argument("--moves", type=int, default=300_000, help="swaps per annealing run")
-    parser.add_argument("--tries", type=int, default=4, help="shape multisets (CP-SAT) or runs (annealing)")
+    parser.add_argument("--method", choices=("cp-sat", *LOCAL_SEARCHES), default="cp-sat")
+    parser.add_argument("--moves", type=int, default=300_000, help="swaps (annealing) or steps (tabu) per run")
+    parser.add_argument("--tries", type=int, default=4, help="shape multisets (CP-SAT) or local search runs")
     args = parser.parse_args()
     found = search(
         args.family,

@@ -79,6 +79,7 @@ def test_every_stored_starter_is_used_and_fits_its_scheme(family: str, points: i
         ("nkts", 30, "cp-sat"),
         ("rgdd3", 36, "cp-sat"),
         ("rgdd3", 36, "anneal"),
+        ("rgdd3", 36, "tabu"),
     ],
 )
 def test_the_search_finds_starters_that_develop_into_designs(family: str, points: int, method: str) -> None:
