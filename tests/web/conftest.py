@@ -174,9 +174,9 @@ def french_export(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def planned_session(live_server: LiveServer, french_export: Path) -> str:
-    """The address of a session already imported and planned (1 s), through the package as the page does."""
+def plan_a_session(live_server: LiveServer, attendee_file: Path, language: str) -> str:
+    """The address of a session imported and planned (1 s) in `language` (the default breakfast's title and
+    themes come in it), through the package as the page does."""
     from speeddating.i18n import use_language
     from speeddating.web.screens.attendees import edited_roster
     from speeddating.web.screens.event import saved_event
@@ -184,13 +184,19 @@ def planned_session(live_server: LiveServer, french_export: Path) -> str:
     from speeddating.web.workspace import Workspace
 
     workspace = Workspace(live_server.data)
-    draft = workspace.new_draft().store_attendees(french_export.read_bytes(), french_export.name)
+    draft = workspace.new_draft().store_attendees(attendee_file.read_bytes(), attendee_file.name)
     roster = edited_roster(draft)
     assert roster is not None
-    with use_language("fr"):
+    with use_language(language):
         planned = plan_session(roster, saved_event(draft), history=workspace.history, time_limit=1.0)
         write_documents(planned.plan, draft.plan_folder)
     return f"{live_server.base}/sessions/{draft.id}"
+
+
+@pytest.fixture
+def planned_session(live_server: LiveServer, french_export: Path) -> str:
+    """The address of a session of the French export already planned, in French."""
+    return plan_a_session(live_server, french_export, "fr")
 
 
 @pytest.fixture

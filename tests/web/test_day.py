@@ -10,7 +10,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from tests.conftest import CheckPlan
-from tests.web.conftest import LiveServer, Screenshot, import_list, planning_timeout
+from tests.web.conftest import LiveServer, Screenshot, import_list, plan_a_session, planning_timeout
 
 
 @pytest.mark.slow
@@ -129,3 +129,39 @@ def test_stays_seated_and_hosting_are_noted_on_the_day_and_a_replan_can_be_stopp
     expect(page.get_by_text("Version 3 du plan.")).to_be_visible()
     expect(page.get_by_text("Arrêté avant la fin : meilleur plan trouvé jusque-là, non prouvé.")).to_be_visible()
     assert check_plan(plan_file, "--allow-absent")["valid"]
+
+
+@pytest.mark.slow
+def test_the_plan_the_day_and_the_projector_in_english(
+    page: Page, live_server: LiveServer, french_export: Path, screenshot: Screenshot
+) -> None:
+    """The English screenshots of the README, of a session planned in English (its themes with it)."""
+    planned_session = plan_a_session(live_server, french_export, "en")
+    page.goto(live_server.address)
+    page.goto(planned_session + "/plan")
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("heading", name="The plan in figures")).to_be_visible()
+    expect(page.get_by_text("14 people from 6 organisations, 5 rounds.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Round 1 · 08:45–08:55 · The people we serve")).to_be_visible()
+    screenshot(page, "plan-en")
+
+    page.get_by_role("link", name="5. On the day").click()
+    page.get_by_role("button", name="Léa Dubois is absent").click()
+    expect(page.get_by_text("1 absent, 0 late arrivals noted.")).to_be_visible()
+    page.get_by_role("button", name="Re-plan").click()
+    expect(page.get_by_role("heading", name="Who moves where")).to_be_visible(timeout=planning_timeout(3))
+    expect(page.get_by_text(re.compile(r"^Léa Dubois: table \d+ → no table \(round 2\)$"))).to_be_visible()
+    page.evaluate("window.scrollTo(0, 0)")
+    screenshot(page, "day-en")
+
+    projector = page.context.new_page()
+    projector.clock.install(time="2000-01-03T08:00:00")  # not the session's day: the organiser runs the screen
+    projector.goto(planned_session + "/projection")
+    projector.keyboard.press("ArrowRight")
+    expect(projector.get_by_text("Round 1 of 5")).to_be_visible()
+    projector.keyboard.press(" ")
+    projector.clock.run_for(10 * 60_000 + 25_000)
+    expect(projector.get_by_role("heading", name="Join your table for round 2")).to_be_visible()
+    expect(projector.get_by_role("timer")).to_have_text("01:35")
+    expect(projector.locator("[data-seats] li")).to_have_count(13)  # Léa Dubois is not coming
+    screenshot(projector, "projection-en")
