@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from speeddating.constraints import OrganiserConstraints, apply_constraints, index_pairs
 from speeddating.evaluation import Evaluation, evaluate
 from speeddating.event import Event
+from speeddating.history.bound import forced_reunions
 from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable, SolverReport
 from speeddating.problem import Pair, Problem, Schedule, pair
 from speeddating.roster import Attendee
@@ -180,7 +181,8 @@ def seated_quality(plan: Plan, result: "SolveResult", past: PastEncounters | Non
 
 
 def measure(plan: Plan, past: PastEncounters | None = None) -> Quality:
-    """Recompute every figure from the seating itself; trust nothing the file says about itself.
+    """Recompute every figure from the seating itself, the floor on re-meetings too; trust nothing the file
+    says about itself.
 
     `optimal` is kept only when the file claims it and the figures still reach the bound it
     claims, or when the plan is perfect on its face; a claim of having been stopped early is kept
@@ -197,4 +199,5 @@ def measure(plan: Plan, past: PastEncounters | None = None) -> Quality:
         )
         proven = min(proven, claimed.proven_bound)
     interrupted = claimed is not None and claimed.interrupted
-    return quality_of(evaluation, status_of(optimal, interrupted), proven)
+    floor = forced_reunions(problem, schedule)
+    return quality_of(evaluation, status_of(optimal, interrupted), proven, forced_reunions=floor)

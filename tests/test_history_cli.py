@@ -93,6 +93,11 @@ def test_when_everyone_has_met_the_summary_json_and_master_plan_say_how_many_re_
     assert line in out
     master_plan = "".join(page.extract_text() for page in PdfReader(tmp_path / "fr" / "master-plan.pdf").pages)
     assert "Au moins 24 retrouvailles" in " ".join(master_plan.split())
+    # Printed again from the file, whose figures are recomputed: the floor is recomputed too, not dropped.
+    again = ("print", str(tmp_path / "fr" / "plan.json"), "--history", str(db), "--out", str(tmp_path / "again"))
+    assert run_cli(*again).code == 0
+    master_plan = "".join(page.extract_text() for page in PdfReader(tmp_path / "again" / "master-plan.pdf").pages)
+    assert "Au moins 24 retrouvailles" in " ".join(master_plan.split())
     code, out, err = run_cli("--lang", "en", "plan", str(roster), *options, "--out", str(tmp_path / "en"), "--json")
     assert code == 0, err
     assert json.loads(out)["quality"]["forced_reunions"] == 24

@@ -1,4 +1,5 @@
-"""The Plan screen's stop button in a real browser: the best plan found so far is kept and said to be so."""
+"""The Plan screen in a real browser: the stop button keeps the best plan found so far and says so; the figures
+say how many re-meetings could not be avoided."""
 
 import json
 from pathlib import Path
@@ -28,3 +29,16 @@ def test_stop_keeps_the_best_plan_found_so_far(
     assert check_plan(plan_file)["valid"]
     assert json.loads(plan_file.read_text(encoding="utf-8"))["quality"]["interrupted"] is True
     expect(page.get_by_role("link", name="Suite : imprimer")).to_be_visible()
+
+
+def test_the_figures_say_how_many_re_meetings_the_head_counts_forced(
+    page: Page, live_server: LiveServer, planned_session: str
+) -> None:
+    page.goto(live_server.address)
+    page.goto(planned_session + "/plan")
+    plan_file = live_server.data / "sessions" / planned_session.rsplit("/", 1)[1] / "plan" / "plan.json"
+    quality = json.loads(plan_file.read_text(encoding="utf-8"))["quality"]
+    assert quality["forced_reunions"] > 0  # 14 people over 5 rounds: more seats than people to meet
+    expect(page.locator("ul.figures")).to_contain_text(
+        f"Au moins {quality['forced_reunions']} retrouvailles étaient inévitables avec ces effectifs"
+    )

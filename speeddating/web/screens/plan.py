@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from speeddating.plan import Plan
 from speeddating.status import Progress, Stop
+from speeddating.summary import reunions_line
 from speeddating.web.screens.attendees import edited_roster
 from speeddating.web.screens.event import saved_event
 from speeddating.web.screens.progress import progress_report, progress_stream
@@ -46,6 +47,7 @@ def router(site: Site) -> APIRouter:
             progress=progress_report(site, job) if job is not None and job.running else "",
             plan=saved[0] if saved else None,
             quality=saved[1] if saved else None,
+            reunions=reunions_line(saved[1]) if saved else [],
             colours=organisation_colours(saved[0]) if saved else {},
             notes=draft.state.get("plan_notes", []),
             time_limits=TIME_LIMITS,
