@@ -1,6 +1,7 @@
 """Golfer sessions (everyone in an organisation of their own): speeddating against the literature.
 
     python -m benchmarks.golfers [--time-limit 2] [--seed 0] [--workers 2] [--no-baselines] [--only 3|4]
+    python -m benchmarks.golfers --coverage [--up-to 150]
 
 For tables of 3 and 4 and every head count up to 100 that fills its tables, the most rounds in which
 nobody meets anyone twice is known (the Social Golfer Problem; Miller, Valkov & Abel, Symmetry 2026,
@@ -8,7 +9,9 @@ nobody meets anyone twice is known (the Social Golfer Problem; Miller, Valkov & 
 Kirkman triple systems, resolvable (v, 4, 1) designs and resolvable 4-GDDs of types 2^u and 3^u,
 except for a few small sizes. Each session is planned over that many rounds, where the literature's
 answer is 0 repeats; the table shows speeddating's repeats and time, each plan checked by
-check_plan.py, beside the round-by-round hill-climber of `baselines`.
+check_plan.py, beside the round-by-round hill-climber of `baselines`. `--coverage` lists instead, for
+every size up to `--up-to`, the literature's rounds beside the most rounds a design built here gives
+(no solving: the designs themselves, which the tests check).
 """
 
 import argparse
@@ -28,6 +31,7 @@ from speeddating.planning import build_plan
 from speeddating.problem import Problem
 from speeddating.roster import Attendee
 from speeddating.solver import solve
+from speeddating.solver.constructions import CONSTRUCTIONS
 
 TARGETS = ((40, 4), (21, 3), (24, 3), (24, 4), (36, 4))
 """The sessions of issue 13, at the literature's number of rounds."""
@@ -58,6 +62,29 @@ def sessions(sizes: tuple[int, ...]) -> list[tuple[int, int]]:
     return [(v, k) for v, k in TARGETS if k in sizes] + sweep
 
 
+def designed_rounds(people: int, k: int) -> tuple[int, str]:
+    """The most rounds with no pair twice that a construction here gives `people` at tables of `k`
+    (one round, any seating, when none applies), and its name."""
+    found = [(1, "any seating")]
+    for construction in CONSTRUCTIONS:
+        design = construction.design_for(k, people // k)
+        if design is not None:
+            found.append((len(design.classes), construction.name))
+    return max(found)
+
+
+def coverage(up_to: int) -> None:
+    """Print, per size, the literature's rounds and those the designs here reach."""
+    print("| people | table | literature: rounds (design) | built here: rounds (construction) | gap |")
+    print("|---|---|---|---|---|")
+    for k in (3, 4):
+        for people in range(2 * k, up_to + 1, k):
+            rounds, design = literature(people, k)
+            reached, name = designed_rounds(people, k)
+            gap = rounds - min(reached, rounds)
+            print(f"| {people} | {k} | {rounds} ({design}) | {reached} ({name}) | {gap or ''} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--time-limit", type=float, default=2.0)
@@ -65,7 +92,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-baselines", action="store_true")
     parser.add_argument("--only", type=int, choices=(3, 4), help="tables of this size only")
+    parser.add_argument("--coverage", action="store_true", help="list the rounds the designs reach, no solving")
+    parser.add_argument("--up-to", type=int, default=150, help="largest head count of --coverage")
     args = parser.parse_args()
+    if args.coverage:
+        coverage(args.up_to)
+        return
     machine = f"{platform.node() or 'unknown'} ({platform.machine()}, {os.cpu_count()} cores)"
     print(
         f"Run {date.today().isoformat()} on {machine}, time limit {args.time_limit:g} s,"
