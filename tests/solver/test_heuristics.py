@@ -1,12 +1,14 @@
 """Greedy and tabu search: plans always fit the problem, runs are reproducible, conflicts go away."""
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 
 from speeddating.evaluation import evaluate, schedule_errors
 from speeddating.problem import Problem
 from speeddating.solver.costs import pair_costs
 from speeddating.solver.greedy import fit_schedule, greedy_schedule
-from speeddating.solver.local_search import Seating, steepest_descent, tabu_search
+from speeddating.solver.local_search import Seating, steepest_descent, tabu_search, tenure
 from tests.solver.strategies import problems
 
 
@@ -40,6 +42,15 @@ def test_tabu_search_removes_repeats() -> None:
     outcome = tabu_search(problem, start, seed=1, work_budget=3_000_000)
     assert evaluate(problem, start).repeat_pairs > 0
     assert evaluate(problem, outcome.schedule).repeat_pairs == 0
+
+
+def test_tenure_is_shorter_after_earlier_sessions() -> None:
+    """Pairs met before leave few good seats: a swapped person is held there for fewer iterations."""
+    first = Problem(tuple(p // 3 for p in range(33)), rounds=5)
+    later = replace(first, past_encounters={(0, 3): 1.0})
+    assert tenure(later)[0] < tenure(first)[0]
+    assert tenure(later)[1] < tenure(first)[1]
+    assert 1 <= tenure(later)[0] <= tenure(later)[1]
 
 
 def test_tabu_search_scales_to_hundreds() -> None:
