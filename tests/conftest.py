@@ -1,6 +1,7 @@
 """Shared fixtures: the independent plan checker and small attendee lists."""
 
 import json
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,6 +15,14 @@ SHARED_CHECKER = REPO.parent / "shared" / "tools" / "check_plan.py"
 BUNDLED_CHECKER = Path(__file__).resolve().parent / "tools" / "check_plan.py"
 
 CheckPlan = Callable[..., dict[str, Any]]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give Ctrl-C back its meaning when the run was started in the background by a shell without job control
+    (as CI scripts and `cmd &` do): such a run ignores SIGINT, every process it starts inherits that, and the
+    tests pressing Ctrl-C in a child (plan, the staged writes, serve) would wait for an exit that never comes."""
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def checker_path() -> Path:
