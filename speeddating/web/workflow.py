@@ -19,7 +19,6 @@ from speeddating.history.store import (
     export_history,
     import_history,
     open_history,
-    past_encounters,
     writable_history,
 )
 from speeddating.history.trend import SessionStep, network_trend
@@ -34,7 +33,6 @@ from speeddating.importer import (
     roster_of,
 )
 from speeddating.plan import Plan, Quality, UnreadableJSON, parse_json, read_plan
-from speeddating.planning import PastEncounters, measure
 from speeddating.roster import Attendee, Roster
 from speeddating.session import (
     PlanOptions,
@@ -42,6 +40,7 @@ from speeddating.session import (
     ReplanOptions,
     Result,
     Revision,
+    measured,
     record_session,
     replan_session,
     write_plan_files,
@@ -88,11 +87,6 @@ def import_attendees(
         return Imported(None, (_named(str(error), path, shown_as),), recognition)
     warnings = tuple(_named(line, path, shown_as) for line in roster.warnings)
     return Imported(replace(roster, warnings=warnings), recognition=recognition)
-
-
-def past_of(history: Path, roster: Roster) -> PastEncounters:
-    """The pairs the history records among these people (none before the first recorded session)."""
-    return past_encounters(history, roster.attendees) if history.is_file() else {}
 
 
 @dataclass(frozen=True)
@@ -213,10 +207,16 @@ def write_documents(plan: Plan, folder: Path, revision: Revision | None = None) 
     write_plan_files(plan, folder, revision)
 
 
-def saved_plan(folder: Path, history: Path) -> tuple[Plan, Quality] | None:
-    """The plan written in `folder`, with its figures recomputed from the seating (never trusted from the file)."""
+def saved_plan(folder: Path) -> Plan | None:
+    """The plan written in `folder`, if any."""
     path = folder / PLAN_FILE
-    if not path.is_file():
-        return None
-    plan = read_plan(path)
-    return plan, measure(plan, past_of(history, Roster(plan.attendees)))
+    return read_plan(path) if path.is_file() else None
+
+
+def plan_figures(plan: Plan, history: Path) -> Quality:
+    """The figures of `plan` recomputed from its seating (never trusted from the file) against the sessions
+    before it, the floor on re-meetings included: a linear programme after earlier sessions, so only the
+    screen that shows the figures asks for them."""
+    quality = measured(plan, history).quality
+    assert quality is not None
+    return quality

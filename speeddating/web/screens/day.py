@@ -80,8 +80,7 @@ def router(site: Site) -> APIRouter:
     routes = APIRouter(prefix="/sessions/{session_id}")
 
     def current_plan(draft: Draft) -> Plan | None:
-        saved = saved_plan(draft.plan_folder, site.workspace.history)
-        return saved[0] if saved else None
+        return saved_plan(draft.plan_folder)
 
     def back(draft: Draft, anchor: str = "") -> Response:
         return RedirectResponse(f"/sessions/{draft.id}/day" + (f"#{anchor}" if anchor else ""), status_code=303)

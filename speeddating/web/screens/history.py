@@ -86,10 +86,9 @@ def router(site: Site) -> APIRouter:
     def who_came(request: Request, session_id: str) -> Response:
         """The people of a planned session, each ticked: the organiser unticks those who did not come."""
         draft = site.workspace.draft(session_id)
-        saved = saved_plan(draft.plan_folder, site.workspace.history)
-        if saved is None:
+        plan = saved_plan(draft.plan_folder)
+        if plan is None:
             return RedirectResponse("/history", status_code=303)
-        plan = saved[0]
         seated = {x for planned in plan.rounds for table in planned.tables for x in table.attendees}
         people = [attendee for attendee in plan.attendees if attendee.id in seated]
         return site.pages.page(request, "record.html", draft=draft, plan=plan, people=people)
@@ -98,9 +97,8 @@ def router(site: Site) -> APIRouter:
     def record_as_held(session_id: str, came: Annotated[list[str] | None, Form()] = None) -> Response:
         """Record the session with only the people ticked, so the history holds who actually met."""
         draft = site.workspace.draft(session_id)
-        saved = saved_plan(draft.plan_folder, site.workspace.history)
-        if saved is not None:
-            plan = saved[0]
+        plan = saved_plan(draft.plan_folder)
+        if plan is not None:
             try:
                 recorded = record(as_held(plan, frozenset(came or ())), site.workspace.history, plan.event.title)
                 notice = t(

@@ -14,7 +14,7 @@ from speeddating.web.screens.attendees import edited_roster
 from speeddating.web.screens.event import saved_event
 from speeddating.web.screens.progress import progress_report, progress_stream
 from speeddating.web.site import Site
-from speeddating.web.workflow import Planned, plan_session, saved_plan, write_documents
+from speeddating.web.workflow import Planned, plan_figures, plan_session, saved_plan, write_documents
 
 TIME_LIMITS = (10, 30, 60, 120)
 """Seconds the organiser may give the optimiser; the first is the CLI's default."""
@@ -35,7 +35,8 @@ def router(site: Site) -> APIRouter:
     @routes.get("/plan")
     def show(request: Request, session_id: str) -> Response:
         draft = site.workspace.draft(session_id)
-        saved = saved_plan(draft.plan_folder, site.workspace.history)
+        plan = saved_plan(draft.plan_folder)
+        quality = plan_figures(plan, site.workspace.history) if plan else None
         job = site.jobs.get(draft.id)
         return site.pages.page(
             request,
@@ -45,10 +46,10 @@ def router(site: Site) -> APIRouter:
             ready=edited_roster(draft) is not None,
             job=job,
             progress=progress_report(site, job) if job is not None and job.running else "",
-            plan=saved[0] if saved else None,
-            quality=saved[1] if saved else None,
-            reunions=reunions_line(saved[1]) if saved else [],
-            colours=organisation_colours(saved[0]) if saved else {},
+            plan=plan,
+            quality=quality,
+            reunions=reunions_line(quality) if quality else [],
+            colours=organisation_colours(plan) if plan else {},
             notes=draft.state.get("plan_notes", []),
             time_limits=TIME_LIMITS,
             time_limit=draft.state.get("time_limit", TIME_LIMITS[0]),

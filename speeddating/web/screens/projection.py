@@ -43,8 +43,8 @@ def router(site: Site) -> APIRouter:
     @routes.get("/projection")
     def show(request: Request, session_id: str) -> Response:
         draft = site.workspace.draft(session_id)
-        saved = saved_plan(draft.plan_folder, site.workspace.history)
-        data = projection_data(saved[0]) if saved else None
-        return site.pages.page(request, "projection.html", draft=draft, plan=saved[0] if saved else None, data=data)
+        plan = saved_plan(draft.plan_folder)
+        data = projection_data(plan) if plan else None
+        return site.pages.page(request, "projection.html", draft=draft, plan=plan, data=data)
 
     return routes
