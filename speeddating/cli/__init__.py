@@ -6,6 +6,7 @@ traceback. Each module below registers its commands on the group.
 """
 
 import sys
+from collections.abc import Callable
 
 from speeddating.cli import event_commands as event_commands
 from speeddating.cli import history_commands as history_commands
@@ -19,10 +20,11 @@ from speeddating.errors import missing_dependency
 __all__ = ["cli", "main", "plan_commands"]
 
 
-def main() -> None:
-    """Console-script entry point. The modules behind a command load when it runs, so a dependency
-    missing there is told in one line, like one missing at start (`cli.py`)."""
+def main(when_missing: Callable[[str | None], int] | None = None) -> None:
+    """Console-script entry point. The modules behind a command load when it runs, before it does anything,
+    so a dependency missing there is told in one line, like one missing at start, or handed to `when_missing`
+    (`cli.py` installs the libraries into the checkout's .venv and runs the command there)."""
     try:
         sys.exit(cli.main(prog_name="speeddating"))
     except ModuleNotFoundError as missing:
-        sys.exit(missing_dependency(missing.name))
+        sys.exit(missing_dependency(missing.name) if when_missing is None else when_missing(missing.name))
