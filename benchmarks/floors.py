@@ -3,10 +3,12 @@
 Each network meets for three sessions (--sessions) of five rounds; each session is planned by `solve` against
 the pairs met in the sessions before (weight 1) and is then taken as held. For sessions 2 and 3 the
 table prints the plan's re-meetings (history repeats + repeats within the session + avoidable
-colleague pairs, as `evaluate` and check_plan.py count them), the head-count floor (per person,
-all fresh pairs, per table: the floor of `head_count_floor`) and the floor `forced_reunions` now
-proves (the head counts and the table-pattern programme, the larger), each with the processor time
-it took. No plan can have fewer re-meetings than either floor.
+colleague pairs, as `evaluate` and check_plan.py count them) and whether it keeps colleagues apart
+where possible, the head-count floor (per person, all fresh pairs, per table: the floor of
+`head_count_floor`), the floor `forced_reunions` proves for any plan (the head counts and the
+table-pattern programme, the larger) and the one it proves for this plan (for every plan keeping
+colleagues apart, when this one does), each with the processor time it took. No plan can have fewer
+re-meetings than the first two floors, and no plan keeping colleagues apart fewer than the third.
 
     python -m benchmarks.floors [--sessions 3] [--time-limit 10] [--seed 0] [NETWORK ...]
 
@@ -30,7 +32,7 @@ from speeddating.solver import solve
 
 INSTANCES = Path(__file__).resolve().parent.parent / "instances"
 NETWORKS = ("10,7,6,4,3,3", "9,6,6,5,4,3", "spro24", "agence52", "10,10,10,10,10,10")
-COLUMNS = ("session", "fresh", "plan", "before", "before_ms", "after", "after_ms")
+COLUMNS = ("session", "fresh", "plan", "apart", "before", "before_ms", "any_plan", "any_ms", "after", "after_ms")
 ROUNDS = 5
 T = TypeVar("T")
 
@@ -62,8 +64,12 @@ def run_network(network: str, sessions: int, time_limit: float, seed: int) -> li
             reunions = figures.history_repeats + figures.repeat_pairs + figures.avoidable_same_org
             fresh = fresh_pairs(problem)
             (before, _), before_ms = timed(partial(head_count_floor, problem, fresh))
+            any_plan, any_ms = timed(partial(forced_reunions, problem))
             after, after_ms = timed(partial(forced_reunions, problem, found.schedule))
-            row = [session, len(fresh), reunions, before, f"{before_ms:.0f}", after, f"{after_ms:.0f}"]
+            row = [
+                *(session, len(fresh), reunions, found.evaluation.avoidable_same_org == 0),
+                *(before, f"{before_ms:.0f}", any_plan, f"{any_ms:.0f}", after, f"{after_ms:.0f}"),
+            ]
             rows.append([str(cell) for cell in row])
         for tables in found.schedule:
             for table in tables:

@@ -115,27 +115,41 @@ def summary_lines(plan: Plan, quality: Quality) -> list[str]:
 
 
 def reunions_line(quality: Quality) -> list[str]:
-    """The re-meetings the head counts force against those of the plan, when some are forced."""
+    """The re-meetings the head counts force against those of the plan, when some are forced. A plan
+    that seats colleagues together only where forced gets the floor of such plans
+    (`history.bound.forced_reunions`), and the sentence says so."""
     floor = quality.forced_reunions
     if floor <= 0:
         return []
     total = quality.history_repeats + quality.repeat_pairs + quality.same_org_pairs - quality.forced_same_org
-    sentence = (
-        N_plural(
+    apart = quality.same_org_pairs == quality.forced_same_org
+    sentences = {
+        (True, True): N_plural(
+            "At least {count} re-meeting was unavoidable with these head counts, colleagues kept apart where "
+            "possible; this plan has {total}, the fewest possible",
+            "At least {count} re-meetings were unavoidable with these head counts, colleagues kept apart where "
+            "possible; this plan has {total}, the fewest possible",
+        ),
+        (True, False): N_plural(
+            "At least {count} re-meeting was unavoidable with these head counts, colleagues kept apart where "
+            "possible; this plan has {total} (pairs met before and pairs met twice)",
+            "At least {count} re-meetings were unavoidable with these head counts, colleagues kept apart where "
+            "possible; this plan has {total} (pairs met before and pairs met twice)",
+        ),
+        (False, True): N_plural(
             "At least {count} re-meeting was unavoidable with these head counts; this plan has {total}, "
             "the fewest possible",
             "At least {count} re-meetings were unavoidable with these head counts; this plan has {total}, "
             "the fewest possible",
-        )
-        if total <= floor
-        else N_plural(
+        ),
+        (False, False): N_plural(
             "At least {count} re-meeting was unavoidable with these head counts; this plan has {total} "
             "(pairs met before, pairs met twice and avoidable colleague pairs)",
             "At least {count} re-meetings were unavoidable with these head counts; this plan has {total} "
             "(pairs met before, pairs met twice and avoidable colleague pairs)",
-        )
-    )
-    return [t_plural(*sentence, floor, total=format_integer(total))]
+        ),
+    }
+    return [t_plural(*sentences[apart, total <= floor], floor, total=format_integer(total))]
 
 
 def summary_json(

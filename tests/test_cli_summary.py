@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from speeddating.i18n import use_language
-from speeddating.plan import Plan, PlannedRound, SeatedTable
+from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable
 from speeddating.roster import Attendee
-from speeddating.summary import people_line
+from speeddating.summary import people_line, reunions_line
 from tests.helpers import plan_quickly, run_cli, write_attendees
 
 
@@ -112,3 +112,44 @@ def test_the_numbers_after_people_who_stay_seated_or_host_are_said_to_be_tables(
     hosts = next(line for line in out.splitlines() if line.startswith("Animateurs"))
     assert seated.startswith("Restent assis (1) : Personne 00 (") and seated.endswith(" (entre parenthèses : sa table)")
     assert hosts.startswith("Animateurs (1) : Personne 01 (") and hosts.endswith(" (entre parenthèses : sa table)")
+
+
+@pytest.mark.parametrize(
+    ("same_org", "history", "expected"),
+    [
+        (
+            1,
+            7,
+            "At least 6 re-meetings were unavoidable with these head counts, colleagues kept apart where possible; "
+            "this plan has 7 (pairs met before and pairs met twice)",
+        ),
+        (
+            1,
+            6,
+            "At least 6 re-meetings were unavoidable with these head counts, colleagues kept apart where possible; "
+            "this plan has 6, the fewest possible",
+        ),
+        (
+            3,
+            5,
+            "At least 6 re-meetings were unavoidable with these head counts; this plan has 7 (pairs met before, "
+            "pairs met twice and avoidable colleague pairs)",
+        ),
+    ],
+)
+def test_the_floor_on_re_meetings_says_when_it_is_that_of_plans_keeping_colleagues_apart(
+    same_org: int, history: int, expected: str
+) -> None:
+    quality = Quality(
+        same_org_pairs=same_org,
+        forced_same_org=1,
+        repeat_pairs=0,
+        history_repeats=history,
+        distinct_new_pairs=20,
+        new_pairs_bound=24,
+        optimal=False,
+        proven_bound=24,
+        forced_reunions=6,
+    )
+    with use_language("en"):
+        assert reunions_line(quality) == [expected]

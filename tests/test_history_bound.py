@@ -17,6 +17,7 @@ from speeddating.history.bound import (
     forced_reunions,
     fresh_pairs,
     head_count_floor,
+    keeps_colleagues_apart,
     packing_bound,
     per_person_floor,
 )
@@ -334,3 +335,56 @@ def test_a_spent_budget_leaves_a_weaker_bound_never_a_wrong_one(monkeypatch: pyt
     fresh = fresh_pairs(problem)
     most = pattern_bound(problem, fresh, useless=len(fresh) + 1)
     assert most is not None and most >= most_fresh_met(problem) == 6
+
+
+def fewest_reunions_apart(problem: Problem) -> tuple[int, Schedule] | None:
+    """The true minimum over the schedules keeping colleagues apart where possible, with one of them;
+    None when no schedule does (the head counts' floor is then not reached)."""
+    apart = [schedule for schedule in every_schedule(problem) if keeps_colleagues_apart(problem, schedule)]
+    if not apart:
+        return None
+    return min(reunions(evaluate(problem, schedule)) for schedule in apart), apart[0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    organisations=st.lists(st.integers(0, 3), min_size=8, max_size=8),
+    rounds=st.integers(1, 2),
+    met=st.sets(st.sampled_from(list(combinations(range(8), 2))), min_size=1, max_size=20),
+)
+def test_the_floor_of_plans_keeping_colleagues_apart_never_exceeds_what_one_of_them_achieves(
+    organisations: list[int], rounds: int, met: set[Pair]
+) -> None:
+    problem = Problem(tuple(organisations), rounds=rounds, past_encounters={p: 1.0 for p in met})
+    found = fewest_reunions_apart(problem)
+    if found is not None:
+        fewest, schedule = found
+        assert forced_reunions(problem, schedule) <= fewest
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    organisations=st.lists(st.integers(0, 2), min_size=7, max_size=7),
+    met=st.sets(st.sampled_from(list(combinations(range(7), 2))), min_size=1, max_size=15),
+)
+def test_the_floor_of_plans_keeping_colleagues_apart_is_sound_at_tables_of_three_and_four(
+    organisations: list[int], met: set[Pair]
+) -> None:
+    problem = Problem(tuple(organisations), rounds=2, past_encounters={p: 1.0 for p in met})
+    found = fewest_reunions_apart(problem)
+    if found is not None:
+        fewest, schedule = found
+        assert forced_reunions(problem, schedule) <= fewest
+
+
+def test_keeping_colleagues_apart_forces_re_meetings_that_seating_them_together_would_spare() -> None:
+    # Two of each of four organisations; everyone of A and B has met everyone of C and D. Tables of
+    # one of each organisation hold 2 fresh pairs and 4 re-meetings; {A, A, B, B} holds 4 fresh pairs
+    # and 2 colleague pairs, so only a plan keeping colleagues apart must have 8.
+    organisations = (0, 0, 1, 1, 2, 2, 3, 3)
+    past = {(a, b): 1.0 for a in range(4) for b in range(4, 8)}
+    problem = Problem(organisations, rounds=1, past_encounters=past)
+    apart: Schedule = (((0, 2, 4, 6), (1, 3, 5, 7)),)
+    together: Schedule = (((0, 1, 2, 3), (4, 5, 6, 7)),)
+    assert reunions(evaluate(problem, together)) == forced_reunions(problem, together) == 4
+    assert reunions(evaluate(problem, apart)) == forced_reunions(problem, apart) == 8

@@ -67,15 +67,31 @@ class Pattern:
 
 
 def forced_reunions(problem: Problem, plan: Schedule = ()) -> int:
-    """A sound lower bound on history repeats + repeats within the session + avoidable colleague pairs:
-    the largest of the per-person, all-fresh-pairs, per-table and table-pattern floors. `plan`, a
-    schedule in hand, only helps the table-pattern programme converge sooner."""
+    """A sound lower bound on the history repeats + repeats within the session + avoidable colleague
+    pairs of `plan` (a schedule of `problem`, or none): the largest of the per-person, all-fresh-pairs,
+    per-table and table-pattern floors. When `plan` seats colleagues together only where the head
+    counts force it, as the tool always tries first, the bound holds for every such plan and the
+    table-pattern programme gets that rule too, which makes it much tighter; otherwise it holds for
+    every plan. The tables of `plan` also help the programme converge sooner."""
     if not problem.past_encounters and not problem.session_encounters:
         return first_session_floor(problem)
     fresh = fresh_pairs(problem)
     floor, leftover = head_count_floor(problem, fresh)
-    most_fresh = pattern_bound(problem, fresh, useless=leftover - floor, seeds=plan)
+    most_fresh = pattern_bound(
+        problem, fresh, useless=leftover - floor, seeds=plan, colleagues_apart=keeps_colleagues_apart(problem, plan)
+    )
     return floor if most_fresh is None else max(floor, leftover - most_fresh)
+
+
+def keeps_colleagues_apart(problem: Problem, plan: Schedule) -> bool:
+    """Whether `plan`, a schedule of every round of `problem`, seats in each round just the colleague
+    pairs its head counts force."""
+    return len(plan) == problem.rounds and all(
+        sorted(map(len, tables)) == sorted(problem.table_sizes(rnd))
+        and sum(1 for table in tables for a, b in combinations(table, 2) if problem.same_org(a, b))
+        == problem.forced_same_org(rnd)
+        for rnd, tables in enumerate(plan)
+    )
 
 
 def head_count_floor(problem: Problem, fresh: set[Pair]) -> tuple[int, int]:

@@ -5,19 +5,30 @@ the same table sizes, pooled) `tables[k]` tables of k people, each person at no 
 the rounds of that room, and each fresh pair counted once however many tables hold it:
 
     max  sum_e z_e   subject to   z_e <= 1,   z_e <= sum of x_S over the tables S holding e,
-         sum of x_S over the tables S of room r holding p <= rounds(r),
-         sum of x_S over the tables S of size k in room r <= tables(r, k),   x >= 0.
+         sum of x_S over the tables S of room r holding p = rounds(r)   (everyone present is seated),
+         sum of x_S over the tables S of size k in room r <= tables(r, k),
+         sum of c_o(S) x_S over the tables S of room r <= forced(r, o)   (plans keeping colleagues apart),
+         x >= 0,
+
+where c_o(S) counts the pairs of organisation o at table S and forced(r, o) those its head count
+forces over the rounds of room r. The last rows hold for the plans that seat colleagues together
+only where they must (the tool's first rule): each round of such a plan holds, for each
+organisation, just the colleague pairs its head count forces (no fewer exist, and more in one would
+exceed the total). Without them the programme may buy fresh pairs with colleague pairs, which such
+a plan never does, and its floor is then far below what these plans can reach.
 
 There are too many tables to write down, so the programme grows by column generation: GLOP solves
 it over the tables found so far, and the tables worth adding are those of highest weight under its
 duals (`Pricing`, an exact branch and bound over tables of 3 to 7), together with rounds of tables
 built greedily around the best ones (columns that fit together, so fewer rounds of generation).
 
-Every non-negative choice of duals bounds the true maximum (Lagrangian relaxation): with pair
-weights pi_e in [0, 1] and person costs mu >= 0,
+Every choice of duals of the right signs bounds the true maximum (Lagrangian relaxation): with pair
+weights pi_e in [0, 1], any person costs mu and colleague costs lambda >= 0 (0 where colleagues may
+sit together freely),
 
-    distinct fresh pairs <= sum_e (1 - pi_e) + sum_r rounds(r) * sum_p mu_rp
-                            + sum_(r, k) tables(r, k) * max(0, max over tables S of size k in r of pi(S) - mu(S)),
+    distinct fresh pairs <= sum_e (1 - pi_e) + sum_r (rounds(r) * sum_p mu_rp + sum_o forced(r, o) lambda_ro)
+                            + sum_(r, k) tables(r, k) * max(0, max over tables S of size k in r of
+                                                              pi(S) - mu(S) - sum_o lambda_ro c_o(S)),
 
 so the duals are rounded to multiples of 1 / SCALE and the bound is computed in integers with the
 exact maximum table weight, or an upper bound on it when the search runs out of budget: floating
@@ -25,14 +36,16 @@ point error and budgets can weaken the bound, never make it unsound.
 """
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
+from math import comb
 
 import numpy as np
 from numpy.typing import NDArray
 from ortools.linear_solver import pywraplp
 
-from speeddating.problem import Pair, Problem, Schedule
+from speeddating.problem import Pair, Problem, Schedule, fewest_pairs
 from speeddating.solver.greedy import greedy_schedule
 
 SCALE = 1 << 30
@@ -56,6 +69,9 @@ COLUMNS_PER_SEARCH = 100
 ROUNDS_OFFERED = 10
 """Rounds of disjoint tables built greedily per pricing, each around one of its best tables."""
 
+BARRED = 64 * SCALE
+"""The charge of a colleague pair where none may sit together: more than any table's fresh pairs weigh."""
+
 UNSET = -(1 << 62)
 """Below any table weight: marks the cells of the pair matrix that are not a pair."""
 
@@ -73,16 +89,24 @@ class Room:
     rounds: int
     tables: Counter[int] = field(hash=False)
     """Table size -> number of tables of that size over all the rounds of the room."""
+    colleague_pairs: dict[int, int] | None = field(default=None, hash=False)
+    """Organisation -> most pairs of its people at the room's tables over all its rounds (the forced
+    ones); None for no limit."""
 
 
-def rooms_of(problem: Problem) -> tuple[list[Room], list[int]]:
-    """The rooms of a session, in the order of their first round, and the room of each round."""
+def rooms_of(problem: Problem, colleagues_apart: bool = False) -> tuple[list[Room], list[int]]:
+    """The rooms of a session, in the order of their first round, and the room of each round; with
+    `colleagues_apart`, each room holds no more colleague pairs than its head counts force."""
     keys = [(problem.present(rnd), problem.table_sizes(rnd)) for rnd in range(problem.rounds)]
     pooled = list(dict.fromkeys(keys))
     rooms = []
     for people, sizes in pooled:
         rounds = keys.count((people, sizes))
-        rooms.append(Room(people, rounds, Counter({size: rounds * count for size, count in Counter(sizes).items()})))
+        first = keys.index((people, sizes))
+        tables = Counter({size: rounds * count for size, count in Counter(sizes).items()})
+        spread = len(sizes)
+        forced = {org: rounds * fewest_pairs(count, spread) for org, count in problem.head_counts(first).items()}
+        rooms.append(Room(people, rounds, tables, forced if colleagues_apart else None))
     return rooms, [pooled.index(key) for key in keys]
 
 
@@ -207,21 +231,26 @@ class Pricing:
 
 @dataclass(frozen=True)
 class Duals:
-    """Scaled duals of the programme: pair weights (in [0, SCALE]), and per room the person costs
-    and the table-size thresholds (all >= 0)."""
+    """Scaled duals of the programme: pair weights (in [0, SCALE]), and per room the person costs,
+    the table-size thresholds and the cost of a colleague pair of each organisation (all >= 0 but the
+    person costs: everyone present is seated)."""
 
     pairs: dict[Pair, int]
     persons: list[dict[int, int]]
     tables: list[dict[int, int]]
+    colleagues: list[dict[int, int]]
 
 
 class Relaxation:
     """The restricted programme over the tables found so far, in GLOP."""
 
-    def __init__(self, rooms: list[Room], fresh: list[Pair]) -> None:
+    def __init__(self, rooms: list[Room], fresh: list[Pair], organisation_of: Sequence[int]) -> None:
         self.solver = pywraplp.Solver.CreateSolver("GLOP")
-        self.solver.SetSolverSpecificParametersAsString("use_preprocessing: false")
+        # Its coefficients are small integers: scaling them only perturbs GLOP, which then failed on some
+        # sessions once everyone present had to be seated.
+        self.solver.SetSolverSpecificParametersAsString("use_preprocessing: false use_scaling: false")
         self.rooms = rooms
+        self.organisation_of = organisation_of
         infinity = self.solver.infinity()
         self.pair_rows = {two: self.solver.Constraint(-infinity, 0.0) for two in fresh}
         objective = self.solver.Objective()
@@ -231,10 +260,14 @@ class Relaxation:
             objective.SetCoefficient(counted, 1)
         objective.SetMaximization()
         self.person_rows = [
-            {person: self.solver.Constraint(-infinity, room.rounds) for person in room.people} for room in rooms
+            {person: self.solver.Constraint(room.rounds, room.rounds) for person in room.people} for room in rooms
         ]
         self.table_rows = [
             {size: self.solver.Constraint(-infinity, count) for size, count in room.tables.items()} for room in rooms
+        ]
+        self.colleague_rows = [
+            {org: self.solver.Constraint(-infinity, most) for org, most in (room.colleague_pairs or {}).items() if most}
+            for room in rooms
         ]
         self.columns: list[set[tuple[int, ...]]] = [set() for _ in rooms]
         self.pivots = 0
@@ -245,6 +278,10 @@ class Relaxation:
         people, sizes = self.person_rows[room], self.table_rows[room]
         if table in self.columns[room] or len(table) not in sizes or not all(p in people for p in table):
             return False
+        colleagues = colleague_pairs(table, self.organisation_of)
+        limits = self.rooms[room].colleague_pairs
+        if limits is not None and any(not limits[org] for org in colleagues):
+            return False
         self.columns[room].add(table)
         chosen = self.solver.NumVar(0.0, self.solver.infinity(), "")
         for two in combinations(table, 2):
@@ -253,6 +290,9 @@ class Relaxation:
         for person in table:
             people[person].SetCoefficient(chosen, 1)
         sizes[len(table)].SetCoefficient(chosen, 1)
+        for org, count in colleagues.items():
+            if org in self.colleague_rows[room]:
+                self.colleague_rows[room][org].SetCoefficient(chosen, count)
         return True
 
     def solve(self) -> float | None:
@@ -264,13 +304,18 @@ class Relaxation:
     def duals(self) -> Duals:
         """The duals of the last solve, scaled and clipped (`scaled`)."""
         rooms = range(len(self.rooms))
-        return Duals(self.pair_weights(), [self.person_costs(i) for i in rooms], [self.table_costs(i) for i in rooms])
+        return Duals(
+            self.pair_weights(),
+            [self.person_costs(i) for i in rooms],
+            [self.table_costs(i) for i in rooms],
+            [{org: scaled(row.dual_value(), None) for org, row in rows.items()} for rows in self.colleague_rows],
+        )
 
     def pair_weights(self) -> dict[Pair, int]:
         return {two: scaled(row.dual_value(), SCALE) for two, row in self.pair_rows.items()}
 
     def person_costs(self, room: int) -> dict[int, int]:
-        return {person: scaled(row.dual_value(), None) for person, row in self.person_rows[room].items()}
+        return {person: round(row.dual_value() * SCALE) for person, row in self.person_rows[room].items()}
 
     def table_costs(self, room: int) -> dict[int, int]:
         return {size: scaled(row.dual_value(), None) for size, row in self.table_rows[room].items()}
@@ -282,13 +327,17 @@ def scaled(value: float, most: int | None) -> int:
     return rounded if most is None else min(most, rounded)
 
 
-def price(rooms: list[Room], duals: Duals) -> tuple[int, list[list[tuple[int, ...]]]]:
+def price(rooms: list[Room], duals: Duals, organisation_of: Sequence[int]) -> tuple[int, list[list[tuple[int, ...]]]]:
     """(the Lagrangian bound at `duals`, times SCALE; per room, tables heavier than the threshold of
     their size: the best the search met and rounds built around the best of those)."""
     bound = sum(SCALE - weight for weight in duals.pairs.values())
     offers: list[list[tuple[int, ...]]] = []
     for index, room in enumerate(rooms):
         weights, costs = room_weights(room, duals.pairs, duals.persons[index])
+        if room.colleague_pairs is not None:
+            charges = {org: duals.colleagues[index].get(org, BARRED) for org in room.colleague_pairs}
+            charge_colleagues(weights, room, organisation_of, charges)
+            bound += sum(most * charges[org] for org, most in room.colleague_pairs.items())
         bound += room.rounds * int(costs.sum())
         found: list[tuple[int, ...]] = []
         for size, count in room.tables.items():
@@ -302,15 +351,18 @@ def price(rooms: list[Room], duals: Duals) -> tuple[int, list[list[tuple[int, ..
     return bound, offers
 
 
-def pattern_bound(problem: Problem, fresh: set[Pair], useless: int, seeds: Schedule = ()) -> int | None:
-    """A certified upper bound on the distinct fresh pairs a plan meets, or None when the programme
-    is too large or shows it cannot go below `useless` (a bound the caller already has). The tables
-    of `seeds` (a plan in hand, if any) and of the greedy plan start the programme: they only make
-    it converge sooner."""
+def pattern_bound(
+    problem: Problem, fresh: set[Pair], useless: int, seeds: Schedule = (), colleagues_apart: bool = False
+) -> int | None:
+    """A certified upper bound on the distinct fresh pairs a plan meets (a plan seating colleagues
+    together only where forced, with `colleagues_apart`), or None when the programme is too large or
+    shows it cannot go below `useless` (a bound the caller already has). The tables of `seeds` (a
+    plan in hand, if any) and of the greedy plan start the programme: they only make it converge
+    sooner."""
     if len(fresh) > FRESH_LIMIT:
         return None
-    rooms, room_of_round = rooms_of(problem)
-    relaxation = Relaxation(rooms, sorted(fresh))
+    rooms, room_of_round = rooms_of(problem, colleagues_apart)
+    relaxation = Relaxation(rooms, sorted(fresh), problem.organisation_of)
     for schedule in (seeds, greedy_schedule(problem)):
         for room_index, seated in zip(room_of_round, schedule, strict=False):
             for table in seated:
@@ -318,9 +370,11 @@ def pattern_bound(problem: Problem, fresh: set[Pair], useless: int, seeds: Sched
     best: int | None = None
     for _ in range(ITERATIONS):
         value = relaxation.solve()
-        if value is None or value >= useless - TOLERANCE:
+        if value is None:
+            return best
+        if value >= useless - TOLERANCE:
             return None
-        bound, offers = price(rooms, relaxation.duals())
+        bound, offers = price(rooms, relaxation.duals(), problem.organisation_of)
         best = bound // SCALE if best is None else min(best, bound // SCALE)
         added = [relaxation.add(index, table) for index, tables in enumerate(offers) for table in tables]
         if best <= value + TOLERANCE or not any(added) or relaxation.pivots > PIVOTS:
@@ -336,3 +390,19 @@ def room_weights(room: Room, pi: dict[Pair, int], mu: dict[int, int]) -> tuple[V
         if a in where and b in where:
             weights[where[a], where[b]] = weights[where[b], where[a]] = weight
     return weights, np.array([mu[person] for person in room.people], dtype=np.int64)
+
+
+def colleague_pairs(table: Sequence[int], organisation_of: Sequence[int]) -> dict[int, int]:
+    """Organisation -> pairs of its people at `table` (only organisations with two or more there)."""
+    heads = Counter(organisation_of[person] for person in table)
+    return {org: comb(count, 2) for org, count in heads.items() if count > 1}
+
+
+def charge_colleagues(weights: Vector, room: Room, organisation_of: Sequence[int], charges: dict[int, int]) -> None:
+    """Price each colleague pair of `room` at minus its organisation's charge in its pair weights
+    (colleagues are never a fresh pair, so their cells held 0)."""
+    organisations = np.array([organisation_of[person] for person in room.people])
+    for org, charge in charges.items():
+        members = np.flatnonzero(organisations == org)
+        weights[np.ix_(members, members)] = -charge
+        weights[members, members] = 0

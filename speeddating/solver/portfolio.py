@@ -136,9 +136,9 @@ class Incumbent:
 
     def at_floor(self) -> bool:
         """After sessions whose pairs all weigh the same: no repeat, no avoidable colleague pair, no
-        wish missed and as few history repeats as the floor on re-meetings allows (`history.bound`),
-        so no plan has fewer repeats, nor then less history weight. Only on small sessions, where
-        the floor takes milliseconds and tight networks reach it."""
+        wish missed and as few history repeats as the floor on re-meetings of such plans allows
+        (`history.bound`), so no plan has fewer repeats, nor then less history weight. Only on small
+        sessions, where the floor takes milliseconds and tight networks reach it."""
         e, problem = self.evaluation, self.problem
         if (
             e is None
@@ -149,7 +149,7 @@ class Incumbent:
         ):
             return False
         if self.floor is None:
-            self.floor = reunions.forced_reunions(problem)
+            self.floor = reunions.forced_reunions(problem, self.schedule)
         return e.history_repeats <= self.floor
 
 
