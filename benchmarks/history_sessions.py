@@ -114,7 +114,7 @@ def run_sessions(name: str, attendees: Sequence[Attendee], planner: Planner, fol
                 str(figures["history_repeats"]),
                 str(figures["repeat_pairs"]),
                 str(reunions),
-                str(forced_reunions(problem)),
+                str(forced_reunions(problem, result.schedule)),
                 f"{figures['same_org_pairs']} ({figures['forced_same_org']})",
                 str(figures["distinct_new_pairs"]),
                 str(figures["new_pairs_bound"]),

@@ -1,8 +1,8 @@
 """How many fresh pairs a session can meet at most, by a linear programme over whole tables.
 
 The plan is relaxed to a choice of tables: in each room (rounds with the same people present and
-the same table sizes, pooled) `tables[k]` tables of k people, each person at no more tables than
-the rounds of that room, and each fresh pair counted once however many tables hold it:
+the same table sizes, pooled) `tables[k]` tables of k people, each person present at as many
+tables as the room has rounds, and each fresh pair counted once however many tables hold it:
 
     max  sum_e z_e   subject to   z_e <= 1,   z_e <= sum of x_S over the tables S holding e,
          sum of x_S over the tables S of room r holding p = rounds(r)   (everyone present is seated),
