@@ -16,7 +16,8 @@ between people of different organisations.
 
     python -m benchmarks.series [--time-limit 10 60] [--sessions 3] [--seed 0] [--workers 2] [INSTANCE ...]
 
-INSTANCE is spro24, agence52 or net45 (a generated network of 45 people from 8 organisations).
+INSTANCE is spro24, agence52, net45 (a generated network of 45 people from 8 organisations) or net48 (48 people
+from 9 organisations, 3 to 8).
 """
 
 import argparse
@@ -46,17 +47,17 @@ CHECKER = next(
     for p in (REPO.parent / "shared" / "tools" / "check_plan.py", REPO / "tests" / "tools" / "check_plan.py")
     if p.exists()
 )
-NETWORK_SIZES = (9, 8, 7, 6, 5, 4, 3, 3)
-"""The generated network: 45 people, organisations of 3 to 9 (none outnumbers the 12 tables)."""
+NETWORKS = {"net45": (9, 8, 7, 6, 5, 4, 3, 3), "net48": (8, 7, 6, 6, 5, 5, 4, 4, 3)}
+"""The generated networks: organisation sizes (none outnumbers the tables)."""
 
 Strategy = Callable[[Problem, int, float, int, int], list[Schedule]]
 
 
-def network(seed: int = 45) -> tuple[Attendee, ...]:
-    """45 people of 8 organisations, listed in a shuffled order."""
+def network(sizes: Sequence[int], seed: int = 45) -> tuple[Attendee, ...]:
+    """People of organisations of these `sizes`, listed in a shuffled order."""
     people = [
         Attendee(id=f"n{org}-{k}", name=f"Person {org}-{k}", organisation=f"Organisation {org}")
-        for org, size in enumerate(NETWORK_SIZES)
+        for org, size in enumerate(sizes)
         for k in range(size)
     ]
     random.Random(seed).shuffle(people)
@@ -64,7 +65,9 @@ def network(seed: int = 45) -> tuple[Attendee, ...]:
 
 
 def attendees_of(name: str) -> tuple[Attendee, ...]:
-    return network() if name == "net45" else read_roster(REPO / "instances" / f"{name}.csv").attendees
+    if name in NETWORKS:
+        return network(NETWORKS[name])
+    return read_roster(REPO / "instances" / f"{name}.csv").attendees
 
 
 def sequential(problem: Problem, sessions: int, time_limit: float, seed: int, workers: int) -> list[Schedule]:

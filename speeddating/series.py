@@ -12,21 +12,18 @@ Candidates, each built by the portfolio's `solve`, the best kept:
 
 - *joint*: one plan of all the rounds, grouped afterwards: session 1 takes the best subset of its
   rounds (any rounds of a repeat-free plan are repeat-free), session 2 the best of the rest, and so on;
-- *joint, session 1 re-planned*: when that first subset falls short of the single plan, session 1 is
+- *joint, session 1 planned again*: when that first subset falls short of the single plan, session 1 is
   planned again from it, the pairs of the later sessions counting as met before, so it keeps clear
   of them;
-- *later sessions together*: a session 1 as good as the single plan (one of the above when it is,
-  else the single plan itself), then the later sessions planned together as the rounds that follow
-  it, where meeting a pair of session 1 again costs what any repeat costs (from the later sessions of
-  the joint candidate when it provided session 1);
 - *one session after another*: each later session planned as `plan` with the history plans it, the
   earlier sessions' pairs counting as met before, so a repeat within the session costs more than meeting
   again someone from an earlier one (it wins where the sessions after the first can be planned one by one
-  at their floor with no repeat of their own, as spro24's).
-
-The best of them is then polished: each later session in turn is planned again from its seating, the
-other sessions' rounds counting as earlier rounds of the same long session, and the later sessions'
-rounds are grouped again (the last two sessions share theirs so as to hold the fewest repeats).
+  at their floor with no repeat of their own, as spro24's);
+- *later sessions together*: the best series so far keeps its session 1 (as good as the single plan:
+  every candidate above but the joint plan's own grouping has one), and its later sessions are planned
+  again together as the rounds that follow it, where meeting a pair of session 1 again costs what any
+  repeat costs, and then grouped again (the last two sessions share their rounds so as to hold the fewest
+  repeats); several times, each search from the plan of the one before (equal plans differ) with the next seed.
 
 Session 1 always gets the single plan's own search (the same time limit and seed), so the series'
 first session is never worse than what `solve` gives for one session.
@@ -60,8 +57,8 @@ class SeriesPlan:
     possible: int
     """Cross-organisation pairs among the people: what a series could meet at most."""
     method: str
-    """The candidate the series comes from ('joint', 'joint, session 1 re-planned', 'later sessions together',
-    'one session after another'), with ', polished' when the polish improved it."""
+    """The candidate the series comes from ('joint', 'joint, session 1 planned again', 'one session after
+    another', 'later sessions together')."""
     seconds: float
 
 
@@ -272,8 +269,10 @@ class Search:
     best: list[Schedule] = field(default_factory=list)
     method: str = ""
 
-    def solve(self, problem: Problem, share: float, hint: Schedule | None = None) -> SolveResult:
-        found = solve(problem, time_limit=share * self.budget, seed=self.seed, workers=self.workers, hint=hint)
+    def solve(self, problem: Problem, share: float, hint: Schedule | None = None, seed: int = 0) -> SolveResult:
+        """`solve` with `share` of the budget and the series' seed moved on by `seed` (the workers of a
+        search take the seeds after its own)."""
+        found = solve(problem, time_limit=share * self.budget, seed=self.seed + seed, workers=self.workers, hint=hint)
         self.seconds += found.seconds
         return found
 
@@ -290,32 +289,19 @@ class Search:
             return grouped(self.problem, pool, self.sessions, fixed)
         return [*fixed, *chunks(pool, self.problem.rounds)]
 
-    def polish(self, number: int, share: float) -> bool:
-        """Session `number` planned again from its seating, the other sessions' rounds counting as earlier
-        rounds of one long session (so it meets as many pairs the others miss as it can), the later sessions
-        then grouped again; whether that improved the series."""
-        others = [r for k, s in enumerate(self.best) if k != number for r in s]
-        again = self.solve(after(self.problem, others), share, hint=self.best[number])
-        method = self.method if self.method.endswith(POLISHED) else self.method + POLISHED
-        series = [*self.best[:number], again.schedule, *self.best[number + 1 :]]
-        if interchangeable(self.problem):
-            series = grouped(self.problem, [r for s in series[1:] for r in s], self.sessions, series[:1])
-        return self.offer(series, method)
-
-
-POLISHED = ", polished"
 
 JOINT_SHARE = 0.35
-FIRST_SHARE = 0.1
-LATER_SHARE = 0.2
+FIRST_SHARE = 0.05
 SEQUENTIAL_SHARE = 0.1
-POLISH_SHARE = 0.25
-POLISH_PASSES = 3
+LATER_SHARE = 0.5
+LATER_STEPS = 4
 """Shares of the series' budget beyond session 1: the joint plan; planning its session 1 again when it
 falls short of the single plan (else that share goes to the later sessions); the later sessions planned
-together; the later sessions planned one after another; and the polish: each later session planned
-again with the others as history, in turn, for up to `POLISH_PASSES` passes (it stops after a pass that
-changed nothing)."""
+one after another; and the later sessions planned together, in `LATER_STEPS` searches of equal shares,
+each from the plan of the one before with the next seed. A search from a plan of the rounds after a perfect
+session 1 stalls within seconds (net45: 846 pairs after a 6 s search, 848 after 15 s), while searches
+restarted with other seeds climb on (845, 848, 849 after four of 4 s): a new seed orders the swaps
+otherwise and leaves the plateau."""
 
 
 def plan_series(
@@ -348,10 +334,9 @@ def plan_series(
 
 
 def plan_later_sessions(search: Search, single: SolveResult) -> None:
-    """The candidates after session 1's own search (see the module's description), then the polish."""
+    """The candidates after session 1's own search (see the module's description)."""
     problem, sessions = search.problem, search.sessions
     standard = first_quality(problem, single.schedule)
-    base = [single.schedule]
     later_share = LATER_SHARE + FIRST_SHARE
     if interchangeable(problem):
         joint = search.group(search.solve(tiled(problem, sessions), JOINT_SHARE).schedule)
@@ -360,21 +345,19 @@ def plan_later_sessions(search: Search, single: SolveResult) -> None:
             later_share -= FIRST_SHARE
             again = search.solve(following(problem, joint[1:]), FIRST_SHARE, hint=joint[0])
             search.offer([again.schedule, *joint[1:]], "joint, session 1 planned again")
-        if first_quality(problem, search.best[0]) <= standard:
-            base = search.best
     else:
         later_share += JOINT_SHARE
-    rest = after(tiled(problem, sessions - 1), base[0])
-    later = search.solve(rest, later_share, hint=tuple(r for s in base[1:] for r in s) or None)
-    search.offer(search.group(later.schedule, fixed=base[:1]), "later sessions together")
     one_by_one = [single.schedule]
     for _ in range(1, sessions):
         one_by_one.append(search.solve(following(problem, one_by_one), SEQUENTIAL_SHARE / (sessions - 1)).schedule)
     search.offer(one_by_one, "one session after another")
-    share = POLISH_SHARE / (sessions - 1) / POLISH_PASSES
-    for _ in range(POLISH_PASSES):
-        if not any([search.polish(number, share) for number in range(1, sessions)]):
-            break
+    base = search.best
+    rest = after(tiled(problem, sessions - 1), base[0])
+    for step in range(LATER_STEPS):
+        hint = tuple(r for s in base[1:] for r in s)
+        later = search.solve(rest, later_share / LATER_STEPS, hint=hint, seed=step * search.workers)
+        base = search.group(later.schedule, fixed=base[:1])
+        search.offer(base, "later sessions together")
 
 
 def session_result(problem: Problem, sessions: Sequence[Schedule], number: int, single: SolveResult) -> SolveResult:

@@ -2,7 +2,7 @@
 
 import random
 from collections import Counter
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import pytest
 
@@ -26,7 +26,7 @@ from speeddating.series import (
     split_in_two,
     tiled,
 )
-from speeddating.solver import solve
+from speeddating.solver import SolveResult, solve
 from speeddating.status import SolveStatus
 from tests.conftest import REPO
 
@@ -209,3 +209,24 @@ def test_absences_keep_their_rounds_in_every_session() -> None:
 def test_one_session_is_the_single_plan() -> None:
     series = plan_series(NINE, 1, time_limit=1)
     assert series.sessions[0].schedule == solve(NINE, time_limit=1).schedule and len(series.met_after) == 1
+
+
+def test_later_sessions_searched_again_from_the_plan_before_with_other_seeds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The later sessions together: `LATER_STEPS` searches, each from the rounds the one before found
+    (regrouped), with seeds that no worker of an earlier search used."""
+    searched: list[tuple[int, Schedule | None, Schedule]] = []
+    original = series.Search.solve
+
+    def recording(
+        search: series.Search, problem: Problem, share: float, hint: Schedule | None = None, seed: int = 0
+    ) -> SolveResult:
+        found = original(search, problem, share, hint, seed)
+        if problem.session_encounters and problem.rounds == 2 * SPREAD.rounds:
+            searched.append((seed, hint, found.schedule))
+        return found
+
+    monkeypatch.setattr(series.Search, "solve", recording)
+    plan_series(SPREAD, 3, time_limit=1, workers=2)
+    assert [seed for seed, _, _ in searched] == [0, 2, 4, 6]
+    for (_, _, before), (_, hint, _) in pairwise(searched):
+        assert hint is not None and Counter(hint) == Counter(before)
