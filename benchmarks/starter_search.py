@@ -41,7 +41,8 @@ Shape = tuple[int, ...]
 
 @dataclass(frozen=True)
 class Scheme:
-    """Where a family's design lives: Z_modulus × parts ∪ `fixed` points, blocks of `block_size`."""
+    """Where a family's design lives: Z_modulus × parts ∪ `fixed` points, blocks of `block_size`,
+    `classes` base classes each developed by Z_modulus (classes × modulus rounds, plus transversals)."""
 
     modulus: int
     parts: int
@@ -51,7 +52,11 @@ class Scheme:
     pure_excluded: int | None = None
     """A difference ±d never covered inside a part (its pairs are groups): n/2 for even n."""
     mixed_excluded: int | None = None
-    """A difference never covered between two parts (0: the groups {x_0, x_1, ...})."""
+    """A difference never covered between two parts of one bundle (0: the groups {x_0, x_1, ...})."""
+    classes: int = 1
+    bundle: int | None = None
+    """Parts come in bundles of this many consecutive parts, `mixed_excluded` left out inside each
+    (None: all parts are one bundle)."""
 
     @property
     def points(self) -> int:
@@ -61,29 +66,45 @@ class Scheme:
         """Differences ±d to cover inside each part (n/2 of an even n is always the excluded one)."""
         return (self.modulus - 1) // 2
 
-    def mixed_orbits(self) -> int:
-        """Differences to cover between two parts."""
-        return self.modulus - (self.mixed_excluded is not None)
+    def excluded(self, p: int, q: int) -> int | None:
+        """The difference never covered between parts p and q, if any."""
+        same_bundle = self.bundle is None or p // self.bundle == q // self.bundle
+        return self.mixed_excluded if same_bundle else None
+
+    def mixed_orbits(self, p: int = 0, q: int = 1) -> int:
+        """Differences to cover between parts p and q."""
+        return self.modulus - (self.excluded(p, q) is not None)
 
 
-def scheme(family: str, points: int) -> Scheme:
-    """The scheme of `family` on `points` people (ValueError when the family has no such design)."""
+def scheme(family: str, points: int, classes: int = 1) -> Scheme:
+    """The scheme of `family` on `points` people with `classes` base classes (ValueError when the family
+    has no such design). With k classes, r rounds become Z_(r/k) × (k times the parts of one class):
+    groups of 2 are the differences n/2 inside a part for an even n, else the difference 0 between
+    the parts 2j and 2j + 1; groups of 3, the difference 0 between the parts 3j, 3j + 1, 3j + 2."""
     v = points
-    if family == "kts" and v % 12 == 3:
-        return Scheme((v - 1) // 2, 2, 1, 3)
-    if family == "kts" and v % 12 == 9:
+
+    def split(rounds: int, parts: int) -> tuple[int, int]:
+        if rounds % classes:
+            raise ValueError(f"{rounds} rounds do not split into {classes} classes")
+        return rounds // classes, parts * classes
+
+    if family == "kts" and v % 12 == 9 and classes == 1:
         return Scheme(v // 3, 3, 0, 3, transversals=(v - 3) // 6)
-    if family == "nkts" and v % 6 == 0 and v >= 18:
-        n = (v - 2) // 2
-        return Scheme(n, 2, 2, 3, pure_excluded=n // 2) if n % 2 == 0 else Scheme(n, 2, 2, 3, mixed_excluded=0)
+    if family == "kts" and v % 12 == 3:
+        return Scheme(*split((v - 1) // 2, 2), 1, 3, classes=classes)
     if family == "rbibd" and v % 12 == 4:
-        return Scheme((v - 1) // 3, 3, 1, 4)
-    if family == "rgdd2" and v % 12 == 8:
-        n = (v - 2) // 3
-        return Scheme(n, 3, 2, 4, pure_excluded=n // 2)
+        return Scheme(*split((v - 1) // 3, 3), 1, 4, classes=classes)
     if family == "rgdd3" and v % 12 == 0:
-        return Scheme((v - 3) // 3, 3, 3, 4, mixed_excluded=0)
-    raise ValueError(f"no {family} design on {points} points")
+        return Scheme(*split((v - 3) // 3, 3), 3, 4, mixed_excluded=0, classes=classes, bundle=3)
+    pairs = {"nkts": (6, 0, 2, 3), "rgdd2": (12, 8, 3, 4)}
+    if family in pairs and v % pairs[family][0] == pairs[family][1] and v >= 18:
+        _, _, parts_per_class, k = pairs[family]
+        n, parts = split((v - 2) // (k - 1), parts_per_class)
+        if n % 2 == 0:
+            return Scheme(n, parts, 2, k, pure_excluded=n // 2, classes=classes)
+        if parts % 2 == 0:
+            return Scheme(n, parts, 2, k, mixed_excluded=0, classes=classes, bundle=2)
+    raise ValueError(f"no {family} design on {points} points with {classes} base classes")
 
 
 def rotate(shape: Shape, times: int = 1) -> Shape:
@@ -97,7 +118,7 @@ def rotations(s: Scheme) -> tuple[int, ...]:
     the fixed points to be one point (its block is then {∞, 0_0, 0_1, ...}) or one per part, and no
     transversal class; with two parts it pairs each mixed difference d with -d, which an even
     modulus (its pure n/2 left out) cannot do for d = 0 and n/2."""
-    if s.transversals == 0 and s.fixed in (1, s.parts) and s.pure_excluded is None:
+    if s.classes == 1 and s.transversals == 0 and s.fixed in (1, s.parts) and s.pure_excluded is None:
         return (s.parts, 1)
     return (1,)
 
@@ -192,9 +213,13 @@ def images(
     ]
 
 
+Block = tuple[str, list[tuple[int, cp_model.IntVar]]]
+"""A block of the model: its ∞ label ("" for none) and its slots (part, coordinate variable)."""
+
+
 def solve_shapes(
     s: Scheme, counts: dict[Shape, int], turns: int, *, seed: int, workers: int, time_limit: float
-) -> tuple[list[str], list[str]] | None:
+) -> tuple[list[list[str]], list[str]] | None:
     """Base class and transversal blocks (as `developed` reads them) with these shapes, or None.
 
     With a rotation (`turns` > 1), `counts` counts rotation orbits: one block per orbit carries
@@ -203,7 +228,7 @@ def solve_shapes(
     """
     n = s.modulus
     model = cp_model.CpModel()
-    blocks: list[tuple[str, list[tuple[int, cp_model.IntVar]]]] = []
+    blocks: list[Block] = []
     zero = model.new_constant(0)
     if s.fixed == 1 and turns > 1:
         blocks += images(s, turns, "∞", [(p, zero) for p in range(s.parts)], invariant=True)
@@ -219,22 +244,52 @@ def solve_shapes(
                 x = model.new_int_var(0, n - 1, "")
                 slots = [(p, x) for p in range(s.parts)]
             else:
-                slots = [(p, model.new_int_var(0, n - 1, "")) for p in range(s.parts) for _ in range(shape[p])]
-            for (p, x), (q, y) in pairwise(slots):
-                if p == q:
-                    model.add(x < y)
+                slots = free_slots(model, n, shape)
             firsts.append(slots[0][1])
             blocks += images(s, turns, "", slots, invariant)
         for x, y in pairwise(firsts):
             model.add(x < y)
     if not (s.fixed == 1 and turns > 1):
         model.add(blocks[0][1][0][1] == 0)
-    for p in range(s.parts):
-        model.add_all_different([x for _, slots in blocks for q, x in slots if q == p])
+    transversals = [
+        [zero] + [model.new_int_var(0, n - 1, "") for _ in range(1, s.parts)] for _ in range(s.transversals)
+    ]
+    for first, second in pairwise(transversals):
+        model.add(first[1] < second[1])
+    return solve_blocks(model, s, [blocks], transversals, seed=seed, workers=workers, time_limit=time_limit)
+
+
+def free_slots(model: cp_model.CpModel, n: int, shape: Shape) -> list[tuple[int, cp_model.IntVar]]:
+    """The slots of a block of this shape, ordered within each part (points of a part are a set)."""
+    slots = [(p, model.new_int_var(0, n - 1, "")) for p in range(len(shape)) for _ in range(shape[p])]
+    for (p, x), (q, y) in pairwise(slots):
+        if p == q:
+            model.add(x < y)
+    return slots
+
+
+def solve_blocks(
+    model: cp_model.CpModel,
+    s: Scheme,
+    classes: list[list[Block]],
+    transversals: list[list[cp_model.IntVar]],
+    *,
+    seed: int,
+    workers: int,
+    time_limit: float,
+) -> tuple[list[list[str]], list[str]] | None:
+    """Solve the model once every pair orbit is asked to be covered exactly once: in each class each
+    part's coordinates all differ (a partition), and over all classes and transversals the
+    differences of each kind (±d inside a part, d between two parts) all differ. The base classes
+    and transversal blocks as `developed` reads them, or None when CP-SAT finds none in `time_limit`."""
+    n = s.modulus
+    for blocks in classes:
+        for p in range(s.parts):
+            model.add_all_different([x for _, slots in blocks for q, x in slots if q == p])
     pure: dict[int, list[cp_model.IntVar]] = {p: [] for p in range(s.parts)}
     mixed: dict[tuple[int, int], list[cp_model.IntVar]] = {pq: [] for pq in combinations(range(s.parts), 2)}
     half = n // 2
-    for _, slots in blocks:
+    for _, slots in (block for blocks in classes for block in blocks):
         for (p, x), (q, y) in combinations(slots, 2):
             if p == q:
                 d = model.new_int_var(1, n - 1, "")
@@ -249,15 +304,10 @@ def solve_shapes(
                     model.add(e != s.pure_excluded)
                 pure[p].append(e)
             else:
-                mixed[p, q].append(difference(model, x, y, n, s.mixed_excluded))
-    transversal: list[list[cp_model.IntVar]] = []
-    for _ in range(s.transversals):
-        coordinates = [zero] + [model.new_int_var(0, n - 1, "") for _ in range(1, s.parts)]
+                mixed[p, q].append(difference(model, x, y, n, s.excluded(p, q)))
+    for coordinates in transversals:
         for (p, x), (q, y) in combinations(enumerate(coordinates), 2):
-            mixed[p, q].append(difference(model, x, y, n, s.mixed_excluded))
-        transversal.append(coordinates)
-    for first, second in pairwise(transversal):
-        model.add(first[1] < second[1])
+            mixed[p, q].append(difference(model, x, y, n, s.excluded(p, q)))
     for group in (*pure.values(), *mixed.values()):
         model.add_all_different(group)
     solver = cp_model.CpSolver()
@@ -266,8 +316,130 @@ def solve_shapes(
     solver.parameters.max_deterministic_time = time_limit
     if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
-    base = [" ".join([label] * bool(label) + [f"{solver.value(x)}_{p}" for p, x in slots]) for label, slots in blocks]
-    return base, [" ".join(f"{solver.value(x)}_{p}" for p, x in enumerate(block)) for block in transversal]
+    written = [
+        [" ".join([label] * bool(label) + [f"{solver.value(x)}_{p}" for p, x in slots]) for label, slots in blocks]
+        for blocks in classes
+    ]
+    return written, [" ".join(f"{solver.value(x)}_{p}" for p, x in enumerate(block)) for block in transversals]
+
+
+Layout = tuple[tuple[tuple[str, Shape], ...], ...]
+"""Per base class, its blocks: (∞ label or "", points in each part besides the ∞)."""
+
+
+def turns_classes(s: Scheme) -> bool:
+    """True when the classes can be asked to be images of the first under the turn of `turn_part`
+    (with ∞a -> ∞(a+1)): no pair orbit may be fixed by it, so an even number of classes needs the
+    difference 0 left out inside runs of that many parts and an odd modulus (d and -d swap)."""
+    k = s.classes
+    if k == 1 or s.parts % k or s.fixed not in (1, k) or s.transversals:
+        return False
+    return k % 2 == 1 or (s.modulus % 2 == 1 and s.bundle == k and s.mixed_excluded == 0)
+
+
+def turn_part(s: Scheme, p: int, times: int) -> int:
+    """Part p moved `times` steps round its run of `classes` consecutive parts (3j, 3j+1, 3j+2 for three)."""
+    k = s.classes
+    return p // k * k + (p % k + times) % k
+
+
+def turn_label(s: Scheme, label: str, times: int) -> str:
+    """The ∞ label moved with the parts (one ∞ stays put)."""
+    return label if not label or s.fixed == 1 else f"∞{(int(label[1:]) + times) % s.fixed}"
+
+
+def layout(
+    s: Scheme, seed: int, *, turned: bool = False, most_per_part: int = 2, time_limit: float = 5.0
+) -> Layout | None:
+    """Block shapes for a scheme with several base classes, chosen by a small CP-SAT model over how
+    many blocks of each shape each class has (at most `most_per_part` points of a block in one part):
+    each class takes every part's n points, and over all classes the blocks cover each part's pure
+    differences, each pair of parts' mixed ones and each ∞ with each part as often as needed.
+    A random objective (from `seed`) picks one of the many layouts; identical classes come together.
+    `turned`: class c is the first one turned c times (`turn_part`)."""
+    rng = random.Random(seed)
+    model = cp_model.CpModel()
+
+    def shapes(size: int) -> list[Shape]:
+        return sorted(
+            shape
+            for shape in {
+                tuple(c.count(p) for p in range(s.parts)) for c in combinations_with_replacement(range(s.parts), size)
+            }
+            if max(shape) <= most_per_part
+        )
+
+    free, fixed = shapes(s.block_size), shapes(s.block_size - 1)
+    free_blocks = s.points // s.block_size - s.fixed
+    count = [{sh: model.new_int_var(0, free_blocks, "") for sh in free} for _ in range(s.classes)]
+    chosen = [[{sh: model.new_bool_var("") for sh in fixed} for _ in range(s.fixed)] for _ in range(s.classes)]
+    terms: list[list[tuple[Shape, cp_model.IntVar]]] = []
+    for c in range(s.classes):
+        model.add(sum(count[c].values()) == free_blocks)
+        for a in range(s.fixed):
+            model.add_exactly_one(chosen[c][a].values())
+        terms.append(list(count[c].items()) + [(sh, b) for options in chosen[c] for sh, b in options.items()])
+        for p in range(s.parts):
+            model.add(sum(sh[p] * x for sh, x in terms[c]) == s.modulus)
+    if turned:
+        for c in range(1, s.classes):
+            for sh, x in count[0].items():
+                model.add(count[c][tuple(sh[turn_part(s, p, -c)] for p in range(s.parts))] == x)
+            for a in range(s.fixed):
+                image = a if s.fixed == 1 else (a + c) % s.fixed
+                for sh, b in chosen[0][a].items():
+                    model.add(chosen[c][image][tuple(sh[turn_part(s, p, -c)] for p in range(s.parts))] == b)
+    everything = [t for class_terms in terms for t in class_terms]
+    for p in range(s.parts):
+        model.add(sum(sh[p] * (sh[p] - 1) // 2 * x for sh, x in everything) == s.pure_orbits())
+    for p, q in combinations(range(s.parts), 2):
+        model.add(sum(sh[p] * sh[q] * x for sh, x in everything) == s.mixed_orbits(p, q))
+    for a in range(s.fixed):
+        for p in range(s.parts):
+            model.add(sum(sh[p] * b for c in range(s.classes) for sh, b in chosen[c][a].items()) == 1)
+    model.minimize(sum(rng.randrange(100) * x for sh, x in everything))
+    solver = cp_model.CpSolver()
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = 1
+    solver.parameters.max_deterministic_time = time_limit
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    label = [f"∞{a}" if s.fixed > 1 else "∞" for a in range(s.fixed)]
+    classes = [
+        tuple((label[a], sh) for a in range(s.fixed) for sh, b in chosen[c][a].items() if solver.value(b))
+        + tuple(("", sh) for sh, x in sorted(count[c].items(), reverse=True) for _ in range(solver.value(x)))
+        for c in range(s.classes)
+    ]
+    return tuple(classes) if turned else tuple(sorted(classes))
+
+
+def solve_layout(
+    s: Scheme, shapes: Layout, *, turned: bool = False, seed: int, workers: int, time_limit: float
+) -> tuple[list[list[str]], list[str]] | None:
+    """Base classes with these block shapes, or None. Symmetry broken: each class is translated so
+    that its first block's first coordinate is 0, blocks of one shape in a class are ordered by
+    their first coordinate, and identical classes by their first block's second coordinate.
+    `turned`: the classes are the first one turned (its variables, moved to other parts)."""
+    model = cp_model.CpModel()
+    classes: list[list[Block]] = []
+    for blocks in shapes[:1] if turned else shapes:
+        built: list[Block] = [(label, free_slots(model, s.modulus, shape)) for label, shape in blocks]
+        model.add(built[0][1][0][1] == 0)
+        for (first_label, first), (label, second) in pairwise(built):
+            if not first_label and not label and [p for p, _ in first] == [p for p, _ in second]:
+                model.add(first[0][1] < second[0][1])
+        classes.append(built)
+    classes += [
+        [
+            (turn_label(s, label, c), sorted(((turn_part(s, p, c), x) for p, x in slots), key=lambda slot: slot[0]))
+            for label, slots in classes[0]
+        ]
+        for c in range(1, s.classes if turned else 1)
+    ]
+    for (shape, one), (other, next_one) in pairwise(zip(shapes, classes, strict=True)):
+        if not turned and shape == other and len(one[0][1]) > 1:
+            model.add(one[0][1][1][1] <= next_one[0][1][1][1])
+    return solve_blocks(model, s, classes, [], seed=seed, workers=workers, time_limit=time_limit)
 
 
 def difference(
@@ -450,18 +622,34 @@ def search(
     points: int,
     *,
     method: str = "cp-sat",
+    classes: int = 1,
+    turn: bool = True,
     seed: int = 0,
     workers: int = 1,
     time_limit: float = 60.0,
     moves: int = 300_000,
     tries: int = 4,
-) -> tuple[Scheme, list[str], list[str]] | None:
-    """The scheme and a base class found for it (and its transversal blocks), or None.
+) -> tuple[Scheme, list[list[str]], list[str]] | None:
+    """The scheme and base classes found for it (and its transversal blocks), or None.
 
-    CP-SAT tries the `tries` most balanced shape multisets, sharing `time_limit`; the local
-    searches make `tries` runs of `moves` moves (seeds seed, seed + 1, ...), going round the shape multisets.
+    With one class, CP-SAT tries the `tries` most balanced shape multisets, sharing `time_limit`; the
+    local searches make `tries` runs of `moves` moves (seeds seed, seed + 1, ...), going round the
+    shape multisets. With several classes (CP-SAT only), each try takes the layout of seed + try,
+    its classes turned images of the first when `turn` and the scheme allows it (`turns_classes`) and
+    some layout fits.
     """
-    s = scheme(family, points)
+    s = scheme(family, points, classes)
+    if classes > 1:
+        if method != "cp-sat":
+            raise ValueError("several base classes are searched by CP-SAT only")
+        turned = turn and turns_classes(s) and layout(s, seed, turned=True) is not None
+        for attempt in range(tries):
+            shapes = layout(s, seed + attempt, turned=turned)
+            limit = time_limit / tries
+            found = shapes and solve_layout(s, shapes, turned=turned, seed=seed, workers=workers, time_limit=limit)
+            if found:
+                return s, *found
+        return None
     for turns in rotations(s):
         options = sorted(shape_counts(s, turns), key=balance)
         if method in LOCAL_SEARCHES and options and not s.transversals:
@@ -469,7 +657,7 @@ def search(
                 counts = options[attempt % len(options)]
                 base = LOCAL_SEARCHES[method](s, counts, turns, seed=seed + attempt, moves=moves)
                 if base is not None:
-                    return s, base, []
+                    return s, [base], []
         elif method == "cp-sat":
             for counts in options[:tries]:
                 limit = time_limit / min(tries, len(options))
@@ -483,17 +671,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--family", required=True, choices=("kts", "nkts", "rbibd", "rgdd2", "rgdd3"))
     parser.add_argument("--points", type=int, required=True)
+    parser.add_argument("--classes", type=int, default=1, help="base classes, each developed by Z_(rounds/classes)")
+    parser.add_argument("--no-turn", action="store_true", help="several classes: do not ask them to be turned images")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--time-limit", type=float, default=60.0, help="CP-SAT deterministic seconds in all")
     parser.add_argument("--method", choices=("cp-sat", *LOCAL_SEARCHES), default="cp-sat")
     parser.add_argument("--moves", type=int, default=300_000, help="swaps (annealing) or steps (tabu) per run")
-    parser.add_argument("--tries", type=int, default=4, help="shape multisets (CP-SAT) or local search runs")
+    parser.add_argument("--tries", type=int, default=4, help="shape multisets or layouts (CP-SAT), local search runs")
     args = parser.parse_args()
     found = search(
         args.family,
         args.points,
         method=args.method,
+        classes=args.classes,
+        turn=not args.no_turn,
         seed=args.seed,
         workers=args.workers,
         time_limit=args.time_limit,
@@ -504,8 +696,8 @@ def main() -> None:
         print("no base class found")
         return
     s, base, transversal = found
-    print(f"modulus {s.modulus}, parts {s.parts}")
-    print(repr(", ".join(base)))
+    print(f"modulus {s.modulus}, parts {s.parts}, classes {s.classes}")
+    print(repr("; ".join(", ".join(blocks) for blocks in base)))
     if transversal:
         print(repr(", ".join(transversal)))
 

@@ -80,19 +80,21 @@ def transversal_design(k: int, g: int) -> ResolvableDesign:
 
 
 def developed(
-    name: str, modulus: int, parts: int, base_class: Sequence[str], transversals: Sequence[str] = ()
+    name: str, modulus: int, parts: int, base_classes: Sequence[Sequence[str]], transversals: Sequence[str] = ()
 ) -> ResolvableDesign:
     """The design with points Z_modulus × parts plus fixed points ∞ (or ∞0, ∞1, ...), developed mod `modulus`.
 
-    Points are written "x_j" (x in Z_modulus, part j) and "∞a"; class t adds t to every x of the base
-    class and fixes the ∞s, and each transversal block T (one point per part) gives one more class,
-    {T + s : s in Z_modulus}. The base class is a starter: a partition of the points whose blocks
-    (with the transversals) cover every difference ±d within a part, every difference between two
-    parts and every ∞ with every part exactly once, so the developed classes join every pair once,
-    except the differences left out on purpose: those pairs are the groups of a group divisible
-    design (found from the pairs never joined). `benchmarks/starter_search.py` finds such starters.
+    Points are written "x_j" (x in Z_modulus, part j) and "∞a"; class t of a base class adds t to
+    every x and fixes the ∞s, and each transversal block T (one point per part) gives one more class,
+    {T + s : s in Z_modulus}. The base classes are a starter: partitions of the points whose blocks
+    (with the transversals) cover, all together, every difference ±d within a part, every
+    difference between two parts and every ∞ with every part exactly once, so the developed classes
+    join every pair once, except the differences left out on purpose: those pairs are the groups of
+    a group divisible design (found from the pairs never joined). Several base classes let a
+    smaller group do the work (k classes under Z_(r/k) for r rounds).
+    `benchmarks/starter_search.py` finds such starters.
     """
-    fixed = sorted({p for block in base_class for p in block.split() if p.startswith("∞")})
+    fixed = sorted({p for base in base_classes for block in base for p in block.split() if p.startswith("∞")})
     index = {label: modulus * parts + i for i, label in enumerate(fixed)}
 
     def point(text: str, shift: int) -> int:
@@ -104,9 +106,9 @@ def developed(
     def translate(block: str, shift: int) -> Block:
         return tuple(sorted(point(p, shift) for p in block.split()))
 
-    classes = tuple(tuple(translate(block, t) for block in base_class) for t in range(modulus)) + tuple(
-        tuple(translate(block, s) for s in range(modulus)) for block in transversals
-    )
+    classes = tuple(
+        tuple(translate(block, t) for block in base) for base in base_classes for t in range(modulus)
+    ) + tuple(tuple(translate(block, s) for s in range(modulus)) for block in transversals)
     points = modulus * parts + len(fixed)
     return ResolvableDesign(name, points, classes, unjoined_groups(points, classes))
 
@@ -301,9 +303,8 @@ def stored(family: str, points: int) -> ResolvableDesign | None:
     if starter is None:
         return None
     transversals = starter.transversals.split(", ") if starter.transversals else []
-    return developed(
-        f"{family}({points})", starter.modulus, starter.parts, starter.base_class.split(", "), transversals
-    )
+    base_classes = [base.split(", ") for base in starter.base_classes.split("; ")]
+    return developed(f"{family}({points})", starter.modulus, starter.parts, base_classes, transversals)
 
 
 @cache

@@ -1,9 +1,9 @@
 """Base classes of cyclically developed resolvable designs, found by computer where no closed form is used.
 
-Each was printed by `python -m benchmarks.starter_search --family F --points V` (seed 0), which
-also says which scheme (modulus, parts, fixed points) each family uses; `designs.developed` turns
-them into designs, and the tests check each one joins every pair exactly once (or never, inside
-a group). Keys are (family, people).
+Each was printed by `python -m benchmarks.starter_search --family F --points V [--classes K]` (seed 0
+unless said), which also says which scheme (modulus, parts, fixed points, base classes) each family
+uses; `designs.developed` turns them into designs, and the tests check each one joins every pair
+exactly once (or never, inside a group). Keys are (family, people).
 """
 
 from dataclasses import dataclass
@@ -11,11 +11,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Starter:
-    """A base class over Z_modulus × parts (plus ∞ points) and transversal blocks, as `developed` reads them."""
+    """Base classes over Z_modulus × parts (plus ∞ points) and transversal blocks, as `developed` reads
+    them: blocks separated by ", ", classes by "; "."""
 
     modulus: int
     parts: int
-    base_class: str
+    base_classes: str
     transversals: str = ""
 
 

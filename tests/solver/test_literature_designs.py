@@ -64,7 +64,7 @@ def test_the_known_sizes() -> None:
 @pytest.mark.parametrize(("family", "points"), sorted(STARTERS))
 def test_every_stored_starter_is_used_and_fits_its_scheme(family: str, points: int) -> None:
     starter = STARTERS[family, points]
-    expected = scheme(family, points)
+    expected = scheme(family, points, classes=starter.base_classes.count("; ") + 1)
     assert (starter.modulus, starter.parts) == (expected.modulus, expected.parts)
     function, _ = FAMILIES[family]
     design = function(points)
@@ -72,20 +72,25 @@ def test_every_stored_starter_is_used_and_fits_its_scheme(family: str, points: i
 
 
 @pytest.mark.parametrize(
-    ("family", "points", "method"),
+    ("family", "points", "method", "classes"),
     [
-        ("kts", 21, "cp-sat"),
-        ("nkts", 24, "cp-sat"),
-        ("nkts", 30, "cp-sat"),
-        ("rgdd3", 36, "cp-sat"),
-        ("rgdd3", 36, "anneal"),
-        ("rgdd3", 36, "tabu"),
+        ("kts", 21, "cp-sat", 1),
+        ("nkts", 24, "cp-sat", 1),
+        ("nkts", 30, "cp-sat", 1),
+        ("nkts", 30, "cp-sat", 2),
+        ("rgdd3", 36, "cp-sat", 1),
+        ("rgdd3", 36, "anneal", 1),
+        ("rgdd3", 36, "tabu", 1),
     ],
 )
-def test_the_search_finds_starters_that_develop_into_designs(family: str, points: int, method: str) -> None:
-    found = search(family, points, method=method, seed=0, time_limit=30, tries=4)
+def test_the_search_finds_starters_that_develop_into_designs(
+    family: str, points: int, method: str, classes: int
+) -> None:
+    """Two classes under Z_7 (NKTS(30): Z_7 × 4 ∪ {∞0, ∞1}, groups {x_0, x_1}, {x_2, x_3}) as under Z_14."""
+    found = search(family, points, method=method, classes=classes, seed=0, time_limit=30, tries=4)
     assert found is not None
     used, base, transversals = found
+    assert len(base) == classes
     design = developed("found", used.modulus, used.parts, base, transversals)
     assert design.points == points
     assert_resolvable_gdd(design)
