@@ -355,7 +355,8 @@ def layout(
     many blocks of each shape each class has (at most `most_per_part` points of a block in one part):
     each class takes every part's n points, and over all classes the blocks cover each part's pure
     differences, each pair of parts' mixed ones and each ∞ with each part as often as needed.
-    A random objective (from `seed`) picks one of the many layouts; identical classes come together.
+    The objective spreads the pure pairs over the blocks (as in `balance`), random weights (from `seed`)
+    pick one of the many layouts that do; identical classes come together.
     `turned`: class c is the first one turned c times (`turn_part`)."""
     rng = random.Random(seed)
     model = cp_model.CpModel()
@@ -397,7 +398,7 @@ def layout(
     for a in range(s.fixed):
         for p in range(s.parts):
             model.add(sum(sh[p] * b for c in range(s.classes) for sh, b in chosen[c][a].items()) == 1)
-    model.minimize(sum(rng.randrange(100) * x for sh, x in everything))
+    model.minimize(sum((100 * sum(n * (n - 1) // 2 for n in sh) ** 2 + rng.randrange(100)) * x for sh, x in everything))
     solver = cp_model.CpSolver()
     solver.parameters.random_seed = seed
     solver.parameters.num_workers = 1
@@ -461,25 +462,33 @@ Kind = tuple[int, int, int]
 """A difference orbit: (-1, part, ±d) inside a part, (p, q, d) between parts p < q."""
 
 
+Representative = tuple[str, list[int]]
+"""A block the local searches move: its ∞ label ("" for none) and the part of each of its slots."""
+
+
 class SlotState:
-    """The representative blocks of a base class with these shapes, their coordinates, and how often
-    each kind of difference is covered: what the local searches move.
+    """The representative blocks of the base classes, their coordinates, and how often each kind of
+    difference is covered: what the local searches move.
 
     The slots hold the coordinates as a permutation (one pool when the parts rotate, one per part
     otherwise); a move swaps two slots of different blocks of one pool, and the cost is how far each
-    kind of difference is from being covered exactly as often as needed.
+    kind of difference is from being covered exactly as often as needed (with several classes,
+    one pool per part of each class).
     """
 
-    def __init__(self, s: Scheme, counts: dict[Shape, int], turns: int, rng: random.Random) -> None:
+    def __init__(self, s: Scheme, classes: list[list[Representative]], turns: int, rng: random.Random) -> None:
         self.scheme, self.turns, self.rotated = s, turns, turns > 1
-        self.reps: list[tuple[str, list[int]]] = []
-        if not (s.fixed == 1 and self.rotated):
-            self.reps += [(f"∞{a}" if s.fixed > 1 else "∞", list(range(s.parts))) for a in range(s.fixed // turns)]
-        for shape, count in sorted(counts.items(), reverse=True):
-            self.reps += [("", [p for p in range(s.parts) for _ in range(shape[p])]) for _ in range(count)]
+        self.reps = [rep for blocks in classes for rep in blocks]
+        self.class_of = [c for c, blocks in enumerate(classes) for _ in blocks]
         slots = [(b, i) for b, (_, parts) in enumerate(self.reps) for i in range(len(parts))]
         self.pools = (
-            [slots] if self.rotated else [[(b, i) for b, i in slots if self.reps[b][1][i] == p] for p in range(s.parts)]
+            [slots]
+            if self.rotated
+            else [
+                [(b, i) for b, i in slots if self.reps[b][1][i] == p and self.class_of[b] == c]
+                for c in range(len(classes))
+                for p in range(s.parts)
+            ]
         )
         self.value: dict[Slot, int] = {}
         for pool in self.pools:
@@ -493,7 +502,7 @@ class SlotState:
             for e in range(1, n // 2 + 1)
         }
         across = [(0, 1)] if self.rotated else list(combinations(range(s.parts), 2))
-        self.need |= {(p, q, d): int(d != s.mixed_excluded) for p, q in across for d in range(n)}
+        self.need |= {(p, q, d): int(d != s.excluded(p, q)) for p, q in across for d in range(n)}
         if self.rotated and s.fixed == 1:
             self.need[0, 1, 0] = 0
         self.covered = dict.fromkeys(self.need, 0)
@@ -535,20 +544,42 @@ class SlotState:
         """True when the slot's block covers some difference more often than needed."""
         return any(self.covered[k] > self.need[k] for k in self.kinds(slot[0]))
 
-    def base_class(self) -> list[str]:
-        """The base class as `developed` reads it (the images of each block under the rotation)."""
+    def base_classes(self) -> list[list[str]]:
+        """The base classes as `developed` reads them (with the images of each block under the rotation)."""
         s, turns = self.scheme, self.turns
-        blocks = (
-            images(s, turns, "∞", [(p, 0) for p in range(s.parts)], invariant=True)
-            if self.rotated and s.fixed == 1
-            else []
-        )
+        classes: list[list[tuple[str, list[tuple[int, int]]]]] = [[] for _ in range(max(self.class_of) + 1)]
+        if self.rotated and s.fixed == 1:
+            classes[0] += images(s, turns, "∞", [(p, 0) for p in range(s.parts)], invariant=True)
         for b, (label, parts) in enumerate(self.reps):
-            blocks += images(s, turns, label, [(p, self.value[b, i]) for i, p in enumerate(parts)])
-        return [" ".join([label] * bool(label) + [f"{x}_{p}" for p, x in slots]) for label, slots in blocks]
+            slots = [(p, self.value[b, i]) for i, p in enumerate(parts)]
+            classes[self.class_of[b]] += images(s, turns, label, slots)
+        return [
+            [" ".join([label] * bool(label) + [f"{x}_{p}" for p, x in slots]) for label, slots in blocks]
+            for blocks in classes
+        ]
 
 
-def anneal_shapes(s: Scheme, counts: dict[Shape, int], turns: int, *, seed: int, moves: int) -> list[str] | None:
+def representatives(s: Scheme, counts: dict[Shape, int], turns: int) -> list[list[Representative]]:
+    """The one base class of these shapes: its ∞ blocks (one point per part; none moves when one ∞ is
+    turned with the parts) and one block per rotation orbit of each shape."""
+    reps: list[Representative] = []
+    if not (s.fixed == 1 and turns > 1):
+        reps += [(f"∞{a}" if s.fixed > 1 else "∞", list(range(s.parts))) for a in range(s.fixed // turns)]
+    for shape, count in sorted(counts.items(), reverse=True):
+        reps += [("", [p for p in range(s.parts) for _ in range(shape[p])]) for _ in range(count)]
+    return [reps]
+
+
+def laid_out(shapes: Layout) -> list[list[Representative]]:
+    """The blocks of a layout of several base classes, as the local searches move them."""
+    return [
+        [(label, [p for p, n in enumerate(shape) for _ in range(n)]) for label, shape in blocks] for blocks in shapes
+    ]
+
+
+def anneal_shapes(
+    s: Scheme, classes: list[list[Representative]], turns: int, *, seed: int, moves: int
+) -> list[list[str]] | None:
     """A base class with these shapes found by simulated annealing over `SlotState` swaps, or None after
     `moves` swaps.
 
@@ -556,7 +587,7 @@ def anneal_shapes(s: Scheme, counts: dict[Shape, int], turns: int, *, seed: int,
     shape multisets only. `seed` fixes the run.
     """
     rng = random.Random(seed)
-    state = SlotState(s, counts, turns, rng)
+    state = SlotState(s, classes, turns, rng)
     temperature, cooling = 2.0, (0.3 / 2.0) ** (1 / moves)
     sizes = [len(pool) for pool in state.pools]
     for _ in range(moves):
@@ -569,10 +600,12 @@ def anneal_shapes(s: Scheme, counts: dict[Shape, int], turns: int, *, seed: int,
         delta = state.swap(first, second)
         if delta > 0 and rng.random() >= math.exp(-delta / temperature):
             state.swap(first, second)
-    return None if state.cost else state.base_class()
+    return None if state.cost else state.base_classes()
 
 
-def tabu_shapes(s: Scheme, counts: dict[Shape, int], turns: int, *, seed: int, moves: int) -> list[str] | None:
+def tabu_shapes(
+    s: Scheme, classes: list[list[Representative]], turns: int, *, seed: int, moves: int
+) -> list[list[str]] | None:
     """A base class with these shapes found by tabu search over `SlotState` swaps, or None after `moves` steps.
 
     Each step takes a slot whose block covers some difference too often, tries every swap with the
@@ -581,7 +614,7 @@ def tabu_shapes(s: Scheme, counts: dict[Shape, int], turns: int, *, seed: int, m
     annealing wanders (4-RGDD of type 3^u on 60 people and more). `seed` fixes the run.
     """
     rng = random.Random(seed)
-    state = SlotState(s, counts, turns, rng)
+    state = SlotState(s, classes, turns, rng)
     pool_of = {slot: pool for pool in state.pools for slot in pool}
     slots = list(pool_of)
     tabu_until = dict.fromkeys(slots, 0)
@@ -610,7 +643,7 @@ def tabu_shapes(s: Scheme, counts: dict[Shape, int], turns: int, *, seed: int, m
         tenure = 2 + rng.randrange(len(slots) // 4 + 1)
         tabu_until[first] = tabu_until[second] = step + tenure
         best = min(best, state.cost)
-    return None if state.cost else state.base_class()
+    return None if state.cost else state.base_classes()
 
 
 LOCAL_SEARCHES = {"anneal": anneal_shapes, "tabu": tabu_shapes}
@@ -634,20 +667,25 @@ def search(
 
     With one class, CP-SAT tries the `tries` most balanced shape multisets, sharing `time_limit`; the
     local searches make `tries` runs of `moves` moves (seeds seed, seed + 1, ...), going round the
-    shape multisets. With several classes (CP-SAT only), each try takes the layout of seed + try,
-    its classes turned images of the first when `turn` and the scheme allows it (`turns_classes`) and
-    some layout fits.
+    shape multisets. With several classes, each try takes the layout of seed + try; for CP-SAT its
+    classes are turned images of the first when `turn` and the scheme allows it (`turns_classes`)
+    and some layout fits.
     """
     s = scheme(family, points, classes)
     if classes > 1:
-        if method != "cp-sat":
-            raise ValueError("several base classes are searched by CP-SAT only")
-        turned = turn and turns_classes(s) and layout(s, seed, turned=True) is not None
+        turned = method == "cp-sat" and turn and turns_classes(s) and layout(s, seed, turned=True) is not None
         for attempt in range(tries):
             shapes = layout(s, seed + attempt, turned=turned)
+            if shapes is None:
+                continue
+            if method in LOCAL_SEARCHES:
+                base = LOCAL_SEARCHES[method](s, laid_out(shapes), 1, seed=seed + attempt, moves=moves)
+                if base is not None:
+                    return s, base, []
+                continue
             limit = time_limit / tries
-            found = shapes and solve_layout(s, shapes, turned=turned, seed=seed, workers=workers, time_limit=limit)
-            if found:
+            found = solve_layout(s, shapes, turned=turned, seed=seed, workers=workers, time_limit=limit)
+            if found is not None:
                 return s, *found
         return None
     for turns in rotations(s):
@@ -655,9 +693,11 @@ def search(
         if method in LOCAL_SEARCHES and options and not s.transversals:
             for attempt in range(tries):
                 counts = options[attempt % len(options)]
-                base = LOCAL_SEARCHES[method](s, counts, turns, seed=seed + attempt, moves=moves)
+                base = LOCAL_SEARCHES[method](
+                    s, representatives(s, counts, turns), turns, seed=seed + attempt, moves=moves
+                )
                 if base is not None:
-                    return s, [base], []
+                    return s, base, []
         elif method == "cp-sat":
             for counts in options[:tries]:
                 limit = time_limit / min(tries, len(options))

@@ -78,6 +78,7 @@ def test_every_stored_starter_is_used_and_fits_its_scheme(family: str, points: i
         ("nkts", 24, "cp-sat", 1),
         ("nkts", 30, "cp-sat", 1),
         ("nkts", 30, "cp-sat", 2),
+        ("nkts", 30, "anneal", 2),
         ("rgdd3", 36, "cp-sat", 1),
         ("rgdd3", 36, "anneal", 1),
         ("rgdd3", 36, "tabu", 1),
