@@ -76,7 +76,8 @@ def describe_breakfast(page: Page, title: str, date: str) -> None:
     page.get_by_label("Date").fill(date)
     page.get_by_label("Fin", exact=True).fill("09:30")
     expect(page.get_by_text("3 tours tiennent")).to_be_visible()
-    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    with page.expect_navigation():  # the form's own post and redirect, to be over before the reload
+        page.get_by_role("button", name="Enregistrer", exact=True).click()
     page.reload()
     expect(page.get_by_label("Titre")).to_have_value(title)
 
