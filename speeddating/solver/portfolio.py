@@ -198,10 +198,19 @@ class Shares:
     neighbourhoods: float
 
 
-def shares(problem: Problem, exact: bool, beside: bool) -> Shares:
+def shares(problem: Problem, exact: bool, beside: bool, time_limit: float) -> Shares:
     """After earlier sessions the neighbourhoods never paid (not one improvement at 10, 60 or 300 s),
-    so their time goes to the search; the model beside the search runs as long as it."""
-    neighbourhoods = problem.people <= LNS_MAX_PEOPLE and not problem.past_encounters
+    so their time goes to the search, as it does when their share of `time_limit` holds not one of
+    them; the model beside the search runs as long as it."""
+    with_neighbourhoods = planned_shares(
+        exact, beside, problem.people <= LNS_MAX_PEOPLE and not problem.past_encounters
+    )
+    if neighbourhood_count(problem, with_neighbourhoods.neighbourhoods * time_limit):
+        return with_neighbourhoods
+    return planned_shares(exact, beside, neighbourhoods=False)
+
+
+def planned_shares(exact: bool, beside: bool, neighbourhoods: bool) -> Shares:
     if beside:
         search = BESIDE_SEARCH_SHARE if neighbourhoods else 1.0
         return Shares(search, search, 1 - search)
@@ -209,6 +218,11 @@ def shares(problem: Problem, exact: bool, beside: bool) -> Shares:
         search = SEARCH_SHARE if neighbourhoods else 1 - MODEL_SHARE
         return Shares(search, MODEL_SHARE, 1 - search - MODEL_SHARE)
     return Shares(SEARCH_SHARE, 0.0, 1 - SEARCH_SHARE) if neighbourhoods else Shares(1.0, 0.0, 0.0)
+
+
+def neighbourhood_count(problem: Problem, seconds: float) -> int:
+    """How many neighbourhoods of the large neighbourhood search fit in `seconds`."""
+    return int(seconds / (LNS_SECONDS_PER_SEAT * problem.people * problem.rounds))
 
 
 def starting_plans(
@@ -314,7 +328,7 @@ def solve(
     optimal, bound = best.perfect, None
     exact = problem.people <= EXACT_MAX_PEOPLE and not optimal
     beside = exact and workers >= 2
-    share = shares(problem, exact, beside)
+    share = shares(problem, exact, beside, time_limit)
     parallel = workers - 1 if not beside and time_limit >= PARALLEL_MIN_TIME_LIMIT else 0
     model: ModelOutcome | None = None
     with ThreadPoolExecutor(max_workers=1) as pool:
@@ -367,7 +381,7 @@ def solve(
             best.offer(model.schedule, "cp-sat")
         optimal = optimal or model.optimal or best.perfect
         bound = model.new_pairs_bound
-    steps = int(share.neighbourhoods * time_limit / (LNS_SECONDS_PER_SEAT * problem.people * problem.rounds))
+    steps = neighbourhood_count(problem, share.neighbourhoods * time_limit)
     if steps and not optimal and not stop.requested:
         searched = large_neighbourhood_search(
             problem,
