@@ -102,11 +102,10 @@ def rooms_of(problem: Problem, colleagues_apart: bool = False) -> tuple[list[Roo
     rooms = []
     for people, sizes in pooled:
         rounds = keys.count((people, sizes))
-        first = keys.index((people, sizes))
         tables = Counter({size: rounds * count for size, count in Counter(sizes).items()})
-        spread = len(sizes)
-        forced = {org: rounds * fewest_pairs(count, spread) for org, count in problem.head_counts(first).items()}
-        rooms.append(Room(people, rounds, tables, forced if colleagues_apart else None))
+        heads = problem.head_counts(keys.index((people, sizes))).items()
+        forced = {org: rounds * fewest_pairs(count, len(sizes)) for org, count in heads} if colleagues_apart else None
+        rooms.append(Room(people, rounds, tables, forced))
     return rooms, [pooled.index(key) for key in keys]
 
 
@@ -278,8 +277,8 @@ class Relaxation:
         people, sizes = self.person_rows[room], self.table_rows[room]
         if table in self.columns[room] or len(table) not in sizes or not all(p in people for p in table):
             return False
-        colleagues = colleague_pairs(table, self.organisation_of)
         limits = self.rooms[room].colleague_pairs
+        colleagues = {} if limits is None else colleague_pairs(table, self.organisation_of)
         if limits is not None and any(not limits[org] for org in colleagues):
             return False
         self.columns[room].add(table)
