@@ -33,10 +33,13 @@ def test_the_user_store_is_the_same_from_any_folder(monkeypatch: pytest.MonkeyPa
 
 def test_the_line_says_what_the_history_holds_and_where(tmp_path: Path) -> None:
     store = HistoryLocation(tmp_path / "h.db", Origin.USER_DATA)
+    path = tmp_path / "h.db"
     assert describe(store, 2, 41) == f"Historique : 2 séances, 41 personnes — {tmp_path / 'h.db'}"
     assert describe(store, 0, 0) == f"Historique : aucune séance enregistrée pour l'instant — {tmp_path / 'h.db'}"
+    assert describe(store, 1, 8, 1) == f"Historique : 1 séance, 8 personnes ; 1 prévue, pas encore tenue — {path}"
     with use_language("en"):
         assert describe(store, 1, 1) == f"History: 1 session, 1 person — {tmp_path / 'h.db'}"
         assert describe(None, 0, 0) == "History: not used (--no-history)."
+        assert describe(store, 0, 0, 2) == f"History: no session held yet; 2 planned, not held yet — {path}"
         old = describe(HistoryLocation(Path("speeddating.db"), Origin.CURRENT_FOLDER), 3, 50)
         assert old.startswith(f"History: 3 sessions, 50 people — {Path('speeddating.db').absolute()} (the former")

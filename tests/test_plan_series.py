@@ -61,14 +61,18 @@ def test_the_history_keeps_the_series_planned_until_each_session_is_held(tmp_pat
     attendees = write_attendees(tmp_path, 12, 4)
     db = tmp_path / "history.db"
     plan_series_quickly(attendees, tmp_path / "series", "--history", str(db), *SMALL)
-    listed = run_cli("history", "list", "--history", str(db)).out
+    listing = run_cli("history", "list", "--history", str(db))
+    listed, said = listing.out, listing.err
     assert listed.count("prévue") == 3 and "séance 2 sur 3" in listed
+    assert f"Historique : aucune séance tenue ; 3 prévues, pas encore tenues — {db}" in said
     assert past_encounters(db, read_roster(attendees).attendees) == {}, "sessions planned are no encounters"
 
     added = run_cli("history", "add", str(tmp_path / "series" / "session-1" / "plan.json"), "--history", str(db))
     assert added.code == 0 and "remplace la séance" in added.out
-    listed = run_cli("history", "list", "--history", str(db)).out
+    listing = run_cli("history", "list", "--history", str(db))
+    listed, said = listing.out, listing.err
     assert listed.count("prévue") == 2 and listed.count("tenue") == 1
+    assert f"Historique : 1 séance, 12 personnes ; 2 prévues, pas encore tenues — {db}" in said
 
     came = write_roster(
         tmp_path,

@@ -71,8 +71,9 @@ def history_path(option: Path | None, no_history: bool) -> Path | None:
     return None if no_history else database_path(option)
 
 
-def describe(location: HistoryLocation | None, sessions: int, people: int) -> str:
-    """The line every command prints: "History: 2 sessions, 41 people — PATH", or why there is none."""
+def describe(location: HistoryLocation | None, sessions: int, people: int, planned: int = 0) -> str:
+    """The line every command prints: "History: 2 sessions, 41 people — PATH", with the sessions planned and
+    not held yet said apart (nobody has met anyone there yet), or why there is none."""
     if location is None:
         return t("History: not used (--no-history).")
     path = location.path.absolute()
@@ -81,12 +82,21 @@ def describe(location: HistoryLocation | None, sessions: int, people: int) -> st
         if location.origin is Origin.CURRENT_FOLDER
         else ""
     )
-    if sessions == 0:
+    if sessions == 0 and planned == 0:
         return t("History: no session recorded yet — {path}{where}", path=path, where=where)
-    return t(
-        "History: {sessions}, {people} — {path}{where}",
-        sessions=t_plural("{count} session", "{count} sessions", sessions),
-        people=t_plural("{count} person", "{count} people", people),
-        path=path,
-        where=where,
+    held = (
+        t(
+            "{sessions}, {people}",
+            sessions=t_plural("{count} session", "{count} sessions", sessions),
+            people=t_plural("{count} person", "{count} people", people),
+        )
+        if sessions
+        else t("no session held yet")
     )
+    if planned:
+        held = t(
+            "{held}; {planned}",
+            held=held,
+            planned=t_plural("{count} planned, not held yet", "{count} planned, not held yet", planned),
+        )
+    return t("History: {held} — {path}{where}", held=held, path=path, where=where)

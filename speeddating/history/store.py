@@ -438,11 +438,13 @@ def recognise(connection: sqlite3.Connection, attendees: Sequence[Attendee]) -> 
     return recognition(connection, attendees).matched
 
 
-def contents(connection: sqlite3.Connection) -> tuple[int, int]:
-    """(sessions, people) recorded: what the history holds, as every command says."""
-    (sessions,) = connection.execute("SELECT COUNT(*) FROM sessions").fetchone()
+def contents(connection: sqlite3.Connection) -> tuple[int, int, int]:
+    """(sessions held, people who attended them, sessions planned and not held yet): what the history holds,
+    as every command says. Planned sessions are counted apart: nobody has met anyone at them yet."""
+    (held,) = connection.execute("SELECT COUNT(*) FROM sessions WHERE status = 'held'").fetchone()
     (people,) = connection.execute("SELECT COUNT(DISTINCT person_id) FROM attendance").fetchone()
-    return sessions, people
+    (planned,) = connection.execute("SELECT COUNT(*) FROM sessions WHERE status = 'planned'").fetchone()
+    return held, people, planned
 
 
 def _enrol(connection: sqlite3.Connection, attendees: Sequence[Attendee], date: str) -> dict[str, int]:
@@ -791,11 +793,9 @@ def encounters_among(
 
 @dataclass(frozen=True)
 class StoreReading:
-    """What `plan` needs from the store: the pairs met before, what the store holds, the identity doubts."""
+    """What `plan` needs from the store: the pairs met before and the identity doubts."""
 
     encounters: PastEncounters
-    sessions: int
-    people: int
     doubts: tuple[Doubt, ...]
 
 
@@ -803,11 +803,7 @@ def read_store(db: Path, attendees: Sequence[Attendee], apart_from: Plan | None 
     """The store read for a plan, without writing anything (see `encounters_among` for `apart_from`)."""
     with open_history(db) as connection:
         resolution = recognition(connection, attendees)
-        return StoreReading(
-            encounters_among(connection, attendees, apart_from, resolution),
-            *contents(connection),
-            resolution.doubts,
-        )
+        return StoreReading(encounters_among(connection, attendees, apart_from, resolution), resolution.doubts)
 
 
 def past_encounters(db: Path, attendees: Sequence[Attendee], apart_from: Plan | None = None) -> PastEncounters:
