@@ -4,7 +4,8 @@ Each parallel class is one round (its blocks are the tables), so a design with Î
 in which nobody meets anyone twice. The families here are the classical ones for the Social Golfer
 Problem: lines of affine geometries over GF(q), resolvable transversal designs (mutually orthogonal
 Latin squares), Kirkman triple systems of order 3q from GF(q), designs developed from a base
-parallel class over Z_n (stored in `starters`, found by `benchmarks/starter_search.py`), and
+parallel class over Z_n (stored in `starters`, found by `benchmarks/starter_search.py`, or by
+`benchmarks/symmetric_starters.py` when also fixed by a multiplier symmetry), and
 designs whose classes are unions of translates under the group Z_2^k (found by
 `benchmarks/orbit_designs.py`). The family functions at the end give, for a number of points, the
 design of that family when one is known here.
@@ -329,7 +330,8 @@ def nearly_kirkman(points: int) -> ResolvableDesign | None:
 @cache
 def resolvable_quadruples(points: int) -> ResolvableDesign | None:
     """A resolvable (points, 4, 1) design (points â‰¡ 4 mod 12): tables of 4, (points - 1)/3 rounds, every
-    pair once. AG(2, 4) and AG(3, 4) (16, 64 points) are the affine-geometry family's."""
+    pair once. AG(2, 4) and AG(3, 4) (16, 64 points) are the affine-geometry family's; 100 (q = 33, no prime
+    power) is a stored starter fixed by x -> -x."""
     q = (points - 1) // 3
     return (quadruples_3q1(q) if points % 12 == 4 and prime_power(q) else None) or stored("rbibd", points)
 

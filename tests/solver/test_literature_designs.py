@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.starter_search import scheme, search
+from benchmarks.symmetric_starters import OrbitCover, Symmetry, solve_cover
 from speeddating.problem import Problem
 from speeddating.solver import solve
 from speeddating.solver.constructions import construct
@@ -58,7 +59,7 @@ def test_the_known_sizes() -> None:
     AG(4, 3), the affine family's); at tables of 4, those below."""
     sizes = {(k, design.points) for design, k in known_designs()}
     assert {v for k, v in sizes if k == 3} == set(range(15, 100, 3)) - {81}
-    assert {v for k, v in sizes if k == 4} == {16, 24, 28, 32, 36, 40, 48, 52, 60, 76, 88}
+    assert {v for k, v in sizes if k == 4} == {16, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 76, 88, 100}
 
 
 @pytest.mark.parametrize(("family", "points"), sorted(STARTERS))
@@ -97,6 +98,35 @@ def test_the_search_finds_starters_that_develop_into_designs(
     assert_resolvable_gdd(design)
 
 
+@pytest.mark.parametrize(
+    ("family", "points", "symmetry", "fixed_only"),
+    [
+        pytest.param("rbibd", 40, Symmetry(12), True, id="RBIBD(40): negation, fixed blocks"),
+        pytest.param("rbibd", 100, Symmetry(32), True, id="RBIBD(100): negation, fixed blocks"),
+        pytest.param("rgdd3", 24, Symmetry(2, turn_fixed=1), False, id="3^8: x -> 2x, the ∞ turned"),
+        pytest.param("rgdd3", 24, Symmetry(2, 1, 1), False, id="3^8: x -> 2x, parts and ∞ turned"),
+    ],
+)
+def test_the_orbit_cover_finds_starters_fixed_by_the_symmetry(
+    family: str, points: int, symmetry: Symmetry, fixed_only: bool
+) -> None:
+    s = scheme(family, points)
+    cover = OrbitCover(s, symmetry)
+    base = solve_cover(cover, fixed_only, seed=0, time_limit=10)
+    assert base is not None
+    design = developed("found", s.modulus, s.parts, [base])
+    assert design.points == points
+    assert_resolvable_gdd(design)
+    index = {cover.label(p): p for p in range(cover.size)}
+    blocks = {frozenset(index[label] for label in block.split()) for block in base}
+    assert {frozenset(cover.image[p] for p in block) for block in blocks} == blocks
+
+
+def test_a_multiplier_must_be_a_unit() -> None:
+    with pytest.raises(ValueError, match="not a unit modulo 14"):
+        OrbitCover(scheme("rgdd2", 44), Symmetry(2))
+
+
 GOLFERS = [
     pytest.param(40, 4, 13, "resolvable-quadruples", id="40 at 4, 13 rounds: RBIBD(40,4,1)"),
     pytest.param(21, 3, 10, "kirkman", id="21 at 3, 10 rounds: KTS(21)"),
@@ -106,6 +136,10 @@ GOLFERS = [
     pytest.param(99, 3, 49, "kirkman", id="99 at 3, 49 rounds: KTS(2q+1)"),
     pytest.param(88, 4, 29, "resolvable-quadruples", id="88 at 4, 29 rounds: RBIBD(3q+1,4,1)"),
     pytest.param(60, 4, 19, "resolvable-gdd", id="60 at 4, 19 rounds: 4-RGDD(3^20)"),
+    pytest.param(100, 4, 33, "resolvable-quadruples", id="100 at 4, 33 rounds: RBIBD(100,4,1) fixed by negation"),
+    pytest.param(136, 4, 45, "resolvable-quadruples", id="136 at 4, 45 rounds: RBIBD(136,4,1) fixed by negation"),
+    pytest.param(44, 4, 14, "resolvable-gdd", id="44 at 4, 14 rounds: 4-RGDD(2^22)"),
+    pytest.param(56, 4, 18, "resolvable-gdd", id="56 at 4, 18 rounds: 4-RGDD(2^28)"),
 ]
 
 

@@ -1,0 +1,206 @@
+"""Search for starters fixed by one more symmetry μ: an exact cover over μ-orbits of blocks.
+
+    python -m benchmarks.symmetric_starters --family rbibd --points 100 --multiplier -1 --fixed-blocks
+    python -m benchmarks.symmetric_starters --family rgdd2 --points 44 --multiplier 11 --turn-parts 1
+
+The schemes are `starter_search`'s (one base class over Z_n × parts ∪ ∞ points, developed mod n), where
+searching the coordinates of every block found nothing in hours on the large sizes. Here the base class
+is also asked to be fixed by μ: (x, part j) -> (a x, j + `turn_parts`), ∞i -> ∞(i + `turn_fixed`), for a
+unit a of Z_n. μ normalises the translations, so it maps pair orbits (differences ±d inside a part, d
+between two parts, an ∞ with a part) to pair orbits, and groups to groups (a unit keeps the differences
+0 and n/2, and ∞ pairs stay ∞ pairs); a μ-fixed base class is a
+union of μ-orbits of blocks. Every orbit whose blocks are disjoint and cover distinct pair orbits,
+none a group, is a candidate, and CP-SAT picks candidates covering each point once and each pair orbit
+once: an exact cover some ten times smaller than the base class, which it settles in seconds to
+minutes. `--fixed-blocks` keeps only blocks μ fixes (unions of point orbits), the one case where
+enumerating all 4-point blocks of 100 points would be too slow.
+
+Schemes that work (one CP-SAT worker, seed 0):
+- RBIBD(3q + 1, 4, 1) for q ≡ 1 (mod 4), here 100 (Z_33 × 3 ∪ {∞}): μ = negation, blocks fixed; the
+  blocks {a_i, -a_i, b_j, -b_j} cover their pure differences ±2a, ±2b once whatever the choice.
+- 4-RGDD of type 2^u on Z_r × 3 ∪ {∞0, ∞1} (groups {x_j, (x + r/2)_j} and the ∞ pair): a of order 3
+  and odd (it keeps r/2), the parts turned, the ∞ fixed; 44 (a = 11 mod 14).
+The strings printed are what `speeddating.solver.designs.developed` reads.
+"""
+
+import argparse
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import combinations
+
+from ortools.sat.python import cp_model
+
+from benchmarks.starter_search import Scheme, scheme
+from speeddating.solver.designs import developed
+
+Key = tuple[str, int, int, int]
+"""A pair orbit under the translations: ("pure", part, ±d, 0), ("mixed", p, q, d) or ("fixed", ∞, part, 0)."""
+
+
+@dataclass(frozen=True)
+class Symmetry:
+    """μ: (x, j) -> (multiplier · x, j + turn_parts), ∞i -> ∞(i + turn_fixed)."""
+
+    multiplier: int
+    turn_parts: int = 0
+    turn_fixed: int = 0
+
+
+class OrbitCover:
+    """The points of a scheme (part j's x is j·n + x, ∞i is n·parts + i), their pair orbits and μ."""
+
+    def __init__(self, s: Scheme, mu: Symmetry) -> None:
+        n = s.modulus
+        if math.gcd(mu.multiplier, n) != 1:
+            raise ValueError(f"{mu.multiplier} is not a unit modulo {n}")
+        self.scheme = s
+        self.size = n * s.parts + s.fixed
+        self.image = [
+            (mu.multiplier * (p % n)) % n + n * ((p // n + mu.turn_parts) % s.parts)
+            if p < n * s.parts
+            else n * s.parts + (p - n * s.parts + mu.turn_fixed) % s.fixed
+            for p in range(self.size)
+        ]
+        self.keys = [[self.key(p, q) for q in range(self.size)] for p in range(self.size)]
+
+    def key(self, p: int, q: int) -> Key | None:
+        """The pair orbit of points p and q, or None for a pair no block may join (a group, two ∞)."""
+        s, n, finite = self.scheme, self.scheme.modulus, self.scheme.modulus * self.scheme.parts
+        if p == q or (p >= finite and q >= finite):
+            return None
+        if q >= finite or p >= finite:
+            fixed, other = max(p, q), min(p, q)
+            return ("fixed", fixed - finite, other // n, 0)
+        (i, x), (j, y) = sorted((divmod(p, n), divmod(q, n)))
+        if i == j:
+            e = min((y - x) % n, (x - y) % n)
+            return None if e == s.pure_excluded else ("pure", i, e, 0)
+        d = (y - x) % n
+        return None if d == s.excluded(i, j) else ("mixed", i, j, d)
+
+    def orbit(self, block: tuple[int, ...]) -> list[tuple[int, ...]]:
+        """The blocks μ makes of `block`, itself first."""
+        out = [block]
+        while True:
+            turned = tuple(sorted(self.image[p] for p in out[-1]))
+            if turned == block:
+                return out
+            out.append(turned)
+
+    def blocks(self, fixed_only: bool) -> Iterator[tuple[int, ...]]:
+        """Every block of `block_size` points joining no group pair (only μ-fixed ones if `fixed_only`)."""
+        k = self.scheme.block_size
+        if fixed_only:
+            orbits = sorted({min(self.orbit((p,))) for p in range(self.size)})
+            point_orbits = [tuple(sorted(q for (q,) in self.orbit(first))) for first in orbits]
+            for count in range(1, k + 1):
+                for chosen in combinations(point_orbits, count):
+                    block = tuple(sorted(p for orbit in chosen for p in orbit))
+                    if len(block) == k and self.joinable(block):
+                        yield block
+            return
+
+        def extend(block: tuple[int, ...]) -> Iterator[tuple[int, ...]]:
+            if len(block) == k:
+                yield block
+                return
+            for p in range((block[-1] + 1) if block else 0, self.size):
+                if all(self.keys[q][p] is not None for q in block):
+                    yield from extend((*block, p))
+
+        yield from extend(())
+
+    def joinable(self, block: tuple[int, ...]) -> bool:
+        return all(self.keys[p][q] is not None for p, q in combinations(block, 2))
+
+    def candidates(self, fixed_only: bool) -> list[list[tuple[int, ...]]]:
+        """The μ-orbits of blocks a μ-fixed base class may hold: disjoint blocks covering distinct pair
+        orbits, each orbit listed once (from its least block)."""
+        found = []
+        for block in self.blocks(fixed_only):
+            orbit = self.orbit(block)
+            if min(orbit) != block:
+                continue
+            points = [p for b in orbit for p in b]
+            keys = [self.keys[p][q] for b in orbit for p, q in combinations(b, 2)]
+            if len(set(points)) == len(points) and len(set(keys)) == len(keys):
+                found.append(orbit)
+        return found
+
+    def label(self, p: int) -> str:
+        n, finite = self.scheme.modulus, self.scheme.modulus * self.scheme.parts
+        if p >= finite:
+            return "∞" if self.scheme.fixed == 1 else f"∞{p - finite}"
+        return f"{p % n}_{p // n}"
+
+    def written(self, block: tuple[int, ...]) -> str:
+        """The block as `developed` reads it, its ∞ first."""
+        finite = self.scheme.modulus * self.scheme.parts
+        return " ".join(self.label(p) for p in sorted(block, key=lambda p: (p < finite, p)))
+
+
+def solve_cover(cover: OrbitCover, fixed_only: bool, *, seed: int, time_limit: float) -> list[str] | None:
+    """The blocks of a μ-fixed base class (as `developed` reads them), or None when CP-SAT finds none in
+    `time_limit` deterministic seconds (one worker, so a run repeats exactly)."""
+    orbits = cover.candidates(fixed_only)
+    print(f"{len(orbits)} candidate orbits")
+    model = cp_model.CpModel()
+    chosen = [model.new_bool_var("") for _ in orbits]
+    by_point: dict[int, list[cp_model.IntVar]] = {p: [] for p in range(cover.size)}
+    by_key: dict[Key, list[cp_model.IntVar]] = {}
+    for p, q in combinations(range(cover.size), 2):
+        key = cover.keys[p][q]
+        if key is not None:
+            by_key.setdefault(key, [])
+    for x, orbit in zip(chosen, orbits, strict=True):
+        for block in orbit:
+            for p in block:
+                by_point[p].append(x)
+            for p, q in combinations(block, 2):
+                key = cover.keys[p][q]
+                assert key is not None
+                by_key[key].append(x)
+    for group in (*by_point.values(), *by_key.values()):
+        model.add_exactly_one(group)
+    solver = cp_model.CpSolver()
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = 1
+    solver.parameters.max_deterministic_time = time_limit
+    status = solver.solve(model)
+    print(
+        f"{solver.status_name(status)} after {solver.wall_time:.1f} s ({solver.deterministic_time:.1f} deterministic)"
+    )
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return [cover.written(b) for x, orbit in zip(chosen, orbits, strict=True) if solver.value(x) for b in orbit]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--family", required=True, choices=("rbibd", "rgdd2", "rgdd3"))
+    parser.add_argument("--points", type=int, required=True)
+    parser.add_argument("--multiplier", type=int, required=True, help="a in x -> a x (a unit mod n)")
+    parser.add_argument("--turn-parts", type=int, default=0, help="μ moves part j to j + this")
+    parser.add_argument("--turn-fixed", type=int, default=0, help="μ moves ∞i to ∞(i + this)")
+    parser.add_argument("--fixed-blocks", action="store_true", help="only blocks μ fixes")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--time-limit", type=float, default=60.0, help="CP-SAT deterministic seconds")
+    args = parser.parse_args()
+    s = scheme(args.family, args.points)
+    cover = OrbitCover(s, Symmetry(args.multiplier % s.modulus, args.turn_parts, args.turn_fixed))
+    base = solve_cover(cover, args.fixed_blocks, seed=args.seed, time_limit=args.time_limit)
+    if base is None:
+        print("no base class found")
+        return
+    design = developed("found", s.modulus, s.parts, [base])
+    met = [pair for blocks in design.classes for block in blocks for pair in combinations(block, 2)]
+    apart = sum(len(g) * (len(g) - 1) // 2 for g in design.groups)
+    print(
+        f"modulus {s.modulus}, parts {s.parts}: {len(met)} pairs joined ({len(set(met))} distinct), {apart} in groups"
+    )
+    print(repr(", ".join(base)))
+
+
+if __name__ == "__main__":
+    main()
