@@ -7,12 +7,15 @@ import subprocess
 import sys
 import threading
 from dataclasses import replace
+from itertools import combinations
 from pathlib import Path
 
 import pytest
 
+from speeddating.evaluation import evaluate
 from speeddating.history.store import (
     APPLICATION_ID,
+    RECENCY_TIE_BREAK,
     SCHEMA_VERSION,
     HistoryError,
     SessionStatus,
@@ -30,6 +33,8 @@ from speeddating.history.store import (
     session_plan,
 )
 from speeddating.plan import Plan, SeriesPlace, plan_to_json
+from speeddating.planning import problem_for
+from speeddating.solver import solve
 from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, attendees_of, record, seated_plan
 
 EIGHT_ATTENDEES = attendees_of(EIGHT)
@@ -50,18 +55,37 @@ def test_recorded_session_is_listed_with_head_count_and_rounds(tmp_path: Path) -
     assert shown_info == info and shown == plan
 
 
-def test_past_encounters_weigh_recent_sessions_more(tmp_path: Path) -> None:
+def test_past_encounters_weigh_recent_sessions_a_little_more(tmp_path: Path) -> None:
     db = tmp_path / "h.db"
     older = seated_plan(EIGHT, [ROUND_A], title="Un", date="2025-01-15")
     newer = seated_plan(EIGHT, [ROUND_B], title="Deux", date="2025-03-15")
     record(db, newer)
     record(db, older)
     past = past_encounters(db, older.attendees)
-    assert past[pair(older, 0, 2)] == 0.5  # round A only, the older session
-    assert past[pair(older, 0, 3)] == 1.0  # round B, the latest session
-    assert past[pair(older, 0, 6)] == 1.0  # both: counts at its latest meeting
+    latest = past[pair(older, 0, 3)]  # round B, the latest session
+    assert past[pair(older, 0, 2)] < latest  # round A only, the older session
+    assert past[pair(older, 0, 6)] == latest  # both: counts at its latest meeting
+    assert all(1 <= weight <= 1 + 1e-5 for weight in past.values()), "every re-meeting costs about one"
     assert pair(older, 0, 7) not in past  # never at one table
     assert len(past) == 2 * 12 - 4  # two rounds of 12 pairs, of which (0,6) (2,4) (1,7) (3,5) twice
+
+
+def test_a_plan_re_meets_as_few_people_as_it_can_before_it_prefers_older_pairs(tmp_path: Path) -> None:
+    """One round of the eight: three pairs met two sessions ago, or one met then and one met last time. Each
+    re-meeting is a new encounter missed, so the fewer win, however old the three are."""
+    db = tmp_path / "h.db"
+    record(db, seated_plan(EIGHT, [[[0, 7], [2, 4]], [[2, 5]], [[2, 6], [5, 7]]], title="Un", date="2025-01-15"))
+    record(db, seated_plan(EIGHT, [[[0, 1], [2, 3]]], title="Deux", date="2025-02-15"))
+    record(db, seated_plan(EIGHT, [[[1, 3], [2, 7]]], title="Trois", date="2025-03-15"))
+    problem = problem_for(EIGHT_ATTENDEES, 1, 4, past=past_encounters(db, EIGHT_ATTENDEES))
+    splits = [
+        (table, tuple(p for p in range(8) if p not in table))
+        for table in combinations(range(8), 4)
+        if 0 in table and not any(problem.same_org(a, b) for a, b in combinations(table, 2))
+    ]
+    fewest = min(evaluate(problem, (split,)).history_repeats for split in splits)
+    result = solve(problem, time_limit=2, seed=0, workers=1)
+    assert evaluate(problem, result.schedule).history_repeats == fewest
 
 
 def test_a_person_keeps_history_across_organisation_and_spelling_changes(tmp_path: Path) -> None:
@@ -74,9 +98,9 @@ def test_a_person_keeps_history_across_organisation_and_spelling_changes(tmp_pat
     moved[4] = ("Elodie Faure", "Centre d'information et d'orientation", "")  # renamed, name unique
     later = seated_plan(moved, [ROUND_B], date="2025-02-01")
     past = past_encounters(db, later.attendees)
-    assert past[pair(later, 0, 2)] == 1.0
-    assert past[pair(later, 0, 4)] == 1.0
-    assert past[pair(later, 2, 4)] == 1.0
+    assert past[pair(later, 0, 2)] == 1 + RECENCY_TIE_BREAK
+    assert past[pair(later, 0, 4)] == 1 + RECENCY_TIE_BREAK
+    assert past[pair(later, 2, 4)] == 1 + RECENCY_TIE_BREAK
     record(db, later)
     with open_history(db) as connection:
         people = connection.execute("SELECT COUNT(*) FROM people").fetchone()[0]
@@ -216,7 +240,7 @@ def test_version_1_store_is_migrated_and_planning_reads_it_without_writing(tmp_p
 
     past = past_encounters(db, plan.attendees)
     assert db.read_bytes() == before  # reading migrates a private copy only
-    assert past == {pair(plan, a, b): 1.0 for table in ROUND_A for a in table for b in table if a < b}
+    assert past == {pair(plan, a, b): 1 + RECENCY_TIE_BREAK for table in ROUND_A for a in table for b in table if a < b}
 
     with open_history(db, write=True) as connection:
         assert schema_version(connection) == SCHEMA_VERSION
@@ -345,7 +369,7 @@ def test_planned_sessions_count_for_nobody_and_give_way_to_the_held_one(tmp_path
         assert [s.status for s in list_sessions(connection)] == [SessionStatus.HELD, SessionStatus.PLANNED]
         document = export_history(connection)
     assert past_encounters(db, held.attendees) == {
-        pair(held, a, b): 1.0 for table in ROUND_C for a in table for b in table if a < b
+        pair(held, a, b): 1 + RECENCY_TIE_BREAK for table in ROUND_C for a in table for b in table if a < b
     }
     other = tmp_path / "other.db"
     with open_history(other, write=True) as connection:
