@@ -59,9 +59,9 @@ class Problem:
     """Everything the optimiser needs and nothing it doesn't.
 
     organisation_of[p] is the organisation index of person p. `past_encounters` weighs pairs met
-    in earlier sessions (recent ones heavier); `session_encounters` counts pairs already met in
-    rounds of this session that are not re-planned (on-the-day re-planning). `fixed_tables` pins
-    (person, round) to a table index; `absences` lists (person, round) where a person sits out.
+    in earlier sessions (the history gives about 1 each, recent ones a hair heavier); `session_encounters`
+    counts pairs already met in rounds of this session that are not re-planned (on-the-day re-planning).
+    `fixed_tables` pins (person, round) to a table index; `absences` lists (person, round) where a person sits out.
     """
 
     organisation_of: tuple[int, ...]
