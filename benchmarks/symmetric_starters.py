@@ -19,8 +19,13 @@ Schemes that work (one CP-SAT worker, seed 0):
 - RBIBD(3q + 1, 4, 1) for q ≡ 1 (mod 4), here 100 (Z_33 × 3 ∪ {∞}): μ = negation, blocks fixed; the
   blocks {a_i, -a_i, b_j, -b_j} cover their pure differences ±2a, ±2b once whatever the choice.
 - 4-RGDD of type 2^u on Z_r × 3 ∪ {∞0, ∞1} (groups {x_j, (x + r/2)_j} and the ∞ pair): a of order 3
-  and odd (it keeps r/2), the parts turned, the ∞ fixed; 44 (a = 11 mod 14).
-The strings printed are what `speeddating.solver.designs.developed` reads.
+  (odd, as every unit of an even r), the parts turned, the ∞ fixed; 44 (a = 11 mod 14), 56 (a = 13 mod 18).
+  No μ holding the negation works for an even r with both ∞ fixed or swapped: a block orbit holding B and
+  -B covers each pure difference twice, so every block but the ∞ ones is fixed by x -> -x, and then only
+  the three blocks through the points 0_j, (r/2)_j can cover the six mixed differences 0 and r/2.
+`--least` asks ∞0's block to be the least of its multiples by units (a symmetry of every such cover),
+`--most-per-part` bounds a block's points in one part; both only shrink the search. The strings printed
+are what `speeddating.solver.designs.developed` reads.
 """
 
 import argparse
@@ -88,16 +93,18 @@ class OrbitCover:
                 return out
             out.append(turned)
 
-    def blocks(self, fixed_only: bool) -> Iterator[tuple[int, ...]]:
-        """Every block of `block_size` points joining no group pair (only μ-fixed ones if `fixed_only`)."""
-        k = self.scheme.block_size
+    def blocks(self, fixed_only: bool, most_per_part: int) -> Iterator[tuple[int, ...]]:
+        """Every block of `block_size` points joining no group pair, at most `most_per_part` of them in
+        one part (only μ-fixed ones if `fixed_only`)."""
+        k, n, finite = self.scheme.block_size, self.scheme.modulus, self.scheme.modulus * self.scheme.parts
         if fixed_only:
             orbits = sorted({min(self.orbit((p,))) for p in range(self.size)})
             point_orbits = [tuple(sorted(q for (q,) in self.orbit(first))) for first in orbits]
             for count in range(1, k + 1):
                 for chosen in combinations(point_orbits, count):
                     block = tuple(sorted(p for orbit in chosen for p in orbit))
-                    if len(block) == k and self.joinable(block):
+                    crowded = any(sum(p // n == j for p in block) > most_per_part for j in range(self.scheme.parts))
+                    if len(block) == k and self.joinable(block) and not crowded:
                         yield block
             return
 
@@ -106,7 +113,8 @@ class OrbitCover:
                 yield block
                 return
             for p in range((block[-1] + 1) if block else 0, self.size):
-                if all(self.keys[q][p] is not None for q in block):
+                same_part = p < finite and sum(q // n == p // n for q in block) >= most_per_part
+                if not same_part and all(self.keys[q][p] is not None for q in block):
                     yield from extend((*block, p))
 
         yield from extend(())
@@ -114,13 +122,30 @@ class OrbitCover:
     def joinable(self, block: tuple[int, ...]) -> bool:
         return all(self.keys[p][q] is not None for p, q in combinations(block, 2))
 
-    def candidates(self, fixed_only: bool) -> list[list[tuple[int, ...]]]:
+    def least_under_units(self, orbit: list[tuple[int, ...]]) -> bool:
+        """False when the orbit holds ∞0's block and a unit u (x_j -> (u x)_j, which commutes with μ and
+        keeps every group) would make the least coordinate of its first part smaller: each solution has
+        such a multiple, so asking for the least one only cuts the search."""
+        n, finite = self.scheme.modulus, self.scheme.modulus * self.scheme.parts
+        holding = [b for b in orbit if finite in b]
+        if not holding:
+            return True
+        points = [p for p in holding[0] if p < finite]
+        first = min(p // n for p in points)
+        values = [p % n for p in points if p // n == first]
+        units = [u for u in range(1, n) if math.gcd(u, n) == 1]
+        return min(values) == min(u * x % n for u in units for x in values)
+
+    def candidates(
+        self, fixed_only: bool, least: bool = False, most_per_part: int | None = None
+    ) -> list[list[tuple[int, ...]]]:
         """The μ-orbits of blocks a μ-fixed base class may hold: disjoint blocks covering distinct pair
-        orbits, each orbit listed once (from its least block)."""
+        orbits, each orbit listed once (from its least block); with `least`, ∞0's block only in the
+        form `least_under_units` keeps; `most_per_part` bounds the points of a block in one part."""
         found = []
-        for block in self.blocks(fixed_only):
+        for block in self.blocks(fixed_only, most_per_part or self.scheme.block_size):
             orbit = self.orbit(block)
-            if min(orbit) != block:
+            if min(orbit) != block or (least and not self.least_under_units(orbit)):
                 continue
             points = [p for b in orbit for p in b]
             keys = [self.keys[p][q] for b in orbit for p, q in combinations(b, 2)]
@@ -140,10 +165,18 @@ class OrbitCover:
         return " ".join(self.label(p) for p in sorted(block, key=lambda p: (p < finite, p)))
 
 
-def solve_cover(cover: OrbitCover, fixed_only: bool, *, seed: int, time_limit: float) -> list[str] | None:
+def solve_cover(
+    cover: OrbitCover,
+    fixed_only: bool,
+    *,
+    least: bool = False,
+    most_per_part: int | None = None,
+    seed: int,
+    time_limit: float,
+) -> list[str] | None:
     """The blocks of a μ-fixed base class (as `developed` reads them), or None when CP-SAT finds none in
     `time_limit` deterministic seconds (one worker, so a run repeats exactly)."""
-    orbits = cover.candidates(fixed_only)
+    orbits = cover.candidates(fixed_only, least, most_per_part)
     print(f"{len(orbits)} candidate orbits")
     model = cp_model.CpModel()
     chosen = [model.new_bool_var("") for _ in orbits]
@@ -184,12 +217,25 @@ def main() -> None:
     parser.add_argument("--turn-parts", type=int, default=0, help="μ moves part j to j + this")
     parser.add_argument("--turn-fixed", type=int, default=0, help="μ moves ∞i to ∞(i + this)")
     parser.add_argument("--fixed-blocks", action="store_true", help="only blocks μ fixes")
+    parser.add_argument("--least", action="store_true", help="∞0's block least under the units (cuts symmetry)")
+    parser.add_argument("--most-per-part", type=int, help="points of a block in one part, at most")
+    parser.add_argument("--count-only", action="store_true", help="print the number of candidates and stop")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--time-limit", type=float, default=60.0, help="CP-SAT deterministic seconds")
     args = parser.parse_args()
     s = scheme(args.family, args.points)
     cover = OrbitCover(s, Symmetry(args.multiplier % s.modulus, args.turn_parts, args.turn_fixed))
-    base = solve_cover(cover, args.fixed_blocks, seed=args.seed, time_limit=args.time_limit)
+    if args.count_only:
+        print(len(cover.candidates(args.fixed_blocks, args.least, args.most_per_part)), "candidate orbits")
+        return
+    base = solve_cover(
+        cover,
+        args.fixed_blocks,
+        least=args.least,
+        most_per_part=args.most_per_part,
+        seed=args.seed,
+        time_limit=args.time_limit,
+    )
     if base is None:
         print("no base class found")
         return

@@ -99,20 +99,21 @@ def test_the_search_finds_starters_that_develop_into_designs(
 
 
 @pytest.mark.parametrize(
-    ("family", "points", "symmetry", "fixed_only"),
+    ("family", "points", "symmetry", "fixed_only", "least"),
     [
-        pytest.param("rbibd", 40, Symmetry(12), True, id="RBIBD(40): negation, fixed blocks"),
-        pytest.param("rbibd", 100, Symmetry(32), True, id="RBIBD(100): negation, fixed blocks"),
-        pytest.param("rgdd3", 24, Symmetry(2, turn_fixed=1), False, id="3^8: x -> 2x, the ∞ turned"),
-        pytest.param("rgdd3", 24, Symmetry(2, 1, 1), False, id="3^8: x -> 2x, parts and ∞ turned"),
+        pytest.param("rbibd", 40, Symmetry(12), True, False, id="RBIBD(40): negation, fixed blocks"),
+        pytest.param("rbibd", 100, Symmetry(32), True, False, id="RBIBD(100): negation, fixed blocks"),
+        pytest.param("rgdd3", 24, Symmetry(2, turn_fixed=1), False, False, id="3^8: x -> 2x, the ∞ turned"),
+        pytest.param("rgdd3", 24, Symmetry(2, 1, 1), False, False, id="3^8: x -> 2x, parts and ∞ turned"),
+        pytest.param("rgdd3", 24, Symmetry(2, 1, 1), False, True, id="3^8: the same, ∞0's block least"),
     ],
 )
 def test_the_orbit_cover_finds_starters_fixed_by_the_symmetry(
-    family: str, points: int, symmetry: Symmetry, fixed_only: bool
+    family: str, points: int, symmetry: Symmetry, fixed_only: bool, least: bool
 ) -> None:
     s = scheme(family, points)
     cover = OrbitCover(s, symmetry)
-    base = solve_cover(cover, fixed_only, seed=0, time_limit=10)
+    base = solve_cover(cover, fixed_only, least=least, seed=0, time_limit=10)
     assert base is not None
     design = developed("found", s.modulus, s.parts, [base])
     assert design.points == points
@@ -120,6 +121,16 @@ def test_the_orbit_cover_finds_starters_fixed_by_the_symmetry(
     index = {cover.label(p): p for p in range(cover.size)}
     blocks = {frozenset(index[label] for label in block.split()) for block in base}
     assert {frozenset(cover.image[p] for p in block) for block in blocks} == blocks
+
+
+def test_asking_for_the_least_multiple_keeps_fewer_candidates() -> None:
+    """3^8 under x -> 2x with parts and ∞ turned: ∞0's block is kept in one form of each unit orbit."""
+    cover = OrbitCover(scheme("rgdd3", 24), Symmetry(2, 1, 1))
+    every, least = cover.candidates(False), cover.candidates(False, least=True)
+    dropped = {tuple(o) for o in every} - {tuple(o) for o in least}
+    infinity = cover.label(cover.size - 3)
+    assert infinity == "∞0"
+    assert dropped and all(any(infinity in cover.written(b) for b in orbit) for orbit in dropped)
 
 
 def test_a_multiplier_must_be_a_unit() -> None:
