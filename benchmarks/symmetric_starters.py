@@ -1,4 +1,4 @@
-"""Search for starters fixed by one more symmetry μ: an exact cover over μ-orbits of blocks.
+"""Search for starters fixed by one more symmetry μ (or two): an exact cover over μ-orbits of blocks.
 
     python -m benchmarks.symmetric_starters --family rbibd --points 100 --multiplier -1 --fixed-blocks
     python -m benchmarks.symmetric_starters --family rgdd2 --points 44 --multiplier 11 --turn-parts 1
@@ -23,9 +23,13 @@ Schemes that work (one CP-SAT worker, seed 0):
   No μ holding the negation works for an even r with both ∞ fixed or swapped: a block orbit holding B and
   -B covers each pure difference twice, so every block but the ∞ ones is fixed by x -> -x, and then only
   the three blocks through the points 0_j, (r/2)_j can cover the six mixed differences 0 and r/2.
-`--least` asks ∞0's block to be the least of its multiples by units (a symmetry of every such cover),
-`--most-per-part` bounds a block's points in one part; both only shrink the search. The strings printed
-are what `speeddating.solver.designs.developed` reads.
+- 4-RGDD of type 3^u on Z_r × 3 ∪ {∞0, ∞1, ∞2} (groups {x_0, x_1, x_2} and the ∞): 72 with the parts and
+  the ∞ turned (a = 1: 23 has no unit of order 3); 96 with a group of 9 (`--also`): x -> 5x with the ∞ turned
+  and x -> 5x with the parts turned, the ∞ fixed.
+`--also` adds a second symmetry: the base class is then fixed by the group both generate, whose orbits of
+blocks are larger still. `--least` asks ∞0's block to be the least of its multiples by units (a symmetry
+of every such cover), `--most-per-part` bounds a block's points in one part; both only shrink the search.
+The strings printed are what `speeddating.solver.designs.developed` reads.
 """
 
 import argparse
@@ -55,19 +59,24 @@ class Symmetry:
 class OrbitCover:
     """The points of a scheme (part j's x is j·n + x, ∞i is n·parts + i), their pair orbits and μ."""
 
-    def __init__(self, s: Scheme, mu: Symmetry) -> None:
+    def __init__(self, s: Scheme, mu: Symmetry, also: Symmetry | None = None) -> None:
         n = s.modulus
-        if math.gcd(mu.multiplier, n) != 1:
-            raise ValueError(f"{mu.multiplier} is not a unit modulo {n}")
         self.scheme = s
         self.size = n * s.parts + s.fixed
-        self.image = [
-            (mu.multiplier * (p % n)) % n + n * ((p // n + mu.turn_parts) % s.parts)
+        self.images = [self.image_of(g) for g in (mu, *([also] if also else []))]
+        self.keys = [[self.key(p, q) for q in range(self.size)] for p in range(self.size)]
+
+    def image_of(self, g: Symmetry) -> list[int]:
+        """Where the symmetry g sends each point."""
+        s, n = self.scheme, self.scheme.modulus
+        if math.gcd(g.multiplier, n) != 1:
+            raise ValueError(f"{g.multiplier} is not a unit modulo {n}")
+        return [
+            (g.multiplier * (p % n)) % n + n * ((p // n + g.turn_parts) % s.parts)
             if p < n * s.parts
-            else n * s.parts + (p - n * s.parts + mu.turn_fixed) % s.fixed
+            else n * s.parts + (p - n * s.parts + g.turn_fixed) % s.fixed
             for p in range(self.size)
         ]
-        self.keys = [[self.key(p, q) for q in range(self.size)] for p in range(self.size)]
 
     def key(self, p: int, q: int) -> Key | None:
         """The pair orbit of points p and q, or None for a pair no block may join (a group, two ∞)."""
@@ -85,13 +94,15 @@ class OrbitCover:
         return None if d == s.excluded(i, j) else ("mixed", i, j, d)
 
     def orbit(self, block: tuple[int, ...]) -> list[tuple[int, ...]]:
-        """The blocks μ makes of `block`, itself first."""
-        out = [block]
-        while True:
-            turned = tuple(sorted(self.image[p] for p in out[-1]))
-            if turned == block:
-                return out
-            out.append(turned)
+        """The blocks the symmetries make of `block` (its orbit under the group they generate), itself first."""
+        out, seen = [block], {block}
+        for current in out:
+            for image in self.images:
+                turned = tuple(sorted(image[p] for p in current))
+                if turned not in seen:
+                    seen.add(turned)
+                    out.append(turned)
+        return out
 
     def blocks(self, fixed_only: bool, most_per_part: int) -> Iterator[tuple[int, ...]]:
         """Every block of `block_size` points joining no group pair, at most `most_per_part` of them in
@@ -216,6 +227,9 @@ def main() -> None:
     parser.add_argument("--multiplier", type=int, required=True, help="a in x -> a x (a unit mod n)")
     parser.add_argument("--turn-parts", type=int, default=0, help="μ moves part j to j + this")
     parser.add_argument("--turn-fixed", type=int, default=0, help="μ moves ∞i to ∞(i + this)")
+    parser.add_argument(
+        "--also", help="a second symmetry A,TURN_PARTS,TURN_FIXED: the base class is fixed by the group both make"
+    )
     parser.add_argument("--fixed-blocks", action="store_true", help="only blocks μ fixes")
     parser.add_argument("--least", action="store_true", help="∞0's block least under the units (cuts symmetry)")
     parser.add_argument("--most-per-part", type=int, help="points of a block in one part, at most")
@@ -224,7 +238,8 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=60.0, help="CP-SAT deterministic seconds")
     args = parser.parse_args()
     s = scheme(args.family, args.points)
-    cover = OrbitCover(s, Symmetry(args.multiplier % s.modulus, args.turn_parts, args.turn_fixed))
+    also = Symmetry(*(int(v) for v in args.also.split(","))) if args.also else None
+    cover = OrbitCover(s, Symmetry(args.multiplier % s.modulus, args.turn_parts, args.turn_fixed), also)
     if args.count_only:
         print(len(cover.candidates(args.fixed_blocks, args.least, args.most_per_part)), "candidate orbits")
         return

@@ -5,11 +5,17 @@ unless said), which also says which scheme (modulus, parts, fixed points, base c
 uses; `designs.developed` turns them into designs, and the tests check each one joins every pair
 exactly once (or never, inside a group). Keys are (family, people).
 
-The starters of RBIBD(100,4,1) and of the 4-RGDDs of type 2^22 and 2^28 are also fixed by a symmetry μ
-and were printed by `python -m benchmarks.symmetric_starters` (seed 0, one worker), with:
+The starters of RBIBD(100,4,1) and of the 4-RGDDs of type 2^22, 2^28, 3^24 and 3^32 are also fixed by a
+symmetry μ (for 3^32 a group of two) and were printed by `python -m benchmarks.symmetric_starters` (seed 0,
+one worker), with:
 - rbibd 100 and 136: `--family rbibd --points 100 --multiplier -1 --fixed-blocks` (0.1 s; 0.2 s for 136);
 - rgdd2 44: `--family rgdd2 --points 44 --multiplier 11 --turn-parts 1 --time-limit 400` (20 s);
-- rgdd2 56: `--family rgdd2 --points 56 --multiplier 13 --turn-parts 1 --time-limit 400` (25 s).
+- rgdd2 56: `--family rgdd2 --points 56 --multiplier 13 --turn-parts 1 --time-limit 400` (25 s);
+- rgdd3 72: the same exact cover with μ = (x_j -> x_(j+1), ∞i -> ∞(i+1)), `--family rgdd3 --points 72
+  --multiplier 1 --turn-parts 1 --turn-fixed 1` (23 has no unit of order 3), solved by the prototype of that
+  script in 30 minutes of one core (194,304 candidate orbits);
+- rgdd3 96: `--family rgdd3 --points 96 --multiplier 5 --turn-fixed 1 --also 5,1,0 --time-limit 300` (9
+  deterministic s): x -> 5x with the ∞ turned, and x -> 5x with the parts turned and the ∞ fixed.
 """
 
 from dataclasses import dataclass
@@ -175,6 +181,23 @@ STARTERS: dict[tuple[str, int], Starter] = {
         "∞0 0_0 16_1 11_2, ∞1 11_0 0_1 16_2, ∞2 16_0 11_1 0_2, 6_1 8_1 15_1 9_2, 9_0 6_2 8_2 15_2,"
         " 6_0 8_0 15_0 9_1, 1_1 12_1 5_2 10_2, 5_0 10_0 1_2 12_2, 1_0 12_0 5_1 10_1, 2_1 18_1 4_2 17_2,"
         " 4_0 17_0 2_2 18_2, 2_0 18_0 4_1 17_1, 3_1 7_1 13_2 14_2, 13_0 14_0 3_2 7_2, 3_0 7_0 13_1 14_1",
+    ),
+    ("rgdd3", 72): Starter(
+        23,
+        3,
+        "0_0 10_1 11_2 2_0, 0_1 10_2 11_0 2_1, 0_2 10_0 11_1 2_2, 1_0 13_0 6_2 8_0, 1_1 13_1 6_0 8_1,"
+        " 1_2 13_2 6_1 8_2, 15_2 21_2 3_0 7_2, 15_0 21_0 3_1 7_0, 15_1 21_1 3_2 7_1, ∞2 19_1 4_0 5_2,"
+        " ∞0 19_2 4_1 5_0, ∞1 19_0 4_2 5_1, 12_1 16_2 22_0 9_0, 12_2 16_0 22_1 9_1, 12_0 16_1 22_2 9_2,"
+        " 14_0 17_0 18_0 20_2, 14_1 17_1 18_1 20_0, 14_2 17_2 18_2 20_1",
+    ),
+    ("rgdd3", 96): Starter(
+        31,
+        3,
+        "0_0 6_0 26_0 30_0, 0_1 6_1 26_1 30_1, 0_2 6_2 26_2 30_2, 1_0 19_0 28_1 7_2, 2_0 5_0 16_1 4_2,"
+        " 4_0 2_1 5_1 16_2, 10_0 25_0 18_1 20_2, 20_0 10_1 25_1 18_2, 18_0 20_1 10_2 25_2, 7_0 1_1 19_1 28_2,"
+        " 28_0 7_1 1_2 19_2, 16_0 4_1 2_2 5_2, 3_0 17_0 9_1 21_1, 15_0 23_0 12_1 14_1, 15_1 23_1 12_2 14_2,"
+        " 13_0 22_0 8_1 29_1, 13_1 22_1 8_2 29_2, 8_0 29_0 13_2 22_2, 3_1 17_1 9_2 21_2, 9_0 21_0 3_2 17_2,"
+        " 12_0 14_0 15_2 23_2, ∞2 11_0 24_1 27_2, ∞0 24_0 27_1 11_2, ∞1 27_0 11_1 24_2",
     ),
     ("rbibd", 100): Starter(
         33,

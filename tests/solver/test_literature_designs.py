@@ -59,7 +59,7 @@ def test_the_known_sizes() -> None:
     AG(4, 3), the affine family's); at tables of 4, those below."""
     sizes = {(k, design.points) for design, k in known_designs()}
     assert {v for k, v in sizes if k == 3} == set(range(15, 100, 3)) - {81}
-    assert {v for k, v in sizes if k == 4} == {16, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 76, 88, 100}
+    assert {v for k, v in sizes if k == 4} == {16, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 72, 76, 88, 96, 100}
 
 
 @pytest.mark.parametrize(("family", "points"), sorted(STARTERS))
@@ -99,20 +99,23 @@ def test_the_search_finds_starters_that_develop_into_designs(
 
 
 @pytest.mark.parametrize(
-    ("family", "points", "symmetry", "fixed_only", "least"),
+    ("family", "points", "symmetry", "also", "fixed_only", "least"),
     [
-        pytest.param("rbibd", 40, Symmetry(12), True, False, id="RBIBD(40): negation, fixed blocks"),
-        pytest.param("rbibd", 100, Symmetry(32), True, False, id="RBIBD(100): negation, fixed blocks"),
-        pytest.param("rgdd3", 24, Symmetry(2, turn_fixed=1), False, False, id="3^8: x -> 2x, the ∞ turned"),
-        pytest.param("rgdd3", 24, Symmetry(2, 1, 1), False, False, id="3^8: x -> 2x, parts and ∞ turned"),
-        pytest.param("rgdd3", 24, Symmetry(2, 1, 1), False, True, id="3^8: the same, ∞0's block least"),
+        pytest.param("rbibd", 40, Symmetry(12), None, True, False, id="RBIBD(40): negation, fixed blocks"),
+        pytest.param("rbibd", 100, Symmetry(32), None, True, False, id="RBIBD(100): negation, fixed blocks"),
+        pytest.param("rgdd3", 24, Symmetry(2, turn_fixed=1), None, False, False, id="3^8: x -> 2x, the ∞ turned"),
+        pytest.param("rgdd3", 24, Symmetry(2, 1, 1), None, False, False, id="3^8: x -> 2x, parts and ∞ turned"),
+        pytest.param("rgdd3", 24, Symmetry(2, 1, 1), None, False, True, id="3^8: the same, ∞0's block least"),
+        pytest.param(
+            "rgdd3", 24, Symmetry(2, turn_fixed=1), Symmetry(2, 1), False, False, id="3^8: a group of 9, as 3^32"
+        ),
     ],
 )
 def test_the_orbit_cover_finds_starters_fixed_by_the_symmetry(
-    family: str, points: int, symmetry: Symmetry, fixed_only: bool, least: bool
+    family: str, points: int, symmetry: Symmetry, also: Symmetry | None, fixed_only: bool, least: bool
 ) -> None:
     s = scheme(family, points)
-    cover = OrbitCover(s, symmetry)
+    cover = OrbitCover(s, symmetry, also)
     base = solve_cover(cover, fixed_only, least=least, seed=0, time_limit=10)
     assert base is not None
     design = developed("found", s.modulus, s.parts, [base])
@@ -120,7 +123,7 @@ def test_the_orbit_cover_finds_starters_fixed_by_the_symmetry(
     assert_resolvable_gdd(design)
     index = {cover.label(p): p for p in range(cover.size)}
     blocks = {frozenset(index[label] for label in block.split()) for block in base}
-    assert {frozenset(cover.image[p] for p in block) for block in blocks} == blocks
+    assert all({frozenset(image[p] for p in block) for block in blocks} == blocks for image in cover.images)
 
 
 def test_asking_for_the_least_multiple_keeps_fewer_candidates() -> None:
@@ -131,6 +134,15 @@ def test_asking_for_the_least_multiple_keeps_fewer_candidates() -> None:
     infinity = cover.label(cover.size - 3)
     assert infinity == "∞0"
     assert dropped and all(any(infinity in cover.written(b) for b in orbit) for orbit in dropped)
+
+
+def test_two_symmetries_make_orbits_of_the_group_they_generate() -> None:
+    """x -> 2x with the ∞ turned, and x -> 2x with the parts turned, on 3^8: a generic block has 9 images."""
+    s = scheme("rgdd3", 24)
+    one, both = OrbitCover(s, Symmetry(2, turn_fixed=1)), OrbitCover(s, Symmetry(2, turn_fixed=1), Symmetry(2, 1))
+    block = (1, 2, s.modulus + 3, 2 * s.modulus + 5)
+    assert len(one.orbit(block)) == 3 and len(both.orbit(block)) == 9
+    assert set(one.orbit(block)) < set(both.orbit(block))
 
 
 def test_a_multiplier_must_be_a_unit() -> None:
@@ -151,6 +163,8 @@ GOLFERS = [
     pytest.param(136, 4, 45, "resolvable-quadruples", id="136 at 4, 45 rounds: RBIBD(136,4,1) fixed by negation"),
     pytest.param(44, 4, 14, "resolvable-gdd", id="44 at 4, 14 rounds: 4-RGDD(2^22)"),
     pytest.param(56, 4, 18, "resolvable-gdd", id="56 at 4, 18 rounds: 4-RGDD(2^28)"),
+    pytest.param(72, 4, 23, "resolvable-gdd", id="72 at 4, 23 rounds: 4-RGDD(3^24) fixed by turning"),
+    pytest.param(96, 4, 31, "resolvable-gdd", id="96 at 4, 31 rounds: 4-RGDD(3^32) fixed by a group of 9"),
 ]
 
 
