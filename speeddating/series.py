@@ -12,9 +12,10 @@ Candidates, each built by the portfolio's `solve`, the best kept:
 
 - *joint*: one plan of all the rounds, grouped afterwards: session 1 takes the best subset of its
   rounds (any rounds of a repeat-free plan are repeat-free), session 2 the best of the rest, and so on;
-- *joint, session 1 planned again*: when that first subset falls short of the single plan, session 1 is
-  planned again from it, the pairs of the later sessions counting as met before, so it keeps clear
-  of them;
+- *joint, session 1 searched again*: when that first subset falls short of the single plan, the whole
+  joint plan is searched again with session 1's own quality as a session first (`session_first_search`):
+  session 1 is repaired while the later rounds follow it, and it may become any session as good as the
+  single plan that suits them;
 - *one session after another*: each later session planned as `plan` with the history plans it, the
   earlier sessions' pairs counting as met before, so a repeat within the session costs more than meeting
   again someone from an earlier one (it wins where the sessions after the first can be planned one by one
@@ -29,6 +30,7 @@ Session 1 always gets the single plan's own search (the same time limit and seed
 first session is never worse than what `solve` gives for one session.
 """
 
+import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -38,7 +40,10 @@ from math import comb
 from speeddating.evaluation import Evaluation, Rank, encounters, evaluate
 from speeddating.problem import Pair, Problem, Schedule
 from speeddating.solver import SolveResult, solve
+from speeddating.solver.budget import SWAPS_PER_SECOND, safety_cap
 from speeddating.solver.costs import proven_best
+from speeddating.solver.local_search import session_first_search
+from speeddating.solver.parallel import Beside
 from speeddating.status import Progress, status_of
 
 Round = tuple[tuple[int, ...], ...]
@@ -57,7 +62,7 @@ class SeriesPlan:
     possible: int
     """Cross-organisation pairs among the people: what a series could meet at most."""
     method: str
-    """The candidate the series comes from ('joint', 'joint, session 1 planned again', 'one session after
+    """The candidate the series comes from ('joint', 'joint, session 1 searched again', 'one session after
     another', 'later sessions together')."""
     seconds: float
 
@@ -276,6 +281,33 @@ class Search:
         self.seconds += found.seconds
         return found
 
+    def session_first(self, series: Sequence[Schedule], share: float) -> list[Schedule]:
+        """`series` searched again as one long schedule with session 1's own quality first
+        (`session_first_search`), on every worker with the next seeds; the later rounds regrouped. The
+        best by `series_rank`, ties to the lower seed, so the answer does not depend on which ends first."""
+        started = time.monotonic()
+        long, start = tiled(self.problem, self.sessions), tuple(r for s in series for r in s)
+        work = int(SWAPS_PER_SECOND * share * self.budget)
+        deadline = safety_cap(started, share * self.budget)
+        others = [
+            Beside(
+                session_first_search, self.problem, long, start, seed=self.seed + k, work_budget=work, deadline=deadline
+            )
+            for k in range(1, self.workers)
+        ]
+        try:
+            found = [
+                session_first_search(self.problem, long, start, seed=self.seed, work_budget=work, deadline=deadline)
+            ]
+            found += [other.result() for other in others]
+        finally:
+            for other in others:
+                other.stop()
+        self.seconds += time.monotonic() - started
+        rounds = self.problem.rounds
+        candidates = [self.group(f.schedule[rounds:], fixed=[f.schedule[:rounds]]) for f in found]
+        return min(candidates, key=lambda c: series_rank(self.problem, c))
+
     def offer(self, series: list[Schedule], method: str) -> bool:
         """Keep `series` if it ranks better than the best so far; say whether it did."""
         if self.best and series_rank(self.problem, series) >= series_rank(self.problem, self.best):
@@ -291,17 +323,18 @@ class Search:
 
 
 JOINT_SHARE = 0.35
-FIRST_SHARE = 0.05
+FIRST_SHARE = 0.1
 SEQUENTIAL_SHARE = 0.1
-LATER_SHARE = 0.5
+LATER_SHARE = 0.45
 LATER_STEPS = 4
-"""Shares of the series' budget beyond session 1: the joint plan; planning its session 1 again when it
-falls short of the single plan (else that share goes to the later sessions); the later sessions planned
-one after another; and the later sessions planned together, in `LATER_STEPS` searches of equal shares,
-each from the plan of the one before with the next seed. A search from a plan of the rounds after a perfect
-session 1 stalls within seconds (net45: 846 pairs after a 6 s search, 848 after 15 s), while searches
-restarted with other seeds climb on (845, 848, 849 after four of 4 s): a new seed orders the swaps
-otherwise and leaves the plateau."""
+"""Shares of the series' budget beyond session 1: the joint plan; searching it again with session 1 first
+when its session 1 falls short of the single plan (else that share goes to the later sessions; 0.1 against
+0.15 with 0.4 for the later ones: net48 2,937 and 2,940 pairs over seeds 0-2, net45 2,547 and 2,545); the
+later sessions planned one after another; and the later sessions planned together, in `LATER_STEPS`
+searches of equal shares, each from the plan of the one before with the next seed. A search from a plan of
+the rounds after a perfect session 1 stalls within seconds (net45: 846 pairs after a 6 s search, 848 after
+15 s), while searches restarted with other seeds climb on (845, 848, 849 after four of 4 s): a new seed
+orders the swaps otherwise and leaves the plateau."""
 
 
 def plan_series(
@@ -343,8 +376,7 @@ def plan_later_sessions(search: Search, single: SolveResult) -> None:
         search.offer(joint, "joint")
         if first_quality(problem, joint[0]) > standard:
             later_share -= FIRST_SHARE
-            again = search.solve(following(problem, joint[1:]), FIRST_SHARE, hint=joint[0])
-            search.offer([again.schedule, *joint[1:]], "joint, session 1 planned again")
+            search.offer(search.session_first(joint, FIRST_SHARE), "joint, session 1 searched again")
     else:
         later_share += JOINT_SHARE
     one_by_one = [single.schedule]

@@ -27,6 +27,7 @@ from speeddating.series import (
     tiled,
 )
 from speeddating.solver import SolveResult, solve
+from speeddating.solver.local_search import session_first_search, tabu_search
 from speeddating.status import SolveStatus
 from tests.conftest import REPO
 
@@ -230,3 +231,19 @@ def test_later_sessions_searched_again_from_the_plan_before_with_other_seeds(mon
     assert [seed for seed, _, _ in searched] == [0, 2, 4, 6]
     for (_, _, before), (_, hint, _) in pairwise(searched):
         assert hint is not None and Counter(hint) == Counter(before)
+
+
+def test_session_first_search_moves_a_repeat_out_of_session_one() -> None:
+    """Sixteen strangers, session 1 seated as one round twice and the later rounds the other four of an
+    affine plane: every pair meets, so the plain search has nothing to improve; searched with session 1's
+    own quality first, session 1 meets 48 people anew and the series still meets all 120 pairs."""
+    plane = solve(Problem(SIXTEEN.organisation_of, rounds=5), time_limit=2).schedule
+    start = (plane[0], *plane)
+    long = tiled(SIXTEEN, 3)
+    assert tabu_search(long, start, work_budget=2_000_000).schedule == start
+    found = session_first_search(SIXTEEN, long, start, seed=1, work_budget=2_000_000).schedule
+    assert session_first_search(SIXTEEN, long, start, seed=1, work_budget=2_000_000).schedule == found
+    sessions = chunks(found, SIXTEEN.rounds)
+    assert not schedule_errors(long, found)
+    assert evaluate(SIXTEEN, sessions[0]).repeat_pairs == 0
+    assert met_after(SIXTEEN, sessions)[::2] == (48, 120)

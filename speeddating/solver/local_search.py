@@ -32,7 +32,7 @@ import numpy.typing as npt
 from speeddating.evaluation import new_pairs_bound
 from speeddating.problem import Problem, Schedule
 from speeddating.solver.budget import SWAPS_PER_SECOND
-from speeddating.solver.costs import Matrix, PairCosts, Tally, pair_costs, trading_weights
+from speeddating.solver.costs import Matrix, PairCosts, Tally, lexicographic_weights, pair_costs, trading_weights
 from speeddating.status import Stop
 
 Indices = npt.NDArray[np.intp]
@@ -172,22 +172,76 @@ class Move:
     b: int
 
 
-class TabuSearch:
-    """One run of the search; `run` returns the best schedule met."""
+@dataclass(frozen=True)
+class FirstSession:
+    """The first `rounds` rounds of a long schedule priced again as a session of their own (`costs`), at
+    `scale` times their price: a long search where that session's own quality comes first."""
 
-    def __init__(self, problem: Problem, start: Schedule, seed: int, costs: PairCosts | None = None) -> None:
+    rounds: int
+    costs: PairCosts
+    scale: float
+    floor: float
+    """The session's `floor_cost`: no seating of its rounds costs less."""
+
+
+def first_session(session: Problem, long: Problem, start: Schedule) -> FirstSession:
+    """`session`'s rounds as the first of `long`'s (`start` seats them), priced so that one unit of the
+    least of `session`'s levels (a new pair) outweighs everything one swap can change in `long`'s cost."""
+    w = lexicographic_weights(long)
+    heaviest = max(long.past_encounters.values(), default=1.0)
+    moves = 4 * (long.table_size - 1) + 1
+    dearest = w.keep_apart + w.same_org + w.repeat + heaviest * w.history + w.should_meet + w.new_pair
+    costs = pair_costs(session)
+    floor = floor_cost(session, costs, new_pairs_bound(session, start[: session.rounds]))
+    return FirstSession(session.rounds, costs, moves * dearest + 1, floor)
+
+
+class TabuSearch:
+    """One run of the search; `run` returns the best schedule met. With a `first` session its rounds'
+    own cost, scaled, is added to the schedule's (`FirstSession`)."""
+
+    def __init__(
+        self,
+        problem: Problem,
+        start: Schedule,
+        seed: int,
+        costs: PairCosts | None = None,
+        first: FirstSession | None = None,
+    ) -> None:
         self.problem = problem
         self.costs = pair_costs(problem) if costs is None else costs
         self.rng = random.Random(seed)
-        self.seating = Seating(problem, self.costs, start)
+        self.first = first
+        self.seat(start)
         self.movable = np.zeros((problem.rounds, problem.people + 1), dtype=np.bool_)
         for r in range(problem.rounds):
             self.movable[r, [p for p in problem.present(r) if (p, r) not in problem.fixed_tables]] = True
         self.tabu_until = np.zeros((problem.rounds, problem.people + 1), dtype=np.int64)
         self.should_meet = sorted((a, b) for a, b in problem.should_meet if (a, b) not in problem.session_encounters)
         self.target = floor_cost(problem, self.costs, new_pairs_bound(problem, start))
+        if first is not None:
+            self.target += first.scale * first.floor
         self.shortest_tenure, self.longest_tenure = tenure(problem)
         self.stall = STALL_BASE + STALL_PER_PERSON * problem.people
+
+    def seat(self, schedule: Schedule) -> None:
+        """Start from `schedule`."""
+        self.seating = Seating(self.problem, self.costs, schedule)
+        if self.first is not None:
+            self.first_seating = Seating(self.problem, self.first.costs, schedule[: self.first.rounds])
+
+    @property
+    def cost(self) -> float:
+        """What the search minimises: the schedule's cost, plus the first session's scaled."""
+        if self.first is None:
+            return self.seating.cost
+        return self.seating.cost + self.first.scale * self.first_seating.cost
+
+    def swap(self, rnd: int, a: int, b: int) -> None:
+        """Exchange the seats of a and b in round `rnd`, in the first session's seating too."""
+        self.seating.swap(rnd, a, b)
+        if self.first is not None and rnd < self.first.rounds:
+            self.first_seating.swap(rnd, a, b)
 
     def conflicted(self, in_conflict: npt.NDArray[np.bool_]) -> tuple[Indices, Indices]:
         """(round, person) seats in conflict, or wanting to meet someone they don't, sampled down."""
@@ -210,10 +264,12 @@ class TabuSearch:
         if len(rounds) == 0:
             return None, 0
         delta, seat, tables_of = seating.swap_deltas(rounds, people, own)
+        if self.first is not None and (inside := rounds < self.first.rounds).any():
+            first_own, _ = self.first_seating.own_costs()
+            first_delta, _, _ = self.first_seating.swap_deltas(rounds[inside], people[inside], first_own)
+            delta[inside] += self.first.scale * first_delta
         tabu = (self.tabu_until[rounds, people] > iteration)[:, None] | (self.tabu_until[rounds] > iteration)
-        allowed = (
-            self.movable[rounds] & (seat != tables_of[:, None]) & (~tabu | (seating.cost + delta < best_cost - 1e-9))
-        )
+        allowed = self.movable[rounds] & (seat != tables_of[:, None]) & (~tabu | (self.cost + delta < best_cost - 1e-9))
         priced = int(allowed.size)
         if not allowed.any():
             return None, priced
@@ -232,7 +288,7 @@ class TabuSearch:
             rnd = self.rng.choice(rounds)
             a, b = self.rng.sample(np.flatnonzero(self.movable[rnd]).tolist(), 2)
             if self.seating.where[rnd, a] != self.seating.where[rnd, b]:
-                self.seating.swap(rnd, a, b)
+                self.swap(rnd, a, b)
 
     def run(
         self,
@@ -241,7 +297,7 @@ class TabuSearch:
         on_improvement: Callable[[Schedule], None] | None = None,
         stop: Stop | None = None,
     ) -> SearchOutcome:
-        best, best_cost = self.seating.schedule(), self.seating.cost
+        best, best_cost = self.seating.schedule(), self.cost
         work = iteration = last_gain = reported = 0
         while (
             work < work_budget
@@ -254,16 +310,16 @@ class TabuSearch:
             work += priced + ITERATION_WORK
             if move is None:
                 break
-            self.seating.swap(move.rnd, move.a, move.b)
+            self.swap(move.rnd, move.a, move.b)
             held = self.rng.randint(self.shortest_tenure, self.longest_tenure)
             self.tabu_until[move.rnd, [move.a, move.b]] = iteration + held
-            if self.seating.cost < best_cost - 1e-9:
-                best, best_cost, last_gain = self.seating.schedule(), self.seating.cost, iteration
+            if self.cost < best_cost - 1e-9:
+                best, best_cost, last_gain = self.seating.schedule(), self.cost, iteration
                 if on_improvement is not None and work - reported >= REPORT_EVERY:
                     on_improvement(best)
                     reported = work
             elif iteration - last_gain > self.stall:
-                self.seating = Seating(self.problem, self.costs, best)
+                self.seat(best)
                 self.perturb()
                 self.tabu_until[:] = 0
                 last_gain = iteration
@@ -297,6 +353,21 @@ def tabu_search(
         schedule, work, iterations = traded.schedule, work + traded.work, iterations + traded.iterations
     exact = TabuSearch(problem, schedule, seed).run(work_budget - work, deadline, on_improvement, stop)
     return replace(exact, work=work + exact.work, iterations=iterations + exact.iterations)
+
+
+def session_first_search(
+    session: Problem,
+    long: Problem,
+    start: Schedule,
+    *,
+    seed: int = 0,
+    work_budget: int = 10_000_000,
+    deadline: float = float("inf"),
+) -> SearchOutcome:
+    """Improve `start`, a schedule of `long` whose first rounds are `session`'s, by tabu search at
+    `long`'s exact prices with those rounds' own quality as a session first (`first_session`): a series
+    searched whole, session 1 free to become another session as good as itself that suits the later ones."""
+    return TabuSearch(long, start, seed, first=first_session(session, long, start)).run(work_budget, deadline)
 
 
 TIE = 1e-6
