@@ -26,6 +26,7 @@ from speeddating.replan import Move
 from speeddating.roster import Attendee
 from speeddating.session import ReplanOptions, replan_session
 from speeddating.solver import solve
+from speeddating.web.previews import PDFIUM
 
 
 class CliResult(NamedTuple):
@@ -267,9 +268,20 @@ def write_ods(
 
 
 def pdf_text(data: bytes) -> str:
-    """The text of every page of a PDF, as PDFium (the print screen's previews) reads it."""
-    document = pypdfium2.PdfDocument(data)
-    try:
-        return "\n".join(page.get_textpage().get_text_bounded() for page in document)
-    finally:
-        document.close()
+    """The text of every page of a PDF, as PDFium (the print screen's previews) reads it; under the previews'
+    lock, every page closed, since a test's browser may be asking the page's server for previews meanwhile."""
+    texts = []
+    with PDFIUM:
+        document = pypdfium2.PdfDocument(data)
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                try:
+                    texts.append(textpage.get_text_bounded())
+                finally:
+                    textpage.close()
+                    page.close()
+        finally:
+            document.close()
+    return "\n".join(texts)

@@ -15,24 +15,33 @@ PREVIEW_WIDTH = 360
 PREVIEW_FOLDER = "previews"
 
 
-class Previews:
-    """Renders and keeps thumbnails; PDFium is not thread-safe, so one rendering at a time."""
+PDFIUM = threading.Lock()
+"""PDFium is not thread-safe, not even on different documents: every use in the process holds this lock, and
+closes what it opened (bitmap, page, document) before letting go, so no finalizer calls PDFium later from
+another thread. Two renderings at once, or one beside a garbage-collected page, crashed the process."""
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
+
+class Previews:
+    """Renders and keeps thumbnails, one rendering at a time in the whole process (`PDFIUM`)."""
 
     def thumbnail(self, pdf: Path) -> bytes:
         """The PNG of `pdf`'s first page, rendered again only when the PDF is newer than the one kept."""
         kept = pdf.parent / PREVIEW_FOLDER / (pdf.stem + ".png")
-        with self._lock:
+        with PDFIUM:
             if kept.is_file() and kept.stat().st_mtime_ns >= pdf.stat().st_mtime_ns:
                 return kept.read_bytes()
             document = pypdfium2.PdfDocument(pdf)
             try:
                 page = document[0]
-                bitmap = page.render(scale=PREVIEW_WIDTH / page.get_width())
-                buffer = io.BytesIO()
-                bitmap.to_pil().save(buffer, format="PNG", optimize=True)
+                try:
+                    bitmap = page.render(scale=PREVIEW_WIDTH / page.get_width())
+                    try:
+                        buffer = io.BytesIO()
+                        bitmap.to_pil().save(buffer, format="PNG", optimize=True)
+                    finally:
+                        bitmap.close()
+                finally:
+                    page.close()
             finally:
                 document.close()
             kept.parent.mkdir(exist_ok=True)

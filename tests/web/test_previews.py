@@ -3,12 +3,16 @@
 import io
 import os
 from pathlib import Path
+from typing import Any
 
+import pypdfium2
+import pytest
 from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from speeddating.web.previews import PREVIEW_FOLDER, PREVIEW_WIDTH, Previews
+from speeddating.web.previews import PDFIUM, PREVIEW_FOLDER, PREVIEW_WIDTH, Previews
+from tests.helpers import pdf_text
 
 
 def write_pdf(path: Path, shade: float) -> None:
@@ -45,3 +49,21 @@ def test_the_first_page_is_rendered_once_and_again_when_the_pdf_changes(tmp_path
     later = kept.stat().st_mtime_ns + 1_000_000_000
     os.utime(pdf, ns=(later, later))
     assert centre_grey(previews.thumbnail(pdf)) == 255
+
+
+def test_every_use_of_pdfium_holds_the_one_lock_of_the_process(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """PDFium is not thread-safe across documents either: the previews of the page's server and the tests reading
+    PDFs beside it must take turns, or the process crashes (it did, in a browser test)."""
+    pdf = tmp_path / "agenda.pdf"
+    write_pdf(pdf, 0.5)
+    opened = []
+    real = pypdfium2.PdfDocument
+
+    def checked(*args: Any, **kwargs: Any) -> pypdfium2.PdfDocument:
+        opened.append(PDFIUM.locked())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pypdfium2, "PdfDocument", checked)
+    Previews().thumbnail(pdf)
+    pdf_text(pdf.read_bytes())
+    assert opened == [True, True] and not PDFIUM.locked()
