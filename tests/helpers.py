@@ -5,6 +5,7 @@ import contextvars
 import csv
 import io
 from collections.abc import Collection, Mapping, Sequence
+from contextlib import closing
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -271,17 +272,8 @@ def pdf_text(data: bytes) -> str:
     """The text of every page of a PDF, as PDFium (the print screen's previews) reads it; under the previews'
     lock, every page closed, since a test's browser may be asking the page's server for previews meanwhile."""
     texts = []
-    with PDFIUM:
-        document = pypdfium2.PdfDocument(data)
-        try:
-            for index in range(len(document)):
-                page = document[index]
-                textpage = page.get_textpage()
-                try:
-                    texts.append(textpage.get_text_bounded())
-                finally:
-                    textpage.close()
-                    page.close()
-        finally:
-            document.close()
+    with PDFIUM, closing(pypdfium2.PdfDocument(data)) as document:
+        for index in range(len(document)):
+            with closing(document[index]) as page, closing(page.get_textpage()) as textpage:
+                texts.append(textpage.get_text_bounded())
     return "\n".join(texts)

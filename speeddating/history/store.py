@@ -447,9 +447,10 @@ def recognise(connection: sqlite3.Connection, attendees: Sequence[Attendee]) -> 
 def contents(connection: sqlite3.Connection) -> tuple[int, int, int]:
     """(sessions held, people who attended them, sessions planned and not held yet): what the history holds,
     as every command says. Planned sessions are counted apart: nobody has met anyone at them yet."""
-    (held,) = connection.execute("SELECT COUNT(*) FROM sessions WHERE status = 'held'").fetchone()
+    held, planned = connection.execute(
+        "SELECT COALESCE(SUM(status = 'held'), 0), COALESCE(SUM(status = 'planned'), 0) FROM sessions"
+    ).fetchone()
     (people,) = connection.execute("SELECT COUNT(DISTINCT person_id) FROM attendance").fetchone()
-    (planned,) = connection.execute("SELECT COUNT(*) FROM sessions WHERE status = 'planned'").fetchone()
     return held, people, planned
 
 

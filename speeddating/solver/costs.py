@@ -58,9 +58,15 @@ class Weights:
     new_pair: float
 
 
+def swap_reach(problem: Problem) -> int:
+    """More than the pair meetings one swap changes (two people leave a table and join another: 4 × (table
+    size - 1)): a level priced this many times the levels below outweighs any swap's change to them."""
+    return 4 * (problem.table_size - 1) + 1
+
+
 def lexicographic_weights(problem: Problem) -> Weights:
     """Weights where one unit of a level outweighs everything one swap can change below it."""
-    moves = 4 * (problem.table_size - 1) + 1
+    moves = swap_reach(problem)
     history = [w for w in problem.past_encounters.values() if w > 0]
     lightest, heaviest = (min(history), max(history)) if history else (1.0, 1.0)
     new_pair = 1.0

@@ -32,7 +32,15 @@ import numpy.typing as npt
 from speeddating.evaluation import new_pairs_bound
 from speeddating.problem import Problem, Schedule
 from speeddating.solver.budget import SWAPS_PER_SECOND
-from speeddating.solver.costs import Matrix, PairCosts, Tally, lexicographic_weights, pair_costs, trading_weights
+from speeddating.solver.costs import (
+    Matrix,
+    PairCosts,
+    Tally,
+    lexicographic_weights,
+    pair_costs,
+    swap_reach,
+    trading_weights,
+)
 from speeddating.status import Stop
 
 Indices = npt.NDArray[np.intp]
@@ -189,11 +197,10 @@ def first_session(session: Problem, long: Problem, start: Schedule) -> FirstSess
     least of `session`'s levels (a new pair) outweighs everything one swap can change in `long`'s cost."""
     w = lexicographic_weights(long)
     heaviest = max(long.past_encounters.values(), default=1.0)
-    moves = 4 * (long.table_size - 1) + 1
     dearest = w.keep_apart + w.same_org + w.repeat + heaviest * w.history + w.should_meet + w.new_pair
     costs = pair_costs(session)
     floor = floor_cost(session, costs, new_pairs_bound(session, start[: session.rounds]))
-    return FirstSession(session.rounds, costs, moves * dearest + 1, floor)
+    return FirstSession(session.rounds, costs, swap_reach(long) * dearest + 1, floor)
 
 
 class TabuSearch:

@@ -4,6 +4,7 @@ opening it. Only files of the plan's folder are rendered, named by the page, nev
 
 import io
 import threading
+from contextlib import closing
 from pathlib import Path
 
 import pypdfium2
@@ -30,20 +31,13 @@ class Previews:
         with PDFIUM:
             if kept.is_file() and kept.stat().st_mtime_ns >= pdf.stat().st_mtime_ns:
                 return kept.read_bytes()
-            document = pypdfium2.PdfDocument(pdf)
-            try:
-                page = document[0]
-                try:
-                    bitmap = page.render(scale=PREVIEW_WIDTH / page.get_width())
-                    try:
-                        buffer = io.BytesIO()
-                        bitmap.to_pil().save(buffer, format="PNG", optimize=True)
-                    finally:
-                        bitmap.close()
-                finally:
-                    page.close()
-            finally:
-                document.close()
+            buffer = io.BytesIO()
+            with (
+                closing(pypdfium2.PdfDocument(pdf)) as document,
+                closing(document[0]) as page,
+                closing(page.render(scale=PREVIEW_WIDTH / page.get_width())) as bitmap,
+            ):
+                bitmap.to_pil().save(buffer, format="PNG", optimize=True)
             kept.parent.mkdir(exist_ok=True)
             atomic_write_bytes(kept, buffer.getvalue())
             return buffer.getvalue()
