@@ -99,31 +99,43 @@ def test_the_search_finds_starters_that_develop_into_designs(
 
 
 @pytest.mark.parametrize(
-    ("family", "points", "symmetry", "also", "fixed_only", "least"),
+    ("family", "points", "classes", "generators", "fixed_only", "least"),
     [
-        pytest.param("rbibd", 40, Symmetry(12), None, True, False, id="RBIBD(40): negation, fixed blocks"),
-        pytest.param("rbibd", 100, Symmetry(32), None, True, False, id="RBIBD(100): negation, fixed blocks"),
-        pytest.param("rgdd3", 24, Symmetry(2, turn_fixed=1), None, False, False, id="3^8: x -> 2x, the ∞ turned"),
-        pytest.param("rgdd3", 24, Symmetry(2, 1, 1), None, False, False, id="3^8: x -> 2x, parts and ∞ turned"),
-        pytest.param("rgdd3", 24, Symmetry(2, 1, 1), None, False, True, id="3^8: the same, ∞0's block least"),
+        pytest.param("rbibd", 40, 1, [Symmetry(12)], True, False, id="RBIBD(40): negation, fixed blocks"),
+        pytest.param("rbibd", 100, 1, [Symmetry(32)], True, False, id="RBIBD(100): negation, fixed blocks"),
+        pytest.param("rgdd3", 24, 1, [Symmetry(2, turn_fixed=1)], False, False, id="3^8: x -> 2x, the ∞ turned"),
+        pytest.param("rgdd3", 24, 1, [Symmetry(2, 1, 1)], False, False, id="3^8: x -> 2x, parts and ∞ turned"),
+        pytest.param("rgdd3", 24, 1, [Symmetry(2, 1, 1)], False, True, id="3^8: the same, ∞0's block least"),
         pytest.param(
-            "rgdd3", 24, Symmetry(2, turn_fixed=1), Symmetry(2, 1), False, False, id="3^8: a group of 9, as 3^32"
+            "rgdd3", 24, 1, [Symmetry(2, turn_fixed=1), Symmetry(2, 1)], False, False, id="3^8: a group of 9, as 3^32"
+        ),
+        pytest.param(
+            "nkts",
+            30,
+            2,
+            [Symmetry(1, turn_classes=1, part_images=(1, 0, 3, 2))],
+            False,
+            False,
+            id="NKTS(30), two classes: the parts of each group and the classes swapped",
         ),
     ],
 )
 def test_the_orbit_cover_finds_starters_fixed_by_the_symmetry(
-    family: str, points: int, symmetry: Symmetry, also: Symmetry | None, fixed_only: bool, least: bool
+    family: str, points: int, classes: int, generators: list[Symmetry], fixed_only: bool, least: bool
 ) -> None:
-    s = scheme(family, points)
-    cover = OrbitCover(s, symmetry, also)
+    s = scheme(family, points, classes)
+    cover = OrbitCover(s, *generators)
     base = solve_cover(cover, fixed_only, least=least, seed=0, time_limit=10)
-    assert base is not None
-    design = developed("found", s.modulus, s.parts, [base])
+    assert base is not None and len(base) == classes
+    design = developed("found", s.modulus, s.parts, base)
     assert design.points == points
     assert_resolvable_gdd(design)
     index = {cover.label(p): p for p in range(cover.size)}
-    blocks = {frozenset(index[label] for label in block.split()) for block in base}
-    assert all({frozenset(image[p] for p in block) for block in blocks} == blocks for image in cover.images)
+    placed = {
+        (c, frozenset(index[label] for label in block.split())) for c, blocks in enumerate(base) for block in blocks
+    }
+    for image, moved in zip(cover.images, cover.class_images, strict=True):
+        assert {(moved[c], frozenset(image[p] for p in block)) for c, block in placed} == placed
 
 
 def test_asking_for_the_least_multiple_keeps_fewer_candidates() -> None:
@@ -133,14 +145,14 @@ def test_asking_for_the_least_multiple_keeps_fewer_candidates() -> None:
     dropped = {tuple(o) for o in every} - {tuple(o) for o in least}
     infinity = cover.label(cover.size - 3)
     assert infinity == "∞0"
-    assert dropped and all(any(infinity in cover.written(b) for b in orbit) for orbit in dropped)
+    assert dropped and all(any(infinity in cover.written(b) for _, b in orbit) for orbit in dropped)
 
 
 def test_two_symmetries_make_orbits_of_the_group_they_generate() -> None:
     """x -> 2x with the ∞ turned, and x -> 2x with the parts turned, on 3^8: a generic block has 9 images."""
     s = scheme("rgdd3", 24)
     one, both = OrbitCover(s, Symmetry(2, turn_fixed=1)), OrbitCover(s, Symmetry(2, turn_fixed=1), Symmetry(2, 1))
-    block = (1, 2, s.modulus + 3, 2 * s.modulus + 5)
+    block = (0, (1, 2, s.modulus + 3, 2 * s.modulus + 5))
     assert len(one.orbit(block)) == 3 and len(both.orbit(block)) == 9
     assert set(one.orbit(block)) < set(both.orbit(block))
 
@@ -148,6 +160,30 @@ def test_two_symmetries_make_orbits_of_the_group_they_generate() -> None:
 def test_a_multiplier_must_be_a_unit() -> None:
     with pytest.raises(ValueError, match="not a unit modulo 14"):
         OrbitCover(scheme("rgdd2", 44), Symmetry(2))
+
+
+def test_a_symmetry_must_keep_the_groups() -> None:
+    """Two classes on Z_7 × 6 ∪ {∞0, ∞1}: the groups are the difference 0 between parts 0-1, 2-3, 4-5, which
+    turning the parts by one breaks and by two keeps."""
+    s = scheme("rgdd2", 44, classes=2)
+    with pytest.raises(ValueError, match="does not keep the groups"):
+        OrbitCover(s, Symmetry(2, 1))
+    with pytest.raises(ValueError, match="not a permutation"):
+        OrbitCover(s, Symmetry(1, part_images=(1, 0, 3, 2, 5, 5)))
+    assert OrbitCover(s, Symmetry(2, 2)).images[0][0] == 2 * s.modulus
+
+
+def test_a_symmetry_moving_the_classes_places_the_images_in_the_other_class() -> None:
+    """With the classes swapped, a block's orbit holds blocks of both classes (0_0 1_2 2_3 in the first,
+    0_1 1_3 2_2 in the second), and blocks of one orbit may share points when they are in different
+    classes (each class is a partition on its own: ∞0's two blocks)."""
+    cover = OrbitCover(scheme("nkts", 30, classes=2), Symmetry(1, turn_classes=1, part_images=(1, 0, 3, 2)))
+    block = (0, 7 * 2 + 1, 7 * 3 + 2)
+    assert cover.orbit((0, block)) == [(0, block), (1, (7, 7 * 2 + 2, 7 * 3 + 1))]
+    assert cover.first_classes() == [0]
+    orbits = cover.candidates(False)
+    assert all({c for c, _ in orbit} == {0, 1} for orbit in orbits)
+    assert any(set(orbit[0][1]) & set(orbit[1][1]) for orbit in orbits)
 
 
 GOLFERS = [
