@@ -16,7 +16,7 @@ from itertools import combinations
 from pathlib import Path
 
 from speeddating.errors import UserError
-from speeddating.i18n import N_, t
+from speeddating.i18n import N_, t, t_plural
 from speeddating.names import NameMatchError, candidates, match_person
 from speeddating.plan import Plan
 from speeddating.problem import Pair, Problem, pair
@@ -136,11 +136,12 @@ def read_pairs(path: Path, attendees: Sequence[Attendee]) -> tuple[list[IdPair],
             continue
         if len(cells) != 2:
             problems.append(
-                t(
-                    "{path}, line {line}: {count} name(s) instead of 2; put two names per line, separated by ;",
+                t_plural(
+                    "{path}, line {line}: {count} name instead of 2; put two names per line, separated by ;",
+                    "{path}, line {line}: {count} names instead of 2; put two names per line, separated by ;",
+                    len(cells),
                     path=path,
                     line=line,
-                    count=len(cells),
                 )
             )
             continue
@@ -216,10 +217,10 @@ def capacity_problems(problem: Problem, stays_seated: Sequence[int], names: Sequ
         if len(seated) > tables:
             problems.append(
                 t(
-                    "{count} people stay seated but round {round} has only {tables} tables ({names}): "
+                    "{count} people stay seated but round {round} has only {tables} ({names}): "
                     "at most one per table; remove 'stays seated' from some of them.",
                     count=len(seated),
-                    tables=tables,
+                    tables=t_plural("{count} table", "{count} tables", tables),
                     round=rnd + 1,
                     names=", ".join(names[p] for p in seated),
                 )
@@ -324,10 +325,14 @@ def constraint_lines(plan: Plan, constraints: OrganiserConstraints, from_round: 
     lines = []
     if ordinary:
         lines.append(
-            t(
-                "Warning: more hosts than tables ({tables}); {names} take(s) part like everyone "
+            t_plural(
+                "Warning: more hosts than tables ({tables}); {names} takes part like everyone "
                 "else (one host per table at most, otherwise two hosts would sit together all "
                 "session).",
+                "Warning: more hosts than tables ({tables}); {names} take part like everyone "
+                "else (one host per table at most, otherwise two hosts would sit together all "
+                "session).",
+                len(ordinary),
                 tables=tables,
                 names=", ".join(people[x].name for x in ordinary),
             )
@@ -354,25 +359,35 @@ def constraint_lines(plan: Plan, constraints: OrganiserConstraints, from_round: 
     if shared:
         lines.append(
             t(
-                "Cost: {count} pair(s) of people keeping their table share it ({pairs}), that is "
-                "{repeats} repeated encounter(s)",
-                count=len(shared),
-                repeats=sum(len(met[id_pair(a, b)]) - 1 for a, b in shared),
+                "Cost: {shared} ({pairs}), that is {repeats}",
+                shared=t_plural(
+                    "{count} pair of people keeping their table shares it",
+                    "{count} pairs of people keeping their table share it",
+                    len(shared),
+                ),
+                repeats=t_plural(
+                    "{count} repeated encounter",
+                    "{count} repeated encounters",
+                    sum(len(met[id_pair(a, b)]) - 1 for a, b in shared),
+                ),
                 pairs=", ".join(f"{people[a].name} & {people[b].name}" for a, b in shared),
             )
         )
     if constraints.keep_apart:
         broken = sorted(p for p in constraints.keep_apart if p in met)
         lines.append(
-            t(
-                "Pairs kept apart: {count}, {broken} of them seated together anyway",
-                count=len(constraints.keep_apart),
-                broken=len(broken),
+            t_plural(
+                "Pairs kept apart: {total}, {count} of them seated together anyway",
+                "Pairs kept apart: {total}, {count} of them seated together anyway",
+                len(broken),
+                total=len(constraints.keep_apart),
             )
         )
         lines += [
-            t(
-                "  {first} and {second} share a table in round(s) {rounds}",
+            t_plural(
+                "  {first} and {second} share a table in round {rounds}",
+                "  {first} and {second} share a table in rounds {rounds}",
+                len(met[a, b]),
                 first=people[a].name,
                 second=people[b].name,
                 rounds=", ".join(map(str, met[a, b])),
@@ -382,10 +397,11 @@ def constraint_lines(plan: Plan, constraints: OrganiserConstraints, from_round: 
     if constraints.should_meet:
         missed = sorted(p for p in constraints.should_meet if p not in met)
         lines.append(
-            t(
-                "Pairs who should meet: {count}, {met} of them meet",
-                count=len(constraints.should_meet),
-                met=len(constraints.should_meet) - len(missed),
+            t_plural(
+                "Pairs who should meet: {total}, {count} of them meets",
+                "Pairs who should meet: {total}, {count} of them meet",
+                len(constraints.should_meet) - len(missed),
+                total=len(constraints.should_meet),
             )
         )
         lines += [_missed_line(plan, constraints, a, b) for a, b in missed if a in people and b in people]

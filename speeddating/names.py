@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from speeddating.errors import UserError
-from speeddating.i18n import t
+from speeddating.i18n import t, t_plural
 from speeddating.roster import Attendee
 from speeddating.text import clean, fold
 
@@ -92,7 +92,7 @@ def match_person(query: str, attendees: Sequence[Attendee]) -> Attendee:
     if found:
         listing = "; ".join(describe(a) for a in found[:CANDIDATES_SHOWN])
         more = len(found) - CANDIDATES_SHOWN
-        others = t(" and {count} more", count=more) if more > 0 else ""
+        others = t_plural(" and {count} more", " and {count} more", more) if more > 0 else ""
         raise NameMatchError(
             t(
                 "'{query}' could be several people: {candidates}{more}. Give the full name, the "

@@ -2,12 +2,29 @@
 
 A notice is a value, not a sentence: its `message` is the English id of a catalogue entry (marked with
 `N_` where the notice is made) and its `fields` fill the placeholders, so each front end words it in its
-own user's language (`text()`), and a program can tell notices apart by their message id.
+own user's language (`text()`), and a program can tell notices apart by their message id. A count
+with its noun ("1 table", "3 tables") is a `Counted` field, worded with the notice in the same language.
 """
 
 from dataclasses import dataclass
 
-from speeddating.i18n import t
+from speeddating.i18n import t, t_plural, use_language
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A number and the words for it, singular and plural (`N_plural`-marked ids holding `{count}`): the
+    grammar of a count depends on the language, so it is chosen when the notice is worded."""
+
+    forms: tuple[str, str]
+    count: int
+
+    def text(self, language: str | None = None) -> str:
+        """'1 table' or '3 tables', in `language` (default: the current one)."""
+        if language is None:
+            return t_plural(*self.forms, self.count)
+        with use_language(language):
+            return t_plural(*self.forms, self.count)
 
 
 @dataclass(frozen=True)
@@ -28,4 +45,8 @@ class Notice:
 
     def text(self, language: str | None = None) -> str:
         """The notice worded in `language` (default: the current one)."""
-        return t(self.message, language, **dict(self.fields))
+        return t(
+            self.message,
+            language,
+            **{name: value.text(language) if isinstance(value, Counted) else value for name, value in self.fields},
+        )

@@ -17,7 +17,7 @@ from typing import Any
 from speeddating.errors import PlanFormatError
 from speeddating.event import Event, Theme
 from speeddating.fileio import atomic_write_text
-from speeddating.i18n import t
+from speeddating.i18n import t, t_plural
 from speeddating.problem import MAX_TABLE_SIZE, MIN_TABLE_SIZE
 from speeddating.roster import Attendee
 from speeddating.status import SolveStatus, status_of
@@ -514,9 +514,10 @@ def _check_seats(plan: Plan, reader: "_Reader") -> None:
             if len(table.attendees) < fewest:
                 raise reader.fail(
                     place,
-                    t(
+                    t_plural(
+                        "{count} person; nobody meets anybody there. Merge it with another table.",
                         "{count} people; nobody meets anybody there. Merge it with another table.",
-                        count=len(table.attendees),
+                        len(table.attendees),
                     ),
                 )
             if len(table.attendees) > most:

@@ -31,7 +31,7 @@ from ortools.sat.python import cp_model
 from speeddating.constraints import OrganiserConstraints, apply_constraints, organiser_constraints
 from speeddating.errors import UserError
 from speeddating.evaluation import encounters, evaluate
-from speeddating.i18n import t
+from speeddating.i18n import t, t_plural
 from speeddating.names import labels
 from speeddating.organisations import same_organisation
 from speeddating.plan import Plan, PlannedRound, SeatedTable
@@ -734,11 +734,13 @@ def replan(
         count = len(attendees) - sum(1 for _, rnd in absences if rnd == r)
         if count < 2:
             raise ReplanError(
-                t(
-                    "in round {round} only {count} person(s) would be present: a table needs at least "
+                t_plural(
+                    "in round {round} only {count} person would be present: a table needs at least "
                     "2; check the --absent names or re-plan from another round.",
+                    "in round {round} only {count} people would be present: a table needs at least "
+                    "2; check the --absent names or re-plan from another round.",
+                    count,
                     round=from_round + r,
-                    count=count,
                 )
             )
     problem = Problem(

@@ -36,9 +36,9 @@ from speeddating.history.store import (
     session_info,
     writable_history,
 )
-from speeddating.i18n import N_, t
+from speeddating.i18n import N_, N_plural, t
 from speeddating.names import labels, match_people
-from speeddating.notice import Notice
+from speeddating.notice import Counted, Notice
 from speeddating.plan import Plan, Quality, SeriesPlace, plan_to_json
 from speeddating.planning import PastEncounters, build_plan, measure, plan_encounters, problem_for, seated_quality
 from speeddating.presents import assign_presents
@@ -262,14 +262,17 @@ def explain_forced_colleagues(roster: Roster, table_size: int) -> list[Notice]:
     tables = len(table_layout(len(roster), table_size))
     return [
         Notice.of(
-            N_(
-                "'{organisation}' has {count} people for {tables} tables: {pairs} colleague "
-                "pair(s) per round cannot be avoided."
-            ),
+            N_("'{organisation}' has {people} for {tables}: {pairs}."),
             organisation=name,
-            count=count,
-            tables=tables,
-            pairs=fewest_pairs(count, tables),
+            people=Counted(N_plural("{count} person", "{count} people"), count),
+            tables=Counted(N_plural("{count} table", "{count} tables"), tables),
+            pairs=Counted(
+                N_plural(
+                    "{count} colleague pair per round cannot be avoided",
+                    "{count} colleague pairs per round cannot be avoided",
+                ),
+                fewest_pairs(count, tables),
+            ),
         )
         for name, count in roster.organisation_counts()
         if count > tables
@@ -656,12 +659,10 @@ def check_plan(plan: Plan, previous: Sequence[Plan] = ()) -> Checked:
     already met, with a notice for each table where nobody meets anybody."""
     notices = tuple(
         Notice.of(
-            N_(
-                "round {round}, table {table}: {count} people; nobody meets anybody there. Merge it with another table."
-            ),
+            N_("round {round}, table {table}: {people}; nobody meets anybody there. Merge it with another table."),
             round=rnd.number,
             table=table.number,
-            count=len(table.attendees),
+            people=Counted(N_plural("{count} person", "{count} people"), len(table.attendees)),
         )
         for rnd in plan.rounds
         for table in rnd.tables

@@ -90,13 +90,14 @@ def summary_lines(plan: Plan, quality: Quality) -> list[str]:
             bound=bound,
             percent=format_percent(share),
         ),
-        t(
-            "Everyone meets between {fewest} and {most} new people",
+        t_plural(
+            "Everyone meets between {fewest} and {count} new person",
+            "Everyone meets between {fewest} and {count} new people",
+            quality.most_new_met,
             fewest=quality.fewest_new_met,
-            most=quality.most_new_met,
         )
         if quality.fewest_new_met != quality.most_new_met
-        else t("Everyone meets {count} new people", count=quality.most_new_met),
+        else t_plural("Everyone meets {count} new person", "Everyone meets {count} new people", quality.most_new_met),
     ]
     if quality.optimal:
         lines.append(t("Optimality: proven, no better plan exists"))
@@ -104,9 +105,10 @@ def summary_lines(plan: Plan, quality: Quality) -> list[str]:
         lines.append(t("Optimality: stopped before the end, the best plan found until then, not proven"))
     else:
         lines.append(
-            t(
-                "Optimality: not proven; best plan found, at most {gap} more encounter(s) possible",
-                gap=quality.proven_bound - quality.distinct_new_pairs,
+            t_plural(
+                "Optimality: not proven; best plan found, at most {count} more encounter possible",
+                "Optimality: not proven; best plan found, at most {count} more encounters possible",
+                quality.proven_bound - quality.distinct_new_pairs,
             )
         )
     if plan.solver.method:
@@ -194,13 +196,24 @@ def series_lines(met_after: Sequence[int], possible: int, qualities: Sequence[Qu
     for number, quality in enumerate(qualities[1:], start=2):
         lines.append(
             t(
-                "  Session {number}: {new} new encounters, {repeats} pair(s) meeting twice in the session, "
-                "{history} pair(s) met in an earlier session, {colleagues} avoidable colleague pair(s)",
+                "  Session {number}: {new}, {repeats}, {history}, {colleagues}",
                 number=number,
-                new=format_integer(quality.distinct_new_pairs),
-                repeats=quality.repeat_pairs,
-                history=quality.history_repeats,
-                colleagues=quality.same_org_pairs - quality.forced_same_org,
+                new=t_plural("{count} new encounter", "{count} new encounters", quality.distinct_new_pairs),
+                repeats=t_plural(
+                    "{count} pair meeting twice in the session",
+                    "{count} pairs meeting twice in the session",
+                    quality.repeat_pairs,
+                ),
+                history=t_plural(
+                    "{count} pair met in an earlier session",
+                    "{count} pairs met in an earlier session",
+                    quality.history_repeats,
+                ),
+                colleagues=t_plural(
+                    "{count} avoidable colleague pair",
+                    "{count} avoidable colleague pairs",
+                    quality.same_org_pairs - quality.forced_same_org,
+                ),
             )
         )
     return lines

@@ -6,7 +6,7 @@ organiser reads the same words on the screen and in the terminal, in the languag
 
 from typing import TYPE_CHECKING
 
-from speeddating.i18n import N_, format_seconds, t
+from speeddating.i18n import N_, format_seconds, t, t_plural
 from speeddating.status import ProgressEvent
 
 if TYPE_CHECKING:
@@ -72,7 +72,13 @@ def room_lines(result: "Result") -> list[str]:
     ]
     if revision.tables_unused:
         empty = [
-            t("round {round}: table(s) {numbers}", round=number, numbers=", ".join(map(str, tables)))
+            t_plural(
+                "round {round}: table {numbers}",
+                "round {round}: tables {numbers}",
+                len(tables),
+                round=number,
+                numbers=", ".join(map(str, tables)),
+            )
             for number, tables in revision.tables_unused
         ]
         lines.append(t("Tables left empty: {listing}", listing="; ".join(empty)))

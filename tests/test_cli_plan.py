@@ -203,7 +203,7 @@ def test_check_refuses_a_table_where_nobody_meets_anybody(tmp_path: Path, instan
     code, _, err = run_cli("check", str(tmp_path / "edited.json"))
     assert code == 1
     assert err.strip() == (
-        f"Erreur : {tmp_path / 'edited.json'} : tour 1, table 6 : 1 personne(s) ; personne n'y rencontre "
+        f"Erreur : {tmp_path / 'edited.json'} : tour 1, table 6 : 1 personne ; personne n'y rencontre "
         "personne. Regroupez-la avec une autre table."
     )
 
@@ -266,8 +266,8 @@ def test_plan_json_carries_the_constraint_lines_and_warnings_of_the_human_summar
     assert code == 0, err
     summary = json.loads(out)
     assert summary["constraints"] == [
-        "Paires tenues à l'écart : 1, dont 0 réunie(s) malgré tout",
-        "Paires à faire se rencontrer : 1, dont 0 rencontrée(s)",
+        "Paires tenues à l'écart : 1, dont 0 réunie malgré tout",
+        "Paires à faire se rencontrer : 1, dont 0 rencontrée",
         "  Personne 00 et Personne 04 ne se rencontrent pas : collègues de la même structure, ils ne sont jamais "
         "placés ensemble",
     ]

@@ -162,13 +162,13 @@ def test_list_show_export_import_remove_and_report(tmp_path: Path) -> None:
 
     assert run_cli("history", "export", str(tmp_path / "h.json"), "--history", str(db))[0] == 0
     code, out, _ = run_cli("history", "import", str(tmp_path / "h.json"), "--history", str(copy))
-    assert code == 0 and "2 séance(s) ajoutée(s)" in out
+    assert code == 0 and "2 séances ajoutées" in out
     code, out, _ = run_cli("history", "import", str(tmp_path / "h.json"), "--history", str(copy))
-    assert "0 séance(s) ajoutée(s)" in out and "2 déjà présente(s)" in out
+    assert "0 séance ajoutée" in out and "2 déjà présentes" in out
 
     code, out, err = run_cli("report", "--history", str(copy), "--out", str(tmp_path / "report"))
     assert code == 0, err
-    assert out.startswith("Après 2 séance(s) : 8 personnes de 4 structures, 20 rencontres distinctes.")
+    assert out.startswith("Après 2 séances : 8 personnes de 4 structures, 20 rencontres distinctes.")
     assert sorted(p.name for p in (tmp_path / "report").iterdir()) == [
         "report-organisations.csv",
         "report-people.csv",

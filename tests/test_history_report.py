@@ -49,7 +49,7 @@ def test_report_files_and_printed_table(tmp_path: Path) -> None:
     with use_language("en"):
         lines = report_lines(report)
         written = write_report(report, tmp_path / "out")
-    assert lines[0] == "After 3 session(s): 9 people from 5 organisations, 26 distinct encounters."
+    assert lines[0] == "After 3 sessions: 9 people from 5 organisations, 26 distinct encounters."
     assert any(line.startswith("Nguyễn Văn An") and "Cap emploi, CIO, Mission Locale" in line for line in lines)
     people_csv = (tmp_path / "out" / "report-people.csv").read_text(encoding="utf-8-sig").splitlines()
     assert people_csv[0] == "Name;Organisation;People met;Organisations met;Nobody met yet from"

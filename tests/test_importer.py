@@ -466,7 +466,7 @@ def test_a_long_list_of_problems_is_capped(tmp_path: Path) -> None:
     assert len(caught.value.problems) == 30
     lines = str(caught.value).splitlines()
     assert len(lines) == MAX_SHOWN_PROBLEMS + 1
-    assert lines[-1] == "… et 10 autre(s) problème(s) à corriger."
+    assert lines[-1] == "… et 10 autres problèmes à corriger."
 
 
 def test_an_unclosed_quote(tmp_path: Path) -> None:
@@ -712,7 +712,7 @@ def test_one_person_whatever_the_order_case_and_accents_of_the_name(tmp_path: Pa
     assert namesakes.warnings == (
         f"{tmp_path / 'deux.csv'} : « Mathieu Royer » (Mission Locale, ligne 2), « Mathieu Royer » (CIDFF, "
         "ligne 4) portent le même nom ; gardées comme 2 personnes. S'il s'agit d'une seule personne, supprimez "
-        "la ou les lignes en trop.",
+        "la ligne en trop.",
     )
 
 
@@ -740,11 +740,10 @@ def test_attendance_that_does_not_say_no_keeps_the_person_and_says_so(tmp_path: 
     assert [a.name for a in roster.attendees if a.attribute("stays_seated") == "yes"] == ["Anne Martin", "Inès Haddad"]
     column = "colonne C « Participation »"
     assert roster.warnings == (
-        f"{path} : 1 personne(s) laissée(s) de côté, qui ne viennent pas d'après {column} : Karim Benali (En "
-        "distanciel).",
-        f"{path} : 1 personne(s) gardée(s) bien que {column} ne confirme pas leur venue : Léa Dubois (En attente).",
+        f"{path} : 1 personne laissée de côté, qui ne vient pas d'après {column} : Karim Benali (En distanciel).",
+        f"{path} : 1 personne gardée bien que {column} ne confirme pas sa venue : Léa Dubois (En attente).",
         f"{path} : « sûrement » en {column} ne dit pas clairement si la personne vient ; gardées : Marc Blanc.",
-        f"{path} : 1 réponse(s) en colonne D « Besoin d'accessibilité (PMR) » ne disent pas clairement si la "
-        "personne reste assise ; elles changent donc de table comme les autres : Zoé Roux (malentendante). "
+        f"{path} : 1 réponse en colonne D « Besoin d'accessibilité (PMR) » ne dit pas clairement si la "
+        "personne reste assise ; elle change donc de table comme les autres : Zoé Roux (malentendante). "
         "Écrivez oui ou non.",
     )

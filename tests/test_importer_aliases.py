@@ -16,7 +16,7 @@ def test_former_name_is_merged_with_a_warning(tmp_path: Path) -> None:
     attendees = write(tmp_path / "a.csv", "nom;structure\nAnne;France Travail\nBruno;POLE EMPLOI\nChloé;CIDFF\n")
     roster = read_roster(attendees)
     assert [a.organisation for a in roster.attendees] == ["France Travail", "France Travail", "CIDFF"]
-    assert any("« POLE EMPLOI » compté comme « France Travail » (1 personne(s))" in w for w in roster.warnings)
+    assert any("« POLE EMPLOI » compté comme « France Travail » (1 personne)" in w for w in roster.warnings)
 
 
 def test_without_the_alias_table_the_network_table_still_merges_the_former_name(tmp_path: Path) -> None:

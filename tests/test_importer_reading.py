@@ -120,8 +120,8 @@ def test_one_windows_1252_line_in_a_utf8_file_is_read_as_such_and_named(tmp_path
     roster = read_roster(path)
     assert [a.name for a in roster.attendees] == ["Élodie Faure", "Anne Martin", "Hélène Chevalier"]
     assert roster.warnings == (
-        f"{path} : la ou les lignes 4 ne sont pas en UTF-8 comme le reste du fichier ; lues en Windows-1252 "
-        "(ligne 4 : « Hélène Chevalier;Cap emploi »). Vérifiez ces noms, ou enregistrez de nouveau le fichier en "
+        f"{path} : la ligne 4 n'est pas en UTF-8 comme le reste du fichier ; lue en Windows-1252 "
+        "(ligne 4 : « Hélène Chevalier;Cap emploi »). Vérifiez ce nom, ou enregistrez de nouveau le fichier en "
         "« CSV UTF-8 » depuis votre tableur.",
     )
 

@@ -17,7 +17,7 @@ import click
 from speeddating.cli.base import cli, language_option
 from speeddating.cli.localised import option
 from speeddating.cli.options import aliases_option, history_line, history_option, read_aliases_option
-from speeddating.i18n import N_, t
+from speeddating.i18n import N_, t, t_plural
 
 if TYPE_CHECKING:
     from speeddating.history.store import SessionInfo
@@ -25,7 +25,13 @@ if TYPE_CHECKING:
 
 def _describe(message: str, info: "SessionInfo", path: Path | None = None) -> str:
     return t(
-        message, session=info.id, title=info.title, date=info.date, people=info.people, rounds=info.rounds, path=path
+        message,
+        session=info.id,
+        title=info.title,
+        date=info.date,
+        people=t_plural("{count} person", "{count} people", info.people),
+        rounds=t_plural("{count} round", "{count} rounds", info.rounds),
+        path=path,
     )
 
 
@@ -57,7 +63,7 @@ def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_
     )
     click.echo(
         _describe(
-            N_("Session {session} recorded in {path}: '{title}' on {date}, {people} people, {rounds} rounds."),
+            N_("Session {session} recorded in {path}: '{title}' on {date}, {people}, {rounds}."),
             recorded.session,
             path=recorded.history,
         )
@@ -65,7 +71,7 @@ def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_
     for replaced in recorded.replaced:
         click.echo(
             _describe(
-                N_("It replaces session {session}: '{title}' on {date}, {people} people, {rounds} rounds."),
+                N_("It replaces session {session}: '{title}' on {date}, {people}, {rounds}."),
                 replaced,
             )
         )
@@ -121,7 +127,7 @@ def show(session: int, history_db: Path | None, aliases_file: Path | None) -> No
         info, plan = session_plan(connection, session)
     counted = organisation_names([a.organisation for a in plan.attendees], aliases=aliases)
     people = {a.id: replace(a, organisation=counted[a.organisation]) for a in plan.attendees}
-    lines = [_describe(N_("Session {session}: '{title}' on {date}, {people} people, {rounds} rounds"), info)]
+    lines = [_describe(N_("Session {session}: '{title}' on {date}, {people}, {rounds}"), info)]
     for rnd in plan.rounds:
         lines.append(t("Round {number}{theme}", number=rnd.number, theme=f" — {rnd.theme.title}" if rnd.theme else ""))
         for table in rnd.tables:
@@ -157,7 +163,14 @@ def export(export_file: Path, history_db: Path | None) -> None:
     with open_history(database_path(history_db)) as connection:
         document = export_history(connection)
     atomic_write_text(export_file, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-    click.echo(t("{count} session(s) exported to {file}.", count=len(document["sessions"]), file=export_file))
+    click.echo(
+        t_plural(
+            "{count} session exported to {file}.",
+            "{count} sessions exported to {file}.",
+            len(document["sessions"]),
+            file=export_file,
+        )
+    )
     click.echo(history_line(history_db), err=True)
 
 
@@ -177,14 +190,7 @@ def import_command(export_file: Path, history_db: Path | None) -> None:
     path = database_path(history_db)
     with writable_history(path) as connection:
         result = import_history(connection, document, str(export_file))
-    click.echo(
-        t(
-            "{added} session(s) added to {path}; {known} already there, skipped.",
-            added=result.added,
-            known=result.already_known,
-            path=path,
-        )
-    )
+    click.echo(result.text())
     click.echo(history_line(history_db), err=True)
 
 

@@ -9,7 +9,7 @@ import click
 
 from speeddating.cli.localised import option
 from speeddating.errors import UserError
-from speeddating.i18n import N_, t
+from speeddating.i18n import N_, t, t_plural
 from speeddating.status import Phase, Progress, ProgressEvent
 from speeddating.wording import improvement_line
 
@@ -156,8 +156,11 @@ def progress_printer(quiet: bool, history: Path | None) -> Progress | None:
 
     def show(event: ProgressEvent) -> None:
         if event.phase is Phase.HISTORY:
-            line = t(
-                "History {path}: {pairs} pairs of attendees have already met.", path=history, pairs=event.past_pairs
+            line = t_plural(
+                "History {path}: {count} pair of attendees has already met.",
+                "History {path}: {count} pairs of attendees have already met.",
+                event.past_pairs,
+                path=history,
             )
         else:
             line = improvement_line(event)

@@ -21,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from speeddating.exporters.pdf.style import BOLD, FONT, new_canvas
 from speeddating.exporters.spreadsheet import rows_to_csv
 from speeddating.fileio import write_set
-from speeddating.i18n import t
+from speeddating.i18n import t, t_plural
 from speeddating.organisations import organisation_names
 from speeddating.text import fold
 
@@ -118,12 +118,11 @@ def report_from_store(connection: sqlite3.Connection, aliases: Mapping[str, str]
 
 def headline(report: NetworkReport) -> str:
     return t(
-        "After {sessions} session(s): {people} people from {organisations} organisations, "
-        "{encounters} distinct encounters.",
-        sessions=report.sessions,
-        people=len(report.people),
-        organisations=len(report.organisations),
-        encounters=report.encounters,
+        "After {sessions}: {people} from {organisations}, {encounters}.",
+        sessions=t_plural("{count} session", "{count} sessions", report.sessions),
+        people=t_plural("{count} person", "{count} people", len(report.people)),
+        organisations=t_plural("{count} organisation", "{count} organisations", len(report.organisations)),
+        encounters=t_plural("{count} distinct encounter", "{count} distinct encounters", report.encounters),
     )
 
 
@@ -263,11 +262,12 @@ def report_pdf(report: NetworkReport) -> bytes:
         who = _fit(canvas, f"{person.name} ({person.organisation})", FONT, 9, width - margin - left)
         canvas.drawString(left, y, who)
         canvas.setFont(FONT, 8)
-        detail = t(
-            "{people} people met, {organisations}/{total} organisations",
-            people=person.people_met,
-            organisations=person.organisations_met,
-            total=others,
+        detail = t_plural(
+            "{people}, {met}/{count} organisation",
+            "{people}, {met}/{count} organisations",
+            others,
+            people=t_plural("{count} person met", "{count} people met", person.people_met),
+            met=person.organisations_met,
         )
         canvas.drawString(left + 10, y - 11, _fit(canvas, detail, FONT, 8, width - margin - left - 10))
         y -= 28

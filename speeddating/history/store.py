@@ -33,7 +33,7 @@ from typing import Any
 from speeddating.errors import PlanFormatError, UserError
 from speeddating.fileio import prepare_folder
 from speeddating.history.identity import Doubt, KnownPerson, Resolution, email_key, resolve
-from speeddating.i18n import format_seconds, t
+from speeddating.i18n import format_seconds, t, t_plural
 from speeddating.plan import FORMAT as PLAN_FORMAT
 from speeddating.plan import Plan, UnreadableJSON, parse_json, plan_from_dict, plan_to_json
 from speeddating.planning import PastEncounters
@@ -692,6 +692,14 @@ def export_history(connection: sqlite3.Connection) -> dict[str, Any]:
 class ImportResult:
     added: int
     already_known: int
+
+    def text(self) -> str:
+        """What the import did, for the organiser: '2 sessions added; 1 already there, skipped.'"""
+        return t(
+            "{added}; {known}.",
+            added=t_plural("{count} session added", "{count} sessions added", self.added),
+            known=t_plural("{count} already there, skipped", "{count} already there, skipped", self.already_known),
+        )
 
 
 def import_history(connection: sqlite3.Connection, document: Any, source: str = "import") -> ImportResult:

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from speeddating.fileio import atomic_write_text
-from speeddating.i18n import N_, format_integer, t
+from speeddating.i18n import N_plural, format_integer, t, t_plural
 from speeddating.importer.columns import (
     ColumnChoice,
     ColumnRecognition,
@@ -339,12 +339,13 @@ def _apply_aliases(entries: list[_Entry], aliases: Mapping[str, str], source: st
         used.setdefault(entry.organisation, []).append(name)
         renamed.append(replace(entry, organisation=name))
     warnings = [
-        t(
+        t_plural(
+            "{file}: {alias} counted as {name} ({count} person), from the alias table.",
             "{file}: {alias} counted as {name} ({count} people), from the alias table.",
+            len(names),
             file=source,
             alias=quoted(alias),
             name=quoted(names[0]),
-            count=len(names),
         )
         for alias, names in used.items()
     ]
@@ -510,7 +511,7 @@ def _people(people: Sequence[tuple[str, str]]) -> str:
     """ "Anne Martin (Annulé), Léa Dubois (Non)...", at most MAX_LISTED."""
     listed = ", ".join(t("{name} ({answer})", name=name, answer=answer) for name, answer in people[:MAX_LISTED])
     more = len(people) - MAX_LISTED
-    return listed + (t(" and {count} more", count=more) if more > 0 else "")
+    return listed + (t_plural(" and {count} more", " and {count} more", more) if more > 0 else "")
 
 
 def _rows(numbers: Sequence[int]) -> str:
@@ -521,12 +522,20 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
     lines = []
     if skipped.headers:
         lines.append(
-            t("{file}: row(s) {rows} skipped: they repeat the header.", file=source, rows=_rows(skipped.headers))
+            t_plural(
+                "{file}: row {rows} skipped: it repeats the header.",
+                "{file}: rows {rows} skipped: they repeat the header.",
+                len(skipped.headers),
+                file=source,
+                rows=_rows(skipped.headers),
+            )
         )
     if skipped.summaries:
         lines.append(
-            t(
-                "{file}: row(s) {rows} skipped: totals or counts, not people.",
+            t_plural(
+                "{file}: row {rows} skipped: a total or a count, not a person.",
+                "{file}: rows {rows} skipped: totals or counts, not people.",
+                len(skipped.summaries),
                 file=source,
                 rows=_rows(skipped.summaries),
             )
@@ -540,7 +549,10 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
     if skipped.absent:
         lines.append(
             _t_people(
-                N_("{file}: {count} people left out, who do not come according to {column}: {people}."),
+                N_plural(
+                    "{file}: {count} person left out, who does not come according to {column}: {people}.",
+                    "{file}: {count} people left out, who do not come according to {column}: {people}.",
+                ),
                 source,
                 column,
                 skipped.absent,
@@ -549,7 +561,10 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
     if skipped.pending:
         lines.append(
             _t_people(
-                N_("{file}: {count} people kept though {column} does not confirm they come: {people}."),
+                N_plural(
+                    "{file}: {count} person kept though {column} does not confirm they come: {people}.",
+                    "{file}: {count} people kept though {column} does not confirm they come: {people}.",
+                ),
                 source,
                 column,
                 skipped.pending,
@@ -569,9 +584,11 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
         seated = layout.roles[Role.STAYS_SEATED]
         lines.append(
             _t_people(
-                N_(
+                N_plural(
+                    "{file}: {count} answer in {column} not understood as staying seated or not, so this "
+                    "person moves like the others: {people}. Write yes or no.",
                     "{file}: {count} answers in {column} not understood as staying seated or not, so these "
-                    "people move like the others: {people}. Write yes or no."
+                    "people move like the others: {people}. Write yes or no.",
                 ),
                 source,
                 layout.describe([seated]),
@@ -610,8 +627,8 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
     return lines
 
 
-def _t_people(message: str, source: str, column: str, people: Sequence[tuple[str, str]]) -> str:
-    return t(message, file=source, count=len(people), column=column, people=_people(people))
+def _t_people(forms: tuple[str, str], source: str, column: str, people: Sequence[tuple[str, str]]) -> str:
+    return t_plural(*forms, len(people), file=source, column=column, people=_people(people))
 
 
 def _known(value: str) -> str:
@@ -686,12 +703,15 @@ def _namesakes(entries: Sequence[_Entry], source: str) -> list[str]:
             for e in same
         ]
         lines.append(
-            t(
-                "{file}: {people} bear the same name; kept as {count} people. If they are one person, delete "
-                "the extra row(s).",
+            t_plural(
+                "{file}: {people} bear the same name; kept as {kept} people. If they are one person, delete "
+                "the extra row.",
+                "{file}: {people} bear the same name; kept as {kept} people. If they are one person, delete "
+                "the extra rows.",
+                len(same) - 1,
                 file=source,
                 people=", ".join(people),
-                count=len(same),
+                kept=len(same),
             )
         )
     return lines

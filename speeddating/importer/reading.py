@@ -21,7 +21,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from speeddating.errors import UserError
-from speeddating.i18n import format_integer, t
+from speeddating.i18n import format_integer, t, t_plural
 from speeddating.text import clean, fold
 
 MAX_PEOPLE = 5000
@@ -53,7 +53,13 @@ class ImportProblems(UserError):
         self.problems = list(problems)
         shown = self.problems[:MAX_SHOWN_PROBLEMS]
         if len(self.problems) > len(shown):
-            shown.append(t("... and {count} more problem(s) to fix.", count=len(self.problems) - len(shown)))
+            shown.append(
+                t_plural(
+                    "... and {count} more problem to fix.",
+                    "... and {count} more problems to fix.",
+                    len(self.problems) - len(shown),
+                )
+            )
         super().__init__("\n".join(shown))
 
 
@@ -275,13 +281,21 @@ def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
     text = _checked("".join(decoded).removeprefix("\ufeff"), source)
     wrong = [number for number, line in enumerate(as_utf8, start=1) if line is None]
     shown = ", ".join(format_integer(number) for number in wrong[:MAX_SHOWN_LINES])
-    more = t(" and {count} more", count=len(wrong) - MAX_SHOWN_LINES) if len(wrong) > MAX_SHOWN_LINES else ""
+    more = (
+        t_plural(" and {count} more", " and {count} more", len(wrong) - MAX_SHOWN_LINES)
+        if len(wrong) > MAX_SHOWN_LINES
+        else ""
+    )
     example = clean(decoded[wrong[0] - 1])
     return text, [
-        t(
-            "{file}: line(s) {lines}{more} are not in UTF-8 like the rest of the file; read as "
+        t_plural(
+            "{file}: line {lines}{more} is not in UTF-8 like the rest of the file; read as "
+            "Windows-1252 (line {first}: {example}). Check that name, or save the file again as "
+            "'CSV UTF-8' from your spreadsheet.",
+            "{file}: lines {lines}{more} are not in UTF-8 like the rest of the file; read as "
             "Windows-1252 (line {first}: {example}). Check those names, or save the file again as "
             "'CSV UTF-8' from your spreadsheet.",
+            len(wrong),
             file=source,
             lines=shown,
             more=more,
@@ -487,7 +501,14 @@ def _with_context(
                 "{file}: sheet {sheet} read{hidden}{empty}; give --sheet to read another one.",
                 file=table.source,
                 sheet=quoted(chosen.name),
-                hidden=t(", the hidden sheet(s) {sheets} left out", sheets=quoted_list(hidden)) if hidden else "",
+                hidden=t_plural(
+                    ", the hidden sheet {sheets} left out",
+                    ", the hidden sheets {sheets} left out",
+                    len(hidden),
+                    sheets=quoted_list(hidden),
+                )
+                if hidden
+                else "",
                 empty=t(", no attendee list in {sheets}", sheets=quoted_list(empty)) if empty else "",
             ),
         )

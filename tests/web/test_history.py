@@ -24,7 +24,7 @@ def test_the_history_shows_the_network_and_moves_to_another_computer(client: Tes
 
     again = client.post("/history/import", files={"export": ("export.json", exported.content)})
     assert again.headers["location"] == "/history"
-    assert "0 séance(s) ajoutée(s) ; 1 déjà présente(s), ignorée(s)." in client.get("/history").text
+    assert "0 séance ajoutée ; 1 déjà présente, ignorée." in client.get("/history").text
     client.post("/history/import", files={"export": ("liste.csv", b"name;organisation\n")})
     assert "liste.csv : lecture impossible" in client.get("/history").text
 

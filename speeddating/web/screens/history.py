@@ -131,12 +131,7 @@ def router(site: Site) -> APIRouter:
     async def import_export(export: Annotated[UploadFile, File()]) -> Response:
         data = await export.read()
         try:
-            result = import_sessions(site.workspace.history, data, export.filename or "")
-            notice = t(
-                "{added} session(s) added; {known} already there, skipped.",
-                added=result.added,
-                known=result.already_known,
-            )
+            notice = import_sessions(site.workspace.history, data, export.filename or "").text()
         except UserError as error:
             notice = str(error)
         site.workspace.keep_notice("history", notice)
