@@ -26,7 +26,7 @@ def test_a_column_chosen_reads_the_file_again_and_the_automatic_choice_comes_bac
     assert '<option value="C" selected>C · Structure</option>' in page
     client.post(session + "/columns", data={"full_name": "A", "organisation": "E", "email": "D"})
     page = client.get(session + "/import").text
-    assert '<option value="E" selected>E · Service</option>' in page and "2 personnes de 1 structures" in page
+    assert '<option value="E" selected>E · Service</option>' in page and "2 personnes de 1 structure</p>" in page
     assert page.count("votre choix") == 1  # only the organisation was changed
     client.post(session + "/columns", data={"email": ""})
     page = client.get(session + "/import").text

@@ -25,7 +25,7 @@ def test_the_columns_are_chosen_per_role_where_the_recognition_hesitates(
     expect(page.get_by_text("2 people from 2 organisations")).to_be_visible()
     columns.get_by_label("Organisation").select_option(label="E · Service")  # the page reads the file again
     expect(columns.get_by_text("your choice")).to_be_visible()
-    expect(page.get_by_text("2 people from 1 organisations")).to_be_visible()
+    expect(page.get_by_text("2 people from 1 organisation")).to_be_visible()
     expect(page.locator("table.people")).to_contain_text("RH")
     page.reload()
     expect(columns.get_by_label("Organisation")).to_have_value("E")
