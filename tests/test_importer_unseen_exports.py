@@ -289,7 +289,7 @@ def test_a_libreoffice_csv_in_windows_1252(tmp_path: Path) -> None:
         ("François Noël", "CCAS de Blois"),
         ("Cécile Bérard", "Mission Locale du Blaisois"),
     ]
-    assert any("« Perrin Gaëlle » lu(s) nom de famille en premier" in warning for warning in roster.warnings)
+    assert any("« Perrin Gaëlle » lu nom de famille en premier" in warning for warning in roster.warnings)
 
 
 def test_the_list_on_a_second_sheet_after_a_notes_sheet(tmp_path: Path) -> None:

@@ -607,9 +607,12 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
         )
     if skipped.turned:
         lines.append(
-            t(
+            t_plural(
+                "{file}: {names} read family name first, as the other names of {column} are written; write "
+                "the family name in capitals if that is wrong.",
                 "{file}: {names} read family name first, as the other names of {column} are written; write "
                 "a family name in capitals where that is wrong.",
+                len(skipped.turned[:MAX_LISTED]),
                 file=source,
                 names=quoted_list(skipped.turned[:MAX_LISTED]),
                 column=layout.describe(layout.name_columns()),

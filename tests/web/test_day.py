@@ -29,7 +29,7 @@ def test_an_absentee_and_a_late_arrival_are_replanned_then_the_session_is_record
     page.get_by_label("Nom", exact=True).fill("Paul NEUF")
     page.get_by_label("Structure", exact=True).fill("CIO")
     page.get_by_role("button", name="Ajouter une arrivée").click()
-    expect(page.get_by_text("1 absent, 1 arrivée(s) notée(s).")).to_be_visible()
+    expect(page.get_by_text("1 absent, 1 arrivée notée.")).to_be_visible()
     page.get_by_label("Replanifier à partir du").select_option("2")
     page.get_by_role("button", name="Replanifier").click()
     expect(page.get_by_role("heading", name="Qui change de place")).to_be_visible(timeout=planning_timeout(3))

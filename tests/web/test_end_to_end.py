@@ -190,7 +190,7 @@ def test_two_breakfasts_from_a_french_excel_export_to_the_history(
     planned = plan_document(live_server, first)
     page.get_by_role("link", name="5. Le jour J").click()
     page.get_by_role("button", name=f"{ABSENT} est absent").click()
-    expect(page.get_by_text("1 absent, 0 arrivée(s) notée(s).")).to_be_visible()
+    expect(page.get_by_text("1 absent, 0 arrivée notée.")).to_be_visible()
     page.get_by_label("Replanifier à partir du").select_option("2")
     page.get_by_role("button", name="Replanifier").click()
     expect(page.get_by_role("heading", name="Qui change de place")).to_be_visible(timeout=planning_timeout(3))
