@@ -243,14 +243,15 @@ def explain_forced_repeats(people: int, table_size: int, rounds: int) -> list[No
     return [
         Notice.of(
             N_(
-                "With {count} people, everyone meets at least {per_round} people a round and has "
-                "only {others} to meet: beyond {most} rounds, some people necessarily meet again. "
+                "With {count} people, everyone meets at least {per_round} a round and has "
+                "only {others} to meet: beyond {beyond}, some people necessarily meet again. "
                 "The {rounds} rounds planned will have some meet again; with --rounds {most}, "
                 "every encounter would be new."
             ),
             count=people,
-            per_round=per_round,
+            per_round=Counted(N_plural("{count} person", "{count} people"), per_round),
             others=people - 1,
+            beyond=Counted(N_plural("{count} round", "{count} rounds"), most),
             most=most,
             rounds=rounds,
         )
