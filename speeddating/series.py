@@ -13,9 +13,9 @@ Candidates, each built by the portfolio's `solve`, the best kept:
 - *joint*: one plan of all the rounds, grouped afterwards: session 1 takes the best subset of its
   rounds (any rounds of a repeat-free plan are repeat-free), session 2 the best of the rest, and so on;
 - *joint, session 1 searched again*: when that first subset falls short of the single plan, the whole
-  joint plan is searched again with session 1's own quality as a session first (`session_first_search`):
-  session 1 is repaired while the later rounds follow it, and it may become any session as good as the
-  single plan that suits them;
+  joint plan is searched again, with half of the budget, with session 1's own quality as a session first
+  (`session_first_search`): session 1 is repaired while the later rounds follow it, and it may become any
+  session as good as the single plan that suits them;
 - *one session after another*: each later session planned as `plan` with the history plans it, the
   earlier sessions' pairs counting as met before, so a repeat within the session costs more than meeting
   again someone from an earlier one (it wins where the sessions after the first can be planned one by one
@@ -24,7 +24,8 @@ Candidates, each built by the portfolio's `solve`, the best kept:
   every candidate above but the joint plan's own grouping has one), and its later sessions are planned
   again together as the rounds that follow it, where meeting a pair of session 1 again costs what any
   repeat costs, and then grouped again (the last two sessions share their rounds so as to hold the fewest
-  repeats); several times, each search from the plan of the one before (equal plans differ) with the next seed.
+  repeats): once after the session-first search, else several times, each search from the plan of the one
+  before (equal plans differ) with the next seed.
 
 Session 1 always gets the single plan's own search (the same time limit and seed), so the series'
 first session is never worse than what `solve` gives for one session.
@@ -322,19 +323,22 @@ class Search:
         return [*fixed, *chunks(pool, self.problem.rounds)]
 
 
-JOINT_SHARE = 0.35
-FIRST_SHARE = 0.1
+JOINT_SHARE = 0.25
+FIRST_SHARE = 0.5
 SEQUENTIAL_SHARE = 0.1
-LATER_SHARE = 0.45
+LATER_SHARE = 0.15
 LATER_STEPS = 4
 """Shares of the series' budget beyond session 1: the joint plan; searching it again with session 1 first
-when its session 1 falls short of the single plan (else that share goes to the later sessions; 0.1 against
-0.15 with 0.4 for the later ones: net48 2,937 and 2,940 pairs over seeds 0-2, net45 2,547 and 2,545); the
-later sessions planned one after another; and the later sessions planned together, in `LATER_STEPS`
-searches of equal shares, each from the plan of the one before with the next seed. A search from a plan of
-the rounds after a perfect session 1 stalls within seconds (net45: 846 pairs after a 6 s search, 848 after
-15 s), while searches restarted with other seeds climb on (845, 848, 849 after four of 4 s): a new seed
-orders the swaps otherwise and leaves the plateau."""
+when its session 1 falls short of the single plan; the later sessions planned one after another; and the
+later sessions planned together. One long session-first search from a short joint plan beats short repairs
+of a long one (net45 and net48, seeds 0-4, 10 s: 4,247 and 4,900 pairs after 3 sessions against 4,243 and
+4,897 with 0.35 for the joint plan, 0.1 for the session-first search and four searches of the later
+sessions in 0.45; the joint plan cut in three: 4,246 and 4,894): after a perfect session 1 the later
+sessions' search stalls on a plateau, while the session-first search, where session 1 moves too, keeps
+climbing. When the joint plan's session 1 is already as good as the single plan, the session-first share
+goes to the later sessions, searched in `LATER_STEPS` searches, each from the plan of the one before with
+the next seed, which leave the plateau a single search stays on (agence52, seeds 0-2: 1,092, 1,097,
+1,092 against 1,088 at seed 0 with one search, 1,091, 1,090, 1,092 with the session-first search instead)."""
 
 
 def plan_series(
@@ -370,12 +374,12 @@ def plan_later_sessions(search: Search, single: SolveResult) -> None:
     """The candidates after session 1's own search (see the module's description)."""
     problem, sessions = search.problem, search.sessions
     standard = first_quality(problem, single.schedule)
-    later_share = LATER_SHARE + FIRST_SHARE
+    later_share, steps = LATER_SHARE + FIRST_SHARE, LATER_STEPS
     if interchangeable(problem):
         joint = search.group(search.solve(tiled(problem, sessions), JOINT_SHARE).schedule)
         search.offer(joint, "joint")
         if first_quality(problem, joint[0]) > standard:
-            later_share -= FIRST_SHARE
+            later_share, steps = LATER_SHARE, 1
             search.offer(search.session_first(joint, FIRST_SHARE), "joint, session 1 searched again")
     else:
         later_share += JOINT_SHARE
@@ -385,9 +389,9 @@ def plan_later_sessions(search: Search, single: SolveResult) -> None:
     search.offer(one_by_one, "one session after another")
     base = search.best
     rest = after(tiled(problem, sessions - 1), base[0])
-    for step in range(LATER_STEPS):
+    for step in range(steps):
         hint = tuple(r for s in base[1:] for r in s)
-        later = search.solve(rest, later_share / LATER_STEPS, hint=hint, seed=step * search.workers)
+        later = search.solve(rest, later_share / steps, hint=hint, seed=step * search.workers)
         base = search.group(later.schedule, fixed=base[:1])
         search.offer(base, "later sessions together")
 

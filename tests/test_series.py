@@ -2,6 +2,7 @@
 
 import random
 from collections import Counter
+from collections.abc import Sequence
 from itertools import combinations, pairwise
 
 import pytest
@@ -231,6 +232,36 @@ def test_later_sessions_searched_again_from_the_plan_before_with_other_seeds(mon
     assert [seed for seed, _, _ in searched] == [0, 2, 4, 6]
     for (_, _, before), (_, hint, _) in pairwise(searched):
         assert hint is not None and Counter(hint) == Counter(before)
+
+
+def test_session_first_search_gets_more_of_the_budget_than_the_joint_plan(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Twenty people whose joint plan's best session 1 falls short of the single plan: the session-first
+    search from it, which repairs session 1 and can still move it, gets more time than the joint plan and
+    than the later sessions' search (short repairs of a long joint plan lost to it on net45 and net48)."""
+    problem = Problem(tuple(i for i, n in enumerate((4, 3, 3, 2, 2, 2, 2, 1, 1)) for _ in range(n)), 3, 4)
+    shares: dict[str, float] = {}
+    solve_share, first_share = series.Search.solve, series.Search.session_first
+
+    def solving(
+        search: series.Search, problem: Problem, share: float, hint: Schedule | None = None, seed: int = 0
+    ) -> SolveResult:
+        if not problem.past_encounters:
+            shares["joint" if not problem.session_encounters else "later"] = share
+        return solve_share(search, problem, share, hint, seed)
+
+    def searching_first(search: series.Search, sessions: Sequence[Schedule], share: float) -> list[Schedule]:
+        shares["session first"] = share
+        return first_share(search, sessions, share)
+
+    monkeypatch.setattr(series.Search, "solve", solving)
+    monkeypatch.setattr(series.Search, "session_first", searching_first)
+    planned = plan_series(problem, 3, time_limit=0.5, workers=1)
+    assert shares.keys() == {"joint", "session first", "later"}
+    assert shares["session first"] > max(shares["joint"], shares["later"])
+    assert (
+        planned.sessions[0].evaluation.distinct_new_pairs
+        == solve(problem, time_limit=0.5, workers=1).evaluation.distinct_new_pairs
+    )
 
 
 def test_session_first_search_moves_a_repeat_out_of_session_one() -> None:
