@@ -8,7 +8,7 @@ with its noun ("1 table", "3 tables") is a `Counted` field, worded with the noti
 
 from dataclasses import dataclass
 
-from speeddating.i18n import t, t_plural, use_language
+from speeddating.i18n import current_language, t, t_plural, use_language
 
 
 @dataclass(frozen=True)
@@ -21,9 +21,7 @@ class Counted:
 
     def text(self, language: str | None = None) -> str:
         """'1 table' or '3 tables', in `language` (default: the current one)."""
-        if language is None:
-            return t_plural(*self.forms, self.count)
-        with use_language(language):
+        with use_language(language or current_language()):
             return t_plural(*self.forms, self.count)
 
 

@@ -514,32 +514,27 @@ def _people(people: Sequence[tuple[str, str]]) -> str:
     return listed + (t_plural(" and {count} more", " and {count} more", more) if more > 0 else "")
 
 
-def _rows(numbers: Sequence[int]) -> str:
-    return ", ".join(format_integer(number) for number in numbers)
-
-
 def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
-    lines = []
-    if skipped.headers:
-        lines.append(
-            t_plural(
-                "{file}: row {rows} skipped: it repeats the header.",
-                "{file}: rows {rows} skipped: they repeat the header.",
-                len(skipped.headers),
-                file=source,
-                rows=_rows(skipped.headers),
-            )
+    lines = [
+        t_plural(*forms, len(rows), file=source, rows=", ".join(format_integer(number) for number in rows))
+        for rows, forms in (
+            (
+                skipped.headers,
+                N_plural(
+                    "{file}: row {rows} skipped: it repeats the header.",
+                    "{file}: rows {rows} skipped: they repeat the header.",
+                ),
+            ),
+            (
+                skipped.summaries,
+                N_plural(
+                    "{file}: row {rows} skipped: a total or a count, not a person.",
+                    "{file}: rows {rows} skipped: totals or counts, not people.",
+                ),
+            ),
         )
-    if skipped.summaries:
-        lines.append(
-            t_plural(
-                "{file}: row {rows} skipped: a total or a count, not a person.",
-                "{file}: rows {rows} skipped: totals or counts, not people.",
-                len(skipped.summaries),
-                file=source,
-                rows=_rows(skipped.summaries),
-            )
-        )
+        if rows
+    ]
     lines.extend(
         t("{file}, row {row}: skipped, a note rather than a person ({text}).", file=source, row=row, text=quoted(text))
         for row, text in skipped.notes
