@@ -375,14 +375,38 @@ def test_no_header_row_says_what_is_expected_and_the_columns_line_to_try(tmp_pat
     assert "--sheet" in problem and "« Autre »" in problem
 
 
-def test_a_one_column_list_has_no_organisation_column(tmp_path: Path) -> None:
+def test_a_one_column_list_is_told_to_add_the_organisation_column(tmp_path: Path) -> None:
     path = tmp_path / "liste.csv"
     path.write_text("Nom\nMartin, Anne\nDubois, Léa\n", encoding="utf-8")
     assert only_problem(path) == (
         f"{path}, ligne 1 : aucune colonne de structure (« Structure », « Organisme », « Entreprise », "
-        "« Employeur »…) parmi les en-têtes A « Nom ». Renommez la colonne, ou indiquez laquelle c'est : "
-        '--columns "name=A"'
+        "« Employeur »…) parmi les en-têtes A « Nom ». Aucune ne semble l'être : ajoutez la colonne, avec par "
+        "exemple l'en-tête « Structure », remplie pour chaque personne."
     )
+
+
+def test_an_organisation_column_of_ticks_is_named_with_its_values(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "liste.csv", [["Nom", "Structure"], ["Anne", "X"], ["Léa", "X"], ["Marc", "x"]])
+    problem = only_problem(path)
+    assert "parmi les en-têtes A « Nom », B « Structure »" in problem
+    assert problem.endswith(
+        "La colonne B « Structure » a le bon titre, mais ses valeurs (« X », « x ») sont des nombres, des "
+        "adresses ou des réponses oui/non, pas des structures : écrivez-y la structure de chaque personne."
+    )
+
+
+def test_a_comma_list_whose_organisation_header_is_unknown_is_cut_into_its_columns(tmp_path: Path) -> None:
+    path = tmp_path / "liste.csv"
+    path.write_text("Participant,Entité\nAnne Martin,CIO\nLéa Roux,PLIE\nMarc Blanc,CIO\n", encoding="utf-8")
+    problem = only_problem(path)
+    assert "parmi les en-têtes A « Participant », B « Entité »" in problem
+    assert problem.endswith('--columns "name=A,organisation=B"')
+    roster = read_roster(path, columns=parse_columns("name=A,organisation=B"))
+    assert [(a.name, a.organisation) for a in roster.attendees] == [
+        ("Anne Martin", "CIO"),
+        ("Léa Roux", "PLIE"),
+        ("Marc Blanc", "CIO"),
+    ]
 
 
 def test_no_name_column_names_the_headers_and_the_columns_line_to_try(tmp_path: Path) -> None:

@@ -351,7 +351,7 @@ def test_with_no_organisation_column_the_addresses_tell_the_organisations(tmp_pa
 
 def test_a_list_of_mostly_personal_addresses_and_no_organisation_column_is_refused(tmp_path: Path) -> None:
     rows = [["Nom", "Prénom", "Email"], ["Martin", "Anne", "anne@gmail.com"], ["Roux", "Zoé", "zoe@orange.fr"]]
-    with pytest.raises(ImportProblems, match=r"ligne 1 : aucune colonne de structure .* --columns"):
+    with pytest.raises(ImportProblems, match=r"ligne 1 : aucune colonne de structure .* ajoutez la colonne"):
         read_roster(write_csv(tmp_path / "invites.csv", rows))
 
 

@@ -22,8 +22,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 
-from speeddating.i18n import t
-from speeddating.importer.reading import Row, Sheet, column_index, column_letter, quoted, refuse
+from speeddating.i18n import N_, t, t_plural
+from speeddating.importer.reading import Row, Sheet, column_index, column_letter, quoted, quoted_list, refuse
 from speeddating.importer.values import attendance, is_answer, is_numeric, seated_answer
 from speeddating.organisations import email_domain
 from speeddating.text import fold, has_letter
@@ -51,6 +51,21 @@ class Role(Enum):
 
 
 NAME_ROLES = (Role.FULL_NAME, Role.FIRST_NAME, Role.LAST_NAME)
+EXAMPLE_HEADERS: Mapping[Role, str] = {Role.FULL_NAME: N_("Name"), Role.ORGANISATION: N_("Organisation")}
+"""A header the importer recognises, to suggest for a column the list lacks."""
+SHOWN_VALUES = 3
+WRONG_VALUES: Mapping[Role, str] = {
+    Role.FULL_NAME: N_(
+        "Column {column} has the right header, but its values ({values}) are numbers, addresses or yes/no answers, "
+        "not names: write each person's name there."
+    ),
+    Role.ORGANISATION: N_(
+        "Column {column} has the right header, but its values ({values}) are numbers, addresses or yes/no answers, "
+        "not organisations: write each person's organisation there."
+    ),
+}
+"""What to do with a column headed as a name or an organisation whose values (SHOWN_VALUES of them quoted) are
+neither."""
 OPTION_NAMES: Mapping[Role, str] = {
     Role.FULL_NAME: "name",
     Role.FIRST_NAME: "first",
@@ -684,13 +699,16 @@ def _guess(role: Role, headers: Sequence[str], data: Sequence[Row], used: set[in
 
 
 def _missing_roles(table: Sheet, layout: Layout, missing: Sequence[Role], data: Sequence[Row]) -> Exception:
-    """The header row, what is missing, the headers, and the exact --columns line to try."""
+    """The header row, what is missing, the headers, and the fix: the exact --columns line to try when a
+    column looks like the missing one, else the column to add (a --columns line could only name a wrong one)."""
     roles = dict(layout.roles)
+    unseen = []
     for role in missing:
         guess = _guess(role, layout.headers, data, set(roles.values()))
-        if guess is not None:
+        if guess is None:
+            unseen.append(role)
+        else:
             roles[role] = guess
-    option = Layout(layout.source, layout.header_rows, layout.headers, roles).columns_option()
     what = (
         t(
             "no name column ('Name', 'Full name', 'Participant', or 'First name' and 'Last name') and "
@@ -701,17 +719,45 @@ def _missing_roles(table: Sheet, layout: Layout, missing: Sequence[Role], data: 
         if missing[0] in NAME_ROLES
         else t("no organisation column ('Organisation', 'Structure', 'Company', 'Employer'...)")
     )
+    fix = (
+        _column_to_fill(layout.headers, unseen, data, set(roles.values()))
+        if unseen
+        else t(
+            'Rename the column, or say which one it is: --columns "{option}"',
+            option=Layout(layout.source, layout.header_rows, layout.headers, roles).columns_option(),
+        )
+    )
     return refuse(
         t(
-            "{file}, row {row}: {what} among the headers {headers}. Rename the column, or say which "
-            'one it is: --columns "{option}"{hint}',
+            "{file}, row {row}: {what} among the headers {headers}. {fix}{hint}",
             file=table.source,
             row=layout.header_rows[0],
             what=what,
             headers=_listed(layout.headers),
-            option=option,
+            fix=fix,
             hint=table.hint(),
         )
+    )
+
+
+def _column_to_fill(headers: Sequence[str], unseen: Sequence[Role], data: Sequence[Row], used: set[int]) -> str:
+    """What to do when no column could hold the `unseen` roles: fill in the one headed as such whose values
+    are not names or organisations (a column of ticks headed 'Structure'), else add the column."""
+    for role in unseen:
+        roles = NAME_ROLES if role in NAME_ROLES else (role,)
+        for column, header in enumerate(headers):
+            if column not in used and any(candidate.role in roles for candidate in candidates(header)):
+                values = quoted_list(list(dict.fromkeys(_fill(data, column)[1]))[:SHOWN_VALUES])
+                column_name = t("{letter} {header}", letter=column_letter(column), header=quoted(header))
+                return t(
+                    WRONG_VALUES[Role.FULL_NAME if role in NAME_ROLES else role], column=column_name, values=values
+                )
+    examples = quoted_list([t(EXAMPLE_HEADERS[role]) for role in unseen])
+    return t_plural(
+        "None of them looks like one: add the column, headed for example {examples}, with each person's value.",
+        "None of them looks like one: add the columns, headed for example {examples}, with each person's values.",
+        len(unseen),
+        examples=examples,
     )
 
 

@@ -363,11 +363,13 @@ def _read_text(text: str, source: str, score: ListScore) -> Sheet:
     """A CSV/TSV table with the separator that reveals an attendee list in its first lines; the csv module
     and not pandas, whose own sniffing (sep=None) invents a separator on one-column files."""
     sample = "".join(io.StringIO(text, newline="").readlines()[:SEPARATOR_SAMPLE_LINES])
+
+    def fit(separator: str) -> tuple[int, int]:
+        cut = list(csv.reader(io.StringIO(sample, newline=""), delimiter=separator))
+        return score(cut), _rows_as_wide_as_the_first(cut)
+
     try:
-        separator = max(
-            SEPARATORS,
-            key=lambda candidate: score(list(csv.reader(io.StringIO(sample, newline=""), delimiter=candidate))),
-        )
+        separator = max(SEPARATORS, key=fit)
     except csv.Error as error:
         raise _malformed(source, error) from None
     _check_quotes(text, separator, source)
@@ -379,6 +381,15 @@ def _read_text(text: str, source: str, score: ListScore) -> Sheet:
     except csv.Error as error:
         raise _malformed(source, error) from None
     return Sheet(tuple(rows.rows), source, warnings=rows.warnings())
+
+
+def _rows_as_wide_as_the_first(rows: Sequence[Sequence[str]]) -> int:
+    """Rows cut into as many cells as the first non-empty one, when that is two or more: between separators
+    whose first lines look alike as a list ('Participant,Entité' names only a name column either way), the
+    one that really cuts the lines into columns."""
+    filled = [row for row in rows if any(cell.strip() for cell in row)]
+    width = len(filled[0]) if filled else 0
+    return sum(1 for row in filled if len(row) == width) if width > 1 else 0
 
 
 def _check_quotes(text: str, separator: str, source: str) -> None:
