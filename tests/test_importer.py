@@ -306,6 +306,41 @@ def test_dedupe_keeps_the_first_and_warns(tmp_path: Path) -> None:
     assert ", ligne 5, colonne C « Courriel » : " in roster.warnings[1] and "ligne 3" in roster.warnings[1]
 
 
+ANSWERED_TWICE: Rows = [
+    ["Nom complet", "Structure", "Présent ?"],
+    ["Anne Martin", "", "Non"],
+    ["Léa Dubois", "PLIE", "Oui"],
+    ["Marc Blanc", "CIO", "Oui"],
+    ["anne martin", "CIO", "Oui"],
+    ["Paul Roux", "", "Non"],
+]
+"""Anne Martin sent the form twice, first declining, then coming; Paul Roux declines once."""
+
+
+def test_a_person_who_answered_both_ways_is_refused_naming_both_answers(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "liste.csv", ANSWERED_TWICE)
+    assert only_problem(path) == (
+        f"{path}, ligne 5 : « Anne Martin » figure déjà ligne 2 : réponse « Non » là, « Oui » ici. Supprimez l'une "
+        "des deux lignes, ou relancez avec --dedupe pour garder la première."
+    )
+
+
+@pytest.mark.parametrize("coming_first", [False, True])
+def test_dedupe_keeps_the_first_answer_of_a_person_who_answered_both_ways(tmp_path: Path, coming_first: bool) -> None:
+    declining, coming = ["Anne Martin", "", "Non"], ["anne martin", "CIO", "Oui"]
+    twice = [coming, declining] if coming_first else [declining, coming]
+    rows = [ANSWERED_TWICE[0], *twice, *ANSWERED_TWICE[2:4], ANSWERED_TWICE[5]]
+    roster = read_roster(write_csv(tmp_path / "liste.csv", rows), dedupe=True)
+    assert [attendee.name for attendee in roster.attendees] == [
+        *(["Anne Martin"] if coming_first else []),
+        "Léa Dubois",
+        "Marc Blanc",
+    ]
+    (left_out,) = [line for line in roster.warnings if "laissé" in line]
+    assert ("Anne Martin (Non)" in left_out) is not coming_first and "Paul Roux (Non)" in left_out
+    assert any(", ligne 3 : " in line and "Seule la ligne 2 est gardée." in line for line in roster.warnings)
+
+
 # --- broken files: one clear line each, naming the file ---
 
 

@@ -106,7 +106,11 @@ class _Reading:
 
     entries: list[_Entry]
     problems: list[tuple[int, str]]
-    warnings: list[str]
+    skipped: "_Skipped"
+    declined: list[tuple[_Entry, str]]
+    """The rows of people who answered they do not come, with that answer."""
+    answers: dict[int, str]
+    """The attendance answer of each row kept, by row, when the list has an attendance column."""
 
 
 def read_roster(
@@ -162,6 +166,9 @@ def roster_of(
     # Duplicates are found among organisations as grouped, then the spellings are grouped again among the
     # people kept, so that the names printed and the merges reported are those of the people planned.
     kept, duplicates, dedupe_warnings = _drop_duplicates(_grouped(entries, pinned)[0], layout, dedupe)
+    kept, both_ways, both_ways_warnings = _answered_both_ways(kept, reading, layout, dedupe)
+    duplicates += both_ways
+    dedupe_warnings += both_ways_warnings
     if reading.problems or duplicates:
         # In the order of the rows, as the organiser goes down the sheet to fix them.
         raise ImportProblems([problem for _, problem in sorted(reading.problems + duplicates, key=lambda p: p[0])])
@@ -199,7 +206,7 @@ def roster_of(
         source=table.source,
         warnings=(
             *table.warnings,
-            *reading.warnings,
+            *_skipped_lines(table.source, layout, reading.skipped),
             *dedupe_warnings,
             *_namesakes(kept, table.source),
             *renamed,
@@ -386,6 +393,8 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
     entries: list[_Entry] = []
     problems: list[tuple[int, str]] = []
     skipped = _Skipped([], [], [], [], [], defaultdict(list), [], [], [])
+    declined: list[tuple[_Entry, str]] = []
+    answers: dict[int, str] = {}
     name_columns = layout.name_columns()
     organisation_column = layout.roles[Role.ORGANISATION]
     email_column = layout.roles.get(Role.EMAIL)
@@ -414,8 +423,11 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
             answer = row.cell(attending_column)
             status = attendance(answer)
             if status is Attendance.ABSENT:
-                skipped.absent.append((name, answer))
+                written = _known(row.cell(organisation_column))
+                email = row.cell(email_column) if email_column is not None else ""
+                declined.append((_Entry(row.number, name, written, email, ()), answer))
                 continue
+            answers[row.number] = answer
             if status is Attendance.PENDING:
                 skipped.pending.append((name, answer))
             elif status is None and answer:
@@ -458,7 +470,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
             entries.append(_Entry(row.number, name, organisation, email, attributes))
         else:
             problems.append((row.number, _incomplete(row, layout, name, organisation)))
-    return _Reading(entries, problems, _skipped_lines(table.source, layout, skipped))
+    return _Reading(entries, problems, skipped, declined, answers)
 
 
 def _organisation(cell: str, email: str, layout: Layout, name: str, skipped: _Skipped) -> str:
@@ -685,6 +697,57 @@ def _drop_duplicates(
         else:
             problems.append((entry.row, line))
     return kept, problems, warnings
+
+
+def _answered_both_ways(
+    kept: list[_Entry], reading: _Reading, layout: Layout, dedupe: bool
+) -> tuple[list[_Entry], list[tuple[int, str]], list[str]]:
+    """(kept, problems with their rows, warnings) once the people who registered twice, answering once that
+    they come and once that they do not (a form sent again), are settled as other duplicates are: refused,
+    naming both rows and answers; with `dedupe` the first row's answer holds. `reading.skipped.absent` is set
+    to the people left out in the end."""
+    problems: list[tuple[int, str]] = []
+    warnings: list[str] = []
+    declined: list[tuple[str, str]] = []
+    for entry, answer in reading.declined:
+        same = next((k for k in kept if _same_person(entry, k, reading.entries)), None)
+        if same is None:
+            declined.append((entry.name, answer))
+            continue
+        first, later = sorted((entry.row, same.row))
+        reason = t(
+            "{name} is already on row {first}, answering {there} there and {here} here.",
+            name=quoted(same.name if later == same.row else entry.name),
+            first=first,
+            there=quoted(answer if first == entry.row else reading.answers.get(same.row, "")),
+            here=quoted(reading.answers.get(same.row, "") if first == entry.row else answer),
+        )
+        advice = (
+            t("Only row {first} is kept.", first=first)
+            if dedupe
+            else t("Delete one of the two rows, or run again with --dedupe to keep the first.")
+        )
+        line = layout.at(later, [], f"{reason} {advice}")
+        if not dedupe:
+            problems.append((later, line))
+            continue
+        warnings.append(line)
+        if first == entry.row:
+            kept = [k for k in kept if k is not same]
+            declined.append((entry.name, answer))
+    reading.skipped.absent = declined
+    return kept, problems, warnings
+
+
+def _same_person(declined: _Entry, entry: _Entry, written: Sequence[_Entry]) -> bool:
+    """Whether a declined row and a kept one are the same person: one address, or one name in the organisation
+    as written on the kept row (or none written on the declined one)."""
+    if declined.email and declined.email.casefold() == entry.email.casefold():
+        return True
+    if person_key(declined.name) != person_key(entry.name):
+        return False
+    organisation = next((e.organisation for e in written if e.row == entry.row), entry.organisation)
+    return not declined.organisation or fold(declined.organisation) in (fold(organisation), fold(entry.organisation))
 
 
 def _namesakes(entries: Sequence[_Entry], source: str) -> list[str]:
