@@ -11,12 +11,12 @@ people who do not come (a "Présent" or status column) are left out with a line 
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 
 from speeddating.fileio import atomic_write_text
-from speeddating.i18n import N_plural, format_integer, t, t_plural
+from speeddating.i18n import N_, N_plural, format_integer, t, t_plural
 from speeddating.importer.columns import (
     ColumnChoice,
     ColumnRecognition,
@@ -62,6 +62,7 @@ from speeddating.roster import STAYS_SEATED, Attendee, OrganisationMerge, Roster
 from speeddating.text import fold, has_letter, person_key
 
 __all__ = [
+    "DEDUPE_ADVICE",
     "DEFAULT_ALIASES",
     "MAX_PEOPLE",
     "MAX_SHOWN_PROBLEMS",
@@ -87,6 +88,8 @@ MAX_LISTED = 12
 """People named in one line (left out, kept with a doubt); the line says how many more."""
 DEFAULT_ALIASES: Mapping[str, str] = MappingProxyType({"Pôle emploi": "France Travail"})
 """Former names still found in lists: "Pôle emploi" became "France Travail" in 2024."""
+DEDUPE_ADVICE = N_("Delete one of the two rows, or run again with --dedupe to keep the first.")
+"""How a refused duplicate is settled from the command line (a front end without --dedupe words its own)."""
 
 
 @dataclass(frozen=True)
@@ -147,8 +150,10 @@ def roster_of(
     aliases: Mapping[str, str] = DEFAULT_ALIASES,
     fewest: int = 2,
     columns: ColumnChoice | None = None,
+    dedupe_advice: str = DEDUPE_ADVICE,
 ) -> Roster:
-    """The attendees of a sheet already read, as `read_roster` gives them."""
+    """The attendees of a sheet already read, as `read_roster` gives them; a person listed twice is refused
+    with `dedupe_advice` (a message marked with N_) as the way out."""
     layout = find_layout(table, columns or ColumnChoice({}))
     reading = _read_entries(table, layout)
     if len(reading.entries) > MAX_PEOPLE:
@@ -165,13 +170,14 @@ def roster_of(
     pinned = pinned_names(aliases)
     # Duplicates are found among organisations as grouped, then the spellings are grouped again among the
     # people kept, so that the names printed and the merges reported are those of the people planned.
-    kept, duplicates, dedupe_warnings = _drop_duplicates(_grouped(entries, pinned)[0], layout, dedupe)
-    kept, both_ways, both_ways_warnings = _answered_both_ways(kept, reading, layout, dedupe)
-    duplicates += both_ways
-    dedupe_warnings += both_ways_warnings
-    if reading.problems or duplicates:
+    doubles = _Doubles(layout, dedupe, dedupe_advice)
+    kept = _answered_both_ways(_drop_duplicates(_grouped(entries, pinned)[0], doubles), reading, doubles)
+    if reading.problems or doubles.problems:
         # In the order of the rows, as the organiser goes down the sheet to fix them.
-        raise ImportProblems([problem for _, problem in sorted(reading.problems + duplicates, key=lambda p: p[0])])
+        raise ImportProblems(
+            [problem for _, problem in sorted(reading.problems + doubles.problems, key=lambda p: p[0])],
+            duplicates=bool(doubles.problems),
+        )
     if not kept:
         raise refuse(
             t(
@@ -207,7 +213,7 @@ def roster_of(
         warnings=(
             *table.warnings,
             *_skipped_lines(table.source, layout, reading.skipped),
-            *dedupe_warnings,
+            *doubles.warnings,
             *_namesakes(kept, table.source),
             *renamed,
             *_grouping_lines(grouping, table.source),
@@ -646,20 +652,38 @@ def _known(value: str) -> str:
     return value if fold(value) else ""
 
 
-def _drop_duplicates(
-    entries: list[_Entry], layout: Layout, dedupe: bool
-) -> tuple[list[_Entry], list[tuple[int, str]], list[str]]:
-    """(kept, problems with their rows, warnings): the same person twice (same name, in any order, case or
-    accents, and same organisation, or same email).
+@dataclass
+class _Doubles:
+    """People listed twice: refused, naming both rows, since a double row usually hides a typo the organiser
+    wants to see; with `dedupe` the first row is kept and the others become warnings."""
 
-    Refused by default, naming both rows, since a double row usually hides a typo the organiser wants to see;
-    with `dedupe` the first row is kept and the others become warnings.
-    """
+    layout: Layout
+    dedupe: bool
+    advice: str
+    problems: list[tuple[int, str]] = field(default_factory=list)
+    """The refusals, with their rows."""
+    kept_first: list[tuple[int, str]] = field(default_factory=list)
+    """The warnings with `dedupe`, with their rows."""
+
+    def add(self, row: int, columns: list[int], reason: str, first: int) -> None:
+        """Row `row` repeats row `first` for `reason`."""
+        advice = t("Only row {first} is kept.", first=first) if self.dedupe else t(self.advice)
+        line = self.layout.at(row, columns, f"{reason} {advice}")
+        (self.kept_first if self.dedupe else self.problems).append((row, line))
+
+    @property
+    def warnings(self) -> list[str]:
+        """The warnings with `dedupe`, in the order of the rows."""
+        return [line for _, line in sorted(self.kept_first)]
+
+
+def _drop_duplicates(entries: list[_Entry], doubles: _Doubles) -> list[_Entry]:
+    """The entries kept: one per person (same name, in any order, case or accents, and same organisation, or
+    same email)."""
     kept: list[_Entry] = []
-    problems: list[tuple[int, str]] = []
-    warnings: list[str] = []
     by_person: dict[str, _Entry] = {}
     by_email: dict[str, _Entry] = {}
+    layout = doubles.layout
     email_column = [layout.roles[Role.EMAIL]] if Role.EMAIL in layout.roles else []
     for entry in entries:
         person = person_key(entry.name) + "|" + fold(entry.organisation)
@@ -686,28 +710,14 @@ def _drop_duplicates(
             if email:
                 by_email[email] = entry
             continue
-        advice = (
-            t("Only row {first} is kept.", first=earlier.row)
-            if dedupe
-            else t("Delete one of the two rows, or run again with --dedupe to keep the first.")
-        )
-        line = layout.at(entry.row, columns, f"{reason} {advice}")
-        if dedupe:
-            warnings.append(line)
-        else:
-            problems.append((entry.row, line))
-    return kept, problems, warnings
+        doubles.add(entry.row, columns, reason, earlier.row)
+    return kept
 
 
-def _answered_both_ways(
-    kept: list[_Entry], reading: _Reading, layout: Layout, dedupe: bool
-) -> tuple[list[_Entry], list[tuple[int, str]], list[str]]:
-    """(kept, problems with their rows, warnings) once the people who registered twice, answering once that
-    they come and once that they do not (a form sent again), are settled as other duplicates are: refused,
-    naming both rows and answers; with `dedupe` the first row's answer holds. `reading.skipped.absent` is set
-    to the people left out in the end."""
-    problems: list[tuple[int, str]] = []
-    warnings: list[str] = []
+def _answered_both_ways(kept: list[_Entry], reading: _Reading, doubles: _Doubles) -> list[_Entry]:
+    """The entries kept once the people who registered twice, answering once that they come and once that
+    they do not (a form sent again), are settled as other duplicates are; with `dedupe` the first row's
+    answer holds. `reading.skipped.absent` is set to the people left out in the end."""
     declined: list[tuple[str, str]] = []
     for entry, answer in reading.declined:
         same = next((k for k in kept if _same_person(entry, k, reading.entries)), None)
@@ -715,28 +725,20 @@ def _answered_both_ways(
             declined.append((entry.name, answer))
             continue
         first, later = sorted((entry.row, same.row))
+        coming = reading.answers.get(same.row, "")
         reason = t(
             "{name} is already on row {first}, answering {there} there and {here} here.",
             name=quoted(same.name if later == same.row else entry.name),
             first=first,
-            there=quoted(answer if first == entry.row else reading.answers.get(same.row, "")),
-            here=quoted(reading.answers.get(same.row, "") if first == entry.row else answer),
+            there=quoted(answer if first == entry.row else coming),
+            here=quoted(coming if first == entry.row else answer),
         )
-        advice = (
-            t("Only row {first} is kept.", first=first)
-            if dedupe
-            else t("Delete one of the two rows, or run again with --dedupe to keep the first.")
-        )
-        line = layout.at(later, [], f"{reason} {advice}")
-        if not dedupe:
-            problems.append((later, line))
-            continue
-        warnings.append(line)
-        if first == entry.row:
+        doubles.add(later, [], reason, first)
+        if doubles.dedupe and first == entry.row:
             kept = [k for k in kept if k is not same]
             declined.append((entry.name, answer))
     reading.skipped.absent = declined
-    return kept, problems, warnings
+    return kept
 
 
 def _same_person(declined: _Entry, entry: _Entry, written: Sequence[_Entry]) -> bool:

@@ -47,10 +47,12 @@ MAX_SHOWN_LINES = 5
 
 
 class ImportProblems(UserError):
-    """Everything wrong with an attendee file, one line per problem, shown together (capped)."""
+    """Everything wrong with an attendee file, one line per problem, shown together (capped); `duplicates`
+    when some are people listed twice, which reading again with `dedupe` settles."""
 
-    def __init__(self, problems: Sequence[str]) -> None:
+    def __init__(self, problems: Sequence[str], *, duplicates: bool = False) -> None:
         self.problems = list(problems)
+        self.duplicates = duplicates
         shown = self.problems[:MAX_SHOWN_PROBLEMS]
         if len(self.problems) > len(shown):
             shown.append(

@@ -22,7 +22,7 @@ from speeddating.history.store import (
     writable_history,
 )
 from speeddating.history.trend import SessionStep, network_trend
-from speeddating.i18n import t
+from speeddating.i18n import N_, t
 from speeddating.importer import (
     DEFAULT_ALIASES,
     ColumnChoice,
@@ -59,6 +59,8 @@ class Imported:
     roster: Roster | None
     problems: tuple[str, ...] = ()
     recognition: ColumnRecognition | None = None
+    duplicates: bool = False
+    """Some problems are people listed twice, which keeping the first row of each settles."""
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -70,19 +72,30 @@ def _named(text: str, path: Path, shown_as: str) -> str:
     return text.replace(str(path), shown_as)
 
 
+DEDUPE_BUTTON_ADVICE = N_("Delete one of the two rows, or keep the first with the button below.")
+"""The way out of a refused duplicate on the import screen, which has a button where the CLI has --dedupe."""
+
+
 def import_attendees(
-    path: Path, shown_as: str, aliases: Mapping[str, str] = DEFAULT_ALIASES, columns: ColumnChoice | None = None
+    path: Path,
+    shown_as: str,
+    aliases: Mapping[str, str] = DEFAULT_ALIASES,
+    columns: ColumnChoice | None = None,
+    *,
+    dedupe: bool = False,
 ) -> Imported:
     """The attendee file stored at `path`, with every message naming it `shown_as`, read with the alias table
-    `aliases` and the columns chosen as `--columns` chooses them."""
+    `aliases`, the columns chosen as `--columns` chooses them and, with `dedupe`, the first row of a person
+    listed twice kept as `--dedupe` keeps it."""
     recognition: ColumnRecognition | None = None
     try:
         table = attendee_sheet(path)
         with contextlib.suppress(UserError):
             recognition = recognised_columns(table, columns)
-        roster = roster_of(table, aliases=aliases, columns=columns)
+        roster = roster_of(table, aliases=aliases, columns=columns, dedupe=dedupe, dedupe_advice=DEDUPE_BUTTON_ADVICE)
     except ImportProblems as problems:
-        return Imported(None, tuple(_named(line, path, shown_as) for line in problems.problems), recognition)
+        lines = tuple(_named(line, path, shown_as) for line in problems.problems)
+        return Imported(None, lines, recognition, duplicates=problems.duplicates)
     except UserError as error:
         return Imported(None, (_named(str(error), path, shown_as),), recognition)
     warnings = tuple(_named(line, path, shown_as) for line in roster.warnings)

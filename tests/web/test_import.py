@@ -55,6 +55,23 @@ def test_a_list_without_organisation_column_offers_to_choose_it(client: TestClie
     assert "2 personnes de 2 structures" in client.get(session + "/import").text
 
 
+def test_a_person_listed_twice_is_kept_once_with_the_button_and_a_new_file_refuses_again(client: TestClient) -> None:
+    twice = "Nom;Structure\nAnne Martin;CIO\nKarim Benali;PLIE\nAnne Martin;CIO\n"
+    session = new_session(client, twice)
+    page = client.get(session + "/import").text
+    assert (
+        "ligne 4 : « Anne Martin » (CIO) figure déjà ligne 2. Supprimez l&#39;une des deux lignes, ou gardez la "
+        in page
+    )
+    assert "--dedupe" not in page and "Garder la première ligne de chaque personne inscrite deux fois" in page
+    client.post(session + "/dedupe", data={"value": "on"})
+    page = client.get(session + "/import").text
+    assert "2 personnes de 2 structures" in page and "Seule la ligne 2 est gardée." in page
+    assert "Refuser de nouveau les lignes en double" in page
+    client.post(session + "/import", files={"attendees": ("autre.csv", twice.encode())})
+    assert "À corriger dans le fichier" in client.get(session + "/import").text
+
+
 def test_the_spelling_printed_for_merged_organisations_is_the_one_chosen(client: TestClient, tmp_path: Path) -> None:
     listing = "name;organisation\nAnne Martin;Mission Locale\nKarim Benali;Mission locale\nLéa Dubois;CIO\n"
     session = new_session(client, listing)

@@ -34,7 +34,12 @@ def imported(draft: Draft) -> Imported | None:
         **{other: printed for printed, others in chosen_spellings(draft).items() for other in others},
         **{spelling: spelling for spelling in kept_apart(draft)},
     }
-    return import_attendees(path, draft.attendee_name, aliases, column_choice(draft))
+    return import_attendees(path, draft.attendee_name, aliases, column_choice(draft), dedupe=keeps_first_rows(draft))
+
+
+def keeps_first_rows(draft: Draft) -> bool:
+    """Whether the organiser chose to keep the first row of each person listed twice (the CLI's --dedupe)."""
+    return draft.state.get("dedupe") is True
 
 
 def chosen_spellings(draft: Draft) -> dict[str, list[str]]:
@@ -138,6 +143,7 @@ def router(site: Site) -> APIRouter:
             organisation_role=Role.ORGANISATION,
             email_role=Role.EMAIL,
             chosen=chosen_columns(draft),
+            keeps_first_rows=keeps_first_rows(draft),
             column_letter=column_letter,
             kept_apart=kept_apart(draft),
             spellings=chosen_spellings(draft),
@@ -153,7 +159,14 @@ def router(site: Site) -> APIRouter:
         """A new list, read afresh: the columns chosen for the previous one may not exist in it."""
         draft = site.workspace.draft(session_id)
         data = await attendees.read()
-        draft.store_attendees(data, attendees.filename or "").save(columns={})
+        draft.store_attendees(data, attendees.filename or "").save(columns={}, dedupe=False)
+        return _back(draft)
+
+    @routes.post("/dedupe")
+    def dedupe(session_id: str, value: Annotated[str, Form()]) -> Response:
+        """Keep the first row of each person listed twice ("on"), or refuse such rows again."""
+        draft = site.workspace.draft(session_id)
+        draft.save(dedupe=value == "on")
         return _back(draft)
 
     @routes.post("/columns")
