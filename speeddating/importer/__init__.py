@@ -32,14 +32,17 @@ from speeddating.importer.people import display_name, family_name_first, join_na
 from speeddating.importer.reading import (
     MAX_PEOPLE,
     MAX_SHOWN_PROBLEMS,
+    Advice,
     ImportProblems,
     Row,
     Sheet,
+    advice_for_the_page,
     column_letter,
     quoted,
     quoted_list,
     read_sheet,
     refuse,
+    worded,
 )
 from speeddating.importer.values import (
     Attendance,
@@ -62,7 +65,6 @@ from speeddating.roster import STAYS_SEATED, Attendee, OrganisationMerge, Roster
 from speeddating.text import fold, has_letter, person_key
 
 __all__ = [
-    "DEDUPE_ADVICE",
     "DEFAULT_ALIASES",
     "MAX_PEOPLE",
     "MAX_SHOWN_PROBLEMS",
@@ -70,6 +72,8 @@ __all__ = [
     "ColumnRecognition",
     "ImportProblems",
     "Role",
+    "Sheet",
+    "advice_for_the_page",
     "attendee_sheet",
     "column_letter",
     "parse_columns",
@@ -88,8 +92,10 @@ MAX_LISTED = 12
 """People named in one line (left out, kept with a doubt); the line says how many more."""
 DEFAULT_ALIASES: Mapping[str, str] = MappingProxyType({"Pôle emploi": "France Travail"})
 """Former names still found in lists: "Pôle emploi" became "France Travail" in 2024."""
-DEDUPE_ADVICE = N_("Delete one of the two rows, or run again with --dedupe to keep the first.")
-"""How a refused duplicate is settled from the command line (a front end without --dedupe words its own)."""
+DEDUPE_ADVICE: Advice = (
+    N_("Delete one of the two rows, or run again with --dedupe to keep the first."),
+    N_("Delete one of the two rows, or keep the first with the button below."),
+)
 
 
 @dataclass(frozen=True)
@@ -150,10 +156,8 @@ def roster_of(
     aliases: Mapping[str, str] = DEFAULT_ALIASES,
     fewest: int = 2,
     columns: ColumnChoice | None = None,
-    dedupe_advice: str = DEDUPE_ADVICE,
 ) -> Roster:
-    """The attendees of a sheet already read, as `read_roster` gives them; a person listed twice is refused
-    with `dedupe_advice` (a message marked with N_) as the way out."""
+    """The attendees of a sheet already read, as `read_roster` gives them."""
     layout = find_layout(table, columns or ColumnChoice({}))
     reading = _read_entries(table, layout)
     if len(reading.entries) > MAX_PEOPLE:
@@ -170,7 +174,7 @@ def roster_of(
     pinned = pinned_names(aliases)
     # Duplicates are found among organisations as grouped, then the spellings are grouped again among the
     # people kept, so that the names printed and the merges reported are those of the people planned.
-    doubles = _Doubles(layout, dedupe, dedupe_advice)
+    doubles = _Doubles(layout, dedupe)
     kept = _answered_both_ways(_drop_duplicates(_grouped(entries, pinned)[0], doubles), reading, doubles)
     if reading.problems or doubles.problems:
         # In the order of the rows, as the organiser goes down the sheet to fix them.
@@ -659,7 +663,6 @@ class _Doubles:
 
     layout: Layout
     dedupe: bool
-    advice: str
     problems: list[tuple[int, str]] = field(default_factory=list)
     """The refusals, with their rows."""
     kept_first: list[tuple[int, str]] = field(default_factory=list)
@@ -667,7 +670,7 @@ class _Doubles:
 
     def add(self, row: int, columns: list[int], reason: str, first: int) -> None:
         """Row `row` repeats row `first` for `reason`."""
-        advice = t("Only row {first} is kept.", first=first) if self.dedupe else t(self.advice)
+        advice = t("Only row {first} is kept.", first=first) if self.dedupe else t(worded(DEDUPE_ADVICE))
         line = self.layout.at(row, columns, f"{reason} {advice}")
         (self.kept_first if self.dedupe else self.problems).append((row, line))
 

@@ -23,7 +23,17 @@ from dataclasses import dataclass
 from enum import Enum
 
 from speeddating.i18n import N_, t, t_plural
-from speeddating.importer.reading import Row, Sheet, column_index, column_letter, quoted, quoted_list, refuse
+from speeddating.importer.reading import (
+    Advice,
+    Row,
+    Sheet,
+    column_index,
+    column_letter,
+    quoted,
+    quoted_list,
+    refuse,
+    worded,
+)
 from speeddating.importer.values import attendance, is_answer, is_numeric, seated_answer
 from speeddating.organisations import email_domain
 from speeddating.text import fold, has_letter
@@ -53,6 +63,14 @@ class Role(Enum):
 NAME_ROLES = (Role.FULL_NAME, Role.FIRST_NAME, Role.LAST_NAME)
 EXAMPLE_HEADERS: Mapping[Role, str] = {Role.FULL_NAME: N_("Name"), Role.ORGANISATION: N_("Organisation")}
 """A header the importer recognises, to suggest for a column the list lacks."""
+NAME_THE_COLUMN: Advice = (
+    N_('Rename the column, or say which one it is: --columns "{option}"'),
+    N_("Rename the column, or choose it under Columns used."),
+)
+SAY_WHICH_IS_WHICH: Advice = (
+    N_('say which column is which, for example --columns "{option}"'),
+    N_("say which column is which under Columns used"),
+)
 SHOWN_VALUES = 3
 WRONG_VALUES: Mapping[Role, str] = {
     Role.FULL_NAME: N_(
@@ -723,7 +741,7 @@ def _missing_roles(table: Sheet, layout: Layout, missing: Sequence[Role], data: 
         _column_to_fill(layout.headers, unseen, data, set(roles.values()))
         if unseen
         else t(
-            'Rename the column, or say which one it is: --columns "{option}"',
+            worded(NAME_THE_COLUMN),
             option=Layout(layout.source, layout.header_rows, layout.headers, roles).columns_option(),
         )
     )
@@ -788,13 +806,15 @@ def _no_header(table: Sheet, rows: Sequence[Row]) -> Exception:
             "{file}: no header row in the first {rows} rows. A column is needed for the name "
             "('Name', 'Full name', 'Participant', or 'First name' and 'Last name') and one "
             "for the organisation ('Organisation', 'Structure', 'Company', 'Employer' or "
-            "'Service'). Row {row} holds {headers}: if those are the headers, say which column is which, "
-            'for example --columns "{option}".{hint}',
+            "'Service'). Row {row} holds {headers}: if those are the headers, {fix}.{hint}",
             file=table.source,
             rows=HEADER_SEARCH_ROWS,
             row=first.number,
             headers=_listed(first.cells),
-            option=_missing_option(layout, rows[1:]),
+            fix=t(
+                worded(SAY_WHICH_IS_WHICH),
+                option=_missing_option(layout, rows[1:]),
+            ),
             hint=table.hint(),
         )
     )

@@ -14,14 +14,15 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from contextvars import ContextVar
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
 from speeddating.errors import UserError
-from speeddating.i18n import format_integer, t, t_plural
+from speeddating.i18n import N_, format_integer, t, t_plural
 from speeddating.text import clean, fold
 
 MAX_PEOPLE = 5000
@@ -117,17 +118,46 @@ class Sheet:
     other_sheets: tuple[str, ...] = ()
     workbook: bool = False
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    name: str = ""
+    """The sheet read, in a workbook."""
+    sheets: tuple[str, ...] = ()
+    """Every sheet of the workbook, hidden ones included, in its order."""
 
     def hint(self) -> str:
         """Where the list may be instead, when the sheet read was the wrong one."""
-        return (
-            t(
-                " The workbook has other sheets ({sheets}): pick the right one with --sheet.",
-                sheets=quoted_list(self.other_sheets),
-            )
-            if self.other_sheets
-            else ""
-        )
+        return t(worded(OTHER_SHEETS), sheets=quoted_list(self.other_sheets)) if self.other_sheets else ""
+
+
+FOR_THE_PAGE: ContextVar[bool] = ContextVar("for_the_page", default=False)
+"""Whether the importer's advice is read on the web page, which has controls where the CLI has options."""
+
+
+Advice = tuple[str, str]
+"""A message naming a command line option, and the same advice naming the web page's control (marked N_)."""
+OTHER_SHEETS: Advice = (
+    N_(" The workbook has other sheets ({sheets}): pick the right one with --sheet."),
+    N_(" The workbook has other sheets ({sheets}): pick the right one in the Sheet list."),
+)
+SHEET_READ: Advice = (
+    N_("{file}: sheet {sheet} read{hidden}{empty}; give --sheet to read another one."),
+    N_("{file}: sheet {sheet} read{hidden}{empty}; choose another one in the Sheet list."),
+)
+
+
+def worded(advice: Advice) -> str:
+    """The message of `advice` for where it is read: the command line, or the web page."""
+    command_line, page = advice
+    return page if FOR_THE_PAGE.get() else command_line
+
+
+@contextlib.contextmanager
+def advice_for_the_page() -> Iterator[None]:
+    """Word the importer's advice for the web page while the block runs."""
+    token = FOR_THE_PAGE.set(True)
+    try:
+        yield
+    finally:
+        FOR_THE_PAGE.reset(token)
 
 
 ListScore = Callable[[Sequence[Sequence[str]]], int]
@@ -481,9 +511,10 @@ def _choose_sheet(entries: Sequence[_SheetEntry], sheet: str | None, source: str
                 hint="",
             )
         )
+    names = tuple(entry.name for entry in entries)
     if sheet is not None:
         chosen = _named_sheet(entries, sheet, source)
-        return chosen.read()
+        return replace(chosen.read(), name=chosen.name, sheets=names)
     visible = [entry for entry in entries if not entry.hidden] or list(entries)
     best: tuple[int, Sheet, _SheetEntry] | None = None
     for entry in visible:
@@ -495,7 +526,7 @@ def _choose_sheet(entries: Sequence[_SheetEntry], sheet: str | None, source: str
             break
     assert best is not None
     _, table, entry = best
-    return _with_context(table, entry, entries, visible)
+    return replace(_with_context(table, entry, entries, visible), name=entry.name, sheets=names)
 
 
 def _with_context(
@@ -511,7 +542,7 @@ def _with_context(
         warnings.insert(
             0,
             t(
-                "{file}: sheet {sheet} read{hidden}{empty}; give --sheet to read another one.",
+                worded(SHEET_READ),
                 file=table.source,
                 sheet=quoted(chosen.name),
                 hidden=t_plural(

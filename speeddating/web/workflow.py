@@ -6,7 +6,7 @@ only shapes its answers for the pages (messages naming the file as the organiser
 
 import contextlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -22,12 +22,14 @@ from speeddating.history.store import (
     writable_history,
 )
 from speeddating.history.trend import SessionStep, network_trend
-from speeddating.i18n import N_, t
+from speeddating.i18n import t
 from speeddating.importer import (
     DEFAULT_ALIASES,
     ColumnChoice,
     ColumnRecognition,
     ImportProblems,
+    Sheet,
+    advice_for_the_page,
     attendee_sheet,
     recognised_columns,
     roster_of,
@@ -61,6 +63,10 @@ class Imported:
     recognition: ColumnRecognition | None = None
     duplicates: bool = False
     """Some problems are people listed twice, which keeping the first row of each settles."""
+    sheets: tuple[str, ...] = ()
+    """A workbook's sheets (none for a text file)."""
+    sheet: str = ""
+    """The sheet read."""
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -72,10 +78,6 @@ def _named(text: str, path: Path, shown_as: str) -> str:
     return text.replace(str(path), shown_as)
 
 
-DEDUPE_BUTTON_ADVICE = N_("Delete one of the two rows, or keep the first with the button below.")
-"""The way out of a refused duplicate on the import screen, which has a button where the CLI has --dedupe."""
-
-
 def import_attendees(
     path: Path,
     shown_as: str,
@@ -83,23 +85,31 @@ def import_attendees(
     columns: ColumnChoice | None = None,
     *,
     dedupe: bool = False,
+    sheet: str | None = None,
 ) -> Imported:
-    """The attendee file stored at `path`, with every message naming it `shown_as`, read with the alias table
-    `aliases`, the columns chosen as `--columns` chooses them and, with `dedupe`, the first row of a person
-    listed twice kept as `--dedupe` keeps it."""
+    """The attendee file stored at `path`, with every message naming it `shown_as` and its advice worded for
+    the page, read with the alias table `aliases`, the columns chosen as `--columns` chooses them, with
+    `dedupe` the first row of a person listed twice kept as `--dedupe` keeps it, and from `sheet` (the one
+    holding a list if None)."""
     recognition: ColumnRecognition | None = None
-    try:
-        table = attendee_sheet(path)
-        with contextlib.suppress(UserError):
-            recognition = recognised_columns(table, columns)
-        roster = roster_of(table, aliases=aliases, columns=columns, dedupe=dedupe, dedupe_advice=DEDUPE_BUTTON_ADVICE)
-    except ImportProblems as problems:
-        lines = tuple(_named(line, path, shown_as) for line in problems.problems)
-        return Imported(None, lines, recognition, duplicates=problems.duplicates)
-    except UserError as error:
-        return Imported(None, (_named(str(error), path, shown_as),), recognition)
-    warnings = tuple(_named(line, path, shown_as) for line in roster.warnings)
-    return Imported(replace(roster, warnings=warnings), recognition=recognition)
+    table: Sheet | None = None
+
+    def result(roster: Roster | None, problems: Sequence[str] = (), duplicates: bool = False) -> Imported:
+        named = tuple(_named(line, path, shown_as) for line in problems)
+        sheets, read = (table.sheets, table.name) if table is not None else ((), "")
+        return Imported(roster, named, recognition, duplicates, sheets, read)
+
+    with advice_for_the_page():
+        try:
+            table = attendee_sheet(path, sheet)
+            with contextlib.suppress(UserError):
+                recognition = recognised_columns(table, columns)
+            roster = roster_of(table, aliases=aliases, columns=columns, dedupe=dedupe)
+        except ImportProblems as problems:
+            return result(None, problems.problems, problems.duplicates)
+        except UserError as error:
+            return result(None, [str(error)])
+    return result(replace(roster, warnings=tuple(_named(line, path, shown_as) for line in roster.warnings)))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from starlette.testclient import TestClient
 from speeddating.importer import read_aliases, read_roster
 from speeddating.web.screens.attendees import edited_roster
 from speeddating.web.workspace import Workspace
+from tests.helpers import write_xlsx
 from tests.test_importer_recognition import PAYER_AND_PARTICIPANT
 from tests.web.conftest import LiveServer, import_list, start_session
 
@@ -70,6 +71,27 @@ def test_a_person_listed_twice_is_kept_once_with_the_button_and_a_new_file_refus
     assert "Refuser de nouveau les lignes en double" in page
     client.post(session + "/import", files={"attendees": ("autre.csv", twice.encode())})
     assert "À corriger dans le fichier" in client.get(session + "/import").text
+
+
+def test_another_sheet_of_the_workbook_is_read_when_chosen(client: TestClient, tmp_path: Path) -> None:
+    book = write_xlsx(
+        tmp_path / "inscriptions.xlsx",
+        {
+            "Séance 1": [["Nom", "Structure"], ["Anne Martin", "CIO"], ["Karim Benali", "PLIE"]],
+            "Séance 2": [["Nom", "Structure"], ["Léa Dubois", "CIDFF"], ["Marc Blanc", "CIO"], ["Zoé Roux", "PLIE"]],
+        },
+    )
+    session = client.post("/sessions").headers["location"].removesuffix("/import")
+    client.post(session + "/import", files={"attendees": ("inscriptions.xlsx", book.read_bytes())})
+    page = client.get(session + "/import").text
+    assert '<option value="Séance 1" selected>Séance 1</option>' in page and "2 personnes de 2 structures" in page
+    client.post(session + "/sheet", data={"sheet": "Séance 2"})
+    page = client.get(session + "/import").text
+    assert '<option value="Séance 2" selected>Séance 2</option>' in page and "3 personnes de 3 structures" in page
+    client.post(session + "/sheet", data={"sheet": "Feuil9"})  # not in the workbook: nothing changes
+    assert "3 personnes de 3 structures" in client.get(session + "/import").text
+    client.post(session + "/import", files={"attendees": ("inscriptions.xlsx", book.read_bytes())})
+    assert "2 personnes de 2 structures" in client.get(session + "/import").text
 
 
 def test_the_spelling_printed_for_merged_organisations_is_the_one_chosen(client: TestClient, tmp_path: Path) -> None:

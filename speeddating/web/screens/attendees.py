@@ -34,7 +34,15 @@ def imported(draft: Draft) -> Imported | None:
         **{other: printed for printed, others in chosen_spellings(draft).items() for other in others},
         **{spelling: spelling for spelling in kept_apart(draft)},
     }
-    return import_attendees(path, draft.attendee_name, aliases, column_choice(draft), dedupe=keeps_first_rows(draft))
+    sheet = draft.state.get("sheet")
+    return import_attendees(
+        path,
+        draft.attendee_name,
+        aliases,
+        column_choice(draft),
+        dedupe=keeps_first_rows(draft),
+        sheet=sheet if isinstance(sheet, str) and sheet else None,
+    )
 
 
 def keeps_first_rows(draft: Draft) -> bool:
@@ -159,7 +167,16 @@ def router(site: Site) -> APIRouter:
         """A new list, read afresh: the columns chosen for the previous one may not exist in it."""
         draft = site.workspace.draft(session_id)
         data = await attendees.read()
-        draft.store_attendees(data, attendees.filename or "").save(columns={}, dedupe=False)
+        draft.store_attendees(data, attendees.filename or "").save(columns={}, dedupe=False, sheet="")
+        return _back(draft)
+
+    @routes.post("/sheet")
+    def choose_sheet(session_id: str, sheet: Annotated[str, Form()]) -> Response:
+        """Read another sheet of the workbook (one it has), its columns recognised afresh."""
+        draft = site.workspace.draft(session_id)
+        found = imported(draft)
+        if found is not None and sheet in found.sheets:
+            draft.save(sheet=sheet, columns={})
         return _back(draft)
 
     @routes.post("/dedupe")
