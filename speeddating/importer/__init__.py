@@ -721,38 +721,54 @@ def _answered_both_ways(kept: list[_Entry], reading: _Reading, doubles: _Doubles
     """The entries kept once the people who registered twice, answering once that they come and once that
     they do not (a form sent again), are settled as other duplicates are; with `dedupe` the first row's
     answer holds. `reading.skipped.absent` is set to the people left out in the end."""
+    coming = _ComingPeople(kept, {entry.row: entry.organisation for entry in reading.entries})
     declined: list[tuple[str, str]] = []
+    dropped: set[int] = set()
     for entry, answer in reading.declined:
-        same = next((k for k in kept if _same_person(entry, k, reading.entries)), None)
-        if same is None:
+        same = coming.find(entry)
+        if same is None or same.row in dropped:
             declined.append((entry.name, answer))
             continue
         first, later = sorted((entry.row, same.row))
-        coming = reading.answers.get(same.row, "")
+        yes = reading.answers.get(same.row, "")
         reason = t(
             "{name} is already on row {first}, answering {there} there and {here} here.",
             name=quoted(same.name if later == same.row else entry.name),
             first=first,
-            there=quoted(answer if first == entry.row else coming),
-            here=quoted(coming if first == entry.row else answer),
+            there=quoted(answer if first == entry.row else yes),
+            here=quoted(yes if first == entry.row else answer),
         )
         doubles.add(later, [], reason, first)
         if doubles.dedupe and first == entry.row:
-            kept = [k for k in kept if k is not same]
+            dropped.add(same.row)
             declined.append((entry.name, answer))
     reading.skipped.absent = declined
-    return kept
+    return [entry for entry in kept if entry.row not in dropped]
 
 
-def _same_person(declined: _Entry, entry: _Entry, written: Sequence[_Entry]) -> bool:
-    """Whether a declined row and a kept one are the same person: one address, or one name in the organisation
-    as written on the kept row (or none written on the declined one)."""
-    if declined.email and declined.email.casefold() == entry.email.casefold():
-        return True
-    if person_key(declined.name) != person_key(entry.name):
-        return False
-    organisation = next((e.organisation for e in written if e.row == entry.row), entry.organisation)
-    return not declined.organisation or fold(declined.organisation) in (fold(organisation), fold(entry.organisation))
+class _ComingPeople:
+    """The people kept, found again from a declined row: by address, or by name in the organisation as written
+    on their row or as grouped (any, when the declined row has none)."""
+
+    def __init__(self, kept: Sequence[_Entry], written: Mapping[int, str]) -> None:
+        self.by_email = {entry.email.casefold(): entry for entry in reversed(kept) if entry.email}
+        self.by_name: defaultdict[str, list[_Entry]] = defaultdict(list)
+        for entry in kept:
+            self.by_name[person_key(entry.name)].append(entry)
+        self.written = written
+
+    def find(self, declined: _Entry) -> _Entry | None:
+        if declined.email and (same := self.by_email.get(declined.email.casefold())) is not None:
+            return same
+        organisation = fold(declined.organisation)
+        return next(
+            (
+                entry
+                for entry in self.by_name.get(person_key(declined.name), [])
+                if not organisation or organisation in (fold(self.written[entry.row]), fold(entry.organisation))
+            ),
+            None,
+        )
 
 
 def _namesakes(entries: Sequence[_Entry], source: str) -> list[str]:
