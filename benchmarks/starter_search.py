@@ -29,11 +29,13 @@ The printed strings are what `speeddating.solver.designs.developed` reads.
 import argparse
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations, combinations_with_replacement, pairwise
 from typing import TypeVar
 
 from ortools.sat.python import cp_model
+
+from speeddating.solver.finite_fields import Ring, prime_power
 
 Shape = tuple[int, ...]
 """Points of a block in each part."""
@@ -42,7 +44,9 @@ Shape = tuple[int, ...]
 @dataclass(frozen=True)
 class Scheme:
     """Where a family's design lives: Z_modulus × parts ∪ `fixed` points, blocks of `block_size`,
-    `classes` base classes each developed by Z_modulus (classes × modulus rounds, plus transversals)."""
+    `classes` base classes each developed by Z_modulus (classes × modulus rounds, plus transversals);
+    GF(modulus) × parts, developed by its additive group, when `over_field` (only the orbit cover of
+    `symmetric_starters` searches those)."""
 
     modulus: int
     parts: int
@@ -57,10 +61,23 @@ class Scheme:
     bundle: int | None = None
     """Parts come in bundles of this many consecutive parts, `mixed_excluded` left out inside each
     (None: all parts are one bundle)."""
+    over_field: bool = False
 
     @property
     def points(self) -> int:
         return self.modulus * self.parts + self.fixed
+
+    @property
+    def ring(self) -> Ring:
+        """The coordinates: Z_modulus, or GF(modulus)."""
+        return Ring(self.modulus, self.over_field)
+
+    def on_field(self) -> "Scheme":
+        """The same scheme over GF(modulus) (ValueError unless modulus is an odd prime power: in GF(2^e)
+        every x + d + d is x, so a pure difference would be met twice)."""
+        if prime_power(self.modulus) is None or self.modulus % 2 == 0:
+            raise ValueError(f"the scheme over Z_{self.modulus} has no counterpart over a field")
+        return replace(self, over_field=True)
 
     def pure_orbits(self) -> int:
         """Differences ±d to cover inside each part (n/2 of an even n is always the excluded one)."""

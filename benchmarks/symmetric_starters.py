@@ -6,10 +6,12 @@
         --part-images 1:0:3:2 --turn-classes 1
 
 The schemes are `starter_search`'s (K base classes over Z_n × parts ∪ ∞ points, each developed mod n;
-K = 1 unless `--classes`), where searching the coordinates of every block found nothing in hours on the
-large sizes. Here the base classes are also asked to be fixed by μ: (x, part j) -> (a x, j + `turn_parts`,
-or the part `part_images` names), ∞i -> ∞(i + `turn_fixed`), base class c -> c + `turn_classes`, for a
-unit a of Z_n. μ normalises the translations, so it maps pair orbits (differences ±d inside a part, d
+K = 1 unless `--classes`; with `--field`, over GF(n) × parts, developed by its additive group Z_p^e),
+where searching the coordinates of every block found nothing in hours on the large sizes. Here the base
+classes are also asked to be fixed by μ: (x, part j) -> (a x, j + `turn_parts`, or the part
+`part_images` names), ∞i -> ∞(i + `turn_fixed`, or the ∞ `fixed_images` names), base class c -> c +
+`turn_classes`, for a unit a of the ring (over a field, x -> a x^(p^f) with `--frobenius f`). μ
+normalises the translations, so it maps pair orbits (differences ±d inside a part, d
 between two parts, an ∞ with a part) to pair orbits; it must keep the groups (checked: a unit keeps the
 differences 0 and n/2, and a part permutation must keep the bundles of parts whose difference 0 is a
 group). The base classes together are then a union of orbits of blocks, a block being placed in one
@@ -35,15 +37,15 @@ Schemes that work (one CP-SAT worker, seed 0):
   of each group and the two classes (1.5 deterministic s). For an odd n, Z_n × 2 parts is Z_2n × 1 part,
   so a class swap with the parts of each group swapped is the one-class scheme over Z_2n again (44 over
   Z_7 × 6 that way has the 13,766 candidate orbits of its Z_14 search).
+- Over a field: RBIBD(28) on GF(9) × 3 ∪ {∞} with μ = (4 x^3, j + 1) (its square is the negation; tests).
 `--also` adds symmetries: the base classes are then fixed by the group all generate, whose orbits of
-blocks are larger still. `--least` asks ∞0's block of the first class to be the least of its multiples by
-units (a symmetry of every such cover), `--most-per-part` bounds a block's points in one part; both only
-shrink the search. The strings printed are what `speeddating.solver.designs.developed` reads (classes
-separated by "; ").
+blocks are larger still. `--least` asks ∞0's block of the first class to be the least of its multiples
+by the units commuting with μ (a symmetry of every such cover), `--most-per-part` bounds a block's points
+in one part; both only shrink the search. The strings printed are what `speeddating.solver.designs.developed`
+reads (classes separated by "; ").
 """
 
 import argparse
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import combinations
@@ -62,51 +64,75 @@ Placed = tuple[int, tuple[int, ...]]
 
 @dataclass(frozen=True)
 class Symmetry:
-    """μ: (x, j) -> (multiplier · x, j + turn_parts), ∞i -> ∞(i + turn_fixed), base class c -> c + turn_classes.
+    """μ: (x, j) -> (multiplier · x^(p^frobenius), j + turn_parts), ∞i -> ∞(i + turn_fixed), base class
+    c -> c + turn_classes (a Frobenius power only over a field GF(p^e); the multiplier a unit).
 
     `part_images`, when given, is where each part goes instead of the turn (e.g. swapping the two parts
-    of every group bundle: (1, 0, 3, 2, 5, 4)); a μ moving the classes asks one class to be the image
-    of another rather than each class to be fixed."""
+    of every group bundle: (1, 0, 3, 2, 5, 4)), and `fixed_images` where each ∞ goes (e.g. (0, 2, 1));
+    a μ moving the classes asks one class to be the image of another rather than each class to be fixed."""
 
     multiplier: int
     turn_parts: int = 0
     turn_fixed: int = 0
     turn_classes: int = 0
     part_images: tuple[int, ...] = ()
+    frobenius: int = 0
+    fixed_images: tuple[int, ...] = ()
 
     def part(self, j: int, parts: int) -> int:
         return self.part_images[j] if self.part_images else (j + self.turn_parts) % parts
 
+    def fixed_point(self, i: int, fixed: int) -> int:
+        return self.fixed_images[i] if self.fixed_images else (i + self.turn_fixed) % fixed
+
 
 def symmetry(text: str) -> Symmetry:
-    """A symmetry written A,PARTS,FIXED[,CLASSES]: PARTS a turn, or the image of each part joined by ":"."""
+    """A symmetry written A,PARTS,FIXED[,CLASSES]: PARTS and FIXED a turn, or the image of each part (∞)
+    joined by ":"; A the multiplier a, or over a field aFf for x -> a · x^(p^f) ("F": x -> x^p)."""
     a, parts, fixed, *classes = text.split(",")
-    images = tuple(int(j) for j in parts.split(":")) if ":" in parts else ()
-    return Symmetry(int(a), 0 if images else int(parts), int(fixed), int(classes[0]) if classes else 0, images)
+    multiplier, frobenius = a.split("F") if "F" in a else (a, "0")
+    return Symmetry(
+        int(multiplier or 1),
+        0 if ":" in parts else int(parts),
+        0 if ":" in fixed else int(fixed),
+        int(classes[0]) if classes else 0,
+        images(parts),
+        int(frobenius or 1),
+        images(fixed),
+    )
+
+
+def images(text: str) -> tuple[int, ...]:
+    """A permutation written "1:0:3:2" (nothing for a turn, written as one number)."""
+    return tuple(int(j) for j in text.split(":")) if ":" in text else ()
 
 
 class OrbitCover:
-    """The points of a scheme (part j's x is j·n + x, ∞i is n·parts + i), their pair orbits and the group
-    the symmetries generate, acting on the blocks of the scheme's base classes."""
+    """The points of a scheme (part j's x is j·n + x, ∞i is n·parts + i, x an element of its ring Z_n
+    or GF(n)), their pair orbits and the group the symmetries generate, acting on the blocks of the
+    scheme's base classes."""
 
     def __init__(self, s: Scheme, *generators: Symmetry) -> None:
         self.scheme = s
+        self.ring = s.ring
         self.size = s.modulus * s.parts + s.fixed
         self.keys = [[self.key(p, q) for q in range(self.size)] for p in range(self.size)]
-        self.images = [self.image_of(g) for g in generators]
+        self.automorphisms = [self.ring.automorphism(self.ring.element(g.multiplier), g.frobenius) for g in generators]
+        self.images = [self.image_of(g, a) for g, a in zip(generators, self.automorphisms, strict=True)]
         self.class_images = [[(c + g.turn_classes) % s.classes for c in range(s.classes)] for g in generators]
 
-    def image_of(self, g: Symmetry) -> list[int]:
-        """Where the symmetry g sends each point (ValueError unless it is one that keeps the groups)."""
+    def image_of(self, g: Symmetry, automorphism: tuple[int, ...]) -> list[int]:
+        """Where the symmetry g, whose coordinates move by `automorphism`, sends each point (ValueError
+        unless it is one that keeps the groups)."""
         s, n = self.scheme, self.scheme.modulus
-        if math.gcd(g.multiplier, n) != 1:
-            raise ValueError(f"{g.multiplier} is not a unit modulo {n}")
         if g.part_images and sorted(g.part_images) != list(range(s.parts)):
             raise ValueError(f"{g.part_images} is not a permutation of the {s.parts} parts")
+        if g.fixed_images and sorted(g.fixed_images) != list(range(s.fixed)):
+            raise ValueError(f"{g.fixed_images} is not a permutation of the {s.fixed} ∞ points")
         image = [
-            (g.multiplier * (p % n)) % n + n * g.part(p // n, s.parts)
+            automorphism[p % n] + n * g.part(p // n, s.parts)
             if p < n * s.parts
-            else n * s.parts + (p - n * s.parts + g.turn_fixed) % s.fixed
+            else n * s.parts + g.fixed_point(p - n * s.parts, s.fixed)
             for p in range(self.size)
         ]
         if any(
@@ -126,9 +152,9 @@ class OrbitCover:
             return ("fixed", fixed - finite, other // n, 0)
         (i, x), (j, y) = sorted((divmod(p, n), divmod(q, n)))
         if i == j:
-            e = min((y - x) % n, (x - y) % n)
+            e = min(self.ring.minus(y, x), self.ring.minus(x, y))
             return None if e == s.pure_excluded else ("pure", i, e, 0)
-        d = (y - x) % n
+        d = self.ring.minus(y, x)
         return None if d == s.excluded(i, j) else ("mixed", i, j, d)
 
     def orbit(self, placed: Placed) -> list[Placed]:
@@ -181,10 +207,22 @@ class OrbitCover:
     def joinable(self, block: tuple[int, ...]) -> bool:
         return all(self.keys[p][q] is not None for p, q in combinations(block, 2))
 
-    def least_under_units(self, orbit: list[Placed]) -> bool:
-        """False when the orbit holds ∞0's block of the first class and a unit u (x_j -> (u x)_j, which
-        commutes with the symmetries and keeps every group) would make the least coordinate of its first
-        part smaller: each solution has such a multiple, so asking for the least one only cuts the search."""
+    def commuting_units(self) -> list[int]:
+        """The units u whose multiplication x_j -> (u x)_j commutes with every symmetry (all of them
+        for multipliers; under a Frobenius power, those it fixes). Each keeps every group, so it maps a
+        solution to a solution."""
+        mul = self.ring.mul
+        return [
+            u
+            for u in range(self.ring.order)
+            if self.ring.is_unit(u)
+            and all(a[mul[u][x]] == mul[u][a[x]] for a in self.automorphisms for x in range(self.ring.order))
+        ]
+
+    def least_under_units(self, orbit: list[Placed], units: list[int]) -> bool:
+        """False when the orbit holds ∞0's block of the first class and one of the commuting `units`
+        would make the least coordinate of its first part smaller: each solution has such a multiple,
+        so asking for the least one only cuts the search."""
         n, finite = self.scheme.modulus, self.scheme.modulus * self.scheme.parts
         holding = [b for c, b in orbit if c == 0 and finite in b]
         if not holding:
@@ -192,8 +230,7 @@ class OrbitCover:
         points = [p for p in holding[0] if p < finite]
         first = min(p // n for p in points)
         values = [p % n for p in points if p // n == first]
-        units = [u for u in range(1, n) if math.gcd(u, n) == 1]
-        return min(values) == min(u * x % n for u in units for x in values)
+        return min(values) == min(self.ring.mul[u][x] for u in units for x in values)
 
     def candidates(self, fixed_only: bool, least: bool = False, most_per_part: int | None = None) -> list[list[Placed]]:
         """The orbits of blocks the base classes may hold: in each class disjoint blocks, over the orbit
@@ -201,10 +238,11 @@ class OrbitCover:
         only in the form `least_under_units` keeps; `most_per_part` bounds the points of a block in one part."""
         found = []
         firsts = self.first_classes()
+        units = self.commuting_units()
         for block in self.blocks(fixed_only, most_per_part or self.scheme.block_size):
             for c in firsts:
                 orbit = self.orbit((c, block))
-                if min(orbit) != (c, block) or (least and not self.least_under_units(orbit)):
+                if min(orbit) != (c, block) or (least and not self.least_under_units(orbit, units)):
                     continue
                 points = [(d, p) for d, b in orbit for p in b]
                 keys = [self.keys[p][q] for _, b in orbit for p, q in combinations(b, 2)]
@@ -273,16 +311,19 @@ def main() -> None:
     parser.add_argument("--points", type=int, required=True)
     parser.add_argument("--classes", type=int, default=1, help="base classes, each developed by Z_(rounds/classes)")
     parser.add_argument("--multiplier", type=int, required=True, help="a in x -> a x (a unit mod n)")
+    parser.add_argument("--field", action="store_true", help="coordinates in GF(n), not Z_n (n a prime power)")
+    parser.add_argument("--frobenius", type=int, default=0, help="over a field, μ takes x to a x^(p^this)")
     parser.add_argument("--turn-parts", type=int, default=0, help="μ moves part j to j + this")
     parser.add_argument("--part-images", help="instead, where μ sends each part, joined by ':' (1:0:3:2)")
     parser.add_argument("--turn-fixed", type=int, default=0, help="μ moves ∞i to ∞(i + this)")
+    parser.add_argument("--fixed-images", help="instead, where μ sends each ∞, joined by ':' (0:2:1)")
     parser.add_argument("--turn-classes", type=int, default=0, help="μ moves base class c to c + this")
     parser.add_argument(
         "--also",
         action="append",
         default=[],
-        help="one more symmetry A,PARTS,FIXED[,CLASSES] (PARTS a turn or images joined by ':'): the base "
-        "classes are fixed by the group all make",
+        help="one more symmetry A,PARTS,FIXED[,CLASSES] (PARTS a turn or images joined by ':'; A may be "
+        "aFf for a x^(p^f) over a field): the base classes are fixed by the group all make",
     )
     parser.add_argument("--fixed-blocks", action="store_true", help="only blocks μ fixes")
     parser.add_argument("--least", action="store_true", help="∞0's block least under the units (cuts symmetry)")
@@ -292,8 +333,17 @@ def main() -> None:
     parser.add_argument("--time-limit", type=float, default=60.0, help="CP-SAT deterministic seconds")
     args = parser.parse_args()
     s = scheme(args.family, args.points, args.classes)
-    images = tuple(int(j) for j in args.part_images.split(":")) if args.part_images else ()
-    mu = Symmetry(args.multiplier, args.turn_parts, args.turn_fixed, args.turn_classes, images)
+    if args.field:
+        s = s.on_field()
+    mu = Symmetry(
+        args.multiplier,
+        args.turn_parts,
+        args.turn_fixed,
+        args.turn_classes,
+        images(args.part_images or ""),
+        args.frobenius,
+        images(args.fixed_images or ""),
+    )
     cover = OrbitCover(s, mu, *(symmetry(text) for text in args.also))
     if args.count_only:
         print(len(cover.candidates(args.fixed_blocks, args.least, args.most_per_part)), "candidate orbits")
@@ -309,7 +359,7 @@ def main() -> None:
     if base is None:
         print("no base classes found")
         return
-    design = developed("found", s.modulus, s.parts, base)
+    design = developed("found", s.ring, s.parts, base)
     met = [pair for blocks in design.classes for block in blocks for pair in combinations(block, 2)]
     apart = sum(len(g) * (len(g) - 1) // 2 for g in design.groups)
     print(

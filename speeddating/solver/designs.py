@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
-from speeddating.solver.finite_fields import FiniteField, prime_power
+from speeddating.solver.finite_fields import FiniteField, Ring, prime_power
 from speeddating.solver.starters import STARTERS
 
 Block = tuple[int, ...]
@@ -81,13 +81,14 @@ def transversal_design(k: int, g: int) -> ResolvableDesign:
 
 
 def developed(
-    name: str, modulus: int, parts: int, base_classes: Sequence[Sequence[str]], transversals: Sequence[str] = ()
+    name: str, ring: Ring, parts: int, base_classes: Sequence[Sequence[str]], transversals: Sequence[str] = ()
 ) -> ResolvableDesign:
-    """The design with points Z_modulus × parts plus fixed points ∞ (or ∞0, ∞1, ...), developed mod `modulus`.
+    """The design with points `ring` × parts plus fixed points ∞ (or ∞0, ∞1, ...), developed by the
+    additions of `ring` (Z_n, or the additive group Z_p^e of GF(p^e)).
 
-    Points are written "x_j" (x in Z_modulus, part j) and "∞a"; class t of a base class adds t to
+    Points are written "x_j" (x an element of the ring, part j) and "∞a"; class t of a base class adds t to
     every x and fixes the ∞s, and each transversal block T (one point per part) gives one more class,
-    {T + s : s in Z_modulus}. The base classes are a starter: partitions of the points whose blocks
+    {T + s : s in the ring}. The base classes are a starter: partitions of the points whose blocks
     (with the transversals) cover, all together, every difference ±d within a part, every
     difference between two parts and every ∞ with every part exactly once, so the developed classes
     join every pair once, except the differences left out on purpose: those pairs are the groups of
@@ -96,21 +97,21 @@ def developed(
     `benchmarks/starter_search.py` finds such starters.
     """
     fixed = sorted({p for base in base_classes for block in base for p in block.split() if p.startswith("∞")})
-    index = {label: modulus * parts + i for i, label in enumerate(fixed)}
+    index = {label: ring.order * parts + i for i, label in enumerate(fixed)}
 
     def point(text: str, shift: int) -> int:
         if text in index:
             return index[text]
         x, j = (int(s) for s in text.split("_"))
-        return j * modulus + (x + shift) % modulus
+        return j * ring.order + ring.add[x][shift]
 
     def translate(block: str, shift: int) -> Block:
         return tuple(sorted(point(p, shift) for p in block.split()))
 
     classes = tuple(
-        tuple(translate(block, t) for block in base) for base in base_classes for t in range(modulus)
-    ) + tuple(tuple(translate(block, s) for s in range(modulus)) for block in transversals)
-    points = modulus * parts + len(fixed)
+        tuple(translate(block, t) for block in base) for base in base_classes for t in range(ring.order)
+    ) + tuple(tuple(translate(block, s) for s in range(ring.order)) for block in transversals)
+    points = ring.order * parts + len(fixed)
     return ResolvableDesign(name, points, classes, unjoined_groups(points, classes))
 
 
@@ -305,7 +306,7 @@ def stored(family: str, points: int) -> ResolvableDesign | None:
         return None
     transversals = starter.transversals.split(", ") if starter.transversals else []
     base_classes = [base.split(", ") for base in starter.base_classes.split("; ")]
-    return developed(f"{family}({points})", starter.modulus, starter.parts, base_classes, transversals)
+    return developed(f"{family}({points})", Ring(starter.modulus), starter.parts, base_classes, transversals)
 
 
 @cache

@@ -93,3 +93,62 @@ class FiniteField:
             if len(powers) == self.q - 1:
                 return tuple(powers)
         raise AssertionError("every finite field has a primitive element")
+
+
+@dataclass(frozen=True)
+class Ring:
+    """Z_n, or GF(p^e) when `is_field` (elements 0..order-1 as `FiniteField` numbers them): the coordinates
+    of a developed design. Its additions x -> x + t are the design's translations; multiplying by a unit,
+    and in a field the Frobenius x -> x^p, are the automorphisms a search may ask the design to keep."""
+
+    order: int
+    is_field: bool = False
+    add: tuple[tuple[int, ...], ...] = field(init=False, repr=False)
+    mul: tuple[tuple[int, ...], ...] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.is_field:
+            tables = FiniteField(self.order)
+            add, mul = tables.add, tables.mul
+        else:
+            n = self.order
+            add = tuple(tuple((x + y) % n for y in range(n)) for x in range(n))
+            mul = tuple(tuple(x * y % n for y in range(n)) for x in range(n))
+        object.__setattr__(self, "add", add)
+        object.__setattr__(self, "mul", mul)
+
+    def element(self, number: int) -> int:
+        """The element an integer names: itself modulo n in Z_n; in a field, 0..q-1 are its elements and
+        -a is the negative of a (so -1 is minus one in both)."""
+        if not self.is_field:
+            return number % self.order
+        return self.negative(-number) if number < 0 else number
+
+    def negative(self, x: int) -> int:
+        return self.add[x].index(0)
+
+    def minus(self, x: int, y: int) -> int:
+        """x - y."""
+        return self.add[x][self.negative(y)]
+
+    def is_unit(self, a: int) -> bool:
+        return 1 in self.mul[a]
+
+    def automorphism(self, multiplier: int, frobenius: int = 0) -> tuple[int, ...]:
+        """x -> multiplier · x^(p^frobenius) as the image of each element (ValueError unless it is one)."""
+        if not self.is_unit(multiplier):
+            raise ValueError(f"{multiplier} is not a unit modulo {self.order}")
+        if frobenius and not self.is_field:
+            raise ValueError(f"Z_{self.order} has no Frobenius automorphism")
+        characteristic = next(p for p in range(2, self.order + 1) if self.order % p == 0)
+        images = list(range(self.order))
+        for _ in range(frobenius):
+            images = [_power(self.mul, y, characteristic) for y in images]
+        return tuple(self.mul[multiplier][y] for y in images)
+
+
+def _power(mul: tuple[tuple[int, ...], ...], x: int, exponent: int) -> int:
+    out = 1
+    for _ in range(exponent):
+        out = mul[out][x]
+    return out

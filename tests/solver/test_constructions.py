@@ -17,7 +17,7 @@ from speeddating.solver.designs import (
     rgdd_32,
     transversal_design,
 )
-from speeddating.solver.finite_fields import FiniteField, prime_power
+from speeddating.solver.finite_fields import FiniteField, Ring, prime_power
 from tests.conftest import CheckPlan
 
 
@@ -228,6 +228,33 @@ def test_prime_powers() -> None:
     assert prime_power(27) == (3, 3)
     with pytest.raises(ValueError):
         FiniteField(6)
+
+
+@pytest.mark.parametrize(
+    ("ring", "multiplier", "frobenius"), [(Ring(14), 3, 0), (Ring(9, True), 1, 1), (Ring(27, True), 5, 2)]
+)
+def test_ring_automorphisms_keep_sums_and_products_by_the_ring(ring: Ring, multiplier: int, frobenius: int) -> None:
+    """x -> a · x^(p^f) is a bijection keeping sums, and its Frobenius part keeps products; it fixes
+    the prime field when a is 1 (GF(3) inside GF(9) and GF(27))."""
+    image = ring.automorphism(multiplier, frobenius)
+    frobenius_only = ring.automorphism(1, frobenius)
+    elements = range(ring.order)
+    assert sorted(image) == list(elements)
+    for x in elements:
+        for y in elements:
+            assert image[ring.add[x][y]] == ring.add[image[x]][image[y]]
+            assert frobenius_only[ring.mul[x][y]] == ring.mul[frobenius_only[x]][frobenius_only[y]]
+    fixed = [x for x in elements if frobenius_only[x] == x]
+    assert fixed == ([0, 1, 2] if frobenius else list(elements))
+    assert ring.add[ring.element(-1)][1] == 0 and ring.minus(0, 1) == ring.element(-1)
+
+
+def test_a_ring_automorphism_needs_a_unit_and_a_field_for_the_frobenius() -> None:
+    with pytest.raises(ValueError, match="not a unit modulo 14"):
+        Ring(14).automorphism(7)
+    with pytest.raises(ValueError, match="no Frobenius"):
+        Ring(27).automorphism(1, 1)
+    assert Ring(27, True).automorphism(1, 3) == tuple(range(27))
 
 
 @pytest.mark.parametrize("q", [3, 4, 5, 7, 9, 25, 49])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.starter_search import scheme, search
+from benchmarks.starter_search import Scheme, scheme, search
 from benchmarks.symmetric_starters import OrbitCover, Symmetry, solve_cover
 from speeddating.problem import Problem
 from speeddating.solver import solve
@@ -93,42 +93,57 @@ def test_the_search_finds_starters_that_develop_into_designs(
     assert found is not None
     used, base, transversals = found
     assert len(base) == classes
-    design = developed("found", used.modulus, used.parts, base, transversals)
+    design = developed("found", used.ring, used.parts, base, transversals)
     assert design.points == points
     assert_resolvable_gdd(design)
 
 
 @pytest.mark.parametrize(
-    ("family", "points", "classes", "generators", "fixed_only", "least"),
+    ("s", "generators", "fixed_only", "least"),
     [
-        pytest.param("rbibd", 40, 1, [Symmetry(12)], True, False, id="RBIBD(40): negation, fixed blocks"),
-        pytest.param("rbibd", 100, 1, [Symmetry(32)], True, False, id="RBIBD(100): negation, fixed blocks"),
-        pytest.param("rgdd3", 24, 1, [Symmetry(2, turn_fixed=1)], False, False, id="3^8: x -> 2x, the ∞ turned"),
-        pytest.param("rgdd3", 24, 1, [Symmetry(2, 1, 1)], False, False, id="3^8: x -> 2x, parts and ∞ turned"),
-        pytest.param("rgdd3", 24, 1, [Symmetry(2, 1, 1)], False, True, id="3^8: the same, ∞0's block least"),
+        pytest.param(scheme("rbibd", 40), [Symmetry(12)], True, False, id="RBIBD(40): negation, fixed blocks"),
+        pytest.param(scheme("rbibd", 100), [Symmetry(32)], True, False, id="RBIBD(100): negation, fixed blocks"),
+        pytest.param(scheme("rgdd3", 24), [Symmetry(2, turn_fixed=1)], False, False, id="3^8: x -> 2x, the ∞ turned"),
+        pytest.param(scheme("rgdd3", 24), [Symmetry(2, 1, 1)], False, False, id="3^8: x -> 2x, parts and ∞ turned"),
+        pytest.param(scheme("rgdd3", 24), [Symmetry(2, 1, 1)], False, True, id="3^8: the same, ∞0's block least"),
         pytest.param(
-            "rgdd3", 24, 1, [Symmetry(2, turn_fixed=1), Symmetry(2, 1)], False, False, id="3^8: a group of 9, as 3^32"
+            scheme("rgdd3", 24),
+            [Symmetry(2, turn_fixed=1), Symmetry(2, 1)],
+            False,
+            False,
+            id="3^8: a group of 9, as 3^32",
         ),
         pytest.param(
-            "nkts",
-            30,
-            2,
+            scheme("nkts", 30, classes=2),
             [Symmetry(1, turn_classes=1, part_images=(1, 0, 3, 2))],
             False,
             False,
             id="NKTS(30), two classes: the parts of each group and the classes swapped",
         ),
+        pytest.param(
+            scheme("rbibd", 28).on_field(),
+            [Symmetry(-1)],
+            True,
+            False,
+            id="RBIBD(28) over GF(9) × 3 ∪ {∞}: negation, fixed blocks",
+        ),
+        pytest.param(
+            scheme("rbibd", 28).on_field(),
+            [Symmetry(4, 1, frobenius=1)],
+            False,
+            True,
+            id="RBIBD(28) over GF(9): x -> 4 x^3 (its square the negation) with the parts turned, ∞0's block least",
+        ),
     ],
 )
 def test_the_orbit_cover_finds_starters_fixed_by_the_symmetry(
-    family: str, points: int, classes: int, generators: list[Symmetry], fixed_only: bool, least: bool
+    s: Scheme, generators: list[Symmetry], fixed_only: bool, least: bool
 ) -> None:
-    s = scheme(family, points, classes)
     cover = OrbitCover(s, *generators)
     base = solve_cover(cover, fixed_only, least=least, seed=0, time_limit=10)
-    assert base is not None and len(base) == classes
-    design = developed("found", s.modulus, s.parts, base)
-    assert design.points == points
+    assert base is not None and len(base) == s.classes
+    design = developed("found", s.ring, s.parts, base)
+    assert design.points == s.points
     assert_resolvable_gdd(design)
     index = {cover.label(p): p for p in range(cover.size)}
     placed = {
@@ -171,6 +186,21 @@ def test_a_symmetry_must_keep_the_groups() -> None:
     with pytest.raises(ValueError, match="not a permutation"):
         OrbitCover(s, Symmetry(1, part_images=(1, 0, 3, 2, 5, 5)))
     assert OrbitCover(s, Symmetry(2, 2)).images[0][0] == 2 * s.modulus
+
+
+def test_a_symmetry_may_permute_the_infinite_points() -> None:
+    """Negation with ∞1 and ∞2 swapped on 3^8 (Z_7 × 3 ∪ {∞0, ∞1, ∞2}): ∞0 stays, the others trade places,
+    and ∞0's block, fixed, would be {∞0, 0_0, 0_1, 0_2}, which joins a group: no candidate holds ∞0, so no
+    starter of a 4-RGDD of type 3^u is fixed by the negation with one ∞ kept."""
+    s = scheme("rgdd3", 24)
+    cover = OrbitCover(s, Symmetry(-1, fixed_images=(0, 2, 1)))
+    finite = s.modulus * s.parts
+    assert cover.images[0][finite:] == [finite, finite + 2, finite + 1]
+    assert cover.images[0][1] == s.modulus - 1
+    candidates = cover.candidates(False)
+    assert candidates and not any(finite in b for orbit in candidates for _, b in orbit)
+    with pytest.raises(ValueError, match="not a permutation of the 3 ∞ points"):
+        OrbitCover(s, Symmetry(1, fixed_images=(0, 1, 1)))
 
 
 def test_a_symmetry_moving_the_classes_places_the_images_in_the_other_class() -> None:
