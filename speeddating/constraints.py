@@ -169,17 +169,24 @@ def organiser_constraints(
     keep_apart: Path | None = None,
     should_meet: Path | None = None,
     recorded: Plan | None = None,
+    *,
+    apart_ids: Iterable[IdPair] = (),
+    meet_ids: Iterable[IdPair] = (),
 ) -> OrganiserConstraints:
     """Everything the organiser asked, checked for contradictions; ConstraintError lists each one.
 
     `recorded` is an earlier version of the plan: the pairs it carries still apply, so a re-plan
-    honours them without the files being given again.
+    honours them without the files being given again. `apart_ids` and `meet_ids` are pairs chosen by
+    attendee id (on the web page) beside the files'; a pair naming someone no longer listed is moot.
     """
     problems: list[str] = []
     stays_seated = _flagged(attendees, STAYS_SEATED_COLUMNS, problems)
     hosts = _flagged(attendees, HOST_COLUMNS, problems)
+    listed = {a.id for a in attendees}
     apart: list[IdPair] = [id_pair(*p) for p in recorded.keep_apart] if recorded else []
     meet: list[IdPair] = [id_pair(*p) for p in recorded.should_meet] if recorded else []
+    for given, into in ((apart_ids, apart), (meet_ids, meet)):
+        into.extend(id_pair(a, b) for a, b in given if a != b and {a, b} <= listed)
     for path, into in ((keep_apart, apart), (should_meet, meet)):
         if path is not None:
             found, bad = read_pairs(path, attendees)

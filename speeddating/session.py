@@ -13,7 +13,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from speeddating import series
-from speeddating.constraints import HOST_COLUMNS, STAYS_SEATED_COLUMNS, OrganiserConstraints, organiser_constraints
+from speeddating.constraints import (
+    HOST_COLUMNS,
+    STAYS_SEATED_COLUMNS,
+    IdPair,
+    OrganiserConstraints,
+    organiser_constraints,
+)
 from speeddating.errors import UserError
 from speeddating.event import Event, default_event, load_event
 from speeddating.exporters.pdf import printables
@@ -71,6 +77,10 @@ class PlanOptions:
     """Accept more rounds than the time window holds (a notice says by how much)."""
     keep_apart: Path | None = None
     should_meet: Path | None = None
+    apart_ids: tuple[IdPair, ...] = ()
+    """Pairs to keep apart by attendee id, beside `keep_apart`'s (the web page's choices)."""
+    meet_ids: tuple[IdPair, ...] = ()
+    """Pairs who should meet by attendee id, beside `should_meet`'s."""
 
 
 @dataclass(frozen=True)
@@ -353,7 +363,13 @@ def _request(
 ) -> _Request:
     """Read the event and the organiser's pairs, choose the rounds, read the history, make the problem."""
     event, event_file = _event(event)
-    constraints = organiser_constraints(roster.attendees, options.keep_apart, options.should_meet)
+    constraints = organiser_constraints(
+        roster.attendees,
+        options.keep_apart,
+        options.should_meet,
+        apart_ids=options.apart_ids,
+        meet_ids=options.meet_ids,
+    )
     size = options.table_size or event.table_size
     event = replace(event, table_size=size)  # plan.json records the size the plan was made for
     count, notices = choose_rounds(event, options.rounds, options.allow_overrun, event_file)

@@ -187,6 +187,18 @@ def test_no_constraints_change_nothing() -> None:
     assert problem_for(people, 2, constraints=constraints) == problem_for(people, 2)
 
 
+def test_pairs_given_by_id_join_the_files_and_a_pair_naming_someone_unlisted_is_moot(tmp_path: Path) -> None:
+    people = roster(8, 4)
+    apart = write(tmp_path / "apart.csv", "Person 01;Person 02\n")
+    constraints = organiser_constraints(
+        people, apart, apart_ids=[("p04", "p03"), ("p05", "p99"), ("p06", "p06")], meet_ids=[("p07", "p00")]
+    )
+    assert constraints.keep_apart == {("p01", "p02"), ("p03", "p04")}
+    assert constraints.should_meet == {("p00", "p07")}
+    with use_language("en"), pytest.raises(ConstraintError, match="Person 01 and Person 02 are both"):
+        organiser_constraints(people, apart, meet_ids=[("p02", "p01")])
+
+
 def test_plan_command_applies_constraints_and_explains_contradictions(tmp_path: Path) -> None:
     attendees = write_attendees(tmp_path, 16, 4, name="Person", organisation="Org", seated=(0, 9), hosts=(6,))
     apart = write(tmp_path / "apart.csv", "Person 01;person 02\n")

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from speeddating.constraints import constraint_lines
+from speeddating.constraints import IdPair, constraint_lines
 from speeddating.errors import UserError
 from speeddating.event import Event
 from speeddating.history.report import NetworkReport, report_from_store
@@ -128,12 +128,15 @@ def plan_session(
     history: Path,
     time_limit: float,
     seed: int = 0,
+    apart: tuple[IdPair, ...] = (),
+    meet: tuple[IdPair, ...] = (),
     progress: Progress | None = None,
     stop: Stop | None = None,
 ) -> Planned:
-    """Plan as many rounds as fit the event for `roster`, avoiding the history's pairs (nothing is written);
-    a `stop` hands back the best plan found so far."""
-    options = PlanOptions(time_limit=time_limit, seed=seed)
+    """Plan as many rounds as fit the event for `roster`, avoiding the history's pairs, keeping the `apart`
+    pairs (attendee ids) apart and seating the `meet` pairs together once (nothing is written); a `stop`
+    hands back the best plan found so far."""
+    options = PlanOptions(time_limit=time_limit, seed=seed, apart_ids=apart, meet_ids=meet)
     result = plan_with_workflow(roster, event, history, options, progress, stop)
     lines = constraint_lines(result.plan, result.constraints) if result.constraints else []
     return Planned(result.plan, tuple(notice.text() for notice in result.notices), tuple(lines))

@@ -1,14 +1,18 @@
 """The import screen's choices: the column per role (read again as `--columns` reads it), the spelling printed
-for merged organisations (given to the importer as aliases)."""
+for merged organisations (given to the importer as aliases), the sheet, people listed twice, pairs to keep apart
+or to seat together."""
 
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 from starlette.testclient import TestClient
 
+from speeddating.event import default_event
 from speeddating.importer import read_aliases, read_roster
-from speeddating.web.screens.attendees import edited_roster
+from speeddating.web.screens.attendees import chosen_pairs, edited_roster
+from speeddating.web.workflow import plan_session, write_documents
 from speeddating.web.workspace import Workspace
+from tests.conftest import CheckPlan
 from tests.helpers import write_xlsx
 from tests.test_importer_recognition import PAYER_AND_PARTICIPANT
 from tests.web.conftest import LiveServer, import_list, start_session
@@ -92,6 +96,46 @@ def test_another_sheet_of_the_workbook_is_read_when_chosen(client: TestClient, t
     assert "3 personnes de 3 structures" in client.get(session + "/import").text
     client.post(session + "/import", files={"attendees": ("inscriptions.xlsx", book.read_bytes())})
     assert "2 personnes de 2 structures" in client.get(session + "/import").text
+
+
+def test_pairs_named_on_the_page_are_planned_and_a_new_file_forgets_them(
+    client: TestClient, tmp_path: Path, check_plan: CheckPlan
+) -> None:
+    people = "".join(f"Personne {k};Structure {k % 6}\n" for k in range(1, 13))
+    session = new_session(client, "Nom;Structure\n" + people)
+    client.post(session + "/pairs", data={"first": "p01", "second": "p02", "kind": "apart"})
+    client.post(session + "/pairs", data={"first": "p03", "second": "p04", "kind": "meet"})
+    client.post(session + "/pairs", data={"first": "p05", "second": "p06", "kind": "apart"})
+    client.post(session + "/pairs", data={"first": "p06", "second": "p05", "kind": "meet"})  # one kind a pair
+    client.post(session + "/pairs", data={"first": "p03", "second": "p04", "kind": "meet", "action": "remove"})
+    client.post(session + "/pairs", data={"first": "p08", "second": "p07", "kind": "meet"})
+    page = client.get(session + "/import").text
+    assert "<td>Personne 1 — Personne 2</td><td>jamais à une même table</td>" in page
+    assert "<td>Personne 5 — Personne 6</td><td>à faire se rencontrer</td>" in page
+    assert "Personne 3 — Personne 4" not in page
+    draft = Workspace(tmp_path / "data").draft(session.rsplit("/", 1)[1])
+    roster = edited_roster(draft)
+    assert roster is not None
+    pairs = chosen_pairs(draft)
+    planned = plan_session(
+        roster,
+        default_event(),
+        history=tmp_path / "history.db",
+        time_limit=1.0,
+        apart=tuple(pairs["apart"]),
+        meet=tuple(pairs["meet"]),
+    )
+    write_documents(planned.plan, tmp_path / "plan")
+    assert check_plan(tmp_path / "plan" / "plan.json")["valid"]
+    assert planned.plan.keep_apart == (("p01", "p02"),)
+    assert set(planned.plan.should_meet) == {("p07", "p08"), ("p05", "p06")}
+
+    def together(a: str, b: str) -> int:
+        return sum(1 for r in planned.plan.rounds if r.table_of(a) is r.table_of(b) is not None)
+
+    assert together("p01", "p02") == 0 and together("p07", "p08") >= 1 and together("p05", "p06") >= 1
+    client.post(session + "/import", files={"attendees": ("autre.csv", ("Nom;Structure\n" + people).encode())})
+    assert "Personne 1 — Personne 2" not in client.get(session + "/import").text
 
 
 def test_the_spelling_printed_for_merged_organisations_is_the_one_chosen(client: TestClient, tmp_path: Path) -> None:

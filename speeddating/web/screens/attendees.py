@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
+from speeddating.constraints import IdPair, id_pair
 from speeddating.i18n import t
 from speeddating.importer import DEFAULT_ALIASES, ColumnChoice, Role, aliases_text, column_letter
 from speeddating.roster import OrganisationMerge, Roster
@@ -113,6 +114,23 @@ def by_address(columns: dict[str, str], email: str) -> dict[str, str]:
     return columns
 
 
+PAIR_KINDS = ("apart", "meet")
+"""The pairs the organiser may name: kept apart (never at one table), or to meet once."""
+
+
+def chosen_pairs(draft: Draft) -> dict[str, list[IdPair]]:
+    """The pairs the organiser named on the page, by kind, as attendee ids (the CLI's --keep-apart and
+    --should-meet files)."""
+    found = draft.state.get("pairs")
+    pairs: dict[str, list[IdPair]] = {kind: [] for kind in PAIR_KINDS}
+    if isinstance(found, dict):
+        for kind in PAIR_KINDS:
+            for pair in found.get(kind, []):
+                if isinstance(pair, list) and len(pair) == 2 and all(PERSON_ID.fullmatch(str(x)) for x in pair):
+                    pairs[kind].append(id_pair(str(pair[0]), str(pair[1])))
+    return pairs
+
+
 def kept_apart(draft: Draft) -> tuple[str, ...]:
     """Spellings the organiser refused to merge into another organisation."""
     return tuple(str(spelling) for spelling in draft.state.get("kept_apart", []))
@@ -152,6 +170,7 @@ def router(site: Site) -> APIRouter:
             email_role=Role.EMAIL,
             chosen=chosen_columns(draft),
             keeps_first_rows=keeps_first_rows(draft),
+            pairs=chosen_pairs(draft),
             column_letter=column_letter,
             kept_apart=kept_apart(draft),
             spellings=chosen_spellings(draft),
@@ -167,8 +186,26 @@ def router(site: Site) -> APIRouter:
         """A new list, read afresh: the columns chosen for the previous one may not exist in it."""
         draft = site.workspace.draft(session_id)
         data = await attendees.read()
-        draft.store_attendees(data, attendees.filename or "").save(columns={}, dedupe=False, sheet="")
+        draft.store_attendees(data, attendees.filename or "").save(columns={}, dedupe=False, sheet="", pairs={})
         return _back(draft)
+
+    @routes.post("/pairs")
+    def pairs(
+        session_id: str,
+        first: Annotated[str, Form()],
+        second: Annotated[str, Form()],
+        kind: Annotated[str, Form()],
+        action: Annotated[str, Form()] = "add",
+    ) -> Response:
+        """Name a pair of people to keep apart or to seat together once (in one kind only), or forget it."""
+        draft = site.workspace.draft(session_id)
+        if kind in PAIR_KINDS and first != second and PERSON_ID.fullmatch(first) and PERSON_ID.fullmatch(second):
+            pair = id_pair(first, second)
+            named = {k: [p for p in found if p != pair] for k, found in chosen_pairs(draft).items()}
+            if action == "add":
+                named[kind].append(pair)
+            draft.save(pairs={k: [list(p) for p in found] for k, found in named.items()})
+        return _back(draft, "pairs")
 
     @routes.post("/sheet")
     def choose_sheet(session_id: str, sheet: Annotated[str, Form()]) -> Response:
@@ -176,14 +213,14 @@ def router(site: Site) -> APIRouter:
         draft = site.workspace.draft(session_id)
         found = imported(draft)
         if found is not None and sheet in found.sheets:
-            draft.save(sheet=sheet, columns={})
+            draft.save(sheet=sheet, columns={}, pairs={})
         return _back(draft)
 
     @routes.post("/dedupe")
     def dedupe(session_id: str, value: Annotated[str, Form()]) -> Response:
         """Keep the first row of each person listed twice ("on"), or refuse such rows again."""
         draft = site.workspace.draft(session_id)
-        draft.save(dedupe=value == "on")
+        draft.save(dedupe=value == "on", pairs={})  # the rows kept change, and with them the people's ids
         return _back(draft)
 
     @routes.post("/columns")

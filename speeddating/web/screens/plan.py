@@ -10,7 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 from speeddating.plan import Plan
 from speeddating.status import Progress, Stop
 from speeddating.summary import reunions_line
-from speeddating.web.screens.attendees import edited_roster
+from speeddating.web.screens.attendees import chosen_pairs, edited_roster
 from speeddating.web.screens.event import saved_event
 from speeddating.web.screens.progress import progress_report, progress_stream
 from speeddating.web.site import Site
@@ -66,8 +66,19 @@ def router(site: Site) -> APIRouter:
             event = replace(event, themes=tuple(theme for theme in event.themes if theme.title))
             history = site.workspace.history
 
+            pairs = chosen_pairs(draft)
+
             def work(report: Progress, stop: Stop) -> Planned:
-                return plan_session(roster, event, history=history, time_limit=seconds, progress=report, stop=stop)
+                return plan_session(
+                    roster,
+                    event,
+                    history=history,
+                    time_limit=seconds,
+                    apart=tuple(pairs["apart"]),
+                    meet=tuple(pairs["meet"]),
+                    progress=report,
+                    stop=stop,
+                )
 
             def keep(planned: Planned) -> None:
                 write_documents(planned.plan, draft.plan_folder)
