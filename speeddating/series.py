@@ -45,7 +45,7 @@ from speeddating.solver.budget import SWAPS_PER_SECOND, safety_cap
 from speeddating.solver.costs import proven_best
 from speeddating.solver.local_search import session_first_search
 from speeddating.solver.parallel import Beside
-from speeddating.status import Progress, status_of
+from speeddating.status import Progress, Stop, status_of
 
 Round = tuple[tuple[int, ...], ...]
 SeriesRank = tuple[tuple[float, ...], ...]
@@ -274,18 +274,28 @@ class Search:
     seconds: float
     best: list[Schedule] = field(default_factory=list)
     method: str = ""
+    stop: Stop | None = None
+    """Once requested, each search hands back at once what it has (the best series so far is kept)."""
 
     def solve(self, problem: Problem, share: float, hint: Schedule | None = None, seed: int = 0) -> SolveResult:
         """`solve` with `share` of the budget and the series' seed moved on by `seed` (the workers of a
         search take the seeds after its own)."""
-        found = solve(problem, time_limit=share * self.budget, seed=self.seed + seed, workers=self.workers, hint=hint)
+        found = solve(
+            problem,
+            time_limit=share * self.budget,
+            seed=self.seed + seed,
+            workers=self.workers,
+            hint=hint,
+            stop=self.stop,
+        )
         self.seconds += found.seconds
         return found
 
     def session_first(self, series: Sequence[Schedule], share: float) -> list[Schedule]:
         """`series` searched again as one long schedule with session 1's own quality first
         (`session_first_search`), on every worker with the next seeds; the later rounds regrouped. The
-        best by `series_rank`, ties to the lower seed, so the answer does not depend on which ends first."""
+        best by `series_rank`, ties to the lower seed, so the answer does not depend on which ends first.
+        Stopped, the search here hands back what it has and the other workers are not waited for."""
         started = time.monotonic()
         long, start = tiled(self.problem, self.sessions), tuple(r for s in series for r in s)
         work = int(SWAPS_PER_SECOND * share * self.budget)
@@ -298,9 +308,12 @@ class Search:
         ]
         try:
             found = [
-                session_first_search(self.problem, long, start, seed=self.seed, work_budget=work, deadline=deadline)
+                session_first_search(
+                    self.problem, long, start, seed=self.seed, work_budget=work, deadline=deadline, stop=self.stop
+                )
             ]
-            found += [other.result() for other in others]
+            if self.stop is None or not self.stop.requested:  # stopped, the other workers are not waited for
+                found += [other.result() for other in others]
         finally:
             for other in others:
                 other.stop()
@@ -349,13 +362,14 @@ def plan_series(
     seed: int = 0,
     workers: int = 2,
     progress: Progress | None = None,
+    stop: Stop | None = None,
 ) -> SeriesPlan:
     """The best series of `sessions` sessions of `problem` found with `time_limit` seconds per session
     (`progress` follows session 1's search, the single plan's). A session 1 proven optimal leaves its
-    time to the later sessions."""
-    single = solve(problem, time_limit=time_limit, seed=seed, workers=workers, progress=progress)
+    time to the later sessions. A `stop` ends each search still to run at once."""
+    single = solve(problem, time_limit=time_limit, seed=seed, workers=workers, progress=progress, stop=stop)
     budget = time_limit * (sessions if single.optimal else sessions - 1)
-    search = Search(problem, sessions, seed, workers, budget, single.seconds)
+    search = Search(problem, sessions, seed, workers, budget, single.seconds, stop=stop)
     if sessions == 1:
         search.offer([single.schedule], "single plan")
     else:

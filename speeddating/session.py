@@ -471,11 +471,12 @@ def plan_series(
     history: Path | None = None,
     options: PlanOptions = PlanOptions(),
     progress: Progress | None = None,
+    stop: Stop | None = None,
 ) -> SeriesResult:
     """Plan `sessions` sessions of the event's rounds for `roster` at once (`series.plan_series`, with
     `options.time_limit` seconds per session): session 1 as good as `plan_session` makes it, then as many
-    people meeting over the series as can be. Session 2 onwards are dated when they are recorded. Nothing is
-    written: see `write_series_files` and `record_planned`."""
+    people meeting over the series as can be; a `stop` keeps the best series found so far. Session 2 onwards
+    are dated when they are recorded. Nothing is written: see `write_series_files` and `record_planned`."""
     request = _request(roster, event, history, options, progress)
     found = series.plan_series(
         request.problem,
@@ -484,6 +485,7 @@ def plan_series(
         seed=options.seed,
         workers=options.workers,
         progress=progress,
+        stop=stop,
     )
     key = hashlib.sha256(json.dumps([request.event.title, request.event.date]).encode()).hexdigest()[:16]
     results: list[Result] = []

@@ -370,11 +370,14 @@ def session_first_search(
     seed: int = 0,
     work_budget: int = 10_000_000,
     deadline: float = float("inf"),
+    stop: Stop | None = None,
 ) -> SearchOutcome:
     """Improve `start`, a schedule of `long` whose first rounds are `session`'s, by tabu search at
     `long`'s exact prices with those rounds' own quality as a session first (`first_session`): a series
-    searched whole, session 1 free to become another session as good as itself that suits the later ones."""
-    return TabuSearch(long, start, seed, first=first_session(session, long, start)).run(work_budget, deadline)
+    searched whole, session 1 free to become another session as good as itself that suits the later ones;
+    a `stop` ends it with the best found so far."""
+    first = first_session(session, long, start)
+    return TabuSearch(long, start, seed, first=first).run(work_budget, deadline, stop=stop)
 
 
 TIE = 1e-6

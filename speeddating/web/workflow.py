@@ -42,13 +42,17 @@ from speeddating.session import (
     ReplanOptions,
     Result,
     Revision,
+    SeriesResult,
     measured,
+    record_planned,
     record_session,
     replan_session,
     write_plan_files,
 )
+from speeddating.session import plan_series as plan_series_with_workflow
 from speeddating.session import plan_session as plan_with_workflow
 from speeddating.status import Progress, Stop
+from speeddating.summary import series_lines
 
 PLAN_FILE = "plan.json"
 
@@ -140,6 +144,48 @@ def plan_session(
     result = plan_with_workflow(roster, event, history, options, progress, stop)
     lines = constraint_lines(result.plan, result.constraints) if result.constraints else []
     return Planned(result.plan, tuple(notice.text() for notice in result.notices), tuple(lines))
+
+
+@dataclass(frozen=True)
+class PlannedSeries:
+    """Sessions planned at once, and what the organiser should read beside session 1's figures: the
+    warnings, the pairs asked for, and the series' own figures (pairs met after each session)."""
+
+    series: SeriesResult
+    warnings: tuple[str, ...]
+    constraints: tuple[str, ...]
+    figures: tuple[str, ...]
+
+
+def plan_sessions(
+    roster: Roster,
+    event: Event,
+    sessions: int,
+    *,
+    history: Path,
+    time_limit: float,
+    apart: tuple[IdPair, ...] = (),
+    meet: tuple[IdPair, ...] = (),
+    progress: Progress | None = None,
+    stop: Stop | None = None,
+) -> PlannedSeries:
+    """`sessions` sessions of the event for `roster` planned at once (`plan --sessions`), `time_limit`
+    seconds each, with the pairs asked for; nothing is written (see `keep_planned`)."""
+    options = PlanOptions(time_limit=time_limit, apart_ids=apart, meet_ids=meet)
+    found = plan_series_with_workflow(roster, sessions, event, history, options, progress, stop)
+    first = found.sessions[0]
+    return PlannedSeries(
+        found,
+        tuple(notice.text() for result in found.sessions for notice in result.notices),
+        tuple(constraint_lines(first.plan, first.constraints) if first.constraints else ()),
+        tuple(series_lines(found.met_after, found.possible, [result.quality for result in found.sessions])),
+    )
+
+
+def keep_planned(planned: PlannedSeries, history: Path) -> None:
+    """The series' sessions in the history as planned, not held (`record_planned`): planning the next
+    session of these people starts from them, and each is replaced when recorded as held."""
+    record_planned(planned.series, history)
 
 
 def replan_day(

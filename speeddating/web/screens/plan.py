@@ -11,14 +11,55 @@ from speeddating.plan import Plan
 from speeddating.status import Progress, Stop
 from speeddating.summary import reunions_line
 from speeddating.web.screens.attendees import chosen_pairs, edited_roster
-from speeddating.web.screens.event import saved_event
+from speeddating.web.screens.event import event_state, saved_event
 from speeddating.web.screens.progress import progress_report, progress_stream
 from speeddating.web.site import Site
-from speeddating.web.workflow import Planned, plan_figures, plan_session, saved_plan, write_documents
+from speeddating.web.workflow import (
+    Planned,
+    PlannedSeries,
+    keep_planned,
+    plan_figures,
+    plan_session,
+    plan_sessions,
+    saved_plan,
+    write_documents,
+)
+from speeddating.web.workspace import Draft, Workspace
 
 TIME_LIMITS = (10, 30, 60, 120)
 """Seconds the organiser may give the optimiser; the first is the CLI's default."""
 ORGANISATION_COLOURS = 12
+SERIES_SIZES = (1, 2, 3, 4, 5, 6)
+"""Sessions the organiser may plan at once (`plan --sessions`); 1, this session alone, is the default."""
+SERIES_COPIED = ("columns", "sheet", "dedupe", "people", "pairs", "spellings", "kept_apart", "time_limit")
+"""What a later session of a series keeps of the first's state: the same people, read the same way."""
+
+
+def series_drafts(workspace: Workspace, draft: Draft) -> list[str]:
+    """The sessions made for the later sessions of the series planned from `draft`, those still there."""
+    known = {other.id for other in workspace.drafts()}
+    return [str(i) for i in draft.state.get("series_drafts", []) if str(i) in known]
+
+
+def keep_series_drafts(workspace: Workspace, draft: Draft, planned: PlannedSeries) -> None:
+    """Session 1 in `draft`, each later one in a session of its own on the home page (the ones this draft
+    made for its series before, while they are there), all kept in the history as planned."""
+    plans = [result.plan for result in planned.series.sessions]
+    notes = [*planned.warnings, *planned.constraints, *planned.figures]
+    reused = series_drafts(workspace, draft)
+    source = draft.attendee_file
+    made: list[str] = []
+    for number, plan in enumerate(plans[1:]):
+        later = workspace.draft(reused[number]) if number < len(reused) else workspace.new_draft()
+        if source is not None:
+            later = later.store_attendees(source.read_bytes(), draft.attendee_name)
+        copied = {key: draft.state[key] for key in SERIES_COPIED if key in draft.state}
+        later = later.save(**copied, event=event_state(plan.event), plan_notes=list(planned.figures))
+        write_documents(plan, later.plan_folder)
+        made.append(later.id)
+    write_documents(plans[0], draft.plan_folder)
+    draft.save(plan_notes=notes, series_drafts=made)
+    keep_planned(planned, workspace.history)
 
 
 def organisation_colours(plan: Plan) -> dict[str, int]:
@@ -53,20 +94,28 @@ def router(site: Site) -> APIRouter:
             notes=draft.state.get("plan_notes", []),
             time_limits=TIME_LIMITS,
             time_limit=draft.state.get("time_limit", TIME_LIMITS[0]),
+            series_sizes=SERIES_SIZES,
+            sessions=draft.state.get("sessions", SERIES_SIZES[0]),
+            series_drafts=[site.workspace.draft(i) for i in series_drafts(site.workspace, draft)],
         )
 
     @routes.post("/plan/start")
-    def start(session_id: str, time_limit: Annotated[int, Form()] = TIME_LIMITS[0]) -> Response:
+    def start(
+        session_id: str,
+        time_limit: Annotated[int, Form()] = TIME_LIMITS[0],
+        sessions: Annotated[int, Form()] = SERIES_SIZES[0],
+    ) -> Response:
         draft = site.workspace.draft(session_id)
         roster = edited_roster(draft)
         seconds = time_limit if time_limit in TIME_LIMITS else TIME_LIMITS[0]
+        count = sessions if sessions in SERIES_SIZES else SERIES_SIZES[0]
         if roster is not None:
-            draft = draft.save(time_limit=seconds)
+            draft = draft.save(time_limit=seconds, sessions=count)
             event = saved_event(draft)
             event = replace(event, themes=tuple(theme for theme in event.themes if theme.title))
             history = site.workspace.history
-
             pairs = chosen_pairs(draft)
+            apart, meet = tuple(pairs["apart"]), tuple(pairs["meet"])
 
             def work(report: Progress, stop: Stop) -> Planned:
                 return plan_session(
@@ -74,8 +123,8 @@ def router(site: Site) -> APIRouter:
                     event,
                     history=history,
                     time_limit=seconds,
-                    apart=tuple(pairs["apart"]),
-                    meet=tuple(pairs["meet"]),
+                    apart=apart,
+                    meet=meet,
                     progress=report,
                     stop=stop,
                 )
@@ -84,7 +133,26 @@ def router(site: Site) -> APIRouter:
                 write_documents(planned.plan, draft.plan_folder)
                 site.workspace.draft(draft.id).save(plan_notes=[*planned.warnings, *planned.constraints])
 
-            site.jobs.start(draft.id, seconds, work, keep)
+            def work_series(report: Progress, stop: Stop) -> PlannedSeries:
+                return plan_sessions(
+                    roster,
+                    event,
+                    count,
+                    history=history,
+                    time_limit=seconds,
+                    apart=apart,
+                    meet=meet,
+                    progress=report,
+                    stop=stop,
+                )
+
+            def keep_series(planned: PlannedSeries) -> None:
+                keep_series_drafts(site.workspace, site.workspace.draft(draft.id), planned)
+
+            if count == 1:
+                site.jobs.start(draft.id, seconds, work, keep)
+            else:
+                site.jobs.start(draft.id, seconds * count, work_series, keep_series)
         return RedirectResponse(f"/sessions/{draft.id}/plan", status_code=303)
 
     @routes.post("/plan/stop")
