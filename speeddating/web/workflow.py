@@ -160,8 +160,8 @@ class PlannedSeries:
 def plan_sessions(
     roster: Roster,
     event: Event,
-    sessions: int,
     *,
+    sessions: int,
     history: Path,
     time_limit: float,
     apart: tuple[IdPair, ...] = (),

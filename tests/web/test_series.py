@@ -34,7 +34,7 @@ def test_a_series_makes_a_session_per_later_session_and_planning_again_reuses_th
     roster = edited_roster(draft)
     assert roster is not None
     planned = plan_sessions(
-        roster, saved_event(draft), 3, history=workspace.history, time_limit=1.0, apart=(("p01", "p02"),)
+        roster, saved_event(draft), sessions=3, history=workspace.history, time_limit=1.0, apart=(("p01", "p02"),)
     )
     keep_series_drafts(workspace, draft, planned)
     later = series_drafts(workspace, workspace.draft(draft.id))
@@ -89,7 +89,9 @@ def test_a_series_stopped_before_it_starts_hands_back_every_session_at_once(tmp_
     roster = read_roster(instances / "spro24.csv")
     stop = Stop()
     stop.request()
-    planned = plan_sessions(roster, default_event(), 3, history=tmp_path / "history.db", time_limit=60.0, stop=stop)
+    planned = plan_sessions(
+        roster, default_event(), sessions=3, history=tmp_path / "history.db", time_limit=60.0, stop=stop
+    )
     rounds = [len(result.plan.rounds) for result in planned.series.sessions]
     assert len(rounds) == 3 and len(set(rounds)) == 1
     seated = [

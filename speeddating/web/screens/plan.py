@@ -1,8 +1,10 @@
 """Plan: the "Plan" button, the optimiser's progress streamed live (SSE) with a stop button, then the figures
 in plain words and the seating round by round, coloured by organisation."""
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Annotated
+from functools import partial
+from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
@@ -29,6 +31,8 @@ from speeddating.web.workspace import Draft, Workspace
 TIME_LIMITS = (10, 30, 60, 120)
 """Seconds the organiser may give the optimiser; the first is the CLI's default."""
 ORGANISATION_COLOURS = 12
+T = TypeVar("T")
+"""What a run of the optimiser makes: one plan, or a series."""
 SERIES_SIZES = (1, 2, 3, 4, 5, 6)
 """Sessions the organiser may plan at once (`plan --sessions`); 1, this session alone, is the default."""
 SERIES_COPIED = ("columns", "sheet", "dedupe", "people", "pairs", "spellings", "kept_apart", "time_limit")
@@ -117,42 +121,36 @@ def router(site: Site) -> APIRouter:
             pairs = chosen_pairs(draft)
             apart, meet = tuple(pairs["apart"]), tuple(pairs["meet"])
 
-            def work(report: Progress, stop: Stop) -> Planned:
-                return plan_session(
-                    roster,
-                    event,
-                    history=history,
-                    time_limit=seconds,
-                    apart=apart,
-                    meet=meet,
-                    progress=report,
-                    stop=stop,
-                )
+            def planning(plan: Callable[..., T]) -> Callable[[Progress, Stop], T]:
+                """The run of `plan` for this session's people, event, history, time and pairs."""
+
+                def work(report: Progress, stop: Stop) -> T:
+                    return plan(
+                        roster,
+                        event,
+                        history=history,
+                        time_limit=seconds,
+                        apart=apart,
+                        meet=meet,
+                        progress=report,
+                        stop=stop,
+                    )
+
+                return work
 
             def keep(planned: Planned) -> None:
                 write_documents(planned.plan, draft.plan_folder)
                 site.workspace.draft(draft.id).save(plan_notes=[*planned.warnings, *planned.constraints])
 
-            def work_series(report: Progress, stop: Stop) -> PlannedSeries:
-                return plan_sessions(
-                    roster,
-                    event,
-                    count,
-                    history=history,
-                    time_limit=seconds,
-                    apart=apart,
-                    meet=meet,
-                    progress=report,
-                    stop=stop,
-                )
-
             def keep_series(planned: PlannedSeries) -> None:
                 keep_series_drafts(site.workspace, site.workspace.draft(draft.id), planned)
 
             if count == 1:
-                site.jobs.start(draft.id, seconds, work, keep)
+                site.jobs.start(draft.id, seconds, planning(plan_session), keep)
             else:
-                site.jobs.start(draft.id, seconds * count, work_series, keep_series)
+                site.jobs.start(
+                    draft.id, seconds * count, planning(partial(plan_sessions, sessions=count)), keep_series
+                )
         return RedirectResponse(f"/sessions/{draft.id}/plan", status_code=303)
 
     @routes.post("/plan/stop")
