@@ -5,9 +5,9 @@ unless said), which also says which scheme (modulus, parts, fixed points, base c
 uses; `designs.developed` turns them into designs, and the tests check each one joins every pair
 exactly once (or never, inside a group). Keys are (family, people).
 
-The starters of RBIBD(100,4,1) and of the 4-RGDDs of type 2^22, 2^28, 3^24 and 3^32 are also fixed by a
-symmetry μ (for 3^32 a group of two) and were printed by `python -m benchmarks.symmetric_starters` (seed 0,
-one worker), with:
+The starters of RBIBD(100,4,1) and of the 4-RGDDs of type 2^22, 2^28, 2^40, 3^24 and 3^32 are also fixed
+by a symmetry μ (for 2^40 and 3^32 a group of two) and were printed by `python -m benchmarks.symmetric_starters`
+(seed 0, one worker), with:
 - rbibd 100 and 136: `--family rbibd --points 100 --multiplier -1 --fixed-blocks` (0.1 s; 0.2 s for 136);
 - rgdd2 44: `--family rgdd2 --points 44 --multiplier 11 --turn-parts 1 --time-limit 400` (20 s);
 - rgdd2 56: `--family rgdd2 --points 56 --multiplier 13 --turn-parts 1 --time-limit 400` (25 s);
@@ -16,6 +16,10 @@ one worker), with:
   script in 30 minutes of one core (194,304 candidate orbits);
 - rgdd3 96: `--family rgdd3 --points 96 --multiplier 5 --turn-fixed 1 --also 5,1,0 --time-limit 300` (9
   deterministic s): x -> 5x with the ∞ turned, and x -> 5x with the parts turned and the ∞ fixed.
+- rgdd2 80: two base classes over Z_13 × 6 ∪ {∞0, ∞1} (groups {x_0, x_1}, {x_2, x_3}, {x_4, x_5} and the
+  ∞), `--family rgdd2 --points 80 --classes 2 --multiplier 3 --turn-parts 2 --also=-1,1:0:3:2:5:4,1 --least
+  --time-limit 3000` (2,474 deterministic s, 4,922 s of wall clock at nice 19 on the loaded machine; 78,814
+  candidate orbits): (3x, j + 2), and (-x, the parts of each group and the two ∞ swapped).
 """
 
 from dataclasses import dataclass
@@ -231,5 +235,18 @@ STARTERS: dict[tuple[str, int], Starter] = {
         " 21_0 24_0 12_1 33_1, 22_0 23_0 8_1 37_1, 1_1 44_1 21_2 24_2, 2_1 43_1 10_2 35_2, 3_1 42_1 13_2 32_2,"
         " 4_1 41_1 22_2 23_2, 5_1 40_1 8_2 37_2, 6_1 39_1 11_2 34_2, 7_1 38_1 14_2 31_2, 11_1 34_1 20_2 25_2,"
         " 13_1 32_1 17_2 28_2, 16_1 29_1 18_2 27_2, 20_1 25_1 19_2 26_2, ∞ 0_0 0_1 0_2",
+    ),
+    ("rgdd2", 80): Starter(
+        13,
+        6,
+        "0_0 10_0 1_2 8_2, 0_2 4_2 3_4 11_4, 0_1 3_1 5_3 12_3, 7_0 9_0 0_4 12_4, 0_3 9_3 2_5 10_5, "
+        "4_1 6_1 0_5 1_5, ∞0 1_0 3_2 9_4, ∞1 12_1 10_3 4_5, 2_0 3_5 6_5 12_5, 5_1 9_1 10_1 6_2, "
+        "11_1 1_4 7_4 10_4, 1_3 2_3 4_3 5_4, 3_0 4_0 8_0 7_3, 9_2 11_2 12_2 8_5, 5_0 12_0 6_3 11_5, "
+        "7_1 2_2 10_2 5_5, 1_1 8_1 7_2 2_4, 2_1 8_3 4_4 6_4, 6_0 3_3 11_3 8_4, "
+        "11_0 5_2 7_5 9_5; ∞1 0_0 0_2 0_4, ∞0 0_1 0_3 0_5, 1_0 12_1 12_4 1_5, 10_0 3_1 3_2 10_3, "
+        "4_2 9_3 9_4 4_5, 2_0 11_1 3_4 10_5, 9_0 4_1 6_2 7_3, 1_2 12_3 5_4 8_5, 3_0 10_1 2_2 11_3, "
+        "9_2 4_3 6_4 7_5, 5_0 8_1 1_4 12_5, 4_0 9_1 7_2 6_3, 12_2 1_3 8_4 5_5, 11_0 2_1 10_4 3_5, "
+        "6_0 7_1 11_2 2_3, 5_2 8_3 7_4 6_5, 8_0 5_1 2_4 11_5, 7_0 6_1 4_4 9_5, 12_0 1_1 8_2 5_3, "
+        "10_2 3_3 11_4 2_5",
     ),
 }

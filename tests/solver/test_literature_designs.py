@@ -59,7 +59,7 @@ def test_the_known_sizes() -> None:
     AG(4, 3), the affine family's); at tables of 4, those below."""
     sizes = {(k, design.points) for design, k in known_designs()}
     assert {v for k, v in sizes if k == 3} == set(range(15, 100, 3)) - {81}
-    assert {v for k, v in sizes if k == 4} == {16, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 72, 76, 88, 96, 100}
+    assert {v for k, v in sizes if k == 4} == {16, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 72, 76, 80, 88, 96, 100}
 
 
 @pytest.mark.parametrize(("family", "points"), sorted(STARTERS))
@@ -231,6 +231,7 @@ GOLFERS = [
     pytest.param(56, 4, 18, "resolvable-gdd", id="56 at 4, 18 rounds: 4-RGDD(2^28)"),
     pytest.param(72, 4, 23, "resolvable-gdd", id="72 at 4, 23 rounds: 4-RGDD(3^24) fixed by turning"),
     pytest.param(96, 4, 31, "resolvable-gdd", id="96 at 4, 31 rounds: 4-RGDD(3^32) fixed by a group of 9"),
+    pytest.param(80, 4, 26, "resolvable-gdd", id="80 at 4, 26 rounds: 4-RGDD(2^40), two classes under Z_13"),
 ]
 
 
