@@ -97,20 +97,19 @@ def developed(
     `benchmarks/starter_search.py` finds such starters.
     """
     fixed = sorted({p for base in base_classes for block in base for p in block.split() if p.startswith("∞")})
-    index = {label: ring.order * parts + i for i, label in enumerate(fixed)}
 
-    def point(text: str, shift: int) -> int:
-        if text in index:
-            return index[text]
-        x, j = (int(s) for s in text.split("_"))
-        return j * ring.order + ring.add[x][shift]
-
-    def translate(block: str, shift: int) -> Block:
-        return tuple(sorted(point(p, shift) for p in block.split()))
+    def coordinates(block: str) -> list[tuple[int, int]]:
+        """Each point "x_j" as (x, j), the i-th ∞ label as (i, parts)."""
+        return [
+            (fixed.index(p), parts) if p in fixed else (int(p.split("_")[0]), int(p.split("_")[1]))
+            for p in block.split()
+        ]
 
     classes = tuple(
-        tuple(translate(block, t) for block in base) for base in base_classes for t in range(ring.order)
-    ) + tuple(tuple(translate(block, s) for s in range(ring.order)) for block in transversals)
+        translate
+        for base in base_classes
+        for translate in _translates(ring.add, parts, [coordinates(block) for block in base])
+    ) + tuple(tuple(block for (block,) in _translates(ring.add, parts, [coordinates(t)])) for t in transversals)
     points = ring.order * parts + len(fixed)
     return ResolvableDesign(name, points, classes, unjoined_groups(points, classes))
 
@@ -211,16 +210,16 @@ def _field_arithmetic(q: int) -> tuple[FiniteField, tuple[int, ...], tuple[int, 
     return field, field.primitive_powers(), tuple(row.index(0) for row in field.add)
 
 
-def _develop_over_field(
-    field: FiniteField, parts: int, base: Sequence[Sequence[tuple[int, int]]]
+def _translates(
+    add: Sequence[Sequence[int]], parts: int, base: Sequence[Sequence[tuple[int, int]]]
 ) -> list[ParallelClass]:
-    """The q translates of a base class over GF(q) × parts (points (x, j) as j * q + x; j = parts is ∞)."""
-    q = field.q
-
-    def shifted(block: Sequence[tuple[int, int]], s: int) -> Block:
-        return tuple(sorted(j * q + (x if j == parts else field.add[x][s]) for x, j in block))
-
-    return [tuple(shifted(block, s) for block in base) for s in range(q)]
+    """The translates of a base class over a ring whose addition table is `add` (Z_n or GF(q)), times `parts`
+    parts: point (x, j) is j * n + x, and part `parts` holds the fixed points ∞, never moved."""
+    n = len(add)
+    return [
+        tuple(tuple(sorted(j * n + (x if j == parts else add[x][s]) for x, j in block)) for block in base)
+        for s in range(n)
+    ]
 
 
 def kirkman_2q1(q: int) -> ResolvableDesign:
@@ -245,7 +244,7 @@ def kirkman_2q1(q: int) -> ResolvableDesign:
         *([(x, 0), (negative[x], 0), (field.mul[x][y], 1)] for x in halves),
         *([(x, 1) for x in cosets[i : i + 3]] for i in range(0, len(cosets), 3)),
     ]
-    return ResolvableDesign(f"KTS({2 * q + 1})", 2 * q + 1, tuple(_develop_over_field(field, 2, base)))
+    return ResolvableDesign(f"KTS({2 * q + 1})", 2 * q + 1, tuple(_translates(field.add, 2, base)))
 
 
 def kirkman_3q(q: int) -> ResolvableDesign:
@@ -266,8 +265,8 @@ def kirkman_3q(q: int) -> ResolvableDesign:
 
     cosets = [[(power[(i + 2 * t * s) % (q - 1)], j) for s in range(3)] for i in range(t) for j in range(3)]
     base = [[(0, 0), (0, 1), (0, 2)], *cosets, *(transversal(i) for i in range(6 * t) if (i // t) % 2)]
-    rounds = _develop_over_field(field, 3, base) + [
-        tuple(block for (block,) in _develop_over_field(field, 3, [transversal(i)]))
+    rounds = _translates(field.add, 3, base) + [
+        tuple(block for (block,) in _translates(field.add, 3, [transversal(i)]))
         for i in range(6 * t)
         if (i // t) % 2 == 0
     ]
@@ -296,7 +295,7 @@ def quadruples_3q1(q: int) -> ResolvableDesign | None:
         scaled = field.mul[lam][x]
         for j in range(3):
             base.append([(x, j), (negative[x], j), (scaled, (j + 1) % 3), (negative[scaled], (j + 1) % 3)])
-    return ResolvableDesign(f"RBIBD({3 * q + 1},4,1)", 3 * q + 1, tuple(_develop_over_field(field, 3, base)))
+    return ResolvableDesign(f"RBIBD({3 * q + 1},4,1)", 3 * q + 1, tuple(_translates(field.add, 3, base)))
 
 
 def stored(family: str, points: int) -> ResolvableDesign | None:
