@@ -175,7 +175,7 @@ def roster_of(
     # Duplicates are found among organisations as grouped, then the spellings are grouped again among the
     # people kept, so that the names printed and the merges reported are those of the people planned.
     doubles = _Doubles(layout, dedupe)
-    kept = _answered_both_ways(_drop_duplicates(_grouped(entries, pinned)[0], doubles), reading, doubles)
+    kept, absent = _answered_both_ways(_drop_duplicates(_grouped(entries, pinned)[0], doubles), reading, doubles)
     if reading.problems or doubles.problems:
         # In the order of the rows, as the organiser goes down the sheet to fix them.
         raise ImportProblems(
@@ -216,7 +216,7 @@ def roster_of(
         source=table.source,
         warnings=(
             *table.warnings,
-            *_skipped_lines(table.source, layout, reading.skipped),
+            *_skipped_lines(table.source, layout, replace(reading.skipped, absent=absent)),
             *doubles.warnings,
             *_namesakes(kept, table.source),
             *renamed,
@@ -717,10 +717,12 @@ def _drop_duplicates(entries: list[_Entry], doubles: _Doubles) -> list[_Entry]:
     return kept
 
 
-def _answered_both_ways(kept: list[_Entry], reading: _Reading, doubles: _Doubles) -> list[_Entry]:
-    """The entries kept once the people who registered twice, answering once that they come and once that
-    they do not (a form sent again), are settled as other duplicates are; with `dedupe` the first row's
-    answer holds. `reading.skipped.absent` is set to the people left out in the end."""
+def _answered_both_ways(
+    kept: list[_Entry], reading: _Reading, doubles: _Doubles
+) -> tuple[list[_Entry], list[tuple[str, str]]]:
+    """(the entries kept, the people left out as not coming with their answers) once the people who registered
+    twice, answering once that they come and once that they do not (a form sent again), are settled as other
+    duplicates are; with `dedupe` the first row's answer holds."""
     coming = _ComingPeople(kept, {entry.row: entry.organisation for entry in reading.entries})
     declined: list[tuple[str, str]] = []
     dropped: set[int] = set()
@@ -742,8 +744,7 @@ def _answered_both_ways(kept: list[_Entry], reading: _Reading, doubles: _Doubles
         if doubles.dedupe and first == entry.row:
             dropped.add(same.row)
             declined.append((entry.name, answer))
-    reading.skipped.absent = declined
-    return [entry for entry in kept if entry.row not in dropped]
+    return [entry for entry in kept if entry.row not in dropped], declined
 
 
 class _ComingPeople:

@@ -759,17 +759,16 @@ def _missing_roles(table: Sheet, layout: Layout, missing: Sequence[Role], data: 
 
 
 def _column_to_fill(headers: Sequence[str], unseen: Sequence[Role], data: Sequence[Row], used: set[int]) -> str:
-    """What to do when no column could hold the `unseen` roles: fill in the one headed as such whose values
-    are not names or organisations (a column of ticks headed 'Structure'), else add the column."""
+    """What to do when no column could hold the `unseen` roles (the full name, the organisation): fill in the
+    one headed as such whose values are not names or organisations (a column of ticks headed 'Structure'),
+    else add the column."""
     for role in unseen:
         roles = NAME_ROLES if role in NAME_ROLES else (role,)
         for column, header in enumerate(headers):
             if column not in used and any(candidate.role in roles for candidate in candidates(header)):
                 values = quoted_list(list(dict.fromkeys(_fill(data, column)[1]))[:SHOWN_VALUES])
                 column_name = t("{letter} {header}", letter=column_letter(column), header=quoted(header))
-                return t(
-                    WRONG_VALUES[Role.FULL_NAME if role in NAME_ROLES else role], column=column_name, values=values
-                )
+                return t(WRONG_VALUES[role], column=column_name, values=values)
     examples = quoted_list([t(EXAMPLE_HEADERS[role]) for role in unseen])
     return t_plural(
         "None of them looks like one: add the column, headed for example {examples}, with each person's value.",

@@ -511,10 +511,9 @@ def _choose_sheet(entries: Sequence[_SheetEntry], sheet: str | None, source: str
                 hint="",
             )
         )
-    names = tuple(entry.name for entry in entries)
     if sheet is not None:
         chosen = _named_sheet(entries, sheet, source)
-        return replace(chosen.read(), name=chosen.name, sheets=names)
+        return replace(chosen.read(), name=chosen.name, sheets=tuple(entry.name for entry in entries))
     visible = [entry for entry in entries if not entry.hidden] or list(entries)
     best: tuple[int, Sheet, _SheetEntry] | None = None
     for entry in visible:
@@ -526,13 +525,14 @@ def _choose_sheet(entries: Sequence[_SheetEntry], sheet: str | None, source: str
             break
     assert best is not None
     _, table, entry = best
-    return replace(_with_context(table, entry, entries, visible), name=entry.name, sheets=names)
+    return _with_context(table, entry, entries, visible)
 
 
 def _with_context(
     table: Sheet, chosen: _SheetEntry, entries: Sequence[_SheetEntry], visible: Sequence[_SheetEntry]
 ) -> Sheet:
-    """The sheet read, with the other visible sheets (for hints) and a warning when it was not simply the first."""
+    """The sheet read, named, with the workbook's sheets, the other visible ones (for hints) and a warning when
+    it was not simply the first."""
     others = tuple(entry.name for entry in visible if entry is not chosen)
     warnings = list(table.warnings)
     if chosen is not entries[0]:
@@ -556,7 +556,10 @@ def _with_context(
                 empty=t(", no attendee list in {sheets}", sheets=quoted_list(empty)) if empty else "",
             ),
         )
-    return Sheet(table.rows, table.source, others, workbook=True, warnings=tuple(warnings))
+    names = tuple(entry.name for entry in entries)
+    return Sheet(
+        table.rows, table.source, others, workbook=True, warnings=tuple(warnings), name=chosen.name, sheets=names
+    )
 
 
 def _named_sheet(entries: Sequence[_SheetEntry], sheet: str, source: str) -> _SheetEntry:

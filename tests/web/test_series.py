@@ -37,7 +37,7 @@ def test_a_series_makes_a_session_per_later_session_and_planning_again_reuses_th
         roster, saved_event(draft), sessions=3, history=workspace.history, time_limit=1.0, apart=(("p01", "p02"),)
     )
     keep_series_drafts(workspace, draft, planned)
-    later = series_drafts(workspace, workspace.draft(draft.id))
+    later = [session.id for session in series_drafts(workspace, workspace.draft(draft.id))]
     assert len(later) == 2 and len(workspace.drafts()) == 3
     previous: list[Path] = []
     for number, session_id in enumerate([draft.id, *later], start=1):
@@ -55,7 +55,9 @@ def test_a_series_makes_a_session_per_later_session_and_planning_again_reuses_th
         kept = list_sessions(connection)
     assert [(info.status, info.series_number) for info in kept] == [(SessionStatus.PLANNED, k) for k in (1, 2, 3)]
     keep_series_drafts(workspace, workspace.draft(draft.id), planned)
-    assert series_drafts(workspace, workspace.draft(draft.id)) == later and len(workspace.drafts()) == 3
+    assert [session.id for session in series_drafts(workspace, workspace.draft(draft.id))] == later and len(
+        workspace.drafts()
+    ) == 3
     with open_history(workspace.history) as connection:
         assert len(list_sessions(connection)) == 3  # planned again: replaced, not added
 
@@ -77,7 +79,7 @@ def test_the_plan_screen_plans_a_series_and_its_stop_keeps_the_best_series_so_fa
             assert time.monotonic() < waited, "the stopped series never ended"
             time.sleep(0.2)
     workspace = Workspace(data)
-    later = series_drafts(workspace, workspace.draft(draft.id))
+    later = [session.id for session in series_drafts(workspace, workspace.draft(draft.id))]
     assert len(later) == 1 and (workspace.draft(later[0]).plan_folder / "plan.json").is_file()
     assert '<option value="2" selected>2</option>' in page and "Les séances suivantes de cette série" in page
     assert f'href="/sessions/{later[0]}/plan"' in page

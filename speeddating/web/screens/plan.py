@@ -39,10 +39,10 @@ SERIES_COPIED = ("columns", "sheet", "dedupe", "people", "pairs", "spellings", "
 """What a later session of a series keeps of the first's state: the same people, read the same way."""
 
 
-def series_drafts(workspace: Workspace, draft: Draft) -> list[str]:
+def series_drafts(workspace: Workspace, draft: Draft) -> list[Draft]:
     """The sessions made for the later sessions of the series planned from `draft`, those still there."""
-    known = {other.id for other in workspace.drafts()}
-    return [str(i) for i in draft.state.get("series_drafts", []) if str(i) in known]
+    known = {other.id: other for other in workspace.drafts()}
+    return [known[str(i)] for i in draft.state.get("series_drafts", []) if str(i) in known]
 
 
 def keep_series_drafts(workspace: Workspace, draft: Draft, planned: PlannedSeries) -> None:
@@ -52,11 +52,12 @@ def keep_series_drafts(workspace: Workspace, draft: Draft, planned: PlannedSerie
     notes = [*planned.warnings, *planned.constraints, *planned.figures]
     reused = series_drafts(workspace, draft)
     source = draft.attendee_file
+    attendees = source.read_bytes() if source is not None else None
     made: list[str] = []
     for number, plan in enumerate(plans[1:]):
-        later = workspace.draft(reused[number]) if number < len(reused) else workspace.new_draft()
-        if source is not None:
-            later = later.store_attendees(source.read_bytes(), draft.attendee_name)
+        later = reused[number] if number < len(reused) else workspace.new_draft()
+        if attendees is not None:
+            later = later.store_attendees(attendees, draft.attendee_name)
         copied = {key: draft.state[key] for key in SERIES_COPIED if key in draft.state}
         later = later.save(**copied, event=event_state(plan.event), plan_notes=list(planned.figures))
         write_documents(plan, later.plan_folder)
@@ -100,7 +101,7 @@ def router(site: Site) -> APIRouter:
             time_limit=draft.state.get("time_limit", TIME_LIMITS[0]),
             series_sizes=SERIES_SIZES,
             sessions=draft.state.get("sessions", SERIES_SIZES[0]),
-            series_drafts=[site.workspace.draft(i) for i in series_drafts(site.workspace, draft)],
+            series_drafts=series_drafts(site.workspace, draft),
         )
 
     @routes.post("/plan/start")
