@@ -5,6 +5,7 @@ import io
 import itertools
 import math
 import random
+import unicodedata
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -27,6 +28,8 @@ from speeddating.exporters.pdf.style import (
     long_date,
     register_fonts,
     revision_mark,
+    unprintable,
+    visual,
 )
 from speeddating.exporters.pdf.table_cards import table_numbers
 from speeddating.i18n import N_, t, use_language
@@ -536,3 +539,35 @@ def test_an_organisations_heading_never_ends_a_page_of_the_master_plan(count: in
         heading = t("{organisation} ({count})", organisation=first.organisation, count=heads[key])
         opening = normalised(french_spacing(f"{heading} {first.name}"))
         assert sum(opening in page for page in pages) == 1, opening
+
+
+ARABIC_NAME = "محمد عبد الله"
+"""Muhammad Abdullah: the letters join, the words run right to left, and "الله" has a ligature DejaVu Sans lacks."""
+HEBREW_NAME = "שרה כהן"
+
+
+def test_arabic_letters_join_and_right_to_left_names_read_right_to_left() -> None:
+    """reportlab draws code points one by one, left to right: Arabic came out as unjoined letters, each word spelt
+    backwards, and Hebrew backwards; `visual` gives the joined forms in the order they are drawn."""
+    assert visual("محمد") == "\ufeaa\ufee4\ufea4\ufee3"  # final dal, medial meem, medial hah, initial meem
+    assert visual(HEBREW_NAME) == "ןהכ הרש"
+    assert visual("Centre محمد (Lens)") == "Centre \ufeaa\ufee4\ufea4\ufee3 (Lens)"
+    assert visual(LONG_NAMES[1]) == LONG_NAMES[1]
+    assert unprintable(visual(ARABIC_NAME)) == set()
+
+
+def test_right_to_left_names_print_joined_in_every_document(tmp_path: Path) -> None:
+    plan = make_plan(8)
+    people = tuple(
+        Attendee(a.id, (ARABIC_NAME, HEBREW_NAME)[i], "جمعية النور" if i == 0 else a.organisation) if i < 2 else a
+        for i, a in enumerate(plan.attendees)
+    )
+    plan = Plan(people, plan.rounds, plan.event, plan.quality)
+    for name, data in printed(plan, tmp_path).items():
+        if name == "agenda.pdf":
+            continue
+        text = normalised(" ".join(pdf_pages(data)))
+        # pypdf puts right-to-left text back in reading order, and NFKC turns joined forms back into letters
+        for written in (ARABIC_NAME, HEBREW_NAME, "جمعية النور"):
+            assert written in unicodedata.normalize("NFKC", text), (name, written)
+        assert ARABIC_NAME not in text, "drawn as joined forms, not as the letters one by one"

@@ -33,6 +33,7 @@ from speeddating.exporters.pdf.style import (
     quality_of,
     register_fonts,
     revision_mark,
+    visual,
 )
 from speeddating.i18n import t
 from speeddating.plan import Plan, Quality
@@ -49,7 +50,7 @@ def _style(name: str, font: str = FONT, size: float = 8, colour: Any = INK, **ex
 
 
 def _text(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(french_spacing(text)), style)
+    return Paragraph(escape(visual(french_spacing(text))), style)
 
 
 def _header(plan: Plan, quality: Quality, width: float) -> list[Flowable]:

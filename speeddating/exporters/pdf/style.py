@@ -1,7 +1,9 @@
 """What every printable shares: the embedded font, the colours, the paper, and text that fits.
 
 DejaVu Sans is embedded because Helvetica silently prints boxes for names such as Łukasz or
-Nguyễn. Every canvas is `invariant` so the same plan gives byte-identical files, and every
+Nguyễn. reportlab draws code points one by one from left to right, so Arabic and Hebrew text goes
+through `visual` (joined letter forms, right-to-left runs in display order) where it is measured and
+drawn. Every canvas is `invariant` so the same plan gives byte-identical files, and every
 piece of text goes through `fit_text`, which shrinks, then wraps, then (only as a last resort)
 shortens it: a long name never runs off a card.
 """
@@ -15,6 +17,9 @@ from functools import lru_cache
 from importlib import resources
 from io import BytesIO
 
+from arabic_reshaper import ArabicReshaper
+from arabic_reshaper.ligatures import LIGATURES
+from bidi import get_display
 from reportlab.lib.colors import Color
 from reportlab.lib.fonts import addMapping
 from reportlab.lib.pagesizes import A4, LETTER
@@ -54,12 +59,44 @@ def register_fonts() -> None:
         addMapping(FONT, bold, italic, face)
 
 
-def unprintable(text: str) -> set[str]:
-    """The visible characters of `text` that the embedded font has no glyph for: they would print as empty
-    boxes (Chinese, Japanese, Korean, Devanagari... are beyond DejaVu Sans)."""
+@lru_cache(maxsize=1)
+def _covered() -> frozenset[int]:
+    """The code points both embedded faces (regular and bold) have a glyph for."""
     register_fonts()
-    covered: dict[int, int] = pdfmetrics.getFont(FONT).face.charToGlyph
-    return {c for c in text if ord(c) not in covered and not c.isspace() and unicodedata.category(c)[0] not in "CZ"}
+    regular: dict[int, int] = pdfmetrics.getFont(FONT).face.charToGlyph
+    bold: dict[int, int] = pdfmetrics.getFont(BOLD).face.charToGlyph
+    return frozenset(regular.keys() & bold.keys())
+
+
+def unprintable(text: str) -> set[str]:
+    """The visible characters of `text`, as drawn, that the embedded font has no glyph for: they would print as
+    empty boxes (Chinese, Japanese, Korean, Devanagari, Thai... are beyond DejaVu Sans)."""
+    covered = _covered()
+    return {
+        c for c in visual(text) if ord(c) not in covered and not c.isspace() and unicodedata.category(c)[0] not in "CZ"
+    }
+
+
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
+@lru_cache(maxsize=1)
+def _arabic_shaper() -> ArabicReshaper:
+    """Joins Arabic letters into their initial, medial and final forms, with only the ligatures both faces draw
+    (the one-glyph ligature of "الله", in names such as Abdullah, would print as an empty box)."""
+    covered = _covered()
+    drawable = {name: all(ord(c) in covered for c in "".join(forms)) for name, (_, forms) in LIGATURES}
+    return ArabicReshaper(configuration=drawable)
+
+
+@lru_cache(maxsize=1 << 14)
+def visual(text: str) -> str:
+    """`text` in the order and letter forms in which it is drawn: Arabic letters joined and every right-to-left
+    run (Arabic, Hebrew) reversed in place, in a left-to-right line; other text as is."""
+    if not _RIGHT_TO_LEFT.search(text):
+        return text
+    display = get_display(_arabic_shaper().reshape(text), base_dir="L")
+    return display if isinstance(display, str) else display.decode()
 
 
 def unprintable_people(plan: Plan) -> tuple[list[str], str]:
@@ -127,19 +164,20 @@ class Fitted:
         for line in self.lines:
             y -= self.leading
             baseline = y + self.leading - self.size * 0.95
+            drawn = visual(line)
             if align == "center":
-                canvas.drawCentredString(x + width / 2, baseline, line)
+                canvas.drawCentredString(x + width / 2, baseline, drawn)
             elif align == "right":
-                canvas.drawRightString(x + width, baseline, line)
+                canvas.drawRightString(x + width, baseline, drawn)
             else:
-                canvas.drawString(x, baseline, line)
+                canvas.drawString(x, baseline, drawn)
         return y
 
 
 @lru_cache(maxsize=1 << 16)
 def _width(text: str, font: str, size: float) -> float:
-    """reportlab's width of `text`, remembered: wrapping measures the same words again and again."""
-    width: float = pdfmetrics.stringWidth(text, font, size)
+    """reportlab's width of `text` as drawn, remembered: wrapping measures the same words again and again."""
+    width: float = pdfmetrics.stringWidth(visual(text), font, size)
     return width
 
 
