@@ -571,3 +571,26 @@ def test_right_to_left_names_print_joined_in_every_document(tmp_path: Path) -> N
         for written in (ARABIC_NAME, HEBREW_NAME, "جمعية النور"):
             assert written in unicodedata.normalize("NFKC", text), (name, written)
         assert ARABIC_NAME not in text, "drawn as joined forms, not as the letters one by one"
+
+
+def test_a_page_of_the_master_plan_opening_inside_an_organisation_repeats_its_heading() -> None:
+    """Forty people of one organisation run over a page: the next page used to open on names with nothing to say
+    whose they were; now it opens on the organisation's heading, marked as continued."""
+    people = tuple(Attendee(f"p{i:03d}", f"Personne {i:03d}", ORGANISATIONS[i % 3]) for i in range(120))
+    tables = tuple(SeatedTable(n + 1, tuple(p.id for p in people[n::30])) for n in range(30))
+    plan = Plan(people, (PlannedRound(1, tables, None, "08:45", "08:55"),), Event(date="2026-12-08"))
+    pages = [normalised(text) for text in pdf_pages(master_plan.master_plan_pdf(plan))]
+    assert len(pages) >= 3
+    by_name = {person.name: person for person in people}
+    continued = 0
+    for page in pages[1:]:
+        rows = page[page.index("08:45") + len("08:45 ") :]
+        first = by_name[min(by_name, key=lambda name: rows.find(name) % (len(rows) + 1))]
+        heading = rows[: rows.index(first.name)].strip()
+        expected = {
+            t("{organisation} ({count})", organisation=first.organisation, count=40),
+            t("{organisation} ({count}, continued)", organisation=first.organisation, count=40),
+        }
+        assert heading in expected, (heading, first.name)
+        continued += "suite" in heading
+    assert continued >= 1

@@ -6,8 +6,10 @@ the organiser's clipboard also says how good the plan is.
 """
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from io import BytesIO
+from itertools import takewhile
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -80,7 +82,39 @@ def _header(plan: Plan, quality: Quality, width: float) -> list[Flowable]:
     return flowables
 
 
-def _grid(plan: Plan, width: float) -> Table:
+@dataclass(frozen=True)
+class _Line:
+    """A row under the grid's header: an organisation's heading (no `cells`), or one of its people."""
+
+    organisation: str
+    count: int
+    cells: tuple[Any, ...] = ()
+    continued: bool = False
+
+
+class _Grid(Table):  # type: ignore[misc]
+    """The grid of people by rounds; a page that opens inside an organisation repeats its heading, continued."""
+
+    lines: Sequence[_Line] = ()
+    build: Callable[[Sequence[_Line], Sequence[float | None]], "_Grid"] | None = None
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        """reportlab's split, the second part opening on its organisation's heading when it opens on a person.
+        Rows keep the heights measured here (wrapping every name again on every page took most of the time)."""
+        parts: list[Any] = super().split(availWidth, availHeight)
+        if len(parts) != 2 or self.build is None:
+            return parts
+        first, rest = parts
+        done = len(first._cellvalues) - 1  # the header row is repeated on each page, the lines are not
+        shown = self.lines[done:]
+        if shown and shown[0].cells:
+            heights = [self._rowHeights[0], None, *self._rowHeights[done + 1 :]]
+            return [first, self.build([replace(shown[0], cells=(), continued=True), *shown], heights)]
+        rest.lines, rest.build = shown, self.build
+        return parts
+
+
+def _grid(plan: Plan, width: float) -> _Grid:
     """Header row of rounds, then per organisation a band row and its people."""
     rounds = len(plan.rounds)
     cell = min(52.0, max(26.0, (width - 170) / max(rounds, 1)))
@@ -88,49 +122,60 @@ def _grid(plan: Plan, width: float) -> Table:
     times = _style("times", size=6.5, colour=MUTED, alignment=TA_CENTER)
     header: list[Any] = [_text(t("Attendee"), _style("person", BOLD, 7.5))]
     header += [[_text(t("Round {number}", number=rnd.number), centred), _text(rnd.start, times)] for rnd in plan.rounds]
-    rows: list[list[Any]] = [header]
-    commands: list[tuple[Any, ...]] = [
-        ("FONT", (1, 1), (-1, -1), BOLD, 9),
-        ("TEXTCOLOR", (1, 1), (-1, -1), INK),
-        ("ALIGN", (1, 0), (-1, -1), "CENTER"),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ("LINEBELOW", (0, 0), (-1, 0), 1, ACCENT),
-    ]
     seat = [{x: table.number for table in rnd.tables for x in table.attendees} for rnd in plan.rounds]
     name_style = _style("name", size=8)
     band_style = _style("band", BOLD, 8.5, ACCENT)
     people = plan.by_id()
     counts = Counter(a.organisation_key for a in plan.attendees)
-    current = None
-    shade = False
+    widths = [width - cell * rounds, *[cell] * rounds]
+    lines: list[_Line] = []
     for attendee_id in by_organisation_then_name(plan):
         person = people[attendee_id]
-        if person.organisation_key != current:
-            current = person.organisation_key
-            count = counts[current]
-            band = len(rows)
-            rows.append(
-                [
-                    _text(t("{organisation} ({count})", organisation=person.organisation, count=count), band_style),
-                    *[""] * rounds,
-                ]
+        count = counts[person.organisation_key]
+        if not lines or lines[-1].organisation != person.organisation:
+            lines.append(_Line(person.organisation, count))
+        row = (_text(person.name, name_style), *[str(s.get(attendee_id, "—")) for s in seat])
+        lines.append(_Line(person.organisation, count, row))
+
+    def build(shown: Sequence[_Line], heights: Sequence[float | None]) -> _Grid:
+        rows: list[Any] = [header]
+        commands: list[tuple[Any, ...]] = [
+            ("FONT", (1, 1), (-1, -1), BOLD, 9),
+            ("TEXTCOLOR", (1, 1), (-1, -1), INK),
+            ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ("LINEBELOW", (0, 0), (-1, 0), 1, ACCENT),
+        ]
+        shade = False
+        for band, line in enumerate(shown, start=1):
+            if line.cells:
+                if shade:
+                    commands.append(("BACKGROUND", (0, band), (-1, band), ZEBRA))
+                shade = not shade
+                rows.append(list(line.cells))
+                continue
+            heading = (
+                t("{organisation} ({count}, continued)", organisation=line.organisation, count=line.count)
+                if line.continued
+                else t("{organisation} ({count})", organisation=line.organisation, count=line.count)
             )
+            rows.append([_text(heading, band_style), *[""] * rounds])
+            kept = len(list(takewhile(lambda below: bool(below.cells), shown[band : band + KEPT_WITH_HEADING])))
             commands += [
                 ("SPAN", (0, band), (-1, band)),
                 ("BACKGROUND", (0, band), (-1, band), TINT),
                 ("TOPPADDING", (0, band), (-1, band), 3),
-                ("NOSPLIT", (0, band), (-1, band + min(count, KEPT_WITH_HEADING))),
+                ("NOSPLIT", (0, band), (-1, band + kept)),
             ]
             shade = False
-        if shade:
-            commands.append(("BACKGROUND", (0, len(rows)), (-1, len(rows)), ZEBRA))
-        shade = not shade
-        rows.append([_text(person.name, name_style), *[str(s.get(attendee_id, "—")) for s in seat]])
-    grid = Table(rows, colWidths=[width - cell * rounds, *[cell] * rounds], repeatRows=1)
-    grid.setStyle(TableStyle(commands))
-    return grid
+        grid = _Grid(rows, colWidths=widths, rowHeights=heights or None, repeatRows=1)
+        grid.setStyle(TableStyle(commands))
+        grid.lines, grid.build = shown, build
+        return grid
+
+    return build(lines, ())
 
 
 def _footer(plan: Plan) -> Callable[[Canvas, Any], None]:
