@@ -31,7 +31,7 @@ from speeddating.exporters.pdf.style import (
     unprintable,
     visual,
 )
-from speeddating.exporters.pdf.table_cards import table_numbers
+from speeddating.exporters.pdf.table_cards import table_cards_pdf, table_numbers
 from speeddating.i18n import N_, t, use_language
 from speeddating.plan import Plan, PlannedRound, Quality, SeatedTable, read_plan, write_plan
 from speeddating.problem import table_layout
@@ -594,3 +594,19 @@ def test_a_page_of_the_master_plan_opening_inside_an_organisation_repeats_its_he
         assert heading in expected, (heading, first.name)
         continued += "suite" in heading
     assert continued >= 1
+
+
+def test_a_long_title_gives_way_to_the_place_at_the_foot_of_cards() -> None:
+    """A long title and a long place together lost the end of the place to an ellipsis on every itinerary and
+    table card: the title (printed large on the agenda and the master plan) now gives way to the place."""
+    event = replace(
+        make_plan(8).event,
+        title="Petit-déjeuner des partenaires de l'emploi, de l'insertion et de la formation professionnelle du "
+        "bassin de Lens-Liévin-Hénin-Carvin",
+        location="Centre d'information sur les droits des femmes et des familles du Pas-de-Calais, 12 rue de la "
+        "République, salle polyvalente du rez-de-chaussée",
+    )
+    plan = replace(make_plan(8), event=event)
+    for document in (itineraries.itineraries_pdf(plan), table_cards_pdf(plan)):
+        text = normalised(" ".join(pdf_pages(document)))
+        assert normalised(event.location) in text and "…" not in text

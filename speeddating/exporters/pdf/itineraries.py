@@ -25,6 +25,7 @@ from speeddating.exporters.pdf.style import (
     Fitted,
     by_organisation_then_name,
     event_line,
+    fit_event_line,
     fit_text,
     needs_fallback_presentation,
     new_canvas,
@@ -148,7 +149,7 @@ def _card(plan: Plan, person: Attendee, width: float, height: float, smallest: f
     organisation = fit_text(person.organisation, FONT, inner, 8.5, 6.5, max_lines=2)
     mark = revision_mark(plan)
     room = inner - (pdfmetrics.stringWidth(mark, BOLD, 6.5) + 6 if mark else 0)
-    foot = fit_text(event_line(plan), FONT, room, 6, 5, max_lines=2)  # a long place wraps rather than lose its end
+    foot = fit_event_line(plan, room, 6, 5, 2)  # a long place wraps rather than lose its end
     rows_top = height - PADDING + 2 - name.height - organisation.height - 4 - 9
     available = rows_top - 3 - (PADDING + foot.height + 3)
     itinerary = plan.itinerary(person.id)

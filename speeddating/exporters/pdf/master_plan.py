@@ -29,7 +29,7 @@ from speeddating.exporters.pdf.style import (
     TINT,
     by_organisation_then_name,
     event_line,
-    fit_text,
+    fit_event_line,
     french_spacing,
     page_size,
     quality_of,
@@ -194,11 +194,9 @@ def _footer(plan: Plan) -> Callable[[Canvas, Any], None]:
         canvas.drawRightString(width - MARGIN, MARGIN - 18, page)
         mark = revision_mark(plan)
         room = width - 2 * MARGIN - canvas.stringWidth(page, FONT, 7) - 12
-        for with_title in (True, False):
-            about = " · ".join(x for x in (t("Master plan"), event_line(plan, with_title), mark) if x)
-            fitted = fit_text(about, FONT, room, 7, 5.5, max_lines=2)
-            if not fitted.lines[-1].endswith("…"):
-                break
+        fitted = fit_event_line(
+            plan, room, 7, 5.5, 2, around=lambda line: " · ".join(x for x in (t("Master plan"), line, mark) if x)
+        )
         fitted.draw(canvas, MARGIN, MARGIN - 18 + fitted.size * 0.95, MUTED)
         canvas.restoreState()
 

@@ -267,6 +267,19 @@ def event_line(plan: Plan, with_title: bool = True) -> str:
     return " · ".join(part for part in parts if part)
 
 
+def fit_event_line(
+    plan: Plan, width: float, size: float, smallest: float, max_lines: int, around: Callable[[str], str] = str
+) -> Fitted:
+    """The event line (in `around`, such as "Master plan · {line} · v2") fitted to a foot, without the title when
+    the whole line would lose its end: the date and the place matter more there than a title printed large on the
+    agenda and the master plan."""
+    for with_title in (True, False):
+        fitted = fit_text(around(event_line(plan, with_title)), FONT, width, size, smallest, max_lines)
+        if not fitted.lines[-1].endswith("…"):
+            break
+    return fitted
+
+
 _CLOCK = re.compile(r"(\d{1,2}:\d{2})")
 
 

@@ -25,6 +25,7 @@ from speeddating.exporters.pdf.style import (
     WHITE,
     Fitted,
     event_line,
+    fit_event_line,
     fit_text,
     needs_fallback_presentation,
     new_canvas,
@@ -204,7 +205,7 @@ def _draw_number_column(canvas: Canvas, plan: Plan, number: int, face: Face, she
     canvas.setFillColor(INK)
     canvas.setFont(BOLD, size)
     canvas.drawString(MARGIN, top - 22 - size * 0.76, digits)
-    foot = fit_text(event_line(plan), FONT, column - 2, 8, 6, max_lines=4)
+    foot = fit_event_line(plan, column - 2, 8, 6, 4)
     mark = revision_mark(plan)
     bottom = MARGIN + (16 if mark else 0)
     foot.draw(canvas, MARGIN + 2, bottom + foot.height, MUTED)
