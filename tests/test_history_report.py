@@ -1,5 +1,6 @@
 """The network report: links between organisations, reach per person, CSV and one PDF page."""
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -52,10 +53,10 @@ def test_report_files_and_printed_table(tmp_path: Path) -> None:
     assert lines[0] == "After 3 sessions: 9 people from 5 organisations, 26 distinct encounters."
     assert any(line.startswith("Nguyễn Văn An") and "Cap emploi, CIO, Mission Locale" in line for line in lines)
     people_csv = (tmp_path / "out" / "report-people.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert people_csv[0] == "Name;Organisation;People met;Organisations met;Nobody met yet from"
+    assert people_csv[0] == "Name,Organisation,People met,Organisations met,Nobody met yet from"
     assert len(people_csv) == 1 + 9
     matrix_csv = (tmp_path / "out" / "report-organisations.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert matrix_csv[0].split(";")[1:] == list(report.organisations)
+    assert next(csv.reader([matrix_csv[0]]))[1:] == list(report.organisations)
     pdf = PdfReader(written[-1])
     assert len(pdf.pages) == 1
     text = pdf.pages[0].extract_text()

@@ -1,5 +1,7 @@
 """The plan file: round trip, the checker accepts what we write, malformed files are named."""
 
+import csv
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +12,7 @@ import pytest
 from speeddating.errors import PlanFormatError
 from speeddating.evaluation import evaluate
 from speeddating.event import default_event
-from speeddating.exporters.spreadsheet import plan_rows, rows_to_csv
+from speeddating.exporters.spreadsheet import neutralise, plan_rows, rows_to_csv
 from speeddating.i18n import use_language
 from speeddating.plan import Plan, plan_from_dict, plan_to_dict, read_plan, write_plan
 from speeddating.planning import build_plan, measure
@@ -107,6 +109,17 @@ def test_csv_is_for_french_excel_and_defuses_formulas() -> None:
     assert "Tour;Début;Table;Nom;Structure;Thème" in text.splitlines()[0]
     assert "'=Jean Dupont" in text
     assert "Chloé Œuvray" in text
+
+
+def test_csv_in_english_is_comma_separated_for_english_excel() -> None:
+    """English Excel splits CSV at commas (its list separator): a `;` file opened in one column."""
+    extra = ["1", "08:45", "2", "Martin, Anne", "CCAS; pôle senior", "Nos publics"]
+    with use_language("en"):
+        rows = [*plan_rows(sample_plan()), extra]
+        text = rows_to_csv(rows)
+    assert text.splitlines()[0] == "Round,Start,Table,Name,Organisation,Theme"
+    assert list(csv.reader(io.StringIO(text))) == [[neutralise(cell) for cell in row] for row in rows]
+    assert rows_to_csv(rows).splitlines()[0] == "Round;Start;Table;Name;Organisation;Theme"
 
 
 def test_a_person_put_at_two_tables_by_hand_is_named_with_the_fix(tmp_path: Path) -> None:

@@ -1,9 +1,11 @@
-"""`plan.csv`: one row per person per round, readable by French Excel (`;`, UTF-8 with BOM)."""
+"""`plan.csv`: one row per person per round, readable by Excel in the document's language (UTF-8 with BOM)."""
 
 import csv
 import io
 
-from speeddating.i18n import t
+from babel.numbers import get_decimal_symbol
+
+from speeddating.i18n import format_locale, t
 from speeddating.plan import Plan
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -27,13 +29,19 @@ def plan_rows(plan: Plan) -> list[list[str]]:
     return rows
 
 
+def list_separator() -> str:
+    """The separator Excel expects in a CSV file of the current language: it takes its list separator from the
+    region, `;` where the decimal mark is a comma (French), `,` elsewhere (English: a `;` file opened in one column)."""
+    return ";" if get_decimal_symbol(format_locale()) == "," else ","
+
+
 def rows_to_csv(rows: list[list[str]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=list_separator(), lineterminator="\r\n")
     writer.writerows([[neutralise(cell) for cell in row] for row in rows])
     return buffer.getvalue()
 
 
 def plan_csv(plan: Plan) -> bytes:
-    """The plan as `plan.csv` bytes (UTF-8 with BOM, so French Excel reads the accents)."""
+    """The plan as `plan.csv` bytes (UTF-8 with BOM, so Excel reads the accents)."""
     return rows_to_csv(plan_rows(plan)).encode("utf-8-sig")
