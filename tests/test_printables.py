@@ -610,3 +610,12 @@ def test_a_long_title_gives_way_to_the_place_at_the_foot_of_cards() -> None:
     for document in (itineraries.itineraries_pdf(plan), table_cards_pdf(plan)):
         text = normalised(" ".join(pdf_pages(document)))
         assert normalised(event.location) in text and "…" not in text
+
+
+def test_long_organisations_print_whole_on_cards_of_six_tables() -> None:
+    """Three people to a row (tables of 5 or 6), a long organisation lost its end to an ellipsis on the table card."""
+    event = Event(title="Petit-déjeuner", date="2026-12-08", table_size=6, themes=DEFAULT_THEMES)
+    people = attendees(18)
+    plan = Plan(people, seated(people, 5, event), event)
+    text = normalised(" ".join(pdf_pages(table_cards_pdf(plan))))
+    assert normalised(french_spacing(LONG_ORGANISATION)) in text and "…" not in text

@@ -76,14 +76,16 @@ class Block:
 
 
 def _person_cell(person: Attendee, presents: str, width: float, scale: float) -> list[Fitted]:
+    """Name, organisation and what to present; an organisation may take a third line (three people to a row leave
+    a long one too narrow a column for two)."""
     cell = [
         fit_text(person.name, BOLD, width, 9 * scale, 6 * scale, max_lines=2),
-        fit_text(person.organisation, FONT, width, 7.5 * scale, 5.5 * scale, max_lines=2),
+        fit_text(person.organisation, FONT, width, 7.5 * scale, 5.5 * scale, max_lines=3),
     ]
     if presents:
         cell.append(
             fit_text(
-                t("→ presents {organisation}", organisation=presents), BOLD, width, 7 * scale, 5.5 * scale, max_lines=2
+                t("→ presents {organisation}", organisation=presents), BOLD, width, 7 * scale, 5.5 * scale, max_lines=3
             )
         )
     return cell
