@@ -3,19 +3,23 @@ solved plans, and hand-seated plans for the history."""
 
 import contextvars
 import csv
+import datetime as dt
 import io
+import struct
 from collections.abc import Collection, Mapping, Sequence
 from contextlib import closing
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 import openpyxl
 import pypdfium2
+import xlwt
 from click.testing import CliRunner
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.style import Style, TableProperties
 from odf.table import CoveredTableCell, Table, TableCell, TableRow
 from odf.text import P
+from xlwt.CompoundDoc import XlsDoc
 
 from speeddating.cli import cli
 from speeddating.constraints import OrganiserConstraints
@@ -178,6 +182,18 @@ Merge = tuple[str, str]
 """A merged range by its corners, ("A1", "E1")."""
 
 
+class WorkbookWriter(Protocol):
+    """`write_xlsx` or `write_xls`: sheets by name, merged ranges and hidden sheets, saved at `path`."""
+
+    def __call__(
+        self,
+        path: Path,
+        sheets: dict[str, Rows],
+        merges: Mapping[str, Sequence[Merge]] | None = None,
+        hidden: Collection[str] = (),
+    ) -> Path: ...
+
+
 def write_csv(path: Path, rows: Rows, separator: str = ";", encoding: str = "utf-8-sig") -> Path:
     """A text table as spreadsheets export it (CRLF lines, quotes where needed) in `encoding`."""
     buffer = io.StringIO()
@@ -210,6 +226,65 @@ def write_xlsx(
             sheet.sheet_state = "hidden"
     book.save(path)
     return path
+
+
+def write_xls(
+    path: Path,
+    sheets: dict[str, Rows],
+    merges: Mapping[str, Sequence[Merge]] | None = None,
+    hidden: Collection[str] = (),
+) -> Path:
+    """The same workbook as `write_xlsx`, in Excel's 97-2003 format (.xls), as xlwt writes it; dates as dates."""
+    book = xlwt.Workbook()
+    date_style = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    for title, rows in sheets.items():
+        sheet = book.add_sheet(title)
+        spans = {_corner(first): _corner(last) for first, last in (merges or {}).get(title, ())}
+        for row_number, row in enumerate(rows):
+            for column_number, value in enumerate(row):
+                if (row_number, column_number) in spans:
+                    bottom, right = spans[row_number, column_number]
+                    sheet.write_merge(row_number, bottom, column_number, right, value)
+                elif value is not None:
+                    style = date_style if isinstance(value, dt.date) else xlwt.Style.default_style
+                    sheet.write(row_number, column_number, value, style)
+        if title in hidden:
+            sheet.visibility = 1
+    book.save(str(path))
+    return path
+
+
+XLS_BOF_RECORD_BYTES = 20
+"""The BOF record that opens an Excel 97-2003 workbook stream: type, length, 16 bytes."""
+XLS_FILEPASS = struct.pack("<HHHHHH", 0x002F, 8, 1, 1, 0, 0)
+"""The record saying the rest of the workbook is encrypted (RC4, as Excel writes for a password to open)."""
+
+
+def write_protected_xls(path: Path, rows: Rows) -> Path:
+    """An .xls as Excel writes one protected by a password to open: the FILEPASS record after the first BOF."""
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Feuil1")
+    for row_number, row in enumerate(rows):
+        for column_number, value in enumerate(row):
+            sheet.write(row_number, column_number, value)
+    stream = book.get_biff_data()
+    path.write_bytes(
+        office_document("Workbook", stream[:XLS_BOF_RECORD_BYTES] + XLS_FILEPASS + stream[XLS_BOF_RECORD_BYTES:])
+    )
+    return path
+
+
+def office_document(stream_name: str, content: bytes) -> bytes:
+    """An OLE2 compound document (the container of .xls, .doc, and of a password-protected .xlsx) holding one
+    stream: xlwt's writer, with its stream renamed."""
+    buffer = io.BytesIO()
+    XlsDoc().save(buffer, content)
+    document = buffer.getvalue()
+    written = "Workbook\x00".encode("utf-16-le")
+    entry = struct.pack("<64sH", written, len(written))
+    name = f"{stream_name}\x00".encode("utf-16-le")
+    assert document.count(entry) == 1
+    return document.replace(entry, struct.pack("<64sH", name, len(name)))
 
 
 def _corner(cell: str) -> tuple[int, int]:

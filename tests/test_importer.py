@@ -1,5 +1,6 @@
 """The importer on real files, as the organiser's office software writes them, and on broken ones."""
 
+import datetime as dt
 import re
 import zipfile
 from pathlib import Path
@@ -12,7 +13,17 @@ from speeddating.i18n import use_language
 from speeddating.importer import MAX_SHOWN_PROBLEMS, ImportProblems, column_letter, parse_columns, read_roster
 from speeddating.roster import Roster
 from speeddating.text import person_key
-from tests.helpers import Rows, run_cli, write_csv, write_ods, write_xlsx
+from tests.helpers import (
+    Rows,
+    WorkbookWriter,
+    office_document,
+    run_cli,
+    write_csv,
+    write_ods,
+    write_protected_xls,
+    write_xls,
+    write_xlsx,
+)
 
 PEOPLE = [
     ["Prénom", "Nom", "Structure", "Courriel"],
@@ -59,9 +70,16 @@ def test_text_files_in_every_encoding_and_separator(tmp_path: Path, encoding: st
     assert roster.warnings == ()
 
 
-def test_xlsx_first_sheet_by_default_and_another_by_name(tmp_path: Path) -> None:
+EXCEL_WRITERS = pytest.mark.parametrize(("write", "suffix"), [(write_xlsx, ".xlsx"), (write_xls, ".xls")])
+"""Excel workbooks of today and of Excel 97-2003, which form tools and HR software still export."""
+
+
+@EXCEL_WRITERS
+def test_workbook_first_sheet_by_default_and_another_by_name(
+    tmp_path: Path, write: WorkbookWriter, suffix: str
+) -> None:
     others = [["Nom complet", "Organisme"], ["Zoé Petit", "CIO"], ["Marc Bonnet", "PLIE"]]
-    path = write_xlsx(tmp_path / "liste.xlsx", {"Inscrits": PEOPLE, "Semaine 2": others})
+    path = write(tmp_path / f"liste{suffix}", {"Inscrits": PEOPLE, "Semaine 2": others})
     assert summary(read_roster(path)) == EXPECTED
     assert [a.name for a in read_roster(path, sheet="Semaine 2").attendees] == ["Zoé Petit", "Marc Bonnet"]
     assert len(read_roster(path, sheet="SEMAINE  2")) == 2
@@ -76,16 +94,17 @@ def test_a_workbook_is_recognised_by_its_content_not_its_name(tmp_path: Path) ->
     assert summary(read_roster(path)) == EXPECTED
 
 
-def test_workbook_cells_of_every_type_are_read_as_text(tmp_path: Path) -> None:
+@EXCEL_WRITERS
+def test_workbook_cells_of_every_type_are_read_as_text(tmp_path: Path, write: WorkbookWriter, suffix: str) -> None:
     rows: Rows = [
-        ["Nom complet", "Structure", "Code postal", "Table"],
-        ["NA", "None", 75001, 1.5],
-        ["NULL", "N/A", None, True],
+        ["Nom complet", "Structure", "Code postal", "Table", "Inscription"],
+        ["NA", "None", 75001, 1.5, dt.date(2026, 12, 8)],
+        ["NULL", "N/A", None, True, "8/12"],
     ]
-    roster = read_roster(write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": rows}))
+    roster = read_roster(write(tmp_path / f"liste{suffix}", {"Feuil1": rows}))
     assert [(a.name, a.organisation) for a in roster.attendees] == [("NA", "None"), ("Null", "N/A")]
-    assert roster.attendees[0].attributes == (("Code postal", "75001"), ("Table", "1.5"))
-    assert roster.attendees[1].attributes == (("Code postal", ""), ("Table", "True"))
+    assert roster.attendees[0].attributes == (("Code postal", "75001"), ("Table", "1.5"), ("Inscription", "2026-12-08"))
+    assert roster.attendees[1].attributes == (("Code postal", ""), ("Table", "True"), ("Inscription", "8/12"))
 
 
 # --- what the cells and headers look like ---
@@ -104,6 +123,7 @@ def test_title_rows_above_the_header_are_skipped_and_rows_keep_their_spreadsheet
     for path in (
         write_csv(tmp_path / "liste.csv", rows),
         write_xlsx(tmp_path / "liste.xlsx", {"Feuil1": rows}),
+        write_xls(tmp_path / "liste.xls", {"Feuil1": rows}),
         write_ods(tmp_path / "liste.ods", rows),
     ):
         problem = only_problem(path)
@@ -354,7 +374,9 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     [
         ("liste.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "ni un tableau texte"),
         ("liste.xlsx", "Prénom;Nom;Structure\nLéa;Dubois;CIO\n".encode(), "contient du texte"),
-        ("liste.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "97-2003"),
+        ("liste.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "classeur abîmé"),
+        ("liste.xls", office_document("WordDocument", bytes(5000)), "n'est pas un classeur Excel"),
+        ("liste.xlsx", office_document("EncryptedPackage", bytes(5000)), "protégé par un mot de passe"),
         (
             "liste.csv",
             "Nom complet;Structure\nAnne;CIO\nL\x81a;PLIE\n".encode("latin-1"),
@@ -376,6 +398,23 @@ def test_a_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
     assert "archive zip" in only_problem(path)
 
 
+def test_a_workbook_protected_by_a_password_says_how_to_read_it(tmp_path: Path) -> None:
+    path = write_protected_xls(tmp_path / "liste.xls", PEOPLE)
+    assert only_problem(path) == (
+        f"{path} : le classeur est protégé par un mot de passe. Ouvrez-le dans votre tableur avec son mot de passe, "
+        "puis enregistrez-en une copie sans mot de passe (ou exportez la liste en CSV) et donnez cette copie."
+    )
+    with use_language("en"):
+        assert "protected by a password" in only_problem(path)
+
+
+def test_a_truncated_xls_is_a_damaged_workbook(tmp_path: Path) -> None:
+    good = write_xls(tmp_path / "bonne.xls", {"Feuil1": PEOPLE}).read_bytes()
+    truncated = tmp_path / "coupée.xls"
+    truncated.write_bytes(good[: len(good) // 2])
+    assert "classeur abîmé" in only_problem(truncated)
+
+
 def test_a_truncated_or_garbled_workbook(tmp_path: Path) -> None:
     good = write_xlsx(tmp_path / "bonne.xlsx", {"Feuil1": PEOPLE}).read_bytes()
     truncated = tmp_path / "coupée.xlsx"
@@ -393,8 +432,11 @@ def test_unknown_sheet_lists_the_sheets(tmp_path: Path) -> None:
     assert "« Inscrits », « Brouillon »" in only_problem(path, sheet="Semaine 3")
 
 
-def test_the_first_sheet_holding_a_list_is_read_and_the_line_says_which(tmp_path: Path) -> None:
-    path = write_xlsx(tmp_path / "liste.xlsx", {"Notes": [["à faire"], ["réserver la salle"]], "Inscrits": PEOPLE})
+@EXCEL_WRITERS
+def test_the_first_sheet_holding_a_list_is_read_and_the_line_says_which(
+    tmp_path: Path, write: WorkbookWriter, suffix: str
+) -> None:
+    path = write(tmp_path / f"liste{suffix}", {"Notes": [["à faire"], ["réserver la salle"]], "Inscrits": PEOPLE})
     roster = read_roster(path)
     assert summary(roster) == EXPECTED
     assert roster.warnings == (

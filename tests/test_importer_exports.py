@@ -10,7 +10,7 @@ import pytest
 from speeddating.importer import read_roster
 from speeddating.roster import Roster
 from tests.conftest import CheckPlan
-from tests.helpers import Rows, plan_quickly, write_csv, write_ods, write_xlsx
+from tests.helpers import Rows, plan_quickly, write_csv, write_ods, write_xls, write_xlsx
 
 GOOGLE_FORMS: Rows = [
     [
@@ -610,13 +610,13 @@ people, a header pasted again in capitals, a "Présent" column and a "Total" row
 HAND_TYPED_MERGES = [("A1", "E1"), ("B3", "C3"), ("A3", "A4"), ("D3", "D4"), ("E3", "E4"), ("D6", "D7"), ("D8", "D9")]
 
 
-@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
-def test_a_hand_typed_list_and_its_ods_twin(tmp_path: Path, suffix: str) -> None:
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods", ".xls"])
+def test_a_hand_typed_list_and_its_ods_and_xls_twins(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"liste{suffix}"
-    if suffix == ".xlsx":
-        write_xlsx(path, {"Feuil1": HAND_TYPED}, {"Feuil1": HAND_TYPED_MERGES})
-    else:
+    if suffix == ".ods":
         write_ods(path, HAND_TYPED, HAND_TYPED_MERGES)
+    else:
+        (write_xlsx if suffix == ".xlsx" else write_xls)(path, {"Feuil1": HAND_TYPED}, {"Feuil1": HAND_TYPED_MERGES})
     roster = read_roster(path)
     assert [(a.name, a.organisation) for a in roster.attendees] == [
         ("Sophie Lemaire", "Mission Locale"),
@@ -640,6 +640,7 @@ def test_a_hidden_first_sheet_is_not_planned_instead_of_the_visible_one(tmp_path
     current = [["Nom complet", "Structure"], ["Anne Martin", "CIDFF"], ["Léa Dubois", "Cap emploi"]]
     for path in (
         write_xlsx(tmp_path / "liste.xlsx", {"Archive": old, "Inscrits": current}, hidden={"Archive"}),
+        write_xls(tmp_path / "liste.xls", {"Archive": old, "Inscrits": current}, hidden={"Archive"}),
         write_ods(tmp_path / "liste.ods", current, sheet="Inscrits", before={"Archive": old}, hidden={"Archive"}),
     ):
         roster = read_roster(path)

@@ -65,7 +65,7 @@ def print_summary(
         click.echo("\n".join([*notes, *summary_lines(plan, quality), *constraints]))
 
 
-@cli.command(help=N_("Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX or ODS)."))
+@cli.command(help=N_("Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX, XLS or ODS)."))
 @click.argument("attendee_file", type=click.Path(path_type=Path))
 @option(
     "--event",

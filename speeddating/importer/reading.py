@@ -1,4 +1,4 @@
-"""From a file to rows of clean text, whatever the format: CSV/TSV/TXT in any usual encoding, XLSX, ODS.
+"""From a file to rows of clean text, whatever the format: CSV/TSV/TXT in any usual encoding, XLSX, ODS, XLS.
 
 Only non-empty rows are kept, each with its spreadsheet number, so memory follows the cells really
 used and never the range a sheet claims (a 5 KB workbook with one cell at row 1,000,000 and column
@@ -251,13 +251,7 @@ def read_sheet(path: Path, sheet: str | None, score: ListScore) -> Sheet:
     if data.startswith(ZIP_MAGIC):
         return _read_workbook(data, source, sheet, score)
     if data.startswith(OLE2_MAGIC):
-        raise refuse(
-            t(
-                "{file}: old Excel 97-2003 format (.xls) or a password-protected workbook. Save "
-                "it as .xlsx without a password, or as CSV.",
-                file=source,
-            )
-        )
+        return _read_xls(data, source, sheet, score)
     text, warnings = _decode(data, source)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         raise refuse(
@@ -696,6 +690,85 @@ def _merged(rows: Sequence[Row], merges: Sequence[tuple[int, int, int, int]]) ->
             continue
         width = max(len(row.cells), max(fill) + 1)
         yield Row(row.number, tuple(fill.get(column) or row.cell(column) for column in range(width)))
+
+
+# --- XLS (Excel 97-2003) ---
+
+XLS_STREAMS = frozenset({"Workbook", "Book"})
+"""The stream of an OLE2 compound document that holds an Excel 97-2003 workbook (Excel 5 called it Book)."""
+ENCRYPTED_STREAM = "EncryptedPackage"
+"""Where an .xlsx protected by a password to open keeps its (encrypted) workbook, inside an OLE2 document."""
+
+
+def _read_xls(data: bytes, source: str, sheet: str | None, score: ListScore) -> Sheet:
+    """An Excel 97-2003 workbook through xlrd, its sheets chosen as in an .xlsx. The OLE2 container is also
+    what a password-protected .xlsx and a Word or PowerPoint document are: each told apart with its own line."""
+    import xlrd  # only an .xls needs it
+
+    log = io.StringIO()  # xlrd writes its warnings to stdout unless given a file
+    try:
+        streams = {entry.name for entry in xlrd.compdoc.CompDoc(data, logfile=log).dirlist}
+        if ENCRYPTED_STREAM in streams:
+            raise _protected(source)
+        if not streams & XLS_STREAMS:
+            raise refuse(
+                t(
+                    "{file}: a Microsoft Office document (Word, PowerPoint...) but not an Excel workbook. "
+                    "Give the attendee list itself, saved from your spreadsheet as .xlsx, .xls, .ods or CSV.",
+                    file=source,
+                )
+            )
+        book = xlrd.open_workbook(file_contents=data, logfile=log, formatting_info=True, ragged_rows=True)
+    except UserError:
+        raise
+    except xlrd.XLRDError as error:
+        if "encrypted" in str(error):
+            raise _protected(source) from None
+        raise _damaged(source, error) from None
+    except Exception as error:
+        raise _damaged(source, error) from None
+    try:
+        entries = [
+            _SheetEntry(worksheet.name, worksheet.visibility != 0, partial(_xls_rows, worksheet, book.datemode, source))
+            for worksheet in book.sheets()
+        ]
+        return _choose_sheet(entries, sheet, source, score)
+    finally:
+        book.release_resources()
+
+
+def _protected(source: str) -> ImportProblems:
+    return refuse(
+        t(
+            "{file}: the workbook is protected by a password. Open it in your spreadsheet with its "
+            "password, then save a copy without one (or export the list as CSV) and give that copy.",
+            file=source,
+        )
+    )
+
+
+def _xls_rows(worksheet: Any, datemode: int, source: str) -> Sheet:
+    """The cells of an .xls sheet as text, its merged ranges filled as in an .xlsx."""
+    rows = _Rows(source)
+    for index in range(worksheet.nrows):
+        rows.add(index + 1, (_xls_cell_text(cell, datemode) for cell in worksheet.row(index)))
+    merges = [(top + 1, left, bottom, right - 1) for top, bottom, left, right in worksheet.merged_cells]
+    return Sheet(tuple(_merged(rows.rows, merges)), source, warnings=rows.warnings())
+
+
+def _xls_cell_text(cell: Any, datemode: int) -> str:
+    """A cell of an .xls as an .xlsx cell of the same value reads: dates as dates, whole numbers without ".0",
+    errors as Excel shows them ("#N/A")."""
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        with contextlib.suppress(ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return _cell_text(xlrd.xldate_as_datetime(cell.value, datemode))
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return _cell_text(bool(cell.value))
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return str(xlrd.error_text_from_code.get(cell.value, ""))
+    return _cell_text(cell.value)
 
 
 # --- ODS ---
