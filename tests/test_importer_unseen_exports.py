@@ -393,3 +393,233 @@ def test_the_network_plans_without_colleagues_together(tmp_path: Path, check_pla
     figures = check_plan(tmp_path / "plan" / "plan.json")
     assert figures["valid"] and figures["organisations"] == 10
     assert figures["same_org_pairs"] == figures["forced_same_org"] == 0
+
+
+# --- French tools, second round: exports written from the tools' documented formats, each of which read wrong ---
+
+FRAMAFORMS_PARTICIPATION: Rows = [
+    [
+        "Numéro de soumission",
+        "Date de création",
+        "Adresse IP",
+        "Utilisateur",
+        "Nom",
+        "Prénom",
+        "Organisme",
+        "Courriel",
+        "Je participerai au petit-déjeuner",
+    ],
+    [
+        "12",
+        "20/11/2026 - 09:12",
+        "192.0.2.10",
+        "Anonyme",
+        "Dupont",
+        "Marie",
+        "Pôle emploi",
+        "marie.dupont@francetravail.fr",
+        "Oui",
+    ],
+    [
+        "13",
+        "20/11/2026 - 10:12",
+        "192.0.2.11",
+        "Anonyme",
+        "Lefebvre",
+        "Julien",
+        "MISSION LOCALE",
+        "j.lefebvre@ml-lens.fr",
+        "Oui",
+    ],
+    ["14", "21/11/2026 - 11:12", "192.0.2.12", "Anonyme", "Garnier", "Sophie", "CIDFF", "s.garnier@cidff62.fr", "Non"],
+    [
+        "15",
+        "21/11/2026 - 12:12",
+        "192.0.2.13",
+        "Anonyme",
+        "Benali",
+        "Karim",
+        "Cap emploi",
+        "k.benali@capemploi62.fr",
+        "Oui",
+    ],
+]
+"""Framaforms: the attendance question worded as the answer ("Je participerai..."), a verb in the future."""
+
+LIMESURVEY_QUESTIONS_UNDER_CODES: Rows = [
+    ["id", "submitdate", "lastpage", "startlanguage", "seed", "G01Q01", "G01Q02", "G01Q03", "G01Q04", "G02Q05"],
+    [
+        "ID de la réponse",
+        "Date de soumission",
+        "Dernière page",
+        "Langue de départ",
+        "Tête de série",
+        "Votre nom",
+        "Votre prénom",
+        "Votre structure",
+        "Votre adresse électronique",
+        "Viendrez-vous au petit-déjeuner ?",
+    ],
+    [
+        "1",
+        "2026-11-20 09:12:00",
+        "2",
+        "fr",
+        "123456",
+        "Dupont",
+        "Marie",
+        "Pôle emploi",
+        "marie.dupont@francetravail.fr",
+        "Oui",
+    ],
+    [
+        "2",
+        "2026-11-20 10:12:00",
+        "2",
+        "fr",
+        "223456",
+        "Lefebvre",
+        "Julien",
+        "Mission locale de Lens",
+        "j.lefebvre@ml-lens.fr",
+        "Oui",
+    ],
+    ["3", "2026-11-21 10:12:00", "2", "fr", "323456", "Garnier", "Sophie", "CIDFF", "s.garnier@cidff62.fr", "Non"],
+    ["5", "2026-11-22 10:12:00", "2", "fr", "523456", "Morel", "Chloé", "Cap emploi", "c.morel@capemploi62.fr", "Oui"],
+]
+"""LimeSurvey with question codes for headings and the questions' text in a second row, asked "Viendrez-vous ?"."""
+
+EVENTBRITE_FR: Rows = [
+    [
+        "N° de commande",
+        "Date de la commande",
+        "Prénom",
+        "Nom",
+        "E-mail",
+        "Quantité",
+        "Type de billet",
+        "N° de billet",
+        "Statut du participant",
+        "Entreprise",
+    ],
+    [
+        "9876543210",
+        "20/11/2026 09:12",
+        "Marie",
+        "Dupont",
+        "marie.dupont@francetravail.fr",
+        "1",
+        "Entrée gratuite",
+        "111",
+        "Participant",
+        "France Travail",
+    ],
+    [
+        "9876543211",
+        "20/11/2026 10:12",
+        "Julien",
+        "Lefebvre",
+        "j.lefebvre@ml-lens.fr",
+        "1",
+        "Entrée gratuite",
+        "112",
+        "Participant",
+        "Mission Locale Lens",
+    ],
+    [
+        "9876543212",
+        "21/11/2026 10:12",
+        "Sophie",
+        "Garnier",
+        "s.garnier@cidff62.fr",
+        "1",
+        "Entrée gratuite",
+        "113",
+        "Annulé",
+        "CIDFF",
+    ],
+    [
+        "9876543213",
+        "22/11/2026 10:12",
+        "Karim",
+        "Benali",
+        "k.benali@capemploi62.fr",
+        "1",
+        "Entrée gratuite",
+        "114",
+        "Remboursé",
+        "Cap emploi",
+    ],
+    [
+        "9876543214",
+        "22/11/2026 11:12",
+        "Chloé",
+        "Morel",
+        "c.morel@ml-lens.fr",
+        "1",
+        "Entrée gratuite",
+        "115",
+        "Enregistré",
+        "Mission locale de Lens",
+    ],
+    [
+        "9876543215",
+        "22/11/2026 12:12",
+        "Hugo",
+        "Fontaine",
+        "hugo.fontaine@cidff62.fr",
+        "1",
+        "Entrée gratuite",
+        "116",
+        "Accès anticipé",
+        "CIDFF",
+    ],
+]
+"""Eventbrite in French: "Statut du participant" holding statuses of its own beside "Annulé" and "Remboursé"."""
+
+SPHINX_VARIABLES: Rows = [
+    ["NUM", "NOM", "PRENOM", "STRUCT", "MAIL", "PRESENCE"],
+    ["1", "DUPONT", "MARIE", "POLE EMPLOI", "marie.dupont@francetravail.fr", "Oui"],
+    ["2", "LEFEBVRE", "JULIEN", "MISSION LOCALE DE LENS", "j.lefebvre@ml-lens.fr", "Oui"],
+    ["3", "GARNIER", "SOPHIE", "CIDFF", "sophie.garnier@gmail.com", "Non"],
+    ["4", "BENALI", "KARIM", "CAP EMPLOI", "k.benali@capemploi62.fr", "Oui"],
+    ["5", "MOREL", "CHLOE", "MISSION LOCALE LENS", "c.morel@ml-lens.fr", "Oui"],
+]
+"""Sphinx: the survey's short variable names as headers, everything in capitals."""
+
+
+def test_a_framaforms_question_asked_in_the_future_tense_leaves_out_who_said_no(tmp_path: Path) -> None:
+    roster = read_roster(write_csv(tmp_path / "framaforms.csv", FRAMAFORMS_PARTICIPATION, ",", "utf-8"))
+    assert [a.name for a in roster.attendees] == ["Marie Dupont", "Julien Lefebvre", "Karim Benali"]
+    assert any("Sophie Garnier (Non)" in warning for warning in roster.warnings)
+
+
+def test_a_limesurvey_export_with_its_questions_under_the_codes(tmp_path: Path) -> None:
+    roster = read_roster(write_csv(tmp_path / "results-survey123456.csv", LIMESURVEY_QUESTIONS_UNDER_CODES, ","))
+    assert people(roster) == [
+        ("Marie Dupont", "France Travail"),
+        ("Julien Lefebvre", "Mission locale de Lens"),
+        ("Chloé Morel", "Cap emploi"),
+    ]
+    assert "présence J « Viendrez-vous au petit-déjeuner ? »" in roster.notes[0]
+
+
+def test_an_eventbrite_fr_status_column_leaves_out_the_cancelled_and_names_the_statuses_it_does_not_know(
+    tmp_path: Path,
+) -> None:
+    path = write_csv(tmp_path / "rapport.csv", EVENTBRITE_FR, ",", "utf-8")
+    roster = read_roster(path)
+    assert [a.name for a in roster.attendees] == ["Marie Dupont", "Julien Lefebvre", "Chloé Morel", "Hugo Fontaine"]
+    assert roster.warnings[:2] == (
+        f"{path} : 2 personnes laissées de côté, qui ne viennent pas d'après colonne I « Statut du participant » : "
+        "Sophie Garnier (Annulé), Karim Benali (Remboursé).",
+        f"{path} : « Accès anticipé » en colonne I « Statut du participant » ne dit pas clairement si la personne "
+        "vient ; gardées : Hugo Fontaine.",
+    )
+
+
+def test_sphinx_short_variable_names(tmp_path: Path) -> None:
+    roster = read_roster(write_xlsx(tmp_path / "sphinx.xlsx", {"Données": SPHINX_VARIABLES}))
+    assert "structure D « STRUCT »" in roster.notes[0]
+    assert [a.name for a in roster.attendees] == ["Marie Dupont", "Julien Lefebvre", "Karim Benali", "Chloe Morel"]
+    assert organisations(roster)["France Travail"] == 1

@@ -34,7 +34,7 @@ from speeddating.importer.reading import (
     refuse,
     worded,
 )
-from speeddating.importer.values import attendance, is_answer, is_numeric, seated_answer
+from speeddating.importer.values import attendance, cancels, is_answer, is_numeric, seated_answer
 from speeddating.organisations import email_domain
 from speeddating.text import fold, has_letter
 
@@ -138,14 +138,15 @@ ORGANISATION_WORDS: Mapping[str, int] = {
             "affiliation business",
             "partenaire administration raisonsociale",
             "association collectivite institution",
-            "etablissement employeur employer entreprise company societe",
-            "structure organisme organisation organization",
+            "etablissement etab etabl employeur employer entreprise company societe",
+            "structure struct organisme organisation organization orga",
         ),
         start=1,
     )
     for word in words.split()
 }
-"""The organisation's words, the most specific ranked highest: "service" is often a department of the structure."""
+"""The organisation's words, the most specific ranked highest: "service" is often a department of the structure.
+Survey tools' short variable names count too (Sphinx: "STRUCT", "ORGA", "ETAB"; not "org", a domain's end)."""
 PARTICIPANT_WORDS = _stems("participant participante attendee inscrit votre vos your beneficiaire invite guest")
 ACCOUNT_WORDS = _stems(
     "payeur payeuse acheteur acheteuse buyer purchaser facturation billing commanditaire repondant respondent "
@@ -154,9 +155,20 @@ ACCOUNT_WORDS = _stems(
 """The payer's or the respondent's columns: used only when the participant has none of their own."""
 SEATED_WORDS = _stems("assis assise seated seat mobilite mobility pmr accessibilite accessibility fauteuil wheelchair")
 ATTENDING_WORDS = _stems(
-    "present presente presence participation participe participera participerez statut status etat venue viendra "
-    "confirmation confirme emargement attendance attending attend checkin come coming venir venez"
+    "present presente presence statut status etat venue confirmation confirme emargement attendance attending attend "
+    "checkin come coming venir venez viens vient"
 )
+ATTENDING_VERBS = ("particip", "viendr")
+"""Beginnings of the French verbs a form asks attendance with, in any person and tense ("Je participerai",
+"Viendrez-vous ?", "Participation"); the participant themselves ("Nom du participant") is not one."""
+
+
+def _asks_attendance(words: set[str]) -> bool:
+    return bool(words & ATTENDING_WORDS) or any(
+        word.startswith(ATTENDING_VERBS) and word not in PARTICIPANT_WORDS for word in words
+    )
+
+
 PAIRS = {
     ("e", "mail"): "email",
     ("adresse", "electronique"): "email",
@@ -216,7 +228,7 @@ def candidates(header: str) -> list[Candidate]:
     found = []
     if words & SEATED_WORDS:
         found.append(Candidate(Role.STAYS_SEATED))
-    if words & ATTENDING_WORDS:
+    if _asks_attendance(words):
         found.append(Candidate(Role.ATTENDING))
     if words & EMAIL_WORDS:
         if not words & (EXCLUDED - ADDRESS_WORDS):
@@ -418,7 +430,7 @@ def _fill(rows: Sequence[Row], column: int) -> tuple[float, list[str]]:
 def _confirmed(role: Role, values: Sequence[str]) -> bool:
     """Whether a column's values fit the role its header suggests: names and organisations are mostly words,
     not numbers, dates, addresses or yes/no answers; attendance and staying seated are answers to a yes/no
-    or status question (CONFIRMED_BY_VALUES of them at least)."""
+    or status question (CONFIRMED_BY_VALUES of them at least, or any cancellation)."""
     if not values:
         return role is not Role.ATTENDING
     if role in (*NAME_ROLES, Role.ORGANISATION):
@@ -427,6 +439,8 @@ def _confirmed(role: Role, values: Sequence[str]) -> bool:
         )
         return odd * 2 < len(values)
     if role is Role.ATTENDING:
+        if any(cancels(value) for value in values):
+            return True  # a status column naming cancellations, whatever its other statuses are called
         understood = sum(1 for value in values if attendance(value) is not None)
     elif role is Role.STAYS_SEATED:
         understood = sum(1 for value in values if seated_answer(value) is not None)

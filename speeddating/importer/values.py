@@ -43,7 +43,7 @@ ATTENDANCE_VALUES: dict[Attendance, frozenset[str]] = {
         "present|presente|presents|presentes|confirme|confirmee|valide|validee|paye|payee|inscrit|inscrite|"
         "attending|checked in|check in|registered|confirmed|paid|complete|completed|approved|accepted|"
         "presentiel|en presentiel|sur place|participe|je participe|je viens|je serai present|je serai la|"
-        "vient|viendra|sera present|sera la|accepte|acceptee"
+        "vient|viendra|sera present|sera la|accepte|acceptee|participant|participante|enregistre|enregistree"
     ),
     Attendance.ABSENT: NO
     | _phrases(
@@ -60,6 +60,15 @@ ATTENDANCE_VALUES: dict[Attendance, frozenset[str]] = {
 }
 """Answers of attendance and status columns ("Présent", Eventbrite's "Attendee Status", HelloAsso's
 "Statut de la commande"). Taking part from a distance is not taking a seat at a table."""
+
+
+CANCELLED = ATTENDANCE_VALUES[Attendance.ABSENT] - NO
+"""Answers only a status or attendance column holds ("Annulé", "Remboursé", "Not Attending"), unlike a bare no."""
+
+
+def cancels(value: str) -> bool:
+    """Whether the answer says in so many words that the person does not come (a cancellation, a refund...)."""
+    return answer_key(value) in CANCELLED
 
 
 def attendance(value: str) -> Attendance | None:
