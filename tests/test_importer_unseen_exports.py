@@ -4,6 +4,7 @@ a signed-in Microsoft Forms, a LibreOffice CSV in cp1252, a list behind a notes 
 instructions under the header, organisations given as e-mail domains or not at all, accents lost, and a
 network where two Missions Locales of different towns come together."""
 
+import datetime as dt
 from collections import Counter
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from speeddating.importer import ImportProblems, read_roster
 from speeddating.roster import Roster
 from tests.conftest import CheckPlan
-from tests.helpers import Rows, plan_quickly, write_csv, write_xlsx
+from tests.helpers import Rows, plan_quickly, write_csv, write_xls, write_xlsx
 
 ENGLISH_GOOGLE_FORMS: Rows = [
     [
@@ -587,6 +588,24 @@ SPHINX_VARIABLES: Rows = [
 ]
 """Sphinx: the survey's short variable names as headers, everything in capitals."""
 
+TICKED_BY_HAND: Rows = [
+    ["Petit-déjeuner emploi-insertion de Lens — 8 décembre 2026", None, None, None, None, None, None],
+    [None] * 7,
+    ["NOM", "Prénom", "Structure", None, "Téléphone", "Date d'inscription", "Présent(e) ?"],
+    ["DUPONT", "Marie", "Pôle emploi", None, 612345678, dt.date(2026, 11, 20), "X"],
+    ["LEFEBVRE", "Julien", "Mission locale de Lens", None, "06 12 34 56 79", dt.date(2026, 11, 20), "oui"],
+    ["GARNIER", "Sophie", "CIDFF", None, None, dt.date(2026, 11, 21), None],
+    ["BENALI", "Karim", "Cap emploi", None, 612345681, dt.date(2026, 11, 22), 1],
+    ["MOREL", "Chloé", "Mission Locale Lens", None, None, dt.date(2026, 11, 22), "x"],
+    ["ROUX", "Paul", "France Travail", None, None, dt.date(2026, 11, 23), "non"],
+    ["FONTAINE", "Hugo", "pole emploi ", None, None, dt.date(2026, 11, 23), "Oui"],
+    ["CHEVALIER", "Inès", "CIDFF", None, None, dt.date(2026, 11, 24), "X"],
+    [None] * 7,
+    ["Total", None, None, None, None, None, 6],
+]
+"""An Excel 97-2003 list kept by hand: a merged title, an empty column, phone numbers typed as numbers, dates,
+"Présent(e) ?" ticked X, oui or 1, one cell left empty, one "non", and the count of ticks below."""
+
 
 def test_a_framaforms_question_asked_in_the_future_tense_leaves_out_who_said_no(tmp_path: Path) -> None:
     roster = read_roster(write_csv(tmp_path / "framaforms.csv", FRAMAFORMS_PARTICIPATION, ",", "utf-8"))
@@ -623,3 +642,21 @@ def test_sphinx_short_variable_names(tmp_path: Path) -> None:
     assert "structure D « STRUCT »" in roster.notes[0]
     assert [a.name for a in roster.attendees] == ["Marie Dupont", "Julien Lefebvre", "Karim Benali", "Chloe Morel"]
     assert organisations(roster)["France Travail"] == 1
+
+
+def test_a_hand_kept_xls_says_who_was_kept_without_a_tick(tmp_path: Path, check_plan: CheckPlan) -> None:
+    path = write_xls(tmp_path / "inscrits.xls", {"Inscrits": TICKED_BY_HAND}, {"Inscrits": [("A1", "G1")]})
+    roster = read_roster(path)
+    assert len(roster) == 7 and "Paul Roux" not in [a.name for a in roster.attendees]
+    assert organisations(roster) == Counter(
+        {"France Travail": 2, "Mission locale de Lens": 2, "CIDFF": 2, "Cap emploi": 1}
+    )
+    assert (
+        f"{path} : 1 personne gardée sans réponse en colonne G « Présent(e) ? » : Sophie Garnier. Écrivez non dans "
+        "la case de qui ne vient pas."
+    ) in roster.warnings
+    assert roster.attendees[0].attributes[:2] == (("Téléphone", "612345678"), ("Date d'inscription", "2026-11-20"))
+    code, _, err = plan_quickly(path, tmp_path / "plan")
+    assert code == 0, err
+    figures = check_plan(tmp_path / "plan" / "plan.json")
+    assert figures["valid"] and figures["same_org_pairs"] == 0

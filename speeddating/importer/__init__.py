@@ -393,6 +393,7 @@ class _Skipped:
     absent: list[tuple[str, str]]
     pending: list[tuple[str, str]]
     unknown: dict[str, list[str]]
+    unanswered: list[str]
     seated_unknown: list[tuple[str, str]]
     by_address: list[str]
     turned: list[str]
@@ -402,7 +403,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
     """Data rows below the header; every row problem is collected (with its row), none raised."""
     entries: list[_Entry] = []
     problems: list[tuple[int, str]] = []
-    skipped = _Skipped([], [], [], [], [], defaultdict(list), [], [], [])
+    skipped = _Skipped([], [], [], [], [], defaultdict(list), [], [], [], [])
     declined: list[tuple[_Entry, str]] = []
     answers: dict[int, str] = {}
     name_columns = layout.name_columns()
@@ -442,6 +443,8 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
                 skipped.pending.append((name, answer))
             elif status is None and answer:
                 skipped.unknown[answer].append(name)
+            elif not answer:
+                skipped.unanswered.append(name)
         email = row.cell(email_column) if email_column is not None else ""
         if email_placeholder(email):
             email = ""
@@ -597,6 +600,19 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
         )
         for answer, names in skipped.unknown.items()
     )
+    if skipped.unanswered:
+        lines.append(
+            t_plural(
+                "{file}: {count} person kept with no answer in {column}: {people}. Write no in the cell of "
+                "anyone who does not come.",
+                "{file}: {count} people kept with no answer in {column}: {people}. Write no in the cell of "
+                "anyone who does not come.",
+                len(skipped.unanswered),
+                file=source,
+                column=column,
+                people=", ".join(skipped.unanswered[:MAX_LISTED]),
+            )
+        )
     if skipped.seated_unknown:
         seated = layout.roles[Role.STAYS_SEATED]
         lines.append(
