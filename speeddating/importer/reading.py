@@ -1,4 +1,5 @@
-"""From a file to rows of clean text, whatever the format: CSV/TSV/TXT in any usual encoding, XLSX, ODS, XLS.
+"""From a file to rows of clean text, whatever the format: CSV/TSV/TXT in any usual encoding, XLSX, ODS, XLS, and
+the HTML or XML Spreadsheet that web tools name .xls.
 
 Only non-empty rows are kept, each with its spreadsheet number, so memory follows the cells really
 used and never the range a sheet claims (a 5 KB workbook with one cell at row 1,000,000 and column
@@ -6,6 +7,7 @@ used and never the range a sheet claims (a 5 KB workbook with one cell at row 1,
 the file is refused in one line, or the far cells are left out with a warning.
 """
 
+import bisect
 import contextlib
 import csv
 import datetime as dt
@@ -23,6 +25,7 @@ from xml.etree import ElementTree
 
 from speeddating.errors import UserError
 from speeddating.i18n import N_, format_integer, t, t_plural
+from speeddating.importer.markup import MarkupTable, html_tables, is_html, is_spreadsheet_xml, spreadsheet_xml_sheets
 from speeddating.text import clean, fold
 
 MAX_PEOPLE = 5000
@@ -253,6 +256,8 @@ def read_sheet(path: Path, sheet: str | None, score: ListScore) -> Sheet:
     if data.startswith(OLE2_MAGIC):
         return _read_xls(data, source, sheet, score)
     text, warnings = _decode(data, source)
+    if is_html(text) or is_spreadsheet_xml(text):
+        return _read_markup(text, source, sheet, score)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         raise refuse(
             t(
@@ -672,17 +677,17 @@ def _merged(rows: Sequence[Row], merges: Sequence[tuple[int, int, int, int]]) ->
         yield from rows
         return
     by_number = {row.number: row for row in rows}
+    numbers = [row.number for row in rows]  # in order: a range merged down a million empty rows costs nothing
     filling: dict[int, dict[int, str]] = {}
     for first_row, first_column, last_row, last_column in merges:
         top = by_number.get(first_row)
         value = top.cell(first_column) if top else ""
         if not value:
             continue
-        for number in range(first_row, last_row + 1):
-            if number in by_number or number == first_row:
-                cells = filling.setdefault(number, {})
-                for column in range(first_column, min(last_column, MAX_COLUMNS - 1) + 1):
-                    cells[column] = value
+        for number in numbers[bisect.bisect_left(numbers, first_row) : bisect.bisect_right(numbers, last_row)]:
+            cells = filling.setdefault(number, {})
+            for column in range(first_column, min(last_column, MAX_COLUMNS - 1) + 1):
+                cells[column] = value
     for row in rows:
         fill = filling.get(row.number)
         if not fill:
@@ -769,6 +774,31 @@ def _xls_cell_text(cell: Any, datemode: int) -> str:
     if cell.ctype == xlrd.XL_CELL_ERROR:
         return str(xlrd.error_text_from_code.get(cell.value, ""))
     return _cell_text(cell.value)
+
+
+# --- HTML and XML Spreadsheet 2003 (markup named .xls) ---
+
+
+def _read_markup(text: str, source: str, sheet: str | None, score: ListScore) -> Sheet:
+    """A web page's tables or an XML Spreadsheet's worksheets, chosen as the sheets of a workbook."""
+    try:
+        read = html_tables if is_html(text) else spreadsheet_xml_sheets
+        tables = read(text, MAX_ROWS, MAX_COLUMNS)
+    except Exception as error:  # the HTML parser forgives everything; the XML one fails on a truncated file
+        raise _damaged(source, error) from None
+    entries = [_SheetEntry(table.name, table.hidden, partial(_markup_rows, table, source)) for table in tables]
+    return _choose_sheet(entries, sheet, source, score)
+
+
+def _markup_rows(table: MarkupTable, source: str) -> Sheet:
+    rows = _Rows(source)
+    far_row, far_column = table.far or (None, None)
+    for number in sorted(table.cells):
+        cells = table.cells[number]
+        rows.add(number, (cells.get(column, "") for column in range(max(cells) + 1)))
+    if far_row is not None:
+        rows.add(far_row, [], far_column)
+    return Sheet(tuple(_merged(rows.rows, table.spans)), source, warnings=rows.warnings())
 
 
 # --- ODS ---
