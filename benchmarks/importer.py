@@ -3,13 +3,16 @@
     python -m benchmarks.importer
 
 Part 1: peak memory (Python's allocations, tracemalloc) and processor time of `read_roster` on the largest list
-accepted (5,000 people, as CSV, XLSX and ODS) and on hostile files (a small workbook with one cell at row
-1,000,000 and column 16,000; an ODS of a million repeated rows), and of grouping 5,000 one-person organisations.
+accepted (5,000 people, as CSV, XLSX, ODS, XLS and an HTML table named .xls) and on hostile files (a small
+workbook with one cell at row 1,000,000 and column 16,000; an ODS of a million repeated rows), and of grouping
+5,000 one-person organisations.
 Part 2: for each export fixture of tests/test_importer_exports.py and tests/test_importer_unseen_exports.py (the
-files written after the importer was tuned), a table of the people read, the organisations found and the merges,
-then every merge with its reason and what else the organiser is told.
+files written after the importer was tuned, then the French tools of a second round), a table of the people
+read, the organisations found and the merges, then every merge with its reason and what else the organiser is
+told.
 """
 
+import html
 import tempfile
 import time
 import tracemalloc
@@ -27,7 +30,7 @@ from speeddating.i18n import use_language
 from speeddating.importer import read_roster
 from speeddating.organisations import group
 from speeddating.roster import Roster
-from tests.helpers import Rows, write_csv, write_ods, write_xlsx
+from tests.helpers import Rows, write_csv, write_ods, write_xls, write_xlsx
 from tests.test_importer_exports import (
     EVENTBRITE,
     FRAMAFORMS,
@@ -37,18 +40,24 @@ from tests.test_importer_exports import (
     HELLOASSO,
     MICROSOFT_FORMS,
 )
+from tests.test_importer_markup import HTML_EXPORT, SPREADSHEET_XML
 from tests.test_importer_unseen_exports import (
     ACCENTS_LOST,
     ADDRESSES_ONLY,
     DOMAINS_AS_ORGANISATIONS,
     ENGLISH_GOOGLE_FORMS,
+    EVENTBRITE_FR,
+    FRAMAFORMS_PARTICIPATION,
     GROUPED_HEADER,
     GROUPED_HEADER_MERGES,
     HELLOASSO_CUSTOM_FIELDS,
     LIBREOFFICE_CP1252,
+    LIMESURVEY_QUESTIONS_UNDER_CODES,
     NOTES_SHEET,
     SECOND_SHEET,
     SIGNED_IN_MICROSOFT_FORMS,
+    SPHINX_VARIABLES,
+    TICKED_BY_HAND,
     TWO_MISSIONS_LOCALES,
     TYPEFORM,
 )
@@ -96,6 +105,8 @@ def largest(folder: Path) -> dict[str, Path]:
         "5,000 people, CSV": write_csv(folder / "big.csv", rows),
         "5,000 people, XLSX": write_xlsx(folder / "big.xlsx", {"Inscrits": rows}),
         "5,000 people, ODS": write_ods(folder / "big.ods", rows),
+        "5,000 people, XLS (Excel 97-2003)": write_xls(folder / "big.xls", {"Inscrits": rows}),
+        "5,000 people, HTML named .xls": html_page(folder / "big-html.xls", rows),
         "one cell at row 1,000,000 col 16,000 (XLSX)": folder / "far.xlsx",
         "a million repeated rows (ODS)": folder / "repeated.ods",
     }
@@ -133,6 +144,38 @@ def unseen(folder: Path) -> dict[str, Path]:
         "organisations typed as domains": write_csv(folder / "domains.csv", DOMAINS_AS_ORGANISATIONS),
         "accents lost": write_csv(folder / "accents.csv", ACCENTS_LOST),
         "network of 10, two Missions Locales": write_csv(folder / "network.csv", TWO_MISSIONS_LOCALES),
+    }
+
+
+def html_page(path: Path, rows: Rows) -> Path:
+    """The list as the HTML table a web tool exports under the name .xls."""
+    lines = ["<html><body><table>"]
+    lines.extend("<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row) + "</tr>" for row in rows)
+    path.write_text("\n".join([*lines, "</table></body></html>"]), encoding="utf-8")
+    return path
+
+
+def french_tools(folder: Path) -> dict[str, Path]:
+    """French tools' exports, second round (the end of tests/test_importer_unseen_exports.py and
+    tests/test_importer_markup.py)."""
+    html_export = folder / "export.xls"
+    html_export.write_bytes(HTML_EXPORT.encode("cp1252"))
+    spreadsheet_xml = folder / "inscrits-2003.xls"
+    spreadsheet_xml.write_text(SPREADSHEET_XML, encoding="utf-8")
+    return {
+        "Framaforms, 'Je participerai' (,)": write_csv(
+            folder / "frama-participation.csv", FRAMAFORMS_PARTICIPATION, ",", "utf-8"
+        ),
+        "LimeSurvey, codes + questions row": write_csv(
+            folder / "limesurvey.csv", LIMESURVEY_QUESTIONS_UNDER_CODES, ",", "utf-8"
+        ),
+        "Eventbrite FR, Statut du participant": write_csv(folder / "eventbrite-fr.csv", EVENTBRITE_FR, ",", "utf-8"),
+        "Sphinx XLSX, variable names": write_xlsx(folder / "sphinx.xlsx", {"Données": SPHINX_VARIABLES}),
+        "hand-kept XLS, ticks and a blank": write_xls(
+            folder / "ticks.xls", {"Inscrits": TICKED_BY_HAND}, {"Inscrits": [("A1", "G1")]}
+        ),
+        "HTML page named .xls (cp1252)": html_export,
+        "XML Spreadsheet 2003 named .xls": spreadsheet_xml,
     }
 
 
@@ -174,6 +217,7 @@ def main() -> None:
             for title, files in (
                 ("Export fixtures", fixtures(Path(folder))),
                 ("Exports written after the importer was tuned", unseen(Path(folder))),
+                ("French tools, second round", french_tools(Path(folder))),
             ):
                 rosters = {name: read_roster(path) for name, path in files.items()}
                 print(f"\n{title}\n" + "\n".join(table(rosters)) + "\n")
