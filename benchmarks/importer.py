@@ -53,6 +53,7 @@ from tests.test_importer_unseen_exports import (
     HELLOASSO_CUSTOM_FIELDS,
     LIBREOFFICE_CP1252,
     LIMESURVEY_QUESTIONS_UNDER_CODES,
+    LIMESURVEY_UNFINISHED,
     NOTES_SHEET,
     SECOND_SHEET,
     SIGNED_IN_MICROSOFT_FORMS,
@@ -168,6 +169,9 @@ def french_tools(folder: Path) -> dict[str, Path]:
         ),
         "LimeSurvey, codes + questions row": write_csv(
             folder / "limesurvey.csv", LIMESURVEY_QUESTIONS_UNDER_CODES, ",", "utf-8"
+        ),
+        "LimeSurvey with unfinished responses": write_csv(
+            folder / "limesurvey-unfinished.csv", LIMESURVEY_UNFINISHED, ",", "utf-8"
         ),
         "Eventbrite FR, Statut du participant": write_csv(folder / "eventbrite-fr.csv", EVENTBRITE_FR, ",", "utf-8"),
         "Sphinx XLSX, variable names": write_xlsx(folder / "sphinx.xlsx", {"Données": SPHINX_VARIABLES}),

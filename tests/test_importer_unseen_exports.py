@@ -489,6 +489,13 @@ LIMESURVEY_QUESTIONS_UNDER_CODES: Rows = [
     ["5", "2026-11-22 10:12:00", "2", "fr", "523456", "Morel", "Chloé", "Cap emploi", "c.morel@capemploi62.fr", "Oui"],
 ]
 """LimeSurvey with question codes for headings and the questions' text in a second row, asked "Viendrez-vous ?"."""
+LIMESURVEY_UNFINISHED: Rows = [
+    *LIMESURVEY_QUESTIONS_UNDER_CODES,
+    ["4", "", "1", "fr", "423456", "Benali", "Karim", "", "", ""],
+    ["6", "", "0", "fr", "623456"],
+]
+"""The same export with the unfinished responses LimeSurvey adds by default: one stopped after its first page,
+one left at once (no submitdate either)."""
 
 EVENTBRITE_FR: Rows = [
     [
@@ -621,6 +628,16 @@ def test_a_limesurvey_export_with_its_questions_under_the_codes(tmp_path: Path) 
         ("Chloé Morel", "Cap emploi"),
     ]
     assert "présence J « Viendrez-vous au petit-déjeuner ? »" in roster.notes[0]
+
+
+def test_a_limesurvey_export_leaves_out_the_responses_never_sent(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "results-survey123456.csv", LIMESURVEY_UNFINISHED, ",")
+    roster = read_roster(path)
+    assert [a.name for a in roster.attendees] == ["Marie Dupont", "Julien Lefebvre", "Chloé Morel"]
+    assert (
+        f"{path} : 2 réponses inachevées laissées de côté (pas de date en colonne B « Date de soumission ») : "
+        "Karim Benali, ligne 8. Remplissez la date de celles à garder."
+    ) in roster.warnings
 
 
 def test_an_eventbrite_fr_status_column_leaves_out_the_cancelled_and_names_the_statuses_it_does_not_know(

@@ -24,6 +24,7 @@ from speeddating.importer.columns import (
     Role,
     asks_family_name_first,
     find_layout,
+    is_submission_date,
     list_score,
     parse_columns,
     recognise_columns,
@@ -383,6 +384,19 @@ def _name(row: Row, layout: Layout, family_first: bool, skipped: "_Skipped") -> 
     return join_name(first, last)
 
 
+def _submission_column(layout: Layout, data: Sequence[Row]) -> int | None:
+    """The column of the date a response was sent, when some responses have one: those without were left
+    unfinished (a response, not a row an organiser adds, and LimeSurvey exports them unless told not to)."""
+    return next(
+        (
+            column
+            for column, header in enumerate(layout.headers)
+            if is_submission_date(header) and any(row.cell(column) for row in data)
+        ),
+        None,
+    )
+
+
 @dataclass
 class _Skipped:
     """Rows left out, gathered to be reported in a line each."""
@@ -394,16 +408,19 @@ class _Skipped:
     pending: list[tuple[str, str]]
     unknown: dict[str, list[str]]
     unanswered: list[str]
+    unfinished: list[str]
     seated_unknown: list[tuple[str, str]]
     by_address: list[str]
     turned: list[str]
+    submitted: int | None = None
+    """The column of the date a response was sent, when the list has one."""
 
 
 def _read_entries(table: Sheet, layout: Layout) -> _Reading:
     """Data rows below the header; every row problem is collected (with its row), none raised."""
     entries: list[_Entry] = []
     problems: list[tuple[int, str]] = []
-    skipped = _Skipped([], [], [], [], [], defaultdict(list), [], [], [], [])
+    skipped = _Skipped([], [], [], [], [], defaultdict(list), [], [], [], [], [])
     declined: list[tuple[_Entry, str]] = []
     answers: dict[int, str] = {}
     name_columns = layout.name_columns()
@@ -419,6 +436,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
         and asks_family_name_first(layout.header(full_name))
         and family_name_first(row.cell(full_name) for row in data)
     )
+    submitted = skipped.submitted = _submission_column(layout, data)
     for row in data:
         if layout.repeats_header(row):
             skipped.headers.append(row.number)
@@ -430,6 +448,9 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
             skipped.notes.append((row.number, next(cell for cell in row.cells if cell)))
             continue
         name = _known(_name(row, layout, family_first, skipped))
+        if submitted is not None and not row.cell(submitted):
+            skipped.unfinished.append(name or t("row {row}", row=row.number))
+            continue
         if attending_column is not None and name:
             answer = row.cell(attending_column)
             status = attendance(answer)
@@ -600,6 +621,19 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
         )
         for answer, names in skipped.unknown.items()
     )
+    if skipped.unfinished and skipped.submitted is not None:
+        lines.append(
+            t_plural(
+                "{file}: {count} unfinished response left out (no date in {column}): {people}. Fill in the "
+                "date to keep it.",
+                "{file}: {count} unfinished responses left out (no date in {column}): {people}. Fill in the "
+                "date of any to keep.",
+                len(skipped.unfinished),
+                file=source,
+                column=layout.describe([skipped.submitted]),
+                people=", ".join(skipped.unfinished[:MAX_LISTED]),
+            )
+        )
     if skipped.unanswered:
         lines.append(
             t_plural(

@@ -199,6 +199,16 @@ def header_words(header: str) -> list[str]:
     return [_stem(word) for word in joined]
 
 
+SUBMISSION_WORDS = _stems("soumission submit submitted submission envoi")
+
+
+def is_submission_date(header: str) -> bool:
+    """The date a survey tool writes when a response is sent ("submitdate", "Date de soumission", "Submit Date
+    (UTC)"): empty on the responses left unfinished, which LimeSurvey and Typeform export with the others."""
+    words = set(header_words(header))
+    return "submitdate" in words or ("date" in words and bool(words & SUBMISSION_WORDS))
+
+
 def asks_family_name_first(header: str) -> bool:
     """A one-column name header naming the family name before the first name ("Nom et prénom", "NOM
     Prénom"): the column may be written that way throughout."""
