@@ -1,13 +1,14 @@
 """The resolvable designs of the literature for tables of 3 and 4: each is what it claims, and golfer
 sessions (everyone in an organisation of their own) get perfect plans from them at once."""
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from benchmarks.starter_search import Scheme, scheme, search
-from benchmarks.symmetric_starters import OrbitCover, Symmetry, solve_cover
+from benchmarks.symmetric_starters import OrbitCover, Placed, Symmetry, solve_cover
 from speeddating.problem import Problem
 from speeddating.solver import solve
 from speeddating.solver.constructions import construct
@@ -140,8 +141,8 @@ def test_the_orbit_cover_finds_starters_fixed_by_the_symmetry(
     s: Scheme, generators: list[Symmetry], fixed_only: bool, least: bool
 ) -> None:
     cover = OrbitCover(s, *generators)
-    base = solve_cover(cover, fixed_only, least=least, seed=0, time_limit=10)
-    assert base is not None and len(base) == s.classes
+    status, base = solve_cover(cover, fixed_only, least=least, seed=0, time_limit=10)
+    assert status in {"OPTIMAL", "FEASIBLE"} and base is not None and len(base) == s.classes
     design = developed("found", s.ring, s.parts, base)
     assert design.points == s.points
     assert_resolvable_gdd(design)
@@ -151,6 +152,47 @@ def test_the_orbit_cover_finds_starters_fixed_by_the_symmetry(
     }
     for image, moved in zip(cover.images, cover.class_images, strict=True):
         assert {(moved[c], frozenset(image[p] for p in block)) for c, block in placed} == placed
+
+
+def test_the_candidates_are_the_orbits_of_the_joinable_blocks() -> None:
+    """4-RGDD 2^22 on Z_14 × 3 ∪ {∞0, ∞1} under (11x, j + 1): the 13,776 candidate orbits that the search
+    which found the stored 44 counted (benchmarks/RESULTS.md), each the orbit `orbit` makes of its first
+    block, no block in two of them; at most two points per part keeps exactly those whose blocks have."""
+    cover = OrbitCover(scheme("rgdd2", 44), Symmetry(11, 1))
+    orbits = cover.candidates(False)
+    assert len(orbits) == 13_776
+    assert all(orbit == cover.orbit(orbit[0]) for orbit in orbits)
+    blocks = [placed for orbit in orbits for placed in orbit]
+    assert len(set(blocks)) == len(blocks)
+    n = cover.scheme.modulus
+
+    def at_most_two_per_part(orbit: list[Placed]) -> bool:
+        return all(max(Counter(p // n for p in block if p < 3 * n).values()) <= 2 for _, block in orbit)
+
+    assert cover.candidates(False, most_per_part=2) == [orbit for orbit in orbits if at_most_two_per_part(orbit)]
+
+
+@pytest.mark.parametrize(
+    ("generators", "missing"),
+    [
+        pytest.param(
+            [Symmetry(1, part_images=(0, 1, 2, 3, 5, 4))],
+            ["∞0 with part 4", "∞0 with part 5", "∞1 with part 4", "∞1 with part 5"],
+            id="parts 4 and 5 swapped: a block through a kept ∞ holding x_4 holds x_5, its group",
+        ),
+        pytest.param([Symmetry(2, 2), Symmetry(-1, turn_fixed=1)], [], id="(2x, j + 2) and (-x, the ∞ swapped)"),
+    ],
+)
+def test_the_orbits_through_the_infinite_points_may_rule_a_group_out(
+    generators: list[Symmetry], missing: list[str]
+) -> None:
+    """Two classes on Z_7 × 6 ∪ {∞0, ∞1}: the orbits through an ∞ are the candidates holding one, and what
+    they leave uncovered no cover can cover."""
+    cover = OrbitCover(scheme("rgdd2", 44, classes=2), *generators)
+    finite = cover.scheme.modulus * cover.scheme.parts
+    through = cover.candidates(False, through_fixed=True)
+    assert through == [orbit for orbit in cover.candidates(False) if any(b[-1] >= finite for _, b in orbit)]
+    assert cover.uncovered_fixed(through) == missing
 
 
 def test_asking_for_the_least_multiple_keeps_fewer_candidates() -> None:
