@@ -8,11 +8,29 @@ from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from speeddating.exporters.pdf.style import long_date
-from speeddating.i18n import current_language, format_percent, format_seconds, t, t_plural
+from speeddating.i18n import current_language, format_integer, format_percent, format_seconds, t, t_plural
 from speeddating.text import fold
 from speeddating.web.jobs import Jobs
 from speeddating.web.security import MAX_UPLOAD_BYTES, Refusal
 from speeddating.web.workspace import Workspace
+
+
+def _written(params: dict[str, object]) -> dict[str, object]:
+    """The counts among `params` as the page's language writes them ("1 110" in French, "1,110" in English)."""
+    return {
+        key: format_integer(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        for key, value in params.items()
+    }
+
+
+def page_text(message: str, **params: object) -> str:
+    """A template's `_()`: the message in the page's language, its counts written in it too."""
+    return t(message, **_written(params))
+
+
+def page_plural(singular: str, plural: str, count: int, **params: object) -> str:
+    """A template's `ngettext()`: the form for `count`, every count written in the page's language."""
+    return t_plural(singular, plural, count, **_written(params))
 
 
 class Pages:
@@ -25,9 +43,10 @@ class Pages:
             extensions=["jinja2.ext.i18n"],
         )
         self.environment.install_gettext_callables(  # type: ignore[attr-defined]
-            gettext=t, ngettext=t_plural, newstyle=False
+            gettext=page_text, ngettext=page_plural, newstyle=False
         )
         self.environment.globals.update(format_seconds=format_seconds, format_percent=format_percent)
+        self.environment.filters["integer"] = format_integer  # a count outside a sentence: "1 236"
         self.environment.filters["fold"] = fold  # organisation names as the package compares them
         self.environment.filters["long_date"] = long_date  # "2026-12-08" read "mardi 8 décembre 2026"
 

@@ -60,3 +60,22 @@ def test_the_history_writes_its_dates_in_full_in_the_page_language(
     assert "2025-01-15" not in page and "2026-12-01" not in page
     assert f'<td class="nowrap">{december}</td><td>Décembre</td>' in page  # the sessions list, newest first
     assert f'<td class="nowrap">{january}</td><td>Janvier</td>' in client.get("/").text
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "cell"),
+    [
+        ("fr", "60 des 1\u202f200 paires possibles", "60 sur 1\u202f200"),
+        ("en", "60 of the 1,200 possible pairs", "60 of 1,200"),
+    ],
+)
+def test_the_history_writes_large_counts_as_the_page_language_does(
+    client: TestClient, tmp_path: Path, language: str, sentence: str, cell: str
+) -> None:
+    sixty = [(f"Person {i:02d}", f"Organisation {i % 3}", "") for i in range(60)]
+    tables = [[i, i + 1, i + 2] for i in range(0, 60, 3)]  # 20 tables of three, one of each organisation
+    record(tmp_path / "data" / "history.db", seated_plan(sixty, [tables], title="Grand"))
+    client.post("/language", data={"language": language, "back": "/history"})
+    page = client.get("/history").text
+    assert sentence in page and cell in page
+    assert "1200" not in page
