@@ -8,8 +8,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
+from starlette.testclient import TestClient
 
+from speeddating.plan import write_plan
+from speeddating.web.workspace import Workspace
 from tests.conftest import CheckPlan
+from tests.helpers import EIGHT, ROUND_A, ROUND_B, seated_plan
 from tests.web.conftest import LiveServer, Screenshot, import_list, plan_a_session, planning_timeout
 
 
@@ -165,3 +169,16 @@ def test_the_plan_the_day_and_the_projector_in_english(
     expect(projector.get_by_role("timer")).to_have_text("01:35")
     expect(projector.locator("[data-seats] li")).to_have_count(13)  # Léa Dubois is not coming
     screenshot(projector, "projection-en")
+
+
+def test_who_left_at_an_earlier_replan_shows_as_absent_on_the_day(client: TestClient, tmp_path: Path) -> None:
+    """After a re-plan, the marks are cleared: the plan itself must say who is gone, or the room list shows
+    them as present and the organiser marks them again, or wonders whether the re-plan took them out."""
+    draft = Workspace(tmp_path / "data").new_draft()
+    without_anne = [[i for i in table if i != 0] for table in ROUND_B]
+    draft.plan_folder.mkdir(parents=True, exist_ok=True)
+    write_plan(seated_plan(EIGHT, [ROUND_A, without_anne]), draft.plan_folder / "plan.json")
+    page = client.get(f"/sessions/{draft.id}/day").text
+    anne, bruno = (page.split(f'<tr id="person-p{number}">')[1].split("</tr>")[0] for number in (1, 2))
+    assert 'aria-pressed="true" aria-label="Anne Martin est absent" disabled' in anne
+    assert 'aria-pressed="false" aria-label="Bruno Ngô est absent">' in bruno

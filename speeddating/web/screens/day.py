@@ -40,6 +40,18 @@ def day_state(draft: Draft) -> dict[str, Any]:
     return {**{mark: [] for mark in MARKS}, "arrivals": [], **noted}
 
 
+def planned_marks(plan: Plan | None) -> dict[str, set[str]]:
+    """What the plan itself already says of each person, shown as marks that need no re-plan: absent (no
+    table in the last round: left at an earlier re-plan), stays seated, hosts a table."""
+    if plan is None:
+        return {mark: set() for mark in MARKS}
+    last = plan.rounds[-1] if plan.rounds else None
+    return {
+        "absent": {a.id for a in plan.attendees if last is not None and last.table_of(a.id) is None},
+        **{flag: {a.id for a in plan.attendees if flagged(a, flag)} for flag in ("stays_seated", "host")},
+    }
+
+
 def replan_key(draft: Draft) -> str:
     """The re-plan's run, apart from the Plan screen's run of the same session."""
     return f"{draft.id}/day"
@@ -100,10 +112,7 @@ def router(site: Site) -> APIRouter:
             step="day",
             plan=plan,
             marks={mark: set(day[mark]) for mark in MARKS},
-            planned={
-                flag: {a.id for a in plan.attendees if flagged(a, flag)} if plan else set()
-                for flag in ("stays_seated", "host")
-            },
+            planned=planned_marks(plan),
             arrivals=day["arrivals"],
             organisations=organisations,
             job=job,
