@@ -13,7 +13,7 @@ from starlette.testclient import TestClient
 from speeddating.plan import write_plan
 from speeddating.web.workspace import Workspace
 from tests.conftest import CheckPlan
-from tests.helpers import EIGHT, ROUND_A, ROUND_B, seated_plan
+from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, seated_plan
 from tests.web.conftest import LiveServer, Screenshot, import_list, plan_a_session, planning_timeout
 
 
@@ -182,3 +182,26 @@ def test_who_left_at_an_earlier_replan_shows_as_absent_on_the_day(client: TestCl
     anne, bruno = (page.split(f'<tr id="person-p{number}">')[1].split("</tr>")[0] for number in (1, 2))
     assert 'aria-pressed="true" aria-label="Anne Martin est absent" disabled' in anne
     assert 'aria-pressed="false" aria-label="Bruno Ngô est absent">' in bruno
+
+
+def test_the_next_replan_starts_from_the_round_of_the_last_one(client: TestClient, tmp_path: Path) -> None:
+    """Round 2 was the default even after a re-plan from round 3: one click away from re-seating a round
+    already held. The report and that round belong to the version re-planned, not to a plan made anew."""
+    workspace = Workspace(tmp_path / "data")
+    draft = workspace.new_draft()
+    draft.plan_folder.mkdir(parents=True, exist_ok=True)
+    first = seated_plan(EIGHT, [ROUND_A, ROUND_B, ROUND_C])
+    write_plan(first, draft.plan_folder / "plan.json")
+    day = f"/sessions/{draft.id}/day"
+    assert '<option value="2" selected>' in client.get(day).text
+
+    client.post(day + "/mark", data={"person": "p1", "mark": "absent", "value": "on"})
+    client.post(day + "/replan", data={"from_round": "3", "time_limit": "3"})
+    client.get(day + "/events")  # the stream ends with the re-plan
+    page = client.get(day).text
+    assert "Version 2 du plan." in page and "Qui change de place" in page
+    assert '<option value="3" selected>' in page and '<option value="2" selected>' not in page
+
+    write_plan(first, draft.plan_folder / "plan.json")  # planned anew on the Plan screen: version 1 again
+    page = client.get(day).text
+    assert "Qui change de place" not in page and '<option value="2" selected>' in page

@@ -52,6 +52,15 @@ def planned_marks(plan: Plan | None) -> dict[str, set[str]]:
     }
 
 
+def last_replan(draft: Draft, plan: Plan | None) -> tuple[int, list[str]]:
+    """The round the current version was re-planned from, and who moves where in it; for a version 1, or a
+    plan made again on the Plan screen since, round 2 and nothing (the report was of another version)."""
+    replanned = draft.state.get("replanned")
+    if plan is None or not isinstance(replanned, dict) or replanned.get("version") != plan.version:
+        return 2, []
+    return int(replanned.get("from_round", 2)), [str(line) for line in replanned.get("report", [])]
+
+
 def replan_key(draft: Draft) -> str:
     """The re-plan's run, apart from the Plan screen's run of the same session."""
     return f"{draft.id}/day"
@@ -105,6 +114,7 @@ def router(site: Site) -> APIRouter:
         organisations = sorted({a.organisation for a in plan.attendees}) if plan else []
         job = site.jobs.get(replan_key(draft))
         failed = job.error if job is not None and job.state is JobState.FAILED else ""
+        replanned_from, report = last_replan(draft, plan)
         return site.pages.page(
             request,
             "day.html",
@@ -117,7 +127,8 @@ def router(site: Site) -> APIRouter:
             organisations=organisations,
             job=job,
             progress=progress_report(site, job) if job is not None and job.running else "",
-            report=draft.state.get("day_report", []),
+            report=report,
+            replan_from=replanned_from,
             problems=[text for text in (failed, draft.state.get("day_problem", "")) if text],
             recorded=draft.state.get("recorded", ""),
             time_limits=REPLAN_TIME_LIMITS,
@@ -188,7 +199,8 @@ def router(site: Site) -> APIRouter:
         def keep(result: Result) -> None:
             write_documents(result.plan, draft.plan_folder, result.revision)
             lines = revision_lines(result) + [notice.text() for notice in result.notices]
-            site.workspace.draft(draft.id).save(day={}, day_report=lines, day_problem="")
+            replanned = {"version": result.plan.version, "from_round": from_round, "report": lines}
+            site.workspace.draft(draft.id).save(day={}, replanned=replanned, day_problem="")
 
         draft.save(day_problem="")
         site.jobs.start(replan_key(draft), seconds, work, keep)
