@@ -61,6 +61,24 @@ def test_the_language_switch_turns_the_page_to_english_and_stays(page: Page, liv
     expect(page.get_by_label("Liste des participants")).to_be_visible()
 
 
+def test_the_file_buttons_speak_the_page_language_not_the_browser_one(
+    page: Page, live_server: LiveServer, tmp_path: Path
+) -> None:
+    """Chromium draws a file input in its own language ("Choisir un fichier" in this French browser, even on
+    the English page): the page draws the button and the file's name itself, the input still labelled."""
+    start_session(page, live_server)
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_text("Choose a file…")).to_be_visible()
+    expect(page.get_by_text("No file chosen")).to_be_visible()
+    page.goto(live_server.base + "/history")
+    export = tmp_path / "export.json"
+    export.write_text("{}", encoding="utf-8")
+    page.get_by_label("History export (JSON)").set_input_files(export)
+    expect(page.locator("[data-file-name]")).to_have_text("export.json")
+    page.get_by_role("button", name="Français").click()
+    expect(page.get_by_text("Choisir un fichier…")).to_be_visible()
+
+
 @pytest.mark.slow
 def test_plan_shows_live_progress_then_the_figures_the_seating_and_the_documents(
     page: Page, live_server: LiveServer, french_export: Path, screenshot: Screenshot

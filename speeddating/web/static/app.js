@@ -37,3 +37,11 @@ document.addEventListener("DOMContentLoaded", () => {
     form.querySelectorAll("select").forEach((select) => select.addEventListener("change", () => form.submit()));
   });
 });
+
+// A file chosen is named beside its button, which the page draws in its own language (see file_choice.html).
+document.addEventListener("change", (event) => {
+  const input = event.target;
+  const shown = input instanceof HTMLInputElement && input.type === "file" && input.files.length
+    ? input.closest(".file-choice").querySelector("[data-file-name]") : null;
+  if (shown) shown.textContent = input.files[0].name;
+});
