@@ -215,9 +215,10 @@ def replan_day(
     return replan_session(previous, options, history, progress, stop)
 
 
-def record(plan: Plan, history: Path, title: str) -> Recorded:
-    """The session as it took place, into the history, so that the next sessions bring new people together."""
-    return record_session(plan, history, title=title, source="web")
+def record(plan: Plan, history: Path, title: str, *, replace: bool = False) -> Recorded:
+    """The session as it took place, into the history, so that the next sessions bring new people together;
+    `replace`: in place of its earlier record (the session recorded again from the page)."""
+    return record_session(plan, history, title=title, replace_recorded=replace, source="web")
 
 
 def network(history: Path) -> NetworkReport | None:

@@ -205,3 +205,27 @@ def test_the_next_replan_starts_from_the_round_of_the_last_one(client: TestClien
     write_plan(first, draft.plan_folder / "plan.json")  # planned anew on the Plan screen: version 1 again
     page = client.get(day).text
     assert "Qui change de place" not in page and '<option value="2" selected>' in page
+
+
+def test_a_session_recorded_again_replaces_its_record_without_the_cli_advice(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """A double click, a re-plan after recording, or the absentees unticked on the History screen record the
+    same session again: its record is replaced, where the history refused it with "add --replace"."""
+    draft = Workspace(tmp_path / "data").new_draft()
+    draft.plan_folder.mkdir(parents=True, exist_ok=True)
+    write_plan(seated_plan(EIGHT, [ROUND_A, ROUND_B]), draft.plan_folder / "plan.json")
+    day = f"/sessions/{draft.id}/day"
+    client.post(day + "/record")
+    assert "Séance n° 1 enregistrée : Petit-déjeuner, mercredi 15 janvier 2025." in client.get(day).text
+    client.post(day + "/record")
+    page = client.get(day).text
+    assert "--replace" not in page and 'class="problem"' not in page
+    assert "Séance n° 1 enregistrée à nouveau, à la place de la précédente" in page
+    assert "Enregistrer à nouveau, à la place de la précédente" in page
+    came = [f"p{number}" for number in range(2, 9)]  # Anne Martin did not come after all
+    client.post(f"/history/record/{draft.id}", data={"came": came})
+    history = client.get("/history").text
+    assert "--replace" not in history and "enregistrée à nouveau" in history
+    assert history.count('<td class="nowrap">mercredi 15 janvier 2025</td><td>Petit-déjeuner</td>') == 1
+    assert "Après 1 séance : 7 personnes de 4 structures" in history

@@ -18,9 +18,10 @@ from speeddating.text import clean
 from speeddating.web.jobs import JobState
 from speeddating.web.people import flagged
 from speeddating.web.screens.attendees import PERSON_ID
+from speeddating.web.screens.history import record_held
 from speeddating.web.screens.progress import progress_report, progress_stream
 from speeddating.web.site import Site
-from speeddating.web.workflow import record, replan_day, saved_plan, write_documents
+from speeddating.web.workflow import replan_day, saved_plan, write_documents
 from speeddating.web.workspace import Draft
 from speeddating.wording import move_line
 
@@ -224,20 +225,11 @@ def router(site: Site) -> APIRouter:
         if plan is None:
             return back(draft)
         try:
-            recorded = record(plan, site.workspace.history, plan.event.title)
+            record_held(site, draft, plan)
         except UserError as error:
             draft.save(day_problem=str(error))
             return back(draft)
-        session = recorded.session
-        draft.save(
-            recorded=t(
-                "Session n° {number} recorded: {title}, {date}.",
-                number=session.id,
-                title=session.title,
-                date=session.date,
-            ),
-            day_problem="",
-        )
+        site.workspace.draft(draft.id).save(day_problem="")
         return back(draft, "record")
 
     return routes

@@ -11,7 +11,7 @@ from speeddating.errors import UserError
 from speeddating.exporters.pdf.style import long_date
 from speeddating.history.report import NetworkReport, report_pdf
 from speeddating.i18n import t
-from speeddating.plan import read_plan
+from speeddating.plan import Plan, read_plan
 from speeddating.session import recorded_sessions
 from speeddating.text import fold
 from speeddating.web.site import Site
@@ -25,6 +25,7 @@ from speeddating.web.workflow import (
     saved_plan,
     trend,
 )
+from speeddating.web.workspace import Draft
 
 TREND_CHART = {"width": 560, "height": 160, "bar": 36, "gap": 14}
 """The trend's bars in pixels (drawn as SVG attributes: the Content-Security-Policy forbids inline styles)."""
@@ -54,6 +55,22 @@ def cross_share(report: NetworkReport) -> tuple[int, int]:
     met = sum(grid[i][j][0] for i in range(len(grid)) for j in range(i + 1, len(grid)))
     possible = sum(grid[i][j][1] for i in range(len(grid)) for j in range(i + 1, len(grid)))
     return met, possible
+
+
+def record_held(site: Site, draft: Draft, plan: Plan) -> str:
+    """Record `plan`, the session of `draft`, as it took place, and note on the draft that it is recorded;
+    returns the sentence that says so. Recorded again from the same session (a double click, a re-plan
+    since, the absentees unticked here), the new record replaces the earlier one instead of being refused
+    with the CLI's advice. Raises UserError."""
+    again = bool(draft.state.get("recorded"))
+    session = record(plan, site.workspace.history, plan.event.title, replace=again).session
+    fields = {"number": session.id, "title": session.title, "date": long_date(session.date)}
+    if again:
+        said = t("Session n° {number} recorded again, in place of the earlier record: {title}, {date}.", **fields)
+    else:
+        said = t("Session n° {number} recorded: {title}, {date}.", **fields)
+    draft.save(recorded=said)
+    return said
 
 
 def router(site: Site) -> APIRouter:
@@ -100,13 +117,7 @@ def router(site: Site) -> APIRouter:
         plan = saved_plan(draft.plan_folder)
         if plan is not None:
             try:
-                recorded = record(as_held(plan, frozenset(came or ())), site.workspace.history, plan.event.title)
-                notice = t(
-                    "Session n° {number} recorded: {title}, {date}.",
-                    number=recorded.session.id,
-                    title=recorded.session.title,
-                    date=long_date(recorded.session.date),
-                )
+                notice = record_held(site, draft, as_held(plan, frozenset(came or ())))
             except UserError as error:
                 notice = str(error)
             site.workspace.keep_notice("history", notice)
