@@ -258,3 +258,36 @@ def test_the_first_step_and_the_end_are_the_limits_of_the_arrows(page: Page, liv
     expect_step(page, "Merci, la séance est terminée", None)
     page.keyboard.press("ArrowLeft")
     expect_step(page, "Nos publics", "10:00")  # round 5: themes cycle publics, difficultés, publics...
+
+
+def test_a_replan_reaches_the_screen_already_open_without_losing_its_place(page: Page, live_server: LiveServer) -> None:
+    """The projector is opened once, full screen, before the session: a re-plan for a late arrival at 08:55
+    must change the names it lists for round 2, not wait for someone to reload it."""
+    plan = big_plan(24)
+    names = {a.id: a.name for a in plan.attendees}
+    stop_clock_at(page, ANOTHER_DAY)
+    page.goto(live_server.address)
+    address = projector(live_server, plan)
+    page.goto(address)
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")  # the changeover before round 2, by hand
+    heading = page.get_by_role("heading", name="Rejoignez votre table pour le tour 2")
+    expect(heading).to_be_visible()
+    second = plan.rounds[1]
+    first_table = second.tables[0]
+    someone = names[first_table.attendees[0]]
+    seat = page.locator("[data-seats] li").filter(has_text=someone)
+    expect(seat).to_contain_text("table 1")
+
+    turned = tuple(SeatedTable(len(second.tables) - t.number + 1, t.attendees) for t in second.tables)
+    replanned = Plan(
+        attendees=plan.attendees,
+        rounds=(plan.rounds[0], PlannedRound(2, turned, second.theme, second.start, second.end), *plan.rounds[2:]),
+        event=plan.event,
+        version=2,
+    )
+    folder = live_server.data / "sessions" / address.rsplit("/", 2)[1] / "plan"
+    write_plan(replanned, folder / PLAN_FILE)
+    page.clock.run_for(5_000)
+    expect(seat).to_contain_text(f"table {len(second.tables)}")
+    expect(heading).to_be_visible()  # the same step, still by hand

@@ -1,10 +1,11 @@
 """Projector: a full-screen page for the room's screen, the round and its theme with a large countdown, and
-at each changeover an alphabetical list of who goes to which table (the countdown runs in the browser)."""
+at each changeover an alphabetical list of who goes to which table (the countdown runs in the browser). The
+page asks for the seating again every few seconds, so that a re-plan on the day reaches the screen open."""
 
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 
 from speeddating.plan import Plan
 from speeddating.text import fold
@@ -46,5 +47,13 @@ def router(site: Site) -> APIRouter:
         plan = saved_plan(draft.plan_folder)
         data = projection_data(plan) if plan else None
         return site.pages.page(request, "projection.html", draft=draft, plan=plan, data=data)
+
+    @routes.get("/projection/data")
+    def seating(session_id: str) -> Response:
+        """The screen's data as the plan now stands (the latest version, after a re-plan)."""
+        plan = saved_plan(site.workspace.draft(session_id).plan_folder)
+        if plan is None:
+            return Response(status_code=404)
+        return JSONResponse(projection_data(plan), headers={"cache-control": "no-store"})
 
     return routes

@@ -5,9 +5,11 @@
 const PAGE_SECONDS = 7;
 // The narrowest column of names, in the list's own type size: the widest screens get more columns, not smaller type.
 const COLUMN_EMS = 13;
+// How often the screen asks for the seating again: a re-plan on the day reaches the room within this.
+const REFRESH_SECONDS = 5;
 
 function projection(screen) {
-  const data = JSON.parse(document.getElementById("projection-data").textContent);
+  let data = JSON.parse(document.getElementById("projection-data").textContent);
   const label = (name, values) => Object.entries(values || {}).reduce(
     (text, [key, value]) => text.replace("{" + key + "}", value), screen.dataset["label" + name]);
   const $ = (name) => screen.querySelector("[data-" + name + "]");
@@ -209,6 +211,25 @@ function projection(screen) {
     return now.getFullYear() + "-" + two(now.getMonth() + 1) + "-" + two(now.getDate());
   }
 
+  // The seating of a re-plan (a late arrival, an absentee) replaces the one shown, the step and its countdown
+  // kept; a plan of other rounds or times (planned anew) is the page loaded again. Unreachable, the server
+  // may be stopping: the screen carries on with what it has.
+  function refresh() {
+    fetch(screen.dataset.refresh, { cache: "no-store" })
+      .then((answer) => (answer.ok ? answer.json() : null))
+      .then((fresh) => {
+        if (!fresh || JSON.stringify(fresh) === JSON.stringify(data)) return;
+        const same = (key) => fresh[key] === data[key];
+        if (fresh.rounds.length !== data.rounds.length || !same("roundMinutes") || !same("changeoverMinutes")) {
+          window.location.reload();
+          return;
+        }
+        data = fresh;
+        show();
+      })
+      .catch(() => {});
+  }
+
   $("start").addEventListener("click", toggle);
   $("next").addEventListener("click", () => byHand(() => go(step + 1)));
   $("follow").addEventListener("click", follow);
@@ -222,6 +243,7 @@ function projection(screen) {
   // Opened on the day of the session, the screen follows its timetable; any other day, it waits for the organiser.
   if (data.date === today()) follow(); else go(0);
   window.setInterval(tick, 250);
+  window.setInterval(refresh, REFRESH_SECONDS * 1000);
 }
 
 document.addEventListener("DOMContentLoaded", () => {
