@@ -15,6 +15,13 @@ from speeddating.web.security import MAX_UPLOAD_BYTES, Refusal
 from speeddating.web.workspace import Workspace
 
 
+def offered_time(seconds: int) -> str:
+    """A time the optimiser may be given, as a list offers it: "10 s", "2 min" (not "120,0 s")."""
+    if seconds >= 60 and seconds % 60 == 0:
+        return t("{minutes} min", minutes=format_integer(seconds // 60))
+    return t("{seconds} s", seconds=format_integer(seconds))
+
+
 def _written(params: dict[str, object]) -> dict[str, object]:
     """The counts among `params` as the page's language writes them ("1 110" in French, "1,110" in English)."""
     return {
@@ -45,7 +52,9 @@ class Pages:
         self.environment.install_gettext_callables(  # type: ignore[attr-defined]
             gettext=page_text, ngettext=page_plural, newstyle=False
         )
-        self.environment.globals.update(format_seconds=format_seconds, format_percent=format_percent)
+        self.environment.globals.update(
+            format_seconds=format_seconds, format_percent=format_percent, offered_time=offered_time
+        )
         self.environment.filters["integer"] = format_integer  # a count outside a sentence: "1 236"
         self.environment.filters["fold"] = fold  # organisation names as the package compares them
         self.environment.filters["long_date"] = long_date  # "2026-12-08" read "mardi 8 décembre 2026"

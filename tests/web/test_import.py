@@ -13,7 +13,7 @@ from speeddating.web.screens.attendees import chosen_pairs, edited_roster
 from speeddating.web.workflow import plan_session, write_documents
 from speeddating.web.workspace import Workspace
 from tests.conftest import CheckPlan
-from tests.helpers import write_xlsx
+from tests.helpers import write_csv, write_xlsx
 from tests.test_importer_recognition import PAYER_AND_PARTICIPANT
 from tests.web.conftest import LiveServer, import_list, start_session
 
@@ -220,3 +220,25 @@ def test_a_list_without_organisation_column_takes_the_addresses_domains_as_the_c
     expect(lea.locator("td").nth(0)).to_have_text("Léa Dubois")
     expect(page.locator("#column-organisation")).to_have_value("C")
     expect(page.locator("#column-email")).to_have_value("C")  # the e-mail still read from it
+
+
+def test_a_long_list_offers_the_next_step_without_scrolling_past_it(
+    page: Page, live_server: LiveServer, tmp_path: Path
+) -> None:
+    """150 people make the page thousands of pixels long: the next step is offered beside the file's line
+    too, not only below the list; the Plan screen's times read "10 s" and "2 min"."""
+    organisation = "Centre d'information sur les droits des femmes et des familles n° {}"
+    rows = [("Prénom", "Nom", "Structure")] + [
+        (f"Prénom{i:03d}", f"NOM{i:03d}", organisation.format(i % 12)) for i in range(150)
+    ]
+    start_session(page, live_server)
+    import_list(page, write_csv(tmp_path / "inscrits.csv", rows))
+    expect(page.get_by_text("150 personnes de 12 structures")).to_be_visible()
+    following = page.get_by_role("link", name="Suite : le petit-déjeuner").first
+    expect(following).to_be_in_viewport()
+    following.click()
+    expect(page.get_by_role("heading", name="Le petit-déjeuner", level=1)).to_be_visible()
+    page.get_by_role("link", name="3. Planifier").click()
+    expect(page.get_by_label("Temps pour l'optimiseur").locator("option")).to_have_text(
+        ["10 s", "30 s", "1 min", "2 min"]
+    )
