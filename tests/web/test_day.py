@@ -229,3 +229,16 @@ def test_a_session_recorded_again_replaces_its_record_without_the_cli_advice(
     assert "--replace" not in history and "enregistrée à nouveau" in history
     assert history.count('<td class="nowrap">mercredi 15 janvier 2025</td><td>Petit-déjeuner</td>') == 1
     assert "Après 1 séance : 7 personnes de 4 structures" in history
+
+
+def test_the_room_list_is_alphabetical_and_the_time_limits_read_as_said(client: TestClient, tmp_path: Path) -> None:
+    """150 people in the order of the file (often by organisation) are hard to find at the door: the list is
+    in the projector's order, by name. The re-plan's times read "3 s", not "3,0 s"."""
+    draft = Workspace(tmp_path / "data").new_draft()
+    draft.plan_folder.mkdir(parents=True, exist_ok=True)
+    write_plan(seated_plan(EIGHT[::-1], [ROUND_A, ROUND_B]), draft.plan_folder / "plan.json")
+    page = client.get(f"/sessions/{draft.id}/day").text
+    room = page.split('<table class="people">')[1].split("</table>")[0]
+    listed = re.findall(r'<tr id="person-[^"]+">\s*<td>([^<]+)</td>', room)
+    assert listed == [name for name, _organisation, _email in EIGHT]  # Anne Martin … Hugo Petit, Élodie among the E
+    assert '<option value="3">3 s</option>' in page and "3,0 s" not in page

@@ -14,7 +14,7 @@ from speeddating.plan import Plan
 from speeddating.roster import Attendee
 from speeddating.session import Result
 from speeddating.status import Progress, SolveStatus, Stop
-from speeddating.text import clean
+from speeddating.text import clean, fold
 from speeddating.web.jobs import JobState
 from speeddating.web.people import flagged
 from speeddating.web.screens.attendees import PERSON_ID
@@ -122,6 +122,7 @@ def router(site: Site) -> APIRouter:
             draft=draft,
             step="day",
             plan=plan,
+            people=sorted(plan.attendees, key=lambda person: fold(person.name)) if plan else [],
             marks={mark: set(day[mark]) for mark in MARKS},
             planned=planned_marks(plan),
             arrivals=day["arrivals"],
