@@ -1,6 +1,7 @@
 """The network report: links between organisations, reach per person, CSV and one PDF page."""
 
 import csv
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,22 @@ def test_report_files_and_printed_table(tmp_path: Path) -> None:
     with use_language("en"):
         write_report(report, again)
     assert (again / "report.pdf").read_bytes() == written[-1].read_bytes()
+
+
+def test_report_draws_right_to_left_names_joined(tmp_path: Path) -> None:
+    """The report's names went to the canvas as stored: an Arabic name printed as unjoined letters, each word
+    spelt backwards. It now prints as the documents do (`visual`)."""
+    db = tmp_path / "h.db"
+    people = [*EIGHT, ("محمد عبد الله", "جمعية النور", "")]
+    record(db, seated_plan(people, [[[0, 1, 8], [2, 3, 4], [5, 6, 7]]], title="Un", date="2025-01-15"))
+    with open_history(db) as connection:
+        report = report_from_store(connection)
+    written = write_report(report, tmp_path / "out")
+    text = PdfReader(written[-1]).pages[0].extract_text()
+    # pypdf puts right-to-left text back in reading order, and NFKC turns joined forms back into letters
+    for name in ("محمد عبد الله", "جمعية النور"):
+        assert name in unicodedata.normalize("NFKC", text)
+        assert name not in text, "drawn as joined forms, not as the letters one by one"
 
 
 def test_a_report_that_fails_to_build_writes_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -553,6 +553,7 @@ def test_arabic_letters_join_and_right_to_left_names_read_right_to_left() -> Non
     assert visual(HEBREW_NAME) == "ןהכ הרש"
     assert visual("Centre محمد (Lens)") == "Centre \ufeaa\ufee4\ufea4\ufee3 (Lens)"
     assert visual(LONG_NAMES[1]) == LONG_NAMES[1]
+    assert visual("Ame\u0301lie Nguye\u0302\u0303n") == "Amélie Nguyễn"  # marks typed apart, drawn on their letter
     assert unprintable(visual(ARABIC_NAME)) == set()
 
 

@@ -16,9 +16,8 @@ from pathlib import Path
 import networkx as nx
 from reportlab.lib.colors import Color, black, white
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfgen.canvas import Canvas
 
-from speeddating.exporters.pdf.style import BOLD, FONT, new_canvas
+from speeddating.exporters.pdf.style import BOLD, FONT, fit_text, new_canvas, visual
 from speeddating.exporters.spreadsheet import rows_to_csv
 from speeddating.fileio import write_set
 from speeddating.i18n import t, t_plural
@@ -204,10 +203,10 @@ def _shade(value: int, highest: int) -> Color:
     return Color(1 - 0.9 * share, 1 - 0.55 * share, 1 - 0.6 * share)
 
 
-def _fit(canvas: Canvas, text: str, font: str, size: float, width: float) -> str:
-    while text and canvas.stringWidth(text, font, size) > width:
-        text = text[:-2] + "…" if len(text) > 1 else ""
-    return text
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """`text` on one line of `width` at `size`, shortened with an ellipsis if need be, as drawn (Arabic joined,
+    right-to-left runs in display order)."""
+    return visual(fit_text(text, font, width, size, size).lines[0])
 
 
 def report_pdf(report: NetworkReport) -> bytes:
@@ -234,7 +233,7 @@ def report_pdf(report: NetworkReport) -> bytes:
         y = top - (i + 2) * cell
         canvas.setFillColor(black)
         canvas.setFont(FONT, size)
-        label = _fit(canvas, f"{i + 1}. {name}", FONT, size, label_width - 6)
+        label = _fit(f"{i + 1}. {name}", FONT, size, label_width - 6)
         canvas.drawString(margin, y + cell / 2 - size / 3, label)
         for j, value in enumerate(row):
             x = margin + label_width + j * cell
@@ -259,7 +258,7 @@ def report_pdf(report: NetworkReport) -> bytes:
     y = top - 20
     for person in report.least_connected():
         canvas.setFont(FONT, 9)
-        who = _fit(canvas, f"{person.name} ({person.organisation})", FONT, 9, width - margin - left)
+        who = _fit(f"{person.name} ({person.organisation})", FONT, 9, width - margin - left)
         canvas.drawString(left, y, who)
         canvas.setFont(FONT, 8)
         detail = t_plural(
@@ -269,7 +268,7 @@ def report_pdf(report: NetworkReport) -> bytes:
             people=t_plural("{count} person met", "{count} people met", person.people_met),
             met=person.organisations_met,
         )
-        canvas.drawString(left + 10, y - 11, _fit(canvas, detail, FONT, 8, width - margin - left - 10))
+        canvas.drawString(left + 10, y - 11, _fit(detail, FONT, 8, width - margin - left - 10))
         y -= 28
     canvas.showPage()
     canvas.save()

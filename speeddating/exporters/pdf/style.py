@@ -92,7 +92,9 @@ def _arabic_shaper() -> ArabicReshaper:
 @lru_cache(maxsize=1 << 14)
 def visual(text: str) -> str:
     """`text` in the order and letter forms in which it is drawn: Arabic letters joined and every right-to-left
-    run (Arabic, Hebrew) reversed in place, in a left-to-right line; other text as is."""
+    run (Arabic, Hebrew) reversed in place, in a left-to-right line; accents typed as separate marks (an event file
+    or a plan edited by hand) joined to their letter, which the font draws in place; other text as is."""
+    text = unicodedata.normalize("NFC", text)
     if not _RIGHT_TO_LEFT.search(text):
         return text
     display = get_display(_arabic_shaper().reshape(text), base_dir="L")
