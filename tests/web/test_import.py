@@ -2,6 +2,7 @@
 for merged organisations (given to the importer as aliases), the sheet, people listed twice, pairs to keep apart
 or to seat together."""
 
+import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -9,6 +10,7 @@ from starlette.testclient import TestClient
 
 from speeddating.event import default_event
 from speeddating.importer import read_aliases, read_roster
+from speeddating.importer.reading import WORKBOOK_SUFFIXES
 from speeddating.web.screens.attendees import chosen_pairs, edited_roster
 from speeddating.web.workflow import plan_session, write_documents
 from speeddating.web.workspace import Workspace
@@ -22,6 +24,15 @@ def new_session(client: TestClient, listing: str) -> str:
     session = client.post("/sessions").headers["location"].removesuffix("/import")
     client.post(session + "/import", files={"attendees": ("inscrits.csv", listing.encode())})
     return session
+
+
+def test_the_file_picker_offers_every_workbook_the_importer_reads(client: TestClient) -> None:
+    """The picker offered .xlsx and .ods only, though an old Excel .xls is read like them."""
+    session = client.post("/sessions").headers["location"].removesuffix("/import")
+    page = client.get(session + "/import").text
+    offered = re.search(r'<input type="file" id="attendees"[^>]* accept="([^"]*)"', page)
+    assert offered is not None
+    assert set(offered[1].split(",")) >= WORKBOOK_SUFFIXES
 
 
 def test_a_column_chosen_reads_the_file_again_and_the_automatic_choice_comes_back(client: TestClient) -> None:
