@@ -460,7 +460,13 @@ def main() -> None:
     if args.count_only:
         print(len(cover.candidates(args.fixed_blocks, args.least, args.most_per_part)), "candidate orbits")
         return
-    _, base = solve_cover(
+    _, base = solved(cover, args)
+    report(s, base)
+
+
+def solved(cover: OrbitCover, args: argparse.Namespace) -> tuple[str, list[list[str]] | None]:
+    """`solve_cover` with the command line's options."""
+    return solve_cover(
         cover,
         args.fixed_blocks,
         least=args.least,
@@ -468,7 +474,6 @@ def main() -> None:
         seed=args.seed,
         time_limit=args.time_limit,
     )
-    report(s, base)
 
 
 def sweep(s: Scheme, mu: Symmetry, args: argparse.Namespace) -> None:
@@ -487,14 +492,7 @@ def sweep(s: Scheme, mu: Symmetry, args: argparse.Namespace) -> None:
             print("INFEASIBLE: no candidate orbit covers", ", ".join(missing[:3]), "..." * (len(missing) > 3))
             outcomes["INFEASIBLE, an ∞ uncovered"] += 1
             continue
-        status, base = solve_cover(
-            cover,
-            args.fixed_blocks,
-            least=args.least,
-            most_per_part=args.most_per_part,
-            seed=args.seed,
-            time_limit=args.time_limit,
-        )
+        status, base = solved(cover, args)
         outcomes[status] += 1
         if base is not None:
             report(s, base)
