@@ -551,6 +551,8 @@ def test_arabic_letters_join_and_right_to_left_names_read_right_to_left() -> Non
     backwards, and Hebrew backwards; `visual` gives the joined forms in the order they are drawn."""
     assert visual("محمد") == "\ufeaa\ufee4\ufea4\ufee3"  # final dal, medial meem, medial hah, initial meem
     assert visual(HEBREW_NAME) == "ןהכ הרש"
+    assert visual(f"{HEBREW_NAME} (כהן)") == "(ןהכ) ןהכ הרש"  # brackets face the text they enclose
+    assert visual(f"Anne ({HEBREW_NAME})") == "Anne (ןהכ הרש)"
     assert visual("Centre محمد (Lens)") == "Centre \ufeaa\ufee4\ufea4\ufee3 (Lens)"
     assert visual(LONG_NAMES[1]) == LONG_NAMES[1]
     assert visual("Ame\u0301lie Nguye\u0302\u0303n") == "Amélie Nguyễn"  # marks typed apart, drawn on their letter

@@ -19,7 +19,7 @@ from io import BytesIO
 
 from arabic_reshaper import ArabicReshaper
 from arabic_reshaper.ligatures import LIGATURES
-from bidi import get_display
+from bidi.algorithm import get_display
 from reportlab.lib.colors import Color
 from reportlab.lib.fonts import addMapping
 from reportlab.lib.pagesizes import A4, LETTER
@@ -92,12 +92,15 @@ def _arabic_shaper() -> ArabicReshaper:
 @lru_cache(maxsize=1 << 14)
 def visual(text: str) -> str:
     """`text` in the order and letter forms in which it is drawn: Arabic letters joined and every right-to-left
-    run (Arabic, Hebrew) reversed in place, in a left-to-right line; accents typed as separate marks (an event file
-    or a plan edited by hand) joined to their letter, which the font draws in place; other text as is."""
+    run (Arabic, Hebrew) reversed in place, brackets turned to face the right way; a text that starts in a
+    right-to-left script reads as a right-to-left line ("محمد (جمعية النور)" ends with the organisation on the
+    left). Accents typed as separate marks (an event file or a plan edited by hand) are joined to their letter,
+    which the font draws in place; other text as is. python-bidi's reference algorithm is used, since its faster
+    `get_display` leaves the brackets of right-to-left runs unmirrored, which reportlab would draw backwards."""
     text = unicodedata.normalize("NFC", text)
     if not _RIGHT_TO_LEFT.search(text):
         return text
-    display = get_display(_arabic_shaper().reshape(text), base_dir="L")
+    display = get_display(_arabic_shaper().reshape(text))
     return display if isinstance(display, str) else display.decode()
 
 
