@@ -1,9 +1,11 @@
 """Running from a checkout (`python3 cli.py plan attendees.csv`) on a machine without the libraries.
 
 The first run installs them into the checkout's `.venv` (the folder the README's commands make) and runs the
-command there; later runs find it ready. Standard library only: this runs before any dependency is there.
+command there; later runs find it ready, until pyproject.toml changes (a new library, say): the `.venv` then
+gets the libraries again. Standard library only: this runs before any dependency is there.
 """
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -22,9 +24,20 @@ def venv_python(checkout: Path) -> Path:
     return folder / "Scripts" / "python.exe" if os.name == "nt" else folder / "bin" / "python"
 
 
+def requirements_stamp(checkout: Path) -> Path:
+    """Where `install` notes which pyproject.toml the `.venv`'s libraries were installed for."""
+    return checkout / ".venv" / "speeddating-requirements"
+
+
+def requirements_digest(checkout: Path) -> str:
+    """The checkout's pyproject.toml, as a digest: a library imported late (by the PDFs, say) must be there too."""
+    return hashlib.sha256((checkout / "pyproject.toml").read_bytes()).hexdigest()
+
+
 def ready(python: Path, checkout: Path) -> bool:
-    """Whether `python` exists and imports the command line, with every library it needs at start."""
-    if not python.is_file():
+    """Whether `python` exists, has the libraries of this pyproject.toml installed, and imports the command line."""
+    stamp = requirements_stamp(checkout)
+    if not (python.is_file() and stamp.is_file()) or stamp.read_text(encoding="utf-8") != requirements_digest(checkout):
         return False
     probe = subprocess.run([str(python), "-c", "import speeddating.cli"], cwd=checkout, capture_output=True)
     return probe.returncode == 0
@@ -41,7 +54,10 @@ def install(checkout: Path) -> int:
         made = subprocess.run([sys.executable, "-m", "venv", str(checkout / ".venv")])
         if made.returncode != 0:
             return made.returncode
-    return subprocess.run([str(python), "-m", "pip", "install", "-q", str(checkout)]).returncode
+    installed = subprocess.run([str(python), "-m", "pip", "install", "-q", str(checkout)]).returncode
+    if installed == 0:
+        requirements_stamp(checkout).write_text(requirements_digest(checkout), encoding="utf-8")
+    return installed
 
 
 def run_with_libraries(missing: str | None, script: Path, arguments: Sequence[str]) -> int:
