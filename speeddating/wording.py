@@ -4,6 +4,7 @@ The workflow returns values, never sentences; the CLI and the web page share the
 organiser reads the same words on the screen and in the terminal, in the language of the moment.
 """
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from speeddating.i18n import N_, format_seconds, t, t_plural
@@ -58,6 +59,31 @@ def move_line(move: "Move") -> str:
     return t("{name}: {before} → {after} (round {round})", name=move.name, before=before, after=after, round=move.round)
 
 
+def move_lines(moves: Sequence["Move"]) -> list[str]:
+    """Who moves where, round by round; someone who loses their seat has one line naming the rounds they
+    miss ("Anne: no table in rounds 2, 3, 4"), at the place of the first, not one line per round."""
+    missed: dict[str, list[int]] = {}
+    for move in moves:
+        if move.after is None:
+            missed.setdefault(move.attendee_id, []).append(move.round)
+    lines = []
+    for move in moves:
+        if move.after is not None:
+            lines.append(move_line(move))
+        elif missed[move.attendee_id][0] == move.round:
+            rounds = missed[move.attendee_id]
+            lines.append(
+                t_plural(
+                    "{name}: no table in round {rounds}",
+                    "{name}: no table in rounds {rounds}",
+                    len(rounds),
+                    name=move.name,
+                    rounds=", ".join(map(str, rounds)),
+                )
+            )
+    return lines
+
+
 def room_lines(result: "Result") -> list[str]:
     """Who is in the room from the first re-planned round on, and which tables no longer serve."""
     revision = result.revision
@@ -93,9 +119,10 @@ def change_lines(result: "Result") -> list[str]:
     assert revision is not None
     names = labels(result.plan.attendees)
     version = revision.previous.version
-    if revision.moves:
-        lines = [t("Changes compared with version {version} ({count}):", version=version, count=len(revision.moves))]
-        lines += [f"  {move_line(move)}" for move in revision.moves]
+    moved = move_lines(revision.moves)
+    if moved:
+        lines = [t("Changes compared with version {version} ({count}):", version=version, count=len(moved))]
+        lines += [f"  {line}" for line in moved]
     else:
         lines = [t("No table changes compared with version {version}.", version=version)]
     if not revision.itineraries_to_reprint and not revision.tables_to_reprint:

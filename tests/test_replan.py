@@ -17,7 +17,7 @@ from speeddating.roster import Attendee
 from speeddating.session import Result, revision_of
 from speeddating.solver import solve
 from speeddating.text import fold
-from speeddating.wording import change_lines, move_line
+from speeddating.wording import change_lines, move_line, move_lines
 from tests.conftest import CheckPlan
 from tests.helpers import people, replanned, run_cli, solved_plan, write_attendees
 
@@ -205,6 +205,28 @@ def test_move_lines() -> None:
         assert move_line(Move("p01", "Anne", 4, 3, None)) == "Anne : table 3 → sans table (tour 4)"
 
 
+def test_someone_who_loses_their_seat_is_listed_once_with_the_rounds_they_miss() -> None:
+    """An absentee was listed once per round ("table 3 → no table (round 2)", "(round 3)"…): in a room of
+    150, the organiser reads one line per person, with the rounds they miss."""
+    moves = [
+        Move("p02", "Bruno", 2, 1, None),
+        Move("p01", "Anne", 2, 3, 5),
+        Move("p02", "Bruno", 3, 4, None),
+        Move("p03", "Chloé", 3, 2, None),
+        Move("p02", "Bruno", 4, 2, None),
+        Move("p01", "Anne", 4, None, 2),
+    ]
+    with use_language("en"):
+        assert move_lines(moves) == [
+            "Bruno: no table in rounds 2, 3, 4",
+            "Anne: table 3 → table 5 (round 2)",
+            "Chloé: no table in round 3",
+            "Anne: no table → table 2 (round 4)",
+        ]
+    with use_language("fr"):
+        assert move_lines(moves)[:3:2] == ["Bruno : sans table aux tours 2, 3, 4", "Chloé : sans table au tour 3"]
+
+
 def test_cli_replan_end_to_end(plan24: Plan, tmp_path: Path, check_plan: CheckPlan) -> None:
     write_plan(plan24, tmp_path / "plan.json")
     newcomers = tmp_path / "late.csv"
@@ -231,7 +253,7 @@ def test_cli_replan_end_to_end(plan24: Plan, tmp_path: Path, check_plan: CheckPl
         "--quiet",
     )
     assert code == 0, err
-    assert "Person 03: table" in out and "→ no table (round 3)" in out
+    assert out.count("Person 03: ") == 1 and "Person 03: no table in rounds 3, 4, 5" in out  # once, not per round
     assert "Late Arrival: no table → table" in out and "Zoé Late: no table" in out
     figures = check_plan(tmp_path / "v2" / "plan.json", "--allow-absent")
     assert figures["valid"] and figures["attendees"] == 27

@@ -215,10 +215,12 @@ def replan_day(
     return replan_session(previous, options, history, progress, stop)
 
 
-def record(plan: Plan, history: Path, title: str, *, replace: bool = False) -> Recorded:
-    """The session as it took place, into the history, so that the next sessions bring new people together;
-    `replace`: in place of its earlier record (the session recorded again from the page)."""
-    return record_session(plan, history, title=title, replace_recorded=replace, source="web")
+def record(plan: Plan, history: Path, title: str) -> Recorded:
+    """The session as it took place, into the history under `title`, so that the next sessions bring new
+    people together; in place of its earlier record, whatever its version (the page recorded it before, or
+    the same seating was), since the page itself asks before replacing another session of the same title
+    and day (`screens.history.record_held`)."""
+    return record_session(plan, history, title=title, replace_recorded=True, force=True, source="web")
 
 
 def network(history: Path) -> NetworkReport | None:

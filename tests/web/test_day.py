@@ -1,5 +1,6 @@
 """On the day and after: an absentee and a late arrival re-planned, the projector's countdown, the record."""
 
+import html
 import io
 import json
 import re
@@ -10,7 +11,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 from starlette.testclient import TestClient
 
-from speeddating.plan import write_plan
+from speeddating.plan import read_plan, write_plan
 from speeddating.web.workspace import Workspace
 from tests.conftest import CheckPlan
 from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, seated_plan
@@ -38,7 +39,7 @@ def test_an_absentee_and_a_late_arrival_are_replanned_then_the_session_is_record
     page.get_by_role("button", name="Replanifier").click()
     expect(page.get_by_role("heading", name="Qui change de place")).to_be_visible(timeout=planning_timeout(3))
     expect(page.get_by_text("Version 2 du plan.")).to_be_visible()
-    expect(page.get_by_text(re.compile(r"^Léa Dubois : table \d+ → sans table \(tour 2\)$"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Léa Dubois : sans table aux tours 2, 3, 4, 5$"))).to_be_visible()
     screenshot(page, "day")
     listed = page.get_by_text(re.compile(r"^Parcours à réimprimer \(\d+\) : ")).inner_text().split(" : ", 1)[1]
     to_reprint = set(listed.split(", "))
@@ -154,7 +155,7 @@ def test_the_plan_the_day_and_the_projector_in_english(
     expect(page.get_by_text("1 absent, 0 late arrivals noted.")).to_be_visible()
     page.get_by_role("button", name="Re-plan").click()
     expect(page.get_by_role("heading", name="Who moves where")).to_be_visible(timeout=planning_timeout(3))
-    expect(page.get_by_text(re.compile(r"^Léa Dubois: table \d+ → no table \(round 2\)$"))).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Léa Dubois: no table in rounds 2, 3, 4, 5$"))).to_be_visible()
     page.evaluate("window.scrollTo(0, 0)")
     screenshot(page, "day-en")
 
@@ -180,7 +181,7 @@ def test_who_left_at_an_earlier_replan_shows_as_absent_on_the_day(client: TestCl
     write_plan(seated_plan(EIGHT, [ROUND_A, without_anne]), draft.plan_folder / "plan.json")
     page = client.get(f"/sessions/{draft.id}/day").text
     anne, bruno = (page.split(f'<tr id="person-p{number}">')[1].split("</tr>")[0] for number in (1, 2))
-    assert 'aria-pressed="true" aria-label="Anne Martin est absent" disabled' in anne
+    assert 'aria-pressed="true" aria-label="Anne Martin est absent" title="Absent depuis un nouveau plan' in anne
     assert 'aria-pressed="false" aria-label="Bruno Ngô est absent">' in bruno
 
 
@@ -242,3 +243,52 @@ def test_the_room_list_is_alphabetical_and_the_time_limits_read_as_said(client: 
     listed = re.findall(r'<tr id="person-[^"]+">\s*<td>([^<]+)</td>', room)
     assert listed == [name for name, _organisation, _email in EIGHT]  # Anne Martin … Hugo Petit, Élodie among the E
     assert '<option value="3">3 s</option>' in page and "3,0 s" not in page
+
+
+def test_who_left_at_an_earlier_replan_can_come_back_and_the_next_replan_seats_them(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Someone taken out at a re-plan who turns up after all: their "absent" stayed pressed and disabled, so
+    no later re-plan could seat them again. Pressed, it notes them back in the room for the next one."""
+    draft = Workspace(tmp_path / "data").new_draft()
+    without_anne = [[i for i in table if i != 0] for table in ROUND_B]
+    draft.plan_folder.mkdir(parents=True, exist_ok=True)
+    write_plan(seated_plan(EIGHT, [ROUND_A, without_anne, without_anne]), draft.plan_folder / "plan.json")
+    day = f"/sessions/{draft.id}/day"
+
+    def anne_row() -> str:
+        return client.get(day).text.split('<tr id="person-p1">')[1].split("</tr>")[0]
+
+    assert 'aria-pressed="true" aria-label="Anne Martin est absent" title="Absent depuis' in anne_row()
+    client.post(day + "/mark", data={"person": "p1", "mark": "returning", "value": "on"})
+    assert 'aria-pressed="false" aria-label="Anne Martin est absent" title="De retour' in anne_row()
+    assert "1 personne de retour dans la salle." in client.get(day).text
+    client.post(day + "/replan", data={"from_round": "2", "time_limit": "3"})
+    client.get(day + "/events")  # the stream ends with the re-plan
+    plan = read_plan(draft.plan_folder / "plan.json")
+    assert plan.version == 2
+    assert [rnd.table_of("p1") is not None for rnd in plan.rounds] == [True, True, True]
+    assert "Anne Martin : sans table → table" in client.get(day).text
+    assert 'aria-pressed="false" aria-label="Anne Martin est absent">' in anne_row()  # present, as anyone seated
+
+
+def test_a_replan_from_a_round_the_plan_does_not_have_is_refused_in_the_page_words(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """A Day page left open while the plan was made anew with fewer rounds posts a round that is gone: the
+    re-plan failed with the CLI's "--from-round 4: …" (and a word instead of a number, with a raw 422)."""
+    draft = Workspace(tmp_path / "data").new_draft()
+    draft.plan_folder.mkdir(parents=True, exist_ok=True)
+    write_plan(seated_plan(EIGHT, [ROUND_A, ROUND_B, ROUND_C]), draft.plan_folder / "plan.json")
+    day = f"/sessions/{draft.id}/day"
+    for given in ("4", "0", "deux"):
+        assert client.post(day + "/replan", data={"from_round": given, "time_limit": "3"}).status_code == 303
+        page = html.unescape(client.get(day).text)
+        assert f"Le tour {given} n'existe pas dans ce plan, qui a les tours 1 à 3 : choisissez le tour" in page
+        assert "--from-round" not in page and "Qui change de place" not in page
+    assert read_plan(draft.plan_folder / "plan.json").version == 1
+    client.cookies.set("speeddating_lang", "en")
+    assert (
+        "Round 4 is not in this plan, which has rounds 1 to 3"
+        in client.post(day + "/replan", data={"from_round": "4"}, follow_redirects=True).text
+    )

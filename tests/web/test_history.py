@@ -1,11 +1,15 @@
 """The history screen: the network report from the recorded sessions, its PDF, export and import."""
 
+import html
 import json
 from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
+from speeddating.plan import write_plan
+from speeddating.session import recorded_sessions
+from speeddating.web.workspace import Workspace
 from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, record, seated_plan
 
 
@@ -79,3 +83,46 @@ def test_the_history_writes_large_counts_as_the_page_language_does(
     page = client.get("/history").text
     assert sentence in page and cell in page
     assert "1200" not in page
+
+
+def test_another_session_of_the_same_title_and_day_is_refused_with_the_page_controls(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Two sessions of one day under the default title: the second was refused with the CLI's advice ("give
+    it another title with --title", "--force"). The page names its own title field and box to tick."""
+    workspace = Workspace(tmp_path / "data")
+    morning, evening = workspace.new_draft(), workspace.new_draft()
+    for draft, seating in ((morning, [ROUND_A, ROUND_B]), (evening, [ROUND_B, ROUND_C])):
+        draft.plan_folder.mkdir(parents=True, exist_ok=True)
+        write_plan(seated_plan(EIGHT, seating), draft.plan_folder / "plan.json")
+    client.post(f"/sessions/{morning.id}/day/record")
+    day = f"/sessions/{evening.id}/day"
+    client.post(day + "/record")
+    page = html.unescape(client.get(day).text)
+    assert "--title" not in page and "--force" not in page and "--replace" not in page
+    assert (
+        "La séance n° 1 est déjà enregistrée sous le titre « Petit-déjeuner » le mercredi 15 janvier 2025 : "
+        "l'historique garde une séance par titre et par jour. S'il s'agit d'une autre séance, changez le "
+        "« Titre dans l'historique » ; si c'est la même, cochez « Remplacer la séance n° 1 »." in page
+    )
+    assert '<label for="record-title">Titre dans l\'historique</label>' in page
+    assert '<label for="record-replace">Remplacer la séance n° 1' in page
+    client.cookies.set("speeddating_lang", "en")
+    english = client.get(day).text
+    assert "change “Title in the history”; if it is the same one, tick “Replace session n° 1”" in english
+    client.cookies.delete("speeddating_lang")
+
+    client.post(day + "/record", data={"title": "Petit-déjeuner du soir"})
+    assert "Séance n° 2 enregistrée : Petit-déjeuner du soir, mercredi 15 janvier 2025." in client.get(day).text
+    assert [s.title for s in recorded_sessions(workspace.history)] == ["Petit-déjeuner", "Petit-déjeuner du soir"]
+
+    noon = workspace.new_draft()  # a third, recorded from the History screen: who came stays as ticked
+    noon.plan_folder.mkdir(parents=True, exist_ok=True)
+    write_plan(seated_plan(EIGHT, [ROUND_A, ROUND_C]), noon.plan_folder / "plan.json")
+    who_came, came = f"/history/record/{noon.id}", [f"p{number}" for number in range(2, 9)]
+    refused = html.unescape(client.post(who_came, data={"came": came}).text)
+    assert "cochez « Remplacer la séance n° 1 »" in refused and "--force" not in refused
+    assert 'value="p1">' in refused and 'value="p2" checked>' in refused
+    client.post(who_came, data={"came": came, "replace": "on"})
+    held = recorded_sessions(workspace.history)
+    assert sorted((s.title, s.people) for s in held) == [("Petit-déjeuner", 7), ("Petit-déjeuner du soir", 8)]

@@ -51,6 +51,28 @@ def test_the_breakfast_shows_the_rounds_that_fit_as_the_organiser_types(
     screenshot(page, "event")
 
 
+def test_a_number_out_of_range_on_the_breakfast_screen_is_named_with_its_limits(
+    page: Page, live_server: LiveServer
+) -> None:
+    """The browser's own check of min/max stopped htmx from sending the form, so 200 minutes a round or 9 per
+    table changed nothing and said nothing: the server now hears it and says what it accepts."""
+    session = start_session(page, live_server)
+    page.goto(session + "/event")
+    page.get_by_label("Tour (minutes)").fill("200")
+    expect(page.get_by_role("alert")).to_have_text(
+        "Tour (minutes) : « 200 » n'est pas retenu, indiquez un nombre entier de 1 à 120 (les horaires gardent 10)."
+    )
+    expect(page.get_by_text("5 tours tiennent")).to_be_visible()
+    page.get_by_role("button", name="English").click()
+    page.get_by_label("People per table").fill("9")
+    expect(page.get_by_role("alert")).to_have_text(
+        "People per table: “9” is not kept, give a whole number from 3 to 6 (the timetable keeps 4)."
+    )
+    page.get_by_label("People per table").fill("5")
+    expect(page.get_by_text("5 rounds fit between 08:30 and 10:00, tables of 5.")).to_be_visible()
+    expect(page.get_by_role("alert")).to_have_count(0)
+
+
 def test_the_language_switch_turns_the_page_to_english_and_stays(page: Page, live_server: LiveServer) -> None:
     start_session(page, live_server)
     page.get_by_role("button", name="English").click()

@@ -17,25 +17,26 @@ from speeddating.status import Progress, SolveStatus, Stop
 from speeddating.text import clean, fold
 from speeddating.web.jobs import JobState
 from speeddating.web.people import flagged
-from speeddating.web.screens.attendees import PERSON_ID
-from speeddating.web.screens.history import record_held
+from speeddating.web.screens.event import WHOLE_NUMBER
+from speeddating.web.screens.history import TitleTaken, record_context, record_held
 from speeddating.web.screens.progress import progress_report, progress_stream
 from speeddating.web.site import Site
 from speeddating.web.workflow import replan_day, saved_plan, write_documents
 from speeddating.web.workspace import Draft
-from speeddating.wording import move_line
+from speeddating.wording import move_lines
 
 MAX_ARRIVALS = 50
-MARKS = ("absent", "stays_seated", "host")
+MARKS = ("absent", "stays_seated", "host", "returning")
 """What the organiser may note about a person for the next re-plan (as `replan --absent`, `--stays-seated`,
-`--host`)."""
+`--host`), and who is back in the room after an earlier re-plan took them out (as `replan --add` with their
+name: they rejoin under their id)."""
 REPLAN_TIME_LIMITS = (3, 10, 30)
 """Seconds the organiser may give a re-plan; the first is the CLI's `replan` default, since the room waits."""
 
 
 def day_state(draft: Draft) -> dict[str, Any]:
-    """The changes noted for the next re-plan: ids per mark (absent, stays seated, host), arrivals (name,
-    organisation)."""
+    """The changes noted for the next re-plan: ids per mark (absent, stays seated, host, back in the room),
+    arrivals (name, organisation)."""
     state = draft.state.get("day")
     noted = state if isinstance(state, dict) else {}
     return {**{mark: [] for mark in MARKS}, "arrivals": [], **noted}
@@ -72,7 +73,7 @@ def revision_lines(result: Result) -> list[str]:
     revision = result.revision
     assert revision is not None
     names = labels(result.plan.attendees)
-    lines = [move_line(move) for move in revision.moves] or [
+    lines = move_lines(revision.moves) or [
         t("No table changes compared with version {version}.", version=revision.previous.version)
     ]
     if result.status is SolveStatus.INTERRUPTED:
@@ -134,6 +135,7 @@ def router(site: Site) -> APIRouter:
             problems=[text for text in (failed, draft.state.get("day_problem", "")) if text],
             recorded=draft.state.get("recorded", ""),
             time_limits=REPLAN_TIME_LIMITS,
+            **(record_context(site, draft, plan) if plan else {}),
         )
 
     @routes.post("/day/mark")
@@ -143,9 +145,11 @@ def router(site: Site) -> APIRouter:
         mark: Annotated[str, Form()],
         value: Annotated[str, Form()],
     ) -> Response:
+        """Notes a mark of someone in the plan (any id the plan holds; anything else is ignored)."""
         draft = site.workspace.draft(session_id)
         day = day_state(draft)
-        if not PERSON_ID.fullmatch(person) or mark not in MARKS:
+        plan = current_plan(draft)
+        if plan is None or mark not in MARKS or person not in {a.id for a in plan.attendees}:
             return back(draft)
         ids = [x for x in day[mark] if x != person] + ([person] if value == "on" else [])
         draft.save(day={**day, mark: ids})
@@ -170,24 +174,38 @@ def router(site: Site) -> APIRouter:
     @routes.post("/day/replan")
     def replan(
         session_id: str,
-        from_round: Annotated[int, Form()],
+        from_round: Annotated[str, Form()],
         time_limit: Annotated[int, Form()] = REPLAN_TIME_LIMITS[0],
     ) -> Response:
         """Re-plans in the background (a few seconds, followed live): the new version replaces the documents
-        of the Print step, and the changes noted are cleared."""
+        of the Print step, and the changes noted are cleared. A round the plan does not have (a page left
+        open while the plan was made anew with fewer rounds) is refused in the page's words."""
         draft = site.workspace.draft(session_id)
         plan = current_plan(draft)
         if plan is None:
             return back(draft)
+        if not WHOLE_NUMBER.fullmatch(from_round) or not 1 <= int(from_round) <= len(plan.rounds):
+            draft.save(
+                day_problem=t(
+                    "Round {round} is not in this plan, which has rounds 1 to {count}: choose the round to "
+                    "re-plan from in “Re-plan from round”.",
+                    round=from_round[:12],
+                    count=len(plan.rounds),
+                )
+            )
+            return back(draft)
+        first_round = int(from_round)
         day = day_state(draft)
-        arrivals = tuple(Attendee("", a["name"], a["organisation"]) for a in day["arrivals"])
+        gone = planned_marks(plan)["absent"]
+        returning = tuple(a for a in plan.attendees if a.id in day["returning"] and a.id in gone)
+        arrivals = returning + tuple(Attendee("", a["name"], a["organisation"]) for a in day["arrivals"])
         history = site.workspace.history
         seconds = time_limit if time_limit in REPLAN_TIME_LIMITS else REPLAN_TIME_LIMITS[0]
 
         def work(report: Progress, stop: Stop) -> Result:
             return replan_day(
                 plan,
-                from_round,
+                first_round,
                 tuple(day["absent"]),
                 arrivals,
                 history,
@@ -201,7 +219,7 @@ def router(site: Site) -> APIRouter:
         def keep(result: Result) -> None:
             write_documents(result.plan, draft.plan_folder, result.revision)
             lines = revision_lines(result) + [notice.text() for notice in result.notices]
-            replanned = {"version": result.plan.version, "from_round": from_round, "report": lines}
+            replanned = {"version": result.plan.version, "from_round": first_round, "report": lines}
             site.workspace.draft(draft.id).save(day={}, replanned=replanned, day_problem="")
 
         draft.save(day_problem="")
@@ -220,13 +238,19 @@ def router(site: Site) -> APIRouter:
         return progress_stream(site, replan_key(site.workspace.draft(session_id)))
 
     @routes.post("/day/record")
-    def record_it(session_id: str) -> Response:
+    def record_it(
+        session_id: str, title: Annotated[str, Form()] = "", replace: Annotated[str, Form()] = ""
+    ) -> Response:
+        """Records the session under the title asked for; another session of that title and day is replaced
+        only with its box ticked, else the refusal shows beside the title and the box."""
         draft = site.workspace.draft(session_id)
         plan = current_plan(draft)
         if plan is None:
             return back(draft)
         try:
-            record_held(site, draft, plan)
+            record_held(site, draft, plan, title, replace_clash=replace == "on")
+        except TitleTaken:
+            return back(draft, "record")
         except UserError as error:
             draft.save(day_problem=str(error))
             return back(draft)

@@ -16,6 +16,8 @@ from speeddating.web.site import Site
 from speeddating.web.workspace import Draft
 
 CLOCK = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+WHOLE_NUMBER = re.compile(r"[0-9]{1,6}")
+"""A number the organiser typed, in ASCII digits (`str.isdigit` takes "²", which `int` refuses)."""
 DURATIONS = {
     "round_minutes": (1, 120),
     "changeover_minutes": (0, 30),
@@ -23,6 +25,8 @@ DURATIONS = {
     "closing_minutes": (0, 120),
 }
 """Each duration of the form with the smallest and largest number of minutes it accepts."""
+NUMBERS = {**DURATIONS, "table_size": (MIN_TABLE_SIZE, MAX_TABLE_SIZE)}
+"""Every whole number of the form with its limits, named with them when one given is not kept."""
 TEXTS = ("title", "location")
 THEME_ACTION = re.compile(r"(remove|up|down)-([0-9]{1,2})")
 MAX_THEMES = 20
@@ -47,13 +51,14 @@ def event_state(event: Event) -> dict[str, Any]:
 
 
 def _whole(text: str, low: int, high: int) -> int | None:
-    return int(text) if text.strip().isdigit() and low <= int(text) <= high else None
+    return int(text) if WHOLE_NUMBER.fullmatch(text.strip()) and low <= int(text) <= high else None
 
 
-def read_form(form: FormData, before: Event) -> tuple[Event, list[str]]:
-    """The event the form describes; a field that is not valid keeps its previous value and is named."""
+def read_form(form: FormData, before: Event) -> tuple[Event, dict[str, str]]:
+    """The event the form describes; a field that is not valid keeps its previous value and is named, with
+    the text given (the page says what it accepts instead of ignoring it)."""
     values: dict[str, Any] = {}
-    invalid: list[str] = []
+    invalid: dict[str, str] = {}
     for key in TEXTS:
         text = " ".join(str(form.get(key, "")).split())
         if text or key == "location":
@@ -62,27 +67,23 @@ def read_form(form: FormData, before: Event) -> tuple[Event, list[str]]:
     try:
         values["date"] = dt.date.fromisoformat(date).isoformat()
     except ValueError:
-        invalid.append("date")
+        invalid["date"] = date
     for key in ("start", "end"):
         clock = str(form.get(key, ""))
         if CLOCK.fullmatch(clock):
             values[key] = clock
         else:
-            invalid.append(key)
-    size = _whole(str(form.get("table_size", "")), MIN_TABLE_SIZE, MAX_TABLE_SIZE)
-    if size is None:
-        invalid.append("table_size")
-    else:
-        values["table_size"] = size
-    for key, (low, high) in DURATIONS.items():
-        minutes = _whole(str(form.get(key, "")), low, high)
-        if minutes is None:
-            invalid.append(key)
+            invalid[key] = clock
+    for key, (low, high) in NUMBERS.items():
+        given = str(form.get(key, ""))
+        number = _whole(given, low, high)
+        if number is None:
+            invalid[key] = " ".join(given.split())
         else:
-            values[key] = minutes
+            values[key] = number
     event = replace(before, **values, themes=_themes(form))
     if minutes_of(event.end) <= minutes_of(event.start):
-        invalid.append("end")
+        invalid["end"] = event.end
         event = replace(event, end=before.end, start=before.start)
     return event, invalid
 
@@ -119,15 +120,22 @@ def apply_theme_action(themes: tuple[Theme, ...], action: str) -> tuple[Theme, .
 def router(site: Site) -> APIRouter:
     routes = APIRouter(prefix="/sessions/{session_id}")
 
-    def page(request: Request, draft: Draft, event: Event, invalid: list[str]) -> Response:
+    def page(request: Request, draft: Draft, event: Event, invalid: dict[str, str]) -> Response:
         return site.pages.page(
-            request, "event.html", draft=draft, step="event", event=event, invalid=invalid, durations=DURATIONS
+            request,
+            "event.html",
+            draft=draft,
+            step="event",
+            event=event,
+            invalid=invalid,
+            durations=DURATIONS,
+            limits=NUMBERS,
         )
 
     @routes.get("/event")
     def show(request: Request, session_id: str) -> Response:
         draft = site.workspace.draft(session_id)
-        return page(request, draft, saved_event(draft), [])
+        return page(request, draft, saved_event(draft), {})
 
     @routes.post("/event")
     async def save(request: Request, session_id: str) -> Response:

@@ -2,7 +2,8 @@
 organisation by organisation as a picture), the people who met the fewest, and the history's export and
 import."""
 
-from typing import Annotated
+import datetime as dt
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
@@ -10,10 +11,11 @@ from fastapi.responses import RedirectResponse, Response
 from speeddating.errors import UserError
 from speeddating.exporters.pdf.style import long_date
 from speeddating.history.report import NetworkReport, report_pdf
+from speeddating.history.store import SessionInfo
 from speeddating.i18n import t
 from speeddating.plan import Plan, read_plan
 from speeddating.session import recorded_sessions
-from speeddating.text import fold
+from speeddating.text import clean, fold
 from speeddating.web.site import Site
 from speeddating.web.workflow import (
     PLAN_FILE,
@@ -57,19 +59,68 @@ def cross_share(report: NetworkReport) -> tuple[int, int]:
     return met, possible
 
 
-def record_held(site: Site, draft: Draft, plan: Plan) -> str:
-    """Record `plan`, the session of `draft`, as it took place, and note on the draft that it is recorded;
-    returns the sentence that says so. Recorded again from the same session (a double click, a re-plan
-    since, the absentees unticked here), the new record replaces the earlier one instead of being refused
-    with the CLI's advice. Raises UserError."""
+class TitleTaken(UserError):
+    """Another session is recorded under the title and day of the one being recorded (the refusal is kept on
+    the draft, for the record form to show beside its controls)."""
+
+
+def record_title(draft: Draft, plan: Plan) -> str:
+    """The title the session is recorded under: the one last asked for on the page, else the plan's."""
+    return str(draft.state.get("record_title") or plan.event.title)
+
+
+def same_title_and_day(site: Site, draft: Draft, plan: Plan, title: str) -> SessionInfo | None:
+    """A session held that the history would take for this one (the same title on the same day, one session
+    per title and day) though this draft did not record it: another session of the day, or this one
+    recorded from elsewhere; None when there is none."""
+    day = plan.event.date or dt.date.today().isoformat()
+    mine = draft.state.get("recorded_session")
+    held = recorded_sessions(site.workspace.history)
+    return next((s for s in held if s.date == day and s.title == title.strip() and s.id != mine), None)
+
+
+def record_context(site: Site, draft: Draft, plan: Plan) -> dict[str, Any]:
+    """What the record form shows: the title to record under, the session it would replace, and, after a
+    refusal and while that session is there, why (in the page's language of the moment)."""
+    title = record_title(draft, plan)
+    clash = same_title_and_day(site, draft, plan, title)
+    refused = clash is not None and bool(draft.state.get("record_refused"))
+    problem = title_taken(clash) if clash is not None and refused else ""
+    return {"record_title": title, "clash": clash, "record_problem": problem}
+
+
+def title_taken(clash: SessionInfo) -> str:
+    """Why another session of the same title and day stops the record, with the page's controls to use."""
+    return t(
+        "Session n° {number} is already recorded as '{title}' on {date}: the history keeps one session per "
+        "title and day. If this is another session, change “Title in the history”; if it is the same one, "
+        "tick “Replace session n° {number}”. Then record again.",
+        number=clash.id,
+        title=clash.title,
+        date=long_date(clash.date),
+    )
+
+
+def record_held(site: Site, draft: Draft, plan: Plan, title: str = "", replace_clash: bool = False) -> str:
+    """Record `plan`, the session of `draft`, as it took place, under `title` (the plan's if empty), and note
+    on the draft that it is recorded; returns the sentence that says so. Recorded again from the same session
+    (a double click, a re-plan since, the absentees unticked here), the new record replaces the earlier one.
+    Another session held under the same title on the same day is replaced only with `replace_clash` (the
+    box ticked); otherwise TitleTaken says which, naming the page's controls, not the CLI's --title/--force."""
+    title = clean(title) or plan.event.title
+    draft = draft.save(record_title=title if title != plan.event.title else "", record_refused=False)
+    clash = same_title_and_day(site, draft, plan, title)
+    if clash is not None and not replace_clash:
+        draft.save(record_refused=True)
+        raise TitleTaken(title_taken(clash))
     again = bool(draft.state.get("recorded"))
-    session = record(plan, site.workspace.history, plan.event.title, replace=again).session
+    session = record(plan, site.workspace.history, title).session
     fields = {"number": session.id, "title": session.title, "date": long_date(session.date)}
     if again:
         said = t("Session n° {number} recorded again, in place of the earlier record: {title}, {date}.", **fields)
     else:
         said = t("Session n° {number} recorded: {title}, {date}.", **fields)
-    draft.save(recorded=said)
+    draft.save(recorded=said, recorded_session=session.id)
     return said
 
 
@@ -106,18 +157,34 @@ def router(site: Site) -> APIRouter:
         plan = saved_plan(draft.plan_folder)
         if plan is None:
             return RedirectResponse("/history", status_code=303)
+        return who_came_page(request, draft.save(record_refused=False), plan, None)
+
+    def who_came_page(request: Request, draft: Draft, plan: Plan, came: frozenset[str] | None) -> Response:
+        """Everyone seated, ticked as `came` says (all when None), with the record form's title and refusal."""
         seated = {x for planned in plan.rounds for table in planned.tables for x in table.attendees}
         people = [attendee for attendee in plan.attendees if attendee.id in seated]
-        return site.pages.page(request, "record.html", draft=draft, plan=plan, people=people)
+        ticked = came if came is not None else frozenset(seated)
+        context = record_context(site, draft, plan)
+        return site.pages.page(request, "record.html", draft=draft, plan=plan, people=people, came=ticked, **context)
 
     @routes.post("/record/{session_id}")
-    def record_as_held(session_id: str, came: Annotated[list[str] | None, Form()] = None) -> Response:
-        """Record the session with only the people ticked, so the history holds who actually met."""
+    def record_as_held(
+        request: Request,
+        session_id: str,
+        came: Annotated[list[str] | None, Form()] = None,
+        title: Annotated[str, Form()] = "",
+        replace: Annotated[str, Form()] = "",
+    ) -> Response:
+        """Record the session with only the people ticked, so the history holds who actually met; refused,
+        the same page again with the people as ticked and what to change."""
         draft = site.workspace.draft(session_id)
         plan = saved_plan(draft.plan_folder)
         if plan is not None:
+            present = frozenset(came or ())
             try:
-                notice = record_held(site, draft, as_held(plan, frozenset(came or ())))
+                notice = record_held(site, draft, as_held(plan, present), title, replace_clash=replace == "on")
+            except TitleTaken:
+                return who_came_page(request, site.workspace.draft(session_id), plan, present)
             except UserError as error:
                 notice = str(error)
             site.workspace.keep_notice("history", notice)
