@@ -479,14 +479,18 @@ def solved(cover: OrbitCover, args: argparse.Namespace) -> tuple[str, list[list[
 def sweep(s: Scheme, mu: Symmetry, args: argparse.Namespace) -> None:
     """Try each group of the `--sweep` file in turn (a line: the symmetries added to μ, as `--also`
     writes them, blank-separated), with `--time-limit` each, and count the outcomes: the way to rule
-    out hundreds of groups, most of which fail at once. The orbits through the ∞ points come first:
-    when they leave an ∞ uncovered (`uncovered_fixed`), the group is out without the rest."""
+    out hundreds of groups, most of which fail at once (with `--count-only`, only each group's number of
+    candidates, to order the file). The orbits through the ∞ points come first: when they leave an ∞
+    uncovered (`uncovered_fixed`), the group is out without the rest."""
     outcomes: Counter[str] = Counter()
     for line in args.sweep.read_text(encoding="utf-8").splitlines():
         if not line.split():
             continue
         print("==", line, flush=True)
         cover = OrbitCover(s, mu, *(symmetry(text) for text in line.split()))
+        if args.count_only:
+            print(len(cover.candidates(args.fixed_blocks, args.least, args.most_per_part)), "candidate orbits")
+            continue
         missing = cover.uncovered_fixed(cover.candidates(args.fixed_blocks, args.least, args.most_per_part, True))
         if missing:
             print("INFEASIBLE: no candidate orbit covers", ", ".join(missing[:3]), "..." * (len(missing) > 3))
