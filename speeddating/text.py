@@ -5,6 +5,27 @@ import unicodedata
 
 LIGATURES = {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"}
 """Letters Unicode does not decompose: "cœur" is written "coeur" on keyboards without the ligature."""
+OTHER_LETTERS = {"ð": "d", "þ": "th", "ı": "i", "ȷ": "j", "ĸ": "k", "ŋ": "n"}
+"""Latin letters without a base letter in their Unicode name, read as French and English lists sort them."""
+_BASE_LETTER = re.compile(r"LATIN (?:SMALL|CAPITAL) LETTER ([A-Z]) WITH ")
+
+
+def _base_letters() -> dict[int, str]:
+    """Every Latin letter Unicode does not decompose, as the letter it is written with ("Ł" is "l", "Ø" is
+    "o", "Đ" is "d", "Ħ" is "h": LATIN CAPITAL LETTER L WITH STROKE...), the ligatures and `OTHER_LETTERS`."""
+    table: dict[int, str] = {}
+    for code in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00), *range(0x2C60, 0x2C80), *range(0xA720, 0xA800)):
+        char = chr(code)
+        named = _BASE_LETTER.match(unicodedata.name(char, ""))
+        if named and not unicodedata.decomposition(char):
+            table[code] = named[1].lower()
+    for letters in (LIGATURES, OTHER_LETTERS):
+        table.update({ord(letter): base for letter, base in letters.items()})
+        table.update({ord(letter.upper()): base for letter, base in letters.items() if not letter.upper().isascii()})
+    return table
+
+
+BASE_LETTERS = _base_letters()
 _NAME_PUNCTUATION = re.compile(r"[.'’‘`´,]")
 
 
@@ -23,12 +44,17 @@ def clean(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Comparison key: no case, accents, hyphens, format characters or extra blanks ("PÔLE-Emploi " is
-    "pole emploi")."""
+    """Comparison and sort key: no case, accents, hyphens, format characters or extra blanks ("PÔLE-Emploi " is
+    "pole emploi"); letters with a stroke, ligatures and the like as their base letters, as French and English
+    sort them ("Łukasz" with the L, "Øyvind" with the O, "Æsa" as "aesa", "Þóra" as "thora").
+
+    One key for both on purpose: every list is sorted by it, and a person typed "Lukasz" on a keyboard without
+    the Ł is the same person as "Łukasz", as "Zoe" is "Zoé". The identity keys of the history are folded too:
+    its schema version 4 folded the stored ones again."""
     text = str(text)
     if not text.isascii():
         decomposed = unicodedata.normalize("NFKD", visible(text))
-        text = "".join(LIGATURES.get(c, c) for c in decomposed if not unicodedata.combining(c))
+        text = "".join(c for c in decomposed if not unicodedata.combining(c)).translate(BASE_LETTERS)
     return " ".join(text.casefold().replace("-", " ").replace("_", " ").split())
 
 

@@ -400,6 +400,81 @@ def test_version_2_store_gains_the_status_of_its_sessions(tmp_path: Path) -> Non
     )
     connection.close()
     with open_history(db, write=True) as connection:
-        assert schema_version(connection) == SCHEMA_VERSION == 3
+        assert schema_version(connection) == SCHEMA_VERSION == 4
         (info,) = list_sessions(connection)
         assert (info.status, info.series_number) == (SessionStatus.HELD, 0)
+
+
+WRITTEN_AT_VERSION_3 = Path(__file__).parent / "data" / "history_v3.sql"
+STROKED: list[tuple[str, str, str]] = [
+    ("Lukasz Nowak", "Orsted", ""),
+    ("Oyvind Berg", "Orsted", ""),
+    ("Dorde Petrovic", "Mission Locale", ""),
+    ("Thora Jonsdottir", "Mission Locale", "thora@example.org"),
+    ("Isil Yilmaz", "CIO", ""),
+]
+"""People of the version 3 store, typed on a keyboard without Ł, Ø, Đ, Þ or ı."""
+
+
+def version_3_store(path: Path) -> Path:
+    """The store at `path` as speeddating wrote it at schema version 3, when fold kept Ł, Ø, Đ, Þ and ı."""
+    connection = sqlite3.connect(path)
+    connection.executescript(WRITTEN_AT_VERSION_3.read_text(encoding="utf-8"))
+    connection.close()
+    return path
+
+
+def test_a_version_3_store_is_folded_again_so_a_name_typed_without_its_stroke_is_the_same_person(
+    tmp_path: Path,
+) -> None:
+    db = version_3_store(tmp_path / "v3.db")
+    typed = attendees_of(STROKED)
+    before = db.read_bytes()
+    past = past_encounters(db, typed)
+    assert db.read_bytes() == before  # reading migrates a private copy only
+    lukasz, oyvind, dorde, thora, isil = (attendee.identity for attendee in typed)
+    assert {frozenset((lukasz, dorde)), frozenset((oyvind, thora)), frozenset((dorde, isil))} <= set(past)
+
+    with open_history(db, write=True) as connection:
+        assert schema_version(connection) == SCHEMA_VERSION == 4
+        stored = dict(connection.execute("SELECT id, identity FROM people").fetchall())
+        keys = connection.execute("SELECT name_key, organisation_key FROM people WHERE id = 2").fetchone()
+        (_, first_plan), (_, second_plan) = (session_plan(connection, s.id) for s in list_sessions(connection))
+        for plan in (first_plan, second_plan):
+            with pytest.raises(HistoryError):  # the fingerprints are those of the new keys
+                add_plan(connection, plan, title="Encore")
+    assert stored[2] == oyvind == "name:oyvind berg|orsted" and keys == ("oyvind berg", "orsted")
+    assert stored[3] == dorde and stored[4] == "email:thora@example.org" and stored[7] == isil
+    # "Łukasz Nowak" and "Lukasz Nowak" of Ørsted and Orsted sat at one table: two people, kept apart
+    assert stored[5] == lukasz and stored[1] == "name:łukasz nowak|ørsted"
+
+
+KILLED_MID_MIGRATION = """
+import os, signal, sqlite3, sys
+from speeddating.history import store
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("PRAGMA cache_size = 1")  # spill changed pages into the file before the commit
+written = store.fingerprint
+def killed_at_the_second_session(plan):
+    if plan.event.title == "Février":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return written(plan)
+store.fingerprint = killed_at_the_second_session
+store.migrate(connection)
+"""
+
+
+def test_a_migration_killed_midway_leaves_the_version_3_store_as_it_was(tmp_path: Path) -> None:
+    db = version_3_store(tmp_path / "v3.db")
+    with sqlite3.connect(db) as connection:
+        dump = list(connection.iterdump())
+    killed = subprocess.run([sys.executable, "-c", KILLED_MID_MIGRATION, str(db)], check=False)
+    assert killed.returncode == -signal.SIGKILL
+    assert db.with_name("v3.db-journal").exists()  # killed inside the transaction
+    with open_history(db) as connection:  # reading rolls the journal back and migrates a copy
+        assert schema_version(connection) == SCHEMA_VERSION
+    with sqlite3.connect(db) as connection:
+        assert schema_version(connection) == 3 and list(connection.iterdump()) == dump
+    with open_history(db, write=True) as connection:
+        assert schema_version(connection) == SCHEMA_VERSION
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

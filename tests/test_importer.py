@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from speeddating.i18n import use_language
 from speeddating.importer import MAX_SHOWN_PROBLEMS, ImportProblems, column_letter, parse_columns, read_roster
 from speeddating.roster import Roster
-from speeddating.text import person_key
+from speeddating.text import fold, person_key
 from tests.helpers import (
     Rows,
     WorkbookWriter,
@@ -815,6 +815,41 @@ def test_one_person_whatever_the_order_case_and_accents_of_the_name(tmp_path: Pa
         "ligne 4) portent le même nom ; gardées comme 2 personnes. S'il s'agit d'une seule personne, supprimez "
         "la ligne en trop.",
     )
+
+
+def test_letters_unicode_does_not_decompose_sort_and_compare_as_their_base_letters(tmp_path: Path) -> None:
+    """Ł with the L, Ø with the O, Æ as AE, Þ as TH, as French and English lists order them (not after Z),
+    and "Lukasz" typed without the stroke is the same person as "Łukasz", as "Zoe" is "Zoé"."""
+    rows = [
+        ["Nom complet", "Structure"],
+        ["Zoé Zimmer", "Zénith"],
+        ["Łukasz Nowak", "Łódź Urząd Pracy"],
+        ["Øyvind Berg", "Ørsted"],
+        ["Þóra Jónsdóttir", "Æsculape"],
+        ["Đorđe Petrović", "Mission Locale"],
+        ["Işıl Yılmaz", "Mission Locale"],
+    ]
+    roster = read_roster(write_csv(tmp_path / "liste.csv", rows))
+    assert [name for name, _ in roster.organisation_counts()] == [
+        "Mission Locale",
+        "Æsculape",
+        "Łódź Urząd Pracy",
+        "Ørsted",
+        "Zénith",
+    ]
+    assert sorted((a.name for a in roster.attendees), key=fold) == [
+        "Đorđe Petrović",
+        "Işıl Yılmaz",
+        "Łukasz Nowak",
+        "Øyvind Berg",
+        "Þóra Jónsdóttir",
+        "Zoé Zimmer",
+    ]
+    typed = write_csv(tmp_path / "tapée.csv", [*rows, ["Lukasz Nowak", "Lodz Urzad Pracy"]])
+    assert problems_of(typed) == [
+        f"{typed}, ligne 8 : « Lukasz Nowak » (Łódź Urząd Pracy) figure déjà ligne 3. Supprimez l'une des deux "
+        "lignes, ou relancez avec --dedupe pour garder la première."
+    ]
 
 
 def test_attendance_that_does_not_say_no_keeps_the_person_and_says_so(tmp_path: Path) -> None:

@@ -12,6 +12,8 @@ Schema versions (`PRAGMA user_version`):
    organisation), who attended each session, and a fingerprint of each plan's seating.
 3. sessions planned but not held yet (`status`), kept with their place in a series (`plan --sessions`):
    they count for nobody's encounters, and recording the session held replaces the one planned.
+4. the keys folded again, since `text.fold` reads the letters Unicode does not decompose as their base letters
+   ("Łukasz" is "lukasz", as "Zoé" is "zoe"): identities, name and organisation keys, fingerprints.
 
 Our files carry `PRAGMA application_id` = APPLICATION_ID. Another program's SQLite file (its own
 application id, or tables that are not ours) is refused rather than given our tables; a store
@@ -151,7 +153,38 @@ def _upgrade_to_v3(connection: sqlite3.Connection) -> None:
         connection.execute(statement)
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_create_v1, _upgrade_to_v2, _upgrade_to_v3)
+def _upgrade_to_v4(connection: sqlite3.Connection) -> None:
+    """The stored keys as `fold` now gives them. Folding a folded key again gives the new key, so the
+    identities are refolded in place (an email's is never folded). Two people the store kept apart stay apart:
+    when a new identity is another person's already ("Łukasz Nowak" and "Lukasz Nowak" of one organisation),
+    the one recorded later keeps its old key, and a roster naming either is matched to the first."""
+    people = connection.execute("SELECT id, identity, name_key, organisation_key FROM people ORDER BY id").fetchall()
+    refolded = {person: _refolded(identity) for person, identity, _, _ in people}
+    taken = {identity for person, identity, _, _ in people if refolded[person] == identity}
+    for person, identity, name_key, organisation_key in people:
+        if refolded[person] != identity and refolded[person] not in taken:
+            taken.add(refolded[person])
+            identity = refolded[person]
+        connection.execute(
+            "UPDATE people SET identity = ?, name_key = ?, organisation_key = ? WHERE id = ?",
+            (identity, fold(name_key), fold(organisation_key), person),
+        )
+    for session, text in connection.execute("SELECT id, plan FROM sessions").fetchall():
+        connection.execute(
+            "UPDATE sessions SET fingerprint = ? WHERE id = ?", (fingerprint(_recorded_plan(text, session)), session)
+        )
+
+
+def _refolded(identity: str) -> str:
+    return identity if identity.startswith("email:") else "name:" + fold(identity.removeprefix("name:"))
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _create_v1,
+    _upgrade_to_v2,
+    _upgrade_to_v3,
+    _upgrade_to_v4,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
