@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from speeddating.importer import ImportProblems, read_roster
+from speeddating.importer import ImportProblems, parse_columns, read_roster
 from speeddating.roster import Roster
 from tests.conftest import CheckPlan
 from tests.helpers import Rows, plan_quickly, write_csv, write_xls, write_xlsx
@@ -628,6 +628,27 @@ def test_a_limesurvey_export_with_its_questions_under_the_codes(tmp_path: Path) 
         ("Chloé Morel", "Cap emploi"),
     ]
     assert "présence J « Viendrez-vous au petit-déjeuner ? »" in roster.notes[0]
+
+
+def test_a_limesurvey_export_of_codes_only_is_refused_with_its_own_columns_to_try(tmp_path: Path) -> None:
+    """Question codes for headings and nothing else: the --columns example names the file's columns of surnames,
+    first names, organisations and addresses (it offered D, the respondents' language, as the name), and it reads."""
+    codes, _, *responses = LIMESURVEY_QUESTIONS_UNDER_CODES
+    path = write_csv(tmp_path / "results-survey123456.csv", [codes, *responses], ",")
+    with pytest.raises(ImportProblems) as refused:
+        read_roster(path)
+    assert str(refused.value).endswith(
+        "si ce sont les en-têtes, indiquez quelle colonne est quoi, par exemple --columns "
+        '"first=G,last=F,organisation=H,email=I".'
+    )
+    roster = read_roster(path, columns=parse_columns("first=G,last=F,organisation=H,email=I"))
+    assert people(roster) == [
+        ("Marie Dupont", "France Travail"),
+        ("Julien Lefebvre", "Mission locale de Lens"),
+        ("Sophie Garnier", "CIDFF"),
+        ("Chloé Morel", "Cap emploi"),
+    ]
+    assert roster.attendees[0].email == "marie.dupont@francetravail.fr"
 
 
 def test_a_limesurvey_export_leaves_out_the_responses_never_sent(tmp_path: Path) -> None:

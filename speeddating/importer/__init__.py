@@ -46,6 +46,7 @@ from speeddating.importer.reading import (
     worded,
 )
 from speeddating.importer.values import (
+    EMAIL_PATTERN,
     Attendance,
     attendance,
     email_placeholder,
@@ -67,6 +68,7 @@ from speeddating.text import fold, has_letter, person_key
 
 __all__ = [
     "DEFAULT_ALIASES",
+    "EMAIL_PATTERN",
     "MAX_PEOPLE",
     "MAX_SHOWN_PROBLEMS",
     "ColumnChoice",
@@ -85,10 +87,6 @@ __all__ = [
     "write_aliases",
 ]
 
-EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
-"""Only the obviously wrong: no @, two @, blanks, no dot in the domain. An error, not a warning: the email is
-the person's identity in the history of past sessions, so a typo would silently split one person in two, and a
-whole column of them means a column was mislabelled (phone numbers under "Courriel")."""
 MAX_LISTED = 12
 """People named in one line (left out, kept with a doubt); the line says how many more."""
 DEFAULT_ALIASES: Mapping[str, str] = MappingProxyType({"Pôle emploi": "France Travail"})

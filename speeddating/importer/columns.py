@@ -34,7 +34,7 @@ from speeddating.importer.reading import (
     refuse,
     worded,
 )
-from speeddating.importer.values import attendance, cancels, is_answer, is_numeric, seated_answer
+from speeddating.importer.values import EMAIL_PATTERN, attendance, cancels, is_answer, is_numeric, seated_answer
 from speeddating.organisations import email_domain
 from speeddating.text import fold, has_letter
 
@@ -120,9 +120,11 @@ EXCLUDED = _stems(
     "duration age naissance birth sexe gender civilite prefix suffix commentaire comment remarque message formule "
     "moyen paiement payment promo reduction coupon devise currency lien url site website login username utilisateur "
     "pseudo compte draft brouillon soumission submission submitted completed complete modified modification statut "
-    "status type categorie category ville city town pays country region"
+    "status type categorie category ville city town pays country region langue language startlanguage lastpage "
+    "seed token refurl ipaddr startdate datestamp submitdate"
 )
-"""Words of headers whose column is never a name, an organisation or an email."""
+"""Words of headers whose column is never a name, an organisation or an email (LimeSurvey's own columns among
+them: startlanguage, lastpage, seed...)."""
 EMAIL_WORDS = _stems("email mail courriel messagerie mel")
 ADDRESS_WORDS = _stems("adresse address")
 """An address is never a name or an organisation, but "Adresse e-mail" is an email."""
@@ -740,17 +742,37 @@ def _guess(role: Role, headers: Sequence[str], data: Sequence[Row], used: set[in
     return None
 
 
+def _one_word_each(data: Sequence[Row], column: int) -> bool:
+    """Whether a column holds one word per person, as a first name or a surname ("Dupont", "Marie-Claire")."""
+    _, values = _fill(data[:VALUE_SAMPLE_ROWS], column)
+    return bool(values) and sum(1 for value in values if len(value.split()) == 1) >= CONFIRMED_BY_VALUES * len(values)
+
+
+def _guess_name(headers: Sequence[str], data: Sequence[Row], used: set[int]) -> dict[Role, int]:
+    """The column or columns most likely to hold the name when no header says so (a survey's question codes):
+    the first free column of words, and with the next one as the first name when both hold one word per person
+    (French forms ask the surname first)."""
+    column = _guess(Role.FULL_NAME, headers, data, used)
+    if column is None:
+        return {}
+    if _guess(Role.FIRST_NAME, headers, data, {*used, *range(column + 1)}) == column + 1 and all(
+        _one_word_each(data, c) for c in (column, column + 1)
+    ):
+        return {Role.LAST_NAME: column, Role.FIRST_NAME: column + 1}
+    return {Role.FULL_NAME: column}
+
+
 def _missing_roles(table: Sheet, layout: Layout, missing: Sequence[Role], data: Sequence[Row]) -> Exception:
     """The header row, what is missing, the headers, and the fix: the exact --columns line to try when a
     column looks like the missing one, else the column to add (a --columns line could only name a wrong one)."""
     roles = dict(layout.roles)
     unseen = []
     for role in missing:
-        guess = _guess(role, layout.headers, data, set(roles.values()))
-        if guess is None:
-            unseen.append(role)
+        guess = _guessed(role, layout.headers, data, set(roles.values()))
+        if guess:
+            roles.update(guess)
         else:
-            roles[role] = guess
+            unseen.append(role)
     what = (
         t(
             "no name column ('Name', 'Full name', 'Participant', or 'First name' and 'Last name') and "
@@ -843,9 +865,33 @@ def _no_header(table: Sheet, rows: Sequence[Row]) -> Exception:
     )
 
 
+def _guessed(role: Role, headers: Sequence[str], data: Sequence[Row], used: set[int]) -> dict[Role, int]:
+    """The columns guessed for `role` (the name or the organisation), none when no column fits."""
+    if role in NAME_ROLES:
+        return _guess_name(headers, data, used)
+    column = _guess(role, headers, data, used)
+    return {} if column is None else {role: column}
+
+
+def _address_column(data: Sequence[Row], used: set[int]) -> int | None:
+    """The first free column holding mostly email addresses."""
+    for column in range(max((len(row.cells) for row in data[:VALUE_SAMPLE_ROWS]), default=0)):
+        _, values = _fill(data[:VALUE_SAMPLE_ROWS], column)
+        addresses = sum(1 for value in values if EMAIL_PATTERN.fullmatch(value))
+        if column not in used and values and addresses >= CONFIRMED_BY_VALUES * len(values):
+            return column
+    return None
+
+
 def _missing_option(layout: Layout, data: Sequence[Row]) -> str:
+    """The --columns example for a file without headers: the columns guessed from their values (the email's
+    too, which keeps each person's history), else the first free ones."""
+    headers = [cell or "?" for cell in layout.headers]
     roles: dict[Role, int] = {}
     for role in (Role.FULL_NAME, Role.ORGANISATION):
-        guess = _guess(role, [cell or "?" for cell in layout.headers], data, set(roles.values()))
-        roles[role] = guess if guess is not None else len(roles)
+        used = set(roles.values())
+        roles.update(_guessed(role, headers, data, used) or {role: min(set(range(len(used) + 1)) - used)})
+    email = _address_column(data, set(roles.values()))
+    if email is not None:
+        roles[Role.EMAIL] = email
     return Layout(layout.source, layout.header_rows, layout.headers, roles).columns_option()

@@ -9,6 +9,11 @@ from enum import Enum
 
 from speeddating.text import fold, word_set
 
+EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+"""Only the obviously wrong: no @, two @, blanks, no dot in the domain. An error, not a warning: the email is
+the person's identity in the history of past sessions, so a typo would silently split one person in two, and a
+whole column of them means a column was mislabelled (phone numbers under "Courriel")."""
+
 
 def _phrases(text: str) -> frozenset[str]:
     return frozenset(phrase.strip() for phrase in text.split("|"))
