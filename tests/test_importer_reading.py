@@ -12,7 +12,7 @@ from odf.table import Table, TableCell, TableRow
 from odf.text import P
 
 from speeddating.importer import MAX_PEOPLE, ImportProblems, read_roster
-from tests.helpers import write_csv
+from tests.helpers import Rows, write_csv, write_xlsx
 
 PEOPLE = [["Nom complet", "Structure"], ["Anne Martin", "CIO"], ["Léa Dubois", "PLIE"], ["Karim Benali", "CIDFF"]]
 
@@ -161,3 +161,31 @@ def test_a_name_without_a_visible_letter_names_nobody(tmp_path: Path, name: str)
     (problem,) = caught.value.problems
     assert ", ligne 5, colonne A « Nom complet » : " in problem
     assert "nom manquant" in problem or "ne contient aucune lettre" in problem
+
+
+def test_phone_numbers_a_spreadsheet_read_as_numbers_get_their_leading_zero_back(tmp_path: Path) -> None:
+    """Typed 0612345678 in a cell of numbers, read 612345678: the 0 (or the + of +33) is restored in the phone
+    columns only, and nothing is touched in a list with another country's numbers, where nine digits may be a
+    whole number."""
+    rows: Rows = [
+        ["Nom", "Prénom", "Structure", "Téléphone portable", "Tél.", "Code postal"],
+        ["Dupont", "Marie", "France Travail", 612345678, "01 23 45 67 89", 62300],
+        ["Lefebvre", "Julien", "Mission Locale", "0698765432", 321456789, 59000],
+        ["Garnier", "Sophie", "CIDFF", 33712345678, 12345, 75001],
+    ]
+    path = write_xlsx(tmp_path / "inscrits.xlsx", {"Inscrits": rows})
+    roster = read_roster(path)
+    assert [a.attributes for a in roster.attendees] == [
+        (("Téléphone portable", "0612345678"), ("Tél.", "01 23 45 67 89"), ("Code postal", "62300")),
+        (("Téléphone portable", "0698765432"), ("Tél.", "0321456789"), ("Code postal", "59000")),
+        (("Téléphone portable", "+33712345678"), ("Tél.", "12345"), ("Code postal", "75001")),
+    ]
+    assert roster.notes[1:] == (
+        f"{path} : 2 numéros de téléphone de la colonne D « Téléphone portable » avaient perdu leur 0 ou leur + "
+        "initial (le tableur les a lus comme des nombres) : rétablis, par exemple 0612345678.",
+        f"{path} : 1 numéro de téléphone de la colonne E « Tél. » avait perdu son 0 ou son + initial (le tableur "
+        "l'a lu comme un nombre) : rétabli, par exemple 0321456789.",
+    )
+    spanish: Rows = [*rows[:2], ["Ruiz", "Ana", "Cámara de Comercio", "+34 612 345 678", "", 28001]]
+    abroad = read_roster(write_xlsx(tmp_path / "abroad.xlsx", {"Inscrits": spanish}))
+    assert abroad.attendees[0].attribute("Téléphone portable") == "612345678" and abroad.notes[1:] == ()

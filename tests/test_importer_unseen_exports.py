@@ -693,7 +693,7 @@ def test_a_hand_kept_xls_says_who_was_kept_without_a_tick(tmp_path: Path, check_
         f"{path} : 1 personne gardée sans réponse en colonne G « Présent(e) ? » : Sophie Garnier. Écrivez non dans "
         "la case de qui ne vient pas."
     ) in roster.warnings
-    assert roster.attendees[0].attributes[:2] == (("Téléphone", "612345678"), ("Date d'inscription", "2026-11-20"))
+    assert roster.attendees[0].attributes[:2] == (("Téléphone", "0612345678"), ("Date d'inscription", "2026-11-20"))
     code, _, err = plan_quickly(path, tmp_path / "plan")
     assert code == 0, err
     figures = check_plan(tmp_path / "plan" / "plan.json")

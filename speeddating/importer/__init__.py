@@ -27,6 +27,7 @@ from speeddating.importer.columns import (
     is_submission_date,
     list_score,
     parse_columns,
+    phone_header,
     recognise_columns,
 )
 from speeddating.importer.people import display_name, family_name_first, join_name
@@ -52,6 +53,7 @@ from speeddating.importer.values import (
     email_placeholder,
     note_row,
     organisation_placeholder,
+    phones_as_typed,
     seated_answer,
     summary_row,
 )
@@ -119,6 +121,8 @@ class _Reading:
     """The rows of people who answered they do not come, with that answer."""
     answers: dict[int, str]
     """The attendance answer of each row kept, by row, when the list has an attendance column."""
+    phones: dict[tuple[int, int], str]
+    """The phone numbers a spreadsheet read as numbers, as typed, by (row, column) (`phones_as_typed`)."""
 
 
 def read_roster(
@@ -221,7 +225,7 @@ def roster_of(
             *renamed,
             *_grouping_lines(grouping, table.source),
         ),
-        notes=(layout.summary(),),
+        notes=(layout.summary(), *_phone_notes(layout, reading.phones)),
         merges=tuple(
             OrganisationMerge(spelling, merge.printed, reason)
             for merge in grouping.merges
@@ -435,6 +439,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
         and family_name_first(row.cell(full_name) for row in data)
     )
     submitted = skipped.submitted = _submission_column(layout, data)
+    phones = _phones_as_typed(layout, data)
     for row in data:
         if layout.repeats_header(row):
             skipped.headers.append(row.number)
@@ -496,13 +501,48 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
                 )
             )
         elif name and organisation:
-            attributes = tuple((layout.header(column), row.cell(column)) for column in attribute_columns)
+            attributes = tuple(
+                (layout.header(column), phones.get((row.number, column), row.cell(column)))
+                for column in attribute_columns
+            )
             if seated_column is not None:
                 attributes = (*attributes, *_seated(row.cell(seated_column), name, skipped))
             entries.append(_Entry(row.number, name, organisation, email, attributes))
         else:
             problems.append((row.number, _incomplete(row, layout, name, organisation)))
-    return _Reading(entries, problems, skipped, declined, answers)
+    return _Reading(entries, problems, skipped, declined, answers, phones)
+
+
+def _phones_as_typed(layout: Layout, data: Sequence[Row]) -> dict[tuple[int, int], str]:
+    """The values of the phone columns that `phones_as_typed` restores, by (row, column)."""
+    restored: dict[tuple[int, int], str] = {}
+    for column in layout.attribute_columns():
+        if phone_header(layout.header(column)):
+            written = [row.cell(column) for row in data]
+            for row, before, typed in zip(data, written, phones_as_typed(written), strict=True):
+                if typed != before:
+                    restored[row.number, column] = typed
+    return restored
+
+
+def _phone_notes(layout: Layout, phones: Mapping[tuple[int, int], str]) -> list[str]:
+    """One line per phone column whose numbers got their 0 back, with the first one as it now reads."""
+    by_column: dict[int, list[str]] = defaultdict(list)
+    for (_, column), typed in sorted(phones.items()):
+        by_column[column].append(typed)
+    return [
+        t_plural(
+            "{file}: {count} phone number of column {column} had lost its leading 0 or + (the spreadsheet read "
+            "it as a number): restored, for example {example}.",
+            "{file}: {count} phone numbers of column {column} had lost their leading 0 or + (the spreadsheet "
+            "read them as numbers): restored, for example {example}.",
+            len(numbers),
+            file=layout.source,
+            column=t("{letter} {header}", letter=column_letter(column), header=quoted(layout.header(column))),
+            example=numbers[0],
+        )
+        for column, numbers in sorted(by_column.items())
+    ]
 
 
 def _organisation(cell: str, email: str, layout: Layout, name: str, skipped: _Skipped) -> str:

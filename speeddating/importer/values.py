@@ -5,6 +5,7 @@ so "Oui, je serai présent(e)", "Not Attending", "Annulé" and "Remboursé" are 
 """
 
 import re
+from collections.abc import Sequence
 from enum import Enum
 
 from speeddating.text import fold, word_set
@@ -185,3 +186,27 @@ def note_row(cells: tuple[str, ...]) -> bool:
         or bool(NOTE_WORDS.match(answer_key(text)))
         or (len(text.split()) >= NOTE_MIN_WORDS)
     )
+
+
+NUMBER_WITHOUT_ZERO = re.compile(r"[1-9]\d{8}")
+"""A French number (ten digits from 0) read as a number: 0612345678 became 612345678."""
+NUMBER_WITHOUT_PLUS = re.compile(r"33[1-9]\d{8}")
+"""A French number in international form read as a number: +33612345678 became 33612345678."""
+OTHER_COUNTRY = re.compile(r"^\s*(?:\+|00)(?!33)\d")
+
+
+def phones_as_typed(values: Sequence[str]) -> list[str]:
+    """A phone column as its people typed it, where a spreadsheet read their French numbers as numbers and
+    dropped the leading 0 (or the + of +33): "612345678" is "0612345678". Nine digits are a French number only
+    in a French list: when any number of the column has another country's code (+34, 0049...), where nine
+    digits may be a whole number (a Spanish mobile), every value stays as written, as do all other values."""
+    if any(OTHER_COUNTRY.match(value) for value in values):
+        return list(values)
+    return [
+        "0" + value
+        if NUMBER_WITHOUT_ZERO.fullmatch(value)
+        else "+" + value
+        if NUMBER_WITHOUT_PLUS.fullmatch(value)
+        else value
+        for value in values
+    ]
