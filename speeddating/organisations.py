@@ -480,6 +480,55 @@ def printed_name(spellings: Counter[str], network: Network | None = None) -> str
     )
 
 
+ELISIONS = word_set("d l qu j n s c")
+"""French articles and prepositions elided before an apostrophe ("D'INFORMATION" is "d'Information")."""
+_WORD_OR_NOT = re.compile(r"(\w+)")
+ROMAN_NUMERAL = re.compile(r"[IVX]+")
+
+
+def _kept_in_capitals(word: str) -> bool:
+    """A word that stays in capitals in a name recased: a network's acronym, a word without a vowel ("FJT"),
+    one holding a digit ("E2C", "62"), a Roman numeral ("HENRI IV")."""
+    folded = fold(word)
+    return (
+        folded in NETWORK_ACRONYMS
+        or not set(folded) & set("aeiouy")
+        or any(char.isdigit() for char in word)
+        or ROMAN_NUMERAL.fullmatch(word) is not None
+    )
+
+
+def readable(text: str, network: Network | None = None) -> str:
+    """A name typed all in capitals as it is usually written: "MISSION LOCALE DE LENS" is "Mission Locale de
+    Lens", "CENTRE D'INFORMATION ET D'ORIENTATION" is "Centre d'Information et d'Orientation".
+
+    The rule: only a shouted name changes (`_shouting`: all capitals with a word of five letters or more that is
+    no acronym), since a short name in capitals is most likely an acronym to keep ("CIDFF", "APEC", "UDAF DU
+    NORD", "ML LENS"). Its words take a capital and lower case, the network's words its own casing ("CAP EMPLOI
+    62" is "Cap emploi 62"), small words ("de", "du", "et"...) and elisions lower case except first, and acronyms,
+    words without a vowel, with a digit or in Roman numerals stay as typed. The letters are those typed (accents
+    lost stay lost), so the name folds as before and is the same organisation. Every list, card and screen prints
+    the roster's name, so all of them show it so; an organiser who wants the capitals maps the spelling to itself
+    in the aliases file."""
+    if not _shouting(text):
+        return text
+    own = {fold(word): word for word in _WORD_OR_NOT.findall(network.name)} if network is not None else {}
+    pieces = _WORD_OR_NOT.split(text)
+    for words_seen, index in enumerate(range(1, len(pieces), 2)):
+        word, folded = pieces[index], fold(pieces[index])
+        elided = pieces[index + 1][:1] in ("'", "’") and folded in ELISIONS
+        if _kept_in_capitals(word) and not elided:
+            recased = word
+        elif folded in own:
+            recased = own[folded] if words_seen else own[folded][:1].upper() + own[folded][1:]
+        elif words_seen and (folded in STOPWORDS or elided):
+            recased = word.lower()
+        else:
+            recased = word[:1] + word[1:].lower()
+        pieces[index] = recased
+    return "".join(pieces)
+
+
 def _reason_text(relation: Relation, other: str, network: Network | None) -> str:
     if relation.same is None:
         return ""
@@ -619,13 +668,15 @@ def _grouping(
         network = networks[root]
         # Two Missions Locales in one list: each is printed with its place, not as "Mission Locale".
         several = network is not None and shared[network.name] > 1
-        name = printed_name(placed if several and placed else together, network)
+        chosen = printed_name(placed if several and placed else together, network)
+        pinned = any(clusters.spellings[member].pinned for member in members)
+        name = chosen if pinned else readable(chosen, network)
         for member in members:
             printed[keys[member]] = name
         joined = [
             (spelling, t("same name in other capitals or accents"))
             for spelling in written[fold(name)]
-            if spelling != name
+            if spelling not in (name, chosen)
         ]
         start = keys.index(fold(name))
         seen = {start}

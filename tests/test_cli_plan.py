@@ -387,7 +387,8 @@ def test_headers_not_recognised_print_the_columns_line_to_try_and_it_works(tmp_p
     attendees = write_roster(tmp_path, rows, headers=("Qui", "Où travaille-t-il", "Contact"))
     code, _, err = plan_quickly(attendees, tmp_path / "out")
     assert code == 2
-    assert '--columns "name=A,organisation=B"' in err and "A « Qui », B « Où travaille-t-il », C « Contact »" in err
+    assert '--columns "name=A,organisation=B,email=C"' in err
+    assert "A « Qui », B « Où travaille-t-il », C « Contact »" in err
     code, out, err = plan_quickly(attendees, tmp_path / "out", "--columns", "name=Qui,organisation=B,email=C")
     assert code == 0, err
     assert "colonnes lues : nom A « Qui », structure B « Où travaille-t-il », courriel C « Contact »." in out

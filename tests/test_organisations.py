@@ -5,6 +5,7 @@ from collections import Counter
 import pytest
 
 from speeddating.organisations import Reason, find_network, group, printed_name, same_organisation, words_of
+from speeddating.text import fold
 
 SAME = [
     # a national network, however it is written
@@ -105,6 +106,38 @@ def test_the_printed_name_is_the_most_frequent_spelling_in_mixed_case() -> None:
     assert set(grouping.printed.values()) == {"France Travail"}
     assert printed_name(Counter({"MAISON DES FAMILLES": 2, "Maison des familles": 1})) == "Maison des familles"
     assert printed_name(Counter({"Cidff": 1, "CIDFF": 1})) == "CIDFF"
+
+
+def test_a_long_name_typed_in_capitals_is_printed_in_ordinary_case_and_acronyms_are_kept() -> None:
+    """The rule of `readable`: a name in capitals with a word of five letters or more (no acronym) is printed
+    as usually written; a short one, most likely an acronym, as typed; the organiser's pinned spelling as is."""
+    names = [
+        "MISSION LOCALE DE LENS",
+        "CAP EMPLOI 62",
+        "CENTRE D'INFORMATION ET D'ORIENTATION",
+        "LYCEE HENRI IV",
+        "FJT LES ALOUETTES",
+        "SAINT-ETIENNE METROPOLE",
+        "CIDFF",
+        "APEC",
+        "UDAF DU NORD",
+    ]
+    grouping = group(names)
+    assert [grouping.printed[fold(name)] for name in names] == [
+        "Mission Locale de Lens",
+        "Cap emploi 62",
+        "Centre d'Information et d'Orientation",
+        "Lycee Henri IV",
+        "FJT les Alouettes",
+        "Saint-Etienne Metropole",
+        "CIDFF",
+        "APEC",
+        "UDAF DU NORD",
+    ]
+    assert grouping.merges == (), "recasing merges nothing and is no warning"
+    assert group(names, pinned=["MISSION LOCALE DE LENS"]).printed["mission locale de lens"] == "MISSION LOCALE DE LENS"
+    twins = group(["MISSION LOCALE DE LENS", "Mission locale de Lens"]).printed
+    assert twins["mission locale de lens"] == "Mission locale de Lens", "a mixed-case twin is printed as typed"
 
 
 def test_each_merge_is_reported_with_its_reason() -> None:
