@@ -21,6 +21,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from itertools import count
 
 from speeddating.i18n import N_, t, t_plural
 from speeddating.importer.reading import (
@@ -460,7 +461,13 @@ def _confirmed(role: Role, values: Sequence[str]) -> bool:
         understood = sum(1 for value in values if seated_answer(value) is not None)
     else:
         return True
-    return understood >= CONFIRMED_BY_VALUES * len(values) - 1e-9
+    return _mostly(understood, values)
+
+
+def _mostly(passing: int, values: Sequence[str]) -> bool:
+    """Whether `passing` of a column's sampled `values` are enough to tell what it holds (CONFIRMED_BY_VALUES of
+    them; exact, where 0.8 · 15 is 12.000000000000002 in floating point)."""
+    return passing >= CONFIRMED_BY_VALUES * len(values) - 1e-9
 
 
 Rank = tuple[int, int, int, int, int]
@@ -752,7 +759,7 @@ def phone_header(header: str) -> bool:
 def _one_word_each(data: Sequence[Row], column: int) -> bool:
     """Whether a column holds one word per person, as a first name or a surname ("Dupont", "Marie-Claire")."""
     _, values = _fill(data[:VALUE_SAMPLE_ROWS], column)
-    return bool(values) and sum(1 for value in values if len(value.split()) == 1) >= CONFIRMED_BY_VALUES * len(values)
+    return bool(values) and _mostly(sum(1 for value in values if len(value.split()) == 1), values)
 
 
 def _guess_name(headers: Sequence[str], data: Sequence[Row], used: set[int]) -> dict[Role, int]:
@@ -885,7 +892,7 @@ def _address_column(data: Sequence[Row], used: set[int]) -> int | None:
     for column in range(max((len(row.cells) for row in data[:VALUE_SAMPLE_ROWS]), default=0)):
         _, values = _fill(data[:VALUE_SAMPLE_ROWS], column)
         addresses = sum(1 for value in values if EMAIL_PATTERN.fullmatch(value))
-        if column not in used and values and addresses >= CONFIRMED_BY_VALUES * len(values):
+        if column not in used and values and _mostly(addresses, values):
             return column
     return None
 
@@ -897,7 +904,7 @@ def _missing_option(layout: Layout, data: Sequence[Row]) -> str:
     roles: dict[Role, int] = {}
     for role in (Role.FULL_NAME, Role.ORGANISATION):
         used = set(roles.values())
-        roles.update(_guessed(role, headers, data, used) or {role: min(set(range(len(used) + 1)) - used)})
+        roles.update(_guessed(role, headers, data, used) or {role: next(c for c in count() if c not in used)})
     email = _address_column(data, set(roles.values()))
     if email is not None:
         roles[Role.EMAIL] = email
