@@ -205,6 +205,13 @@ def seating(rnd: PlannedRound, index: Mapping[str, int]) -> dict[int, list[int]]
     return {table.number: [index[x] for x in table.attendees] for table in rnd.tables if table.attendees}
 
 
+def in_previous_order(people: Sequence[int], before: Sequence[int]) -> list[int]:
+    """The people of a table in the order the previous version listed that table number (its card prints
+    them in that order, so the same company needs no reprint), the others after them."""
+    rank = {person: place for place, person in enumerate(before)}
+    return sorted(people, key=lambda person: rank.get(person, len(before)))
+
+
 def encounters_in(rounds: Sequence[PlannedRound], index: Mapping[str, int]) -> Counter[Pair]:
     met: Counter[Pair] = Counter()
     for rnd in rounds:
@@ -776,8 +783,8 @@ def replan(
         )
         numbering = numbering_of(result.schedule)
     numbered = [
-        {number: list(table) for table, number in zip(tables, numbers, strict=True)}
-        for tables, numbers in zip(result.schedule, numbering, strict=True)
+        {number: in_previous_order(table, old.get(number, ())) for table, number in zip(tables, numbers, strict=True)}
+        for tables, numbers, old in zip(result.schedule, numbering, old_rounds, strict=True)
     ]
     ids = [a.id for a in attendees]
     rounds = (

@@ -60,28 +60,53 @@ def move_line(move: "Move") -> str:
 
 
 def move_lines(moves: Sequence["Move"]) -> list[str]:
-    """Who moves where, round by round; someone who loses their seat has one line naming the rounds they
-    miss ("Anne: no table in rounds 2, 3, 4"), at the place of the first, not one line per round."""
-    missed: dict[str, list[int]] = {}
+    """Who moves where, round by round; someone who loses their seat, or takes one (a late arrival, someone
+    back), has one line at the place of their first change, not one per round: "Anne: no table in rounds
+    2, 3, 4", "Paul: no table → table 12 in rounds 2, 3, 4; table 5 in round 5"."""
+    grouped: dict[tuple[str, bool], list[Move]] = {}
     for move in moves:
-        if move.after is None:
-            missed.setdefault(move.attendee_id, []).append(move.round)
+        if move.before is None or move.after is None:
+            grouped.setdefault((move.attendee_id, move.after is None), []).append(move)
     lines = []
     for move in moves:
-        if move.after is not None:
+        if move.before is not None and move.after is not None:
             lines.append(move_line(move))
-        elif missed[move.attendee_id][0] == move.round:
-            rounds = missed[move.attendee_id]
-            lines.append(
-                t_plural(
-                    "{name}: no table in round {rounds}",
-                    "{name}: no table in rounds {rounds}",
-                    len(rounds),
-                    name=move.name,
-                    rounds=", ".join(map(str, rounds)),
-                )
-            )
+        elif grouped[(move.attendee_id, move.after is None)][0] is move:
+            group = grouped[(move.attendee_id, move.after is None)]
+            lines.append(_seat_lost(group) if move.after is None else _seat_taken(group))
     return lines
+
+
+def _seat_lost(group: Sequence["Move"]) -> str:
+    rounds = [move.round for move in group]
+    return t_plural(
+        "{name}: no table in round {rounds}",
+        "{name}: no table in rounds {rounds}",
+        len(rounds),
+        name=group[0].name,
+        rounds=", ".join(map(str, rounds)),
+    )
+
+
+def _seat_taken(group: Sequence["Move"]) -> str:
+    rounds_at: dict[int, list[int]] = {}
+    for move in group:
+        assert move.after is not None
+        rounds_at.setdefault(move.after, []).append(move.round)
+    seats = [
+        t_plural(
+            "table {number} in round {rounds}",
+            "table {number} in rounds {rounds}",
+            len(rounds),
+            number=table,
+            rounds=", ".join(map(str, rounds)),
+        )
+        for table, rounds in rounds_at.items()
+    ]
+    listed = seats[0]
+    for seat in seats[1:]:
+        listed = t("{list}; {item}", list=listed, item=seat)  # French spaces its semicolons
+    return t("{name}: no table → {seats}", name=group[0].name, seats=listed)
 
 
 def room_lines(result: "Result") -> list[str]:

@@ -14,7 +14,7 @@ from speeddating.plan import Plan, plan_to_dict, read_plan, write_plan
 from speeddating.planning import build_plan, problem_for
 from speeddating.replan import Move, ReplanError, replan, session_table_size, table_numbers
 from speeddating.roster import Attendee
-from speeddating.session import Result, revision_of
+from speeddating.session import ReplanOptions, Result, replan_session, revision_of
 from speeddating.solver import solve
 from speeddating.text import fold
 from speeddating.wording import change_lines, move_line, move_lines
@@ -205,26 +205,52 @@ def test_move_lines() -> None:
         assert move_line(Move("p01", "Anne", 4, 3, None)) == "Anne : table 3 → sans table (tour 4)"
 
 
-def test_someone_who_loses_their_seat_is_listed_once_with_the_rounds_they_miss() -> None:
-    """An absentee was listed once per round ("table 3 → no table (round 2)", "(round 3)"…): in a room of
-    150, the organiser reads one line per person, with the rounds they miss."""
+def test_a_table_whose_company_stays_lists_it_in_the_same_order_and_needs_no_new_card() -> None:
+    """The re-plan listed each table's people in index order, not the printed one: on 150 people, one
+    absentee and one arrival asked to reprint all 38 table cards, where 5 had new company."""
+    printed = solved_plan(people(60, 8), 4)
+    with_absentee = replan_session(printed, ReplanOptions(2, ("p03",), added=(Attendee("", "Paul", "Org 1"),)))
+    revision = with_absentee.revision
+    assert revision is not None
+    changed, kept = set(), 0
+    for old, new in zip(printed.rounds[2:], with_absentee.plan.rounds[2:], strict=True):
+        for table in new.tables:
+            was = next(t.attendees for t in old.tables if t.number == table.number)
+            if set(was) == set(table.attendees):
+                assert table.attendees == was
+                kept += 1
+            else:
+                changed.add(table.number)
+    assert kept and set(revision.tables_to_reprint) == changed
+
+
+def test_someone_who_loses_or_takes_a_seat_is_listed_once_with_the_rounds() -> None:
+    """An absentee was listed once per round ("table 3 → no table (round 2)", "(round 3)"…), and so was a
+    late arrival: in a room of 150, the organiser reads one line per person, with the rounds."""
     moves = [
         Move("p02", "Bruno", 2, 1, None),
         Move("p01", "Anne", 2, 3, 5),
+        Move("p09", "Paul", 2, None, 4),
         Move("p02", "Bruno", 3, 4, None),
         Move("p03", "Chloé", 3, 2, None),
+        Move("p09", "Paul", 3, None, 6),
         Move("p02", "Bruno", 4, 2, None),
         Move("p01", "Anne", 4, None, 2),
+        Move("p09", "Paul", 4, None, 4),
     ]
     with use_language("en"):
         assert move_lines(moves) == [
             "Bruno: no table in rounds 2, 3, 4",
             "Anne: table 3 → table 5 (round 2)",
+            "Paul: no table → table 4 in rounds 2, 4; table 6 in round 3",
             "Chloé: no table in round 3",
-            "Anne: no table → table 2 (round 4)",
+            "Anne: no table → table 2 in round 4",
         ]
     with use_language("fr"):
-        assert move_lines(moves)[:3:2] == ["Bruno : sans table aux tours 2, 3, 4", "Chloé : sans table au tour 3"]
+        assert move_lines(moves)[2:4] == [
+            "Paul : sans table → table 4 aux tours 2, 4 ; table 6 au tour 3",
+            "Chloé : sans table au tour 3",
+        ]
 
 
 def test_cli_replan_end_to_end(plan24: Plan, tmp_path: Path, check_plan: CheckPlan) -> None:
@@ -254,7 +280,8 @@ def test_cli_replan_end_to_end(plan24: Plan, tmp_path: Path, check_plan: CheckPl
     )
     assert code == 0, err
     assert out.count("Person 03: ") == 1 and "Person 03: no table in rounds 3, 4, 5" in out  # once, not per round
-    assert "Late Arrival: no table → table" in out and "Zoé Late: no table" in out
+    assert out.count("Late Arrival: ") == 1 and "Late Arrival: no table → table " in out
+    assert "Zoé Late: no table → table " in out
     figures = check_plan(tmp_path / "v2" / "plan.json", "--allow-absent")
     assert figures["valid"] and figures["attendees"] == 27
     saved = json.loads((tmp_path / "v2" / "plan.json").read_text(encoding="utf-8"))

@@ -262,6 +262,7 @@ def test_who_left_at_an_earlier_replan_can_come_back_and_the_next_replan_seats_t
     assert 'aria-pressed="true" aria-label="Anne Martin est absent" title="Absent depuis' in anne_row()
     client.post(day + "/mark", data={"person": "p1", "mark": "returning", "value": "on"})
     assert 'aria-pressed="false" aria-label="Anne Martin est absent" title="De retour' in anne_row()
+    assert '<span class="muted">de retour dans la salle</span>' in anne_row()
     assert "1 personne de retour dans la salle." in client.get(day).text
     client.post(day + "/replan", data={"from_round": "2", "time_limit": "3"})
     client.get(day + "/events")  # the stream ends with the re-plan
