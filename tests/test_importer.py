@@ -594,8 +594,13 @@ def test_column_letters() -> None:
 # Accented letters from U+00C0 on only: cp1252 bytes of these never form valid UTF-8, so a cp1252 file cannot be
 # mistaken for UTF-8 (which real files with "Ã©"-like pairs could be; that ambiguity is not the importer's to solve).
 LETTERS = st.sampled_from("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZàâäçéèêëîïôöùûüÿÀÂÇÉÈÊÎÔÙÜ")
+CASES = ("lower", "upper", "capitalize")
 PUNCTUATION = st.sampled_from(" '-.;,\t\"()&/=+@")
-WORD = st.text(LETTERS, min_size=1, max_size=8)
+WORD = st.builds(
+    lambda word, case: getattr(word, case)(), st.text(LETTERS, min_size=1, max_size=8), st.sampled_from(CASES)
+)
+"""Words in small letters, in capitals or with a capital first, as people write them: a word such as "KéZ" in a
+Windows-1252 file reads as much like words in Mac Roman ("KÈZ"), and the importer would rightly pick either."""
 CELL = st.builds(
     lambda head, rest: head + "".join(rest), WORD, st.lists(st.tuples(PUNCTUATION, WORD).map("".join), max_size=3)
 ).map(lambda s: " ".join(s.split()))

@@ -10,7 +10,7 @@ people who do not come (a "Présent" or status column) are left out with a line 
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -28,6 +28,7 @@ from speeddating.importer.columns import (
     list_score,
     parse_columns,
     phone_header,
+    postal_code_header,
     recognise_columns,
 )
 from speeddating.importer.people import display_name, family_name_first, join_name
@@ -54,6 +55,7 @@ from speeddating.importer.values import (
     note_row,
     organisation_placeholder,
     phones_as_typed,
+    postal_codes_as_typed,
     seated_answer,
     summary_row,
 )
@@ -121,8 +123,8 @@ class _Reading:
     """The rows of people who answered they do not come, with that answer."""
     answers: dict[int, str]
     """The attendance answer of each row kept, by row, when the list has an attendance column."""
-    phones: dict[tuple[int, int], str]
-    """The phone numbers a spreadsheet read as numbers, as typed, by (row, column) (`phones_as_typed`)."""
+    restored: dict[tuple[int, int], str]
+    """The phone numbers and postal codes a spreadsheet read as numbers, as typed, by (row, column)."""
 
 
 def read_roster(
@@ -225,7 +227,7 @@ def roster_of(
             *renamed,
             *_grouping_lines(grouping, table.source),
         ),
-        notes=(layout.summary(), *_phone_notes(layout, reading.phones)),
+        notes=(layout.summary(), *_restored_notes(layout, reading.restored)),
         merges=tuple(
             OrganisationMerge(spelling, merge.printed, reason)
             for merge in grouping.merges
@@ -439,7 +441,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
         and family_name_first(row.cell(full_name) for row in data)
     )
     submitted = skipped.submitted = _submission_column(layout, data)
-    phones = _phones_as_typed(layout, data)
+    restored = _restored(layout, data)
     for row in data:
         if layout.repeats_header(row):
             skipped.headers.append(row.number)
@@ -502,7 +504,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
             )
         elif name and organisation:
             attributes = tuple(
-                (layout.header(column), phones.get((row.number, column), row.cell(column)))
+                (layout.header(column), restored.get((row.number, column), row.cell(column)))
                 for column in attribute_columns
             )
             if seated_column is not None:
@@ -510,39 +512,80 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
             entries.append(_Entry(row.number, name, organisation, email, attributes))
         else:
             problems.append((row.number, _incomplete(row, layout, name, organisation)))
-    return _Reading(entries, problems, skipped, declined, answers, phones)
+    return _Reading(entries, problems, skipped, declined, answers, restored)
 
 
-def _phones_as_typed(layout: Layout, data: Sequence[Row]) -> dict[tuple[int, int], str]:
-    """The values of the phone columns that `phones_as_typed` restores, by (row, column)."""
+@dataclass(frozen=True)
+class _Restorer:
+    """Values a spreadsheet reads as numbers and loses a leading character of, in the columns a header names."""
+
+    header: Callable[[str], bool]
+    as_typed: Callable[[Sequence[str]], list[str]]
+    note: tuple[str, str]
+    """The line for a column restored, singular and plural (N_plural), with its count and first value."""
+
+
+RESTORERS = (
+    _Restorer(
+        phone_header,
+        phones_as_typed,
+        N_plural(
+            "{file}: {count} phone number of column {column} had lost its leading 0 or + (the spreadsheet read "
+            "it as a number): restored, for example {example}.",
+            "{file}: {count} phone numbers of column {column} had lost their leading 0 or + (the spreadsheet "
+            "read them as numbers): restored, for example {example}.",
+        ),
+    ),
+    _Restorer(
+        postal_code_header,
+        postal_codes_as_typed,
+        N_plural(
+            "{file}: {count} postal code of column {column} had lost its leading 0 (the spreadsheet read it as "
+            "a number): restored, for example {example}.",
+            "{file}: {count} postal codes of column {column} had lost their leading 0 (the spreadsheet read "
+            "them as numbers): restored, for example {example}.",
+        ),
+    ),
+)
+
+
+def _restored(layout: Layout, data: Sequence[Row]) -> dict[tuple[int, int], str]:
+    """The values of the phone and postal-code columns as typed (`RESTORERS`), by (row, column), where they
+    differ from what the spreadsheet read."""
     restored: dict[tuple[int, int], str] = {}
     for column in layout.attribute_columns():
-        if phone_header(layout.header(column)):
+        restorer = _restorer(layout.header(column))
+        if restorer is not None:
             written = [row.cell(column) for row in data]
-            for row, before, typed in zip(data, written, phones_as_typed(written), strict=True):
+            for row, before, typed in zip(data, written, restorer.as_typed(written), strict=True):
                 if typed != before:
                     restored[row.number, column] = typed
     return restored
 
 
-def _phone_notes(layout: Layout, phones: Mapping[tuple[int, int], str]) -> list[str]:
-    """One line per phone column whose numbers got their 0 back, with the first one as it now reads."""
+def _restorer(header: str) -> _Restorer | None:
+    return next((restorer for restorer in RESTORERS if restorer.header(header)), None)
+
+
+def _restored_notes(layout: Layout, restored: Mapping[tuple[int, int], str]) -> list[str]:
+    """One line per column whose values got their leading 0 or + back, with the first one as it now reads."""
     by_column: dict[int, list[str]] = defaultdict(list)
-    for (_, column), typed in sorted(phones.items()):
+    for (_, column), typed in sorted(restored.items()):
         by_column[column].append(typed)
-    return [
-        t_plural(
-            "{file}: {count} phone number of column {column} had lost its leading 0 or + (the spreadsheet read "
-            "it as a number): restored, for example {example}.",
-            "{file}: {count} phone numbers of column {column} had lost their leading 0 or + (the spreadsheet "
-            "read them as numbers): restored, for example {example}.",
-            len(numbers),
-            file=layout.source,
-            column=t("{letter} {header}", letter=column_letter(column), header=quoted(layout.header(column))),
-            example=numbers[0],
+    lines = []
+    for column, values in sorted(by_column.items()):
+        restorer = _restorer(layout.header(column))
+        assert restorer is not None
+        lines.append(
+            t_plural(
+                *restorer.note,
+                len(values),
+                file=layout.source,
+                column=t("{letter} {header}", letter=column_letter(column), header=quoted(layout.header(column))),
+                example=values[0],
+            )
         )
-        for column, numbers in sorted(by_column.items())
-    ]
+    return lines
 
 
 def _organisation(cell: str, email: str, layout: Layout, name: str, skipped: _Skipped) -> str:

@@ -116,15 +116,21 @@ def _stems(words: str) -> frozenset[str]:
 
 PHONE_WORDS = _stems("telephone phone tel portable mobile gsm cellulaire fax")
 """Words of a phone number's header ("Téléphone portable", "Tél.", "Phone number")."""
-EXCLUDED = PHONE_WORDS | _stems(
-    "id identifiant # n no num numero number nr ref reference code date heure time horodateur horodatage timestamp "
-    "montant amount prix price tarif total paid payer fee frai quantite quantity qty billet ticket commande order "
-    "barcode iban adresse address postal cp ip uid sid serial score duree duration age naissance birth sexe gender "
-    "civilite prefix suffix commentaire comment remarque message formule moyen paiement payment promo reduction "
-    "coupon devise currency lien url site website login username utilisateur pseudo compte draft brouillon "
-    "soumission submission submitted completed complete modified modification statut status type categorie "
-    "category ville city town pays country region langue language startlanguage lastpage seed token refurl ipaddr "
-    "startdate datestamp submitdate"
+POSTAL_CODE_WORDS = _stems("codepostal cp postalcode postcode zip zipcode")
+"""Words of a postal code's header, once "code postal" and "postal code" are joined (see PAIRS)."""
+EXCLUDED = (
+    PHONE_WORDS
+    | POSTAL_CODE_WORDS
+    | _stems(
+        "id identifiant # n no num numero number nr ref reference code date heure time horodateur horodatage timestamp "
+        "montant amount prix price tarif total paid payer fee frai quantite quantity qty billet ticket commande order "
+        "barcode iban adresse address postal cp ip uid sid serial score duree duration age naissance birth sexe gender "
+        "civilite prefix suffix commentaire comment remarque message formule moyen paiement payment promo reduction "
+        "coupon devise currency lien url site website login username utilisateur pseudo compte draft brouillon "
+        "soumission submission submitted completed complete modified modification statut status type categorie "
+        "category ville city town pays country region langue language startlanguage lastpage seed token refurl ipaddr "
+        "startdate datestamp submitdate"
+    )
 )
 """Words of headers whose column is never a name, an organisation or an email (LimeSurvey's own columns among
 them: startlanguage, lastpage, seed...)."""
@@ -186,6 +192,9 @@ PAIRS = {
     ("raison", "sociale"): "raisonsociale",
     ("check", "in"): "checkin",
     ("user", "name"): "username",
+    ("code", "postal"): "codepostal",
+    ("postal", "code"): "postalcode",
+    ("zip", "code"): "zipcode",
 }
 """Two words that mean one thing together ("E-mail", "First Name", "Raison sociale")."""
 
@@ -754,6 +763,11 @@ def _guess(role: Role, headers: Sequence[str], data: Sequence[Row], used: set[in
 def phone_header(header: str) -> bool:
     """Whether a column holds phone numbers, by its header."""
     return bool(set(header_words(header)) & PHONE_WORDS)
+
+
+def postal_code_header(header: str) -> bool:
+    """Whether a column holds postal codes, by its header ("Code postal", "CP", "Postal code", "ZIP")."""
+    return bool(set(header_words(header)) & POSTAL_CODE_WORDS)
 
 
 def _one_word_each(data: Sequence[Row], column: int) -> bool:

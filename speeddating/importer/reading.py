@@ -12,6 +12,7 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import json
 import re
 import unicodedata
 import zipfile
@@ -25,6 +26,7 @@ from xml.etree import ElementTree
 
 from speeddating.errors import UserError
 from speeddating.i18n import N_, format_integer, t, t_plural
+from speeddating.importer.encodings import repaired, single_byte_encoding, utf16_without_bom
 from speeddating.importer.markup import MarkupTable, html_tables, is_html, is_spreadsheet_xml, spreadsheet_xml_sheets
 from speeddating.text import clean, fold
 
@@ -46,6 +48,9 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+PDF_MAGIC = b"%PDF-"
+PLAN_FORMAT = "speeddating-plan/1"
+"""The format of a plan.json (speeddating.plan.FORMAT, not imported: the importer knows no plans)."""
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".ods", ".xls"})
 MAX_SHOWN_LINES = 5
 
@@ -147,6 +152,45 @@ SHEET_READ: Advice = (
 )
 
 
+PLAN_GIVEN: Advice = (
+    N_(
+        "{file}: a plan made by speeddating ({count} people), not an attendee list. Give the list of "
+        "registrations it was planned from; or, to plan the same people again, give the {csv} beside it "
+        "with --dedupe (it lists each person once per round)."
+    ),
+    N_(
+        "{file}: a plan made by speeddating ({count} people), not an attendee list. Give the list of "
+        "registrations it was planned from; or, to plan the same people again, give the plan.csv beside it "
+        "and keep the first row of each person with the button below (it lists each person once per round)."
+    ),
+)
+DOCUMENT_OPENINGS: tuple[tuple[str, str], ...] = (
+    (
+        "BEGIN:VCARD",
+        N_(
+            "{file}: contact cards (vCard), not an attendee list. Export the contacts from your address book "
+            "as CSV instead (one row per person, with their organisation), or give the registration list as "
+            ".xlsx, .ods or CSV."
+        ),
+    ),
+    (
+        "BEGIN:VCALENDAR",
+        N_(
+            "{file}: a calendar invitation (iCalendar), not an attendee list. Give the registration list as "
+            ".xlsx, .ods or CSV (one row per person, with their organisation)."
+        ),
+    ),
+    (
+        "{\\RTF",
+        N_(
+            "{file}: a word-processor document (RTF), not a table. Copy the list into a spreadsheet and save "
+            "it as .xlsx, or give the registration list as .xlsx, .ods or CSV."
+        ),
+    ),
+)
+"""How text documents that are no table begin (in capitals), and what to say of each."""
+
+
 def worded(advice: Advice) -> str:
     """The message of `advice` for where it is read: the command line, or the web page."""
     command_line, page = advice
@@ -178,10 +222,13 @@ class _Rows:
         self.source = source
         self.rows: list[Row] = []
         self.far_cell: str | None = None
+        self.repairs: list[tuple[int, str, str]] = []
+        """(row, the cell as written, as repaired) of every cell whose garbled accents were put back."""
 
     def add(self, number: int, values: Iterable[str], far: int | None = None) -> None:
-        """Row `number`'s cells from column A; `far` is the column of a filled cell beyond MAX_COLUMNS, if any."""
-        cells = list(values)[:MAX_COLUMNS]
+        """Row `number`'s cells from column A, garbled accents repaired (`encodings.repaired`); `far` is the
+        column of a filled cell beyond MAX_COLUMNS, if any."""
+        cells = [self._repaired(number, value) for value in list(values)[:MAX_COLUMNS]]
         if far is not None and self.far_cell is None:
             self.far_cell = f"{column_letter(far)}{number}"
         while cells and not cells[-1]:
@@ -202,19 +249,47 @@ class _Rows:
             )
         self.rows.append(Row(number, tuple(cells)))
 
+    def _repaired(self, number: int, cell: str) -> str:
+        fixed = repaired(cell)
+        if fixed == cell:
+            return cell
+        fixed = clean(fixed)
+        self.repairs.append((number, cell, fixed))
+        return fixed
+
     def warnings(self) -> tuple[str, ...]:
-        if self.far_cell is None:
-            return ()
-        return (
-            t(
-                "{file}: cells beyond column {letter} left out (the first one at {cell}); the list must "
-                "fit in the first {count} columns.",
-                file=self.source,
-                letter=column_letter(MAX_COLUMNS - 1),
-                cell=self.far_cell,
-                count=format_integer(MAX_COLUMNS),
-            ),
-        )
+        lines = []
+        if self.repairs:
+            rows = sorted({number for number, _, _ in self.repairs})
+            _, written, fixed = self.repairs[0]
+            lines.append(
+                t_plural(
+                    "{file}: row {rows}{more} had its accents garbled by an earlier save in the wrong encoding "
+                    "(a UTF-8 file opened as Windows-1252 and saved again); repaired, for example {written} "
+                    "read as {fixed}. Check the names of that row.",
+                    "{file}: rows {rows}{more} had their accents garbled by an earlier save in the wrong "
+                    "encoding (a UTF-8 file opened as Windows-1252 and saved again); repaired, for example "
+                    "{written} read as {fixed}. Check the names of those rows.",
+                    len(rows),
+                    file=self.source,
+                    rows=", ".join(format_integer(number) for number in rows[:MAX_SHOWN_LINES]),
+                    more=_more(len(rows)),
+                    written=quoted(written),
+                    fixed=quoted(fixed),
+                )
+            )
+        if self.far_cell is not None:
+            lines.append(
+                t(
+                    "{file}: cells beyond column {letter} left out (the first one at {cell}); the list must "
+                    "fit in the first {count} columns.",
+                    file=self.source,
+                    letter=column_letter(MAX_COLUMNS - 1),
+                    cell=self.far_cell,
+                    count=format_integer(MAX_COLUMNS),
+                )
+            )
+        return tuple(lines)
 
 
 def _far_column(values: Sequence[object]) -> int | None:
@@ -255,9 +330,19 @@ def read_sheet(path: Path, sheet: str | None, score: ListScore) -> Sheet:
         return _read_workbook(data, source, sheet, score)
     if data.startswith(OLE2_MAGIC):
         return _read_xls(data, source, sheet, score)
+    if data.lstrip().startswith(PDF_MAGIC):
+        raise refuse(
+            t(
+                "{file}: a PDF document, which holds no table a program can read back. Give the list as it "
+                "was exported from the registration form or the spreadsheet (.xlsx, .ods or CSV); failing "
+                "that, copy the table from the PDF into a spreadsheet and save it as .xlsx.",
+                file=source,
+            )
+        )
     text, warnings = _decode(data, source)
     if is_html(text) or is_spreadsheet_xml(text):
         return _read_markup(text, source, sheet, score)
+    _refuse_documents(text, source)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
         raise refuse(
             t(
@@ -283,6 +368,40 @@ def read_sheet(path: Path, sheet: str | None, score: ListScore) -> Sheet:
     return Sheet(table.rows, source, warnings=(*ignored, *warnings, *table.warnings))
 
 
+def _refuse_documents(text: str, source: str) -> None:
+    """Refuse, each with its own line, the text files that are no table: a JSON document (a plan.json among
+    them), contact cards, a calendar invitation, a Word document in RTF. Read as CSV they would be refused
+    for a reason that misleads (an unclosed quote, a missing header)."""
+    start = text.lstrip()[:20].upper()
+    if start.startswith(("{", "[")):
+        with contextlib.suppress(ValueError, RecursionError):
+            raise _json_document(json.loads(text), source)
+    for opening, message in DOCUMENT_OPENINGS:
+        if start.startswith(opening):
+            raise refuse(t(message, file=source))
+
+
+def _json_document(document: object, source: str) -> ImportProblems:
+    if isinstance(document, dict) and document.get("format") == PLAN_FORMAT:
+        people = document.get("attendees")
+        folder = Path(source).parent
+        return refuse(
+            t(
+                worded(PLAN_GIVEN),
+                file=source,
+                count=format_integer(len(people) if isinstance(people, list) else 0),
+                csv=str(folder / "plan.csv"),
+            )
+        )
+    return refuse(
+        t(
+            "{file}: a JSON document, not an attendee list. Give the list as a table: from the registration "
+            "form or the spreadsheet, as .xlsx, .ods or CSV.",
+            file=source,
+        )
+    )
+
+
 def reason(error: BaseException) -> str:
     """A short technical reason, for the organiser to pass on if the advice does not help."""
     text = clean(str(error)) or type(error).__name__
@@ -293,30 +412,33 @@ def reason(error: BaseException) -> str:
 
 
 def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
-    """The file as text and the lines that were not in the file's encoding. A UTF-8 file with a few
-    Windows-1252 bytes (one name pasted from another file) is read line by line, each line in the encoding
-    it is written in, and those lines are named: decoding the whole file as Windows-1252 would turn every
-    accent of every other line into mojibake ("Élodie" -> "Ã‰lodie") without a word."""
-    if data.startswith(UTF16_BOMS):
+    """The file as text, and what the organiser should know about how it was decoded. A UTF-8 file with a
+    few Windows-1252 bytes (one name pasted from another file) is read line by line, each line in the
+    encoding it is written in, and those lines are named: decoding the whole file as Windows-1252 would turn
+    every accent of every other line into mojibake ("Élodie" -> "Ã‰lodie") without a word."""
+    text, warnings = _decoded(data, source)
+    text, stray = _without_nul(text, source)
+    return _checked(text, source), [*stray, *warnings]
+
+
+def _decoded(data: bytes, source: str) -> tuple[str, list[str]]:
+    """UTF-16 (with a byte-order mark or without), UTF-8, Windows-1252 or Mac Roman, else line by line."""
+    utf16 = "utf-16" if data.startswith(UTF16_BOMS) else utf16_without_bom(data)
+    if utf16 is not None:
         try:
-            return _checked(data.decode("utf-16"), source), []
+            return data.decode(utf16).removeprefix("\ufeff"), []
         except UnicodeDecodeError:
             raise _not_a_table(source) from None
     with contextlib.suppress(UnicodeDecodeError):
-        return _checked(data.decode("utf-8-sig"), source), []
+        return data.decode("utf-8-sig"), []
     lines = data.splitlines(keepends=True)
     as_utf8 = [_utf8(line) for line in lines]
     if not any(text is not None and not text.isascii() for text in as_utf8):
-        return _checked(_single_byte(data), source), []
-    decoded = [text if text is not None else _single_byte(line) for line, text in zip(lines, as_utf8, strict=True)]
-    text = _checked("".join(decoded).removeprefix("\ufeff"), source)
+        return _single_byte(data, source)
+    decoded = [text if text is not None else _windows_1252(line) for line, text in zip(lines, as_utf8, strict=True)]
+    text = "".join(decoded).removeprefix("\ufeff")
     wrong = [number for number, line in enumerate(as_utf8, start=1) if line is None]
     shown = ", ".join(format_integer(number) for number in wrong[:MAX_SHOWN_LINES])
-    more = (
-        t_plural(" and {count} more", " and {count} more", len(wrong) - MAX_SHOWN_LINES)
-        if len(wrong) > MAX_SHOWN_LINES
-        else ""
-    )
     example = clean(decoded[wrong[0] - 1])
     return text, [
         t_plural(
@@ -329,7 +451,7 @@ def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
             len(wrong),
             file=source,
             lines=shown,
-            more=more,
+            more=_more(len(wrong)),
             first=wrong[0],
             example=quoted(example if len(example) <= 80 else example[:79] + "…"),
         )
@@ -343,9 +465,26 @@ def _utf8(line: bytes) -> str | None:
         return None
 
 
-def _single_byte(data: bytes) -> str:
-    """Windows-1252, or latin-1 for the five bytes it leaves undefined (latin-1 never fails, which lets us
-    point at the line holding a byte that no text encoding accepts)."""
+def _single_byte(data: bytes, source: str) -> tuple[str, list[str]]:
+    """A file in one byte per character: Windows-1252, or Mac Roman when it reads more like words (Excel for
+    Mac's "CSV Macintosh", said: "PrŽnom" and "P™le emploi" as Windows-1252), else latin-1, which never
+    fails and lets `_checked` point at the line holding a byte that no text encoding accepts."""
+    encoding = single_byte_encoding(data)
+    if encoding is None:
+        return data.decode("latin-1"), []
+    if encoding == "cp1252":
+        return data.decode(encoding), []
+    return data.decode(encoding), [
+        t(
+            "{file}: read as Mac Roman, the encoding of Excel for Mac's 'CSV Macintosh'. If accents look "
+            "wrong, save the list again as 'CSV UTF-8'.",
+            file=source,
+        )
+    ]
+
+
+def _windows_1252(data: bytes) -> str:
+    """A line in Windows-1252, or latin-1 for the five bytes it leaves undefined (see `_single_byte`)."""
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:
@@ -362,10 +501,38 @@ def _not_a_table(source: str) -> ImportProblems:
     )
 
 
-def _checked(text: str, source: str) -> str:
-    """Refuse binary files and encodings that leave control characters behind."""
-    if "\x00" in text:
+def _without_nul(text: str, source: str) -> tuple[str, list[str]]:
+    """The text without its NUL characters (zero bytes a damaged save or a program's bug leaves in a text
+    file: they hold nothing), and a line naming the rows that held them; a file with other control characters
+    too is binary, and refused."""
+    if "\x00" not in text:
+        return text, []
+    if any(unicodedata.category(char) == "Cc" and not char.isspace() and char != "\x00" for char in text):
         raise _not_a_table(source)
+    lines = io.StringIO(text, newline=None).readlines()
+    rows = [number for number, line in enumerate(lines, start=1) if "\x00" in line]
+    return text.replace("\x00", ""), [
+        t_plural(
+            "{file}: row {rows}{more} held an invisible NUL character (a zero byte, left by a damaged save or "
+            "another program); read without it. Check that row.",
+            "{file}: rows {rows}{more} held invisible NUL characters (zero bytes, left by a damaged save or "
+            "another program); read without them. Check those rows.",
+            len(rows),
+            file=source,
+            rows=", ".join(format_integer(number) for number in rows[:MAX_SHOWN_LINES]),
+            more=_more(len(rows)),
+        )
+    ]
+
+
+def _more(count: int) -> str:
+    """ " and 3 more" after the first MAX_SHOWN_LINES of `count` rows or lines named."""
+    extra = count - MAX_SHOWN_LINES
+    return t_plural(" and {count} more", " and {count} more", extra) if extra > 0 else ""
+
+
+def _checked(text: str, source: str) -> str:
+    """Refuse encodings that leave control characters behind."""
     for number, line in enumerate(io.StringIO(text, newline=None), start=1):
         if any(unicodedata.category(char) == "Cc" and not char.isspace() for char in line):
             raise refuse(

@@ -210,3 +210,21 @@ def phones_as_typed(values: Sequence[str]) -> list[str]:
         else value
         for value in values
     ]
+
+
+POSTAL_CODE_WITHOUT_ZERO = re.compile(r"[1-9]\d{3}")
+"""A French postal code of departments 01 to 09 read as a number: 06000 became 6000."""
+FRENCH_POSTAL_CODE = re.compile(r"\d{2} ?\d{3}")
+
+
+def postal_codes_as_typed(values: Sequence[str]) -> list[str]:
+    """A postal-code column as its people typed it, where a spreadsheet read the codes as numbers and dropped
+    the leading 0: "6000" is "06000" (Nice). Only in a column of French codes: every filled value four or five
+    digits, some of them five. A column with anything else ("B-1000", "1000 Bruxelles", "2A004"), or of four
+    digits only, as Belgian, Swiss or Luxembourg codes are, stays as written."""
+    filled = [value for value in values if value]
+    if not any(FRENCH_POSTAL_CODE.fullmatch(value) for value in filled) or not all(
+        FRENCH_POSTAL_CODE.fullmatch(value) or POSTAL_CODE_WITHOUT_ZERO.fullmatch(value) for value in filled
+    ):
+        return list(values)
+    return ["0" + value if POSTAL_CODE_WITHOUT_ZERO.fullmatch(value) else value for value in values]

@@ -1,0 +1,238 @@
+"""Text files in the encodings real lists come in without saying so (Mac Roman, UTF-16 without a byte-order mark),
+text an earlier wrong reading garbled, stray NUL bytes, documents that are no table, and postal codes a
+spreadsheet read as numbers."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from speeddating.i18n import use_language
+from speeddating.importer import ImportProblems, read_roster
+from speeddating.importer.encodings import plausibility, repaired, single_byte_encoding
+from tests.helpers import Rows, write_csv, write_xlsx
+
+FRENCH_LIST = [
+    ["Prénom", "Nom", "Structure", "Courriel"],
+    ["Hélène", "Lefèvre", "Pôle emploi", "helene.lefevre@example.org"],
+    ["François", "GARNIER", "Mission Locale du Blaisois", ""],
+    ["Maëlle", "Côté", "Centre d’information et d’orientation", "maelle.cote@example.org"],
+    ["Élodie", "Brûlé", "École de la 2e chance", ""],
+]
+FRENCH_WORDS = [
+    "Hélène",
+    "Élodie",
+    "ÉLODIE",
+    "François",
+    "Maëlle",
+    "Noël",
+    "Benoît",
+    "Brûlé",
+    "Pôle emploi",
+    "Vendôme",
+    "Lefèvre",
+    "Müller",
+    "Pérez Nuñez",
+    "École",
+    "Centre d’information",
+    "N’Diaye",
+    "Cœur",
+]
+
+
+def read_names(path: Path) -> list[tuple[str, str]]:
+    return [(attendee.name, attendee.organisation) for attendee in read_roster(path).attendees]
+
+
+EXPECTED = [
+    ("Hélène Lefèvre", "France Travail"),
+    ("François Garnier", "Mission Locale du Blaisois"),
+    ("Maëlle Côté", "Centre d’information et d’orientation"),
+    ("Élodie Brûlé", "École de la 2e chance"),
+]
+
+
+def test_a_mac_roman_csv_is_read_as_mac_roman_and_said(tmp_path: Path) -> None:
+    """Excel 2011 for Mac's "CSV Macintosh": read as Windows-1252 it gave "PrŽnom" (the first-name column not
+    recognised) and "P™le emploi"."""
+    path = write_csv(tmp_path / "inscrits.csv", FRENCH_LIST, ";", "mac_roman")
+    roster = read_roster(path)
+    assert [(a.name, a.organisation) for a in roster.attendees] == EXPECTED
+    assert roster.warnings[0] == (
+        f"{path} : lu en Mac Roman, l'encodage du « CSV Macintosh » d'Excel pour Mac. Si des accents semblent "
+        "faux, enregistrez de nouveau la liste en « CSV UTF-8 »."
+    )
+    windows = write_csv(tmp_path / "windows.csv", FRENCH_LIST, ";", "cp1252")
+    assert read_names(windows) == EXPECTED and "Mac Roman" not in " ".join(read_roster(windows).warnings)
+
+
+@pytest.mark.parametrize("word", FRENCH_WORDS)
+@pytest.mark.parametrize("encoding", ["cp1252", "mac_roman"])
+def test_one_accented_word_is_enough_to_tell_the_two_encodings_apart(word: str, encoding: str) -> None:
+    data = f"Nom complet;Structure\r\n{word};CIO\r\n".encode(encoding)
+    assert single_byte_encoding(data) == encoding
+
+
+def test_letters_read_as_words_or_as_nonsense() -> None:
+    assert plausibility("Prénom Pôle d’Orientation ÉLODIE") == 4
+    assert plausibility("PrŽnom P™le dÕOrientation ƒLODIE") == -4
+    assert plausibility("PrÈnom Fran‡ois") == -2
+    assert plausibility("« 25 € »") == 0
+
+
+def test_a_byte_windows_1252_leaves_undefined_in_nonsense_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "liste.csv"
+    path.write_bytes("Nom complet;Structure\nAnne;CIO\nL\x81a;PLIE\n".encode("latin-1"))
+    with pytest.raises(ImportProblems, match="ligne 3 : caractère illisible"):
+        read_roster(path)
+
+
+MOJIBAKE_LIST = [[cell.encode().decode("cp1252") for cell in row] for row in FRENCH_LIST]
+"""The list saved as UTF-8 once opened as Windows-1252: "PrÃ©nom", "PÃ´le emploi"."""
+
+
+def test_a_list_garbled_by_a_wrong_encoding_is_repaired_and_said(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "inscrits.csv", MOJIBAKE_LIST, ";", "utf-8")
+    assert "PrÃ©nom" in path.read_text(encoding="utf-8")
+    roster = read_roster(path)
+    assert [(a.name, a.organisation) for a in roster.attendees] == EXPECTED
+    assert roster.warnings[0] == (
+        f"{path} : les lignes 1, 2, 3, 4, 5 avaient leurs accents brouillés par un enregistrement antérieur dans "
+        "le mauvais encodage (un fichier UTF-8 ouvert en Windows-1252 puis enregistré) ; réparées, par exemple "
+        "« PrÃ©nom » lu « Prénom ». Vérifiez les noms de ces lignes."
+    )
+
+
+def test_a_workbook_saved_from_a_garbled_csv_is_repaired_too(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "inscrits.xlsx", {"Inscrits": list(MOJIBAKE_LIST)})
+    roster = read_roster(path)
+    assert [(a.name, a.organisation) for a in roster.attendees] == EXPECTED
+    assert "avaient leurs accents brouillés" in roster.warnings[0]
+
+
+PORTUGUESE = [
+    ["Nom complet", "Structure"],
+    ["João Conceição", "Associação Lusitana"],
+    ["Sebastião Simões", "Câmara de Comércio"],
+    ["Ângela Magalhães", "MÃE Solidária"],
+    ["Łukasz Wąsik", "Urząd Pracy"],
+]
+
+
+def test_names_that_only_look_garbled_are_never_repaired(tmp_path: Path) -> None:
+    """Ã and Â are real letters in Portuguese names: nothing is changed and nothing is said."""
+    roster = read_roster(write_csv(tmp_path / "inscrits.csv", PORTUGUESE))
+    assert [[a.name, a.organisation] for a in roster.attendees] == PORTUGUESE[1:]
+    assert roster.warnings == ()
+    assert [repaired(text) for text in ("JOÃO CONCEIÇÃO", "SÃO TOMÉ")] == ["JOÃO CONCEIÇÃO", "SÃO TOMÉ"]
+    assert repaired("Â A") == "Â A"  # ftfy reads "Â " as a non-breaking space: a repair that only takes away
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path, encoding: str) -> None:
+    path = write_csv(tmp_path / "inscrits.txt", FRENCH_LIST, "\t", encoding)
+    assert not path.read_bytes().startswith((b"\xff\xfe", b"\xfe\xff"))
+    assert read_names(path) == EXPECTED
+
+
+def test_stray_nul_bytes_are_left_out_and_their_rows_named(tmp_path: Path) -> None:
+    path = tmp_path / "inscrits.csv"
+    path.write_bytes(b"Nom complet;Structure\r\nAnne Mar\x00tin;CIO\r\nL\xc3\xa9a Dubois;PLIE\r\n\x00\x00\x00\x00")
+    roster = read_roster(path)
+    assert [(a.name, a.organisation) for a in roster.attendees] == [("Anne Martin", "CIO"), ("Léa Dubois", "PLIE")]
+    assert roster.warnings == (
+        f"{path} : les lignes 2, 4 contenaient des caractères NUL invisibles (des octets nuls, laissés par un "
+        "enregistrement abîmé ou un autre programme) ; lues sans eux. Vérifiez ces lignes.",
+    )
+
+
+def test_a_binary_file_with_nul_bytes_is_still_no_table(tmp_path: Path) -> None:
+    path = tmp_path / "liste.csv"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00")
+    with pytest.raises(ImportProblems, match="ni un tableau texte"):
+        read_roster(path)
+
+
+def refusal(path: Path, language: str = "fr") -> str:
+    with use_language(language), pytest.raises(ImportProblems) as caught:
+        read_roster(path)
+    (problem,) = caught.value.problems
+    return problem
+
+
+def test_a_plan_given_as_the_list_says_how_to_get_its_people(tmp_path: Path) -> None:
+    folder = tmp_path / "plan-2026-12-08"
+    folder.mkdir()
+    path = folder / "plan.json"
+    attendees = [{"id": "p01", "name": "Anne Martin"}, {"id": "p02", "name": "Léa Dubois"}]
+    path.write_text(json.dumps({"format": "speeddating-plan/1", "attendees": attendees, "rounds": []}))
+    assert refusal(path) == (
+        f"{path} : un plan fait par speeddating (2 personnes), pas une liste de participants. Donnez la liste "
+        "des inscrits à partir de laquelle il a été fait ; ou, pour placer de nouveau les mêmes personnes, donnez "
+        f"le {folder / 'plan.csv'} qui est à côté avec --dedupe (il nomme chacun une fois par tour)."
+    )
+    assert refusal(path, "en").startswith(f"{path}: a plan made by speeddating (2 people), not an attendee list.")
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b'[{"nom": "Anne Martin", "structure": "CIO"}]', "un document JSON, pas une liste de participants"),
+        (
+            b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anne Martin\r\nORG:CIO\r\nEND:VCARD\r\n",
+            "des fiches de contact (vCard), pas une liste de participants. Exportez plutôt les contacts",
+        ),
+        (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n", "une invitation d'agenda (iCalendar)"),
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}Anne Martin\\par}", "un document de traitement de texte (RTF)"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\n", "un document PDF, dont aucun programme ne peut relire"),
+    ],
+)
+def test_documents_that_are_no_table_are_refused_for_what_they_are(
+    tmp_path: Path, content: bytes, expected: str
+) -> None:
+    """Before, a JSON file was refused for an unclosed quote and a vCard for a missing header."""
+    path = tmp_path / "inscrits.csv"
+    path.write_bytes(content)
+    assert expected in refusal(path)
+
+
+POSTAL: Rows = [
+    ["Nom", "Prénom", "Structure", "Code postal", "CP domicile", "Nombre de places"],
+    ["Dupont", "Marie", "France Travail", 6000, 75001, 1200],
+    ["Lefebvre", "Julien", "Mission Locale", "62300", 1000, 3000],
+    ["Garnier", "Sophie", "CIDFF", 4200, 8000, 4000],
+]
+
+
+def test_postal_codes_read_as_numbers_get_their_leading_zero_back(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "inscrits.xlsx", {"Inscrits": POSTAL})
+    roster = read_roster(path)
+    assert [a.attributes for a in roster.attendees] == [
+        (("Code postal", "06000"), ("CP domicile", "75001"), ("Nombre de places", "1200")),
+        (("Code postal", "62300"), ("CP domicile", "01000"), ("Nombre de places", "3000")),
+        (("Code postal", "04200"), ("CP domicile", "08000"), ("Nombre de places", "4000")),
+    ]
+    assert roster.notes[1:] == (
+        f"{path} : 2 codes postaux de la colonne D « Code postal » avaient perdu leur 0 initial (le tableur les a "
+        "lus comme des nombres) : rétablis, par exemple 06000.",
+        f"{path} : 2 codes postaux de la colonne E « CP domicile » avaient perdu leur 0 initial (le tableur les a "
+        "lus comme des nombres) : rétablis, par exemple 01000.",
+    )
+
+
+@pytest.mark.parametrize(
+    "codes",
+    [
+        [1000, 4000, 9000],  # four digits only: Belgian, Swiss or Luxembourg codes as well
+        [6000, 75001, "B-1000"],
+        [6000, 75001, "1000 Bruxelles"],
+    ],
+)
+def test_postal_codes_that_may_not_be_french_stay_as_written(tmp_path: Path, codes: list[object]) -> None:
+    rows: Rows = [
+        ["Nom complet", "Structure", "Postal code"],
+        *([f"Personne {n}", f"Structure {n}", code] for n, code in enumerate(codes)),
+    ]
+    roster = read_roster(write_xlsx(tmp_path / "inscrits.xlsx", {"Inscrits": rows}))
+    assert [a.attribute("Postal code") for a in roster.attendees] == [str(code) for code in codes]
+    assert roster.notes[1:] == ()
