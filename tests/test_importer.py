@@ -888,3 +888,34 @@ def test_attendance_that_does_not_say_no_keeps_the_person_and_says_so(tmp_path: 
         "personne reste assise ; elle change donc de table comme les autres : Zoé Roux (malentendante). "
         "Écrivez oui ou non.",
     )
+
+
+LIST: Rows = [["Nom", "Prénom", "Structure"], *([f"Nom{n}", f"Prénom{n}", f"Structure {n % 4}"] for n in range(8))]
+
+
+def test_a_list_pasted_twice_is_said_in_one_line(tmp_path: Path) -> None:
+    """Before: one line per person of the second copy (capped at 20, then "... and 30 more")."""
+    path = write_csv(tmp_path / "liste.csv", [*LIST, [], *LIST])
+    assert only_problem(path) == (
+        f"{path} : les lignes 12 à 19 répètent les lignes 2 à 9, les mêmes 8 personnes dans le même ordre : la liste "
+        "y est deux fois. Supprimez la seconde copie, ou relancez avec --dedupe pour garder la première."
+    )
+    roster = read_roster(path, dedupe=True)
+    assert len(roster) == 8
+    assert (
+        f"{path} : les lignes 12 à 19 répètent les lignes 2 à 9, les mêmes 8 personnes dans le même ordre ; seule "
+        "la première copie est gardée."
+    ) in roster.warnings
+
+
+def test_many_people_listed_again_in_another_order_are_said_in_one_line_with_dedupe(tmp_path: Path) -> None:
+    """A list with each person once per round (a plan.csv): with --dedupe, one line instead of one per row."""
+    people = list(LIST[1:])
+    rounds = [people, people[::-1], people[::2] + people[1::2]]  # in other orders: no copy of the list
+    path = write_csv(tmp_path / "liste.csv", [LIST[0], *rounds[0], *rounds[1], *rounds[2]])
+    roster = read_roster(path, dedupe=True)
+    assert len(roster) == 8
+    assert [line for line in roster.warnings if "répètent" in line] == [
+        f"{path} : les lignes 10, 11, 12, 13, 14 et 11 autres répètent des personnes déjà inscrites plus haut, "
+        "gardées chacune une fois, à leur première ligne (ligne 10 : « Prénom7 Nom7 » figure déjà ligne 9)."
+    ]

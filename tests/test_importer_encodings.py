@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from speeddating.i18n import use_language
-from speeddating.importer import ImportProblems, read_roster
+from speeddating.importer import ImportProblems, advice_for_the_page, read_roster
 from speeddating.importer.encodings import plausibility, repaired, single_byte_encoding
 from tests.helpers import Rows, write_csv, write_xlsx
 
@@ -172,6 +172,10 @@ def test_a_plan_given_as_the_list_says_how_to_get_its_people(tmp_path: Path) -> 
         f"le {folder / 'plan.csv'} qui est à côté avec --dedupe (il nomme chacun une fois par tour)."
     )
     assert refusal(path, "en").startswith(f"{path}: a plan made by speeddating (2 people), not an attendee list.")
+    with advice_for_the_page():
+        assert refusal(path).endswith(
+            "la page propose alors de garder la première ligne de chaque personne (il nomme chacun une fois par tour)."
+        )
 
 
 @pytest.mark.parametrize(

@@ -698,3 +698,83 @@ def test_a_hand_kept_xls_says_who_was_kept_without_a_tick(tmp_path: Path, check_
     assert code == 0, err
     figures = check_plan(tmp_path / "plan" / "plan.json")
     assert figures["valid"] and figures["same_org_pairs"] == 0
+
+
+# --- fourth round: address books, SurveyMonkey ---
+
+GOOGLE_CONTACTS: Rows = [
+    [
+        "First Name",
+        "Middle Name",
+        "Last Name",
+        "Name Prefix",
+        "Nickname",
+        "Organization Name",
+        "Organization Title",
+        "Labels",
+        "E-mail 1 - Label",
+        "E-mail 1 - Value",
+        "Phone 1 - Label",
+        "Phone 1 - Value",
+    ],
+    ["Anne", "", "Martin", "", "", "France Travail", "Conseillère", "* myContacts", "* Work",
+     "anne.martin@francetravail.fr", "Mobile", "06 12 34 56 78"],
+    ["Karim", "", "Benali", "", "", "Mission Locale du Blaisois", "", "* myContacts", "* Work", "k.benali@mlblois.fr",
+     "", ""],
+    ["Léa", "", "Dubois", "", "", "CIDFF 41", "", "* myContacts", "", "lea.dubois@cidff41.fr", "", ""],
+]  # fmt: skip
+"""Google Contacts' CSV export of the organiser's address book: a label column ("* Work") before each value."""
+
+SURVEYMONKEY: Rows = [
+    [
+        "Respondent ID",
+        "Collector ID",
+        "Start Date",
+        "End Date",
+        "IP Address",
+        "Email Address",
+        "First Name",
+        "Last Name",
+        "Custom Data 1",
+        "Votre nom et prénom",
+        "Quelle est votre structure ?",
+        "Participerez-vous au petit-déjeuner ?",
+        "Vos thèmes préférés",
+        "",
+    ],
+    ["", "", "", "", "", "", "", "", "", "Réponse", "Réponse", "Réponse", "Nos publics", "Autre (veuillez préciser)"],
+    ["114", "45", "12/01/2026 09:01", "12/01/2026 09:03", "10.0.0.4", "", "", "", "", "Anne Martin",
+     "France Travail", "Oui", "Nos publics", ""],
+    ["115", "45", "12/01/2026 09:05", "12/01/2026 09:06", "10.0.0.5", "", "", "", "", "Karim Benali",
+     "Mission Locale", "Oui", "", "L'alternance"],
+    ["116", "45", "12/01/2026 10:05", "12/01/2026 10:06", "10.0.0.6", "", "", "", "", "Léa Dubois", "CIDFF", "Non",
+     "", ""],
+    ["117", "45", "12/01/2026 10:15", "12/01/2026 10:16", "10.0.0.7", "", "", "", "", "Zoé Roux", "PLIE", "Oui",
+     "Nos publics", ""],
+]  # fmt: skip
+"""SurveyMonkey's CSV (French survey): the questions, then a row of "Réponse" under each one and the choices
+offered under a question with several."""
+
+
+def test_google_contacts_reads_the_address_column_not_its_label(tmp_path: Path) -> None:
+    """Before, "E-mail 1 - Label" (first of the two address headers) was read: "'* Work' is not an address"."""
+    roster = read_roster(write_csv(tmp_path / "contacts.csv", GOOGLE_CONTACTS, ",", "utf-8"))
+    assert "courriel J « E-mail 1 - Value »" in roster.notes[0]
+    assert [(a.name, a.email) for a in roster.attendees] == [
+        ("Anne Martin", "anne.martin@francetravail.fr"),
+        ("Karim Benali", "k.benali@mlblois.fr"),
+        ("Léa Dubois", "lea.dubois@cidff41.fr"),
+    ]
+
+
+def test_surveymonkey_reads_its_second_header_row_as_a_header(tmp_path: Path) -> None:
+    """Before, the row of "Réponse" was planned as a person called "Réponse" of the organisation "Réponse"."""
+    path = write_csv(tmp_path / "surveymonkey.csv", SURVEYMONKEY, ",", "utf-8-sig")
+    roster = read_roster(path)
+    assert [(a.name, a.organisation) for a in roster.attendees] == [
+        ("Anne Martin", "France Travail"),
+        ("Karim Benali", "Mission Locale"),
+        ("Zoé Roux", "PLIE"),
+    ]
+    assert "nom J « Votre nom et prénom », structure K « Quelle est votre structure ? »" in roster.notes[0]
+    assert roster.attendees[0].attribute("Vos thèmes préférés Nos publics") == "Nos publics"

@@ -41,6 +41,7 @@ from speeddating.importer.reading import (
     Sheet,
     advice_for_the_page,
     column_letter,
+    numbered,
     quoted,
     quoted_list,
     read_sheet,
@@ -805,16 +806,98 @@ class _Doubles:
         line = self.layout.at(row, columns, f"{reason} {advice}")
         (self.kept_first if self.dedupe else self.problems).append((row, line))
 
+    def add_copy(self, rows: Sequence[int], firsts: Sequence[int]) -> None:
+        """Rows `rows` repeat rows `firsts`, the same people in the same order: the list pasted twice, said
+        in one line instead of one per person."""
+        counts = {
+            "file": self.layout.source,
+            "start": rows[0],
+            "end": rows[-1],
+            "first": firsts[0],
+            "last": firsts[-1],
+            "count": format_integer(len(rows)),
+        }
+        if self.dedupe:
+            self.kept_first.append((rows[0], t(COPY_KEPT_ONCE, **counts)))
+        else:
+            self.problems.append((rows[0], t(worded(COPY_ADVICE), **counts)))
+
     @property
     def warnings(self) -> list[str]:
         """The warnings with `dedupe`, in the order of the rows."""
         return [line for _, line in sorted(self.kept_first)]
 
 
+COPIED_ROWS = 3
+"""How many successive rows repeating as many rows above them, in the same order, are a copy of the list."""
+COPY_ADVICE: Advice = (
+    N_(
+        "{file}: rows {start} to {end} repeat rows {first} to {last}, the same {count} people in the same "
+        "order: the list is there twice. Delete the second copy, or run again with --dedupe to keep the first."
+    ),
+    N_(
+        "{file}: rows {start} to {end} repeat rows {first} to {last}, the same {count} people in the same "
+        "order: the list is there twice. Delete the second copy, or keep the first with the button below."
+    ),
+)
+COPY_KEPT_ONCE = N_(
+    "{file}: rows {start} to {end} repeat rows {first} to {last}, the same {count} people in the same order; "
+    "only the first copy is kept."
+)
+
+
+@dataclass(frozen=True)
+class _Repeat:
+    """A row naming a person already listed: its entry, the reason, the column to look at, the earlier row."""
+
+    entry: _Entry
+    reason: str
+    columns: list[int]
+    first: int
+
+
+def _add_repeats(repeats: Sequence[_Repeat], doubles: _Doubles) -> None:
+    """Each repeat to `doubles`: runs of COPIED_ROWS or more that follow the rows they repeat, row for row,
+    as a copy of the list, the others one by one."""
+    runs: list[list[_Repeat]] = []
+    for repeat in repeats:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and repeat.first > last.first
+            and repeat.entry.row - last.entry.row == (repeat.first - last.first)
+        ):
+            runs[-1].append(repeat)
+        else:
+            runs.append([repeat])
+    singles = []
+    for run in runs:
+        if len(run) >= COPIED_ROWS:
+            doubles.add_copy([repeat.entry.row for repeat in run], [repeat.first for repeat in run])
+        else:
+            singles.extend(run)
+    if doubles.dedupe and len(singles) > MAX_LISTED:
+        first = singles[0]
+        line = t(
+            "{file}: rows {rows}{more} repeat people listed above, each kept once, from their first row (row "
+            "{row}: {name} is already on row {first}).",
+            file=doubles.layout.source,
+            **numbered([repeat.entry.row for repeat in singles]),
+            row=first.entry.row,
+            name=quoted(first.entry.name),
+            first=first.first,
+        )
+        doubles.kept_first.append((first.entry.row, line))
+        return
+    for repeat in singles:
+        doubles.add(repeat.entry.row, repeat.columns, repeat.reason, repeat.first)
+
+
 def _drop_duplicates(entries: list[_Entry], doubles: _Doubles) -> list[_Entry]:
     """The entries kept: one per person (same name, in any order, case or accents, and same organisation, or
     same email)."""
     kept: list[_Entry] = []
+    repeats: list[_Repeat] = []
     by_person: dict[str, _Entry] = {}
     by_email: dict[str, _Entry] = {}
     layout = doubles.layout
@@ -844,7 +927,8 @@ def _drop_duplicates(entries: list[_Entry], doubles: _Doubles) -> list[_Entry]:
             if email:
                 by_email[email] = entry
             continue
-        doubles.add(entry.row, columns, reason, earlier.row)
+        repeats.append(_Repeat(entry, reason, columns, earlier.row))
+    _add_repeats(repeats, doubles)
     return kept
 
 

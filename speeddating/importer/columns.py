@@ -35,7 +35,15 @@ from speeddating.importer.reading import (
     refuse,
     worded,
 )
-from speeddating.importer.values import EMAIL_PATTERN, attendance, cancels, is_answer, is_numeric, seated_answer
+from speeddating.importer.values import (
+    EMAIL_PATTERN,
+    answer_key,
+    attendance,
+    cancels,
+    is_answer,
+    is_numeric,
+    seated_answer,
+)
 from speeddating.organisations import email_domain
 from speeddating.text import fold, has_letter
 
@@ -297,15 +305,22 @@ def list_score(rows: Sequence[Sequence[str]]) -> int:
     return best
 
 
+SURVEY_SUBTITLES = frozenset({"response", "reponse", "open ended response", "reponse ouverte", "other", "autre"})
+"""What SurveyMonkey writes in its second header row, under each question ("Response", "Open-Ended Response"),
+beside the choices offered under a question with several ("Oui", "Autre (veuillez préciser)")."""
+
+
 def _continues_header(row: Row) -> bool:
     """A second header row under the first (the "Nom | Prénom" under a merged "Participant"): every cell a
-    column title, none holding a digit or an @ as a person's row would."""
+    column title, none holding a digit or an @ as a person's row would; or SurveyMonkey's row of "Response"
+    under the questions (half its cells at least), where the choices offered stand beside them."""
     cells = [cell for cell in row.cells if cell]
-    return (
-        len(cells) >= 2
-        and all(is_header_cell(cell) for cell in cells)
-        and not any(re.search(r"[\d@]", cell) for cell in cells)
-    )
+    if any(re.search(r"[\d@]", cell) for cell in cells):
+        return False
+    subtitles = sum(1 for cell in cells if answer_key(cell) in SURVEY_SUBTITLES)
+    if subtitles:
+        return subtitles * 2 >= len(cells)
+    return len(cells) >= 2 and all(is_header_cell(cell) for cell in cells)
 
 
 @dataclass(frozen=True)
@@ -480,8 +495,8 @@ def _mostly(passing: int, values: Sequence[str]) -> bool:
 
 
 Rank = tuple[int, int, int, int, int]
-"""How well a column fits a role, best highest: not an account's, the participant's own, mostly filled,
-the most specific word, the leftmost."""
+"""How well a column fits a role, best highest: not an account's, the participant's own, mostly filled (and
+for an email, holding addresses), the most specific word, the leftmost."""
 ROLE_ORDER = (Role.EMAIL, Role.ATTENDING, Role.STAYS_SEATED, Role.ORGANISATION, *NAME_ROLES)
 
 
@@ -497,13 +512,10 @@ def _ranked(
         for candidate in candidates(header):
             if candidate.role in taken or candidate.role in left_out or not _confirmed(candidate.role, values):
                 continue
-            rank = (
-                int(not candidate.account),
-                int(candidate.participant),
-                int(share >= MOSTLY_FILLED),
-                candidate.specificity,
-                -column,
-            )
+            filled = int(share >= MOSTLY_FILLED)
+            if candidate.role is Role.EMAIL:
+                filled += int(any("@" in value for value in values))  # Google Contacts' "E-mail 1 - Label"
+            rank = (int(not candidate.account), int(candidate.participant), filled, candidate.specificity, -column)
             ranked.setdefault(candidate.role, []).append((rank, column))
     return ranked
 
@@ -581,10 +593,18 @@ def _header_block(rows: Sequence[Row], start: int) -> list[Row]:
 
 
 def _combined(block: Sequence[Row]) -> tuple[str, ...]:
-    """One title per column from the header's rows: "Participant" over "Nom" reads "Participant Nom"."""
+    """One title per column from the header's rows: "Participant" over "Nom" reads "Participant Nom"; a survey's
+    "Response" under a question adds nothing to it."""
     width = max(len(row.cells) for row in block)
     return tuple(
-        " ".join(dict.fromkeys(row.cell(column) for row in block if row.cell(column))) for column in range(width)
+        " ".join(
+            dict.fromkeys(
+                row.cell(column)
+                for index, row in enumerate(block)
+                if row.cell(column) and not (index and answer_key(row.cell(column)) in SURVEY_SUBTITLES)
+            )
+        )
+        for column in range(width)
     )
 
 

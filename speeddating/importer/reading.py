@@ -160,8 +160,8 @@ PLAN_GIVEN: Advice = (
     ),
     N_(
         "{file}: a plan made by speeddating ({count} people), not an attendee list. Give the list of "
-        "registrations it was planned from; or, to plan the same people again, give the plan.csv beside it "
-        "and keep the first row of each person with the button below (it lists each person once per round)."
+        "registrations it was planned from; or, to plan the same people again, give the plan.csv beside it: "
+        "the page then offers to keep the first row of each person (it lists each person once per round)."
     ),
 )
 DOCUMENT_OPENINGS: tuple[tuple[str, str], ...] = (
@@ -272,8 +272,7 @@ class _Rows:
                     "{written} read as {fixed}. Check the names of those rows.",
                     len(rows),
                     file=self.source,
-                    rows=", ".join(format_integer(number) for number in rows[:MAX_SHOWN_LINES]),
-                    more=_more(len(rows)),
+                    **numbered(rows),
                     written=quoted(written),
                     fixed=quoted(fixed),
                 )
@@ -438,7 +437,6 @@ def _decoded(data: bytes, source: str) -> tuple[str, list[str]]:
     decoded = [text if text is not None else _windows_1252(line) for line, text in zip(lines, as_utf8, strict=True)]
     text = "".join(decoded).removeprefix("\ufeff")
     wrong = [number for number, line in enumerate(as_utf8, start=1) if line is None]
-    shown = ", ".join(format_integer(number) for number in wrong[:MAX_SHOWN_LINES])
     example = clean(decoded[wrong[0] - 1])
     return text, [
         t_plural(
@@ -450,8 +448,7 @@ def _decoded(data: bytes, source: str) -> tuple[str, list[str]]:
             "'CSV UTF-8' from your spreadsheet.",
             len(wrong),
             file=source,
-            lines=shown,
-            more=_more(len(wrong)),
+            **numbered(wrong, "lines"),
             first=wrong[0],
             example=quoted(example if len(example) <= 80 else example[:79] + "…"),
         )
@@ -519,16 +516,19 @@ def _without_nul(text: str, source: str) -> tuple[str, list[str]]:
             "another program); read without them. Check those rows.",
             len(rows),
             file=source,
-            rows=", ".join(format_integer(number) for number in rows[:MAX_SHOWN_LINES]),
-            more=_more(len(rows)),
+            **numbered(rows),
         )
     ]
 
 
-def _more(count: int) -> str:
-    """ " and 3 more" after the first MAX_SHOWN_LINES of `count` rows or lines named."""
-    extra = count - MAX_SHOWN_LINES
-    return t_plural(" and {count} more", " and {count} more", extra) if extra > 0 else ""
+def numbered(numbers: Sequence[int], name: str = "rows") -> dict[str, str]:
+    """The placeholders `name` and `more` of a message naming rows or lines: the first MAX_SHOWN_LINES of
+    `numbers` ("2, 3, 4, 5, 6"), then " and 3 more" if there are more."""
+    extra = len(numbers) - MAX_SHOWN_LINES
+    return {
+        name: ", ".join(format_integer(number) for number in numbers[:MAX_SHOWN_LINES]),
+        "more": t_plural(" and {count} more", " and {count} more", extra) if extra > 0 else "",
+    }
 
 
 def _checked(text: str, source: str) -> str:
