@@ -7,9 +7,9 @@ accepted (5,000 people, as CSV, XLSX, ODS, XLS and an HTML table named .xls) and
 workbook with one cell at row 1,000,000 and column 16,000; an ODS of a million repeated rows), and of grouping
 5,000 one-person organisations.
 Part 2: for each export fixture of tests/test_importer_exports.py and tests/test_importer_unseen_exports.py (the
-files written after the importer was tuned, then the French tools of a second round), a table of the people
-read, the organisations found and the merges, then every merge with its reason and what else the organiser is
-told.
+files written after the importer was tuned, the French tools of a second round, then the odd files of a fourth
+round: encodings, address books, SurveyMonkey), a table of the people read, the organisations found and the
+merges, then every merge with its reason and what else the organiser is told.
 """
 
 import html
@@ -31,6 +31,7 @@ from speeddating.importer import read_roster
 from speeddating.organisations import group
 from speeddating.roster import Roster
 from tests.helpers import Rows, write_csv, write_ods, write_xls, write_xlsx
+from tests.test_importer_encodings import FRENCH_LIST, MOJIBAKE_LIST, POSTAL
 from tests.test_importer_exports import (
     EVENTBRITE,
     FRAMAFORMS,
@@ -48,6 +49,7 @@ from tests.test_importer_unseen_exports import (
     ENGLISH_GOOGLE_FORMS,
     EVENTBRITE_FR,
     FRAMAFORMS_PARTICIPATION,
+    GOOGLE_CONTACTS,
     GROUPED_HEADER,
     GROUPED_HEADER_MERGES,
     HELLOASSO_CUSTOM_FIELDS,
@@ -58,6 +60,7 @@ from tests.test_importer_unseen_exports import (
     SECOND_SHEET,
     SIGNED_IN_MICROSOFT_FORMS,
     SPHINX_VARIABLES,
+    SURVEYMONKEY,
     TICKED_BY_HAND,
     TWO_MISSIONS_LOCALES,
     TYPEFORM,
@@ -183,6 +186,19 @@ def french_tools(folder: Path) -> dict[str, Path]:
     }
 
 
+def fourth_round(folder: Path) -> dict[str, Path]:
+    """Odd files of the fourth round (tests/test_importer_encodings.py, the end of test_importer_unseen_exports)."""
+    return {
+        "Mac Roman CSV ('CSV Macintosh')": write_csv(folder / "mac.csv", FRENCH_LIST, ";", "mac_roman"),
+        "UTF-8 garbled once, CSV": write_csv(folder / "garbled.csv", MOJIBAKE_LIST, ";", "utf-8"),
+        "UTF-8 garbled once, saved as XLSX": write_xlsx(folder / "garbled.xlsx", {"Feuil1": MOJIBAKE_LIST}),
+        "UTF-16 LE without BOM (tab)": write_csv(folder / "utf16.txt", FRENCH_LIST, "\t", "utf-16-le"),
+        "postal codes as numbers XLSX": write_xlsx(folder / "postal.xlsx", {"Inscrits": POSTAL}),
+        "Google Contacts CSV": write_csv(folder / "contacts.csv", GOOGLE_CONTACTS, ",", "utf-8"),
+        "SurveyMonkey CSV (Réponse row)": write_csv(folder / "surveymonkey.csv", SURVEYMONKEY, ",", "utf-8-sig"),
+    }
+
+
 def table(rosters: dict[str, Roster]) -> list[str]:
     """One line per fixture: people read, organisations found, spellings merged."""
     lines = [f"{'fixture':40} {'people':>6} {'orgs':>5} {'merges':>6}"]
@@ -222,6 +238,7 @@ def main() -> None:
                 ("Export fixtures", fixtures(Path(folder))),
                 ("Exports written after the importer was tuned", unseen(Path(folder))),
                 ("French tools, second round", french_tools(Path(folder))),
+                ("Odd files, fourth round", fourth_round(Path(folder))),
             ):
                 rosters = {name: read_roster(path) for name, path in files.items()}
                 print(f"\n{title}\n" + "\n".join(table(rosters)) + "\n")
