@@ -373,7 +373,6 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
     ("name", "content", "expected"),
     [
         ("liste.csv", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "ni un tableau texte"),
-        ("liste.xlsx", "Prénom;Nom;Structure\nLéa;Dubois;CIO\n".encode(), "contient du texte"),
         ("liste.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(500), "classeur abîmé"),
         ("liste.xls", office_document("WordDocument", bytes(5000)), "n'est pas un classeur Excel"),
         ("liste.xlsx", office_document("EncryptedPackage", bytes(5000)), "protégé par un mot de passe"),
@@ -389,6 +388,20 @@ def test_files_that_are_not_attendee_lists(tmp_path: Path, name: str, content: b
     path = tmp_path / name
     path.write_bytes(content)
     assert expected in only_problem(path)
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".xlsx"])
+def test_a_text_table_named_as_a_workbook_is_read_and_said(tmp_path: Path, suffix: str) -> None:
+    """What many web tools export as "Excel": tab-separated text named .xls. Before, it was refused with "rename it
+    to .csv"."""
+    path = tmp_path / f"export{suffix}"
+    path.write_bytes("Prénom\tNom\tStructure\r\nLéa\tDubois\tCIO\r\nZoé\tRoux\tPLIE\r\n".encode("cp1252"))
+    roster = read_roster(path)
+    assert [a.name for a in roster.attendees] == ["Léa Dubois", "Zoé Roux"]
+    assert roster.warnings == (
+        f"{path} : nommé {suffix} mais contient un tableau texte (CSV), comme certains outils en ligne exportent "
+        "leurs listes pour Excel ; lu comme tel.",
+    )
 
 
 def test_a_zip_that_is_not_a_workbook(tmp_path: Path) -> None:

@@ -1,16 +1,22 @@
 """Text files in the encodings real lists come in without saying so (Mac Roman, UTF-16 without a byte-order mark),
-text an earlier wrong reading garbled, stray NUL bytes, documents that are no table, and postal codes a
-spreadsheet read as numbers."""
+text an earlier wrong reading garbled, stray NUL bytes, documents that are no table, postal codes a spreadsheet
+read as numbers, and rows a sheet hides."""
 
 import json
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
+import xlwt
+from odf.opendocument import load as load_ods
+from odf.table import TableRow
 
 from speeddating.i18n import use_language
 from speeddating.importer import ImportProblems, advice_for_the_page, read_roster
 from speeddating.importer.encodings import plausibility, repaired, single_byte_encoding
-from tests.helpers import Rows, write_csv, write_xlsx
+from tests.helpers import Rows, write_csv, write_ods, write_xlsx
 
 FRENCH_LIST = [
     ["Prénom", "Nom", "Structure", "Courriel"],
@@ -187,7 +193,10 @@ def test_a_plan_given_as_the_list_says_how_to_get_its_people(tmp_path: Path) -> 
             "des fiches de contact (vCard), pas une liste de participants. Exportez plutôt les contacts",
         ),
         (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\n", "une invitation d'agenda (iCalendar)"),
-        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}Anne Martin\\par}", "un document de traitement de texte (RTF)"),
+        (
+            b"{\\rtf1\\ansi\\deff0 {\\fonttbl}Anne Martin\\par}",
+            "un document de traitement de texte (Word, Writer, RTF)",
+        ),
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\n", "un document PDF, dont aucun programme ne peut relire"),
     ],
 )
@@ -240,3 +249,83 @@ def test_postal_codes_that_may_not_be_french_stay_as_written(tmp_path: Path, cod
     roster = read_roster(write_xlsx(tmp_path / "inscrits.xlsx", {"Inscrits": rows}))
     assert [a.attribute("Postal code") for a in roster.attendees] == [str(code) for code in codes]
     assert roster.notes[1:] == ()
+
+
+HIDING: Rows = [["Nom complet", "Structure"], ["Anne Martin", "CIO"], ["Léa Dubois", "PLIE"], ["Zoé Roux", "CIDFF"]]
+
+
+def hide_in_xlsx(path: Path) -> Path:
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    sheet.row_dimensions[3].hidden = True
+    book.save(path)
+    return path
+
+
+def hide_in_ods(path: Path) -> Path:
+    document = load_ods(str(path))
+    document.spreadsheet.getElementsByType(TableRow)[2].setAttribute("visibility", "filter")
+    document.save(str(path))
+    return path
+
+
+def hidden_xls(path: Path) -> Path:
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Inscrits")
+    for number, row in enumerate(HIDING):
+        for column, value in enumerate(row):
+            sheet.write(number, column, value)
+    sheet.row(2).hidden = True
+    book.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("suffix", "written"),
+    [
+        (".xlsx", lambda path: hide_in_xlsx(write_xlsx(path, {"Inscrits": HIDING}))),
+        (".ods", lambda path: hide_in_ods(write_ods(path, HIDING))),
+        (".xls", hidden_xls),
+    ],
+)
+def test_rows_the_sheet_hides_are_read_and_said(tmp_path: Path, suffix: str, written: Callable[[Path], Path]) -> None:
+    """A row filtered out or hidden (a cancelled person hidden rather than deleted) is read, as Excel's own CSV
+    export reads it, and named: before, nothing told the organiser it was there."""
+    path = written(tmp_path / f"inscrits{suffix}")
+    roster = read_roster(path)
+    assert [a.name for a in roster.attendees] == ["Anne Martin", "Léa Dubois", "Zoé Roux"]
+    assert roster.warnings == (
+        f"{path} : la ligne 3 est masquée dans la feuille (filtrée ou masquée) et lue comme les autres. "
+        "Supprimez-la si cette personne ne vient pas.",
+    )
+
+
+def zipped(path: Path, parts: dict[str, str]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "parts", "expected"),
+    [
+        ("liste.xlsb", {"[Content_Types].xml": "", "xl/workbook.bin": ""}, "un classeur Excel binaire (.xlsb)"),
+        ("liste.numbers", {"Index/Document.iwa": "", "Metadata/Properties.plist": ""}, "un document Apple Numbers"),
+        ("liste.docx", {"[Content_Types].xml": "", "word/document.xml": "<w:document/>"}, "traitement de texte"),
+        ("liste.odt", {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": ""}, "traitement de"),
+    ],
+)
+def test_zipped_documents_that_are_no_workbook_say_what_they_are(
+    tmp_path: Path, name: str, parts: dict[str, str], expected: str
+) -> None:
+    """Before, each was "a zip archive or a document, not an Excel or ODS workbook", an .xlsb too."""
+    assert expected in refusal(zipped(tmp_path / name, parts))
+
+
+def test_the_end_of_file_mark_of_old_programs_is_no_character(tmp_path: Path) -> None:
+    """Ctrl-Z at the end of the file: before, "row 4: unreadable character"."""
+    path = tmp_path / "liste.csv"
+    path.write_bytes(b"Nom complet;Structure\r\nAnne Martin;CIO\r\nZo\xe9 Roux;PLIE\r\n\x1a")
+    assert read_names(path) == [("Anne Martin", "CIO"), ("Zoé Roux", "PLIE")]

@@ -16,7 +16,7 @@ import json
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -46,8 +46,11 @@ SEPARATOR_SAMPLE_LINES = 40
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 """Excel's "Unicode text" export is UTF-16 with a byte-order mark."""
 ZIP_MAGIC = b"PK\x03\x04"
+END_OF_FILE = "\x1a"
+"""Ctrl-Z, which old DOS and Windows programs write at the end of a text file: the end, not a character."""
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 PDF_MAGIC = b"%PDF-"
 PLAN_FORMAT = "speeddating-plan/1"
 """The format of a plan.json (speeddating.plan.FORMAT, not imported: the importer knows no plans)."""
@@ -164,6 +167,10 @@ PLAN_GIVEN: Advice = (
         "the page then offers to keep the first row of each person (it lists each person once per round)."
     ),
 )
+WORD_PROCESSOR = N_(
+    "{file}: a word-processor document (Word, Writer, RTF), not a table. Copy the list into a spreadsheet and "
+    "save it as .xlsx, or give the registration list as .xlsx, .ods or CSV."
+)
 DOCUMENT_OPENINGS: tuple[tuple[str, str], ...] = (
     (
         "BEGIN:VCARD",
@@ -180,15 +187,27 @@ DOCUMENT_OPENINGS: tuple[tuple[str, str], ...] = (
             ".xlsx, .ods or CSV (one row per person, with their organisation)."
         ),
     ),
-    (
-        "{\\RTF",
-        N_(
-            "{file}: a word-processor document (RTF), not a table. Copy the list into a spreadsheet and save "
-            "it as .xlsx, or give the registration list as .xlsx, .ods or CSV."
-        ),
-    ),
+    ("{\\RTF", WORD_PROCESSOR),
 )
 """How text documents that are no table begin (in capitals), and what to say of each."""
+ZIPPED_DOCUMENTS: tuple[tuple[str, str], ...] = (
+    (
+        "xl/workbook.bin",
+        N_(
+            "{file}: an Excel binary workbook (.xlsb), which speeddating does not read. Open it in Excel and save "
+            "it as an Excel workbook (.xlsx), or export the list as CSV."
+        ),
+    ),
+    (
+        "Index/Document.iwa",
+        N_(
+            "{file}: an Apple Numbers document. Export it from Numbers as Excel (File, Export To, Excel) or as "
+            "CSV, and give that file."
+        ),
+    ),
+    ("word/document.xml", WORD_PROCESSOR),
+)
+"""What a part of a zip that is no Excel or ODS workbook tells it is, and what to say of each."""
 
 
 def worded(advice: Advice) -> str:
@@ -257,8 +276,22 @@ class _Rows:
         self.repairs.append((number, cell, fixed))
         return fixed
 
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self, hidden: Collection[int] = ()) -> tuple[str, ...]:
+        """What to say of the rows collected; `hidden` are the rows the sheet hides (filtered out or hidden)."""
         lines = []
+        shown_hidden = [row.number for row in self.rows if row.number in hidden]
+        if shown_hidden:
+            lines.append(
+                t_plural(
+                    "{file}: row {rows}{more} is hidden in the sheet (filtered out or hidden), and read like the "
+                    "others. Delete it if that person does not come.",
+                    "{file}: rows {rows}{more} are hidden in the sheet (filtered out or hidden), and read like the "
+                    "others. Delete those of people who do not come.",
+                    len(shown_hidden),
+                    file=self.source,
+                    **numbered(shown_hidden),
+                )
+            )
         if self.repairs:
             rows = sorted({number for number, _, _ in self.repairs})
             _, written, fixed = self.repairs[0]
@@ -343,13 +376,15 @@ def read_sheet(path: Path, sheet: str | None, score: ListScore) -> Sheet:
         return _read_markup(text, source, sheet, score)
     _refuse_documents(text, source)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        raise refuse(
+        # What many web tools export as "Excel": a CSV or tab-separated text under a workbook's name.
+        warnings.insert(
+            0,
             t(
-                "{file}: this file is named {suffix} but holds plain text (probably a renamed "
-                "CSV). Rename it to .csv, or open it in your spreadsheet and save it as {suffix}.",
+                "{file}: named {suffix} but holds a text table (CSV), as some web tools export their lists for "
+                "Excel; read as such.",
                 file=source,
                 suffix=path.suffix,
-            )
+            ),
         )
     table = _read_text(text, source, score)
     ignored = (
@@ -369,7 +404,7 @@ def read_sheet(path: Path, sheet: str | None, score: ListScore) -> Sheet:
 
 def _refuse_documents(text: str, source: str) -> None:
     """Refuse, each with its own line, the text files that are no table: a JSON document (a plan.json among
-    them), contact cards, a calendar invitation, a Word document in RTF. Read as CSV they would be refused
+    them), contact cards, a calendar invitation, a document in RTF. Read as CSV they would be refused
     for a reason that misleads (an unclosed quote, a missing header)."""
     start = text.lstrip()[:20].upper()
     if start.startswith(("{", "[")):
@@ -416,7 +451,7 @@ def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
     encoding it is written in, and those lines are named: decoding the whole file as Windows-1252 would turn
     every accent of every other line into mojibake ("Élodie" -> "Ã‰lodie") without a word."""
     text, warnings = _decoded(data, source)
-    text, stray = _without_nul(text, source)
+    text, stray = _without_nul(text.removesuffix(END_OF_FILE), source)
     return _checked(text, source), [*stray, *warnings]
 
 
@@ -652,12 +687,18 @@ def _read_workbook(data: bytes, source: str, sheet: str | None, score: ListScore
                     return _choose_sheet(_xlsx_sheets(book, archive, source), sheet, source, score)
                 finally:
                     book.close()
-            if "mimetype" in names and archive.read("mimetype").strip() == ODS_MIMETYPE:
+            mimetype = archive.read("mimetype").strip() if "mimetype" in names else b""
+            if mimetype == ODS_MIMETYPE:
                 return _choose_sheet(_ods_sheets(archive, source), sheet, source, score)
     except UserError:
         raise
     except Exception as error:
         raise _damaged(source, error) from None
+    if mimetype == ODT_MIMETYPE:
+        raise refuse(t(WORD_PROCESSOR, file=source))
+    for marker, message in ZIPPED_DOCUMENTS:
+        if marker in names:
+            raise refuse(t(message, file=source))
     raise refuse(
         t(
             "{file}: a zip archive or a document, not an Excel or ODS workbook. Save the list "
@@ -796,11 +837,13 @@ def _cell_range(reference: str) -> tuple[int, int, int, int] | None:
     return int(match[2]), first_column, int(match[4]), last_column
 
 
-def _xlsx_merges(archive: zipfile.ZipFile, path: str | None) -> list[tuple[int, int, int, int]]:
-    """The merged ranges of a sheet, read from its part as a stream (openpyxl's read-only mode has none)."""
+def _xlsx_layout(archive: zipfile.ZipFile, path: str | None) -> tuple[list[tuple[int, int, int, int]], set[int]]:
+    """The merged ranges of a sheet and its hidden rows, read from its part as a stream (openpyxl's read-only
+    mode has neither)."""
+    merges: list[tuple[int, int, int, int]] = []
+    hidden: set[int] = set()
     if path is None or path not in archive.namelist():
-        return []
-    merges = []
+        return merges, hidden
     with archive.open(path) as part:
         for _, element in ElementTree.iterparse(part):
             if element.tag == XLSX_NAMESPACE + "mergeCell":
@@ -808,8 +851,10 @@ def _xlsx_merges(archive: zipfile.ZipFile, path: str | None) -> list[tuple[int, 
                 if found is not None:
                     merges.append(found)
             elif element.tag == XLSX_NAMESPACE + "row":
+                if _attribute(element, "hidden") in ("1", "true") and _attribute(element, "r").isdigit():
+                    hidden.add(int(_attribute(element, "r")))
                 element.clear()
-    return merges
+    return merges, hidden
 
 
 def _xlsx_rows(worksheet: Any, archive: zipfile.ZipFile, path: str | None, source: str) -> Sheet:
@@ -821,7 +866,8 @@ def _xlsx_rows(worksheet: Any, archive: zipfile.ZipFile, path: str | None, sourc
         if values:
             far = _far_column(values)
             rows.add(number, (_cell_text(value) for value in values[:MAX_COLUMNS]), far)
-    return Sheet(tuple(_merged(rows.rows, _xlsx_merges(archive, path))), source, warnings=rows.warnings())
+    merges, hidden = _xlsx_layout(archive, path)
+    return Sheet(tuple(_merged(rows.rows, merges)), source, warnings=rows.warnings(hidden))
 
 
 def _cell_text(value: object) -> str:
@@ -920,12 +966,13 @@ def _protected(source: str) -> ImportProblems:
 
 
 def _xls_rows(worksheet: Any, datemode: int, source: str) -> Sheet:
-    """The cells of an .xls sheet as text, its merged ranges filled as in an .xlsx."""
+    """The cells of an .xls sheet as text, its merged ranges filled and its hidden rows said as in an .xlsx."""
     rows = _Rows(source)
     for index in range(worksheet.nrows):
         rows.add(index + 1, (_xls_cell_text(cell, datemode) for cell in worksheet.row(index)))
     merges = [(top + 1, left, bottom, right - 1) for top, bottom, left, right in worksheet.merged_cells]
-    return Sheet(tuple(_merged(rows.rows, merges)), source, warnings=rows.warnings())
+    hidden = {index + 1 for index, info in worksheet.rowinfo_map.items() if info.hidden}
+    return Sheet(tuple(_merged(rows.rows, merges)), source, warnings=rows.warnings(hidden))
 
 
 def _xls_cell_text(cell: Any, datemode: int) -> str:
@@ -1021,11 +1068,12 @@ def _repeat(element: ElementTree.Element, name: str) -> int:
 
 def _ods_content(archive: zipfile.ZipFile, source: str) -> list[tuple[str, bool, Sheet]]:
     """(name, hidden, rows) of every sheet. Repeated empty rows and cells (how ODS writes a sheet's blank
-    expanse) only advance the counters; merges are filled as in XLSX."""
+    expanse) only advance the counters; merges are filled and hidden rows said as in XLSX."""
     hidden_styles: set[str] = set()
     sheets: list[tuple[str, bool, Sheet]] = []
     rows = _Rows(source)
     merges: list[tuple[int, int, int, int]] = []
+    hidden: set[int] = set()
     row_number = column = 0
     far: int | None = None
     cells: list[str] = []
@@ -1039,7 +1087,7 @@ def _ods_content(archive: zipfile.ZipFile, source: str) -> list[tuple[str, bool,
                 if tag == ODS_TABLE + "table":
                     table_name = _attribute(element, "name")
                     table_hidden = _attribute(element, "style-name") in hidden_styles
-                    rows, merges, row_number = _Rows(source), [], 0
+                    rows, merges, hidden, row_number = _Rows(source), [], set(), 0
                 elif tag == ODS_TABLE + "table-row":
                     cells, column, far = [], 0, None
                 elif tag == ODS_STYLE + "style":
@@ -1062,12 +1110,15 @@ def _ods_content(archive: zipfile.ZipFile, source: str) -> list[tuple[str, bool,
             elif tag == ODS_TABLE + "table-row":
                 repeat = _repeat(element, "number-rows-repeated")
                 if cells or far is not None:
-                    for copy in range(repeat if repeat <= MAX_ROWS else 1):
-                        rows.add(row_number + copy + 1, cells, far)
+                    copies = range(row_number + 1, row_number + 1 + (repeat if repeat <= MAX_ROWS else 1))
+                    for number in copies:
+                        rows.add(number, cells, far)
+                    if _attribute(element, "visibility") in ("collapse", "filter"):
+                        hidden.update(copies)
                 row_number += repeat
                 element.clear()
             elif tag == ODS_TABLE + "table":
-                table = Sheet(tuple(_merged(rows.rows, merges)), source, warnings=rows.warnings())
+                table = Sheet(tuple(_merged(rows.rows, merges)), source, warnings=rows.warnings(hidden))
                 sheets.append((table_name, table_hidden, table))
                 element.clear()
     return sheets
