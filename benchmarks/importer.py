@@ -196,6 +196,7 @@ def fourth_round(folder: Path) -> dict[str, Path]:
         "postal codes as numbers XLSX": write_xlsx(folder / "postal.xlsx", {"Inscrits": POSTAL}),
         "Google Contacts CSV": write_csv(folder / "contacts.csv", GOOGLE_CONTACTS, ",", "utf-8"),
         "SurveyMonkey CSV (Réponse row)": write_csv(folder / "surveymonkey.csv", SURVEYMONKEY, ",", "utf-8-sig"),
+        "tab-separated text named .xls": write_csv(folder / "export.xls", FRENCH_LIST, "\t", "cp1252"),
     }
 
 
