@@ -17,6 +17,7 @@ from pathlib import Path
 
 from speeddating.errors import UserError
 from speeddating.i18n import N_, t, t_plural
+from speeddating.importer.reading import ImportProblems, decoded_text
 from speeddating.names import NameMatchError, candidates, match_person
 from speeddating.plan import Plan
 from speeddating.problem import Pair, Problem, pair
@@ -103,14 +104,6 @@ def _flagged(attendees: Sequence[Attendee], columns: Sequence[str], problems: li
     return tuple(flagged)
 
 
-def _decode(path: Path) -> str:
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 def _separator(text: str) -> str:
     """The separator found on the most lines (`;` when none is), never guessed by pandas."""
     lines = [line for line in text.splitlines() if line.strip()]
@@ -123,10 +116,14 @@ def _is_header(cells: Sequence[str], attendees: Sequence[Attendee]) -> bool:
 
 
 def read_pairs(path: Path, attendees: Sequence[Attendee]) -> tuple[list[IdPair], list[str]]:
-    """Pairs of ids from a CSV file of two names per row, and one problem line per bad row."""
+    """Pairs of ids from a CSV file of two names per row, and one problem line per bad row. The file is decoded
+    as the attendee list is (UTF-8, UTF-16, Windows-1252 or Mac Roman); a name read wrong is a bad row."""
     if not path.is_file():
         raise ConstraintError(t("{path}: no such file.", path=path))
-    text = _decode(path)
+    try:
+        text, _ = decoded_text(path.read_bytes(), str(path))
+    except ImportProblems as unreadable:
+        return [], unreadable.problems
     rows = csv.reader(io.StringIO(text), delimiter=_separator(text))
     pairs: list[IdPair] = []
     problems: list[str] = []

@@ -65,6 +65,21 @@ def test_pair_files_skip_headers_sniff_separators_and_read_cp1252(tmp_path: Path
     assert read_pairs(comma, people) == ([("p03", "p99")], [])
 
 
+def test_pair_files_are_decoded_as_the_attendee_list_is(tmp_path: Path) -> None:
+    """Excel for Mac's 'CSV Macintosh' and UTF-16 without a byte-order mark name the right people (they were
+    read as Windows-1252, 'é' as 'Ž'); a file that is no text is a problem line, not a crash."""
+    people = [*roster(6, 3), Attendee("p99", "Hélène Chevalier", "CIO"), Attendee("p98", "François Noël", "CAF")]
+    text = "Hélène Chevalier;François Noël\nPerson 01;Hélène Chevalier\n"
+    for encoding in ("mac_roman", "utf-16-le"):
+        path = write(tmp_path / f"{encoding}.csv", text, encoding=encoding)
+        assert read_pairs(path, people) == ([("p98", "p99"), ("p01", "p99")], [])
+    binary = tmp_path / "photo.csv"
+    binary.write_bytes(bytes(range(256)) * 4)
+    with use_language("en"):
+        pairs, problems = read_pairs(binary, people)
+    assert pairs == [] and len(problems) == 1 and "photo.csv" in problems[0]
+
+
 def test_bad_rows_are_reported_with_their_line(tmp_path: Path) -> None:
     people = roster(6, 3)
     path = write(tmp_path / "apart.csv", "Person 00;Person 01;Person 02\nPerson 00;Nobody Here\nperson 04;P04\n")

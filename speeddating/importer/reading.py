@@ -371,7 +371,7 @@ def read_sheet(path: Path, sheet: str | None, score: ListScore) -> Sheet:
                 file=source,
             )
         )
-    text, warnings = _decode(data, source)
+    text, warnings = decoded_text(data, source)
     if is_html(text) or is_spreadsheet_xml(text):
         return _read_markup(text, source, sheet, score)
     _refuse_documents(text, source)
@@ -445,8 +445,9 @@ def reason(error: BaseException) -> str:
 # --- text files ---
 
 
-def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
-    """The file as text, and what the organiser should know about how it was decoded. A UTF-8 file with a
+def decoded_text(data: bytes, source: str) -> tuple[str, list[str]]:
+    """The file as text, and what the organiser should know about how it was decoded (the attendee list and
+    the pair files alike). A UTF-8 file with a
     few Windows-1252 bytes (one name pasted from another file) is read line by line, each line in the
     encoding it is written in, and those lines are named: decoding the whole file as Windows-1252 would turn
     every accent of every other line into mojibake ("Élodie" -> "Ã‰lodie") without a word."""
