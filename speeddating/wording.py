@@ -4,7 +4,7 @@ The workflow returns values, never sentences; the CLI and the web page share the
 organiser reads the same words on the screen and in the terminal, in the language of the moment.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from speeddating.i18n import N_, format_seconds, t, t_plural
@@ -54,59 +54,117 @@ def improvement_line(event: ProgressEvent) -> str:
 
 def move_line(move: "Move") -> str:
     """ "Anne: table 3 → table 5 (round 4)"."""
-    before = t("table {number}", number=move.before) if move.before else t("no table")
-    after = t("table {number}", number=move.after) if move.after else t("no table")
-    return t("{name}: {before} → {after} (round {round})", name=move.name, before=before, after=after, round=move.round)
+    return t(
+        "{name}: {before} → {after} (round {round})",
+        name=move.name,
+        before=_table(move.before),
+        after=_table(move.after),
+        round=move.round,
+    )
 
 
 def move_lines(moves: Sequence["Move"]) -> list[str]:
-    """Who moves where, round by round; someone who loses their seat, or takes one (a late arrival, someone
-    back), has one line at the place of their first change, not one per round: "Anne: no table in rounds
-    2, 3, 4", "Paul: no table → table 12 in rounds 2, 3, 4; table 5 in round 5"."""
-    grouped: dict[tuple[str, bool], list[Move]] = {}
+    """Who moves where, one line per person at the place of their first change, with the rounds each change
+    concerns, as the organiser reads it aloud in a room of 150: "Anne: table 3 → table 5 in rounds 3, 4",
+    "Paul: no table → table 12 in rounds 2 to 4; table 5 in round 5"; the people who lose their seat in the
+    same rounds share one line: "Bruno, Chloé: no table in rounds 2 to 6"."""
+    by_person: dict[str, list[Move]] = {}
     for move in moves:
-        if move.before is None or move.after is None:
-            grouped.setdefault((move.attendee_id, move.after is None), []).append(move)
+        by_person.setdefault(move.attendee_id, []).append(move)
+    leaving: dict[tuple[int, ...], list[str]] = {}
+    for group in by_person.values():
+        if all(move.after is None for move in group):
+            leaving.setdefault(tuple(move.round for move in group), []).append(group[0].name)
     lines = []
-    for move in moves:
-        if move.before is not None and move.after is not None:
-            lines.append(move_line(move))
-        elif grouped[(move.attendee_id, move.after is None)][0] is move:
-            group = grouped[(move.attendee_id, move.after is None)]
-            lines.append(_seat_lost(group) if move.after is None else _seat_taken(group))
+    for group in by_person.values():
+        if any(move.after is not None for move in group):
+            lines.append(t("{name}: {changes}", name=group[0].name, changes=_changes(group)))
+        elif names := leaving.pop(tuple(move.round for move in group), None):
+            lines.append(t("{name}: {changes}", name=", ".join(names), changes=_seat_lost(group)))
     return lines
+
+
+def rounds_listing(rounds: Sequence[int]) -> str:
+    """Round numbers as read aloud: three or more in a row are a span ("2, 4 to 6", not "2, 4, 5, 6")."""
+    runs: list[list[int]] = []
+    for number in rounds:
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(
+        t("{first} to {last}", first=run[0], last=run[-1]) if len(run) >= 3 else ", ".join(map(str, run))
+        for run in runs
+    )
+
+
+def _table(number: int | None) -> str:
+    return t("table {number}", number=number) if number else t("no table")
+
+
+def _listed(items: Sequence[str]) -> str:
+    listed = items[0]
+    for item in items[1:]:
+        listed = t("{list}; {item}", list=listed, item=item)  # French spaces its semicolons
+    return listed
+
+
+def _changes(group: Sequence["Move"]) -> str:
+    """One person's changes, in the order of their rounds: each table they go to with the tables they leave
+    for it and its rounds ("tables 19, 8 → table 3 in rounds 2, 3"), the seats taken (a late arrival,
+    someone back) after a single "no table →", the rounds without a table."""
+    changed: dict[int, tuple[list[int], list[int]]] = {}
+    taken: dict[int, list[int]] = {}
+    lost: list[int] = []
+    for move in group:
+        if move.before is not None and move.after is not None:
+            left, rounds = changed.setdefault(move.after, ([], []))
+            left.extend([move.before] if move.before not in left else [])
+            rounds.append(move.round)
+        elif move.after is not None:
+            taken.setdefault(move.after, []).append(move.round)
+        else:
+            lost.append(move.round)
+    parts = [
+        (
+            rounds[0],
+            t_plural(
+                "{before} → {after} in round {rounds}",
+                "{before} → {after} in rounds {rounds}",
+                len(rounds),
+                before=t_plural("table {numbers}", "tables {numbers}", len(left), numbers=", ".join(map(str, left))),
+                after=_table(after),
+                rounds=rounds_listing(rounds),
+            ),
+        )
+        for after, (left, rounds) in changed.items()
+    ]
+    if taken:
+        parts.append((min(min(rounds) for rounds in taken.values()), _seat_taken(taken)))
+    if lost:
+        parts.append((lost[0], _seat_lost([move for move in group if move.after is None])))
+    return _listed([part for _, part in sorted(parts, key=lambda part: part[0])])
 
 
 def _seat_lost(group: Sequence["Move"]) -> str:
     rounds = [move.round for move in group]
     return t_plural(
-        "{name}: no table in round {rounds}",
-        "{name}: no table in rounds {rounds}",
-        len(rounds),
-        name=group[0].name,
-        rounds=", ".join(map(str, rounds)),
+        "no table in round {rounds}", "no table in rounds {rounds}", len(rounds), rounds=rounds_listing(rounds)
     )
 
 
-def _seat_taken(group: Sequence["Move"]) -> str:
-    rounds_at: dict[int, list[int]] = {}
-    for move in group:
-        assert move.after is not None
-        rounds_at.setdefault(move.after, []).append(move.round)
+def _seat_taken(rounds_at: Mapping[int, Sequence[int]]) -> str:
     seats = [
         t_plural(
             "table {number} in round {rounds}",
             "table {number} in rounds {rounds}",
             len(rounds),
             number=table,
-            rounds=", ".join(map(str, rounds)),
+            rounds=rounds_listing(rounds),
         )
         for table, rounds in rounds_at.items()
     ]
-    listed = seats[0]
-    for seat in seats[1:]:
-        listed = t("{list}; {item}", list=listed, item=seat)  # French spaces its semicolons
-    return t("{name}: no table → {seats}", name=group[0].name, seats=listed)
+    return t("no table → {seats}", seats=_listed(seats))
 
 
 def room_lines(result: "Result") -> list[str]:
@@ -137,7 +195,7 @@ def room_lines(result: "Result") -> list[str]:
 
 
 def change_lines(result: "Result") -> list[str]:
-    """Who moves where, then exactly which cards to reprint."""
+    """Who moves where, then exactly which cards to reprint: the same report on the page and in the terminal."""
     from speeddating.names import labels  # name matching is not needed for the CLI's --help
 
     revision = result.revision
@@ -146,7 +204,14 @@ def change_lines(result: "Result") -> list[str]:
     version = revision.previous.version
     moved = move_lines(revision.moves)
     if moved:
-        lines = [t("Changes compared with version {version} ({count}):", version=version, count=len(moved))]
+        lines = [
+            t_plural(
+                "Changes compared with version {version} ({count} person):",
+                "Changes compared with version {version} ({count} people):",
+                len({move.attendee_id for move in revision.moves}),
+                version=version,
+            )
+        ]
         lines += [f"  {line}" for line in moved]
     else:
         lines = [t("No table changes compared with version {version}.", version=version)]
@@ -154,20 +219,20 @@ def change_lines(result: "Result") -> list[str]:
         lines.append(t("No card to reprint: the printed cards are still right."))
     if revision.itineraries_to_reprint:
         lines.append(
-            t(
+            t_plural(
+                "Itinerary card to reprint: {names}",
                 "Itinerary cards to reprint ({count}): {names}",
-                count=len(revision.itineraries_to_reprint),
+                len(revision.itineraries_to_reprint),
                 names=", ".join(names[x] for x in revision.itineraries_to_reprint),
             )
         )
     if revision.tables_to_reprint:
         lines.append(
-            t(
+            t_plural(
+                "Table card to reprint: table {numbers}",
                 "Table cards to reprint ({count}): tables {numbers}",
-                count=len(revision.tables_to_reprint),
+                len(revision.tables_to_reprint),
                 numbers=", ".join(map(str, revision.tables_to_reprint)),
             )
         )
-    if revision.itineraries_to_reprint or revision.tables_to_reprint:
-        lines.append(t("Only these cards: reprint-itineraries.pdf and reprint-table-cards.pdf."))
     return lines

@@ -74,7 +74,7 @@ def assert_reprints_exactly(folder: Path, after: Document, people: set[str], tab
     cards = " ".join(pages(folder / "reprint-itineraries.pdf"))
     assert {x for x, name in names.items() if name in cards} == people
     if people:
-        listed = next(line for line in summary.splitlines() if line.startswith("Cartes de parcours à réimprimer"))
+        listed = next(line for line in summary.splitlines() if line.startswith("Parcours à réimprimer"))
         assert set(listed.split(" : ", 1)[1].split(", ")) == {names[x] for x in people}
     table_pages = pages(folder / "reprint-table-cards.pdf")
     if tables:

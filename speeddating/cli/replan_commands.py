@@ -208,4 +208,6 @@ def replan_command(
     else:
         print_summary(after, result.quality, False, notes=[history_line(history_db, no_history)])
         click.echo("\n".join([*room_lines(result), *constraints, *change_lines(result)]))
+        if revision.itineraries_to_reprint or revision.tables_to_reprint:
+            click.echo(t("Only these cards: reprint-itineraries.pdf and reprint-table-cards.pdf."))
     print_written(folder, written, quiet)

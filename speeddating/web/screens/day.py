@@ -8,8 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from speeddating.errors import UserError
-from speeddating.i18n import t, t_plural
-from speeddating.names import labels
+from speeddating.i18n import LANGUAGES, current_language, t, use_language
 from speeddating.plan import Plan
 from speeddating.roster import Attendee
 from speeddating.session import Result
@@ -23,7 +22,7 @@ from speeddating.web.screens.progress import progress_report, progress_stream
 from speeddating.web.site import Site
 from speeddating.web.workflow import replan_day, saved_plan, write_documents
 from speeddating.web.workspace import Draft
-from speeddating.wording import move_lines
+from speeddating.wording import change_lines, room_lines
 
 MAX_ARRIVALS = 50
 MARKS = ("absent", "stays_seated", "host", "returning")
@@ -60,7 +59,9 @@ def last_replan(draft: Draft, plan: Plan | None) -> tuple[int, list[str]]:
     replanned = draft.state.get("replanned")
     if plan is None or not isinstance(replanned, dict) or replanned.get("version") != plan.version:
         return 2, []
-    return int(replanned.get("from_round", 2)), [str(line) for line in replanned.get("report", [])]
+    report = replanned.get("report", {})
+    lines = report.get(current_language(), []) if isinstance(report, dict) else report
+    return int(replanned.get("from_round", 2)), [str(line) for line in lines]
 
 
 def replan_key(draft: Draft) -> str:
@@ -68,35 +69,20 @@ def replan_key(draft: Draft) -> str:
     return f"{draft.id}/day"
 
 
-def revision_lines(result: Result) -> list[str]:
-    """Who moves where, then exactly which cards to reprint, in the page's language."""
-    revision = result.revision
-    assert revision is not None
-    names = labels(result.plan.attendees)
-    lines = move_lines(revision.moves) or [
-        t("No table changes compared with version {version}.", version=revision.previous.version)
-    ]
-    if result.status is SolveStatus.INTERRUPTED:
-        lines.insert(0, t("Stopped before the end: the best plan found until then, not proven."))
-    if revision.itineraries_to_reprint:
-        lines.append(
-            t_plural(
-                "Itinerary card to reprint: {names}",
-                "Itinerary cards to reprint ({count}): {names}",
-                len(revision.itineraries_to_reprint),
-                names=", ".join(names[x] for x in revision.itineraries_to_reprint),
-            )
-        )
-    if revision.tables_to_reprint:
-        lines.append(
-            t_plural(
-                "Table card to reprint: table {numbers}",
-                "Table cards to reprint ({count}): tables {numbers}",
-                len(revision.tables_to_reprint),
-                numbers=", ".join(map(str, revision.tables_to_reprint)),
-            )
-        )
-    return lines
+def report_lines(result: Result) -> dict[str, list[str]]:
+    """Who is in the room, who moves where and which cards to reprint, as `replan` prints them, in each
+    language of the page: kept with the session, the report follows the page's language switch."""
+    report = {}
+    for language in LANGUAGES:
+        with use_language(language):
+            stopped = [t("Stopped before the end: the best plan found until then, not proven.")]
+            report[language] = [
+                *(stopped if result.status is SolveStatus.INTERRUPTED else []),
+                *room_lines(result),
+                *change_lines(result),
+                *(notice.text() for notice in result.notices),
+            ]
+    return report
 
 
 def router(site: Site) -> APIRouter:
@@ -218,8 +204,7 @@ def router(site: Site) -> APIRouter:
 
         def keep(result: Result) -> None:
             write_documents(result.plan, draft.plan_folder, result.revision)
-            lines = revision_lines(result) + [notice.text() for notice in result.notices]
-            replanned = {"version": result.plan.version, "from_round": first_round, "report": lines}
+            replanned = {"version": result.plan.version, "from_round": first_round, "report": report_lines(result)}
             site.workspace.draft(draft.id).save(day={}, replanned=replanned, day_problem="")
 
         draft.save(day_problem="")
