@@ -313,3 +313,42 @@ def test_a_replan_from_a_round_the_plan_does_not_have_is_refused_in_the_page_wor
         "Round 4 is not in this plan, which has rounds 1 to 3"
         in client.post(day + "/replan", data={"from_round": "4"}, follow_redirects=True).text
     )
+
+
+@pytest.mark.slow
+def test_a_replan_on_the_day_screen_reaches_the_projector_open_in_another_tab(
+    page: Page, live_server: LiveServer, planned_session: str
+) -> None:
+    """The room's screen is opened before the session and left alone: a re-plan made on the Day screen (an
+    absentee, a late arrival) must show at its next changeover with the new tables, without a reload. The
+    projector's own test writes the new plan file itself; this one goes through the Day screen's button."""
+    page.goto(live_server.address)
+    screen = page.context.new_page()
+    screen.clock.install(time="2000-01-03T08:00:00")  # not the session's day: the organiser runs the screen
+    screen.goto(planned_session + "/projection")
+    screen.keyboard.press("ArrowRight")
+    screen.keyboard.press("ArrowRight")  # the changeover before round 2
+    expect(screen.get_by_role("heading", name="Rejoignez votre table pour le tour 2")).to_be_visible()
+    seats = screen.locator("[data-seats] li")
+    expect(seats.filter(has_text="Léa Dubois")).to_have_count(1)
+
+    page.goto(planned_session + "/day")
+    page.get_by_role("button", name="Léa Dubois est absent").click()
+    page.get_by_label("Nom", exact=True).fill("Paul NEUF")
+    page.get_by_label("Structure", exact=True).fill("CIO")
+    page.get_by_role("button", name="Ajouter une arrivée").click()
+    page.get_by_label("Replanifier à partir du").select_option("2")
+    page.get_by_role("button", name="Replanifier").click()
+    expect(page.get_by_text("Version 2 du plan.")).to_be_visible(timeout=planning_timeout(3))
+
+    replanned = read_plan(live_server.data / "sessions" / planned_session.rsplit("/", 1)[1] / "plan" / "plan.json")
+    names = {a.id: a.name for a in replanned.attendees}
+    second = {names[x]: table.number for table in replanned.rounds[1].tables for x in table.attendees}
+    screen.clock.run_for(5_000)  # the screen asks for the seating again every 5 s
+    expect(seats.filter(has_text="Léa Dubois")).to_have_count(0)
+    expect(seats.filter(has_text="Paul NEUF")).to_contain_text(f"table {second['Paul NEUF']}")
+    expect(seats).to_have_count(len(second))
+    for name, table in second.items():
+        expect(seats.filter(has_text=name)).to_contain_text(f"table {table}")
+    expect(screen.get_by_role("heading", name="Rejoignez votre table pour le tour 2")).to_be_visible()
+    screen.close()
