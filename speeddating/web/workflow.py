@@ -15,10 +15,13 @@ from speeddating.errors import UserError
 from speeddating.event import Event
 from speeddating.history.report import NetworkReport, report_from_store
 from speeddating.history.store import (
+    HistoryError,
     ImportResult,
     export_history,
+    fingerprint,
     import_history,
     open_history,
+    session_plan,
     writable_history,
 )
 from speeddating.history.trend import SessionStep, network_trend
@@ -221,6 +224,20 @@ def record(plan: Plan, history: Path, title: str) -> Recorded:
     the same seating was), since the page itself asks before replacing another session of the same title
     and day (`screens.history.record_held`)."""
     return record_session(plan, history, title=title, replace_recorded=True, force=True, source="web")
+
+
+def recorded_seating(history: Path, session: int) -> str:
+    """The seating recorded as session number `session`, in identity terms ("" without that session). With
+    its number it tells one record from another: the history gives the number of the last session again
+    once that session is replaced or removed."""
+    if not history.is_file():
+        return ""
+    with open_history(history) as connection:
+        try:
+            _, plan = session_plan(connection, session)
+        except HistoryError:
+            return ""
+    return fingerprint(plan)
 
 
 def network(history: Path) -> NetworkReport | None:

@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from speeddating.history.store import fingerprint
 from speeddating.plan import write_plan
 from speeddating.session import recorded_sessions
+from speeddating.web.workflow import recorded_seating
 from speeddating.web.workspace import Workspace
 from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, record, seated_plan
 
@@ -126,3 +128,31 @@ def test_another_session_of_the_same_title_and_day_is_refused_with_the_page_cont
     client.post(who_came, data={"came": came, "replace": "on"})
     held = recorded_sessions(workspace.history)
     assert sorted((s.title, s.people) for s in held) == [("Petit-déjeuner", 7), ("Petit-déjeuner du soir", 8)]
+
+
+def test_a_session_does_not_take_the_record_that_replaced_its_own_for_its_own(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """The history gives the number of its last session again when that session is replaced: the morning,
+    recorded as n° 1 and then replaced by the evening's record (n° 1 again), took that record for its own,
+    said it was recorded, and recording it again replaced the evening's record without asking."""
+    workspace = Workspace(tmp_path / "data")
+    morning, evening = workspace.new_draft(), workspace.new_draft()
+    plans = {morning.id: seated_plan(EIGHT, [ROUND_A, ROUND_B]), evening.id: seated_plan(EIGHT, [ROUND_B, ROUND_C])}
+    for draft in (morning, evening):
+        draft.plan_folder.mkdir(parents=True, exist_ok=True)
+        write_plan(plans[draft.id], draft.plan_folder / "plan.json")
+    client.post(f"/sessions/{morning.id}/day/record")
+    client.post(f"/sessions/{evening.id}/day/record", data={"replace": "on"})
+    (held,) = recorded_sessions(workspace.history)
+    assert held.id == 1 and recorded_seating(workspace.history, 1) == fingerprint(plans[evening.id])
+
+    day = f"/sessions/{morning.id}/day"
+    page = html.unescape(client.get(day).text)
+    assert "Séance n° 1 enregistrée" not in page and "Enregistrer à nouveau" not in page
+    listed = html.unescape(client.get("/history").text)
+    assert "(déjà enregistrée)" not in listed.split(f"/history/record/{morning.id}")[1].split("</li>")[0]
+    assert "(déjà enregistrée)" in listed.split(f"/history/record/{evening.id}")[1].split("</li>")[0]
+    client.post(day + "/record")
+    assert "cochez « Remplacer la séance n° 1 »" in html.unescape(client.get(day).text)
+    assert recorded_seating(workspace.history, 1) == fingerprint(plans[evening.id])

@@ -17,7 +17,7 @@ from speeddating.text import clean, fold
 from speeddating.web.jobs import JobState
 from speeddating.web.people import flagged
 from speeddating.web.screens.event import WHOLE_NUMBER
-from speeddating.web.screens.history import TitleTaken, record_context, record_held
+from speeddating.web.screens.history import TitleTaken, own_record, record_context, record_held
 from speeddating.web.screens.progress import progress_report, progress_stream
 from speeddating.web.site import Site
 from speeddating.web.workflow import replan_day, saved_plan, write_documents
@@ -119,7 +119,7 @@ def router(site: Site) -> APIRouter:
             report=report,
             replan_from=replanned_from,
             problems=[text for text in (failed, draft.state.get("day_problem", "")) if text],
-            recorded=draft.state.get("recorded", ""),
+            recorded=draft.state.get("recorded", "") if own_record(site, draft) is not None else "",
             time_limits=REPLAN_TIME_LIMITS,
             **(record_context(site, draft, plan) if plan else {}),
         )

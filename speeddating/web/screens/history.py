@@ -24,6 +24,7 @@ from speeddating.web.workflow import (
     import_sessions,
     network,
     record,
+    recorded_seating,
     saved_plan,
     trend,
 )
@@ -69,12 +70,22 @@ def record_title(draft: Draft, plan: Plan) -> str:
     return str(draft.state.get("record_title") or plan.event.title)
 
 
+def own_record(site: Site, draft: Draft) -> int | None:
+    """The number of the session `draft` recorded, while the history still holds that record (the same
+    number and seating): a session that replaced it may have been given its number."""
+    mine = draft.state.get("recorded_session")
+    if not isinstance(mine, dict) or not isinstance(mine.get("number"), int) or not mine.get("seating"):
+        return None
+    number: int = mine["number"]
+    return number if recorded_seating(site.workspace.history, number) == mine["seating"] else None
+
+
 def same_title_and_day(site: Site, draft: Draft, plan: Plan, title: str) -> SessionInfo | None:
     """A session held that the history would take for this one (the same title on the same day, one session
     per title and day) though this draft did not record it: another session of the day, or this one
     recorded from elsewhere; None when there is none."""
     day = plan.event.date or dt.date.today().isoformat()
-    mine = draft.state.get("recorded_session")
+    mine = own_record(site, draft)
     held = recorded_sessions(site.workspace.history)
     return next((s for s in held if s.date == day and s.title == title.strip() and s.id != mine), None)
 
@@ -113,14 +124,15 @@ def record_held(site: Site, draft: Draft, plan: Plan, title: str = "", replace_c
     if clash is not None and not replace_clash:
         draft.save(record_refused=True)
         raise TitleTaken(title_taken(clash))
-    again = bool(draft.state.get("recorded"))
+    again = own_record(site, draft) is not None
     session = record(plan, site.workspace.history, title).session
     fields = {"number": session.id, "title": session.title, "date": long_date(session.date)}
     if again:
         said = t("Session n° {number} recorded again, in place of the earlier record: {title}, {date}.", **fields)
     else:
         said = t("Session n° {number} recorded: {title}, {date}.", **fields)
-    draft.save(recorded=said, recorded_session=session.id)
+    seating = recorded_seating(site.workspace.history, session.id)
+    draft.save(recorded=said, recorded_session={"number": session.id, "seating": seating})
     return said
 
 
@@ -142,7 +154,7 @@ def router(site: Site) -> APIRouter:
             least=report.least_connected() if report else [],
             trend=trend(site.workspace.history),
             planned=[
-                (draft, read_plan(draft.plan_folder / PLAN_FILE).event.title)
+                (draft, read_plan(draft.plan_folder / PLAN_FILE).event.title, own_record(site, draft) is not None)
                 for draft in site.workspace.drafts()
                 if (draft.plan_folder / PLAN_FILE).is_file()
             ],
