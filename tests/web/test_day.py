@@ -352,3 +352,16 @@ def test_a_replan_on_the_day_screen_reaches_the_projector_open_in_another_tab(
         expect(seats.filter(has_text=name)).to_contain_text(f"table {table}")
     expect(screen.get_by_role("heading", name="Rejoignez votre table pour le tour 2")).to_be_visible()
     screen.close()
+
+
+def test_the_replan_button_comes_before_the_room_list(client: TestClient, tmp_path: Path) -> None:
+    """With 150 people the room list is ten screens long: the late arrivals, the re-plan button and what is
+    noted for it came after it, out of sight of the organiser looking for them."""
+    draft = Workspace(tmp_path / "data").new_draft()
+    draft.plan_folder.mkdir(parents=True, exist_ok=True)
+    write_plan(seated_plan(EIGHT, [ROUND_A, ROUND_B]), draft.plan_folder / "plan.json")
+    page = client.get(f"/sessions/{draft.id}/day").text
+    room = page.index('<table class="people">')
+    assert page.index('action="/sessions/' + draft.id + '/day/replan"') < room
+    assert page.index('action="/sessions/' + draft.id + '/day/arrival"') < room
+    assert page.index("0 absent, 0 arrivée notée.") < room

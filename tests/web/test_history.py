@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 from starlette.testclient import TestClient
 
 from speeddating.history.store import fingerprint
@@ -13,6 +14,7 @@ from speeddating.session import recorded_sessions
 from speeddating.web.workflow import recorded_seating
 from speeddating.web.workspace import Workspace
 from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, record, seated_plan
+from tests.web.conftest import LiveServer
 
 
 def test_the_history_shows_the_network_and_moves_to_another_computer(client: TestClient, tmp_path: Path) -> None:
@@ -156,3 +158,16 @@ def test_a_session_does_not_take_the_record_that_replaced_its_own_for_its_own(
     client.post(day + "/record")
     assert "cochez « Remplacer la séance n° 1 »" in html.unescape(client.get(day).text)
     assert recorded_seating(workspace.history, 1) == fingerprint(plans[evening.id])
+
+
+def test_fifteen_organisations_with_long_names_fit_the_grid_at_1366(page: Page, live_server: LiveServer) -> None:
+    """Seen with 150 people from 15 organisations: the organisation-by-organisation grid showed 4 of its 15
+    columns beside names that did not wrap, the rest out of sight to the right."""
+    long_names = [f"Association départementale pour l'insertion professionnelle, antenne {i}" for i in range(15)]
+    people = [(f"Person {i:02d}", long_names[i % 15], "") for i in range(30)]
+    record(live_server.data / "history.db", seated_plan(people, [[list(range(t, t + 5)) for t in range(0, 30, 5)]]))
+    page.goto(live_server.address)
+    page.goto(live_server.base + "/history")
+    grid = page.locator(".matrix-wrap")
+    expect(grid.locator("thead th")).to_have_count(16)
+    assert grid.evaluate("wrap => wrap.scrollWidth <= wrap.clientWidth")

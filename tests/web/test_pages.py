@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
+from starlette.testclient import TestClient
 
+from speeddating.plan import write_plan
+from speeddating.web.workflow import PLAN_FILE
+from speeddating.web.workspace import Workspace
+from tests.helpers import EIGHT, ROUND_A, seated_plan
 from tests.web.conftest import LiveServer, Screenshot, import_list, planning_timeout, start_session
 
 
@@ -135,3 +140,16 @@ def test_plan_shows_live_progress_then_the_figures_the_seating_and_the_documents
             ["agenda.pdf", "itineraries.pdf", "master-plan.pdf", "plan.csv", "table-cards.pdf"]
         )
     screenshot(page, "print")
+
+
+def test_home_names_a_plan_in_progress_by_its_breakfast_and_its_start_in_words(
+    client: TestClient, tmp_path: Path
+) -> None:
+    """Planned with the default breakfast (never saved on its screen), a session was listed as "Untitled
+    session", started "2026-12-02 15:19:17"."""
+    draft = Workspace(tmp_path / "data").new_draft().save(created="2026-12-02T15:19:17")
+    draft.plan_folder.mkdir(parents=True, exist_ok=True)
+    write_plan(seated_plan(EIGHT, [ROUND_A], title="Petit-déjeuner du réseau"), draft.plan_folder / PLAN_FILE)
+    home = client.get("/").text
+    assert f'<a href="/sessions/{draft.id}/{draft.resume_step}">Petit-déjeuner du réseau</a>' in home
+    assert "Séance sans titre" not in home and "commencée le mercredi 2 décembre 2026 à 15:19" in home

@@ -6,8 +6,13 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from starlette.testclient import TestClient
 
+from speeddating.plan import write_plan
+from speeddating.web.workflow import PLAN_FILE
+from speeddating.web.workspace import Workspace
 from tests.conftest import CheckPlan
+from tests.helpers import seated_plan
 from tests.web.conftest import LiveServer, import_list, planning_timeout, start_session
 
 
@@ -42,3 +47,14 @@ def test_the_figures_say_how_many_re_meetings_the_head_counts_forced(
     expect(page.locator("ul.figures")).to_contain_text(
         f"Au moins {quality['forced_reunions']} retrouvailles étaient inévitables avec ces effectifs"
     )
+
+
+def test_the_figures_count_every_organisation_not_the_colours(client: TestClient, tmp_path: Path) -> None:
+    """The figures counted the colours the tables show, twelve at most: 150 people from 15 organisations
+    read "150 people from 12 organisations" (two organisations share a colour, not a count); one round read
+    "1 tours"."""
+    fifteen = [(f"Person {i:02d}", f"Organisation {i % 15}", "") for i in range(30)]
+    draft = Workspace(tmp_path / "data").new_draft()
+    draft.plan_folder.mkdir(parents=True, exist_ok=True)
+    write_plan(seated_plan(fifteen, [[list(range(t, t + 5)) for t in range(0, 30, 5)]]), draft.plan_folder / PLAN_FILE)
+    assert "30 personnes de 15 structures, 1 tour." in client.get(f"/sessions/{draft.id}/plan").text  # not "1 tours"

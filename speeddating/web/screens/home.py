@@ -1,10 +1,33 @@
 """Home: the sessions so far (from the history), the plans in progress, and a new session."""
 
+from typing import NamedTuple
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
+from speeddating.exporters.pdf.style import long_date
+from speeddating.i18n import t
 from speeddating.session import recorded_sessions
 from speeddating.web.site import Site
+from speeddating.web.workflow import saved_plan
+from speeddating.web.workspace import Draft
+
+
+class DraftLine(NamedTuple):
+    """A plan in progress as the home page lists it."""
+
+    draft: Draft
+    title: str
+    started: str
+
+
+def draft_line(draft: Draft) -> DraftLine:
+    """The draft's title (the breakfast's as saved, else its plan's: a plan made with the default breakfast
+    was listed as "Untitled session"), and when it was started, in the page's language."""
+    plan = saved_plan(draft.plan_folder) if not draft.title else None
+    title = draft.title or (plan.event.title if plan is not None else "")
+    day, _, time = draft.created.partition("T")
+    return DraftLine(draft, title, t("{date}, {time}", date=long_date(day), time=time[:5]) if time else day)
 
 
 def router(site: Site) -> APIRouter:
@@ -13,7 +36,8 @@ def router(site: Site) -> APIRouter:
     @routes.get("/")
     def home(request: Request) -> Response:
         sessions = list(reversed(recorded_sessions(site.workspace.history)))
-        return site.pages.page(request, "home.html", drafts=site.workspace.drafts(), sessions=sessions)
+        drafts = [draft_line(draft) for draft in site.workspace.drafts()]
+        return site.pages.page(request, "home.html", drafts=drafts, sessions=sessions)
 
     @routes.post("/sessions")
     def new_session() -> Response:

@@ -11,7 +11,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from speeddating.plan import Plan
 from speeddating.status import Progress, Stop
-from speeddating.summary import reunions_line
+from speeddating.summary import organisation_counts, reunions_line
 from speeddating.web.screens.attendees import chosen_pairs, edited_roster
 from speeddating.web.screens.event import event_state, saved_event
 from speeddating.web.screens.progress import progress_report, progress_stream
@@ -96,6 +96,7 @@ def router(site: Site) -> APIRouter:
             quality=quality,
             reunions=reunions_line(quality) if quality else [],
             colours=organisation_colours(plan) if plan else {},
+            organisations=len(organisation_counts(plan)) if plan else 0,
             notes=draft.state.get("plan_notes", []),
             time_limits=TIME_LIMITS,
             time_limit=draft.state.get("time_limit", TIME_LIMITS[0]),
