@@ -52,17 +52,6 @@ def improvement_line(event: ProgressEvent) -> str:
     )
 
 
-def move_line(move: "Move") -> str:
-    """ "Anne: table 3 → table 5 (round 4)"."""
-    return t(
-        "{name}: {before} → {after} (round {round})",
-        name=move.name,
-        before=_table(move.before),
-        after=_table(move.after),
-        round=move.round,
-    )
-
-
 def move_lines(moves: Sequence["Move"]) -> list[str]:
     """Who moves where, one line per person at the place of their first change, with the rounds each change
     concerns, as the organiser reads it aloud in a room of 150: "Anne: table 3 → table 5 in rounds 3, 4",
@@ -190,7 +179,7 @@ def room_lines(result: "Result") -> list[str]:
             )
             for number, tables in revision.tables_unused
         ]
-        lines.append(t("Tables left empty: {listing}", listing="; ".join(empty)))
+        lines.append(t("Tables left empty: {listing}", listing=_listed(empty)))
     return lines
 
 

@@ -89,6 +89,16 @@ def test_french_messages_use_only_placeholders_the_code_fills() -> None:
             assert fields(text) <= allowed, message.id
 
 
+def test_no_french_message_is_written_twice_over() -> None:
+    """A translation merged from two branches once read its whole sentence twice ("Marquez ... qui va
+    commencer.Marquez ... qui va commencer."), which no other check sees."""
+    for message in french_catalogue():
+        strings = [message.string] if isinstance(message.string, str) else list(message.string or ())
+        for text in strings:
+            half = len(text) // 2
+            assert not (half > 10 and text[:half] == text[half:]), message.id
+
+
 def test_the_compiled_catalogue_is_the_po_file_compiled() -> None:
     with (LOCALE_DIR / "fr" / "LC_MESSAGES" / f"{DOMAIN}.mo").open("rb") as file:
         compiled = gettext.GNUTranslations(file)

@@ -13,7 +13,7 @@ from speeddating.plan import Plan, plan_to_dict, write_plan
 from speeddating.problem import Problem, Schedule
 from speeddating.replan import Homes, Move, moves_rank, reseat
 from speeddating.roster import Attendee
-from speeddating.wording import move_line
+from speeddating.wording import move_lines
 from tests.conftest import CheckPlan
 from tests.helpers import people, replanned, run_cli, solved_plan
 
@@ -62,7 +62,7 @@ def test_one_absentee_moves_at_most_their_tablemates(plan24: Plan, absentee: str
     absent = [plan24.attendee(absentee)]
     _, moves = replanned(plan24, 3, absent, time_limit=1, fewest_moves=True)
     tablemates = {x for rnd in plan24.rounds[2:] for t in rnd.tables if absentee in t.attendees for x in t.attendees}
-    assert moved(moves) <= tablemates - {absentee}, [move_line(m) for m in moves]
+    assert moved(moves) <= tablemates - {absentee}, move_lines(moves)
     assert {(m.attendee_id, m.round) for m in moves if m.after is None} == {(absentee, r) for r in (3, 4, 5)}
 
 
@@ -115,7 +115,7 @@ def test_two_late_arrivals_move_fewer_people_than_in_the_plain_search(plan24: Pl
     assert fewest.quality is not None and plain.quality is not None
     assert (fewest.quality.same_org_pairs, fewest.quality.repeat_pairs) == (0, 0)
     assert fewest.quality.distinct_new_pairs == plain.quality.distinct_new_pairs
-    assert len(moved(fewest_moves)) < len(moved(plain_moves)), [move_line(m) for m in fewest_moves]
+    assert len(moved(fewest_moves)) < len(moved(plain_moves)), move_lines(fewest_moves)
 
 
 @pytest.mark.parametrize("fewest_moves", [True, False])
