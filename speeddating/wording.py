@@ -66,10 +66,11 @@ def move_lines(moves: Sequence["Move"]) -> list[str]:
             leaving.setdefault(tuple(move.round for move in group), []).append(group[0].name)
     lines = []
     for group in by_person.values():
+        rounds = tuple(move.round for move in group)
         if any(move.after is not None for move in group):
             lines.append(t("{name}: {changes}", name=group[0].name, changes=_changes(group)))
-        elif names := leaving.pop(tuple(move.round for move in group), None):
-            lines.append(t("{name}: {changes}", name=", ".join(names), changes=_seat_lost(group)))
+        elif names := leaving.pop(rounds, None):
+            lines.append(t("{name}: {changes}", name=", ".join(names), changes=_seat_lost(rounds)))
     return lines
 
 
@@ -108,7 +109,8 @@ def _changes(group: Sequence["Move"]) -> str:
     for move in group:
         if move.before is not None and move.after is not None:
             left, rounds = changed.setdefault(move.after, ([], []))
-            left.extend([move.before] if move.before not in left else [])
+            if move.before not in left:
+                left.append(move.before)
             rounds.append(move.round)
         elif move.after is not None:
             taken.setdefault(move.after, []).append(move.round)
@@ -131,12 +133,11 @@ def _changes(group: Sequence["Move"]) -> str:
     if taken:
         parts.append((min(min(rounds) for rounds in taken.values()), _seat_taken(taken)))
     if lost:
-        parts.append((lost[0], _seat_lost([move for move in group if move.after is None])))
+        parts.append((lost[0], _seat_lost(lost)))
     return _listed([part for _, part in sorted(parts, key=lambda part: part[0])])
 
 
-def _seat_lost(group: Sequence["Move"]) -> str:
-    rounds = [move.round for move in group]
+def _seat_lost(rounds: Sequence[int]) -> str:
     return t_plural(
         "no table in round {rounds}", "no table in rounds {rounds}", len(rounds), rounds=rounds_listing(rounds)
     )

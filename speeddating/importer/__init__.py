@@ -40,6 +40,7 @@ from speeddating.importer.reading import (
     Row,
     Sheet,
     advice_for_the_page,
+    and_more,
     column_letter,
     numbered,
     quoted,
@@ -638,8 +639,7 @@ def _incomplete(row: Row, layout: Layout, name: str, organisation: str) -> str:
 def _people(people: Sequence[tuple[str, str]]) -> str:
     """ "Anne Martin (Annulé), Léa Dubois (Non)...", at most MAX_LISTED."""
     listed = ", ".join(t("{name} ({answer})", name=name, answer=answer) for name, answer in people[:MAX_LISTED])
-    more = len(people) - MAX_LISTED
-    return listed + (t_plural(" and {count} more", " and {count} more", more) if more > 0 else "")
+    return listed + and_more(len(people) - MAX_LISTED)
 
 
 def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:

@@ -447,10 +447,10 @@ def reason(error: BaseException) -> str:
 
 def decoded_text(data: bytes, source: str) -> tuple[str, list[str]]:
     """The file as text, and what the organiser should know about how it was decoded (the attendee list and
-    the pair files alike). A UTF-8 file with a
-    few Windows-1252 bytes (one name pasted from another file) is read line by line, each line in the
-    encoding it is written in, and those lines are named: decoding the whole file as Windows-1252 would turn
-    every accent of every other line into mojibake ("Élodie" -> "Ã‰lodie") without a word."""
+    the pair files alike). A UTF-8 file with a few Windows-1252 bytes (one name pasted from another file) is
+    read line by line, each line in the encoding it is written in, and those lines are named: decoding the
+    whole file as Windows-1252 would turn every accent of every other line into mojibake ("Élodie" ->
+    "Ã‰lodie") without a word."""
     text, warnings = _decoded(data, source)
     text, stray = _without_nul(text.removesuffix(END_OF_FILE), source)
     return _checked(text, source), [*stray, *warnings]
@@ -560,11 +560,15 @@ def _without_nul(text: str, source: str) -> tuple[str, list[str]]:
 def numbered(numbers: Sequence[int], name: str = "rows") -> dict[str, str]:
     """The placeholders `name` and `more` of a message naming rows or lines: the first MAX_SHOWN_LINES of
     `numbers` ("2, 3, 4, 5, 6"), then " and 3 more" if there are more."""
-    extra = len(numbers) - MAX_SHOWN_LINES
     return {
         name: ", ".join(format_integer(number) for number in numbers[:MAX_SHOWN_LINES]),
-        "more": t_plural(" and {count} more", " and {count} more", extra) if extra > 0 else "",
+        "more": and_more(len(numbers) - MAX_SHOWN_LINES),
     }
+
+
+def and_more(extra: int) -> str:
+    """ " and 3 more" after a list cut short by `extra` items, "" when nothing was left out."""
+    return t_plural(" and {count} more", " and {count} more", extra) if extra > 0 else ""
 
 
 def _checked(text: str, source: str) -> str:

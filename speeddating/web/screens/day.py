@@ -103,6 +103,7 @@ def router(site: Site) -> APIRouter:
         job = site.jobs.get(replan_key(draft))
         failed = job.error if job is not None and job.state is JobState.FAILED else ""
         replanned_from, report = last_replan(draft, plan)
+        mine = own_record(site, draft)
         return site.pages.page(
             request,
             "day.html",
@@ -119,9 +120,9 @@ def router(site: Site) -> APIRouter:
             report=report,
             replan_from=replanned_from,
             problems=[text for text in (failed, draft.state.get("day_problem", "")) if text],
-            recorded=draft.state.get("recorded", "") if own_record(site, draft) is not None else "",
+            recorded=draft.state.get("recorded", "") if mine is not None else "",
             time_limits=REPLAN_TIME_LIMITS,
-            **(record_context(site, draft, plan) if plan else {}),
+            **(record_context(site, draft, plan, mine) if plan else {}),
         )
 
     @routes.post("/day/mark")

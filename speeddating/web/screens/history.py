@@ -80,21 +80,21 @@ def own_record(site: Site, draft: Draft) -> int | None:
     return number if recorded_seating(site.workspace.history, number) == mine["seating"] else None
 
 
-def same_title_and_day(site: Site, draft: Draft, plan: Plan, title: str) -> SessionInfo | None:
+def same_title_and_day(site: Site, plan: Plan, title: str, mine: int | None) -> SessionInfo | None:
     """A session held that the history would take for this one (the same title on the same day, one session
-    per title and day) though this draft did not record it: another session of the day, or this one
-    recorded from elsewhere; None when there is none."""
+    per title and day) though this draft did not record it (`mine`, its `own_record`): another session of the
+    day, or this one recorded from elsewhere; None when there is none."""
     day = plan.event.date or dt.date.today().isoformat()
-    mine = own_record(site, draft)
     held = recorded_sessions(site.workspace.history)
     return next((s for s in held if s.date == day and s.title == title.strip() and s.id != mine), None)
 
 
-def record_context(site: Site, draft: Draft, plan: Plan) -> dict[str, Any]:
+def record_context(site: Site, draft: Draft, plan: Plan, mine: int | None) -> dict[str, Any]:
     """What the record form shows: the title to record under, the session it would replace, and, after a
-    refusal and while that session is there, why (in the page's language of the moment)."""
+    refusal and while that session is there, why (in the page's language of the moment); `mine` is the
+    draft's `own_record`."""
     title = record_title(draft, plan)
-    clash = same_title_and_day(site, draft, plan, title)
+    clash = same_title_and_day(site, plan, title, mine)
     refused = clash is not None and bool(draft.state.get("record_refused"))
     problem = title_taken(clash) if clash is not None and refused else ""
     return {"record_title": title, "clash": clash, "record_problem": problem}
@@ -120,14 +120,14 @@ def record_held(site: Site, draft: Draft, plan: Plan, title: str = "", replace_c
     box ticked); otherwise TitleTaken says which, naming the page's controls, not the CLI's --title/--force."""
     title = clean(title) or plan.event.title
     draft = draft.save(record_title=title if title != plan.event.title else "", record_refused=False)
-    clash = same_title_and_day(site, draft, plan, title)
+    mine = own_record(site, draft)
+    clash = same_title_and_day(site, plan, title, mine)
     if clash is not None and not replace_clash:
         draft.save(record_refused=True)
         raise TitleTaken(title_taken(clash))
-    again = own_record(site, draft) is not None
     session = record(plan, site.workspace.history, title).session
     fields = {"number": session.id, "title": session.title, "date": long_date(session.date)}
-    if again:
+    if mine is not None:
         said = t("Session n° {number} recorded again, in place of the earlier record: {title}, {date}.", **fields)
     else:
         said = t("Session n° {number} recorded: {title}, {date}.", **fields)
@@ -176,7 +176,7 @@ def router(site: Site) -> APIRouter:
         seated = {x for planned in plan.rounds for table in planned.tables for x in table.attendees}
         people = [attendee for attendee in plan.attendees if attendee.id in seated]
         ticked = came if came is not None else frozenset(seated)
-        context = record_context(site, draft, plan)
+        context = record_context(site, draft, plan, own_record(site, draft))
         return site.pages.page(request, "record.html", draft=draft, plan=plan, people=people, came=ticked, **context)
 
     @routes.post("/record/{session_id}")
