@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from speeddating.i18n import use_language
@@ -682,6 +682,14 @@ def tables(draw: st.DrawFn) -> list[tuple[str, str, str, str]]:
             ("PARTICIPANT", "organisme", "e-mail"),
         ]
     ),
+)
+@example(  # "ÎŸ" is the mojibake of a Greek letter, and also text as typed: it was "repaired"
+    table=[("Aa", "Cap emploi", "", ""), ("Aùûmjotn", "Cap emploi", "", "ÎŸ")],
+    separator=";",
+    encoding="utf-8",
+    title=False,
+    blanks=[],
+    headers=("Nom complet", "Structure", "Courriel"),
 )
 def test_any_table_reads_back_as_written(
     tmp_path: Path,

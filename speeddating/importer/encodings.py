@@ -116,4 +116,20 @@ def repaired(text: str) -> str:
     import ftfy  # only a cell that may be garbled needs it (a quarter of a second to import)
 
     fixed = unicodedata.normalize("NFC", ftfy.fix_encoding(text))
-    return fixed if set(fixed) - set(text) - BLANKS else text
+    added = set(fixed) - set(text) - BLANKS
+    return fixed if added and all(_garbled_in_a_latin_list(char) for char in added) else text
+
+
+def _garbled_in_a_latin_list(char: str) -> bool:
+    """What a repair may bring back in a list of Latin names: an accented letter, a typographic sign (’ « » –)
+    or a currency sign (€). "ÎŸ", as typed, is also the mojibake of the Greek capital omicron: a repair that
+    would turn text into another script is more likely a misreading than the list's own writing."""
+    return "LATIN" in unicodedata.name(char, "") or unicodedata.category(char) in {
+        "Pd",
+        "Pi",
+        "Pf",
+        "Po",
+        "Ps",
+        "Pe",
+        "Sc",
+    }
