@@ -79,18 +79,21 @@ def test_click_is_left_as_it_was_after_a_run(attendees: Path) -> None:
     assert "is not in the range" in str(caught.value)
 
 
-def test_every_help_text_has_a_french_version() -> None:
+def test_every_command_and_option_has_a_help_text_with_a_french_version() -> None:
     missing: list[str] = []
 
-    def visit(command: click.Command) -> None:
-        texts = [command.__dict__.get("_english_help")]
-        texts += [param.__dict__.get("_english_help") for param in command.params]
+    def visit(command: click.Command, name: str) -> None:
+        options = [param for param in command.params if isinstance(param, click.Option) and not param.hidden]
+        texts = {name: command.__dict__.get("_english_help")}
+        texts |= {f"{name} --{param.name}": param.__dict__.get("_english_help") for param in options}
         with use_language("fr"):
-            missing.extend(text for text in texts if text and t(text) == text)
-        for sub in getattr(command, "commands", {}).values():
-            visit(sub)
+            missing.extend(
+                f"{where}: {text or 'no help'}" for where, text in texts.items() if not text or t(text) == text
+            )
+        for sub_name, sub in getattr(command, "commands", {}).items():
+            visit(sub, f"{name} {sub_name}")
 
-    visit(cli)
+    visit(cli, "speeddating")
     assert missing == []
 
 

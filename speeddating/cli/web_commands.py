@@ -16,7 +16,12 @@ def default_data_folder() -> Path:
     return Path(platformdirs.user_data_dir("speeddating", appauthor=False))
 
 
-@cli.command()
+@cli.command(
+    help=N_(
+        "Open the organiser's page in the browser: import the list, plan, print and run the day from there, "
+        "on this computer only."
+    )
+)
 @option(
     "--port",
     type=click.IntRange(0, 65535),
