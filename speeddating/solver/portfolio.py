@@ -8,8 +8,9 @@ of the quality) → for small sessions, the full CP-SAT model to prove optimalit
 neighbourhood search with CP-SAT for what remains.
 After earlier sessions, designs are relabelled to dodge the pairs met before (`relabel`), the
 search trades repeats of both kinds before restoring their priority (`local_search.tabu_search`),
-and the neighbourhoods, which never paid there, give their time to the search. When the full model
-does not run beside it, a search runs on every worker at once with other seeds (`parallel`).
+and the neighbourhoods, which never paid there, give their time to the search. The search runs on
+every worker at once with other seeds (`parallel`): on the six-table networks the second seed did
+more than the full model beside one search, which never improved a plan there.
 Every plan produced is judged with `Evaluation.rank()` and the best one is kept, so a component
 that fails or does worse (CP-SAT under a short limit can return nothing, or less than its hint)
 costs time, never quality. A plan proven best by arithmetic (`proven_best`) stops everything at once.
@@ -21,7 +22,6 @@ same plan whatever the machine's load; the wall clock only caps a run several ti
 
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from itertools import combinations
 
@@ -31,7 +31,7 @@ from speeddating.problem import Problem, Schedule, pair
 from speeddating.solver.budget import SWAPS_PER_SECOND, safety_cap
 from speeddating.solver.constructions import construct, is_plain
 from speeddating.solver.costs import proven_best
-from speeddating.solver.cpsat_model import ModelOutcome, ModelRun, finish, solve_model
+from speeddating.solver.cpsat_model import ModelOutcome, solve_model
 from speeddating.solver.freedom import FREEDOM_MAX_PEOPLE, freedom_schedule
 from speeddating.solver.greedy import fit_schedule, greedy_schedule
 from speeddating.solver.lns import STEP_DETERMINISTIC_TIME, large_neighbourhood_search
@@ -43,18 +43,14 @@ from speeddating.status import Phase, Progress, ProgressEvent, SolveStatus, Stop
 
 SEARCH_SHARE = 0.5
 MODEL_SHARE = 0.2
-"""With one worker: shares of the time limit for the tabu search and then the full model; the
-neighbourhood search gets the rest."""
-
-BESIDE_SEARCH_SHARE = 0.6
-"""With several workers the full model runs on the spare ones *beside* the tabu search (from the
-starting plan, for the proof) as long as it, so the tabu search can take more of the time."""
+"""Shares of the time limit for the tabu searches and then, on small sessions, the full model (to prove
+optimality or a bound); the neighbourhood search gets the rest."""
 
 PARALLEL_MIN_TIME_LIMIT = 2.0
 PROCESS_START_WORK = SWAPS_PER_SECOND // 2
-"""When the full model does not run beside it, the tabu search runs on every worker at once, with
-other seeds, from this time limit on (below it starting a process, about half a second, which the
-searches in other processes give up from their budget, is not worth it)."""
+"""The tabu search runs on every worker at once, with other seeds, from this time limit on (below it
+starting a process, about half a second, which the searches in other processes give up from their
+budget, is not worth it)."""
 
 MODEL_SECONDS_PER_UNIT = 1.3
 """What one unit of CP-SAT deterministic time takes on the full model of a small session."""
@@ -190,30 +186,25 @@ def least_met_rounds(problem: Problem, schedule: Schedule) -> Schedule:
 
 @dataclass(frozen=True)
 class Shares:
-    """How the time limit is spent: shares of it for each tabu search, the full model (beside the
-    search or after it) and the neighbourhoods."""
+    """How the time limit is spent: shares of it for the tabu searches, the full model after them and
+    the neighbourhoods."""
 
     search: float
     model: float
     neighbourhoods: float
 
 
-def shares(problem: Problem, exact: bool, beside: bool, time_limit: float) -> Shares:
+def shares(problem: Problem, exact: bool, time_limit: float) -> Shares:
     """After earlier sessions the neighbourhoods never paid (not one improvement at 10, 60 or 300 s),
     so their time goes to the search, as it does when their share of `time_limit` holds not one of
-    them; the model beside the search runs as long as it."""
-    with_neighbourhoods = planned_shares(
-        exact, beside, problem.people <= LNS_MAX_PEOPLE and not problem.past_encounters
-    )
+    them."""
+    with_neighbourhoods = planned_shares(exact, problem.people <= LNS_MAX_PEOPLE and not problem.past_encounters)
     if neighbourhood_count(problem, with_neighbourhoods.neighbourhoods * time_limit):
         return with_neighbourhoods
-    return planned_shares(exact, beside, neighbourhoods=False)
+    return planned_shares(exact, neighbourhoods=False)
 
 
-def planned_shares(exact: bool, beside: bool, neighbourhoods: bool) -> Shares:
-    if beside:
-        search = BESIDE_SEARCH_SHARE if neighbourhoods else 1.0
-        return Shares(search, search, 1 - search)
+def planned_shares(exact: bool, neighbourhoods: bool) -> Shares:
     if exact:
         search = SEARCH_SHARE if neighbourhoods else 1 - MODEL_SHARE
         return Shares(search, MODEL_SHARE, 1 - search - MODEL_SHARE)
@@ -327,46 +318,22 @@ def solve(
         start = hint
     optimal, bound = best.perfect, None
     exact = problem.people <= EXACT_MAX_PEOPLE and not optimal
-    beside = exact and workers >= 2
-    share = shares(problem, exact, beside, time_limit)
-    parallel = workers - 1 if not beside and time_limit >= PARALLEL_MIN_TIME_LIMIT else 0
+    share = shares(problem, exact, time_limit)
+    parallel = workers - 1 if time_limit >= PARALLEL_MIN_TIME_LIMIT else 0
     model: ModelOutcome | None = None
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        running: Future[ModelOutcome] | None = None
-        if beside:
-            run = ModelRun(
-                problem,
-                hint=start,
-                deterministic_time=share.model * time_limit / MODEL_SECONDS_PER_UNIT,
-                time_limit=deadline - time.monotonic(),
-                workers=workers - 1,
-                seed=seed,
-            )
-            running = pool.submit(run.solve)
-        try:
-            if not optimal:
-                searches(
-                    problem,
-                    start,
-                    best,
-                    seed=seed,
-                    work_budget=int(SWAPS_PER_SECOND * time_limit * share.search),
-                    deadline=deadline,
-                    parallel=parallel,
-                    stop=stop,
-                )
-                optimal = best.perfect
-        except BaseException:
-            if running is not None:  # Ctrl-C: stop CP-SAT before the thread pool waits for it
-                run.stop()
-            raise
-        if running is not None:
-            if optimal:  # stopped at a moment that depends on the machine: its answer is ignored
-                run.stop()
-                running.result()
-            else:
-                model = finish(run, running, stop)
-    if exact and not optimal and not beside and not stop.requested:
+    if not optimal:
+        searches(
+            problem,
+            start,
+            best,
+            seed=seed,
+            work_budget=int(SWAPS_PER_SECOND * time_limit * share.search),
+            deadline=deadline,
+            parallel=parallel,
+            stop=stop,
+        )
+        optimal = best.perfect
+    if exact and not optimal and not stop.requested:
         model = solve_model(
             problem,
             hint=best.schedule,
