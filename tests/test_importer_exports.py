@@ -650,3 +650,121 @@ def test_a_hidden_first_sheet_is_not_planned_instead_of_the_visible_one(tmp_path
             "indiquez --sheet pour en lire une autre.",
         )
         assert [a.name for a in read_roster(path, sheet="Archive").attendees] == ["Ancien Inscrit", "Autre Ancien"]
+
+
+BILLETWEB: Rows = [
+    [
+        "Billet",
+        "Commande",
+        "Date",
+        "Nom",
+        "Prénom",
+        "Email",
+        "Tarif",
+        "Prix",
+        "Code promo",
+        "Payé",
+        "Valide",
+        "Date de validation",
+        "Moyen de paiement",
+        "Structure",
+    ],
+    [
+        "T1187301",
+        "C905521",
+        "2026-11-18 09:12",
+        "Lemaire",
+        "Sophie",
+        "s.lemaire@francetravail.fr",
+        "Entrée partenaire",
+        "0.00",
+        "",
+        "Oui",
+        "Oui",
+        "2026-11-18 09:12",
+        "Gratuit",
+        "France Travail",
+    ],
+    [
+        "T1187302",
+        "C905522",
+        "2026-11-18 10:40",
+        "Benali",
+        "Karim",
+        "k.benali@capemploi41.fr",
+        "Entrée partenaire",
+        "0.00",
+        "",
+        "Oui",
+        "Non",
+        "",
+        "Gratuit",
+        "Cap emploi",
+    ],
+    [
+        "T1187303",
+        "C905523",
+        "2026-11-19 14:03",
+        "Dubois",
+        "Léa",
+        "lea.dubois@cidff41.fr",
+        "Entrée partenaire",
+        "0.00",
+        "",
+        "Oui",
+        "Oui",
+        "2026-11-19 14:05",
+        "Gratuit",
+        "CIDFF",
+    ],
+    [
+        "T1187304",
+        "C905524",
+        "2026-11-20 08:30",
+        "Chevalier",
+        "Hélène",
+        "h.chevalier@ac-orleans-tours.fr",
+        "Entrée partenaire",
+        "0.00",
+        "",
+        "Oui",
+        "Oui",
+        "2026-11-20 08:31",
+        "Gratuit",
+        "CIO",
+    ],
+    [
+        "T1187305",
+        "C905525",
+        "2026-11-20 11:17",
+        "Leroy",
+        "Camille",
+        "c.leroy@mlblois.fr",
+        "Entrée partenaire",
+        "0.00",
+        "",
+        "Oui",
+        "Non",
+        "",
+        "Gratuit",
+        "Mission Locale",
+    ],
+]
+"""A Billetweb "Export des participants": ticket and order numbers, the tariff, "Payé" and "Valide" (Oui/Non: a
+ticket cancelled by the organiser or never confirmed is "Non") and the date it was validated; a custom
+"Structure" question."""
+
+
+def test_a_billetweb_export_leaves_out_the_tickets_not_valid(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "export_billetweb.csv", BILLETWEB, ";", "utf-8-sig")
+    roster = read_roster(path)
+    assert [(a.name, a.organisation) for a in roster.attendees] == [
+        ("Sophie Lemaire", "France Travail"),
+        ("Léa Dubois", "CIDFF"),
+        ("Hélène Chevalier", "CIO"),
+    ]
+    assert (
+        f"{path} : 2 personnes laissées de côté, qui ne viennent pas d'après colonne K « Valide » : "
+        "Karim Benali (Non), Camille Leroy (Non)."
+    ) in roster.warnings
+    assert ("Date de validation", "2026-11-18 09:12") in roster.attendees[0].attributes
