@@ -12,6 +12,7 @@ import pytest
 import xlwt
 from odf.opendocument import load as load_ods
 from odf.table import TableRow
+from openpyxl.styles import Font
 
 from speeddating.i18n import use_language
 from speeddating.importer import ImportProblems, advice_for_the_page, read_roster
@@ -298,6 +299,35 @@ def test_rows_the_sheet_hides_are_read_and_said(tmp_path: Path, suffix: str, wri
     assert roster.warnings == (
         f"{path} : la ligne 3 est masquée dans la feuille (filtrée ou masquée) et lue comme les autres. "
         "Supprimez-la si cette personne ne vient pas.",
+    )
+
+
+STRIKING: Rows = [
+    ["Prénom", "Nom", "Structure"],
+    ["Anne", "Martin", "CIO"],
+    ["Karim", "Benali", "Cap emploi"],
+    ["Léa", "Dubois", "PLIE"],
+    ["Zoé", "Roux", "CIDFF"],
+    ["Paul", "Renard", "France Travail"],
+]
+
+
+def test_people_whose_name_is_struck_through_are_left_out_and_named(tmp_path: Path) -> None:
+    """An organiser strikes a cancelled person out rather than deleting the row: the whole row (Karim Benali) or
+    the name only (Zoé Roux). Struck elsewhere (Paul Renard's organisation), or bold, is no cancellation."""
+    path = write_xlsx(tmp_path / "inscrits.xlsx", {"Inscrits": STRIKING})
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    for cell in (*sheet[3], sheet["A5"], sheet["B5"], sheet["C6"]):
+        cell.font = Font(strike=True)
+    sheet["A2"].font = sheet["B2"].font = Font(bold=True, strike=False)
+    book.save(path)
+    roster = read_roster(path)
+    assert [a.name for a in roster.attendees] == ["Anne Martin", "Léa Dubois", "Paul Renard"]
+    assert roster.warnings == (
+        f"{path} : 2 personnes laissées de côté, dont le nom est barré dans la feuille : Karim Benali, Zoé Roux. "
+        "Enlevez le barré de celles qui viennent.",
     )
 
 

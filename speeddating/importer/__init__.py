@@ -390,6 +390,13 @@ def _name(row: Row, layout: Layout, family_first: bool, skipped: "_Skipped") -> 
     return join_name(first, last)
 
 
+def _struck_through(row: Row, layout: Layout, table: Sheet) -> bool:
+    """Whether every filled name cell of the row is struck through: the organiser crossed the person out
+    rather than deleting the row."""
+    filled = [column for column in layout.name_columns() if row.cell(column)]
+    return bool(filled) and all((row.number, column) in table.struck for column in filled)
+
+
 def _submission_column(layout: Layout, data: Sequence[Row]) -> int | None:
     """The column of the date a response was sent, when some responses have one: those without were left
     unfinished (a response, not a row an organiser adds, and LimeSurvey exports them unless told not to)."""
@@ -420,6 +427,8 @@ class _Skipped:
     turned: list[str]
     submitted: int | None = None
     """The column of the date a response was sent, when the list has one."""
+    struck: list[str] = field(default_factory=list)
+    """The people whose name the sheet strikes through, as an organiser strikes a cancelled person."""
 
 
 def _read_entries(table: Sheet, layout: Layout) -> _Reading:
@@ -455,6 +464,9 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
             skipped.notes.append((row.number, next(cell for cell in row.cells if cell)))
             continue
         name = _known(_name(row, layout, family_first, skipped))
+        if name and _struck_through(row, layout, table):
+            skipped.struck.append(name)
+            continue
         if submitted is not None and not row.cell(submitted):
             skipped.unfinished.append(name or t("row {row}", row=row.number))
             continue
@@ -667,6 +679,18 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
         t("{file}, row {row}: skipped, a note rather than a person ({text}).", file=source, row=row, text=quoted(text))
         for row, text in skipped.notes
     )
+    if skipped.struck:
+        lines.append(
+            t_plural(
+                "{file}: {count} person left out, whose name is struck through in the sheet: {people}. Remove "
+                "the strikethrough to keep them.",
+                "{file}: {count} people left out, whose names are struck through in the sheet: {people}. Remove "
+                "the strikethrough of anyone who comes.",
+                len(skipped.struck),
+                file=source,
+                people=", ".join(skipped.struck[:MAX_LISTED]) + and_more(len(skipped.struck) - MAX_LISTED),
+            )
+        )
     attending = layout.roles.get(Role.ATTENDING)
     column = layout.describe([attending]) if attending is not None else ""
     if skipped.absent:

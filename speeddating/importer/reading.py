@@ -133,6 +133,8 @@ class Sheet:
     """The sheet read, in a workbook."""
     sheets: tuple[str, ...] = ()
     """Every sheet of the workbook, hidden ones included, in its order."""
+    struck: frozenset[tuple[int, int]] = frozenset()
+    """(row, column) of the cells written struck through, as an organiser strikes a cancelled person (.xlsx)."""
 
     def hint(self) -> str:
         """Where the list may be instead, when the sheet read was the wrong one."""
@@ -770,7 +772,14 @@ def _with_context(
         )
     names = tuple(entry.name for entry in entries)
     return Sheet(
-        table.rows, table.source, others, workbook=True, warnings=tuple(warnings), name=chosen.name, sheets=names
+        table.rows,
+        table.source,
+        others,
+        workbook=True,
+        warnings=tuple(warnings),
+        name=chosen.name,
+        sheets=names,
+        struck=table.struck,
     )
 
 
@@ -811,11 +820,12 @@ XLSX_NAMESPACE = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 def _xlsx_sheets(book: Any, archive: zipfile.ZipFile, source: str) -> list[_SheetEntry]:
     paths = _xlsx_sheet_paths(archive)
+    struck_styles = _xlsx_struck_styles(archive)
     return [
         _SheetEntry(
             str(worksheet.title),
             worksheet.sheet_state != "visible",
-            partial(_xlsx_rows, worksheet, archive, paths.get(str(worksheet.title)), source),
+            partial(_xlsx_rows, worksheet, archive, paths.get(str(worksheet.title)), struck_styles, source),
         )
         for worksheet in book.worksheets
     ]
@@ -823,13 +833,46 @@ def _xlsx_sheets(book: Any, archive: zipfile.ZipFile, source: str) -> list[_Shee
 
 def _xlsx_sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> the part holding its cells, from the workbook and its relationships."""
-    relationships = ElementTree.parse(archive.open("xl/_rels/workbook.xml.rels")).getroot()
-    targets = {_attribute(rel, "Id"): _attribute(rel, "Target") for rel in relationships}
+    targets = _xlsx_relationships(archive)
     paths = {}
     for element in ElementTree.parse(archive.open("xl/workbook.xml")).getroot().iter(XLSX_NAMESPACE + "sheet"):
-        target = targets.get(_attribute(element, "id"), "")
-        paths[_attribute(element, "name")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        paths[_attribute(element, "name")] = _xlsx_part(targets.get(_attribute(element, "id"), ("", ""))[0])
     return paths
+
+
+def _xlsx_relationships(archive: zipfile.ZipFile) -> dict[str, tuple[str, str]]:
+    """The workbook's relationships: id -> (target, type)."""
+    relationships = ElementTree.parse(archive.open("xl/_rels/workbook.xml.rels")).getroot()
+    return {_attribute(rel, "Id"): (_attribute(rel, "Target"), _attribute(rel, "Type")) for rel in relationships}
+
+
+def _xlsx_part(target: str) -> str:
+    """A relationship's target as the archive names the part ("worksheets/sheet1.xml" -> "xl/worksheets/...")."""
+    return target.lstrip("/") if target.startswith("/") else "xl/" + target
+
+
+def _xlsx_struck_styles(archive: zipfile.ZipFile) -> frozenset[int]:
+    """The cell styles (indexes of styles.xml's cellXfs, a cell's s=) whose font is struck through."""
+    styles = next(
+        (_xlsx_part(target) for target, kind in _xlsx_relationships(archive).values() if kind.endswith("/styles")),
+        "xl/styles.xml",
+    )
+    if styles not in archive.namelist():
+        return frozenset()
+    root = ElementTree.parse(archive.open(styles)).getroot()
+    fonts = root.find(XLSX_NAMESPACE + "fonts")
+    struck_fonts = {
+        str(index)
+        for index, font in enumerate(fonts if fonts is not None else [])
+        if (strike := font.find(XLSX_NAMESPACE + "strike")) is not None
+        and _attribute(strike, "val", "1") not in ("0", "false")
+    }
+    cell_styles = root.find(XLSX_NAMESPACE + "cellXfs")
+    return frozenset(
+        index
+        for index, style in enumerate(cell_styles if cell_styles is not None else [])
+        if _attribute(style, "fontId", "0") in struck_fonts
+    )
 
 
 def _cell_range(reference: str) -> tuple[int, int, int, int] | None:
@@ -842,27 +885,44 @@ def _cell_range(reference: str) -> tuple[int, int, int, int] | None:
     return int(match[2]), first_column, int(match[4]), last_column
 
 
-def _xlsx_layout(archive: zipfile.ZipFile, path: str | None) -> tuple[list[tuple[int, int, int, int]], set[int]]:
-    """The merged ranges of a sheet and its hidden rows, read from its part as a stream (openpyxl's read-only
-    mode has neither)."""
-    merges: list[tuple[int, int, int, int]] = []
-    hidden: set[int] = set()
+@dataclass
+class _XlsxLayout:
+    """What openpyxl's read-only mode does not give of a sheet: its merged ranges, hidden rows and struck cells."""
+
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    hidden: set[int] = field(default_factory=set)
+    struck: set[tuple[int, int]] = field(default_factory=set)
+
+
+def _xlsx_layout(archive: zipfile.ZipFile, path: str | None, struck_styles: frozenset[int]) -> _XlsxLayout:
+    """The merged ranges, hidden rows and struck-through cells of a sheet, read from its part as a stream, so
+    that a large sheet costs no more than its cells' text."""
+    layout = _XlsxLayout()
     if path is None or path not in archive.namelist():
-        return merges, hidden
+        return layout
     with archive.open(path) as part:
         for _, element in ElementTree.iterparse(part):
-            if element.tag == XLSX_NAMESPACE + "mergeCell":
+            if element.tag == XLSX_NAMESPACE + "c":
+                style = _attribute(element, "s")
+                if style.isdigit() and int(style) in struck_styles:
+                    cell = re.fullmatch(r"([A-Z]{1,3})(\d+)", _attribute(element, "r").upper())
+                    column = column_index(cell[1]) if cell else None
+                    if cell and column is not None:
+                        layout.struck.add((int(cell[2]), column))
+            elif element.tag == XLSX_NAMESPACE + "mergeCell":
                 found = _cell_range(_attribute(element, "ref"))
                 if found is not None:
-                    merges.append(found)
+                    layout.merges.append(found)
             elif element.tag == XLSX_NAMESPACE + "row":
                 if _attribute(element, "hidden") in ("1", "true") and _attribute(element, "r").isdigit():
-                    hidden.add(int(_attribute(element, "r")))
+                    layout.hidden.add(int(_attribute(element, "r")))
                 element.clear()
-    return merges, hidden
+    return layout
 
 
-def _xlsx_rows(worksheet: Any, archive: zipfile.ZipFile, path: str | None, source: str) -> Sheet:
+def _xlsx_rows(
+    worksheet: Any, archive: zipfile.ZipFile, path: str | None, struck_styles: frozenset[int], source: str
+) -> Sheet:
     """The cells of a sheet, as text, row by row from the file: the dimension the sheet claims is ignored
     (openpyxl would otherwise pad every row to it)."""
     worksheet.reset_dimensions()
@@ -871,8 +931,13 @@ def _xlsx_rows(worksheet: Any, archive: zipfile.ZipFile, path: str | None, sourc
         if values:
             far = _far_column(values)
             rows.add(number, (_cell_text(value) for value in values[:MAX_COLUMNS]), far)
-    merges, hidden = _xlsx_layout(archive, path)
-    return Sheet(tuple(_merged(rows.rows, merges)), source, warnings=rows.warnings(hidden))
+    layout = _xlsx_layout(archive, path, struck_styles)
+    return Sheet(
+        tuple(_merged(rows.rows, layout.merges)),
+        source,
+        warnings=rows.warnings(layout.hidden),
+        struck=frozenset(layout.struck),
+    )
 
 
 def _cell_text(value: object) -> str:
