@@ -16,7 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from speeddating.fileio import atomic_write_text
-from speeddating.i18n import N_, N_plural, format_integer, t, t_plural
+from speeddating.i18n import N_, N_plural, and_more, format_integer, t, t_plural
 from speeddating.importer.columns import (
     ColumnChoice,
     ColumnRecognition,
@@ -40,7 +40,6 @@ from speeddating.importer.reading import (
     Row,
     Sheet,
     advice_for_the_page,
-    and_more,
     column_letter,
     numbered,
     quoted,

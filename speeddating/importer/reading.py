@@ -25,7 +25,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from speeddating.errors import UserError
-from speeddating.i18n import N_, format_integer, t, t_plural
+from speeddating.i18n import N_, and_more, format_integer, t, t_plural
 from speeddating.importer.encodings import repaired, single_byte_encoding, utf16_without_bom
 from speeddating.importer.markup import MarkupTable, html_tables, is_html, is_spreadsheet_xml, spreadsheet_xml_sheets
 from speeddating.text import clean, fold
@@ -566,11 +566,6 @@ def numbered(numbers: Sequence[int], name: str = "rows") -> dict[str, str]:
         name: ", ".join(format_integer(number) for number in numbers[:MAX_SHOWN_LINES]),
         "more": and_more(len(numbers) - MAX_SHOWN_LINES),
     }
-
-
-def and_more(extra: int) -> str:
-    """ " and 3 more" after a list cut short by `extra` items, "" when nothing was left out."""
-    return t_plural(" and {count} more", " and {count} more", extra) if extra > 0 else ""
 
 
 def _checked(text: str, source: str) -> str:
