@@ -768,3 +768,75 @@ def test_a_billetweb_export_leaves_out_the_tickets_not_valid(tmp_path: Path) -> 
         "Karim Benali (Non), Camille Leroy (Non)."
     ) in roster.warnings
     assert ("Date de validation", "2026-11-18 09:12") in roster.attendees[0].attributes
+
+
+def teams_report(summary: str, participants: str, activities: str, headers: list[str]) -> Rows:
+    """A Microsoft Teams attendance report with these section titles and participant headers (Teams' language)."""
+    people = [
+        ["Anne Martin", "11/20/26, 9:00:12 AM", "11/20/26, 10:02:40 AM", "1h 2m 28s", "anne.martin@francetravail.fr"],
+        ["Karim Benali", "11/20/26, 9:01:40 AM", "11/20/26, 10:01:02 AM", "59m 21s", "k.benali@capemploi41.fr"],
+        ["Léa Dubois", "11/20/26, 9:03:05 AM", "11/20/26, 9:58:44 AM", "55m 39s", "lea.dubois@cidff41.fr"],
+        ["Paul Renard", "11/20/26, 9:04:51 AM", "11/20/26, 10:02:40 AM", "57m 49s", "paul.renard@francetravail.fr"],
+    ]
+    roles = ["Organizer", "Presenter", "Attendee", "Attendee"]
+    return [
+        [summary],
+        ["Meeting title", "Point partenaires emploi"],
+        ["Attended participants", "4"],
+        ["Start time", "11/20/26, 9:00:12 AM"],
+        ["End time", "11/20/26, 10:02:40 AM"],
+        ["Meeting duration", "1h 2m 28s"],
+        ["Average attendance time", "58m 19s"],
+        [],
+        [participants],
+        headers,
+        *([*person, person[4], role] for person, role in zip(people, roles, strict=True)),
+        [],
+        [activities],
+        [headers[0], "Join Time", "Leave Time", "Duration", headers[4], headers[6]],
+        [*people[1][:2], "11/20/26, 9:30:00 AM", "28m 20s", people[1][4], "Presenter"],
+        [people[1][0], "11/20/26, 9:31:00 AM", people[1][2], "30m 2s", people[1][4], "Presenter"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        teams_report(
+            "1. Summary",
+            "2. Participants",
+            "3. In-Meeting Activities",
+            ["Name", "First Join", "Last Leave", "In-Meeting Duration", "Email", "Participant ID (UPN)", "Role"],
+        ),
+        teams_report(
+            "1. Résumé",
+            "2. Participants",
+            "3. Activités de la réunion",
+            [
+                "Nom",
+                "Première arrivée",
+                "Dernier départ",
+                "Durée de la réunion",
+                "E-mail",
+                "ID du participant (UPN)",
+                "Rôle",
+            ],
+        ),
+    ],
+)
+def test_a_teams_attendance_report_is_read_as_its_participants(tmp_path: Path, report: Rows) -> None:
+    """Teams' "Download attendance report": UTF-16, tab-separated, three sections; the people are the second's,
+    once each (the third lists a row per join), their organisations their addresses' domains."""
+    path = write_csv(tmp_path / "meetingAttendanceReport(Point partenaires emploi).csv", report, "\t", "utf-16")
+    roster = read_roster(path)
+    assert [(a.name, a.email) for a in roster.attendees] == [
+        ("Anne Martin", "anne.martin@francetravail.fr"),
+        ("Karim Benali", "k.benali@capemploi41.fr"),
+        ("Léa Dubois", "lea.dubois@cidff41.fr"),
+        ("Paul Renard", "paul.renard@francetravail.fr"),
+    ]
+    assert organisations(roster) == Counter({"France Travail": 2, "capemploi41.fr": 1, "cidff41.fr": 1})
+    assert roster.warnings[0] == (
+        f"{path} : un rapport de présence Microsoft Teams ; sa section « 2. Participants » lue (lignes 10 à 14), "
+        "son résumé et ses activités pendant la réunion laissés de côté."
+    )

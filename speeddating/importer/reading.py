@@ -601,7 +601,9 @@ def _read_text(text: str, source: str, score: ListScore) -> Sheet:
 
     def fit(separator: str) -> tuple[int, int]:
         cut = list(csv.reader(io.StringIO(sample, newline=""), delimiter=separator))
-        return score(cut), _rows_as_wide_as_the_first(cut)
+        rows = [Row(number, tuple(cells)) for number, cells in enumerate(cut, start=1) if any(cells)]
+        listed = [row.cells for row in (_teams_participants(rows) or ())[1:]] or cut  # a report: its list decides
+        return score(listed), _rows_as_wide_as_the_first(listed)
 
     try:
         separator = max(SEPARATORS, key=fit)
@@ -615,7 +617,43 @@ def _read_text(text: str, source: str, score: ListScore) -> Sheet:
             rows.add(number, (clean(cell) for cell in cells), far)
     except csv.Error as error:
         raise _malformed(source, error) from None
-    return Sheet(tuple(rows.rows), source, warnings=rows.warnings())
+    participants = _teams_participants(rows.rows)
+    if participants is None:
+        return Sheet(tuple(rows.rows), source, warnings=rows.warnings())
+    said = t(
+        "{file}: a Microsoft Teams attendance report; its section {section} read (rows {first} to {last}), its "
+        "summary and in-meeting activities left out.",
+        file=source,
+        section=quoted(participants[0].cells[0]),
+        first=participants[1].number,
+        last=participants[-1].number,
+    )
+    return Sheet(participants[1:], source, warnings=(said, *rows.warnings()))
+
+
+TEAMS_SECTION = re.compile(r"\d\.\s*(.+)")
+"""A section's title in a Teams attendance report, alone on its row: "1. Summary", "2. Participants",
+"3. In-Meeting Activities" (in French "1. Résumé", "2. Participants", "3. Activités de la réunion")."""
+TEAMS_SUMMARY_TITLES = frozenset({"summary", "resume", "meeting summary", "resume de la reunion"})
+
+
+def _section_title(row: Row) -> str | None:
+    """The folded title of a report's numbered section alone on its row ("2. Participants": "participants")."""
+    match = TEAMS_SECTION.fullmatch(row.cells[0]) if len(row.cells) == 1 else None
+    return fold(match[1]) if match else None
+
+
+def _teams_participants(rows: Sequence[Row]) -> tuple[Row, ...] | None:
+    """The second section's title row ("2. Participants") and the rows under it, up to the next section, when
+    `rows` are a Microsoft Teams attendance report (its first row "1. Summary"); None for any other table. The
+    summary above (meeting title, times) and the activities below (a row per join, people again) list nobody."""
+    if not rows or _section_title(rows[0]) not in TEAMS_SUMMARY_TITLES:
+        return None
+    sections = [index for index, row in enumerate(rows) if _section_title(row) is not None]
+    if len(sections) < 2:
+        return None
+    start, end = sections[1], (sections[2] if len(sections) > 2 else len(rows))
+    return tuple(rows[start:end]) if end - start > 1 else None
 
 
 def _rows_as_wide_as_the_first(rows: Sequence[Sequence[str]]) -> int:
