@@ -853,12 +853,12 @@ XLSX_NAMESPACE = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 def _xlsx_sheets(book: Any, archive: zipfile.ZipFile, source: str) -> list[_SheetEntry]:
     paths = _xlsx_sheet_paths(archive)
-    struck_styles = _xlsx_struck_styles(archive)
+    strikes = _xlsx_strikes(archive)
     return [
         _SheetEntry(
             str(worksheet.title),
             worksheet.sheet_state != "visible",
-            partial(_xlsx_rows, worksheet, archive, paths.get(str(worksheet.title)), struck_styles, source),
+            partial(_xlsx_rows, worksheet, archive, paths.get(str(worksheet.title)), strikes, source),
         )
         for worksheet in book.worksheets
     ]
@@ -884,28 +884,84 @@ def _xlsx_part(target: str) -> str:
     return target.lstrip("/") if target.startswith("/") else "xl/" + target
 
 
-def _xlsx_struck_styles(archive: zipfile.ZipFile) -> frozenset[int]:
-    """The cell styles (indexes of styles.xml's cellXfs, a cell's s=) whose font is struck through."""
-    styles = next(
-        (_xlsx_part(target) for target, kind in _xlsx_relationships(archive).values() if kind.endswith("/styles")),
-        "xl/styles.xml",
+def _struck(font: ElementTree.Element | None) -> bool:
+    """Whether a font (styles.xml's <font>, a rich text run's <rPr>) strikes its text through."""
+    strike = font.find(XLSX_NAMESPACE + "strike") if font is not None else None
+    return strike is not None and _attribute(strike, "val", "1") not in ("0", "false")
+
+
+def _runs_struck(text: ElementTree.Element) -> bool:
+    """Whether a rich text (a shared string's <si>, an inline <is>) is struck through in every run that shows
+    something: the organiser selected the name while typing in the cell and struck it."""
+    shown = [run for run in text.iter(XLSX_NAMESPACE + "r") if (run.findtext(XLSX_NAMESPACE + "t") or "").strip()]
+    return bool(shown) and all(_struck(run.find(XLSX_NAMESPACE + "rPr")) for run in shown)
+
+
+def _xlsx_workbook_part(archive: zipfile.ZipFile, kind: str, default: str) -> str:
+    """The part of the workbook's relationship of this kind ("styles", "sharedStrings")."""
+    return next(
+        (_xlsx_part(target) for target, type_ in _xlsx_relationships(archive).values() if type_.endswith("/" + kind)),
+        default,
     )
-    if styles not in archive.namelist():
-        return frozenset()
-    root = ElementTree.parse(archive.open(styles)).getroot()
-    fonts = root.find(XLSX_NAMESPACE + "fonts")
-    struck_fonts = {
-        str(index)
-        for index, font in enumerate(fonts if fonts is not None else [])
-        if (strike := font.find(XLSX_NAMESPACE + "strike")) is not None
-        and _attribute(strike, "val", "1") not in ("0", "false")
-    }
-    cell_styles = root.find(XLSX_NAMESPACE + "cellXfs")
-    return frozenset(
-        index
-        for index, style in enumerate(cell_styles if cell_styles is not None else [])
-        if _attribute(style, "fontId", "0") in struck_fonts
-    )
+
+
+def _mentions(archive: zipfile.ZipFile, path: str, word: bytes) -> bool:
+    """Whether a part holds `word`, scanned in chunks: a plain scan costs far less than parsing the part."""
+    tail = b""
+    with archive.open(path) as part:
+        while chunk := part.read(2**20):
+            if word in tail + chunk:
+                return True
+            tail = chunk[-len(word) :]
+    return False
+
+
+@dataclass(frozen=True)
+class _XlsxStrikes:
+    """What strikes a cell through: its style (s=, an index of styles.xml's cellXfs whose font is struck), or
+    every run of its rich text, shared (by its index in sharedStrings.xml) or inline."""
+
+    styles: frozenset[int]
+    strings: frozenset[int]
+
+    def of(self, cell: ElementTree.Element) -> bool:
+        style = _attribute(cell, "s")
+        if style.isdigit() and int(style) in self.styles:
+            return True
+        if _attribute(cell, "t") == "s":
+            index = (cell.findtext(XLSX_NAMESPACE + "v") or "").strip()
+            return index.isdigit() and int(index) in self.strings
+        text = cell.find(XLSX_NAMESPACE + "is")
+        return text is not None and _runs_struck(text)
+
+
+def _xlsx_strikes(archive: zipfile.ZipFile) -> _XlsxStrikes:
+    """The struck cell styles and shared strings of a workbook, the strings read as a stream."""
+    names = set(archive.namelist())
+    styles: frozenset[int] = frozenset()
+    path = _xlsx_workbook_part(archive, "styles", "xl/styles.xml")
+    if path in names:
+        root = ElementTree.parse(archive.open(path)).getroot()
+        fonts = root.find(XLSX_NAMESPACE + "fonts")
+        struck_fonts = {str(index) for index, font in enumerate(fonts if fonts is not None else []) if _struck(font)}
+        cell_styles = root.find(XLSX_NAMESPACE + "cellXfs")
+        styles = frozenset(
+            index
+            for index, style in enumerate(cell_styles if cell_styles is not None else [])
+            if _attribute(style, "fontId", "0") in struck_fonts
+        )
+    strings: set[int] = set()
+    path = _xlsx_workbook_part(archive, "sharedStrings", "xl/sharedStrings.xml")
+    if path in names and _mentions(archive, path, b"strike"):
+        with archive.open(path) as part:
+            index = 0
+            for _, element in ElementTree.iterparse(part):
+                if element.tag == XLSX_NAMESPACE + "si":
+                    if _runs_struck(element):
+                        strings.add(index)
+                    index += 1
+                    element.clear()
+    return _XlsxStrikes(styles, frozenset(strings))
 
 
 def _cell_range(reference: str) -> tuple[int, int, int, int] | None:
@@ -927,7 +983,7 @@ class _XlsxLayout:
     struck: set[tuple[int, int]] = field(default_factory=set)
 
 
-def _xlsx_layout(archive: zipfile.ZipFile, path: str | None, struck_styles: frozenset[int]) -> _XlsxLayout:
+def _xlsx_layout(archive: zipfile.ZipFile, path: str | None, strikes: _XlsxStrikes) -> _XlsxLayout:
     """The merged ranges, hidden rows and struck-through cells of a sheet, read from its part as a stream, so
     that a large sheet costs no more than its cells' text."""
     layout = _XlsxLayout()
@@ -936,8 +992,7 @@ def _xlsx_layout(archive: zipfile.ZipFile, path: str | None, struck_styles: froz
     with archive.open(path) as part:
         for _, element in ElementTree.iterparse(part):
             if element.tag == XLSX_NAMESPACE + "c":
-                style = _attribute(element, "s")
-                if style.isdigit() and int(style) in struck_styles:
+                if strikes.of(element):
                     cell = re.fullmatch(r"([A-Z]{1,3})(\d+)", _attribute(element, "r").upper())
                     column = column_index(cell[1]) if cell else None
                     if cell and column is not None:
@@ -953,9 +1008,7 @@ def _xlsx_layout(archive: zipfile.ZipFile, path: str | None, struck_styles: froz
     return layout
 
 
-def _xlsx_rows(
-    worksheet: Any, archive: zipfile.ZipFile, path: str | None, struck_styles: frozenset[int], source: str
-) -> Sheet:
+def _xlsx_rows(worksheet: Any, archive: zipfile.ZipFile, path: str | None, strikes: _XlsxStrikes, source: str) -> Sheet:
     """The cells of a sheet, as text, row by row from the file: the dimension the sheet claims is ignored
     (openpyxl would otherwise pad every row to it)."""
     worksheet.reset_dimensions()
@@ -964,7 +1017,7 @@ def _xlsx_rows(
         if values:
             far = _far_column(values)
             rows.add(number, (_cell_text(value) for value in values[:MAX_COLUMNS]), far)
-    layout = _xlsx_layout(archive, path, struck_styles)
+    layout = _xlsx_layout(archive, path, strikes)
     return Sheet(
         tuple(_merged(rows.rows, layout.merges)),
         source,
