@@ -770,19 +770,21 @@ def test_a_billetweb_export_leaves_out_the_tickets_not_valid(tmp_path: Path) -> 
     assert ("Date de validation", "2026-11-18 09:12") in roster.attendees[0].attributes
 
 
-def teams_report(summary: str, participants: str, activities: str, headers: list[str]) -> Rows:
-    """A Microsoft Teams attendance report with these section titles and participant headers (Teams' language)."""
+def teams_report(summary: str, participants: str, activities: str, headers: list[str], guest: str) -> Rows:
+    """A Microsoft Teams attendance report with these section titles, participant headers and guest mark after a
+    guest's name (Teams' language)."""
     people = [
         ["Anne Martin", "11/20/26, 9:00:12 AM", "11/20/26, 10:02:40 AM", "1h 2m 28s", "anne.martin@francetravail.fr"],
         ["Karim Benali", "11/20/26, 9:01:40 AM", "11/20/26, 10:01:02 AM", "59m 21s", "k.benali@capemploi41.fr"],
         ["Léa Dubois", "11/20/26, 9:03:05 AM", "11/20/26, 9:58:44 AM", "55m 39s", "lea.dubois@cidff41.fr"],
         ["Paul Renard", "11/20/26, 9:04:51 AM", "11/20/26, 10:02:40 AM", "57m 49s", "paul.renard@francetravail.fr"],
+        [f"Zoé Roux {guest}", "11/20/26, 9:10:00 AM", "11/20/26, 9:40:00 AM", "30m", "zoe.roux@cidff41.fr"],
     ]
-    roles = ["Organizer", "Presenter", "Attendee", "Attendee"]
+    roles = ["Organizer", "Presenter", "Attendee", "Attendee", "Attendee"]
     return [
         [summary],
         ["Meeting title", "Point partenaires emploi"],
-        ["Attended participants", "4"],
+        ["Attended participants", "5"],
         ["Start time", "11/20/26, 9:00:12 AM"],
         ["End time", "11/20/26, 10:02:40 AM"],
         ["Meeting duration", "1h 2m 28s"],
@@ -807,6 +809,7 @@ def teams_report(summary: str, participants: str, activities: str, headers: list
             "2. Participants",
             "3. In-Meeting Activities",
             ["Name", "First Join", "Last Leave", "In-Meeting Duration", "Email", "Participant ID (UPN)", "Role"],
+            "(Guest)",
         ),
         teams_report(
             "1. Résumé",
@@ -821,12 +824,14 @@ def teams_report(summary: str, participants: str, activities: str, headers: list
                 "ID du participant (UPN)",
                 "Rôle",
             ],
+            "(Invité)",
         ),
     ],
 )
 def test_a_teams_attendance_report_is_read_as_its_participants(tmp_path: Path, report: Rows) -> None:
     """Teams' "Download attendance report": UTF-16, tab-separated, three sections; the people are the second's,
-    once each (the third lists a row per join), their organisations their addresses' domains."""
+    once each (the third lists a row per join), their organisations their addresses' domains, a guest's name
+    without the mark Teams adds to it."""
     path = write_csv(tmp_path / "meetingAttendanceReport(Point partenaires emploi).csv", report, "\t", "utf-16")
     roster = read_roster(path)
     assert [(a.name, a.email) for a in roster.attendees] == [
@@ -834,9 +839,10 @@ def test_a_teams_attendance_report_is_read_as_its_participants(tmp_path: Path, r
         ("Karim Benali", "k.benali@capemploi41.fr"),
         ("Léa Dubois", "lea.dubois@cidff41.fr"),
         ("Paul Renard", "paul.renard@francetravail.fr"),
+        ("Zoé Roux", "zoe.roux@cidff41.fr"),
     ]
-    assert organisations(roster) == Counter({"France Travail": 2, "capemploi41.fr": 1, "cidff41.fr": 1})
+    assert organisations(roster) == Counter({"France Travail": 2, "cidff41.fr": 2, "capemploi41.fr": 1})
     assert roster.warnings[0] == (
-        f"{path} : un rapport de présence Microsoft Teams ; sa section « 2. Participants » lue (lignes 10 à 14), "
+        f"{path} : un rapport de présence Microsoft Teams ; sa section « 2. Participants » lue (lignes 10 à 15), "
         "son résumé et ses activités pendant la réunion laissés de côté."
     )

@@ -620,21 +620,35 @@ def _read_text(text: str, source: str, score: ListScore) -> Sheet:
     participants = _teams_participants(rows.rows)
     if participants is None:
         return Sheet(tuple(rows.rows), source, warnings=rows.warnings())
+    title, header, *people = participants
     said = t(
         "{file}: a Microsoft Teams attendance report; its section {section} read (rows {first} to {last}), its "
         "summary and in-meeting activities left out.",
         file=source,
-        section=quoted(participants[0].cells[0]),
-        first=participants[1].number,
+        section=quoted(title.cells[0]),
+        first=header.number,
         last=participants[-1].number,
     )
-    return Sheet(participants[1:], source, warnings=(said, *rows.warnings()))
+    return Sheet((header, *map(_without_guest_mark, people)), source, warnings=(said, *rows.warnings()))
 
 
 TEAMS_SECTION = re.compile(r"\d\.\s*(.+)")
 """A section's title in a Teams attendance report, alone on its row: "1. Summary", "2. Participants",
 "3. In-Meeting Activities" (in French "1. Résumé", "2. Participants", "3. Activités de la réunion")."""
 TEAMS_SUMMARY_TITLES = frozenset({"summary", "resume", "meeting summary", "resume de la reunion"})
+
+
+TEAMS_GUEST_MARKS = frozenset({"guest", "external", "unverified", "invite", "invitee", "externe", "non verifie"})
+"""What Teams writes in brackets after the name of someone outside the organisation (folded): "Zoé Roux (Guest)",
+"(Invité)", "(External)", "(Unverified)"; no part of the name to print on a card."""
+
+
+def _without_guest_mark(row: Row) -> Row:
+    """A participant's row of a Teams report, the guest mark off the name (its first column)."""
+    name, mark = row.cells[0], re.search(r"\s*\(([^()]*)\)$", row.cells[0])
+    if mark is None or fold(mark[1]) not in TEAMS_GUEST_MARKS:
+        return row
+    return Row(row.number, (name[: mark.start()], *row.cells[1:]))
 
 
 def _section_title(row: Row) -> str | None:
