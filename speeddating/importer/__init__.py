@@ -649,8 +649,12 @@ def _incomplete(row: Row, layout: Layout, name: str, organisation: str) -> str:
 
 def _people(people: Sequence[tuple[str, str]]) -> str:
     """ "Anne Martin (Annulé), Léa Dubois (Non)...", at most MAX_LISTED."""
-    listed = ", ".join(t("{name} ({answer})", name=name, answer=answer) for name, answer in people[:MAX_LISTED])
-    return listed + and_more(len(people) - MAX_LISTED)
+    return _names([t("{name} ({answer})", name=name, answer=answer) for name, answer in people])
+
+
+def _names(names: Sequence[str]) -> str:
+    """ "Anne Martin, Léa Dubois", at most MAX_LISTED, then how many more."""
+    return ", ".join(names[:MAX_LISTED]) + and_more(len(names) - MAX_LISTED)
 
 
 def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
@@ -687,7 +691,7 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
                 "the strikethrough of anyone who comes.",
                 len(skipped.struck),
                 file=source,
-                people=", ".join(skipped.struck[:MAX_LISTED]) + and_more(len(skipped.struck) - MAX_LISTED),
+                people=_names(skipped.struck),
             )
         )
     attending = layout.roles.get(Role.ATTENDING)
@@ -722,7 +726,7 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
             file=source,
             answer=quoted(answer),
             column=column,
-            people=", ".join(names[:MAX_LISTED]),
+            people=_names(names),
         )
         for answer, names in skipped.unknown.items()
     )
@@ -736,7 +740,7 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
                 len(skipped.unfinished),
                 file=source,
                 column=layout.describe([skipped.submitted]),
-                people=", ".join(skipped.unfinished[:MAX_LISTED]),
+                people=_names(skipped.unfinished),
             )
         )
     if skipped.unanswered:
@@ -749,7 +753,7 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
                 len(skipped.unanswered),
                 file=source,
                 column=column,
-                people=", ".join(skipped.unanswered[:MAX_LISTED]),
+                people=_names(skipped.unanswered),
             )
         )
     if skipped.seated_unknown:
@@ -796,7 +800,7 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
                 "{file}: no organisation given for {people}: each counted in the organisation of their "
                 "address's domain.",
                 file=source,
-                people=", ".join(skipped.by_address[:MAX_LISTED]),
+                people=_names(skipped.by_address),
             )
         )
     return lines
