@@ -67,6 +67,12 @@ def t_plural(singular: str, plural: str, count: int, /, **params: object) -> str
     return text.format(count=format_integer(count), **params)
 
 
+def and_more(extra: int) -> str:
+    """ " and 3 more" after a list cut short by `extra` items, "" when nothing was left out: one wording for every
+    list a message shortens (rows, people, candidates)."""
+    return t_plural(" and {count} more", " and {count} more", extra) if extra > 0 else ""
+
+
 def N_(message: str) -> str:
     """Marks `message` for the catalogue where it is translated later, by `t(variable)`."""
     return message

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from speeddating.errors import UserError
-from speeddating.i18n import t, t_plural
+from speeddating.i18n import and_more, t
 from speeddating.roster import Attendee
 from speeddating.text import clean, fold
 
@@ -91,15 +91,13 @@ def match_person(query: str, attendees: Sequence[Attendee]) -> Attendee:
         return found[0]
     if found:
         listing = "; ".join(describe(a) for a in found[:CANDIDATES_SHOWN])
-        more = len(found) - CANDIDATES_SHOWN
-        others = t_plural(" and {count} more", " and {count} more", more) if more > 0 else ""
         raise NameMatchError(
             t(
                 "'{query}' could be several people: {candidates}{more}. Give the full name, the "
                 "organisation in brackets, for example 'Anne Martin (Mission Locale)', or the id.",
                 query=clean(query),
                 candidates=listing,
-                more=others,
+                more=and_more(len(found) - CANDIDATES_SHOWN),
             )
         )
     near = _closest(query, attendees)

@@ -940,3 +940,15 @@ def test_many_people_listed_again_in_another_order_are_said_in_one_line_with_ded
         f"{path} : les lignes 10, 11, 12, 13, 14 et 11 autres répètent des personnes déjà inscrites plus haut, "
         "gardées chacune une fois, à leur première ligne (ligne 10 : « Prénom7 Nom7 » figure déjà ligne 9)."
     ]
+
+
+def test_a_long_list_of_people_in_a_warning_says_how_many_more(tmp_path: Path) -> None:
+    """Past MAX_LISTED people, a warning names the first and counts the others, as it does for rows: before, the
+    people kept with no answer (and the unfinished responses...) stopped at the twelfth without a word."""
+    rows = [["Nom complet", "Structure", "Présent"]]
+    rows += [[f"Personne {n:02}", f"Structure {n % 4}", "oui" if n < 5 else ""] for n in range(20)]
+    path = write_csv(tmp_path / "liste.csv", rows)
+    (unanswered,) = read_roster(path).warnings
+    assert unanswered.startswith(f"{path} : 15 personnes gardées sans réponse en colonne C « Présent » : Personne 05,")
+    assert "Personne 16 et 3 autres. Écrivez non" in unanswered
+    assert "Personne 17" not in unanswered

@@ -3,6 +3,7 @@ text an earlier wrong reading garbled, stray NUL bytes, documents that are no ta
 read as numbers, and rows a sheet hides."""
 
 import json
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,9 @@ import pytest
 import xlwt
 from odf.opendocument import load as load_ods
 from odf.table import TableRow
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.styles import Font
 
 from speeddating.i18n import use_language
 from speeddating.importer import ImportProblems, advice_for_the_page, read_roster
@@ -298,6 +302,88 @@ def test_rows_the_sheet_hides_are_read_and_said(tmp_path: Path, suffix: str, wri
     assert roster.warnings == (
         f"{path} : la ligne 3 est masquée dans la feuille (filtrée ou masquée) et lue comme les autres. "
         "Supprimez-la si cette personne ne vient pas.",
+    )
+
+
+STRIKING: Rows = [
+    ["Prénom", "Nom", "Structure"],
+    ["Anne", "Martin", "CIO"],
+    ["Karim", "Benali", "Cap emploi"],
+    ["Léa", "Dubois", "PLIE"],
+    ["Zoé", "Roux", "CIDFF"],
+    ["Paul", "Renard", "France Travail"],
+]
+
+
+def test_people_whose_name_is_struck_through_are_left_out_and_named(tmp_path: Path) -> None:
+    """An organiser strikes a cancelled person out rather than deleting the row: the whole row (Karim Benali) or
+    the name only (Zoé Roux). Struck elsewhere (Paul Renard's organisation), or bold, is no cancellation."""
+    path = write_xlsx(tmp_path / "inscrits.xlsx", {"Inscrits": STRIKING})
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    for cell in (*sheet[3], sheet["A5"], sheet["B5"], sheet["C6"]):
+        cell.font = Font(strike=True)
+    sheet["A2"].font = sheet["B2"].font = Font(bold=True, strike=False)
+    book.save(path)
+    roster = read_roster(path)
+    assert [a.name for a in roster.attendees] == ["Anne Martin", "Léa Dubois", "Paul Renard"]
+    assert roster.warnings == (
+        f"{path} : 2 personnes laissées de côté, dont le nom est barré dans la feuille : Karim Benali, Zoé Roux. "
+        "Enlevez le barré de celles qui viennent.",
+    )
+
+
+def shared_strings(path: Path) -> Path:
+    """The workbook with its strings moved from the cells to a shared-strings part, as Excel writes them (openpyxl
+    writes every string inline)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name).decode() for name in archive.namelist()}
+    shared: list[str] = []
+
+    def share(cell: re.Match[str]) -> str:
+        shared.append(cell[3])
+        return f'<c r="{cell[1]}"{cell[2]} t="s"><v>{len(shared) - 1}</v></c>'
+
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(r'<c r="(\w+)"([^>]*?) t="inlineStr"><is>(.*?)</is></c>', share, parts[sheet])
+    namespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    parts["xl/sharedStrings.xml"] = f'<sst xmlns="{namespace}">{"".join(f"<si>{text}</si>" for text in shared)}</sst>'
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        "</Types>",
+        '<Override PartName="/xl/sharedStrings.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+    )
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+        "</Relationships>",
+        '<Relationship Id="rIdShared" Target="sharedStrings.xml" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"/></Relationships>',
+    )
+    path.unlink()
+    return zipped(path, parts)
+
+
+@pytest.mark.parametrize("strings", [lambda path: path, shared_strings], ids=["inline", "shared"])
+def test_a_name_struck_through_while_typing_in_the_cell_is_left_out(
+    tmp_path: Path, strings: Callable[[Path], Path]
+) -> None:
+    """Struck by selecting the text in the cell, the name is rich text whose runs are struck, the cell's style
+    untouched: every run shown struck (Léa Dubois, the blank between words aside) leaves the person out; a name
+    only partly struck (Zoé Roux) is kept."""
+    path = write_xlsx(tmp_path / "inscrits.xlsx", {"Inscrits": [["Nom complet", "Structure"]]})
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    assert sheet is not None
+    struck = InlineFont(strike=True)
+    sheet.append(["Anne Martin", "CIO"])
+    sheet.append([CellRichText(TextBlock(struck, "Léa"), " ", TextBlock(struck, "Dubois")), "PLIE"])
+    sheet.append([CellRichText(TextBlock(struck, "Zoé"), " Roux"), "CIDFF"])
+    book.save(path)
+    roster = read_roster(strings(path))
+    assert [a.name for a in roster.attendees] == ["Anne Martin", "Zoé Roux"]
+    assert roster.warnings == (
+        f"{path} : 1 personne laissée de côté, dont le nom est barré dans la feuille : Léa Dubois. Enlevez le "
+        "barré pour la garder.",
     )
 
 

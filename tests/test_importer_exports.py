@@ -650,3 +650,199 @@ def test_a_hidden_first_sheet_is_not_planned_instead_of_the_visible_one(tmp_path
             "indiquez --sheet pour en lire une autre.",
         )
         assert [a.name for a in read_roster(path, sheet="Archive").attendees] == ["Ancien Inscrit", "Autre Ancien"]
+
+
+BILLETWEB: Rows = [
+    [
+        "Billet",
+        "Commande",
+        "Date",
+        "Nom",
+        "Prénom",
+        "Email",
+        "Tarif",
+        "Prix",
+        "Code promo",
+        "Payé",
+        "Valide",
+        "Date de validation",
+        "Moyen de paiement",
+        "Structure",
+    ],
+    [
+        "T1187301",
+        "C905521",
+        "2026-11-18 09:12",
+        "Lemaire",
+        "Sophie",
+        "s.lemaire@francetravail.fr",
+        "Entrée partenaire",
+        "0.00",
+        "",
+        "Oui",
+        "Oui",
+        "2026-11-18 09:12",
+        "Gratuit",
+        "France Travail",
+    ],
+    [
+        "T1187302",
+        "C905522",
+        "2026-11-18 10:40",
+        "Benali",
+        "Karim",
+        "k.benali@capemploi41.fr",
+        "Entrée partenaire",
+        "0.00",
+        "",
+        "Oui",
+        "Non",
+        "",
+        "Gratuit",
+        "Cap emploi",
+    ],
+    [
+        "T1187303",
+        "C905523",
+        "2026-11-19 14:03",
+        "Dubois",
+        "Léa",
+        "lea.dubois@cidff41.fr",
+        "Entrée partenaire",
+        "0.00",
+        "",
+        "Oui",
+        "Oui",
+        "2026-11-19 14:05",
+        "Gratuit",
+        "CIDFF",
+    ],
+    [
+        "T1187304",
+        "C905524",
+        "2026-11-20 08:30",
+        "Chevalier",
+        "Hélène",
+        "h.chevalier@ac-orleans-tours.fr",
+        "Entrée partenaire",
+        "0.00",
+        "",
+        "Oui",
+        "Oui",
+        "2026-11-20 08:31",
+        "Gratuit",
+        "CIO",
+    ],
+    [
+        "T1187305",
+        "C905525",
+        "2026-11-20 11:17",
+        "Leroy",
+        "Camille",
+        "c.leroy@mlblois.fr",
+        "Entrée partenaire",
+        "0.00",
+        "",
+        "Oui",
+        "Non",
+        "",
+        "Gratuit",
+        "Mission Locale",
+    ],
+]
+"""A Billetweb "Export des participants": ticket and order numbers, the tariff, "Payé" and "Valide" (Oui/Non: a
+ticket cancelled by the organiser or never confirmed is "Non") and the date it was validated; a custom
+"Structure" question."""
+
+
+def test_a_billetweb_export_leaves_out_the_tickets_not_valid(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "export_billetweb.csv", BILLETWEB, ";", "utf-8-sig")
+    roster = read_roster(path)
+    assert [(a.name, a.organisation) for a in roster.attendees] == [
+        ("Sophie Lemaire", "France Travail"),
+        ("Léa Dubois", "CIDFF"),
+        ("Hélène Chevalier", "CIO"),
+    ]
+    assert (
+        f"{path} : 2 personnes laissées de côté, qui ne viennent pas d'après colonne K « Valide » : "
+        "Karim Benali (Non), Camille Leroy (Non)."
+    ) in roster.warnings
+    assert ("Date de validation", "2026-11-18 09:12") in roster.attendees[0].attributes
+
+
+def teams_report(summary: str, participants: str, activities: str, headers: list[str], guest: str) -> Rows:
+    """A Microsoft Teams attendance report with these section titles, participant headers and guest mark after a
+    guest's name (Teams' language)."""
+    people = [
+        ["Anne Martin", "11/20/26, 9:00:12 AM", "11/20/26, 10:02:40 AM", "1h 2m 28s", "anne.martin@francetravail.fr"],
+        ["Karim Benali", "11/20/26, 9:01:40 AM", "11/20/26, 10:01:02 AM", "59m 21s", "k.benali@capemploi41.fr"],
+        ["Léa Dubois", "11/20/26, 9:03:05 AM", "11/20/26, 9:58:44 AM", "55m 39s", "lea.dubois@cidff41.fr"],
+        ["Paul Renard", "11/20/26, 9:04:51 AM", "11/20/26, 10:02:40 AM", "57m 49s", "paul.renard@francetravail.fr"],
+        [f"Zoé Roux {guest}", "11/20/26, 9:10:00 AM", "11/20/26, 9:40:00 AM", "30m", "zoe.roux@cidff41.fr"],
+    ]
+    roles = ["Organizer", "Presenter", "Attendee", "Attendee", "Attendee"]
+    return [
+        [summary],
+        ["Meeting title", "Point partenaires emploi"],
+        ["Attended participants", "5"],
+        ["Start time", "11/20/26, 9:00:12 AM"],
+        ["End time", "11/20/26, 10:02:40 AM"],
+        ["Meeting duration", "1h 2m 28s"],
+        ["Average attendance time", "58m 19s"],
+        [],
+        [participants],
+        headers,
+        *([*person, person[4], role] for person, role in zip(people, roles, strict=True)),
+        [],
+        [activities],
+        [headers[0], "Join Time", "Leave Time", "Duration", headers[4], headers[6]],
+        [*people[1][:2], "11/20/26, 9:30:00 AM", "28m 20s", people[1][4], "Presenter"],
+        [people[1][0], "11/20/26, 9:31:00 AM", people[1][2], "30m 2s", people[1][4], "Presenter"],
+    ]
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        teams_report(
+            "1. Summary",
+            "2. Participants",
+            "3. In-Meeting Activities",
+            ["Name", "First Join", "Last Leave", "In-Meeting Duration", "Email", "Participant ID (UPN)", "Role"],
+            "(Guest)",
+        ),
+        teams_report(
+            "1. Résumé",
+            "2. Participants",
+            "3. Activités de la réunion",
+            [
+                "Nom",
+                "Première arrivée",
+                "Dernier départ",
+                "Durée de la réunion",
+                "E-mail",
+                "ID du participant (UPN)",
+                "Rôle",
+            ],
+            "(Invité)",
+        ),
+    ],
+)
+def test_a_teams_attendance_report_is_read_as_its_participants(tmp_path: Path, report: Rows) -> None:
+    """Teams' "Download attendance report": UTF-16, tab-separated, three sections; the people are the second's,
+    once each (the third lists a row per join), their organisations their addresses' domains, a guest's name
+    without the mark Teams adds to it."""
+    path = write_csv(tmp_path / "meetingAttendanceReport(Point partenaires emploi).csv", report, "\t", "utf-16")
+    roster = read_roster(path)
+    assert [(a.name, a.email) for a in roster.attendees] == [
+        ("Anne Martin", "anne.martin@francetravail.fr"),
+        ("Karim Benali", "k.benali@capemploi41.fr"),
+        ("Léa Dubois", "lea.dubois@cidff41.fr"),
+        ("Paul Renard", "paul.renard@francetravail.fr"),
+        ("Zoé Roux", "zoe.roux@cidff41.fr"),
+    ]
+    assert organisations(roster) == Counter({"France Travail": 2, "cidff41.fr": 2, "capemploi41.fr": 1})
+    assert roster.warnings[0] == (
+        f"{path} : un rapport de présence Microsoft Teams ; sa section « 2. Participants » lue (lignes 10 à 15), "
+        "son résumé et ses activités pendant la réunion laissés de côté."
+    )

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from speeddating.importer import ColumnChoice, ImportProblems, Role, attendee_sheet, read_roster, recognised_columns
+from speeddating.importer.columns import candidates
 
 PAYER_AND_PARTICIPANT = (
     "Nom participant;Nom payeur;Structure;Courriel;Service\n"
@@ -46,3 +47,19 @@ def test_a_missing_organisation_column_is_shown_unsure_instead_of_refused(tmp_pa
     assert Role.ORGANISATION not in recognition.roles and recognition.unsure(Role.ORGANISATION)
     chosen = read_roster(path, columns=ColumnChoice({Role.ORGANISATION: "B"}))
     assert [a.organisation for a in chosen.attendees] == ["CIO", "PLIE"]
+
+
+@pytest.mark.parametrize(
+    ("header", "attending"),
+    [
+        ("Valide", True),
+        ("Inscription validée", True),
+        ("Statut", True),
+        ("Date de validation", False),
+        ("Date de confirmation", False),
+        ("Heure d'émargement", False),
+        ("Check-in time", False),
+    ],
+)
+def test_a_date_of_validation_or_check_in_is_not_a_status_column(header: str, attending: bool) -> None:
+    assert any(candidate.role is Role.ATTENDING for candidate in candidates(header)) is attending

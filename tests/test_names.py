@@ -56,6 +56,14 @@ def test_a_prefix_shared_by_several_is_ambiguous() -> None:
     assert "p02" in str(refused.value) and "p04" in str(refused.value) and "p01" not in str(refused.value)
 
 
+def test_many_candidates_are_cut_short_and_counted() -> None:
+    namesakes = [Attendee(f"c{n}", f"Camille {surname}", "CIO") for n, surname in enumerate("ABCDEFG")]
+    with use_language("fr"), pytest.raises(NameMatchError) as refused:
+        match_person("camille", namesakes)
+    assert "Camille E (CIO, c4) et 2 autres." in str(refused.value)
+    assert "Camille F" not in str(refused.value)
+
+
 def test_unknown_name_lists_the_closest() -> None:
     with use_language("fr"), pytest.raises(NameMatchError) as refused:
         match_person("Helen Chevallier", PEOPLE)

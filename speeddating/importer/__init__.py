@@ -16,7 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from speeddating.fileio import atomic_write_text
-from speeddating.i18n import N_, N_plural, format_integer, t, t_plural
+from speeddating.i18n import N_, N_plural, and_more, format_integer, t, t_plural
 from speeddating.importer.columns import (
     ColumnChoice,
     ColumnRecognition,
@@ -40,7 +40,6 @@ from speeddating.importer.reading import (
     Row,
     Sheet,
     advice_for_the_page,
-    and_more,
     column_letter,
     numbered,
     quoted,
@@ -390,6 +389,13 @@ def _name(row: Row, layout: Layout, family_first: bool, skipped: "_Skipped") -> 
     return join_name(first, last)
 
 
+def _struck_through(row: Row, layout: Layout, table: Sheet) -> bool:
+    """Whether every filled name cell of the row is struck through: the organiser crossed the person out
+    rather than deleting the row."""
+    filled = [column for column in layout.name_columns() if row.cell(column)]
+    return bool(filled) and all((row.number, column) in table.struck for column in filled)
+
+
 def _submission_column(layout: Layout, data: Sequence[Row]) -> int | None:
     """The column of the date a response was sent, when some responses have one: those without were left
     unfinished (a response, not a row an organiser adds, and LimeSurvey exports them unless told not to)."""
@@ -420,6 +426,8 @@ class _Skipped:
     turned: list[str]
     submitted: int | None = None
     """The column of the date a response was sent, when the list has one."""
+    struck: list[str] = field(default_factory=list)
+    """The people whose name the sheet strikes through, as an organiser strikes a cancelled person."""
 
 
 def _read_entries(table: Sheet, layout: Layout) -> _Reading:
@@ -455,6 +463,9 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
             skipped.notes.append((row.number, next(cell for cell in row.cells if cell)))
             continue
         name = _known(_name(row, layout, family_first, skipped))
+        if name and _struck_through(row, layout, table):
+            skipped.struck.append(name)
+            continue
         if submitted is not None and not row.cell(submitted):
             skipped.unfinished.append(name or t("row {row}", row=row.number))
             continue
@@ -638,8 +649,12 @@ def _incomplete(row: Row, layout: Layout, name: str, organisation: str) -> str:
 
 def _people(people: Sequence[tuple[str, str]]) -> str:
     """ "Anne Martin (Annulé), Léa Dubois (Non)...", at most MAX_LISTED."""
-    listed = ", ".join(t("{name} ({answer})", name=name, answer=answer) for name, answer in people[:MAX_LISTED])
-    return listed + and_more(len(people) - MAX_LISTED)
+    return _names([t("{name} ({answer})", name=name, answer=answer) for name, answer in people])
+
+
+def _names(names: Sequence[str]) -> str:
+    """ "Anne Martin, Léa Dubois", at most MAX_LISTED, then how many more."""
+    return ", ".join(names[:MAX_LISTED]) + and_more(len(names) - MAX_LISTED)
 
 
 def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
@@ -667,6 +682,18 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
         t("{file}, row {row}: skipped, a note rather than a person ({text}).", file=source, row=row, text=quoted(text))
         for row, text in skipped.notes
     )
+    if skipped.struck:
+        lines.append(
+            t_plural(
+                "{file}: {count} person left out, whose name is struck through in the sheet: {people}. Remove "
+                "the strikethrough to keep them.",
+                "{file}: {count} people left out, whose names are struck through in the sheet: {people}. Remove "
+                "the strikethrough of anyone who comes.",
+                len(skipped.struck),
+                file=source,
+                people=_names(skipped.struck),
+            )
+        )
     attending = layout.roles.get(Role.ATTENDING)
     column = layout.describe([attending]) if attending is not None else ""
     if skipped.absent:
@@ -699,7 +726,7 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
             file=source,
             answer=quoted(answer),
             column=column,
-            people=", ".join(names[:MAX_LISTED]),
+            people=_names(names),
         )
         for answer, names in skipped.unknown.items()
     )
@@ -713,7 +740,7 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
                 len(skipped.unfinished),
                 file=source,
                 column=layout.describe([skipped.submitted]),
-                people=", ".join(skipped.unfinished[:MAX_LISTED]),
+                people=_names(skipped.unfinished),
             )
         )
     if skipped.unanswered:
@@ -726,7 +753,7 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
                 len(skipped.unanswered),
                 file=source,
                 column=column,
-                people=", ".join(skipped.unanswered[:MAX_LISTED]),
+                people=_names(skipped.unanswered),
             )
         )
     if skipped.seated_unknown:
@@ -773,7 +800,7 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
                 "{file}: no organisation given for {people}: each counted in the organisation of their "
                 "address's domain.",
                 file=source,
-                people=", ".join(skipped.by_address[:MAX_LISTED]),
+                people=_names(skipped.by_address),
             )
         )
     return lines

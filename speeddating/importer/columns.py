@@ -126,18 +126,20 @@ PHONE_WORDS = _stems("telephone phone tel portable mobile gsm cellulaire fax")
 """Words of a phone number's header ("Téléphone portable", "Tél.", "Phone number")."""
 POSTAL_CODE_WORDS = _stems("codepostal cp postalcode postcode zip zipcode")
 """Words of a postal code's header, once "code postal" and "postal code" are joined (see PAIRS)."""
+DATE_WORDS = _stems("date heure time horodateur horodatage timestamp startdate datestamp submitdate")
+"""Words of a date's or a time's header: "Date de validation" or "Heure d'émargement" holds when, not whether."""
 EXCLUDED = (
     PHONE_WORDS
     | POSTAL_CODE_WORDS
+    | DATE_WORDS
     | _stems(
-        "id identifiant # n no num numero number nr ref reference code date heure time horodateur horodatage timestamp "
+        "id identifiant # n no num numero number nr ref reference code "
         "montant amount prix price tarif total paid payer fee frai quantite quantity qty billet ticket commande order "
         "barcode iban adresse address postal cp ip uid sid serial score duree duration age naissance birth sexe gender "
         "civilite prefix suffix commentaire comment remarque message formule moyen paiement payment promo reduction "
         "coupon devise currency lien url site website login username utilisateur pseudo compte draft brouillon "
         "soumission submission submitted completed complete modified modification statut status type categorie "
-        "category ville city town pays country region langue language startlanguage lastpage seed token refurl ipaddr "
-        "startdate datestamp submitdate"
+        "category ville city town pays country region langue language startlanguage lastpage seed token refurl ipaddr"
     )
 )
 """Words of headers whose column is never a name, an organisation or an email (LimeSurvey's own columns among
@@ -177,12 +179,17 @@ ATTENDING_WORDS = _stems(
     "present presente presence statut status etat venue confirmation confirme emargement attendance attending attend "
     "checkin come coming venir venez viens vient"
 )
-ATTENDING_VERBS = ("particip", "viendr")
-"""Beginnings of the French verbs a form asks attendance with, in any person and tense ("Je participerai",
-"Viendrez-vous ?", "Participation"); the participant themselves ("Nom du participant") is not one."""
+ATTENDING_VERBS = ("particip", "viendr", "valid")
+"""Beginnings of the French words a form asks or a ticketing tool tells attendance with, in any person and tense
+("Je participerai", "Viendrez-vous ?", "Participation", Billetweb's "Valide" Oui/Non, "Inscription validée"); the
+participant themselves ("Nom du participant") is not one."""
 
 
 def _asks_attendance(words: set[str]) -> bool:
+    """Whether a header asks if the person comes; a date's ("Date de validation", "Heure d'émargement") tells when
+    they registered or arrived, not whether they come."""
+    if words & DATE_WORDS:
+        return False
     return bool(words & ATTENDING_WORDS) or any(
         word.startswith(ATTENDING_VERBS) and word not in PARTICIPANT_WORDS for word in words
     )

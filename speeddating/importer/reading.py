@@ -25,7 +25,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from speeddating.errors import UserError
-from speeddating.i18n import N_, format_integer, t, t_plural
+from speeddating.i18n import N_, and_more, format_integer, t, t_plural
 from speeddating.importer.encodings import repaired, single_byte_encoding, utf16_without_bom
 from speeddating.importer.markup import MarkupTable, html_tables, is_html, is_spreadsheet_xml, spreadsheet_xml_sheets
 from speeddating.text import clean, fold
@@ -133,6 +133,8 @@ class Sheet:
     """The sheet read, in a workbook."""
     sheets: tuple[str, ...] = ()
     """Every sheet of the workbook, hidden ones included, in its order."""
+    struck: frozenset[tuple[int, int]] = frozenset()
+    """(row, column) of the cells written struck through, as an organiser strikes a cancelled person (.xlsx)."""
 
     def hint(self) -> str:
         """Where the list may be instead, when the sheet read was the wrong one."""
@@ -566,11 +568,6 @@ def numbered(numbers: Sequence[int], name: str = "rows") -> dict[str, str]:
     }
 
 
-def and_more(extra: int) -> str:
-    """ " and 3 more" after a list cut short by `extra` items, "" when nothing was left out."""
-    return t_plural(" and {count} more", " and {count} more", extra) if extra > 0 else ""
-
-
 def _checked(text: str, source: str) -> str:
     """Refuse encodings that leave control characters behind."""
     for number, line in enumerate(io.StringIO(text, newline=None), start=1):
@@ -604,7 +601,9 @@ def _read_text(text: str, source: str, score: ListScore) -> Sheet:
 
     def fit(separator: str) -> tuple[int, int]:
         cut = list(csv.reader(io.StringIO(sample, newline=""), delimiter=separator))
-        return score(cut), _rows_as_wide_as_the_first(cut)
+        rows = [Row(number, tuple(cells)) for number, cells in enumerate(cut, start=1) if any(cells)]
+        listed = [row.cells for row in (_teams_participants(rows) or ())[1:]] or cut  # a report: its list decides
+        return score(listed), _rows_as_wide_as_the_first(listed)
 
     try:
         separator = max(SEPARATORS, key=fit)
@@ -618,7 +617,57 @@ def _read_text(text: str, source: str, score: ListScore) -> Sheet:
             rows.add(number, (clean(cell) for cell in cells), far)
     except csv.Error as error:
         raise _malformed(source, error) from None
-    return Sheet(tuple(rows.rows), source, warnings=rows.warnings())
+    participants = _teams_participants(rows.rows)
+    if participants is None:
+        return Sheet(tuple(rows.rows), source, warnings=rows.warnings())
+    title, header, *people = participants
+    said = t(
+        "{file}: a Microsoft Teams attendance report; its section {section} read (rows {first} to {last}), its "
+        "summary and in-meeting activities left out.",
+        file=source,
+        section=quoted(title.cells[0]),
+        first=header.number,
+        last=participants[-1].number,
+    )
+    return Sheet((header, *map(_without_guest_mark, people)), source, warnings=(said, *rows.warnings()))
+
+
+TEAMS_SECTION = re.compile(r"\d\.\s*(.+)")
+"""A section's title in a Teams attendance report, alone on its row: "1. Summary", "2. Participants",
+"3. In-Meeting Activities" (in French "1. Résumé", "2. Participants", "3. Activités de la réunion")."""
+TEAMS_SUMMARY_TITLES = frozenset({"summary", "resume", "meeting summary", "resume de la reunion"})
+
+
+TEAMS_GUEST_MARKS = frozenset({"guest", "external", "unverified", "invite", "invitee", "externe", "non verifie"})
+"""What Teams writes in brackets after the name of someone outside the organisation (folded): "Zoé Roux (Guest)",
+"(Invité)", "(External)", "(Unverified)"; no part of the name to print on a card."""
+
+
+def _without_guest_mark(row: Row) -> Row:
+    """A participant's row of a Teams report, the guest mark off the name (its first column)."""
+    name, mark = row.cells[0], re.search(r"\s*\(([^()]*)\)$", row.cells[0])
+    if mark is None or fold(mark[1]) not in TEAMS_GUEST_MARKS:
+        return row
+    return Row(row.number, (name[: mark.start()], *row.cells[1:]))
+
+
+def _section_title(row: Row) -> str | None:
+    """The folded title of a report's numbered section alone on its row ("2. Participants": "participants")."""
+    match = TEAMS_SECTION.fullmatch(row.cells[0]) if len(row.cells) == 1 else None
+    return fold(match[1]) if match else None
+
+
+def _teams_participants(rows: Sequence[Row]) -> tuple[Row, ...] | None:
+    """The second section's title row ("2. Participants") and the rows under it, up to the next section, when
+    `rows` are a Microsoft Teams attendance report (its first row "1. Summary"); None for any other table. The
+    summary above (meeting title, times) and the activities below (a row per join, people again) list nobody."""
+    if not rows or _section_title(rows[0]) not in TEAMS_SUMMARY_TITLES:
+        return None
+    sections = [index for index, row in enumerate(rows) if _section_title(row) is not None]
+    if len(sections) < 2:
+        return None
+    start, end = sections[1], (sections[2] if len(sections) > 2 else len(rows))
+    return tuple(rows[start:end]) if end - start > 1 else None
 
 
 def _rows_as_wide_as_the_first(rows: Sequence[Sequence[str]]) -> int:
@@ -770,7 +819,14 @@ def _with_context(
         )
     names = tuple(entry.name for entry in entries)
     return Sheet(
-        table.rows, table.source, others, workbook=True, warnings=tuple(warnings), name=chosen.name, sheets=names
+        table.rows,
+        table.source,
+        others,
+        workbook=True,
+        warnings=tuple(warnings),
+        name=chosen.name,
+        sheets=names,
+        struck=table.struck,
     )
 
 
@@ -811,11 +867,12 @@ XLSX_NAMESPACE = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 def _xlsx_sheets(book: Any, archive: zipfile.ZipFile, source: str) -> list[_SheetEntry]:
     paths = _xlsx_sheet_paths(archive)
+    strikes = _xlsx_strikes(archive)
     return [
         _SheetEntry(
             str(worksheet.title),
             worksheet.sheet_state != "visible",
-            partial(_xlsx_rows, worksheet, archive, paths.get(str(worksheet.title)), source),
+            partial(_xlsx_rows, worksheet, archive, paths.get(str(worksheet.title)), strikes, source),
         )
         for worksheet in book.worksheets
     ]
@@ -823,13 +880,102 @@ def _xlsx_sheets(book: Any, archive: zipfile.ZipFile, source: str) -> list[_Shee
 
 def _xlsx_sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
     """Sheet name -> the part holding its cells, from the workbook and its relationships."""
-    relationships = ElementTree.parse(archive.open("xl/_rels/workbook.xml.rels")).getroot()
-    targets = {_attribute(rel, "Id"): _attribute(rel, "Target") for rel in relationships}
+    targets = _xlsx_relationships(archive)
     paths = {}
     for element in ElementTree.parse(archive.open("xl/workbook.xml")).getroot().iter(XLSX_NAMESPACE + "sheet"):
-        target = targets.get(_attribute(element, "id"), "")
-        paths[_attribute(element, "name")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        paths[_attribute(element, "name")] = _xlsx_part(targets.get(_attribute(element, "id"), ("", ""))[0])
     return paths
+
+
+def _xlsx_relationships(archive: zipfile.ZipFile) -> dict[str, tuple[str, str]]:
+    """The workbook's relationships: id -> (target, type)."""
+    relationships = ElementTree.parse(archive.open("xl/_rels/workbook.xml.rels")).getroot()
+    return {_attribute(rel, "Id"): (_attribute(rel, "Target"), _attribute(rel, "Type")) for rel in relationships}
+
+
+def _xlsx_part(target: str) -> str:
+    """A relationship's target as the archive names the part ("worksheets/sheet1.xml" -> "xl/worksheets/...")."""
+    return target.lstrip("/") if target.startswith("/") else "xl/" + target
+
+
+def _struck(font: ElementTree.Element | None) -> bool:
+    """Whether a font (styles.xml's <font>, a rich text run's <rPr>) strikes its text through."""
+    strike = font.find(XLSX_NAMESPACE + "strike") if font is not None else None
+    return strike is not None and _attribute(strike, "val", "1") not in ("0", "false")
+
+
+def _runs_struck(text: ElementTree.Element) -> bool:
+    """Whether a rich text (a shared string's <si>, an inline <is>) is struck through in every run that shows
+    something: the organiser selected the name while typing in the cell and struck it."""
+    shown = [run for run in text.iter(XLSX_NAMESPACE + "r") if (run.findtext(XLSX_NAMESPACE + "t") or "").strip()]
+    return bool(shown) and all(_struck(run.find(XLSX_NAMESPACE + "rPr")) for run in shown)
+
+
+def _xlsx_workbook_part(archive: zipfile.ZipFile, kind: str, default: str) -> str:
+    """The part of the workbook's relationship of this kind ("styles", "sharedStrings")."""
+    return next(
+        (_xlsx_part(target) for target, type_ in _xlsx_relationships(archive).values() if type_.endswith("/" + kind)),
+        default,
+    )
+
+
+def _mentions(archive: zipfile.ZipFile, path: str, word: bytes) -> bool:
+    """Whether a part holds `word`, scanned in chunks: a plain scan costs far less than parsing the part."""
+    tail = b""
+    with archive.open(path) as part:
+        while chunk := part.read(2**20):
+            if word in tail + chunk:
+                return True
+            tail = chunk[-len(word) :]
+    return False
+
+
+@dataclass(frozen=True)
+class _XlsxStrikes:
+    """What strikes a cell through: its style (s=, an index of styles.xml's cellXfs whose font is struck), or
+    every run of its rich text, shared (by its index in sharedStrings.xml) or inline."""
+
+    styles: frozenset[int]
+    strings: frozenset[int]
+
+    def of(self, cell: ElementTree.Element) -> bool:
+        style = _attribute(cell, "s")
+        if style.isdigit() and int(style) in self.styles:
+            return True
+        if _attribute(cell, "t") == "s":
+            index = (cell.findtext(XLSX_NAMESPACE + "v") or "").strip()
+            return index.isdigit() and int(index) in self.strings
+        text = cell.find(XLSX_NAMESPACE + "is")
+        return text is not None and _runs_struck(text)
+
+
+def _xlsx_strikes(archive: zipfile.ZipFile) -> _XlsxStrikes:
+    """The struck cell styles and shared strings of a workbook, the strings read as a stream."""
+    names = set(archive.namelist())
+    styles: frozenset[int] = frozenset()
+    path = _xlsx_workbook_part(archive, "styles", "xl/styles.xml")
+    if path in names:
+        root = ElementTree.parse(archive.open(path)).getroot()
+        fonts = root.find(XLSX_NAMESPACE + "fonts")
+        struck_fonts = {str(index) for index, font in enumerate(fonts if fonts is not None else []) if _struck(font)}
+        cell_styles = root.find(XLSX_NAMESPACE + "cellXfs")
+        styles = frozenset(
+            index
+            for index, style in enumerate(cell_styles if cell_styles is not None else [])
+            if _attribute(style, "fontId", "0") in struck_fonts
+        )
+    strings: set[int] = set()
+    path = _xlsx_workbook_part(archive, "sharedStrings", "xl/sharedStrings.xml")
+    if path in names and _mentions(archive, path, b"strike"):
+        with archive.open(path) as part:
+            index = 0
+            for _, element in ElementTree.iterparse(part):
+                if element.tag == XLSX_NAMESPACE + "si":
+                    if _runs_struck(element):
+                        strings.add(index)
+                    index += 1
+                    element.clear()
+    return _XlsxStrikes(styles, frozenset(strings))
 
 
 def _cell_range(reference: str) -> tuple[int, int, int, int] | None:
@@ -842,27 +988,41 @@ def _cell_range(reference: str) -> tuple[int, int, int, int] | None:
     return int(match[2]), first_column, int(match[4]), last_column
 
 
-def _xlsx_layout(archive: zipfile.ZipFile, path: str | None) -> tuple[list[tuple[int, int, int, int]], set[int]]:
-    """The merged ranges of a sheet and its hidden rows, read from its part as a stream (openpyxl's read-only
-    mode has neither)."""
-    merges: list[tuple[int, int, int, int]] = []
-    hidden: set[int] = set()
+@dataclass
+class _XlsxLayout:
+    """What openpyxl's read-only mode does not give of a sheet: its merged ranges, hidden rows and struck cells."""
+
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    hidden: set[int] = field(default_factory=set)
+    struck: set[tuple[int, int]] = field(default_factory=set)
+
+
+def _xlsx_layout(archive: zipfile.ZipFile, path: str | None, strikes: _XlsxStrikes) -> _XlsxLayout:
+    """The merged ranges, hidden rows and struck-through cells of a sheet, read from its part as a stream, so
+    that a large sheet costs no more than its cells' text."""
+    layout = _XlsxLayout()
     if path is None or path not in archive.namelist():
-        return merges, hidden
+        return layout
     with archive.open(path) as part:
         for _, element in ElementTree.iterparse(part):
-            if element.tag == XLSX_NAMESPACE + "mergeCell":
+            if element.tag == XLSX_NAMESPACE + "c":
+                if strikes.of(element):
+                    cell = re.fullmatch(r"([A-Z]{1,3})(\d+)", _attribute(element, "r").upper())
+                    column = column_index(cell[1]) if cell else None
+                    if cell and column is not None:
+                        layout.struck.add((int(cell[2]), column))
+            elif element.tag == XLSX_NAMESPACE + "mergeCell":
                 found = _cell_range(_attribute(element, "ref"))
                 if found is not None:
-                    merges.append(found)
+                    layout.merges.append(found)
             elif element.tag == XLSX_NAMESPACE + "row":
                 if _attribute(element, "hidden") in ("1", "true") and _attribute(element, "r").isdigit():
-                    hidden.add(int(_attribute(element, "r")))
+                    layout.hidden.add(int(_attribute(element, "r")))
                 element.clear()
-    return merges, hidden
+    return layout
 
 
-def _xlsx_rows(worksheet: Any, archive: zipfile.ZipFile, path: str | None, source: str) -> Sheet:
+def _xlsx_rows(worksheet: Any, archive: zipfile.ZipFile, path: str | None, strikes: _XlsxStrikes, source: str) -> Sheet:
     """The cells of a sheet, as text, row by row from the file: the dimension the sheet claims is ignored
     (openpyxl would otherwise pad every row to it)."""
     worksheet.reset_dimensions()
@@ -871,8 +1031,13 @@ def _xlsx_rows(worksheet: Any, archive: zipfile.ZipFile, path: str | None, sourc
         if values:
             far = _far_column(values)
             rows.add(number, (_cell_text(value) for value in values[:MAX_COLUMNS]), far)
-    merges, hidden = _xlsx_layout(archive, path)
-    return Sheet(tuple(_merged(rows.rows, merges)), source, warnings=rows.warnings(hidden))
+    layout = _xlsx_layout(archive, path, strikes)
+    return Sheet(
+        tuple(_merged(rows.rows, layout.merges)),
+        source,
+        warnings=rows.warnings(layout.hidden),
+        struck=frozenset(layout.struck),
+    )
 
 
 def _cell_text(value: object) -> str:
