@@ -4,13 +4,14 @@ The workflow returns values, never sentences; the CLI and the web page share the
 organiser reads the same words on the screen and in the terminal, in the language of the moment.
 """
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
-from speeddating.i18n import N_, format_seconds, t, t_plural
+from speeddating.i18n import N_, format_locale, format_seconds, t, t_plural
 from speeddating.status import ProgressEvent
 
 if TYPE_CHECKING:
+    from speeddating.plan import Plan
     from speeddating.replan import Move
     from speeddating.session import Result
 
@@ -29,6 +30,11 @@ METHODS = {
 """The solver's internal component names (kept in plan files for debugging), in the organiser's words."""
 
 ANY_METHOD = N_("the search")
+
+OTHER_DETAILS = N_("other printed details")
+"""Why a card is reprinted when neither its seats nor who presents whom changed (times, themes, the order)."""
+Key = TypeVar("Key", bound=Hashable)
+"""What tells apart the changes of a card that are worded separately."""
 
 
 def method_description(method: str) -> str:
@@ -207,22 +213,106 @@ def change_lines(result: "Result") -> list[str]:
         lines = [t("No table changes compared with version {version}.", version=version)]
     if not revision.itineraries_to_reprint and not revision.tables_to_reprint:
         lines.append(t("No card to reprint: the printed cards are still right."))
+    before, after = revision.previous, result.plan
     if revision.itineraries_to_reprint:
         lines.append(
             t_plural(
-                "Itinerary card to reprint: {names}",
-                "Itinerary cards to reprint ({count}): {names}",
+                "Itinerary card to reprint:",
+                "Itinerary cards to reprint ({count}):",
                 len(revision.itineraries_to_reprint),
-                names=", ".join(names[x] for x in revision.itineraries_to_reprint),
             )
         )
+        lines += [
+            "  " + t("{name}: {changes}", name=names[x], changes=itinerary_reason(before, after, x))
+            for x in revision.itineraries_to_reprint
+        ]
     if revision.tables_to_reprint:
         lines.append(
-            t_plural(
-                "Table card to reprint: table {numbers}",
-                "Table cards to reprint ({count}): tables {numbers}",
-                len(revision.tables_to_reprint),
-                numbers=", ".join(map(str, revision.tables_to_reprint)),
-            )
+            t_plural("Table card to reprint:", "Table cards to reprint ({count}):", len(revision.tables_to_reprint))
         )
+        lines += [
+            "  " + t("{name}: {changes}", name=_table(n), changes=table_reason(before, after, n, names))
+            for n in revision.tables_to_reprint
+        ]
     return lines
+
+
+def _by_rounds(changes: Sequence[tuple[Key, int]], wording: Callable[[Key], str]) -> str:
+    """The changes of a card, each worded once with its rounds ("Anne leaves (rounds 3, 4)"), in the order of
+    their first round; a card whose rounds print alike was reprinted for its heading."""
+    rounds: dict[Key, list[int]] = {}
+    for key, number in changes:
+        rounds.setdefault(key, []).append(number)
+    if not rounds:
+        return t(OTHER_DETAILS)
+    return _listed(
+        [
+            t_plural(
+                "{what} (round {rounds})",
+                "{what} (rounds {rounds})",
+                len(numbers),
+                what=wording(key),
+                rounds=rounds_listing(numbers),
+            )
+            for key, numbers in rounds.items()
+        ]
+    )
+
+
+def _and(names: Sequence[str]) -> str:
+    """Names as a sentence lists them ("Anne, Paul and Léa", in the language of the moment), so that they read
+    apart from the verbs."""
+    from babel.lists import format_list
+
+    return format_list(list(names), locale=format_locale())
+
+
+def itinerary_reason(before: "Plan", after: "Plan", attendee_id: str) -> str:
+    """Why a person's card is reprinted: "another table (rounds 4, 5); presents CIO (round 3)"."""
+    from speeddating.exporters.pdf.itineraries import SeatChange, itinerary_changes
+
+    if attendee_id not in before.by_id():
+        return t("a late arrival's first card")
+    wordings = {
+        SeatChange.TABLE: N_("another table"),
+        SeatChange.NO_TABLE: N_("no table"),
+        SeatChange.SEATED: N_("a table again"),
+        SeatChange.DETAILS: OTHER_DETAILS,
+    }
+
+    def worded(key: tuple[SeatChange, str]) -> str:
+        change, organisation = key
+        if change is not SeatChange.PRESENTS:
+            return t(wordings[change])
+        if organisation:
+            return t("presents {organisation}", organisation=organisation)
+        return t("presents a partner organisation not at the table")
+
+    changes = itinerary_changes(before, after, attendee_id)
+    return _by_rounds([((change.change, change.presents), change.round) for change in changes], worded)
+
+
+def table_reason(before: "Plan", after: "Plan", number: int, names: Mapping[str, str]) -> str:
+    """Why a table's card is reprinted: "Marie Dupont leaves, Ali Ben joins (round 4); Paul Roux joins
+    (rounds 5, 6)" (`names`: the people's names by id, told apart)."""
+    from speeddating.exporters.pdf.table_cards import CompanyChange, table_changes
+
+    def worded(key: tuple[CompanyChange, tuple[str, ...], tuple[str, ...]]) -> str:
+        change, leaving, joining = key
+        if change is CompanyChange.PRESENTS:
+            return t("who presents whom")
+        if change is CompanyChange.DETAILS:
+            return t(OTHER_DETAILS)
+        parts = []
+        if leaving:
+            parts.append(
+                t_plural("{names} leaves", "{names} leave", len(leaving), names=_and([names[x] for x in leaving]))
+            )
+        if joining:
+            parts.append(
+                t_plural("{names} joins", "{names} join", len(joining), names=_and([names[x] for x in joining]))
+            )
+        return ", ".join(parts)
+
+    changes = table_changes(before, after, number)
+    return _by_rounds([((c.change, c.leaving, c.joining), c.round) for c in changes], worded)

@@ -168,6 +168,18 @@ ROUND_B = [[0, 3, 5, 6], [1, 2, 4, 7]]
 ROUND_C = [[0, 3, 4, 7], [1, 2, 5, 6]]
 
 
+def reprint_list(report: Sequence[str], heading: str | tuple[str, ...]) -> list[str]:
+    """What the lines of a re-plan's report list under the one starting with `heading` ("Itinerary cards to
+    reprint", "Parcours à réimprimer"...): the name or the table of each indented line, before its reason."""
+    start = next(i for i, line in enumerate(report) if line.startswith(heading))
+    listed = []
+    for line in report[start + 1 :]:
+        if not line.startswith("  "):
+            break
+        listed.append(line.strip().partition(":")[0].rstrip())
+    return listed
+
+
 def record(
     db: Path, plan: Plan, *, title: str | None = None, replace: bool = False, force: bool = False, source: str = "plan"
 ) -> int:

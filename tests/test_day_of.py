@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.conftest import REPO, CheckPlan
-from tests.helpers import run_cli
+from tests.helpers import reprint_list, run_cli
 
 Document = dict[str, Any]
 
@@ -74,12 +74,12 @@ def assert_reprints_exactly(folder: Path, after: Document, people: set[str], tab
     cards = " ".join(pages(folder / "reprint-itineraries.pdf"))
     assert {x for x, name in names.items() if name in cards} == people
     if people:
-        listed = next(line for line in summary.splitlines() if line.startswith("Parcours à réimprimer"))
-        assert set(listed.split(" : ", 1)[1].split(", ")) == {names[x] for x in people}
+        assert set(reprint_list(summary.splitlines(), "Parcours à réimprimer")) == {names[x] for x in people}
     table_pages = pages(folder / "reprint-table-cards.pdf")
     if tables:
         assert len(table_pages) == len(tables)
-        assert f"tables {', '.join(map(str, sorted(tables)))}" in summary
+        headings = ("Carte de table à réimprimer", "Cartes de table à réimprimer")
+        assert reprint_list(summary.splitlines(), headings) == [f"table {n}" for n in sorted(tables)]
         assert {int(page.split("TABLE ")[1].split()[0]) for page in table_pages} == tables
     else:
         assert table_pages == ["Aucune carte à réimprimer : les cartes imprimées restent justes."]

@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 from speeddating.plan import read_plan, write_plan
 from speeddating.web.workspace import Workspace
 from tests.conftest import CheckPlan
-from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, seated_plan
+from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, reprint_list, seated_plan
 from tests.web.conftest import LiveServer, Screenshot, import_list, plan_a_session, planning_timeout
 
 
@@ -41,8 +41,12 @@ def test_an_absentee_and_a_late_arrival_are_replanned_then_the_session_is_record
     expect(page.get_by_text("Version 2 du plan.")).to_be_visible()
     expect(page.get_by_text(re.compile(r"^Léa Dubois : sans table aux tours 2 à 5$"))).to_be_visible()
     screenshot(page, "day")
-    listed = page.get_by_text(re.compile(r"^Parcours à réimprimer \(\d+\) : ")).inner_text().split(" : ", 1)[1]
-    to_reprint = set(listed.split(", "))
+    expect(page.get_by_text("Paul NEUF : première carte d'une arrivée")).to_be_visible()
+    report = [
+        ("  " if item.get_attribute("class") == "moved" else "") + item.inner_text()
+        for item in page.locator("#report li").all()
+    ]
+    to_reprint = set(reprint_list(report, "Parcours à réimprimer"))
     reprint = page.get_by_role("link", name="Parcours à réimprimer").get_attribute("href") or ""
     cards = PdfReader(io.BytesIO(page.request.get(live_server.base + reprint).body()))
     text = "".join(sheet.extract_text() for sheet in cards.pages)

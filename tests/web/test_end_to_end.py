@@ -207,8 +207,10 @@ def test_two_breakfasts_from_a_french_excel_export_to_the_history(
     assert set(shown) == set(moved)  # one line per person who moves
     assert all(change in shown[name] for name, changes in moved.items() for change in changes)
     missed = ", ".join(str(r + 1) for r in range(1, len(before)))
-    absentee = page.locator("#report li").filter(has_text=ABSENT)
+    absentee = page.locator("#report li").filter(has_text=re.compile(f"^{ABSENT} : "))
     expect(absentee).to_have_text([f"{ABSENT} : sans table aux tours {missed}"])
+    left = page.locator("#report li").filter(has_text=re.compile(f"^table \\d+ : .*{ABSENT}.* part"))
+    expect(left.first).to_be_visible()  # and the table cards to reprint say she leaves
     assert check_plan(live_server.data / "sessions" / first.rsplit("/", 1)[1] / "plan" / "plan.json", "--allow-absent")[
         "valid"
     ]

@@ -78,6 +78,21 @@ def test_a_number_out_of_range_on_the_breakfast_screen_is_named_with_its_limits(
     expect(page.get_by_role("alert")).to_have_count(0)
 
 
+def test_the_date_is_written_out_in_the_page_language_whatever_the_browser_shows_in_its_field(
+    page: Page, live_server: LiveServer
+) -> None:
+    """Chromium draws a date field in its own locale, never the page's `lang`: this headless one shows
+    12/08/2026 on the French page as on the English one, which a French organiser reads as 12 August. The
+    timetable writes the date out in the page's language as the organiser changes it."""
+    session = start_session(page, live_server)
+    page.goto(session + "/event")
+    page.get_by_label("Date", exact=True).fill("2026-12-08")
+    expect(page.locator("#date-in-words")).to_have_text("mardi 8 décembre 2026")
+    expect(page.get_by_label("Date", exact=True)).to_have_accessible_description("mardi 8 décembre 2026")
+    page.get_by_role("button", name="English").click()
+    expect(page.locator("#date-in-words")).to_have_text("Tuesday 8 December 2026")
+
+
 def test_the_language_switch_turns_the_page_to_english_and_stays(page: Page, live_server: LiveServer) -> None:
     start_session(page, live_server)
     page.get_by_role("button", name="English").click()

@@ -8,6 +8,7 @@ then by name, so that each team's cards come off the guillotine together for its
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from enum import Enum
 from io import BytesIO
 
 from reportlab.pdfbase import pdfmetrics
@@ -224,15 +225,66 @@ def _fits(card: Card) -> bool:
     return sum(h for h, _ in card.rows) <= card.available
 
 
+def _itinerary_row(rnd: PlannedRound, table: SeatedTable | None, attendee_id: str) -> tuple[object, ...]:
+    """What `attendee_id`'s card prints for one round: its times and theme, the table and whom they present."""
+    seat = () if table is None else (table.number, dict(table.presents).get(attendee_id, ""))
+    fallback = table is not None and needs_fallback_presentation(rnd, table)
+    return rnd.number, rnd.start, theme_title(rnd), seat, fallback
+
+
 def itinerary_content(plan: Plan, person: Attendee) -> tuple[object, ...]:
     """Everything `person`'s card prints but the version mark: two versions of a plan giving the same content
     give the same card, which needs no reprinting."""
-    rows: list[tuple[object, ...]] = []
-    for rnd, table in plan.itinerary(person.id):
-        seat = () if table is None else (table.number, dict(table.presents).get(person.id, ""))
-        fallback = table is not None and needs_fallback_presentation(rnd, table)
-        rows.append((rnd.number, rnd.start, theme_title(rnd), seat, fallback))
-    return person.name, person.organisation, event_line(plan), tuple(rows)
+    rows = tuple(_itinerary_row(rnd, table, person.id) for rnd, table in plan.itinerary(person.id))
+    return person.name, person.organisation, event_line(plan), rows
+
+
+class SeatChange(Enum):
+    """Why one round of a person's card prints differently: the first of these that applies."""
+
+    TABLE = "table"
+    """Another table."""
+    NO_TABLE = "no table"
+    """No table any more."""
+    SEATED = "seated"
+    """A table, where there was none."""
+    PRESENTS = "presents"
+    """The same table, another organisation to present."""
+    DETAILS = "details"
+    """The same seat; the times, the theme or the presentation note."""
+
+
+@dataclass(frozen=True)
+class ItineraryChange:
+    round: int
+    change: SeatChange
+    presents: str = ""
+    """With PRESENTS: the organisation now presented ("": one not at the table)."""
+
+
+def itinerary_changes(before: Plan, after: Plan, attendee_id: str) -> list[ItineraryChange]:
+    """Round by round, what `attendee_id`'s card prints differently in `after`, for the organiser to say why
+    it is reprinted (a card that differs only in its heading or event line has no round here)."""
+    old = {rnd.number: _itinerary_row(rnd, table, attendee_id) for rnd, table in before.itinerary(attendee_id)}
+    changes = []
+    for rnd, table in after.itinerary(attendee_id):
+        row = _itinerary_row(rnd, table, attendee_id)
+        was = old.get(rnd.number)
+        if row == was:
+            continue
+        seat, seat_before = row[3], () if was is None else was[3]
+        assert isinstance(seat, tuple) and isinstance(seat_before, tuple)
+        if seat and seat_before and seat[0] != seat_before[0]:
+            changes.append(ItineraryChange(rnd.number, SeatChange.TABLE))
+        elif seat_before and not seat:
+            changes.append(ItineraryChange(rnd.number, SeatChange.NO_TABLE))
+        elif seat and not seat_before:
+            changes.append(ItineraryChange(rnd.number, SeatChange.SEATED))
+        elif seat != seat_before:
+            changes.append(ItineraryChange(rnd.number, SeatChange.PRESENTS, seat[1]))
+        else:
+            changes.append(ItineraryChange(rnd.number, SeatChange.DETAILS))
+    return changes
 
 
 def itineraries_pdf(plan: Plan, paper: str = "A4", only: Collection[str] | None = None) -> bytes:

@@ -9,6 +9,7 @@ would not fit one face readably, the table gets continuation cards, each saying 
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from io import BytesIO
 
 from reportlab.pdfgen.canvas import Canvas
@@ -153,10 +154,7 @@ def _round_block(
 def _rounds_blocks(
     rounds: Sequence[PlannedRound], people: dict[str, Attendee], number: int, width: float, scale: float
 ) -> list[Block]:
-    return [
-        _round_block(people, rnd, next((tb for tb in rnd.tables if tb.number == number), None), width, scale)
-        for rnd in rounds
-    ]
+    return [_round_block(people, rnd, _numbered(rnd, number), width, scale) for rnd in rounds]
 
 
 @dataclass(frozen=True)
@@ -261,23 +259,72 @@ def table_numbers(plan: Plan) -> list[int]:
     return sorted({table.number for rnd in plan.rounds for table in rnd.tables})
 
 
+def _numbered(rnd: PlannedRound, number: int) -> SeatedTable | None:
+    return next((table for table in rnd.tables if table.number == number), None)
+
+
+def _table_row(rnd: PlannedRound, people: Mapping[str, Attendee], number: int) -> tuple[object, ...]:
+    """What table `number`'s card prints for one round: times, theme, prompt, and who sits there presenting whom."""
+    table = _numbered(rnd, number)
+    prompt = rnd.theme.prompt if rnd.theme else ""
+    seated = (
+        ()
+        if table is None
+        else tuple((people[x].name, people[x].organisation, dict(table.presents).get(x, "")) for x in table.attendees)
+    )
+    fallback = table is not None and needs_fallback_presentation(rnd, table)
+    return rnd.number, round_times(rnd), theme_title(rnd), prompt, table is None, seated, fallback
+
+
 def table_card_content(plan: Plan, people: Mapping[str, Attendee], number: int) -> tuple[object, ...]:
     """Everything table `number`'s card prints but the version mark (`people`: the plan's, by id): two versions
     of a plan giving the same content give the same card, which needs no reprinting."""
-    rows: list[tuple[object, ...]] = []
-    for rnd in plan.rounds:
-        table = next((tb for tb in rnd.tables if tb.number == number), None)
-        prompt = rnd.theme.prompt if rnd.theme else ""
-        seated = (
-            ()
-            if table is None
-            else tuple(
-                (people[x].name, people[x].organisation, dict(table.presents).get(x, "")) for x in table.attendees
-            )
-        )
-        fallback = table is not None and needs_fallback_presentation(rnd, table)
-        rows.append((rnd.number, round_times(rnd), theme_title(rnd), prompt, table is None, seated, fallback))
-    return event_line(plan), tuple(rows)
+    return event_line(plan), tuple(_table_row(rnd, people, number) for rnd in plan.rounds)
+
+
+class CompanyChange(Enum):
+    """Why one round of a table's card prints differently: the first of these that applies."""
+
+    PEOPLE = "people"
+    """Someone leaves the table or joins it."""
+    PRESENTS = "presents"
+    """The same people; who presents whom."""
+    DETAILS = "details"
+    """The same people presenting the same; their order, the times, the theme or the presentation note."""
+
+
+@dataclass(frozen=True)
+class TableChange:
+    round: int
+    change: CompanyChange
+    leaving: tuple[str, ...] = ()
+    """Ids of the people at the table in the previous version and not now, in its printed order."""
+    joining: tuple[str, ...] = ()
+    """Ids of the people at the table now and not in the previous version, in its printed order."""
+
+
+def table_changes(before: Plan, after: Plan, number: int) -> list[TableChange]:
+    """Round by round, what table `number`'s card prints differently in `after`, for the organiser to say why
+    it is reprinted (a card that differs only in its event line has no round here)."""
+    earlier, now = before.by_id(), after.by_id()
+    old = {rnd.number: (_numbered(rnd, number), _table_row(rnd, earlier, number)) for rnd in before.rounds}
+    changes = []
+    for rnd in after.rounds:
+        table = _numbered(rnd, number)
+        was_table, was_row = old.get(rnd.number, (None, None))
+        if _table_row(rnd, now, number) == was_row:
+            continue
+        seated = table.attendees if table else ()
+        seated_before = was_table.attendees if was_table else ()
+        leaving = tuple(x for x in seated_before if x not in seated)
+        joining = tuple(x for x in seated if x not in seated_before)
+        if leaving or joining:
+            changes.append(TableChange(rnd.number, CompanyChange.PEOPLE, leaving, joining))
+        elif table and was_table and dict(table.presents) != dict(was_table.presents):
+            changes.append(TableChange(rnd.number, CompanyChange.PRESENTS))
+        else:
+            changes.append(TableChange(rnd.number, CompanyChange.DETAILS))
+    return changes
 
 
 def table_cards_pdf(plan: Plan, paper: str = "A4", only: Collection[int] | None = None) -> bytes:

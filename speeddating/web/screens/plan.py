@@ -2,13 +2,14 @@
 in plain words and the seating round by round, coloured by organisation."""
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Annotated, TypeVar
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from speeddating.importer.reading import column_letter
 from speeddating.plan import Plan
 from speeddating.status import Progress, Stop
 from speeddating.summary import organisation_counts, reunions_line
@@ -31,6 +32,7 @@ from speeddating.web.workspace import Draft, Workspace
 TIME_LIMITS = (10, 30, 60, 120)
 """Seconds the organiser may give the optimiser; the first is the CLI's default."""
 ORGANISATION_COLOURS = 12
+"""Colours the seating's stylesheet has (`.org-0` to `.org-11` in app.css); past them, colours come round again."""
 T = TypeVar("T")
 """What a run of the optimiser makes: one plan, or a series."""
 SERIES_SIZES = (1, 2, 3, 4, 5, 6)
@@ -67,12 +69,28 @@ def keep_series_drafts(workspace: Workspace, draft: Draft, planned: PlannedSerie
     keep_planned(planned, workspace.history)
 
 
-def organisation_colours(plan: Plan) -> dict[str, int]:
-    """A colour number per person (by organisation, largest first), so colleagues show alike at a glance."""
-    order: dict[str, int] = {}
+@dataclass(frozen=True)
+class OrganisationMark:
+    """How the seating shows an organisation: a colour, and a letter that tells apart the organisations sharing
+    it when there are more organisations than colours, and all of them on a black-and-white print."""
+
+    name: str
+    colour: int
+    letter: str
+
+
+def organisation_marks(plan: Plan) -> dict[str, OrganisationMark]:
+    """Each organisation's mark, in the order its first person comes in the list (a late arrival's new
+    organisation comes last and leaves the others' marks as they were); letters run on as a spreadsheet's
+    columns do (A..Z, AA, AB...), one for each organisation however many there are."""
+    marks: dict[str, OrganisationMark] = {}
     for attendee in plan.attendees:
-        order.setdefault(attendee.organisation_key, len(order))
-    return {a.id: order[a.organisation_key] % ORGANISATION_COLOURS for a in plan.attendees}
+        if attendee.organisation_key not in marks:
+            index = len(marks)
+            marks[attendee.organisation_key] = OrganisationMark(
+                attendee.organisation, index % ORGANISATION_COLOURS, column_letter(index)
+            )
+    return marks
 
 
 def router(site: Site) -> APIRouter:
@@ -95,7 +113,7 @@ def router(site: Site) -> APIRouter:
             plan=plan,
             quality=quality,
             reunions=reunions_line(quality) if quality else [],
-            colours=organisation_colours(plan) if plan else {},
+            marks=organisation_marks(plan) if plan else {},
             organisations=len(organisation_counts(plan)) if plan else 0,
             notes=draft.state.get("plan_notes", []),
             time_limits=TIME_LIMITS,
