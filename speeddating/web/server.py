@@ -35,23 +35,44 @@ def bind(port: int) -> socket.socket:
     return sock
 
 
-def build_server(sock: socket.socket, data: Path, language: str) -> tuple[uvicorn.Server, Guard]:
-    """The uvicorn server for the page on `sock`, and the guard holding this run's token."""
+class AnnouncingServer(uvicorn.Server):
+    """A uvicorn server that calls `on_started` once it listens with its Ctrl-C handler in place. A Ctrl-C
+    before that raises wherever Python is, and in a finaliser (the garbage collector's weakref callbacks)
+    Python ignores it, leaving the page running: so the address is only said when Ctrl-C is sure to stop it."""
+
+    def __init__(self, config: uvicorn.Config, on_started: Callable[[], None]) -> None:
+        super().__init__(config)
+        self.on_started = on_started
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.started:
+            self.on_started()
+
+
+def build_server(
+    sock: socket.socket, data: Path, language: str, on_started: Callable[[], None] = lambda: None
+) -> tuple[uvicorn.Server, Guard]:
+    """The uvicorn server for the page on `sock` (calling `on_started` once it serves), and the guard holding
+    this run's token."""
     guard = Guard.for_port(sock.getsockname()[1])
     app = create_app(Settings(data=data, guard=guard, language=language))
     config = uvicorn.Config(
         app, log_level="warning", timeout_graceful_shutdown=SHUTDOWN_SECONDS, lifespan="on", access_log=False
     )
-    return uvicorn.Server(config), guard
+    return AnnouncingServer(config, on_started), guard
 
 
 def serve(port: int, data: Path, language: str, *, open_browser: bool, say: Callable[[str], None]) -> None:
     """Serve the page until Ctrl-C, after saying (and opening, unless told not to) its address."""
     sock = bind(port)
-    server, guard = build_server(sock, data, language)
-    say(guard.address)
-    if open_browser:
-        webbrowser.open(guard.address)
+
+    def announce() -> None:
+        say(guard.address)
+        if open_browser:
+            webbrowser.open(guard.address)
+
+    server, guard = build_server(sock, data, language, announce)
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:  # uvicorn re-raises the Ctrl-C it handled: for `serve` it is the normal way to stop
