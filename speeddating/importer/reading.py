@@ -866,8 +866,9 @@ XLSX_NAMESPACE = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
 
 def _xlsx_sheets(book: Any, archive: zipfile.ZipFile, source: str) -> list[_SheetEntry]:
-    paths = _xlsx_sheet_paths(archive)
-    strikes = _xlsx_strikes(archive)
+    relationships = _xlsx_relationships(archive)
+    paths = _xlsx_sheet_paths(archive, relationships)
+    strikes = _xlsx_strikes(archive, relationships)
     return [
         _SheetEntry(
             str(worksheet.title),
@@ -878,9 +879,8 @@ def _xlsx_sheets(book: Any, archive: zipfile.ZipFile, source: str) -> list[_Shee
     ]
 
 
-def _xlsx_sheet_paths(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> the part holding its cells, from the workbook and its relationships."""
-    targets = _xlsx_relationships(archive)
+def _xlsx_sheet_paths(archive: zipfile.ZipFile, targets: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """Sheet name -> the part holding its cells, from the workbook and its relationships (`_xlsx_relationships`)."""
     paths = {}
     for element in ElementTree.parse(archive.open("xl/workbook.xml")).getroot().iter(XLSX_NAMESPACE + "sheet"):
         paths[_attribute(element, "name")] = _xlsx_part(targets.get(_attribute(element, "id"), ("", ""))[0])
@@ -911,12 +911,9 @@ def _runs_struck(text: ElementTree.Element) -> bool:
     return bool(shown) and all(_struck(run.find(XLSX_NAMESPACE + "rPr")) for run in shown)
 
 
-def _xlsx_workbook_part(archive: zipfile.ZipFile, kind: str, default: str) -> str:
+def _xlsx_workbook_part(relationships: dict[str, tuple[str, str]], kind: str, default: str) -> str:
     """The part of the workbook's relationship of this kind ("styles", "sharedStrings")."""
-    return next(
-        (_xlsx_part(target) for target, type_ in _xlsx_relationships(archive).values() if type_.endswith("/" + kind)),
-        default,
-    )
+    return next((_xlsx_part(target) for target, type_ in relationships.values() if type_.endswith("/" + kind)), default)
 
 
 def _mentions(archive: zipfile.ZipFile, path: str, word: bytes) -> bool:
@@ -949,11 +946,11 @@ class _XlsxStrikes:
         return text is not None and _runs_struck(text)
 
 
-def _xlsx_strikes(archive: zipfile.ZipFile) -> _XlsxStrikes:
+def _xlsx_strikes(archive: zipfile.ZipFile, relationships: dict[str, tuple[str, str]]) -> _XlsxStrikes:
     """The struck cell styles and shared strings of a workbook, the strings read as a stream."""
     names = set(archive.namelist())
     styles: frozenset[int] = frozenset()
-    path = _xlsx_workbook_part(archive, "styles", "xl/styles.xml")
+    path = _xlsx_workbook_part(relationships, "styles", "xl/styles.xml")
     if path in names:
         root = ElementTree.parse(archive.open(path)).getroot()
         fonts = root.find(XLSX_NAMESPACE + "fonts")
@@ -965,7 +962,7 @@ def _xlsx_strikes(archive: zipfile.ZipFile) -> _XlsxStrikes:
             if _attribute(style, "fontId", "0") in struck_fonts
         )
     strings: set[int] = set()
-    path = _xlsx_workbook_part(archive, "sharedStrings", "xl/sharedStrings.xml")
+    path = _xlsx_workbook_part(relationships, "sharedStrings", "xl/sharedStrings.xml")
     if path in names and _mentions(archive, path, b"strike"):
         with archive.open(path) as part:
             index = 0
