@@ -200,8 +200,8 @@ def _affine(k: int, tables: int) -> ResolvableDesign | None:
 
 
 def _transversal(k: int, tables: int) -> ResolvableDesign | None:
-    """TD(k, g) with g = `tables` a prime power larger than k (g = k is the affine plane)."""
-    return transversal_design(k, tables) if tables > k and prime_power(tables) else None
+    """TD(k, g) with g = `tables` larger than k (g = k is the affine plane)."""
+    return transversal_design(k, tables) if tables > k else None
 
 
 def _by_points(design: Callable[[int], ResolvableDesign | None], k: int) -> DesignFinder:
@@ -217,7 +217,7 @@ CONSTRUCTIONS: tuple[Construction, ...] = (
     ),
     Construction(
         "transversal-design",
-        "resolvable TD(k,g) (MOLS), g > k a prime power: k organisations of g at tables of k, g rounds",
+        "resolvable TD(k,g) (MOLS), g > k with a difference matrix: k organisations of g at tables of k, g rounds",
         _transversal,
     ),
     Construction(

@@ -11,13 +11,13 @@ designs whose classes are unions of translates under the group Z_2^k (found by
 design of that family when one is known here.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
 from speeddating.solver.finite_fields import FiniteField, Ring, prime_power
-from speeddating.solver.starters import STARTERS
+from speeddating.solver.starters import DIFFERENCE_MATRICES, STARTERS
 
 Block = tuple[int, ...]
 ParallelClass = tuple[Block, ...]
@@ -64,17 +64,76 @@ def affine_geometry(q: int, dimension: int) -> ResolvableDesign:
     return ResolvableDesign(f"AG({dimension},{q})", q**dimension, tuple(classes))
 
 
-def transversal_design(k: int, g: int) -> ResolvableDesign:
-    """Resolvable TD(k, g) for a prime power g >= k: k groups of g, every block one point per group.
+def prime_power_factors(n: int) -> list[int]:
+    """The prime powers whose product is n, one per prime, smallest prime first (36 -> [4, 9])."""
+    factors = []
+    p = 2
+    while n > 1:
+        q = 1
+        while n % p == 0:
+            n //= p
+            q *= p
+        if q > 1:
+            factors.append(q)
+        p += 1
+    return factors
 
-    The points of AG(2, g) on k vertical lines x = 0..k-1 (the groups); each non-vertical line
-    y = m x + c meets every vertical line once, so it is a block, and the g lines of slope m form a
-    class. Two points of different groups lie on exactly one such line: g rounds in which every
-    cross-group pair meets exactly once (equivalently, k-1 mutually orthogonal Latin squares).
+
+@dataclass(frozen=True)
+class DifferenceMatrix:
+    """k rows over an abelian group of order n (elements 0..n-1, `add` its table), n columns: for any two
+    rows, the differences of their entries column by column are every element once."""
+
+    add: tuple[tuple[int, ...], ...]
+    rows: tuple[tuple[int, ...], ...]
+
+
+def difference_matrix(k: int, order: int) -> DifferenceMatrix | None:
+    """An (order, k, 1) difference matrix, or None when none is known here.
+
+    MacNeish's product: over GF(q) the rows x = 0..k-1 of x · m (m the column) differ by (x - x') · m,
+    every element once, when q >= k; over the product of the fields of the prime power factors of the
+    order, entry by entry, the same holds factor by factor. Where a factor is below k (21 = 3 · 7 at
+    tables of 4), a matrix found by search over Z_order is stored in `starters.DIFFERENCE_MATRICES`.
     """
-    field = FiniteField(g)
+    factors = prime_power_factors(order)
+    if factors and min(factors) >= k:
+        fields = [FiniteField(q) for q in factors]
+        digits = list(product(*(range(q) for q in reversed(factors))))  # last factor varies slowest
+        number = {tuple(reversed(d)): i for i, d in enumerate(digits)}
+        elements = list(number)
+        add = tuple(
+            tuple(number[tuple(f.add[a][b] for f, a, b in zip(fields, x, y, strict=True))] for y in elements)
+            for x in elements
+        )
+        rows = tuple(
+            tuple(number[tuple(f.mul[row][m] for f, m in zip(fields, column, strict=True))] for column in elements)
+            for row in range(k)
+        )
+        return DifferenceMatrix(add, rows)
+    if (k, order) in DIFFERENCE_MATRICES:
+        found = [tuple(int(x) for x in row.split()) for row in DIFFERENCE_MATRICES[k, order].split("; ")]
+        cyclic = tuple(tuple((x + y) % order for y in range(order)) for x in range(order))
+        return DifferenceMatrix(cyclic, ((0,) * order, tuple(range(order)), *found))
+    return None
+
+
+def transversal_design(k: int, g: int) -> ResolvableDesign | None:
+    """Resolvable TD(k, g) from a (g, k, 1) difference matrix: k groups of g, every block one point per
+    group; None when no matrix is known here.
+
+    Column m of the matrix, translated by each element c of its group, gives the block
+    {x·g + (D[x][m] + c)}: the g translates of one column partition the points (a class), and two
+    points of different groups x, x' lie in exactly one block, since D[x] - D[x'] meets each difference
+    once. So g rounds in which every cross-group pair meets exactly once (k - 1 mutually orthogonal
+    Latin squares; over GF(g) these are the lines y = m x + c of AG(2, g) on the verticals x < k).
+    """
+    matrix = difference_matrix(k, g)
+    if matrix is None:
+        return None
     classes = tuple(
-        tuple(tuple(x * g + field.add[field.mul[m][x]][c] for x in range(k)) for c in range(g)) for m in range(g)
+        tuple(tuple(x * g + matrix.add[row[m]][c] for x, row in enumerate(matrix.rows)) for c in range(g))
+        for m in range(g)
     )
     groups = tuple(tuple(range(x * g, (x + 1) * g)) for x in range(k))
     return ResolvableDesign(f"TD({k},{g})", k * g, classes, groups)
@@ -308,6 +367,32 @@ def stored(family: str, points: int) -> ResolvableDesign | None:
     return developed(f"{family}({points})", Ring(starter.modulus), starter.parts, base_classes, transversals)
 
 
+def filled_transversal(filler: ResolvableDesign, k: int) -> ResolvableDesign | None:
+    """TD(k, g) on k copies of `filler` (g points, blocks of k): the g rounds of the transversal design
+    across the copies, then the filler's rounds in all k copies at once; None without a TD(k, g).
+
+    Two points of different copies meet once, in the TD; two of one copy as the filler has them. So the
+    result is of the filler's family on k·g points, with all its rounds: g + (g - 1)/2 = (3g - 1)/2 for a
+    Kirkman system (KTS(117) from TD(3, 39) and KTS(39)), g + (g - 2)/2 for a nearly Kirkman one,
+    g + (g - 2)/3 or g + (g - 3)/3 for the 4-GDDs of types 2^u and 3^u (2^64 from TD(4, 32) and 2^16).
+    """
+    g = filler.points
+    transversal = transversal_design(k, g)
+    if transversal is None:
+        return None
+    inside = tuple(
+        tuple(tuple(x * g + p for p in block) for x in range(k) for block in blocks) for blocks in filler.classes
+    )
+    groups = tuple(tuple(x * g + p for p in group) for x in range(k) for group in filler.groups)
+    return ResolvableDesign(f"{filler.name} in TD({k},{g})", k * g, transversal.classes + inside, groups)
+
+
+def _filled(family: Callable[[int], ResolvableDesign | None], points: int, k: int) -> ResolvableDesign | None:
+    """The family's design on `points` as a TD(k, points/k) filled with the family's design on points/k."""
+    filler = family(points // k) if points % k == 0 else None
+    return None if filler is None else filled_transversal(filler, k)
+
+
 @cache
 def kirkman(points: int) -> ResolvableDesign | None:
     """A Kirkman triple system on `points` (≡ 3 mod 6): tables of 3, (points - 1)/2 rounds, every pair once.
@@ -317,14 +402,14 @@ def kirkman(points: int) -> ResolvableDesign | None:
         return kirkman_2q1((points - 1) // 2)
     if points % 3 == 0 and (points // 3) % 6 == 1 and prime_power(points // 3):
         return kirkman_3q(points // 3)
-    return stored("kts", points)
+    return stored("kts", points) or _filled(kirkman, points, 3)
 
 
 @cache
 def nearly_kirkman(points: int) -> ResolvableDesign | None:
     """A nearly Kirkman triple system on `points` (≡ 0 mod 6, >= 18): tables of 3, (points - 2)/2 rounds,
     everyone meeting everyone but one partner (groups of 2)."""
-    return nkts_18() if points == 18 else stored("nkts", points)
+    return nkts_18() if points == 18 else stored("nkts", points) or _filled(nearly_kirkman, points, 3)
 
 
 @cache
@@ -333,7 +418,8 @@ def resolvable_quadruples(points: int) -> ResolvableDesign | None:
     pair once. AG(2, 4) and AG(3, 4) (16, 64 points) are the affine-geometry family's; 100 (q = 33, no prime
     power) is a stored starter fixed by x -> -x."""
     q = (points - 1) // 3
-    return (quadruples_3q1(q) if points % 12 == 4 and prime_power(q) else None) or stored("rbibd", points)
+    closed_form = quadruples_3q1(q) if points % 12 == 4 and prime_power(q) else None
+    return closed_form or stored("rbibd", points) or _filled(resolvable_quadruples, points, 4)
 
 
 @cache
@@ -342,4 +428,4 @@ def resolvable_gdd(points: int) -> ResolvableDesign | None:
     mod 12, (points - 3)/3 rounds); tables of 4, everyone meeting all but their group."""
     if points == 32:
         return rgdd_32()
-    return stored("rgdd2", points) or stored("rgdd3", points)
+    return stored("rgdd2", points) or stored("rgdd3", points) or _filled(resolvable_gdd, points, 4)

@@ -250,3 +250,12 @@ STARTERS: dict[tuple[str, int], Starter] = {
         "10_2 3_3 11_4 2_5",
     ),
 }
+
+DIFFERENCE_MATRICES: dict[tuple[int, int], str] = {
+    (4, 21): "0 18 8 7 14 16 3 2 17 10 13 19 4 6 12 9 15 1 20 5 11; "
+    "0 8 5 19 13 2 11 17 6 3 16 4 20 15 10 14 7 18 1 9 12",
+}
+"""(rows k, order n) -> rows 2 .. k-1 of an (n, k, 1) difference matrix over Z_n (rows 0 and 1 are 0 ... 0 and
+0, 1, ..., n - 1), for the transversal designs MacNeish's product of fields does not give (a prime power factor
+of n below k): printed by `python -m benchmarks.difference_matrices --order N --rows K` (seed 0; 21 × 4 in
+about 20 s of one core)."""

@@ -14,6 +14,7 @@ from speeddating.solver.constructions import CONSTRUCTIONS, construct
 from speeddating.solver.designs import (
     ResolvableDesign,
     affine_geometry,
+    difference_matrix,
     rgdd_32,
     transversal_design,
 )
@@ -182,10 +183,6 @@ DESIGNS = [
     affine_geometry(5, 2),
     affine_geometry(3, 3),
     affine_geometry(4, 3),
-    transversal_design(3, 4),
-    transversal_design(4, 9),
-    transversal_design(5, 8),
-    transversal_design(6, 7),
     rgdd_32(),
 ]
 
@@ -193,6 +190,49 @@ DESIGNS = [
 @pytest.mark.parametrize("design", DESIGNS, ids=lambda d: d.name)
 def test_design_is_resolvable_and_joins_each_pair_once(design: ResolvableDesign) -> None:
     assert_resolvable_gdd(design)
+
+
+@pytest.mark.parametrize(
+    ("k", "order"),
+    [(3, 4), (3, 15), (3, 40), (4, 9), (4, 20), (4, 21), (4, 35), (4, 36), (5, 8), (5, 49), (6, 7)],
+    ids=lambda value: str(value),
+)
+def test_difference_matrices_over_products_of_fields_and_stored(k: int, order: int) -> None:
+    """Any two rows differ, column by column, by every element of the group once (21 × 4 is stored: 3 < 4);
+    the transversal design it gives joins every cross-group pair once."""
+    matrix = difference_matrix(k, order)
+    assert matrix is not None and len(matrix.rows) == k
+    add = matrix.add
+    zero = next(e for e in range(order) if all(add[e][x] == x for x in range(order)))
+    minus = [add[x].index(zero) for x in range(order)]
+    assert all(add[x][y] == add[y][x] for x in range(order) for y in range(order))
+    for upper, lower in combinations(matrix.rows, 2):
+        assert sorted(add[a][minus[b]] for a, b in zip(upper, lower, strict=True)) == list(range(order))
+    design = transversal_design(k, order)
+    assert design is not None
+    assert_resolvable_gdd(design)
+
+
+def test_transversal_designs_need_a_difference_matrix() -> None:
+    """MacNeish's product needs every prime power factor at least k; 21 has a stored matrix at k = 4, and
+    orders twice an odd number have none over an abelian group (Hall and Paige)."""
+    assert [g for g in range(5, 41) if transversal_design(4, g) is None] == [
+        6,
+        10,
+        12,
+        14,
+        15,
+        18,
+        22,
+        24,
+        26,
+        30,
+        33,
+        34,
+        38,
+        39,
+    ]
+    assert [g for g in range(4, 31) if transversal_design(3, g) is None] == [6, 10, 14, 18, 22, 26, 30]
 
 
 def assert_resolvable_gdd(design: ResolvableDesign) -> None:

@@ -3,10 +3,12 @@ sessions (everyone in an organisation of their own) get perfect plans from them 
 
 from collections import Counter
 from collections.abc import Callable
+from itertools import combinations
 from pathlib import Path
 
 import pytest
 
+from benchmarks.difference_matrices import search as search_difference_matrix
 from benchmarks.starter_search import Scheme, scheme, search
 from benchmarks.symmetric_starters import OrbitCover, Placed, Symmetry, solve_cover
 from speeddating.problem import Problem
@@ -35,10 +37,10 @@ FAMILIES: dict[str, tuple[Callable[[int], ResolvableDesign | None], int]] = {
 
 
 def known_designs() -> list[tuple[ResolvableDesign, int]]:
-    """Every design the family functions give up to 100 people, with its table size."""
+    """Every design the family functions give up to 150 people, with its table size."""
     found = []
     for function, k in dict.fromkeys(FAMILIES.values()):
-        for points in range(3 * k, 101, k):
+        for points in range(3 * k, 151, k):
             design = function(points)
             if design is not None:
                 found.append((design, k))
@@ -56,11 +58,65 @@ def test_each_design_is_a_resolvable_group_divisible_design(design: ResolvableDe
 
 
 def test_the_known_sizes() -> None:
-    """Closed forms and stored starters together: every size up to 100 at tables of 3 from 15 on (81 is
-    AG(4, 3), the affine family's); at tables of 4, those below."""
+    """Closed forms, stored starters and transversal designs filled with a smaller one of the family: every
+    size up to 100 at tables of 3 from 15 on; at tables of 4, those below; and above 100, those below."""
     sizes = {(k, design.points) for design, k in known_designs()}
-    assert {v for k, v in sizes if k == 3} == set(range(15, 100, 3)) - {81}
-    assert {v for k, v in sizes if k == 4} == {16, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 72, 76, 80, 88, 96, 100}
+    assert {v for k, v in sizes if k == 3 and v < 100} == set(range(15, 100, 3))
+    assert {v for k, v in sizes if k == 3 and v > 100} == {108, 111, 117, 123, 129, 135, 144, 147}
+    fours = {v for k, v in sizes if k == 4}
+    assert fours == {
+        16,
+        24,
+        28,
+        32,
+        36,
+        40,
+        44,
+        48,
+        52,
+        56,
+        60,
+        64,
+        72,
+        76,
+        80,
+        88,
+        96,
+        100,
+        112,
+        124,
+        128,
+        136,
+        144,
+        148,
+    }
+
+
+@pytest.mark.parametrize(
+    ("function", "points", "name"),
+    [
+        (kirkman, 117, "KTS(39) in TD(3,39)"),
+        (nearly_kirkman, 108, "nkts(36) in TD(3,36)"),
+        (nearly_kirkman, 144, "nkts(48) in TD(3,48)"),
+        (resolvable_gdd, 128, "4-RGDD(2^16) in TD(4,32)"),
+        (resolvable_gdd, 144, "rgdd3(36) in TD(4,36)"),
+    ],
+)
+def test_a_transversal_design_filled_with_the_family_gives_the_family_on_k_times_the_points(
+    function: Callable[[int], ResolvableDesign | None], points: int, name: str
+) -> None:
+    """No closed form or starter is known here for these sizes; the filled TD has all the rounds."""
+    design = function(points)
+    assert design is not None and design.name == name
+
+
+def test_the_search_finds_difference_matrices() -> None:
+    """Rows 2 and 3 over Z_13 (rows 0 and 1 being 0 ... 0 and 0 ... 12): every two rows differ by each element once."""
+    found = search_difference_matrix(13, 4, time_limit=20, seed=0)
+    assert found is not None
+    rows = [[0] * 13, list(range(13)), *found]
+    for upper, lower in combinations(rows, 2):
+        assert sorted((a - b) % 13 for a, b in zip(upper, lower, strict=True)) == list(range(13))
 
 
 @pytest.mark.parametrize(("family", "points"), sorted(STARTERS))
@@ -274,6 +330,9 @@ GOLFERS = [
     pytest.param(72, 4, 23, "resolvable-gdd", id="72 at 4, 23 rounds: 4-RGDD(3^24) fixed by turning"),
     pytest.param(96, 4, 31, "resolvable-gdd", id="96 at 4, 31 rounds: 4-RGDD(3^32) fixed by a group of 9"),
     pytest.param(80, 4, 26, "resolvable-gdd", id="80 at 4, 26 rounds: 4-RGDD(2^40), two classes under Z_13"),
+    pytest.param(84, 4, 21, "transversal-design", id="84 at 4, 21 rounds: TD(4,21), a stored difference matrix"),
+    pytest.param(108, 3, 53, "nearly-kirkman", id="108 at 3, 53 rounds: NKTS(36) in TD(3,36)"),
+    pytest.param(128, 4, 42, "resolvable-gdd", id="128 at 4, 42 rounds: 4-RGDD(2^16) in TD(4,32)"),
 ]
 
 
