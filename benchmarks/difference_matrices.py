@@ -18,6 +18,8 @@ import argparse
 
 from ortools.sat.python import cp_model
 
+from benchmarks.starter_search import one_worker_solver
+
 
 def search(order: int, rows: int, time_limit: float, seed: int) -> list[list[int]] | None:
     """Rows 2 .. rows-1 of a normalised (order, rows, 1) difference matrix over Z_order, or None."""
@@ -38,10 +40,7 @@ def search(order: int, rows: int, time_limit: float, seed: int) -> list[list[int
                 differences.append(difference)
             model.add_all_different(differences)
         earlier_rows.append(row)
-    solver = cp_model.CpSolver()
-    solver.parameters.max_deterministic_time = time_limit
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = seed
+    solver = one_worker_solver(time_limit, seed)
     status = solver.solve(model)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         print(f"{solver.status_name(status)} after {solver.deterministic_time:.1f} deterministic s")

@@ -38,6 +38,7 @@ from itertools import combinations, product
 
 from ortools.sat.python import cp_model
 
+from benchmarks.starter_search import one_worker_solver
 from speeddating.solver.designs import ResolvableDesign, quadruples_3q1
 from speeddating.solver.finite_fields import FiniteField
 
@@ -134,10 +135,7 @@ class Inflation:
         """The inflated design CP-SAT finds in `time_limit` deterministic seconds (one worker), or None."""
         model, u, w = self.model()
         print(f"{len(u)} + {len(w)} variables, {len(model.proto.constraints)} constraints", flush=True)
-        solver = cp_model.CpSolver()
-        solver.parameters.random_seed = seed
-        solver.parameters.num_workers = 1
-        solver.parameters.max_deterministic_time = time_limit
+        solver = one_worker_solver(time_limit, seed)
         status = solver.solve(model)
         seconds = f"{solver.wall_time:.1f} s ({solver.deterministic_time:.1f} deterministic)"
         print(f"{solver.status_name(status)} after {seconds}", flush=True)

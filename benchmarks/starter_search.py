@@ -93,6 +93,15 @@ class Scheme:
         return self.modulus - (self.excluded(p, q) is not None)
 
 
+def one_worker_solver(time_limit: float, seed: int) -> cp_model.CpSolver:
+    """A CP-SAT solver on one worker, seeded, stopped by deterministic time: the same answer on a busy machine."""
+    solver = cp_model.CpSolver()
+    solver.parameters.random_seed = seed
+    solver.parameters.num_workers = 1
+    solver.parameters.max_deterministic_time = time_limit
+    return solver
+
+
 def scheme(family: str, points: int, classes: int = 1) -> Scheme:
     """The scheme of `family` on `points` people with `classes` base classes (ValueError when the family
     has no such design). With k classes, r rounds become Z_(r/k) × (k times the parts of one class):
@@ -416,10 +425,7 @@ def layout(
         for p in range(s.parts):
             model.add(sum(sh[p] * b for c in range(s.classes) for sh, b in chosen[c][a].items()) == 1)
     model.minimize(sum((100 * sum(n * (n - 1) // 2 for n in sh) ** 2 + rng.randrange(100)) * x for sh, x in everything))
-    solver = cp_model.CpSolver()
-    solver.parameters.random_seed = seed
-    solver.parameters.num_workers = 1
-    solver.parameters.max_deterministic_time = time_limit
+    solver = one_worker_solver(time_limit, seed)
     if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     label = [f"∞{a}" if s.fixed > 1 else "∞" for a in range(s.fixed)]

@@ -59,7 +59,7 @@ import numpy as np
 from numpy.typing import NDArray
 from ortools.sat.python import cp_model
 
-from benchmarks.starter_search import Scheme, scheme
+from benchmarks.starter_search import Scheme, one_worker_solver, scheme
 from speeddating.solver.designs import developed
 
 Key = tuple[str, int, int, int]
@@ -398,10 +398,7 @@ def solve_cover(
                 by_key[key].append(x)
     for group in (*by_point.values(), *by_key.values()):
         model.add_exactly_one(group)
-    solver = cp_model.CpSolver()
-    solver.parameters.random_seed = seed
-    solver.parameters.num_workers = 1
-    solver.parameters.max_deterministic_time = time_limit
+    solver = one_worker_solver(time_limit, seed)
     status = solver.solve(model)
     print(
         f"{solver.status_name(status)} after {solver.wall_time:.1f} s ({solver.deterministic_time:.1f} deterministic)"
