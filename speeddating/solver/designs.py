@@ -113,8 +113,7 @@ def difference_matrix(k: int, order: int) -> DifferenceMatrix | None:
         return DifferenceMatrix(add, rows)
     if (k, order) in DIFFERENCE_MATRICES:
         found = [tuple(int(x) for x in row.split()) for row in DIFFERENCE_MATRICES[k, order].split("; ")]
-        cyclic = tuple(tuple((x + y) % order for y in range(order)) for x in range(order))
-        return DifferenceMatrix(cyclic, ((0,) * order, tuple(range(order)), *found))
+        return DifferenceMatrix(Ring(order).add, ((0,) * order, tuple(range(order)), *found))
     return None
 
 
