@@ -355,6 +355,29 @@ def write_set(folder: Path, files: Mapping[str, bytes]) -> list[Path]:
     return [folder / name for name in files]
 
 
+def remove_set(folder: Path, names: Iterable[str]) -> list[Path]:
+    """Delete from `folder` the files `names` of a set no longer written there (the plan of an earlier run of
+    another kind), then `folder` itself if nothing else is left in it. Other files stay, as with `write_set`.
+    Returns the files deleted."""
+    folder = _output_folder(folder)
+    if not folder.is_dir():
+        return []
+    recover(folder)
+    removed = []
+    for name in names:
+        path = folder / name
+        if path.is_file() and not path.is_symlink():
+            path.unlink()
+            removed.append(path)
+    target = _link_target(folder)
+    if not any(folder.iterdir()):
+        if target is not None:
+            folder.unlink()  # the link first: a kill before the next line leaves an empty leftover, cleaned later
+        (target or folder).rmdir()
+    _sync_folder(folder.parent)
+    return removed
+
+
 def _replace_set(folder: Path, files: Mapping[str, bytes]) -> None:
     """The set switched in whole where the folder is the set's own, else renamed in file by file."""
     if _swappable(folder):

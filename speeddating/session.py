@@ -8,6 +8,7 @@ fields), never with sentences. Errors the organiser can fix are `UserError`s, wo
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,12 +23,12 @@ from speeddating.constraints import (
 )
 from speeddating.errors import UserError
 from speeddating.event import Event, default_event, load_event
-from speeddating.exporters.pdf import printables
+from speeddating.exporters.pdf import DOCUMENTS, printables
 from speeddating.exporters.pdf.itineraries import itineraries_pdf, itinerary_content
 from speeddating.exporters.pdf.style import unprintable_people
 from speeddating.exporters.pdf.table_cards import table_card_content, table_cards_pdf
 from speeddating.exporters.spreadsheet import plan_csv
-from speeddating.fileio import write_set
+from speeddating.fileio import remove_set, write_set
 from speeddating.history.bound import forced_reunions
 from speeddating.history.store import (
     SessionInfo,
@@ -59,6 +60,10 @@ from speeddating.text import fold
 PLAN_FILE = "plan.json"
 REPRINT_ITINERARIES = "reprint-itineraries.pdf"
 REPRINT_TABLE_CARDS = "reprint-table-cards.pdf"
+PLAN_CSV = "plan.csv"
+PLAN_SET = (PLAN_FILE, PLAN_CSV, *(name for name, _ in DOCUMENTS), REPRINT_ITINERARIES, REPRINT_TABLE_CARDS)
+"""Every file a plan's folder may hold: what an earlier plan left there is deleted when another kind is written."""
+SESSION_FOLDER = re.compile(r"session-[1-9][0-9]*")
 
 
 @dataclass(frozen=True)
@@ -520,13 +525,28 @@ def series_folders(folder: Path, sessions: int) -> list[Path]:
 
 def write_series_files(planned: SeriesResult, folder: Path) -> list[Path]:
     """Each session's plan.json, plan.csv and printables in its own folder (`series_folders`), each folder
-    switched whole (see `write_plan_files`)."""
+    switched whole (see `write_plan_files`); what an earlier plan left in `folder` (a single plan's files, the
+    sessions of a longer series) is deleted, so that the folder holds this series alone."""
     folders = series_folders(folder, len(planned.sessions))
-    return [
+    written = [
         path
         for result, place in zip(planned.sessions, folders, strict=True)
-        for path in write_plan_files(result.plan, place)
+        for path in write_set(place, plan_files(result.plan))
     ]
+    remove_set(folder, PLAN_SET)
+    _remove_other_sessions(folder, folders)
+    return written
+
+
+def _remove_other_sessions(folder: Path, kept: Sequence[Path]) -> None:
+    """Delete the session-N folders of an earlier series planned into `folder` that are not in `kept` (their
+    plan files; a folder holding anything else keeps it)."""
+    if not folder.is_dir():
+        return
+    names = {place.name for place in kept}
+    for entry in sorted(folder.iterdir()):
+        if SESSION_FOLDER.fullmatch(entry.name) and entry.is_dir() and entry.name not in names:
+            remove_set(entry, PLAN_SET)
 
 
 def record_planned(planned: SeriesResult, history: Path) -> tuple[SessionInfo, ...]:
@@ -704,7 +724,7 @@ def measured(plan: Plan, history: Path | None) -> Plan:
 def plan_files(plan: Plan, revision: Revision | None = None) -> dict[str, bytes]:
     """plan.json, plan.csv and the printables (PDF) of `plan`, by file name, in the current language; for a
     re-plan, also the cards to reprint alone (reprint-itineraries.pdf, reprint-table-cards.pdf)."""
-    files = {PLAN_FILE: plan_to_json(plan).encode("utf-8"), "plan.csv": plan_csv(plan), **printables(plan)}
+    files = {PLAN_FILE: plan_to_json(plan).encode("utf-8"), PLAN_CSV: plan_csv(plan), **printables(plan)}
     if revision is not None:
         files[REPRINT_ITINERARIES] = itineraries_pdf(plan, only=revision.itineraries_to_reprint)
         files[REPRINT_TABLE_CARDS] = table_cards_pdf(plan, only=revision.tables_to_reprint)
@@ -713,8 +733,13 @@ def plan_files(plan: Plan, revision: Revision | None = None) -> dict[str, bytes]
 
 def write_plan_files(plan: Plan, folder: Path, revision: Revision | None = None) -> list[Path]:
     """Write `plan_files` into `folder` (made if need be) in one step: the folder holds the whole old set or
-    the whole new one, never a mix (see `fileio.write_set`)."""
-    return write_set(folder, plan_files(plan, revision))
+    the whole new one, never a mix (see `fileio.write_set`). The cards to reprint of an earlier re-plan and the
+    session folders of an earlier series planned into `folder` are deleted: they are not this plan's."""
+    files = plan_files(plan, revision)
+    written = write_set(folder, files)
+    remove_set(folder, [name for name in PLAN_SET if name not in files])
+    _remove_other_sessions(Path(folder), [])
+    return written
 
 
 def record_session(

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from speeddating import fileio
 from speeddating.cli import cli
-from speeddating.fileio import atomic_write_text, prepare_folder, recording_writes, recover, write_set
+from speeddating.fileio import atomic_write_text, prepare_folder, recording_writes, recover, remove_set, write_set
 
 REPO = Path(__file__).resolve().parent.parent
 OLD = {"plan.json": b"old plan", "plan.csv": b"old csv", "itineraries.pdf": b"old pdf"}
@@ -162,6 +162,27 @@ def test_without_the_exchange_the_folder_is_a_link_replaced_in_one_rename(tmp_pa
     assert folder.is_symlink() and os.readlink(folder) != first
     assert contents(folder) == {**NEW, "attendees.csv": b"nom;structure\n"}
     assert siblings(folder) == [os.readlink(folder)], "the replaced set's folder is gone"
+
+
+def test_removing_a_set_keeps_the_organisers_files_and_their_folder(planned: Path) -> None:
+    removed = remove_set(planned, [*OLD, "agenda.pdf"])
+    assert removed == [planned / name for name in OLD], "only the files there are reported"
+    assert contents(planned) == KEPT
+
+
+@pytest.mark.parametrize("exchange", ["renamed", "linked"])
+def test_a_set_removed_whole_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, exchange: str
+) -> None:
+    if exchange == "linked":
+        monkeypatch.setattr(fileio, "_renameat2", lambda: None)
+    folder = tmp_path / "session-3"
+    write_set(folder, OLD)
+    write_set(folder, NEW)
+    assert folder.is_symlink() == (exchange == "linked")
+    remove_set(folder, NEW)
+    assert list(tmp_path.iterdir()) == []
+    assert remove_set(folder, NEW) == [], "an absent folder has nothing to remove"
 
 
 def test_a_file_system_without_the_exchange_has_the_files_renamed_in(

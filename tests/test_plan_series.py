@@ -18,10 +18,20 @@ SMALL = ("--rounds", "2", "--table-size", "3")
 """Twelve people of four organisations at four tables of three, two rounds a session."""
 
 
-def plan_series_quickly(attendees: Path, out: Path, *options: str) -> dict[str, object]:
-    """`plan --sessions 3 --json` with a one-second search per session; its JSON summary."""
+def plan_series_quickly(attendees: Path, out: Path, *options: str, sessions: int = 3) -> dict[str, object]:
+    """`plan --sessions N --json` with a one-second search per session; its JSON summary."""
     code, stdout, stderr = run_cli(
-        "plan", str(attendees), "--sessions", "3", "--time-limit", "1", "--quiet", "--json", "--out", str(out), *options
+        "plan",
+        str(attendees),
+        "--sessions",
+        str(sessions),
+        "--time-limit",
+        "1",
+        "--quiet",
+        "--json",
+        "--out",
+        str(out),
+        *options,
     )
     assert code == 0, stderr
     document: dict[str, object] = json.loads(stdout)
@@ -104,3 +114,28 @@ def test_zero_sessions_is_one_clear_line(tmp_path: Path) -> None:
     code, out, err = run_cli("plan", str(write_attendees(tmp_path, 12, 4)), "--sessions", "0", "--no-history")
     assert code != 0 and out == ""
     assert err.strip().splitlines() == [err.strip()] and "--sessions 0 : donnez un nombre de séances de 1 à 20" in err
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
+
+
+@pytest.mark.slow
+def test_the_output_folder_holds_the_latest_plan_alone(tmp_path: Path) -> None:
+    """The default output folder is named by the day, so a single plan and a series of the same day meet in it:
+    each run leaves only its own plan there, and the organiser's own files stay."""
+    attendees, out = write_attendees(tmp_path, 12, 4), tmp_path / "plan"
+    single = tmp_path / "single"
+    assert plan_quickly(attendees, single, *SMALL).code == 0
+    plan_files = sorted(path.name for path in single.iterdir())
+    assert plan_quickly(attendees, out, *SMALL).code == 0
+    (out / "notes.txt").write_text("salle B")
+    plan_series_quickly(attendees, out, "--no-history", *SMALL)
+    sessions = [f"session-{number}/{name}" for number in (1, 2, 3) for name in plan_files]
+    assert _listing(out) == sorted(["notes.txt", "session-1", "session-2", "session-3", *sessions])
+    (out / "session-3" / "à imprimer.txt").write_text("badges")
+    plan_series_quickly(attendees, out, "--no-history", *SMALL, sessions=2)
+    kept = ["notes.txt", "session-3", "session-3/à imprimer.txt"]
+    assert _listing(out) == sorted([*kept, "session-1", "session-2", *sessions[: 2 * len(plan_files)]])
+    assert plan_quickly(attendees, out, *SMALL).code == 0
+    assert _listing(out) == sorted([*kept, *plan_files])
