@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import combinations
 
-from speeddating.evaluation import Evaluation, evaluate, schedule_errors
+from speeddating.evaluation import Evaluation, Rank, evaluate, schedule_errors
 from speeddating.history import bound as reunions  # the module, not its function: history.bound imports the solver
 from speeddating.problem import Problem, Schedule, pair
 from speeddating.solver.budget import SWAPS_PER_SECOND, safety_cap
@@ -92,7 +92,8 @@ class SolveResult:
 
 
 class Incumbent:
-    """The best plan so far, by `Evaluation.rank()`, announcing each improvement."""
+    """The best plan so far, by `Evaluation.rank()`, announcing each improvement; and the plan offered with
+    the most new encounters (`start`), where the search starts."""
 
     def __init__(self, problem: Problem, started: float, progress: Progress | None) -> None:
         self.problem = problem
@@ -102,9 +103,14 @@ class Incumbent:
         self.evaluation: Evaluation | None = None
         self.method = ""
         self.floor: int | None = None
+        self.start: Schedule = ()
+        self.start_key: tuple[int, int, Rank] | None = None
 
     def offer(self, schedule: Schedule, method: str) -> None:
         evaluation = evaluate(self.problem, schedule)
+        start_key = (evaluation.keep_apart_violations, -evaluation.distinct_new_pairs, evaluation.rank())
+        if self.start_key is None or start_key < self.start_key:
+            self.start, self.start_key = schedule, start_key
         if self.evaluation is not None and evaluation.rank() >= self.evaluation.rank():
             return
         self.schedule, self.evaluation, self.method = schedule, evaluation, method
@@ -312,7 +318,7 @@ def solve(
     deadline = safety_cap(started, time_limit)
     best = Incumbent(problem, started, progress)
     starting_plans(problem, best, seed=seed, time_limit=time_limit, deadline=deadline, stop=stop)
-    start = best.schedule
+    start = best.start
     if hint is not None and not schedule_errors(problem, hint):
         best.offer(hint, "hint")
         start = hint
