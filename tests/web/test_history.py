@@ -171,3 +171,19 @@ def test_fifteen_organisations_with_long_names_fit_the_grid_at_1366(page: Page, 
     grid = page.locator(".matrix-wrap")
     expect(grid.locator("thead th")).to_have_count(16)
     assert grid.evaluate("wrap => wrap.scrollWidth <= wrap.clientWidth")
+
+
+def test_a_recorded_plan_is_a_past_session_opened_from_its_line(client: TestClient, tmp_path: Path) -> None:
+    """Recorded, a plan left the home page's plans in progress for its line among the past sessions, which
+    opens it (it was listed under both, as if still in preparation)."""
+    workspace = Workspace(tmp_path / "data")
+    held, planned = workspace.new_draft(), workspace.new_draft()
+    for draft, seating, title in ((held, [ROUND_A, ROUND_B], "Janvier"), (planned, [ROUND_C], "Février")):
+        draft.plan_folder.mkdir(parents=True, exist_ok=True)
+        write_plan(seated_plan(EIGHT, seating, title=title), draft.plan_folder / "plan.json")
+    client.post(f"/sessions/{held.id}/day/record")
+    home = client.get("/").text
+    in_progress, past = home.split('id="drafts-heading"')[1].split('id="history-heading"')
+    assert f"/sessions/{planned.id}/" in in_progress and f"/sessions/{held.id}/" not in in_progress
+    assert f'<a href="/sessions/{held.id}/{workspace.draft(held.id).resume_step}">Janvier</a>' in past
+    assert f"/sessions/{planned.id}/" not in past

@@ -1,4 +1,5 @@
-"""Home: the sessions so far (from the history), the plans in progress, and a new session."""
+"""Home: the sessions so far (from the history), the plans in progress, and a new session. A plan recorded in the
+history is a past session, opened from its line there, no longer a plan in progress."""
 
 from typing import NamedTuple
 
@@ -8,6 +9,7 @@ from fastapi.responses import RedirectResponse, Response
 from speeddating.exporters.pdf.style import long_date
 from speeddating.i18n import t
 from speeddating.session import recorded_sessions
+from speeddating.web.screens.history import own_record
 from speeddating.web.site import Site
 from speeddating.web.workflow import saved_plan
 from speeddating.web.workspace import Draft
@@ -36,8 +38,15 @@ def router(site: Site) -> APIRouter:
     @routes.get("/")
     def home(request: Request) -> Response:
         sessions = list(reversed(recorded_sessions(site.workspace.history)))
-        drafts = [draft_line(draft) for draft in site.workspace.drafts()]
-        return site.pages.page(request, "home.html", drafts=drafts, sessions=sessions)
+        drafts: list[DraftLine] = []
+        opened: dict[int, Draft] = {}
+        for draft in site.workspace.drafts():
+            number = own_record(site, draft)
+            if number is None:
+                drafts.append(draft_line(draft))
+            else:
+                opened.setdefault(number, draft)
+        return site.pages.page(request, "home.html", drafts=drafts, sessions=sessions, opened=opened)
 
     @routes.post("/sessions")
     def new_session() -> Response:
