@@ -213,7 +213,6 @@ def change_lines(result: "Result") -> list[str]:
         lines = [t("No table changes compared with version {version}.", version=version)]
     if not revision.itineraries_to_reprint and not revision.tables_to_reprint:
         lines.append(t("No card to reprint: the printed cards are still right."))
-    before, after = revision.previous, result.plan
     if revision.itineraries_to_reprint:
         lines.append(
             t_plural(
@@ -223,18 +222,37 @@ def change_lines(result: "Result") -> list[str]:
             )
         )
         lines += [
-            "  " + t("{name}: {changes}", name=names[x], changes=itinerary_reason(before, after, x))
-            for x in revision.itineraries_to_reprint
+            "  " + t("{name}: {changes}", name=names[x], changes=reason)
+            for x, reason in itinerary_reprint_reasons(result).items()
         ]
     if revision.tables_to_reprint:
         lines.append(
             t_plural("Table card to reprint:", "Table cards to reprint ({count}):", len(revision.tables_to_reprint))
         )
         lines += [
-            "  " + t("{name}: {changes}", name=_table(n), changes=table_reason(before, after, n, names))
-            for n in revision.tables_to_reprint
+            "  " + t("{name}: {changes}", name=_table(n), changes=reason)
+            for n, reason in table_reprint_reasons(result).items()
         ]
     return lines
+
+
+def itinerary_reprint_reasons(result: "Result") -> dict[str, str]:
+    """Id -> why that person's itinerary card is reprinted, in the order of the re-plan's list: the terminal,
+    the page and `replan --json` give the same reasons."""
+    revision = result.revision
+    assert revision is not None
+    return {x: itinerary_reason(revision.previous, result.plan, x) for x in revision.itineraries_to_reprint}
+
+
+def table_reprint_reasons(result: "Result") -> dict[int, str]:
+    """Table number -> why its card is reprinted, in the order of the re-plan's list (the people named as
+    `change_lines` names them, told apart)."""
+    from speeddating.names import labels  # name matching is not needed for the CLI's --help
+
+    revision = result.revision
+    assert revision is not None
+    names = labels(result.plan.attendees)
+    return {n: table_reason(revision.previous, result.plan, n, names) for n in revision.tables_to_reprint}
 
 
 def _by_rounds(changes: Sequence[tuple[Key, int]], wording: Callable[[Key], str]) -> str:

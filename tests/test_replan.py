@@ -1,6 +1,7 @@
 """Re-planning on the day: frozen rounds untouched, the room as it is, few moves, constraints kept."""
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -383,6 +384,56 @@ def test_cli_json_and_default_folder(plan24: Plan, tmp_path: Path) -> None:
     assert leaving >= {("p05", 4, None), ("p05", 5, None)}
     assert (tmp_path / "plan-2026-12-08-v2" / "plan.json").is_file()
     assert default_folder(tmp_path / "plan-2026-12-08-v2" / "plan.json", 3) == (tmp_path / "plan-2026-12-08-v3", 3)
+
+
+def _company(plan: Plan, round_number: int, table_number: int) -> set[str]:
+    table = next((t for t in plan.rounds[round_number - 1].tables if t.number == table_number), None)
+    return set(table.attendees) if table else set()
+
+
+def _rounds_named(reason: str) -> set[int]:
+    """The round numbers a reason puts in brackets: "(rounds 4, 5)" and "(tours 4, 5)" are {4, 5}."""
+    groups = re.findall(r"\((?:rounds?|tours?) ([^)]*)\)", reason)
+    return {int(number) for group in groups for number in re.findall(r"\d+", group)}
+
+
+def test_cli_json_says_why_each_card_is_reprinted_in_the_cli_language(plan24: Plan, tmp_path: Path) -> None:
+    """`replan --json` gives each card to reprint with its reason, as the text report does: the newcomer's first
+    card, each table's reason naming exactly the rounds whose company changed; in English with --lang en and in
+    French by default, beside the keys it always had."""
+    write_plan(plan24, tmp_path / "plan.json")
+    common = ["--from-round", "4", "--absent", "p05", "--add", "Late One,Org 2", "--time-limit", "1"]
+    common += ["--no-history", "--json", "--quiet"]
+    summaries = {}
+    for language in ("en", "fr"):
+        args = ["replan", str(tmp_path / "plan.json"), *common, "--out", str(tmp_path / language)]
+        code, out, err = run_cli(*(["--lang", "en", *args] if language == "en" else args))
+        assert code == 0, err
+        summaries[language] = json.loads(out)
+    english, french = summaries["en"], summaries["fr"]
+    assert {"version", "moves", "present", "tables_to_reprint", "tables_unused"} <= english.keys()
+    after = read_plan(tmp_path / "en" / "plan.json")
+    tables = english["table_reprint_reasons"]
+    assert list(tables) == [str(number) for number in english["tables_to_reprint"]] and tables
+    for number, reason in tables.items():
+        changed = {r for r in range(4, 6) if _company(plan24, r, int(number)) != _company(after, r, int(number))}
+        assert changed and _rounds_named(reason) == changed, (number, reason)
+    cards = {card["id"]: card for card in english["itineraries_to_reprint"]}
+    late = next(a for a in after.attendees if a.name == "Late One")
+    assert cards.pop(late.id) == {"id": late.id, "name": "Late One", "reason": "a late arrival's first card"}
+    moved = {(m["attendee_id"], m["round"]) for m in english["moves"] if m["before"] and m["after"]}
+    assert cards and {x for x, _ in moved} == set(cards)
+    for x, card in cards.items():
+        assert card["name"] == after.attendee(x).name
+        assert card["reason"].startswith("another table") and _rounds_named(card["reason"]) == {
+            number for person, number in moved if person == x
+        }
+    assert french["tables_to_reprint"] == english["tables_to_reprint"], "the same seed gives the same plan"
+    assert [card["id"] for card in french["itineraries_to_reprint"]] == [
+        card["id"] for card in english["itineraries_to_reprint"]
+    ]
+    assert "première carte d'une arrivée" in {card["reason"] for card in french["itineraries_to_reprint"]}
+    assert all("(tour" in reason and "round" not in reason for reason in french["table_reprint_reasons"].values())
 
 
 def test_cli_never_overwrites_an_earlier_version(plan24: Plan, tmp_path: Path) -> None:

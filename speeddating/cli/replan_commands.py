@@ -23,7 +23,7 @@ from speeddating.errors import UserError
 from speeddating.i18n import N_, t
 from speeddating.roster import Attendee
 from speeddating.text import clean
-from speeddating.wording import change_lines, room_lines
+from speeddating.wording import change_lines, itinerary_reprint_reasons, room_lines, table_reprint_reasons
 
 
 def newcomer(text: str) -> Attendee:
@@ -201,6 +201,13 @@ def replan_command(
                     "present": revision.present,
                     "tables_to_reprint": list(revision.tables_to_reprint),
                     "tables_unused": {str(number): list(tables) for number, tables in revision.tables_unused},
+                    "itineraries_to_reprint": [
+                        {"id": x, "name": after.attendee(x).name, "reason": reason}
+                        for x, reason in itinerary_reprint_reasons(result).items()
+                    ],
+                    "table_reprint_reasons": {
+                        str(number): reason for number, reason in table_reprint_reasons(result).items()
+                    },
                 },
                 ensure_ascii=False,
             )
