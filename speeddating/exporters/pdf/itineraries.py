@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from enum import Enum
 from io import BytesIO
+from typing import NamedTuple
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
@@ -225,14 +226,34 @@ def _fits(card: Card) -> bool:
     return sum(h for h, _ in card.rows) <= card.available
 
 
-def _itinerary_row(rnd: PlannedRound, table: SeatedTable | None, attendee_id: str) -> tuple[object, ...]:
+class Seat(NamedTuple):
+    """Where a card's person sits in one round."""
+
+    table: int
+    presents: str
+    """The organisation they present ("": none)."""
+
+
+class ItineraryRow(NamedTuple):
+    """What a person's card prints for one round: two versions printing equal rows print the same line."""
+
+    round: int
+    start: str
+    theme: str
+    seat: Seat | None
+    """None: no table in that round."""
+    fallback: bool
+    """The note on presenting an organisation not at the table."""
+
+
+def _itinerary_row(rnd: PlannedRound, table: SeatedTable | None, attendee_id: str) -> ItineraryRow:
     """What `attendee_id`'s card prints for one round: its times and theme, the table and whom they present."""
-    seat = () if table is None else (table.number, dict(table.presents).get(attendee_id, ""))
+    seat = None if table is None else Seat(table.number, dict(table.presents).get(attendee_id, ""))
     fallback = table is not None and needs_fallback_presentation(rnd, table)
-    return rnd.number, rnd.start, theme_title(rnd), seat, fallback
+    return ItineraryRow(rnd.number, rnd.start, theme_title(rnd), seat, fallback)
 
 
-def itinerary_content(plan: Plan, person: Attendee) -> tuple[object, ...]:
+def itinerary_content(plan: Plan, person: Attendee) -> tuple[str, str, str, tuple[ItineraryRow, ...]]:
     """Everything `person`'s card prints but the version mark: two versions of a plan giving the same content
     give the same card, which needs no reprinting."""
     rows = tuple(_itinerary_row(rnd, table, person.id) for rnd, table in plan.itinerary(person.id))
@@ -272,19 +293,23 @@ def itinerary_changes(before: Plan, after: Plan, attendee_id: str) -> list[Itine
         was = old.get(rnd.number)
         if row == was:
             continue
-        seat, seat_before = row[3], () if was is None else was[3]
-        assert isinstance(seat, tuple) and isinstance(seat_before, tuple)
-        if seat and seat_before and seat[0] != seat_before[0]:
-            changes.append(ItineraryChange(rnd.number, SeatChange.TABLE))
-        elif seat_before and not seat:
-            changes.append(ItineraryChange(rnd.number, SeatChange.NO_TABLE))
-        elif seat and not seat_before:
-            changes.append(ItineraryChange(rnd.number, SeatChange.SEATED))
-        elif seat != seat_before:
-            changes.append(ItineraryChange(rnd.number, SeatChange.PRESENTS, seat[1]))
-        else:
-            changes.append(ItineraryChange(rnd.number, SeatChange.DETAILS))
+        changes.append(_seat_change(rnd.number, row.seat, None if was is None else was.seat))
     return changes
+
+
+def _seat_change(round_number: int, seat: Seat | None, seat_before: Seat | None) -> ItineraryChange:
+    """Why a round of a card that prints differently does, the first that applies: the seat, then whom the
+    person presents, then the rest of the line."""
+    if seat is not None and seat_before is not None:
+        if seat.table != seat_before.table:
+            return ItineraryChange(round_number, SeatChange.TABLE)
+        if seat.presents != seat_before.presents:
+            return ItineraryChange(round_number, SeatChange.PRESENTS, seat.presents)
+    elif seat_before is not None:
+        return ItineraryChange(round_number, SeatChange.NO_TABLE)
+    elif seat is not None:
+        return ItineraryChange(round_number, SeatChange.SEATED)
+    return ItineraryChange(round_number, SeatChange.DETAILS)
 
 
 def itineraries_pdf(plan: Plan, paper: str = "A4", only: Collection[str] | None = None) -> bytes:

@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from io import BytesIO
+from typing import NamedTuple
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -263,20 +264,46 @@ def _numbered(rnd: PlannedRound, number: int) -> SeatedTable | None:
     return next((table for table in rnd.tables if table.number == number), None)
 
 
-def _table_row(rnd: PlannedRound, people: Mapping[str, Attendee], number: int) -> tuple[object, ...]:
+class SeatedPerson(NamedTuple):
+    """How a table's card names one of its people in a round."""
+
+    name: str
+    organisation: str
+    presents: str
+    """The organisation they present ("": none)."""
+
+
+class TableRow(NamedTuple):
+    """What a table's card prints for one round: two versions printing equal rows print the same block."""
+
+    round: int
+    times: str
+    theme: str
+    prompt: str
+    unused: bool
+    """The table seats nobody in that round."""
+    seated: tuple[SeatedPerson, ...]
+    fallback: bool
+    """The note on presenting an organisation not at the table."""
+
+
+def _table_row(rnd: PlannedRound, people: Mapping[str, Attendee], number: int) -> TableRow:
     """What table `number`'s card prints for one round: times, theme, prompt, and who sits there presenting whom."""
     table = _numbered(rnd, number)
     prompt = rnd.theme.prompt if rnd.theme else ""
     seated = (
         ()
         if table is None
-        else tuple((people[x].name, people[x].organisation, dict(table.presents).get(x, "")) for x in table.attendees)
+        else tuple(
+            SeatedPerson(people[x].name, people[x].organisation, dict(table.presents).get(x, ""))
+            for x in table.attendees
+        )
     )
     fallback = table is not None and needs_fallback_presentation(rnd, table)
-    return rnd.number, round_times(rnd), theme_title(rnd), prompt, table is None, seated, fallback
+    return TableRow(rnd.number, round_times(rnd), theme_title(rnd), prompt, table is None, seated, fallback)
 
 
-def table_card_content(plan: Plan, people: Mapping[str, Attendee], number: int) -> tuple[object, ...]:
+def table_card_content(plan: Plan, people: Mapping[str, Attendee], number: int) -> tuple[str, tuple[TableRow, ...]]:
     """Everything table `number`'s card prints but the version mark (`people`: the plan's, by id): two versions
     of a plan giving the same content give the same card, which needs no reprinting."""
     return event_line(plan), tuple(_table_row(rnd, people, number) for rnd in plan.rounds)
