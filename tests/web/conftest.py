@@ -5,6 +5,7 @@ import re
 import shutil
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,11 +78,12 @@ class LiveServer:
     data: Path
 
 
-@pytest.fixture
-def live_server(tmp_path: Path) -> Iterator[LiveServer]:
-    data = tmp_path / "data"
+@contextmanager
+def running_server(data: Path, language: str = "fr") -> Iterator[LiveServer]:
+    """`serve` on a free port of 127.0.0.1 in a thread, keeping its sessions in `data`, until the block ends
+    (also for docs/screenshots.py, which walks the page as these tests do)."""
     sock = bind(0)
-    server, guard = build_server(sock, data, "fr")
+    server, guard = build_server(sock, data, language)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     try:
@@ -90,6 +92,12 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
         server.should_exit = True
         thread.join(timeout=30)
         sock.close()
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+    with running_server(tmp_path / "data") as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -121,7 +129,7 @@ def import_list(page: Page, attendee_file: Path) -> None:
 
 
 SCREENSHOTS_VARIABLE = "SPEEDDATING_SCREENSHOTS"
-"""Set to a folder (docs/ to refresh the README's pictures) to keep the screenshots the browser tests take."""
+"""Set to a folder to keep the screenshots the browser tests take (the README's come from docs/screenshots.py)."""
 
 
 @pytest.fixture
