@@ -13,8 +13,11 @@ from starlette.testclient import TestClient
 from speeddating.plan import write_plan
 from speeddating.web.workflow import PLAN_FILE
 from speeddating.web.workspace import Workspace
-from tests.helpers import EIGHT, ROUND_A, seated_plan
+from tests.helpers import EIGHT, ROUND_A, ROUND_B, record, seated_plan
 from tests.web.conftest import LiveServer, Screenshot, import_list, planning_timeout, start_session
+
+SCREENS_OF_A_SESSION = ("/import", "/event", "/plan", "/print", "/day")
+"""The organiser's steps of a session, after its address."""
 
 
 def test_home_offers_a_new_session_and_leads_to_the_import(
@@ -168,3 +171,32 @@ def test_home_names_a_plan_in_progress_by_its_breakfast_and_its_start_in_words(
     home = client.get("/").text
     assert f'<a href="/sessions/{draft.id}/{draft.resume_step}">Petit-déjeuner du réseau</a>' in home
     assert "Séance sans titre" not in home and "commencée le mercredi 2 décembre 2026 à 15:19" in home
+
+
+PHONE_WIDTH = 390
+SIDEWAYS = """() => ({
+  page: document.documentElement.scrollWidth,
+  screen: document.documentElement.clientWidth,
+  header: Math.max(...[...document.querySelectorAll('header.top a, header.top button')]
+    .map((control) => control.getBoundingClientRect().right)),
+})"""
+"""How wide the page is against the screen, and where the header's rightmost control (the language switch) ends."""
+
+
+def test_on_a_phone_no_screen_scrolls_sideways_and_the_header_stays_on_it(
+    page: Page, live_server: LiveServer, planned_session: str
+) -> None:
+    """At 390 px the header did not wrap, so the history link and the language switch sat off the screen, and the
+    tables of people, organisations and sessions made the whole page scroll sideways: the header now wraps, the
+    forms take one column and a wide table scrolls inside its card."""
+    record(live_server.data / "history.db", seated_plan(EIGHT, [ROUND_A, ROUND_B], title="Petit-déjeuner de janvier"))
+    page.set_viewport_size({"width": PHONE_WIDTH, "height": 844})
+    page.goto(live_server.address)
+    screens = ["/", *(planned_session.removeprefix(live_server.base) + step for step in SCREENS_OF_A_SESSION)]
+    for language in ("English", "Français"):
+        page.get_by_role("button", name=language).click()
+        for screen in [*screens, "/history"]:
+            page.goto(live_server.base + screen)
+            expect(page.locator("main h1")).to_be_visible()
+            widths = page.evaluate(SIDEWAYS)
+            assert widths["page"] <= PHONE_WIDTH and widths["header"] <= PHONE_WIDTH, (language, screen, widths)
