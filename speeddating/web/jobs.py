@@ -37,6 +37,8 @@ class PlanJob:
     """One run of the optimiser for one session, as the page shows it."""
 
     time_limit: float
+    sessions: int = 1
+    """Sessions the run plans: for a series, the progress follows session 1's search alone, and says so."""
     started: float = field(default_factory=time.monotonic)
     events: list[ProgressEvent] = field(default_factory=list)
     state: JobState = JobState.RUNNING
@@ -81,13 +83,14 @@ class Jobs:
         with self._lock:
             return self._jobs.get(session_id)
 
-    def start(self, session_id: str, time_limit: float, work: Work[T], keep: Keep[T]) -> PlanJob:
-        """Run `work` in the background unless this session is already being planned; `keep` commits its result."""
+    def start(self, session_id: str, time_limit: float, work: Work[T], keep: Keep[T], sessions: int = 1) -> PlanJob:
+        """Run `work` (planning `sessions` sessions) in the background unless this session is already being
+        planned; `keep` commits its result."""
         with self._lock:
             current = self._jobs.get(session_id)
             if current is not None and current.running:
                 return current
-            job = PlanJob(time_limit)
+            job = PlanJob(time_limit, sessions)
             self._jobs[session_id] = job
         context = contextvars.copy_context()
         thread = threading.Thread(target=context.run, args=(self._run, job, work, keep), daemon=True)

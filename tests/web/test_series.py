@@ -73,6 +73,8 @@ def test_the_plan_screen_plans_a_series_and_its_stop_keeps_the_best_series_so_fa
         page = client.get(f"/sessions/{draft.id}/plan").text
         assert '<option value="1" selected>celle-ci seulement</option>' in page
         client.post(f"/sessions/{draft.id}/plan/start", data={"time_limit": "120", "sessions": "2"})
+        running = client.get(f"/sessions/{draft.id}/plan").text
+        assert "Une série de 2 séances : les chiffres ci-dessous sont ceux de la séance 1" in running
         client.post(f"/sessions/{draft.id}/plan/stop")
         waited = time.monotonic() + planning_timeout(120) / 1000
         while any(running in (page := client.get(f"/sessions/{draft.id}/plan").text) for running in RUNNING):

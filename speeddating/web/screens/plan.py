@@ -169,7 +169,7 @@ def router(site: Site) -> APIRouter:
                 site.jobs.start(draft.id, seconds, planning(plan_session), keep)
             else:
                 site.jobs.start(
-                    draft.id, seconds * count, planning(partial(plan_sessions, sessions=count)), keep_series
+                    draft.id, seconds * count, planning(partial(plan_sessions, sessions=count)), keep_series, count
                 )
         return RedirectResponse(f"/sessions/{draft.id}/plan", status_code=303)
 
