@@ -15,7 +15,8 @@ import openpyxl
 import pypdfium2
 import xlwt
 from click.testing import CliRunner
-from odf.opendocument import OpenDocumentSpreadsheet
+from odf.element import Element
+from odf.opendocument import OpenDocument, OpenDocumentSpreadsheet
 from odf.style import Style, TableProperties
 from odf.table import CoveredTableCell, Table, TableCell, TableRow
 from odf.text import P
@@ -245,10 +246,14 @@ def write_xls(
     sheets: dict[str, Rows],
     merges: Mapping[str, Sequence[Merge]] | None = None,
     hidden: Collection[str] = (),
+    struck: Collection[str] = (),
 ) -> Path:
-    """The same workbook as `write_xlsx`, in Excel's 97-2003 format (.xls), as xlwt writes it; dates as dates."""
+    """The same workbook as `write_xlsx`, in Excel's 97-2003 format (.xls), as xlwt writes it; dates as dates,
+    the cells `struck` ("A3") in a struck-through font."""
     book = xlwt.Workbook()
     date_style = xlwt.easyxf(num_format_str="DD/MM/YYYY")
+    struck_style = xlwt.easyxf("font: struck_out on")
+    struck_cells = {_corner(cell) for cell in struck}
     for title, rows in sheets.items():
         sheet = book.add_sheet(title)
         spans = {_corner(first): _corner(last) for first, last in (merges or {}).get(title, ())}
@@ -259,6 +264,8 @@ def write_xls(
                     sheet.write_merge(row_number, bottom, column_number, right, value)
                 elif value is not None:
                     style = date_style if isinstance(value, dt.date) else xlwt.Style.default_style
+                    if (row_number, column_number) in struck_cells:
+                        style = struck_style
                     sheet.write(row_number, column_number, value, style)
         if title in hidden:
             sheet.visibility = 1
@@ -316,13 +323,19 @@ def write_ods(
     sheet: str = "Feuille1",
     before: Mapping[str, Rows] | None = None,
     hidden: Collection[str] = (),
+    document: OpenDocument | None = None,
+    cell_styles: Mapping[str, Element] | None = None,
+    columns: Sequence[Element] = (),
 ) -> Path:
     """An OpenDocument spreadsheet as LibreOffice writes it: merged ranges as spanned and covered cells,
-    other sheets `before` this one, `hidden` sheets through a table style with display="false"."""
-    document = OpenDocumentSpreadsheet()
+    other sheets `before` this one, `hidden` sheets through a table style with display="false". A cell may be
+    an odfpy paragraph (P, with its spans) instead of a value; `document` may come with styles of its own, that
+    `cell_styles` give to cells ("A3") and `columns` (TableColumn elements) to columns of the sheet."""
+    document = document or OpenDocumentSpreadsheet()
     hidden_style = Style(name="hidden", family="table")
     hidden_style.addElement(TableProperties(display="false"))
     document.automaticstyles.addElement(hidden_style)
+    styled = {_corner(cell): style for cell, style in (cell_styles or {}).items()}
     for title, table_rows in [*(before or {}).items(), (sheet, rows)]:
         spans = {_corner(first): _corner(last) for first, last in (merges if title == sheet else ())}
         covered = {
@@ -333,6 +346,8 @@ def write_ods(
             if (r, c) != (top, left)
         }
         table = Table(name=title, stylename=hidden_style if title in hidden else None)
+        for column in columns if title == sheet else ():
+            table.addElement(column)
         width = max((len(row) for row in table_rows), default=0)
         for r, row in enumerate(table_rows):
             line = TableRow()
@@ -345,9 +360,11 @@ def write_ods(
                 if (r, c) in spans:
                     bottom, right = spans[r, c]
                     attributes = {"numberrowsspanned": bottom - r + 1, "numbercolumnsspanned": right - c + 1}
+                if (r, c) in styled and title == sheet:
+                    attributes["stylename"] = styled[r, c]
                 cell = TableCell(valuetype="string", **attributes) if value is not None else TableCell(**attributes)
                 if value is not None:
-                    cell.addElement(P(text=str(value)))
+                    cell.addElement(value if isinstance(value, Element) else P(text=str(value)))
                 line.addElement(cell)
             table.addElement(line)
         document.spreadsheet.addElement(table)

@@ -5,14 +5,17 @@ read as numbers, and rows a sheet hides."""
 import json
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import openpyxl
 import pytest
 import xlwt
+from odf.opendocument import OpenDocumentSpreadsheet
 from odf.opendocument import load as load_ods
-from odf.table import TableRow
+from odf.style import Style, TextProperties
+from odf.table import TableColumn, TableRow
+from odf.text import P, Span
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Font
@@ -20,7 +23,7 @@ from openpyxl.styles import Font
 from speeddating.i18n import use_language
 from speeddating.importer import ImportProblems, advice_for_the_page, read_roster
 from speeddating.importer.encodings import plausibility, repaired, single_byte_encoding
-from tests.helpers import Rows, write_csv, write_ods, write_xlsx
+from tests.helpers import Rows, write_csv, write_ods, write_xls, write_xlsx
 
 FRENCH_LIST = [
     ["Prénom", "Nom", "Structure", "Courriel"],
@@ -334,6 +337,114 @@ def test_people_whose_name_is_struck_through_are_left_out_and_named(tmp_path: Pa
     )
 
 
+def struck_ods(path: Path, rows: Rows, struck: Collection[str]) -> Path:
+    """An ODS whose cells `struck` ("A3") have an automatic style inheriting the strikethrough of a named style
+    of styles.xml, as LibreOffice writes them when the organiser gave them the cell style "Annulé"."""
+    document = OpenDocumentSpreadsheet()
+    cancelled = Style(name="Annulé", family="table-cell")
+    cancelled.addElement(TextProperties(textlinethroughstyle="solid", textlinethroughtype="single"))
+    document.styles.addElement(cancelled)
+    style = Style(name="ce1", family="table-cell", parentstylename=cancelled)
+    document.automaticstyles.addElement(style)
+    return write_ods(path, rows, document=document, cell_styles=dict.fromkeys(struck, style))
+
+
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda path, struck: write_xls(path.with_suffix(".xls"), {"Inscrits": STRIKING}, struck=struck),
+        lambda path, struck: struck_ods(path.with_suffix(".ods"), STRIKING, struck),
+    ],
+    ids=["xls", "ods"],
+)
+def test_a_name_struck_through_in_an_xls_or_an_ods_is_left_out_as_in_an_xlsx(
+    tmp_path: Path, write: Callable[[Path, tuple[str, ...]], Path]
+) -> None:
+    """Excel 97-2003 (the cell's format's font) and LibreOffice (a cell style inheriting the strikethrough of a
+    named style) strike a cancelled person as the .xlsx above: the whole row, or the name only."""
+    path = write(tmp_path / "inscrits", ("A3", "B3", "C3", "A5", "B5", "C6"))
+    roster = read_roster(path)
+    assert [a.name for a in roster.attendees] == ["Anne Martin", "Léa Dubois", "Paul Renard"]
+    assert roster.warnings == (
+        f"{path} : 2 personnes laissées de côté, dont le nom est barré dans la feuille : Karim Benali, Zoé Roux. "
+        "Enlevez le barré de celles qui viennent.",
+    )
+
+
+def assert_only_lea_dubois_struck_out(path: Path) -> None:
+    """The list of the tests of names struck while typing: Léa Dubois struck in every run, Zoé Roux in part."""
+    roster = read_roster(path)
+    assert [a.name for a in roster.attendees] == ["Anne Martin", "Zoé Roux"]
+    assert roster.warnings == (
+        f"{path} : 1 personne laissée de côté, dont le nom est barré dans la feuille : Léa Dubois. Enlevez le "
+        "barré pour la garder.",
+    )
+
+
+def test_a_name_struck_through_while_typing_in_an_xls_cell_is_left_out(tmp_path: Path) -> None:
+    """In an .xls, a name struck by selecting it in the cell is rich text whose runs have a struck font: every
+    run shown struck leaves the person out (Léa Dubois); a name partly struck (Zoé Roux) is kept."""
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Inscrits")
+    struck = xlwt.easyfont("struck_out on")
+    plain = xlwt.easyfont("bold on")
+    for row, cells in enumerate([["Nom complet", "Structure"], ["Anne Martin", "CIO"]]):
+        for column, value in enumerate(cells):
+            sheet.write(row, column, value)
+    sheet.write_rich_text(2, 0, [("Léa", struck), " ", ("Dubois", struck)])
+    sheet.write(2, 1, "PLIE")
+    sheet.write_rich_text(3, 0, [("Zoé", struck), (" Roux", plain)])
+    sheet.write(3, 1, "CIDFF")
+    path = tmp_path / "inscrits.xls"
+    book.save(str(path))
+    assert_only_lea_dubois_struck_out(path)
+
+
+def test_a_name_struck_through_span_by_span_in_an_ods_is_left_out(tmp_path: Path) -> None:
+    """LibreOffice writes a name struck by selecting it in the cell as spans of a struck text style: every span
+    shown struck leaves the person out (Léa Dubois); a span saying "none" in a struck cell (Zoé Roux's last
+    name) keeps the person."""
+    document = OpenDocumentSpreadsheet()
+    struck, unstruck = Style(name="T1", family="text"), Style(name="T2", family="text")
+    struck.addElement(TextProperties(textlinethroughstyle="solid"))
+    unstruck.addElement(TextProperties(textlinethroughstyle="none"))
+    struck_cell = Style(name="ce1", family="table-cell")
+    struck_cell.addElement(TextProperties(textlinethroughstyle="solid"))
+    for style in (struck, unstruck, struck_cell):
+        document.automaticstyles.addElement(style)
+    lea = P()
+    lea.addElement(Span(stylename=struck, text="Léa"))
+    lea.addText(" ")
+    lea.addElement(Span(stylename=struck, text="Dubois"))
+    zoe = P(text="Zoé ")
+    zoe.addElement(Span(stylename=unstruck, text="Roux"))
+    rows = [["Nom complet", "Structure"], ["Anne Martin", "CIO"], [lea, "PLIE"], [zoe, "CIDFF"]]
+    path = write_ods(tmp_path / "inscrits.ods", rows, document=document, cell_styles={"A4": struck_cell})
+    assert_only_lea_dubois_struck_out(path)
+
+
+def test_a_name_struck_through_by_its_column_style_in_an_ods_is_left_out(tmp_path: Path) -> None:
+    """LibreOffice writes no style on the cells of a column's most frequent style, and names it as the column's
+    default: where most names are struck, the struck ones have no style of their own and the others have one."""
+    document = OpenDocumentSpreadsheet()
+    struck, plain = Style(name="ce1", family="table-cell"), Style(name="ce2", family="table-cell")
+    struck.addElement(TextProperties(textlinethroughstyle="solid"))
+    plain.addElement(TextProperties(fontweight="bold"))
+    for style in (struck, plain):
+        document.automaticstyles.addElement(style)
+    rows = [["Nom complet", "Structure"], ["Anne Martin", "CIO"], ["Léa Dubois", "PLIE"], ["Zoé Roux", "CIDFF"]]
+    path = write_ods(
+        tmp_path / "inscrits.ods",
+        rows,
+        document=document,
+        cell_styles={cell: plain for cell in ("A1", "A2", "A4")},
+        columns=[TableColumn(defaultcellstylename=struck), TableColumn()],
+    )
+    roster = read_roster(path)
+    assert [a.name for a in roster.attendees] == ["Anne Martin", "Zoé Roux"]
+    assert roster.warnings[-1].endswith("barré dans la feuille : Léa Dubois. Enlevez le barré pour la garder.")
+
+
 def shared_strings(path: Path) -> Path:
     """The workbook with its strings moved from the cells to a shared-strings part, as Excel writes them (openpyxl
     writes every string inline)."""
@@ -379,12 +490,7 @@ def test_a_name_struck_through_while_typing_in_the_cell_is_left_out(
     sheet.append([CellRichText(TextBlock(struck, "Léa"), " ", TextBlock(struck, "Dubois")), "PLIE"])
     sheet.append([CellRichText(TextBlock(struck, "Zoé"), " Roux"), "CIDFF"])
     book.save(path)
-    roster = read_roster(strings(path))
-    assert [a.name for a in roster.attendees] == ["Anne Martin", "Zoé Roux"]
-    assert roster.warnings == (
-        f"{path} : 1 personne laissée de côté, dont le nom est barré dans la feuille : Léa Dubois. Enlevez le "
-        "barré pour la garder.",
-    )
+    assert_only_lea_dubois_struck_out(strings(path))
 
 
 def zipped(path: Path, parts: dict[str, str]) -> Path:

@@ -134,7 +134,8 @@ class Sheet:
     sheets: tuple[str, ...] = ()
     """Every sheet of the workbook, hidden ones included, in its order."""
     struck: frozenset[tuple[int, int]] = frozenset()
-    """(row, column) of the cells written struck through, as an organiser strikes a cancelled person (.xlsx)."""
+    """(row, column) of the cells written struck through, as an organiser strikes a cancelled person (in a
+    workbook: .xlsx, .ods, .xls)."""
 
     def hint(self) -> str:
         """Where the list may be instead, when the sheet read was the wrong one."""
@@ -1114,7 +1115,7 @@ def _read_xls(data: bytes, source: str, sheet: str | None, score: ListScore) -> 
         raise _damaged(source, error) from None
     try:
         entries = [
-            _SheetEntry(worksheet.name, worksheet.visibility != 0, partial(_xls_rows, worksheet, book.datemode, source))
+            _SheetEntry(worksheet.name, worksheet.visibility != 0, partial(_xls_rows, worksheet, book, source))
             for worksheet in book.sheets()
         ]
         return _choose_sheet(entries, sheet, source, score)
@@ -1132,14 +1133,39 @@ def _protected(source: str) -> ImportProblems:
     )
 
 
-def _xls_rows(worksheet: Any, datemode: int, source: str) -> Sheet:
-    """The cells of an .xls sheet as text, its merged ranges filled and its hidden rows said as in an .xlsx."""
+def _xls_rows(worksheet: Any, book: Any, source: str) -> Sheet:
+    """The cells of an .xls sheet as text, its merged ranges filled, its hidden rows said and its struck cells
+    noted as in an .xlsx."""
     rows = _Rows(source)
+    struck: set[tuple[int, int]] = set()
     for index in range(worksheet.nrows):
-        rows.add(index + 1, (_xls_cell_text(cell, datemode) for cell in worksheet.row(index)))
+        cells = worksheet.row(index)
+        rows.add(index + 1, (_xls_cell_text(cell, book.datemode) for cell in cells))
+        struck.update(
+            (index + 1, column)
+            for column, cell in enumerate(cells[:MAX_COLUMNS])
+            if _xls_struck(book, cell, worksheet.rich_text_runlist_map.get((index, column)))
+        )
     merges = [(top + 1, left, bottom, right - 1) for top, bottom, left, right in worksheet.merged_cells]
     hidden = {index + 1 for index, info in worksheet.rowinfo_map.items() if info.hidden}
-    return Sheet(tuple(_merged(rows.rows, merges)), source, warnings=rows.warnings(hidden))
+    return Sheet(tuple(_merged(rows.rows, merges)), source, warnings=rows.warnings(hidden), struck=frozenset(struck))
+
+
+def _xls_struck(book: Any, cell: Any, runs: Sequence[tuple[int, int]] | None) -> bool:
+    """Whether a cell's text is struck through: by its format's font, or in every run of its rich text that
+    shows something (`runs`: (first character, font) of each, the text before the first in the format's font)."""
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_EMPTY or cell.xf_index is None or cell.xf_index >= len(book.xf_list):
+        return False
+    fonts = book.font_list
+    font = book.xf_list[cell.xf_index].font_index
+    if not runs or cell.ctype != xlrd.XL_CELL_TEXT:
+        return font < len(fonts) and bool(fonts[font].struck_out)
+    starts = [(0, font), *runs]
+    ends = [*(start for start, _ in starts[1:]), len(cell.value)]
+    shown = [run_font for (start, run_font), end in zip(starts, ends, strict=True) if cell.value[start:end].strip()]
+    return bool(shown) and all(run_font < len(fonts) and fonts[run_font].struck_out for run_font in shown)
 
 
 def _xls_cell_text(cell: Any, datemode: int) -> str:
@@ -1191,8 +1217,14 @@ ODS_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 
 
 def _ods_sheets(archive: zipfile.ZipFile, source: str) -> list[_SheetEntry]:
-    """The sheets of an OpenDocument spreadsheet, from one streaming pass over its content."""
-    sheets = _ods_content(archive, source)
+    """The sheets of an OpenDocument spreadsheet, from one streaming pass over its content (after its named
+    styles, which a cell's automatic style may inherit a strikethrough from)."""
+    styles = _OdsStyles()
+    if "styles.xml" in archive.namelist():
+        with archive.open("styles.xml") as part:
+            for event, element in ElementTree.iterparse(part, events=("start", "end")):
+                styles.see(event, element)
+    sheets = _ods_content(archive, source, styles)
     return [_SheetEntry(name, hidden, partial(_given, table)) for name, hidden, table in sheets]
 
 
@@ -1233,34 +1265,118 @@ def _repeat(element: ElementTree.Element, name: str) -> int:
         return 1
 
 
-def _ods_content(archive: zipfile.ZipFile, source: str) -> list[tuple[str, bool, Sheet]]:
+@dataclass
+class _OdsStyles:
+    """The styles of an ODS that matter to the list: the table styles that hide a sheet, and the styles that
+    strike their text through (a cell's, a paragraph's or a span's, or their parent's), as LibreOffice writes
+    a name the organiser crossed out."""
+
+    hiding: set[str] = field(default_factory=set)
+    strikes: dict[tuple[str, str], bool] = field(default_factory=dict)
+    """(family, name) -> whether the style's own text properties strike through, for those that say."""
+    parents: dict[tuple[str, str], str] = field(default_factory=dict)
+    current: tuple[str, str] | None = None
+
+    def see(self, event: str, element: ElementTree.Element) -> None:
+        """Take in a style element of styles.xml or content.xml as the parser meets it."""
+        tag = element.tag
+        if tag == ODS_STYLE + "style":
+            self.current = (_attribute(element, "family"), _attribute(element, "name")) if event == "start" else None
+            if self.current is not None and _attribute(element, "parent-style-name"):
+                self.parents[self.current] = _attribute(element, "parent-style-name")
+        elif event == "start" and self.current is not None:
+            if tag == ODS_STYLE + "table-properties" and _attribute(element, "display") == "false":
+                self.hiding.add(self.current[1])
+            elif tag == ODS_STYLE + "text-properties" and _attribute(element, "text-line-through-style"):
+                self.strikes[self.current] = _attribute(element, "text-line-through-style") != "none"
+
+    def strike(self, family: str, name: str) -> bool | None:
+        """Whether the style `name` of `family` ("table-cell", "paragraph", "text") strikes its text through,
+        by itself or its parents; None when none of them says (the text is as the element around it)."""
+        seen: set[str] = set()
+        while name and name not in seen:
+            seen.add(name)
+            if (family, name) in self.strikes:
+                return self.strikes[family, name]
+            name = self.parents.get((family, name), "")
+        return None
+
+
+ODS_TEXT_FAMILIES = {ODS_TEXT + "p": "paragraph", ODS_TEXT + "span": "text", ODS_TEXT + "a": "text"}
+"""The text elements of a cell that may carry a style of their own, and that style's family."""
+
+
+def _ods_strikes(element: ElementTree.Element, struck: bool, styles: _OdsStyles) -> Iterator[bool]:
+    """For every piece of visible text under a cell's element, whether it is struck through: by its own style,
+    else as the element around it (`struck`, the cell's style at the top)."""
+    family = ODS_TEXT_FAMILIES.get(element.tag)
+    if family is not None:
+        own = styles.strike(family, _attribute(element, "style-name"))
+        struck = struck if own is None else own
+    if (element.text or "").strip():
+        yield struck
+    for child in element:
+        if child.tag != ODS_OFFICE + "annotation":
+            yield from _ods_strikes(child, struck, styles)
+        if (child.tail or "").strip():
+            yield struck
+
+
+def _ods_struck(cell: ElementTree.Element, style: str, styles: _OdsStyles) -> bool:
+    """Whether a filled cell of style `style` shows its text struck through in every piece that shows something
+    (a name struck by selecting it while typing is struck span by span)."""
+    struck = bool(styles.strike("table-cell", style))
+    shown = [flag for child in cell if child.tag == ODS_TEXT + "p" for flag in _ods_strikes(child, struck, styles)]
+    return all(shown) if shown else struck
+
+
+@dataclass
+class _OdsColumnStyles:
+    """The default cell style of each column of a sheet (<table:table-column>): LibreOffice writes no style on
+    the cells of the column's most frequent style."""
+
+    ends: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+    def add(self, element: ElementTree.Element) -> None:
+        start = self.ends[-1] if self.ends else 0
+        self.ends.append(start + _repeat(element, "number-columns-repeated"))
+        self.names.append(_attribute(element, "default-cell-style-name"))
+
+    def of(self, column: int) -> str:
+        index = bisect.bisect_right(self.ends, column)
+        return self.names[index] if index < len(self.names) else ""
+
+
+def _ods_content(archive: zipfile.ZipFile, source: str, styles: _OdsStyles) -> list[tuple[str, bool, Sheet]]:
     """(name, hidden, rows) of every sheet. Repeated empty rows and cells (how ODS writes a sheet's blank
-    expanse) only advance the counters; merges are filled and hidden rows said as in XLSX."""
-    hidden_styles: set[str] = set()
+    expanse) only advance the counters; merges are filled, hidden rows said and struck cells noted as in XLSX."""
     sheets: list[tuple[str, bool, Sheet]] = []
     rows = _Rows(source)
     merges: list[tuple[int, int, int, int]] = []
     hidden: set[int] = set()
+    struck: set[tuple[int, int]] = set()
+    row_struck: list[int] = []
+    columns = _OdsColumnStyles()
     row_number = column = 0
     far: int | None = None
     cells: list[str] = []
     table_name = ""
     table_hidden = False
-    style_name = ""
     with archive.open("content.xml") as content:
         for event, element in ElementTree.iterparse(content, events=("start", "end")):
             tag = element.tag
             if event == "start":
                 if tag == ODS_TABLE + "table":
                     table_name = _attribute(element, "name")
-                    table_hidden = _attribute(element, "style-name") in hidden_styles
-                    rows, merges, hidden, row_number = _Rows(source), [], set(), 0
+                    table_hidden = _attribute(element, "style-name") in styles.hiding
+                    rows, merges, hidden, struck, row_number = _Rows(source), [], set(), set(), 0
+                    columns = _OdsColumnStyles()
                 elif tag == ODS_TABLE + "table-row":
-                    cells, column, far = [], 0, None
-                elif tag == ODS_STYLE + "style":
-                    style_name = _attribute(element, "name")
-                elif tag == ODS_STYLE + "table-properties" and _attribute(element, "display") == "false":
-                    hidden_styles.add(style_name)
+                    cells, row_struck, column, far = [], [], 0, None
+                elif tag == ODS_TABLE + "table-column":
+                    columns.add(element)
+                styles.see(event, element)
                 continue
             if tag in (ODS_TABLE + "table-cell", ODS_TABLE + "covered-table-cell"):
                 value = _ods_cell(element) if tag == ODS_TABLE + "table-cell" else ""
@@ -1271,7 +1387,11 @@ def _ods_content(archive: zipfile.ZipFile, source: str) -> list[tuple[str, bool,
                 if value and column >= MAX_COLUMNS:
                     far = column if far is None else far
                 elif value:
-                    cells.extend([""] * (column - len(cells)) + [value] * min(repeat, MAX_COLUMNS - column))
+                    shown = min(repeat, MAX_COLUMNS - column)
+                    cells.extend([""] * (column - len(cells)) + [value] * shown)
+                    style = _attribute(element, "style-name") or columns.of(column)
+                    if _ods_struck(element, style, styles):
+                        row_struck.extend(range(column, column + shown))
                 column += repeat
                 element.clear()
             elif tag == ODS_TABLE + "table-row":
@@ -1280,12 +1400,20 @@ def _ods_content(archive: zipfile.ZipFile, source: str) -> list[tuple[str, bool,
                     copies = range(row_number + 1, row_number + 1 + (repeat if repeat <= MAX_ROWS else 1))
                     for number in copies:
                         rows.add(number, cells, far)
+                        struck.update((number, struck_column) for struck_column in row_struck)
                     if _attribute(element, "visibility") in ("collapse", "filter"):
                         hidden.update(copies)
                 row_number += repeat
                 element.clear()
             elif tag == ODS_TABLE + "table":
-                table = Sheet(tuple(_merged(rows.rows, merges)), source, warnings=rows.warnings(hidden))
+                table = Sheet(
+                    tuple(_merged(rows.rows, merges)),
+                    source,
+                    warnings=rows.warnings(hidden),
+                    struck=frozenset(struck),
+                )
                 sheets.append((table_name, table_hidden, table))
                 element.clear()
+            else:
+                styles.see(event, element)
     return sheets
