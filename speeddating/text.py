@@ -1,4 +1,5 @@
-"""Text normalisation shared by the importer, the history store and name matching."""
+"""Text normalisation shared by the importer, the history store and name matching, and the spreadsheet's
+names of columns (A, B... AA) that the importer's messages and the web page both show."""
 
 import re
 import unicodedata
@@ -80,3 +81,23 @@ def has_letter(text: str) -> bool:
 def word_set(text: str) -> frozenset[str]:
     """The blank-separated words of `text`, for vocabularies written as one string."""
     return frozenset(text.split())
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet's name for the column at 0-based `index`: A, B, ..., Z, AA, AB..."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def column_index(letters: str) -> int | None:
+    """The 0-based index of a column named by its letters ("C" -> 2), None when `letters` is not one."""
+    if not re.fullmatch(r"[A-Za-z]{1,3}", letters):
+        return None
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + ord(letter) - ord("A") + 1
+    return index - 1

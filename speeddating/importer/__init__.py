@@ -40,7 +40,6 @@ from speeddating.importer.reading import (
     Row,
     Sheet,
     advice_for_the_page,
-    column_letter,
     numbered,
     quoted,
     quoted_list,
@@ -69,7 +68,7 @@ from speeddating.organisations import (
     pinned_names,
 )
 from speeddating.roster import STAYS_SEATED, Attendee, OrganisationMerge, Roster
-from speeddating.text import fold, has_letter, person_key
+from speeddating.text import column_letter, fold, has_letter, person_key
 
 __all__ = [
     "DEFAULT_ALIASES",

@@ -28,8 +28,6 @@ from speeddating.importer.reading import (
     Advice,
     Row,
     Sheet,
-    column_index,
-    column_letter,
     quoted,
     quoted_list,
     refuse,
@@ -45,7 +43,7 @@ from speeddating.importer.values import (
     seated_answer,
 )
 from speeddating.organisations import email_domain
-from speeddating.text import fold, has_letter
+from speeddating.text import column_index, column_letter, fold, has_letter
 
 HEADER_SEARCH_ROWS = 20
 """Title rows above the header are skipped, but only this far down: a header lower than this is a mistake."""

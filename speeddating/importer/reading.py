@@ -28,7 +28,7 @@ from speeddating.errors import UserError
 from speeddating.i18n import N_, and_more, format_integer, t, t_plural
 from speeddating.importer.encodings import repaired, single_byte_encoding, utf16_without_bom
 from speeddating.importer.markup import MarkupTable, html_tables, is_html, is_spreadsheet_xml, spreadsheet_xml_sheets
-from speeddating.text import clean, fold
+from speeddating.text import clean, column_index, column_letter, fold
 
 MAX_PEOPLE = 5000
 """The largest list planned: beyond it the optimiser's model and the printed documents stop being practical."""
@@ -87,26 +87,6 @@ def quoted(text: str) -> str:
 
 def quoted_list(texts: Sequence[str]) -> str:
     return ", ".join(quoted(text) for text in texts)
-
-
-def column_letter(index: int) -> str:
-    """The spreadsheet's name for the column at 0-based `index`: A, B, ..., Z, AA, AB..."""
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(ord("A") + remainder) + letters
-    return letters
-
-
-def column_index(letters: str) -> int | None:
-    """The 0-based index of a column named by its letters ("C" -> 2), None when `letters` is not one."""
-    if not re.fullmatch(r"[A-Za-z]{1,3}", letters):
-        return None
-    index = 0
-    for letter in letters.upper():
-        index = index * 26 + ord(letter) - ord("A") + 1
-    return index - 1
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from typing import Annotated, TypeVar
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
-from speeddating.importer.reading import column_letter
 from speeddating.plan import Plan
 from speeddating.status import Progress, Stop
 from speeddating.summary import organisation_counts, reunions_line
+from speeddating.text import column_letter
 from speeddating.web.screens.attendees import chosen_pairs, edited_roster
 from speeddating.web.screens.event import event_state, saved_event
 from speeddating.web.screens.progress import progress_report, progress_stream
