@@ -7,9 +7,10 @@ accepted (5,000 people, as CSV, XLSX, ODS, XLS and an HTML table named .xls) and
 workbook with one cell at row 1,000,000 and column 16,000; an ODS of a million repeated rows), and of grouping
 5,000 one-person organisations.
 Part 2: for each export fixture of tests/test_importer_exports.py and tests/test_importer_unseen_exports.py (the
-files written after the importer was tuned, the French tools of a second round, then the odd files of a fourth
-round: encodings, address books, SurveyMonkey), a table of the people read, the organisations found and the
-merges, then every merge with its reason and what else the organiser is told.
+files written after the importer was tuned, the French tools of a second round, the odd files of a fourth round:
+encodings, address books, SurveyMonkey; then the files of a fifth round, tests/data/fifth_round), a table of the
+people read, the organisations found and the merges, then every merge with its reason and what else the
+organiser is told.
 """
 
 import html
@@ -48,6 +49,8 @@ from tests.test_importer_unseen_exports import (
     DOMAINS_AS_ORGANISATIONS,
     ENGLISH_GOOGLE_FORMS,
     EVENTBRITE_FR,
+    FIFTH_ROUND,
+    FIFTH_ROUND_READ,
     FRAMAFORMS_PARTICIPATION,
     GOOGLE_CONTACTS,
     GROUPED_HEADER,
@@ -200,6 +203,12 @@ def fourth_round(folder: Path) -> dict[str, Path]:
     }
 
 
+def fifth_round() -> dict[str, Path]:
+    """The registration exports of the fifth round, as the tools write them (tests/data/fifth_round), but the
+    list of addresses alone, which is refused."""
+    return {name: FIFTH_ROUND / name for name in FIFTH_ROUND_READ}
+
+
 def table(rosters: dict[str, Roster]) -> list[str]:
     """One line per fixture: people read, organisations found, spellings merged."""
     lines = [f"{'fixture':40} {'people':>6} {'orgs':>5} {'merges':>6}"]
@@ -240,6 +249,7 @@ def main() -> None:
                 ("Exports written after the importer was tuned", unseen(Path(folder))),
                 ("French tools, second round", french_tools(Path(folder))),
                 ("Odd files, fourth round", fourth_round(Path(folder))),
+                ("Registration exports, fifth round", fifth_round()),
             ):
                 rosters = {name: read_roster(path) for name, path in files.items()}
                 print(f"\n{title}\n" + "\n".join(table(rosters)) + "\n")

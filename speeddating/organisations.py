@@ -9,7 +9,8 @@ People type their organisation freely: "ML Blois", "Mission locale", "Mission Lo
 2. both name the same national network (built-in table: France Travail/Pôle emploi, Mission Locale/ML,
    Cap emploi, CIO, CIDFF, APEC, AFPA, PLIE, CAF, CCAS, E2C, EPIDE, CFA, CMA, CCI...);
 3. one is the acronym of the other ("ADMR", "Aide à domicile en milieu rural");
-4. one is the other plus a place, a department number or an agency ("Emmaüs", "Emmaüs Blois");
+4. one is the other plus a place, a department number (glued or not: "CAF41") or an agency ("Emmaüs",
+   "Emmaüs Blois");
 5. they are spelled closely ("Mision Locale", "Mission Locale").
 
 A stronger contrary signal wins: different networks always stay apart; the same network with
@@ -133,13 +134,24 @@ NETWORKS: tuple[Network, ...] = (
     Network("URSSAF", ("urssaf",), ("urssaf",), ("urssaf.fr",)),
     Network("ADIL", ("agence departementale d'information sur le logement",), ("adil",)),
     Network("UDAF", ("union departementale des associations familiales",), ("udaf",)),
+    Network("Conseil départemental", ("conseil departemental", "conseil general"), ("cd", "cg")),
 )
 """The national networks of French employment, guidance and social services, with their usual names."""
 
 
+GLUED_DEPARTMENT = re.compile(r"([a-z]{2,})(\d{2,3})")
+"""An acronym and a department number written as one word ("CAF41", "CIDFF41", "ML41"): two words."""
+
+
+def _unglued(word: str) -> tuple[str, ...]:
+    glued = GLUED_DEPARTMENT.fullmatch(word)
+    return glued.groups() if glued else (word,)
+
+
 def words_of(text: str) -> list[str]:
-    """An organisation's words as compared: folded, punctuation out, "C.I.O." as "cio", "l'emploi" as "l emploi"."""
-    tokens = [word for word in re.split(r"[^0-9a-z]+", fold(text)) if word]
+    """An organisation's words as compared: folded, punctuation out, "C.I.O." as "cio", "l'emploi" as "l emploi",
+    "CAF41" as "caf 41"."""
+    tokens = [part for word in re.split(r"[^0-9a-z]+", fold(text)) if word for part in _unglued(word)]
     result: list[str] = []
     run: list[str] = []
     for token in [*tokens, ""]:

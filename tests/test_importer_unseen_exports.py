@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from speeddating.importer import ImportProblems, parse_columns, read_roster
+from speeddating.importer import ImportProblems, advice_for_the_page, parse_columns, read_roster
 from speeddating.roster import Roster
 from tests.conftest import CheckPlan
 from tests.helpers import Rows, plan_quickly, write_csv, write_xls, write_xlsx
@@ -778,3 +778,128 @@ def test_surveymonkey_reads_its_second_header_row_as_a_header(tmp_path: Path) ->
     ]
     assert "nom J « Votre nom et prénom », structure K « Quelle est votre structure ? »" in roster.notes[0]
     assert roster.attendees[0].attribute("Vos thèmes préférés Nos publics") == "Nos publics"
+
+
+FIFTH_ROUND = Path(__file__).parent / "data" / "fifth_round"
+"""Registration exports of a fifth round (2026-12-04), files as the tools write them (invented people): Google and
+Microsoft Forms with long questions, HelloAsso, Eventbrite, Weezevent, Livestorm and Zoom reports with their
+preambles, hand-kept lists with titles, blank and count rows, capitals, non-breaking spaces, a Windows-1252 CSV
+that starts with a UTF-8 byte-order mark. Written by a script from the tools' documented columns, then read
+back as they are."""
+FIFTH_ROUND_READ = {
+    "01-google-forms-fr.csv": (8, 5),
+    "02-ms-forms-fr.xlsx": (6, 4),
+    "03-helloasso.csv": (5, 4),
+    "04-eventbrite-summary.csv": (4, 3),
+    "05-weezevent.xlsx": (4, 3),
+    "06-livestorm.csv": (4, 4),
+    "07-zoom-registration.csv": (4, 3),
+    "08-title-blank-totals.xlsx": (4, 3),
+    "09-libreoffice.ods": (6, 3),
+    "10-bom-cp1252.csv": (4, 4),
+    "12-capitals.csv": (5, 4),
+    "13-structure-and-acronym.xlsx": (5, 4),
+    "14-present-tsv.tsv": (4, 4),
+    "15-spaces.csv": (5, 3),
+    "16-google-forms-en-long.csv": (4, 3),
+    "17-ms-forms-en.xlsx": (4, 3),
+    "18-spellings.xls": (9, 5),
+    "19-ods-title-count.ods": (3, 3),
+    "20-comma-names.csv": (4, 3),
+}
+"""People read and organisations found in each; "P.E. Blois" stays apart from France Travail (an acronym of two
+letters is too short to trust), hence 5 organisations in 18-spellings.xls where a person reading sees 4."""
+
+
+@pytest.mark.parametrize(("name", "expected"), FIFTH_ROUND_READ.items(), ids=list(FIFTH_ROUND_READ))
+def test_the_fifth_round_exports_read_with_no_flag(name: str, expected: tuple[int, int]) -> None:
+    roster = read_roster(FIFTH_ROUND / name)
+    assert (len(roster), len(roster.organisation_counts())) == expected
+
+
+def test_a_webinar_tools_attendance_duration_is_not_whether_people_come() -> None:
+    """Livestorm's registrants, exported before the event: "Attended" No and "Attendance duration (min)" 0 for
+    everyone. Before, the duration was read as the attendance column, its 0 as no, and the list refused as
+    "nobody below the header row"."""
+    path = FIFTH_ROUND / "06-livestorm.csv"
+    roster = read_roster(path)
+    assert people(roster) == [
+        ("Anne Martin", "France Travail"),
+        ("Karim Benali", "Cap emploi"),
+        ("Léa Dubois", "CIDFF"),
+        ("Marc Blanc", "Mission Locale"),
+    ]
+    assert roster.warnings == ()
+    assert "présence" not in roster.notes[0]
+
+
+def test_an_attendance_column_saying_nobody_comes_is_ignored_and_said(tmp_path: Path) -> None:
+    """A sign-in sheet prepared with "Non" in every row (ticked on the day): nobody plans a session for nobody.
+    Before, the list was refused as "nobody below the header row (row 1)", which it is not. As soon as someone
+    comes, the column is trusted."""
+
+    def sheet(name: str, answers: list[str]) -> Path:
+        listed = [["Anne", "Martin", "CIO"], ["Léa", "Dubois", "PLIE"], ["Zoé", "Roux", "CIDFF"]]
+        header = ["Prénom", "Nom", "Structure", "Présent(e) ?"]
+        return write_csv(
+            tmp_path / name, [header, *([*row, answer] for row, answer in zip(listed, answers, strict=True))]
+        )
+
+    path = sheet("emargement.csv", ["Non", "non", "NON"])
+    said = (
+        f"{path} : d'après colonne D « Présent(e) ? », personne ne vient (« Non » pour les 3 personnes), ce qui ne "
+        "peut pas concerner cette séance (une colonne remplie après un événement, ou pas encore) : ignorée, et tout "
+        "le monde est gardé. "
+    )
+    roster = read_roster(path)
+    assert [a.name for a in roster.attendees] == ["Anne Martin", "Léa Dubois", "Zoé Roux"]
+    assert roster.warnings == (said + "Supprimez les lignes de ceux qui ne viennent pas.",)
+    with advice_for_the_page():
+        assert read_roster(path).warnings == (said + "Enlevez de la liste des participants ceux qui ne viennent pas.",)
+    assert [a.name for a in read_roster(sheet("pointage.csv", ["Non", "Oui", "oui"])).attendees] == [
+        "Léa Dubois",
+        "Zoé Roux",
+    ]
+
+
+def test_a_zoom_registration_denied_is_left_out() -> None:
+    """Zoom's "Approval Status": denied is no seat (before: "'denied' is not understood", and Tom White planned);
+    pending is kept and said, as any answer that does not confirm."""
+    roster = read_roster(FIFTH_ROUND / "07-zoom-registration.csv")
+    assert [a.name for a in roster.attendees] == ["Sophie Lemaire", "Inès Haddad", "Rachel Cole", "Louis Perrin"]
+    assert "Tom White (denied)" in roster.warnings[0]
+    assert "Louis Perrin (pending)" in roster.warnings[1]
+
+
+def test_a_list_of_addresses_alone_asks_for_the_names() -> None:
+    """Before: "no header row in the first 20 rows", with --columns "name=A,organisation=B" (A holds the
+    addresses, there is no B). The addresses would tell the organisations; the cards need names."""
+    path = FIFTH_ROUND / "11-emails-only.csv"
+    with pytest.raises(ImportProblems) as refused:
+        read_roster(path)
+    assert str(refused.value) == (
+        f"{path}, ligne 1 : aucune colonne de nom (« Nom », « Nom complet », « Participant », ou « Prénom » et "
+        "« Nom ») parmi les en-têtes A « Adresse e-mail ». Aucune ne semble l'être : ajoutez la colonne, avec par "
+        "exemple l'en-tête « Nom », remplie pour chaque personne."
+    )
+
+
+def test_names_all_in_capitals_under_a_family_name_first_header_are_turned_and_said() -> None:
+    """ "MARTIN ANNE" under "NOM PRENOM": no name's case can tell its order, the header does. Before: printed
+    "Martin Anne" on every card."""
+    path = FIFTH_ROUND / "12-capitals.csv"
+    roster = read_roster(path)
+    assert [a.name for a in roster.attendees] == ["Anne Martin", "Karim Benali", "Lea Dubois", "Zoe Roux", "Marc Blanc"]
+    assert roster.warnings[0] == (
+        f"{path} : les noms de colonne A « NOM PRENOM », tous en capitales, lus nom de famille en premier comme le "
+        "demande son en-tête (« MARTIN ANNE » imprimé « Anne Martin ») ; si un nom est écrit dans l'autre sens, "
+        "tapez son prénom en minuscules (« Anne MARTIN »)."
+    )
+
+
+def test_an_acronym_glued_to_its_department_number_is_the_same_organisation() -> None:
+    """ "CD41" beside "Conseil départemental 41" (a Microsoft Forms): before, two organisations, and the two
+    colleagues could share a table."""
+    roster = read_roster(FIFTH_ROUND / "02-ms-forms-fr.xlsx")
+    assert organisations(roster)["Conseil départemental 41"] == 2
+    assert ("CD41", "Conseil départemental 41") in [(m.spelling, m.organisation) for m in roster.merges]

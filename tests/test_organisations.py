@@ -30,6 +30,12 @@ SAME = [
     ("CFA", "Centre de formation d'apprentis"),
     ("CMA 41", "Chambre de métiers et de l'artisanat"),
     ("CCI", "Chambre de commerce et d'industrie du Loir-et-Cher"),
+    ("CD41", "Conseil départemental 41"),
+    ("Conseil général", "Conseil départemental de Loir-et-Cher"),
+    # an acronym glued to its department number
+    ("CAF41", "CAF 41"),
+    ("CIDFF41", "Centre d'information sur les droits des femmes et des familles"),
+    ("ML41", "Mission Locale"),
     # any organisation: an acronym of its words, its name plus a place, a close spelling, the case
     ("ADMR", "Aide à domicile en milieu rural"),
     ("UDAF 41", "Union départementale des associations familiales"),
@@ -62,6 +68,8 @@ APART = [
     ("Association A", "Association B"),
     ("Structure 1", "Structure 10"),
     ("ADIL 41", "ADIL 45"),
+    ("CD41", "CD37"),
+    ("CAF41", "CAF 37"),
     ("cidff41.fr", "cidff37.fr"),
     ("francetravail.fr", "capemploi41.fr"),
     ("gmail.com", "orange.fr"),
@@ -174,6 +182,7 @@ def test_a_pinned_spelling_is_never_merged() -> None:
 
 def test_words_and_networks() -> None:
     assert words_of("C.I.O. de Blois") == ["cio", "de", "blois"]
+    assert words_of("CAF41 E2C") == ["caf", "41", "e2c"]
     network, rest = find_network(["france", "travail", "agence", "blois", "nord"])
     assert network is not None and network.name == "France Travail" and rest == ("agence", "blois", "nord")
     assert find_network(["mission", "locale", "plie"])[0] is None  # two networks: a joint structure

@@ -31,7 +31,7 @@ from speeddating.importer.columns import (
     postal_code_header,
     recognise_columns,
 )
-from speeddating.importer.people import display_name, family_name_first, join_name
+from speeddating.importer.people import display_name, family_name_first, join_name, typed_in_capitals
 from speeddating.importer.reading import (
     MAX_PEOPLE,
     MAX_SHOWN_PROBLEMS,
@@ -95,6 +95,18 @@ MAX_LISTED = 12
 """People named in one line (left out, kept with a doubt); the line says how many more."""
 DEFAULT_ALIASES: Mapping[str, str] = MappingProxyType({"Pôle emploi": "France Travail"})
 """Former names still found in lists: "Pôle emploi" became "France Travail" in 2024."""
+NOBODY_COMES: Advice = (
+    N_(
+        "{file}: {column} answers that nobody comes ({answer} for all {count} people), which cannot be about this "
+        "session (a column filled in after an event, or not yet): ignored, and everyone kept. Delete the rows of "
+        "those who do not come."
+    ),
+    N_(
+        "{file}: {column} answers that nobody comes ({answer} for all {count} people), which cannot be about this "
+        "session (a column filled in after an event, or not yet): ignored, and everyone kept. Remove those who do "
+        "not come from the list of people."
+    ),
+)
 DEDUPE_ADVICE: Advice = (
     N_("Delete one of the two rows, or run again with --dedupe to keep the first."),
     N_("Delete one of the two rows, or keep the first with the button below."),
@@ -374,14 +386,15 @@ def _apply_aliases(entries: list[_Entry], aliases: Mapping[str, str], source: st
     return renamed, warnings
 
 
-def _name(row: Row, layout: Layout, family_first: bool, skipped: "_Skipped") -> str:
+def _name(row: Row, layout: Layout, family_first: bool, turned: list[str]) -> str:
     """The person's name as printed ("Prénom Nom"), from one column or two; a name turned round only because
-    the column's other names put the family name first is noted, for the organiser to check."""
+    of how the column is written (its other names, or its header when all are in capitals) is noted in
+    `turned`, for the organiser to check."""
     if Role.FULL_NAME in layout.roles:
         written = row.cell(layout.roles[Role.FULL_NAME])
         name = display_name(written, family_first)
         if family_first and name != display_name(written):
-            skipped.turned.append(written)
+            turned.append(written)
         return name
     first = row.cell(layout.roles[Role.FIRST_NAME]) if Role.FIRST_NAME in layout.roles else ""
     last = row.cell(layout.roles[Role.LAST_NAME]) if Role.LAST_NAME in layout.roles else ""
@@ -393,6 +406,20 @@ def _struck_through(row: Row, layout: Layout, table: Sheet) -> bool:
     rather than deleting the row."""
     filled = [column for column in layout.name_columns() if row.cell(column)]
     return bool(filled) and all((row.number, column) in table.struck for column in filled)
+
+
+def _nobody_comes(layout: Layout, data: Sequence[Row], column: int) -> tuple[str, int] | None:
+    """(the first answer, the people) when an attendance column answers that not one person listed comes:
+    a column about another time (a sign-in sheet prepared with "Non" to tick on the day, a column filled in
+    after an event), since nobody plans a session for nobody; None when anyone comes or did not answer."""
+    answers = [
+        row.cell(column)
+        for row in data
+        if not layout.repeats_header(row) and not summary_row(row.cells) and not note_row(row.cells)
+    ]
+    if answers and all(attendance(answer) is Attendance.ABSENT for answer in answers):
+        return answers[0], len(answers)
+    return None
 
 
 def _submission_column(layout: Layout, data: Sequence[Row]) -> int | None:
@@ -427,6 +454,10 @@ class _Skipped:
     """The column of the date a response was sent, when the list has one."""
     struck: list[str] = field(default_factory=list)
     """The people whose name the sheet strikes through, as an organiser strikes a cancelled person."""
+    nobody_comes: tuple[str, int] | None = None
+    """(the first answer, the people) when the attendance column says that none of them comes, and is ignored."""
+    capitals_turned: list[str] = field(default_factory=list)
+    """The names of a column typed all in capitals, read family name first as its header asks."""
 
 
 def _read_entries(table: Sheet, layout: Layout) -> _Reading:
@@ -439,16 +470,19 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
     name_columns = layout.name_columns()
     organisation_column = layout.roles[Role.ORGANISATION]
     email_column = layout.roles.get(Role.EMAIL)
-    attending_column = layout.roles.get(Role.ATTENDING)
     seated_column = layout.roles.get(Role.STAYS_SEATED)
     attribute_columns = layout.attribute_columns()
     data = [row for row in table.rows if row.number > layout.last_header_row]
+    attending_column = layout.roles.get(Role.ATTENDING)
+    if attending_column is not None:
+        skipped.nobody_comes = _nobody_comes(layout, data, attending_column)
+        if skipped.nobody_comes is not None:
+            attending_column = None
     full_name = layout.roles.get(Role.FULL_NAME)
-    family_first = (
-        full_name is not None
-        and asks_family_name_first(layout.header(full_name))
-        and family_name_first(row.cell(full_name) for row in data)
-    )
+    asks_family_first = full_name is not None and asks_family_name_first(layout.header(full_name))
+    written_names = [row.cell(full_name) for row in data] if full_name is not None else []
+    in_capitals = asks_family_first and typed_in_capitals(written_names)
+    family_first = asks_family_first and (family_name_first(written_names) or in_capitals)
     submitted = skipped.submitted = _submission_column(layout, data)
     restored = _restored(layout, data)
     for row in data:
@@ -461,7 +495,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
         if note_row(row.cells):
             skipped.notes.append((row.number, next(cell for cell in row.cells if cell)))
             continue
-        name = _known(_name(row, layout, family_first, skipped))
+        name = _known(_name(row, layout, family_first, skipped.capitals_turned if in_capitals else skipped.turned))
         if name and _struck_through(row, layout, table):
             skipped.struck.append(name)
             continue
@@ -778,6 +812,30 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
                 "organisation column to be sure colleagues are kept apart.",
                 file=source,
                 column=layout.describe([layout.roles[Role.EMAIL]]),
+            )
+        )
+    if skipped.nobody_comes is not None:
+        answer, count = skipped.nobody_comes
+        lines.append(
+            t(
+                worded(NOBODY_COMES),
+                file=source,
+                column=layout.describe([layout.roles[Role.ATTENDING]]),
+                answer=quoted(answer),
+                count=format_integer(count),
+            )
+        )
+    if skipped.capitals_turned:
+        lines.append(
+            t(
+                "{file}: the names of {column}, all in capitals, read family name first as its header asks "
+                "({written} printed {printed}); if a name is written the other way round, type its first name "
+                "in small letters ({example}).",
+                file=source,
+                column=layout.describe(layout.name_columns()),
+                written=quoted(skipped.capitals_turned[0]),
+                printed=quoted(display_name(skipped.capitals_turned[0], True)),
+                example=quoted("Anne MARTIN"),
             )
         )
     if skipped.turned:

@@ -124,8 +124,11 @@ PHONE_WORDS = _stems("telephone phone tel portable mobile gsm cellulaire fax")
 """Words of a phone number's header ("Téléphone portable", "Tél.", "Phone number")."""
 POSTAL_CODE_WORDS = _stems("codepostal cp postalcode postcode zip zipcode")
 """Words of a postal code's header, once "code postal" and "postal code" are joined (see PAIRS)."""
-DATE_WORDS = _stems("date heure time horodateur horodatage timestamp startdate datestamp submitdate")
-"""Words of a date's or a time's header: "Date de validation" or "Heure d'émargement" holds when, not whether."""
+DATE_WORDS = _stems(
+    "date heure time horodateur horodatage timestamp startdate datestamp submitdate duree duration minute min"
+)
+"""Words of a date's, a time's or a duration's header: "Date de validation", "Heure d'émargement" or a webinar
+tool's "Attendance duration (min)" holds when or how long, not whether."""
 EXCLUDED = (
     PHONE_WORDS
     | POSTAL_CODE_WORDS
@@ -185,7 +188,7 @@ participant themselves ("Nom du participant") is not one."""
 
 def _asks_attendance(words: set[str]) -> bool:
     """Whether a header asks if the person comes; a date's ("Date de validation", "Heure d'émargement") tells when
-    they registered or arrived, not whether they come."""
+    they registered or arrived, a duration's ("Attendance duration") how long they stayed, not whether they come."""
     if words & DATE_WORDS:
         return False
     return bool(words & ATTENDING_WORDS) or any(
@@ -878,24 +881,28 @@ def _column_to_fill(headers: Sequence[str], unseen: Sequence[Role], data: Sequen
 
 
 def _partial_header(rows: Sequence[Row]) -> int | None:
-    """Index of the first row naming a name or an organisation column (and holding no digit nor @), if any."""
+    """Index of the first row naming a column of some role (a name, an organisation, an address...) and
+    holding no digit nor @, if any."""
     for index, row in enumerate(rows):
-        name, organisation = _has_person(row.cells)
-        if (name or organisation) and not any(re.search(r"[\d@]", cell) for cell in row.cells):
+        named = any(candidates(cell) for cell in row.cells)
+        if named and not any(re.search(r"[\d@]", cell) for cell in row.cells):
             return index
     return None
 
 
 def _no_header(table: Sheet, rows: Sequence[Row]) -> Exception:
-    """No row names both a name and an organisation column: the row that names one, or the first row."""
+    """No row names both a name and an organisation column: the row that names some role's column (what it
+    lacks: the name, and the organisation unless addresses can tell it), or the first row."""
     index = _partial_header(rows)
     if index is not None:
-        name, _ = _has_person(rows[index].cells)
+        name, organisation = _has_person(rows[index].cells)
         block = _header_block(rows, index)
         headers = _combined(block)
         data = rows[index + len(block) :]
         layout = Layout(table.source, tuple(r.number for r in block), headers, _choose_roles(headers, data, {}))
-        missing = [Role.ORGANISATION] if name else [Role.FULL_NAME]
+        missing = [] if name else [Role.FULL_NAME]
+        if not organisation and (name or Role.EMAIL not in layout.roles):
+            missing.append(Role.ORGANISATION)
         return _missing_roles(table, layout, missing, data)
     first = rows[0]
     layout = Layout(table.source, (first.number,), first.cells, {})

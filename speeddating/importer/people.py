@@ -4,7 +4,7 @@ Lists write "NOM Prénom", "Prénom NOM", "Nom, Prénom", or two columns in eith
 is recognised by its capitals (words in capitals at one end, the others in lower case) or by the comma;
 without such a sign the order is kept as typed, unless the header asks for the family name first ("Nom et
 prénom") and the column's marked names did so: then the unmarked ones are read that way too (a header alone
-says nothing: people type either order).
+says nothing: people type either order), or every name is in capitals, which leaves the header the only sign.
 Words typed all in capitals or all in lower case get their capitals back ("LEMAIRE" -> "Lemaire",
 "LE GOFF" -> "Le Goff", "N'DIAYE" -> "N'Diaye", "DE LA TOUR" -> "de La Tour"); a word already in mixed
 case is the person's own spelling and stays ("McCarthy", "de La Tour").
@@ -124,6 +124,13 @@ def family_name_first(names: Iterable[str]) -> bool:
             trailing += 1
     shown = leading + trailing
     return shown >= 2 and leading >= FAMILY_FIRST_SHARE * shown
+
+
+def typed_in_capitals(names: Iterable[str]) -> bool:
+    """Whether a one-column list writes every name of two words or more all in capitals ("MARTIN ANNE"): then
+    no name can show its order, and only the header can (a hand-kept list typed as its header says)."""
+    written = [text.split() for text in names if len(text.split()) >= 2]
+    return bool(written) and all(_shouted(word) or not word.isalpha() for words in written for word in words)
 
 
 def join_name(first: str, last: str) -> str:

@@ -57,7 +57,8 @@ ATTENDANCE_VALUES: dict[Attendance, frozenset[str]] = {
         "rembourse|remboursee|remboursement|refunded|refund|not attending|deleted|supprime|supprimee|"
         "transferred|transfere|transferee|desiste|desistee|desistement|ne participe pas|ne vient pas|"
         "ne viendra pas|distanciel|en distanciel|a distance|visio|en visio|visioconference|en ligne|remote|"
-        "online|refuse|refusee|declined|no show|abandonne|abandonnee|expire|expired|failed|echoue|rejete"
+        "online|refuse|refusee|declined|no show|abandonne|abandonnee|expire|expired|failed|echoue|rejete|"
+        "rejetee|denied|rejected|refused|not approved"
     ),
     Attendance.PENDING: _phrases(
         "en attente|pending|liste d attente|waitlist|waiting list|wait list|en cours|a confirmer|peut etre|"
@@ -65,7 +66,8 @@ ATTENDANCE_VALUES: dict[Attendance, frozenset[str]] = {
     ),
 }
 """Answers of attendance and status columns ("Présent", Eventbrite's "Attendee Status", HelloAsso's
-"Statut de la commande"). Taking part from a distance is not taking a seat at a table."""
+"Statut de la commande", Zoom's "Approval Status": a registration denied is no seat). Taking part from a
+distance is not taking a seat at a table."""
 
 
 CANCELLED = ATTENDANCE_VALUES[Attendance.ABSENT] - NO
