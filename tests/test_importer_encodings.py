@@ -298,14 +298,17 @@ def hidden_xls(path: Path) -> Path:
 )
 def test_rows_the_sheet_hides_are_read_and_said(tmp_path: Path, suffix: str, written: Callable[[Path], Path]) -> None:
     """A row filtered out or hidden (a cancelled person hidden rather than deleted) is read, as Excel's own CSV
-    export reads it, and named: before, nothing told the organiser it was there."""
+    export reads it, and named with its person: on the web page, whose list of people has a button to remove
+    each, the advice is that button, not an edit of the file."""
     path = written(tmp_path / f"inscrits{suffix}")
     roster = read_roster(path)
     assert [a.name for a in roster.attendees] == ["Anne Martin", "Léa Dubois", "Zoé Roux"]
-    assert roster.warnings == (
-        f"{path} : la ligne 3 est masquée dans la feuille (filtrée ou masquée) et lue comme les autres. "
-        "Supprimez-la si cette personne ne vient pas.",
+    said = (
+        f"{path} : la ligne 3 est masquée dans la feuille (filtrée ou masquée) et lue comme les autres : Léa Dubois. "
     )
+    assert roster.warnings == (said + "Supprimez-la si cette personne ne vient pas.",)
+    with advice_for_the_page():
+        assert read_roster(path).warnings == (said + "Si cette personne ne vient pas, retirez-la sous Personnes.",)
 
 
 STRIKING: Rows = [

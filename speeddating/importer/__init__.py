@@ -95,6 +95,22 @@ MAX_LISTED = 12
 """People named in one line (left out, kept with a doubt); the line says how many more."""
 DEFAULT_ALIASES: Mapping[str, str] = MappingProxyType({"Pôle emploi": "France Travail"})
 """Former names still found in lists: "Pôle emploi" became "France Travail" in 2024."""
+HIDDEN_ROWS = (
+    N_plural(
+        "{file}: row {rows}{more} is hidden in the sheet (filtered out or hidden), and read like the others: "
+        "{people}. Delete it if that person does not come.",
+        "{file}: rows {rows}{more} are hidden in the sheet (filtered out or hidden), and read like the others: "
+        "{people}. Delete those of people who do not come.",
+    ),
+    N_plural(
+        "{file}: row {rows}{more} is hidden in the sheet (filtered out or hidden), and read like the others: "
+        "{people}. If that person does not come, remove them under People.",
+        "{file}: rows {rows}{more} are hidden in the sheet (filtered out or hidden), and read like the others: "
+        "{people}. Remove under People those who do not come.",
+    ),
+)
+"""The line naming the people of hidden rows, for the command line and for the web page (whose list of people
+has a button to remove each)."""
 NOBODY_COMES: Advice = (
     N_(
         "{file}: {column} answers that nobody comes ({answer} for all {count} people), which cannot be about this "
@@ -458,6 +474,8 @@ class _Skipped:
     """(the first answer, the people) when the attendance column says that none of them comes, and is ignored."""
     capitals_turned: list[str] = field(default_factory=list)
     """The names of a column typed all in capitals, read family name first as its header asks."""
+    hidden: list[tuple[int, str]] = field(default_factory=list)
+    """(row, name) of the people read from rows the sheet hides."""
 
 
 def _read_entries(table: Sheet, layout: Layout) -> _Reading:
@@ -556,6 +574,8 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
             if seated_column is not None:
                 attributes = (*attributes, *_seated(row.cell(seated_column), name, skipped))
             entries.append(_Entry(row.number, name, organisation, email, attributes))
+            if row.number in table.hidden:
+                skipped.hidden.append((row.number, name))
         else:
             problems.append((row.number, _incomplete(row, layout, name, organisation)))
     return _Reading(entries, problems, skipped, declined, answers, restored)
@@ -690,8 +710,24 @@ def _names(names: Sequence[str]) -> str:
     return ", ".join(names[:MAX_LISTED]) + and_more(len(names) - MAX_LISTED)
 
 
+def _hidden_lines(source: str, skipped: _Skipped) -> list[str]:
+    """The people read from rows the sheet hides, in a line worded for where it is read."""
+    if not skipped.hidden:
+        return []
+    return [
+        t_plural(
+            *worded(HIDDEN_ROWS),
+            len(skipped.hidden),
+            file=source,
+            **numbered([row for row, _ in skipped.hidden]),
+            people=_names([name for _, name in skipped.hidden]),
+        )
+    ]
+
+
 def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
-    lines = [
+    lines = _hidden_lines(source, skipped)
+    lines += [
         t_plural(*forms, len(rows), file=source, rows=", ".join(format_integer(number) for number in rows))
         for rows, forms in (
             (

@@ -16,12 +16,12 @@ import json
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from xml.etree import ElementTree
 
 from speeddating.errors import UserError
@@ -116,6 +116,9 @@ class Sheet:
     struck: frozenset[tuple[int, int]] = frozenset()
     """(row, column) of the cells written struck through, as an organiser strikes a cancelled person (in a
     workbook: .xlsx, .ods, .xls)."""
+    hidden: frozenset[int] = frozenset()
+    """The rows the sheet hides (filtered out or hidden), read like the others as Excel's own CSV export reads
+    them: the importer names the people on them."""
 
     def hint(self) -> str:
         """Where the list may be instead, when the sheet read was the wrong one."""
@@ -128,6 +131,7 @@ FOR_THE_PAGE: ContextVar[bool] = ContextVar("for_the_page", default=False)
 
 Advice = tuple[str, str]
 """A message naming a command line option, and the same advice naming the web page's control (marked N_)."""
+Worded = TypeVar("Worded")
 OTHER_SHEETS: Advice = (
     N_(" The workbook has other sheets ({sheets}): pick the right one with --sheet."),
     N_(" The workbook has other sheets ({sheets}): pick the right one in the Sheet list."),
@@ -193,8 +197,9 @@ ZIPPED_DOCUMENTS: tuple[tuple[str, str], ...] = (
 """What a part of a zip that is no Excel or ODS workbook tells it is, and what to say of each."""
 
 
-def worded(advice: Advice) -> str:
-    """The message of `advice` for where it is read: the command line, or the web page."""
+def worded(advice: tuple[Worded, Worded]) -> Worded:
+    """The message of `advice` for where it is read: the command line, or the web page (a message, or the
+    singular and plural forms of one)."""
     command_line, page = advice
     return page if FOR_THE_PAGE.get() else command_line
 
@@ -259,22 +264,9 @@ class _Rows:
         self.repairs.append((number, cell, fixed))
         return fixed
 
-    def warnings(self, hidden: Collection[int] = ()) -> tuple[str, ...]:
-        """What to say of the rows collected; `hidden` are the rows the sheet hides (filtered out or hidden)."""
+    def warnings(self) -> tuple[str, ...]:
+        """What to say of the rows collected."""
         lines = []
-        shown_hidden = [row.number for row in self.rows if row.number in hidden]
-        if shown_hidden:
-            lines.append(
-                t_plural(
-                    "{file}: row {rows}{more} is hidden in the sheet (filtered out or hidden), and read like the "
-                    "others. Delete it if that person does not come.",
-                    "{file}: rows {rows}{more} are hidden in the sheet (filtered out or hidden), and read like the "
-                    "others. Delete those of people who do not come.",
-                    len(shown_hidden),
-                    file=self.source,
-                    **numbered(shown_hidden),
-                )
-            )
         if self.repairs:
             rows = sorted({number for number, _, _ in self.repairs})
             _, written, fixed = self.repairs[0]
@@ -808,6 +800,7 @@ def _with_context(
         name=chosen.name,
         sheets=names,
         struck=table.struck,
+        hidden=table.hidden,
     )
 
 
@@ -1013,8 +1006,9 @@ def _xlsx_rows(worksheet: Any, archive: zipfile.ZipFile, path: str | None, strik
     return Sheet(
         tuple(_merged(rows.rows, layout.merges)),
         source,
-        warnings=rows.warnings(layout.hidden),
+        warnings=rows.warnings(),
         struck=frozenset(layout.struck),
+        hidden=frozenset(layout.hidden),
     )
 
 
@@ -1128,7 +1122,13 @@ def _xls_rows(worksheet: Any, book: Any, source: str) -> Sheet:
         )
     merges = [(top + 1, left, bottom, right - 1) for top, bottom, left, right in worksheet.merged_cells]
     hidden = {index + 1 for index, info in worksheet.rowinfo_map.items() if info.hidden}
-    return Sheet(tuple(_merged(rows.rows, merges)), source, warnings=rows.warnings(hidden), struck=frozenset(struck))
+    return Sheet(
+        tuple(_merged(rows.rows, merges)),
+        source,
+        warnings=rows.warnings(),
+        struck=frozenset(struck),
+        hidden=frozenset(hidden),
+    )
 
 
 def _xls_struck(book: Any, cell: Any, runs: Sequence[tuple[int, int]] | None) -> bool:
@@ -1389,8 +1389,9 @@ def _ods_content(archive: zipfile.ZipFile, source: str, styles: _OdsStyles) -> l
                 table = Sheet(
                     tuple(_merged(rows.rows, merges)),
                     source,
-                    warnings=rows.warnings(hidden),
+                    warnings=rows.warnings(),
                     struck=frozenset(struck),
+                    hidden=frozenset(hidden),
                 )
                 sheets.append((table_name, table_hidden, table))
                 element.clear()
