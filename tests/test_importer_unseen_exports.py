@@ -655,10 +655,13 @@ def test_a_limesurvey_export_leaves_out_the_responses_never_sent(tmp_path: Path)
     path = write_csv(tmp_path / "results-survey123456.csv", LIMESURVEY_UNFINISHED, ",")
     roster = read_roster(path)
     assert [a.name for a in roster.attendees] == ["Marie Dupont", "Julien Lefebvre", "Chloé Morel"]
-    assert (
+    said = (
         f"{path} : 2 réponses inachevées laissées de côté (pas de date en colonne B « Date de soumission ») : "
-        "Karim Benali, ligne 8. Remplissez la date de celles à garder."
-    ) in roster.warnings
+        "Karim Benali, ligne 8. "
+    )
+    assert said + "Remplissez la date de celles à garder." in roster.warnings
+    with advice_for_the_page():  # the page's form adds a person
+        assert said + "Ajoutez sous Personnes celles qui viennent." in read_roster(path).warnings
 
 
 def test_an_eventbrite_fr_status_column_leaves_out_the_cancelled_and_names_the_statuses_it_does_not_know(
@@ -689,10 +692,10 @@ def test_a_hand_kept_xls_says_who_was_kept_without_a_tick(tmp_path: Path, check_
     assert organisations(roster) == Counter(
         {"France Travail": 2, "Mission locale de Lens": 2, "CIDFF": 2, "Cap emploi": 1}
     )
-    assert (
-        f"{path} : 1 personne gardée sans réponse en colonne G « Présent(e) ? » : Sophie Garnier. Écrivez non dans "
-        "la case de qui ne vient pas."
-    ) in roster.warnings
+    said = f"{path} : 1 personne gardée sans réponse en colonne G « Présent(e) ? » : Sophie Garnier. "
+    assert said + "Écrivez non dans la case de qui ne vient pas." in roster.warnings
+    with advice_for_the_page():  # the page's list of people has a button to remove each
+        assert said + "Si elle ne vient pas, retirez-la sous Personnes." in read_roster(path).warnings
     assert roster.attendees[0].attributes[:2] == (("Téléphone", "0612345678"), ("Date d'inscription", "2026-11-20"))
     code, _, err = plan_quickly(path, tmp_path / "plan")
     assert code == 0, err

@@ -109,8 +109,50 @@ HIDDEN_ROWS = (
         "{people}. Remove under People those who do not come.",
     ),
 )
-"""The line naming the people of hidden rows, for the command line and for the web page (whose list of people
-has a button to remove each)."""
+STRUCK_ROWS = (
+    N_plural(
+        "{file}: {count} person left out, whose name is struck through in the sheet: {people}. Remove the "
+        "strikethrough to keep them.",
+        "{file}: {count} people left out, whose names are struck through in the sheet: {people}. Remove the "
+        "strikethrough of anyone who comes.",
+    ),
+    N_plural(
+        "{file}: {count} person left out, whose name is struck through in the sheet: {people}. To keep them, "
+        "add them under People.",
+        "{file}: {count} people left out, whose names are struck through in the sheet: {people}. Add under "
+        "People anyone who comes.",
+    ),
+)
+UNFINISHED_ROWS = (
+    N_plural(
+        "{file}: {count} unfinished response left out (no date in {column}): {people}. Fill in the date to keep it.",
+        "{file}: {count} unfinished responses left out (no date in {column}): {people}. Fill in the date of any "
+        "to keep.",
+    ),
+    N_plural(
+        "{file}: {count} unfinished response left out (no date in {column}): {people}. To keep that person, add "
+        "them under People.",
+        "{file}: {count} unfinished responses left out (no date in {column}): {people}. Add under People any of "
+        "them who comes.",
+    ),
+)
+UNANSWERED_ROWS = (
+    N_plural(
+        "{file}: {count} person kept with no answer in {column}: {people}. Write no in the cell of anyone who "
+        "does not come.",
+        "{file}: {count} people kept with no answer in {column}: {people}. Write no in the cell of anyone who "
+        "does not come.",
+    ),
+    N_plural(
+        "{file}: {count} person kept with no answer in {column}: {people}. If they do not come, remove them "
+        "under People.",
+        "{file}: {count} people kept with no answer in {column}: {people}. Remove under People anyone who does "
+        "not come.",
+    ),
+)
+"""The lines naming people left out or kept on a doubt, each for the command line and for the web page, whose
+list of people has a button to remove each and a form to add one: the page's advice is its own way, not an
+edit of the file."""
 NOBODY_COMES: Advice = (
     N_(
         "{file}: {column} answers that nobody comes ({answer} for all {count} people), which cannot be about this "
@@ -754,10 +796,7 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
     if skipped.struck:
         lines.append(
             t_plural(
-                "{file}: {count} person left out, whose name is struck through in the sheet: {people}. Remove "
-                "the strikethrough to keep them.",
-                "{file}: {count} people left out, whose names are struck through in the sheet: {people}. Remove "
-                "the strikethrough of anyone who comes.",
+                *worded(STRUCK_ROWS),
                 len(skipped.struck),
                 file=source,
                 people=_names(skipped.struck),
@@ -802,10 +841,7 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
     if skipped.unfinished and skipped.submitted is not None:
         lines.append(
             t_plural(
-                "{file}: {count} unfinished response left out (no date in {column}): {people}. Fill in the "
-                "date to keep it.",
-                "{file}: {count} unfinished responses left out (no date in {column}): {people}. Fill in the "
-                "date of any to keep.",
+                *worded(UNFINISHED_ROWS),
                 len(skipped.unfinished),
                 file=source,
                 column=layout.describe([skipped.submitted]),
@@ -815,10 +851,7 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
     if skipped.unanswered:
         lines.append(
             t_plural(
-                "{file}: {count} person kept with no answer in {column}: {people}. Write no in the cell of "
-                "anyone who does not come.",
-                "{file}: {count} people kept with no answer in {column}: {people}. Write no in the cell of "
-                "anyone who does not come.",
+                *worded(UNANSWERED_ROWS),
                 len(skipped.unanswered),
                 file=source,
                 column=column,
