@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from speeddating.importer.columns import asks_family_name_first
-from speeddating.importer.people import display_name, family_name_first
+from speeddating.importer.people import display_name, family_name_first, typed_in_capitals
 
 FIRST = st.sampled_from(["Anne", "Mathieu", "Léa", "Jean-Luc", "Inès", "Karim"])
 FAMILY = st.sampled_from(["Martin", "Royer", "Dubois", "Haddad", "Benali", "Chevalier"])
@@ -35,3 +35,20 @@ def test_only_a_header_naming_the_family_name_first_lets_the_column_turn_names()
     assert asks_family_name_first("Vos nom et prénom") and asks_family_name_first("Last name, first name")
     assert not asks_family_name_first("Prénom et nom") and not asks_family_name_first("Nom complet")
     assert not asks_family_name_first("Full name")
+
+
+def test_a_form_of_address_before_the_name_is_no_part_of_it() -> None:
+    """Before, "Mme Sophie LEMAIRE" was printed "Mme Sophie Lemaire" and was not the Sophie Lemaire of another row."""
+    assert display_name("Mme Sophie LEMAIRE") == "Sophie Lemaire"
+    assert display_name("M. Karim BENALI") == display_name("Monsieur Karim Benali") == "Karim Benali"
+    assert display_name("Mme LEMAIRE Sophie") == display_name("Madame Lemaire, Sophie") == "Sophie Lemaire"
+    assert display_name("Mr John Smith") == "John Smith"
+    assert display_name("M. Benali") == "M. Benali"  # one word after it: perhaps an initial
+    assert display_name("Dr Paul Renard") == "Dr Paul Renard"  # a title people keep on their card
+    assert family_name_first(["Mme LEMAIRE Sophie", "M. BENALI Karim"])
+
+
+def test_a_column_all_in_capitals_shows_no_order_of_its_own() -> None:
+    assert typed_in_capitals(["MARTIN ANNE", "LE GOFF YANN", "DUPONT", "M. ROUX ZOÉ", ""])
+    assert not typed_in_capitals(["MARTIN ANNE", "Léa DUBOIS"])
+    assert not typed_in_capitals(["DUPONT", ""])  # no name of two words

@@ -5,9 +5,10 @@ is recognised by its capitals (words in capitals at one end, the others in lower
 without such a sign the order is kept as typed, unless the header asks for the family name first ("Nom et
 prénom") and the column's marked names did so: then the unmarked ones are read that way too (a header alone
 says nothing: people type either order), or every name is in capitals, which leaves the header the only sign.
-Words typed all in capitals or all in lower case get their capitals back ("LEMAIRE" -> "Lemaire",
-"LE GOFF" -> "Le Goff", "N'DIAYE" -> "N'Diaye", "DE LA TOUR" -> "de La Tour"); a word already in mixed
-case is the person's own spelling and stays ("McCarthy", "de La Tour").
+A form of address before the name is left out ("Mme", "M.", "Monsieur", "Mr"...). Words typed all in capitals
+or all in lower case get their capitals back ("LEMAIRE" -> "Lemaire", "LE GOFF" -> "Le Goff", "N'DIAYE" ->
+"N'Diaye", "DE LA TOUR" -> "de La Tour"); a word already in mixed case is the person's own spelling and stays
+("McCarthy", "de La Tour").
 """
 
 from collections.abc import Iterable
@@ -15,6 +16,22 @@ from collections.abc import Iterable
 PARTICLES = frozenset({"de", "du", "des", "d", "van", "von", "der", "den", "di", "da", "del", "della", "dos", "das"})
 """Lower case inside a name ("Jean de La Tour", "Ludwig van Beethoven"); "Le" and "La" keep their capital."""
 APOSTROPHES = "'’"
+
+
+HONORIFICS = frozenset(
+    {"m", "mme", "mlle", "melle", "monsieur", "madame", "mademoiselle", "mr", "mrs", "ms", "miss", "mx"}
+)
+"""Forms of address a list writes before a name ("Mme Sophie LEMAIRE", "M. Karim Benali"): no part of the name
+on a card, and two spellings of one person with and without them."""
+
+
+def without_honorific(text: str) -> str:
+    """The name without a form of address before it, when two words at least follow ("M. Karim Benali"; "M.
+    Benali" stays, the M. perhaps an initial)."""
+    words = text.split()
+    if len(words) >= 3 and words[0].lower().rstrip(".") in HONORIFICS:
+        return " ".join(words[1:])
+    return text
 
 
 SHORT_SURNAME_WORDS = PARTICLES | frozenset({"le", "la", "les", "el", "al", "ben", "ibn", "bin", "mac", "st", "ste"})
@@ -89,7 +106,9 @@ def _surname_split(words: list[str]) -> tuple[list[str], list[str]] | None:
 
 def display_name(text: str, family_first: bool = False) -> str:
     """A one-column name as printed: first names, then the family name. `family_first`: the column's other
-    names put the family name first, so an unmarked "Martin Anne" is read the same way."""
+    names put the family name first, so an unmarked "Martin Anne" is read the same way. A form of address
+    before the name is left out ("Mme Sophie LEMAIRE" is "Sophie Lemaire")."""
+    text = without_honorific(text)
     if text.count(",") == 1:
         last, first = (part.split() for part in text.split(","))
         if first and last:
@@ -115,7 +134,7 @@ def family_name_first(names: Iterable[str]) -> bool:
     """Whether a one-column list writes the family name first ("ROYER Mathieu", "Benali, Karim"), as shown
     by the names whose capitals or comma tell (two at least, nearly all of them the same way)."""
     leading = trailing = 0
-    for text in names:
+    for text in map(without_honorific, names):
         words = text.split()
         split = None if text.count(",") == 1 else _surname_split(words)
         if text.count(",") == 1 or (split is not None and split[1] == words[: len(split[1])]):
@@ -129,7 +148,7 @@ def family_name_first(names: Iterable[str]) -> bool:
 def typed_in_capitals(names: Iterable[str]) -> bool:
     """Whether a one-column list writes every name of two words or more all in capitals ("MARTIN ANNE"): then
     no name can show its order, and only the header can (a hand-kept list typed as its header says)."""
-    written = [text.split() for text in names if len(text.split()) >= 2]
+    written = [text.split() for text in map(without_honorific, names) if len(text.split()) >= 2]
     return bool(written) and all(_shouted(word) or not word.isalpha() for words in written for word in words)
 
 
