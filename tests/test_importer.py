@@ -487,9 +487,9 @@ def test_an_organisation_column_of_ticks_is_named_with_its_values(tmp_path: Path
 
 def test_a_comma_list_whose_organisation_header_is_unknown_is_cut_into_its_columns(tmp_path: Path) -> None:
     path = tmp_path / "liste.csv"
-    path.write_text("Participant,Entité\nAnne Martin,CIO\nLéa Roux,PLIE\nMarc Blanc,CIO\n", encoding="utf-8")
+    path.write_text("Participant,Provenance\nAnne Martin,CIO\nLéa Roux,PLIE\nMarc Blanc,CIO\n", encoding="utf-8")
     problem = only_problem(path)
-    assert "parmi les en-têtes A « Participant », B « Entité »" in problem
+    assert "parmi les en-têtes A « Participant », B « Provenance »" in problem
     assert problem.endswith('--columns "name=A,organisation=B"')
     roster = read_roster(path, columns=parse_columns("name=A,organisation=B"))
     assert [(a.name, a.organisation) for a in roster.attendees] == [

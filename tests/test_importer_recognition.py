@@ -59,7 +59,16 @@ def test_a_missing_organisation_column_is_shown_unsure_instead_of_refused(tmp_pa
         ("Date de confirmation", False),
         ("Heure d'émargement", False),
         ("Check-in time", False),
+        ("Attendance duration (min)", False),
+        ("Durée de présence", False),
     ],
 )
 def test_a_date_of_validation_or_check_in_is_not_a_status_column(header: str, attending: bool) -> None:
     assert any(candidate.role is Role.ATTENDING for candidate in candidates(header)) is attending
+
+
+@pytest.mark.parametrize("header", ["Entité", "Agency", "Dénomination"])
+def test_more_words_of_an_organisation_header(header: str) -> None:
+    """An HR export's "Entité", an English form's "Agency", an administrative form's "Dénomination": before, the
+    list was refused for want of an organisation column."""
+    assert any(candidate.role is Role.ORGANISATION for candidate in candidates(header))

@@ -156,9 +156,9 @@ ORGANISATION_WORDS: Mapping[str, int] = {
     for rank, words in enumerate(
         (
             "direction departement",
-            "service agence antenne",
+            "service agence agency antenne",
             "affiliation business",
-            "partenaire administration raisonsociale",
+            "partenaire administration raisonsociale entite denomination",
             "association collectivite institution",
             "etablissement etab etabl employeur employer entreprise company societe",
             "structure struct organisme organisation organization orga",

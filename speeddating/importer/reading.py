@@ -645,7 +645,7 @@ def _teams_participants(rows: Sequence[Row]) -> tuple[Row, ...] | None:
 
 def _rows_as_wide_as_the_first(rows: Sequence[Sequence[str]]) -> int:
     """Rows cut into as many cells as the first non-empty one, when that is two or more: between separators
-    whose first lines look alike as a list ('Participant,Entité' names only a name column either way), the
+    whose first lines look alike as a list ('Participant,Provenance' names only a name column either way), the
     one that really cuts the lines into columns."""
     filled = [row for row in rows if any(cell.strip() for cell in row)]
     width = len(filled[0]) if filled else 0
