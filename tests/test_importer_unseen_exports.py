@@ -906,3 +906,40 @@ def test_an_acronym_glued_to_its_department_number_is_the_same_organisation() ->
     roster = read_roster(FIFTH_ROUND / "02-ms-forms-fr.xlsx")
     assert organisations(roster)["Conseil départemental 41"] == 2
     assert ("CD41", "Conseil départemental 41") in [(m.spelling, m.organisation) for m in roster.merges]
+
+
+OTHER_CHOICE: Rows = [
+    ["Nom", "Prénom", "Votre structure", "Votre structure [Autre]", "Adresse e-mail"],
+    ["Martin", "Anne", "France Travail", "", "a.martin@francetravail.fr"],
+    ["Dubois", "Léa", "Autre", "Secours populaire", "lea.dubois@secourspop41.fr"],
+    ["Blanc", "Marc", "CIO", "", ""],
+    ["Roux", "Zoé", "Autre", "Restos du cœur", ""],
+]
+"""A LimeSurvey list question with its choice "Autre": the text typed for it in a column of its own beside."""
+
+
+@pytest.mark.parametrize("other", ["Votre structure [Autre]", "Si autre, précisez"])
+def test_the_choice_other_is_the_organisation_typed_beside_it(tmp_path: Path, other: str) -> None:
+    """Before, Léa Dubois and Zoé Roux were both of an organisation "Autre", printed on their cards and kept
+    apart as colleagues."""
+    rows = [[other if cell == "Votre structure [Autre]" else cell for cell in OTHER_CHOICE[0]], *OTHER_CHOICE[1:]]
+    roster = read_roster(write_csv(tmp_path / "results-survey.csv", rows, ","))
+    assert people(roster) == [
+        ("Anne Martin", "France Travail"),
+        ("Léa Dubois", "Secours populaire"),
+        ("Marc Blanc", "CIO"),
+        ("Zoé Roux", "Restos du cœur"),
+    ]
+
+
+def test_the_choice_other_with_nothing_beside_it_asks_for_the_organisation(tmp_path: Path) -> None:
+    """With no text for it, "Autre" is no organisation: the address tells it when there is one (Léa Dubois), else
+    the row is to complete."""
+    rows = [[cell for index, cell in enumerate(row) if index != 3] for row in OTHER_CHOICE]
+    path = write_csv(tmp_path / "inscrits.csv", rows)
+    with pytest.raises(ImportProblems) as refused:
+        read_roster(path)
+    assert str(refused.value) == (
+        f"{path}, ligne 5, colonne C « Votre structure » : « Autre » ne nomme aucune structure pour « Zoé Roux » : "
+        "écrivez la sienne à la place, ou supprimez la ligne."
+    )

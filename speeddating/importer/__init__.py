@@ -54,6 +54,7 @@ from speeddating.importer.values import (
     email_placeholder,
     note_row,
     organisation_placeholder,
+    other_answer,
     phones_as_typed,
     postal_codes_as_typed,
     seated_answer,
@@ -68,7 +69,7 @@ from speeddating.organisations import (
     pinned_names,
 )
 from speeddating.roster import STAYS_SEATED, Attendee, OrganisationMerge, Roster
-from speeddating.text import column_letter, fold, has_letter, person_key
+from speeddating.text import column_letter, fold, has_letter, person_key, word_set
 
 __all__ = [
     "DEFAULT_ALIASES",
@@ -480,6 +481,18 @@ def _nobody_comes(layout: Layout, data: Sequence[Row], column: int) -> tuple[str
     return None
 
 
+OTHER_WORDS = word_set("autre autres other precisez preciser precise specify specifier")
+"""Words of the header of the column where a form puts the text of its choice "Autre"."""
+
+
+def _other_column(layout: Layout) -> int | None:
+    """The column right after the organisation's that holds what its answer "Autre" stands for (LimeSurvey's
+    "Votre structure [Autre]", a form's "Si autre, précisez"), if the list has one."""
+    column = layout.roles[Role.ORGANISATION] + 1
+    words = set(re.split(r"[^0-9a-z]+", fold(layout.header(column)))) if column < len(layout.headers) else set()
+    return column if words & OTHER_WORDS and column not in layout.roles.values() else None
+
+
 def _submission_column(layout: Layout, data: Sequence[Row]) -> int | None:
     """The column of the date a response was sent, when some responses have one: those without were left
     unfinished (a response, not a row an organiser adds, and LimeSurvey exports them unless told not to)."""
@@ -529,6 +542,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
     answers: dict[int, str] = {}
     name_columns = layout.name_columns()
     organisation_column = layout.roles[Role.ORGANISATION]
+    other_column = _other_column(layout)
     email_column = layout.roles.get(Role.EMAIL)
     seated_column = layout.roles.get(Role.STAYS_SEATED)
     attribute_columns = layout.attribute_columns()
@@ -596,7 +610,10 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
                     ),
                 )
             )
-        organisation = _organisation(row.cell(organisation_column), email, layout, name, skipped)
+        written = row.cell(organisation_column)
+        if other_answer(written):
+            written = row.cell(other_column) if other_column is not None else ""
+        organisation = _organisation(written, email, layout, name, skipped)
         if name and not has_letter(name):
             problems.append(
                 (
@@ -717,6 +734,17 @@ def _seated(answer: str, name: str, skipped: _Skipped) -> tuple[tuple[str, str],
 
 def _incomplete(row: Row, layout: Layout, name: str, organisation: str) -> str:
     """The problem of a row without a name or an organisation."""
+    chosen = row.cell(layout.roles[Role.ORGANISATION])
+    if name and other_answer(chosen):
+        return layout.at(
+            row.number,
+            [layout.roles[Role.ORGANISATION]],
+            t(
+                "{answer} names no organisation for {name}: write theirs instead, or delete the row.",
+                answer=quoted(chosen),
+                name=quoted(name),
+            ),
+        )
     if name:
         return layout.at(
             row.number,

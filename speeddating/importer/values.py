@@ -146,6 +146,15 @@ def organisation_placeholder(value: str) -> bool:
     return not answer_key(value) or answer_key(value) in UNKNOWN_ORGANISATION
 
 
+OTHER_ANSWERS = _phrases("autre|autres|other|others")
+"""The choice "Autre" of a form's list of organisations ("Autre (précisez)", "Other"): the organisation is the text
+given beside it, never one called "Autre" that would make everyone who chose it colleagues."""
+
+
+def other_answer(value: str) -> bool:
+    return answer_key(value) in OTHER_ANSWERS
+
+
 SUMMARY_WORDS = re.compile(
     r"^(total|totaux|sous total|grand total|nombre|nb|nbre|effectif|effectifs|count|somme|sum|"
     r"nombre de participants|nombre d inscrits|total participants|total inscrits)\b"
