@@ -943,3 +943,24 @@ def test_the_choice_other_with_nothing_beside_it_asks_for_the_organisation(tmp_p
         f"{path}, ligne 5, colonne C « Votre structure » : « Autre » ne nomme aucune structure pour « Zoé Roux » : "
         "écrivez la sienne à la place, ou supprimez la ligne."
     )
+
+
+def test_recipients_copied_from_a_mail_program_are_names_with_their_addresses(tmp_path: Path) -> None:
+    """The organiser pasted the invitation's recipients ("Anne Martin <anne.martin@...>", Outlook quotes some
+    names) under "Participant": before, refused as a column of addresses, not names."""
+    rows: Rows = [
+        ["Participant", "Structure", "Courriel"],
+        ["Anne Martin <anne.martin@francetravail.fr>", "France Travail", ""],
+        ['"Léa DUBOIS" <lea.dubois@cidff41.fr>', "CIDFF", ""],
+        ["Marc Blanc <m.blanc@cio.fr>", "CIO", "marc.blanc@cio.fr"],
+        ["Zoé Roux", "PLIE", ""],
+    ]
+    roster = read_roster(write_csv(tmp_path / "invites.csv", rows))
+    assert [(a.name, a.email) for a in roster.attendees] == [
+        ("Anne Martin", "anne.martin@francetravail.fr"),
+        ("Léa Dubois", "lea.dubois@cidff41.fr"),
+        ("Marc Blanc", "marc.blanc@cio.fr"),
+        ("Zoé Roux", ""),
+    ]
+    without_column = read_roster(write_csv(tmp_path / "sans-courriel.csv", [row[:2] for row in rows]))
+    assert [a.email for a in without_column.attendees][:2] == ["anne.martin@francetravail.fr", "lea.dubois@cidff41.fr"]

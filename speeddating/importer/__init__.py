@@ -52,6 +52,7 @@ from speeddating.importer.values import (
     Attendance,
     attendance,
     email_placeholder,
+    mailbox,
     note_row,
     organisation_placeholder,
     other_answer,
@@ -59,6 +60,7 @@ from speeddating.importer.values import (
     postal_codes_as_typed,
     seated_answer,
     summary_row,
+    without_address,
 )
 from speeddating.organisations import (
     Grouping,
@@ -450,7 +452,7 @@ def _name(row: Row, layout: Layout, family_first: bool, turned: list[str]) -> st
     of how the column is written (its other names, or its header when all are in capitals) is noted in
     `turned`, for the organiser to check."""
     if Role.FULL_NAME in layout.roles:
-        written = row.cell(layout.roles[Role.FULL_NAME])
+        written = without_address(row.cell(layout.roles[Role.FULL_NAME]))
         name = display_name(written, family_first)
         if family_first and name != display_name(written):
             turned.append(written)
@@ -458,6 +460,13 @@ def _name(row: Row, layout: Layout, family_first: bool, turned: list[str]) -> st
     first = row.cell(layout.roles[Role.FIRST_NAME]) if Role.FIRST_NAME in layout.roles else ""
     last = row.cell(layout.roles[Role.LAST_NAME]) if Role.LAST_NAME in layout.roles else ""
     return join_name(first, last)
+
+
+def _address_beside_name(row: Row, full_name: int | None) -> str:
+    """The address a name cell copied from a mail program holds ("Anne Martin <anne.martin@example.org>"), for a
+    person whose address column is empty or missing."""
+    found = mailbox(row.cell(full_name)) if full_name is not None else None
+    return found[1] if found else ""
 
 
 def _struck_through(row: Row, layout: Layout, table: Sheet) -> bool:
@@ -554,7 +563,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
             attending_column = None
     full_name = layout.roles.get(Role.FULL_NAME)
     asks_family_first = full_name is not None and asks_family_name_first(layout.header(full_name))
-    written_names = [row.cell(full_name) for row in data] if full_name is not None else []
+    written_names = [without_address(row.cell(full_name)) for row in data] if full_name is not None else []
     in_capitals = asks_family_first and typed_in_capitals(written_names)
     family_first = asks_family_first and (family_name_first(written_names) or in_capitals)
     submitted = skipped.submitted = _submission_column(layout, data)
@@ -593,7 +602,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
                 skipped.unanswered.append(name)
         email = row.cell(email_column) if email_column is not None else ""
         if email_placeholder(email):
-            email = ""
+            email = _address_beside_name(row, full_name)
         if email and not EMAIL_PATTERN.fullmatch(email):
             assert email_column is not None
             problems.append(

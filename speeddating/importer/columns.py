@@ -41,6 +41,7 @@ from speeddating.importer.values import (
     is_answer,
     is_numeric,
     seated_answer,
+    without_address,
 )
 from speeddating.organisations import email_domain
 from speeddating.text import column_index, column_letter, fold, has_letter
@@ -481,8 +482,9 @@ def _confirmed(role: Role, values: Sequence[str]) -> bool:
     if not values:
         return role is not Role.ATTENDING
     if role in (*NAME_ROLES, Role.ORGANISATION):
+        names = [without_address(value) for value in values] if role in NAME_ROLES else values
         odd = sum(
-            1 for value in values if is_numeric(value) or not has_letter(value) or "@" in value or is_answer(value)
+            1 for value in names if is_numeric(value) or not has_letter(value) or "@" in value or is_answer(value)
         )
         return odd * 2 < len(values)
     if role is Role.ATTENDING:

@@ -133,6 +133,22 @@ EMAIL_PLACEHOLDERS = _phrases("anonymous|anonyme|aucun|aucune|none|nc|non commun
 """What forms write where no address was collected (Microsoft Forms: "anonymous")."""
 
 
+MAILBOX = re.compile(r"(?P<name>[^<>@]*[^<>@\s])\s*<(?P<address>[^<>@\s]+@[^<>@\s]+)>")
+"""A name with its address, as a mail program copies a recipient: "Anne Martin <anne.martin@example.org>"."""
+
+
+def mailbox(value: str) -> tuple[str, str] | None:
+    """(the name, the address) of a recipient copied from a mail program, None for any other value."""
+    found = MAILBOX.fullmatch(value)
+    return (found["name"].strip("\"' "), found["address"]) if found else None
+
+
+def without_address(value: str) -> str:
+    """A name cell as the name alone: "Anne Martin <anne.martin@example.org>" is "Anne Martin"."""
+    found = mailbox(value)
+    return found[0] if found else value
+
+
 def email_placeholder(value: str) -> bool:
     return not answer_key(value) or answer_key(value) in EMAIL_PLACEHOLDERS
 
