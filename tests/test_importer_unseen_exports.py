@@ -887,6 +887,16 @@ def test_a_list_of_addresses_alone_asks_for_the_names() -> None:
     )
 
 
+def test_a_title_naming_attendance_is_passed_over_for_the_header_under_it(tmp_path: Path) -> None:
+    """The header named in a refusal is the row naming the name column, not a title above it that names a role
+    of its own ("présence")."""
+    path = tmp_path / "liste.csv"
+    path.write_text("Liste de présence\n\nParticipant;Provenance\nAnne Martin;CIO\nLéa Roux;PLIE\n", encoding="utf-8")
+    with pytest.raises(ImportProblems) as refused:
+        read_roster(path)
+    assert str(refused.value).startswith(f"{path}, ligne 3 : aucune colonne de structure")
+
+
 def test_names_all_in_capitals_under_a_family_name_first_header_are_turned_and_said() -> None:
     """ "MARTIN ANNE" under "NOM PRENOM": no name's case can tell its order, the header does. Before: printed
     "Martin Anne" on every card."""

@@ -883,13 +883,16 @@ def _column_to_fill(headers: Sequence[str], unseen: Sequence[Role], data: Sequen
 
 
 def _partial_header(rows: Sequence[Row]) -> int | None:
-    """Index of the first row naming a column of some role (a name, an organisation, an address...) and
-    holding no digit nor @, if any."""
-    for index, row in enumerate(rows):
-        named = any(candidates(cell) for cell in row.cells)
-        if named and not any(re.search(r"[\d@]", cell) for cell in row.cells):
+    """Index of the first row naming a name or an organisation column, else of the first naming a column of
+    another role (a list of addresses alone), holding no digit nor @; None if no row does. A title above
+    ("Liste de présence") is passed over for the header under it."""
+    plausible = [
+        (index, row) for index, row in enumerate(rows) if not any(re.search(r"[\d@]", cell) for cell in row.cells)
+    ]
+    for index, row in plausible:
+        if any(_has_person(row.cells)):
             return index
-    return None
+    return next((index for index, row in plausible if any(candidates(cell) for cell in row.cells)), None)
 
 
 def _no_header(table: Sheet, rows: Sequence[Row]) -> Exception:
