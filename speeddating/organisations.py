@@ -6,7 +6,7 @@ People type their organisation freely: "ML Blois", "Mission locale", "Mission Lo
 
 1. the people who wrote them share a professional e-mail domain (never a webmail, a documentation
    domain, or an umbrella domain such as an académie's, shared by unrelated structures);
-2. both name the same national network (built-in table: France Travail/Pôle emploi, Mission Locale/ML,
+2. both name the same national network (built-in table: France Travail/Pôle emploi/FT/PE, Mission Locale/ML,
    Cap emploi, CIO, CIDFF, APEC, AFPA, PLIE, CAF, CCAS, E2C, EPIDE, CFA, CMA, CCI...);
 3. one is the acronym of the other ("ADMR", "Aide à domicile en milieu rural");
 4. one is the other plus a place, a department number (glued or not: "CAF41") or an agency ("Emmaüs",
@@ -78,7 +78,7 @@ NETWORKS: tuple[Network, ...] = (
     Network(
         "France Travail",
         ("france travail", "pole emploi", "anpe"),
-        (),
+        ("ft", "pe"),
         ("francetravail.fr", "francetravail.org", "pole-emploi.fr", "pole-emploi.net"),
     ),
     Network("Mission Locale", ("mission locale", "missions locales", "mission locale jeunes"), ("ml", "mlj")),
