@@ -4,10 +4,12 @@
 
 Each case draws 1 to 14 organisations of skewed sizes (one large agency beside many small partners, or a
 single team), tables of 3 to 6, 1 to 9 rounds, a time limit of 0.5 to 2 s, and one case in five a series of 2
-or 3 sessions; a plan of several rounds is then re-planned from a random round with up to three absentees and
-three late arrivals. Every plan written is checked by check_plan.py: valid, and its figures the ones the tool
-printed (same-organisation pairs, repeats, new encounters). The table lists the gap to the proven bound;
-"problems" counts invalid plans, figures that disagree and tracebacks (a clear refusal is not one).
+or 3 sessions. A plan of several rounds is then re-planned from a random round with up to three absentees and
+three late arrivals; a single session is recorded in a history of its own and the next one planned after it.
+Every plan written is checked by check_plan.py: valid, and its figures the ones the tool printed
+(same-organisation pairs, repeats, new encounters, and after the history the pairs met before). The table lists
+the gap to the proven bound; "problems" counts invalid plans, figures that disagree and tracebacks (a clear
+refusal is not one).
 """
 
 import argparse
@@ -17,6 +19,7 @@ import random
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,22 +69,25 @@ def attendee_file(case: Case, path: Path, rng: random.Random) -> list[str]:
     return names
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, summary: bool = True) -> subprocess.CompletedProcess[str]:
+    """The command line in English; with `summary`, its JSON summary on stdout and no progress."""
     return subprocess.run(
-        [sys.executable, "-m", "speeddating", "--lang", "en", *args, "--json", "--quiet"],
+        [sys.executable, "-m", "speeddating", "--lang", "en", *args, *(("--json", "--quiet") if summary else ())],
         capture_output=True,
         text=True,
         check=False,
     )
 
 
-def checked(plan: Path, printed: dict[str, Any], table: int, *options: str) -> list[str]:
+def checked(
+    plan: Path, printed: dict[str, Any], table: int, *options: str, compared: Sequence[str] = FIGURES
+) -> list[str]:
     """What check_plan.py finds wrong with `plan`, or where its figures differ from the `printed` ones."""
     figures = check(plan, "--min-size", "2", "--max-size", str(table + 1), *options)
     problems = list(figures["errors"])
     problems += [
         f"{plan}: {name} {printed[name]} printed, {figures[name]} checked"
-        for name in FIGURES
+        for name in compared
         if printed[name] != figures[name]
     ]
     return problems
@@ -102,8 +108,8 @@ def planned(case: Case, folder: Path) -> dict[str, Any]:
     out = folder / f"plan{case.seed}"
     started = time.monotonic()
     args = [str(folder / f"case{case.seed}.csv"), "--rounds", str(case.rounds), "--table-size", str(case.table)]
-    args += ["--time-limit", str(case.time_limit), "--seed", str(case.seed), "--no-history", "--allow-overrun"]
-    completed = run("plan", *args, "--out", str(out), "--sessions", str(case.sessions))
+    args += ["--time-limit", str(case.time_limit), "--seed", str(case.seed), "--allow-overrun"]
+    completed = run("plan", *args, "--no-history", "--out", str(out), "--sessions", str(case.sessions))
     row: dict[str, Any] = {"case": case, "seconds": time.monotonic() - started, "problems": failed(completed)}
     if completed.returncode != 0:
         row["refused"] = completed.stderr.strip().splitlines()[-1]
@@ -121,7 +127,27 @@ def planned(case: Case, folder: Path) -> dict[str, Any]:
     rounds = len(json.loads((out / "plan.json").read_text(encoding="utf-8"))["rounds"])
     if rounds > 1:
         row["replan"] = replanned(case, out, names, rounds, rng, row["problems"])
+    row["next"] = next_session(case, folder, args, row["problems"])
     return row
+
+
+def next_session(case: Case, folder: Path, args: Sequence[str], problems: list[str]) -> str:
+    """The same people's next session, planned after the first is recorded in a history of its own, and
+    checked with the first as the earlier session (its re-meetings counted by check_plan.py too)."""
+    first, history = folder / f"plan{case.seed}" / "plan.json", folder / f"history{case.seed}.db"
+    recorded = run("history", "add", str(first), "--history", str(history), summary=False)
+    problems += failed(recorded)
+    if recorded.returncode != 0:
+        return "not recorded"
+    out = folder / f"plan{case.seed}-next"
+    completed = run("plan", *args, "--history", str(history), "--out", str(out))
+    problems += failed(completed)
+    if completed.returncode != 0:
+        return "refused"
+    quality = json.loads(completed.stdout)["quality"]
+    compared = (*FIGURES, "history_repeats")
+    problems += checked(out / "plan.json", quality, case.table, "--previous", str(first), compared=compared)
+    return f"{quality['distinct_new_pairs']} new, {quality['history_repeats']} met before"
 
 
 def replanned(case: Case, out: Path, names: list[str], rounds: int, rng: random.Random, problems: list[str]) -> str:
@@ -151,8 +177,10 @@ def main() -> None:
     options.out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(options.seed)
     cases = [draw(rng, options.seed * 1000 + number) for number in range(options.cases)]
-    print("| people | organisations | table | rounds | sessions | new / bound | optimal | repeats | re-plan | s |")
-    print("|---:|---|---:|---:|---:|---|---|---:|---|---:|")
+    print(
+        "| people | organisations | table | rounds | sessions | new / bound | optimal | repeats | re-plan | next | s |"
+    )
+    print("|---:|---|---:|---:|---:|---|---|---:|---|---|---:|")
     problems = 0
     gaps = []
     for case in cases:
@@ -162,12 +190,12 @@ def main() -> None:
             print(f"PROBLEM {case}: {problem}", file=sys.stderr)
         head = [case.people, case.sizes, case.table, case.rounds, case.sessions]
         if "refused" in row:
-            print(table_row(*head, f"refused: {row['refused']}", "", "", "", f"{row['seconds']:.1f}"))
+            print(table_row(*head, f"refused: {row['refused']}", "", "", "", "", f"{row['seconds']:.1f}"))
             continue
         gaps.append(row["bound"] - row["new"])
         series = f" (series {row['series']})" if "series" in row else ""
         figures = [f"{row['new']} / {row['bound']}{series}", "yes" if row["optimal"] else "no", row["repeats"]]
-        print(table_row(*head, *figures, row.get("replan", ""), f"{row['seconds']:.1f}"))
+        print(table_row(*head, *figures, row.get("replan", ""), row.get("next", ""), f"{row['seconds']:.1f}"))
     proven = sum(1 for gap in gaps if gap == 0)
     others = sorted(gap for gap in gaps if gap)
     print(f"\n{len(cases)} cases: {proven} at their bound, the other gaps {others}; problems: {problems}")
