@@ -63,7 +63,7 @@ REPRINT_TABLE_CARDS = "reprint-table-cards.pdf"
 PLAN_CSV = "plan.csv"
 PLAN_SET = (PLAN_FILE, PLAN_CSV, *(name for name, _ in DOCUMENTS), REPRINT_ITINERARIES, REPRINT_TABLE_CARDS)
 """Every file a plan's folder may hold: what an earlier plan left there is deleted when another kind is written."""
-SESSION_FOLDER = re.compile(r"session-[1-9][0-9]*")
+SESSION_FOLDER = re.compile(r"session-(?P<number>[1-9][0-9]*)")
 
 
 @dataclass(frozen=True)
@@ -531,21 +531,21 @@ def write_series_files(planned: SeriesResult, folder: Path) -> list[Path]:
     written = [
         path
         for result, place in zip(planned.sessions, folders, strict=True)
-        for path in write_set(place, plan_files(result.plan))
+        for path in write_plan_files(result.plan, place)
     ]
     remove_set(folder, PLAN_SET)
-    _remove_other_sessions(folder, folders)
+    _remove_sessions_after(folder, len(folders))
     return written
 
 
-def _remove_other_sessions(folder: Path, kept: Sequence[Path]) -> None:
-    """Delete the session-N folders of an earlier series planned into `folder` that are not in `kept` (their
+def _remove_sessions_after(folder: Path, sessions: int) -> None:
+    """Delete the session-N folders, N beyond `sessions`, of an earlier series planned into `folder` (their
     plan files; a folder holding anything else keeps it)."""
     if not folder.is_dir():
         return
-    names = {place.name for place in kept}
     for entry in sorted(folder.iterdir()):
-        if SESSION_FOLDER.fullmatch(entry.name) and entry.is_dir() and entry.name not in names:
+        found = SESSION_FOLDER.fullmatch(entry.name)
+        if found and int(found["number"]) > sessions and entry.is_dir():
             remove_set(entry, PLAN_SET)
 
 
@@ -738,7 +738,7 @@ def write_plan_files(plan: Plan, folder: Path, revision: Revision | None = None)
     files = plan_files(plan, revision)
     written = write_set(folder, files)
     remove_set(folder, [name for name in PLAN_SET if name not in files])
-    _remove_other_sessions(Path(folder), [])
+    _remove_sessions_after(folder, 0)
     return written
 
 
