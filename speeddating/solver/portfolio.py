@@ -108,10 +108,11 @@ class Incumbent:
 
     def offer(self, schedule: Schedule, method: str) -> None:
         evaluation = evaluate(self.problem, schedule)
-        start_key = (evaluation.keep_apart_violations, -evaluation.distinct_new_pairs, evaluation.rank())
+        rank = evaluation.rank()
+        start_key = (evaluation.keep_apart_violations, -evaluation.distinct_new_pairs, rank)
         if self.start_key is None or start_key < self.start_key:
             self.start, self.start_key = schedule, start_key
-        if self.evaluation is not None and evaluation.rank() >= self.evaluation.rank():
+        if self.evaluation is not None and rank >= self.evaluation.rank():
             return
         self.schedule, self.evaluation, self.method = schedule, evaluation, method
         if self.progress is not None:
