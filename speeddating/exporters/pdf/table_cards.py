@@ -291,13 +291,11 @@ def _table_row(rnd: PlannedRound, people: Mapping[str, Attendee], number: int) -
     """What table `number`'s card prints for one round: times, theme, prompt, and who sits there presenting whom."""
     table = _numbered(rnd, number)
     prompt = rnd.theme.prompt if rnd.theme else ""
+    presents = {} if table is None else dict(table.presents)
     seated = (
         ()
         if table is None
-        else tuple(
-            SeatedPerson(people[x].name, people[x].organisation, dict(table.presents).get(x, ""))
-            for x in table.attendees
-        )
+        else tuple(SeatedPerson(people[x].name, people[x].organisation, presents.get(x, "")) for x in table.attendees)
     )
     fallback = table is not None and needs_fallback_presentation(rnd, table)
     return TableRow(rnd.number, round_times(rnd), theme_title(rnd), prompt, table is None, seated, fallback)
