@@ -45,7 +45,7 @@ from speeddating.solver.budget import SWAPS_PER_SECOND, safety_cap
 from speeddating.solver.costs import proven_best
 from speeddating.solver.local_search import session_first_search
 from speeddating.solver.parallel import Beside
-from speeddating.status import Progress, Stop, status_of
+from speeddating.status import Phase, Progress, ProgressEvent, Stop, status_of
 
 Round = tuple[tuple[int, ...], ...]
 SeriesRank = tuple[tuple[float, ...], ...]
@@ -261,6 +261,52 @@ def series_rank(problem: Problem, sessions: Sequence[Schedule]) -> SeriesRank:
     )
 
 
+@dataclass(frozen=True)
+class SeriesProgress:
+    """A series' progress as events naming their session, so that the organiser sees which session is being
+    planned and its figures: session 1's own search as `solve` reports it, then, once the later sessions are
+    searched, each later session's figures every time the best series improves. A series whose session 1
+    falls short of the single plan is not reported: it cannot stay the best (`series_rank` puts session 1
+    first), and its session 1 would contradict the figures already shown."""
+
+    progress: Progress
+    problem: Problem
+    sessions: int
+    started: float
+    standard: tuple[float, ...] = ()
+    """Session 1's quality in the single plan (`first_quality`), once its search is over."""
+
+    def turn_to(self, session: int) -> None:
+        self.progress(
+            ProgressEvent(Phase.SESSION, time.monotonic() - self.started, session=session, sessions=self.sessions)
+        )
+
+    def first_session(self, event: ProgressEvent) -> None:
+        """An event of session 1's own search (the single plan's), named as session 1 of the series."""
+        self.progress(replace(event, session=1, sessions=self.sessions))
+
+    def best_series(self, sessions: Sequence[Schedule], method: str) -> None:
+        """The figures of the later sessions of the best series so far, each measured after the earlier ones."""
+        if first_quality(self.problem, sessions[0]) > self.standard:
+            return
+        elapsed = time.monotonic() - self.started
+        for number in range(1, len(sessions)):
+            evaluation = evaluate(following(self.problem, sessions[:number]), sessions[number])
+            self.progress(
+                ProgressEvent(
+                    Phase.IMPROVED,
+                    elapsed,
+                    same_org_pairs=evaluation.same_org_pairs,
+                    repeat_pairs=evaluation.repeat_pairs,
+                    new_pairs=evaluation.distinct_new_pairs,
+                    new_pairs_bound=evaluation.new_pairs_bound,
+                    method=method,
+                    session=number + 1,
+                    sessions=self.sessions,
+                )
+            )
+
+
 @dataclass
 class Search:
     """A series search under way: its budget, the best series so far and the candidate it came from."""
@@ -276,6 +322,7 @@ class Search:
     method: str = ""
     stop: Stop | None = None
     """Once requested, each search hands back at once what it has (the best series so far is kept)."""
+    progress: SeriesProgress | None = None
 
     def solve(self, problem: Problem, share: float, hint: Schedule | None = None, seed: int = 0) -> SolveResult:
         """`solve` with `share` of the budget and the series' seed moved on by `seed` (the workers of a
@@ -327,6 +374,8 @@ class Search:
         if self.best and series_rank(self.problem, series) >= series_rank(self.problem, self.best):
             return False
         self.best, self.method = series, method
+        if self.progress is not None:
+            self.progress.best_series(series, method)
         return True
 
     def group(self, pool: Schedule, fixed: Sequence[Schedule] = ()) -> list[Schedule]:
@@ -365,11 +414,20 @@ def plan_series(
     stop: Stop | None = None,
 ) -> SeriesPlan:
     """The best series of `sessions` sessions of `problem` found with `time_limit` seconds per session
-    (`progress` follows session 1's search, the single plan's). A session 1 proven optimal leaves its
-    time to the later sessions. A `stop` ends each search still to run at once."""
-    single = solve(problem, time_limit=time_limit, seed=seed, workers=workers, progress=progress, stop=stop)
+    (`progress` names the session each event is about: `SeriesProgress`; a single session reports as
+    `solve` does). A session 1 proven optimal leaves its time to the later sessions. A `stop` ends each
+    search still to run at once."""
+    report = None
+    if progress is not None and sessions > 1:
+        report = SeriesProgress(progress, problem, sessions, time.monotonic())
+        report.turn_to(1)
+    first_progress = progress if report is None else report.first_session
+    single = solve(problem, time_limit=time_limit, seed=seed, workers=workers, progress=first_progress, stop=stop)
     budget = time_limit * (sessions if single.optimal else sessions - 1)
-    search = Search(problem, sessions, seed, workers, budget, single.seconds, stop=stop)
+    if report is not None:
+        report = replace(report, standard=first_quality(problem, single.schedule))
+        report.turn_to(2)
+    search = Search(problem, sessions, seed, workers, budget, single.seconds, stop=stop, progress=report)
     if sessions == 1:
         search.offer([single.schedule], "single plan")
     else:

@@ -50,7 +50,11 @@ class Phase(enum.Enum):
     HISTORY = "history"
     """The history was read: `past_pairs` pairs of attendees have already met."""
     IMPROVED = "improved"
-    """The search found a better plan, whose figures the event carries."""
+    """The search found a better plan, whose figures the event carries; in a series, session `session`'s
+    figures in the best series so far."""
+    SESSION = "session"
+    """A series' search moves on to session `session`: 1 first, then 2, with every later session planned
+    from there on, together."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,11 @@ class ProgressEvent:
     new_pairs_bound: int = 0
     past_pairs: int = 0
     method: str = ""
-    """The internal component that found the plan, for debugging; `summary.method_description` words it."""
+    """The internal component that found the plan, for debugging; `wording.method_description` words it."""
+    session: int = 1
+    """The session of a series the event is about, from 1 (a single plan is session 1 of 1)."""
+    sessions: int = 1
+    """Sessions in the series being planned: 1 for a single plan."""
 
 
 Progress = Callable[[ProgressEvent], None]

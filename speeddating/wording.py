@@ -26,6 +26,9 @@ METHODS = {
     "lns": N_("neighbourhood search"),
     "repair": N_("the previous version, repaired"),
     "fewest-moves": N_("the search for fewest moves"),
+    "joint": N_("the series planned as one long session"),
+    "one session after another": N_("one session after another"),
+    "later sessions together": N_("the later sessions planned together"),
 }
 """The solver's internal component names (kept in plan files for debugging), in the organiser's words."""
 
@@ -46,8 +49,9 @@ def method_description(method: str) -> str:
 
 
 def improvement_line(event: ProgressEvent) -> str:
-    """The progress line of a better plan: time, colleague pairs, repeats, new pairs out of the bound."""
-    return t(
+    """The progress line of a better plan: time, colleague pairs, repeats, new pairs out of the bound; in a
+    series, the session they are of first."""
+    figures = t(
         "{seconds}  same-org {same_org}  repeats {repeats}  new pairs {new}/{bound}  ({method})",
         seconds=format_seconds(event.elapsed),
         same_org=event.same_org_pairs,
@@ -55,6 +59,23 @@ def improvement_line(event: ProgressEvent) -> str:
         new=event.new_pairs,
         bound=event.new_pairs_bound,
         method=method_description(event.method),
+    )
+    if event.sessions == 1:
+        return figures
+    return t("Session {number} of {count}: {figures}", number=event.session, count=event.sessions, figures=figures)
+
+
+def series_step(session: int, sessions: int) -> str:
+    """Which session of a series the search is planning, as the page and the CLI say it: session 1 alone
+    first, then every later session together."""
+    if session == 1:
+        return t("Planning session 1 of {count}; the later sessions follow it.", count=sessions)
+    if session == sessions:
+        return t("Session 1 is planned; planning session {number} of {count}.", number=session, count=sessions)
+    return t(
+        "Session 1 is planned; planning sessions {number} to {count} of {count}, together.",
+        number=session,
+        count=sessions,
     )
 
 

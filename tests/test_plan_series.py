@@ -12,30 +12,25 @@ from speeddating.plan import read_plan
 from speeddating.planning import plan_schedule, problem_for
 from speeddating.session import PlanOptions, fitted_start, plan_session, write_plan_files
 from tests.conftest import CheckPlan
-from tests.helpers import plan_quickly, run_cli, write_attendees, write_roster
+from tests.helpers import CliResult, plan_quickly, run_cli, write_attendees, write_roster
 
 SMALL = ("--rounds", "2", "--table-size", "3")
 """Twelve people of four organisations at four tables of three, two rounds a session."""
 
 
 def plan_series_quickly(attendees: Path, out: Path, *options: str, sessions: int = 3) -> dict[str, object]:
-    """`plan --sessions N --json` with a one-second search per session; its JSON summary."""
-    code, stdout, stderr = run_cli(
-        "plan",
-        str(attendees),
-        "--sessions",
-        str(sessions),
-        "--time-limit",
-        "1",
-        "--quiet",
-        "--json",
-        "--out",
-        str(out),
-        *options,
-    )
+    """`plan --sessions N --json` with a one-second search per session and no progress lines; its JSON summary."""
+    code, stdout, stderr = run_series(attendees, out, "--quiet", "--json", *options, sessions=sessions)
     assert code == 0, stderr
     document: dict[str, object] = json.loads(stdout)
     return document
+
+
+def run_series(attendees: Path, out: Path, *options: str, sessions: int) -> CliResult:
+    """`plan --sessions N` with a one-second search per session."""
+    return run_cli(
+        "plan", str(attendees), "--sessions", str(sessions), "--time-limit", "1", "--out", str(out), *options
+    )
 
 
 @pytest.mark.slow
@@ -108,6 +103,17 @@ def test_the_history_keeps_the_series_planned_until_each_session_is_held(tmp_pat
     assert added.code == 0 and "remplace la séance" in added.out
     listed = run_cli("history", "list", "--history", str(db)).out
     assert listed.count("prévue") == 1 and listed.count("tenue") == 2
+
+
+def test_the_progress_on_stderr_names_the_session_being_planned(tmp_path: Path) -> None:
+    code, _, err = run_series(write_attendees(tmp_path, 12, 4), tmp_path / "series", "--no-history", *SMALL, sessions=2)
+    assert code == 0, err
+    lines = err.splitlines()
+    first = lines.index("Planification de la séance 1 sur 2 ; les séances suivantes viennent après elle.")
+    second = lines.index("La séance 1 est planifiée ; planification de la séance 2 sur 2.")
+    assert first < second
+    assert lines[first + 1].startswith("Séance 1 sur 2 : ") and "nouvelles rencontres" in lines[first + 1]
+    assert lines[second + 1 :] and all(line.startswith("Séance 2 sur 2 : ") for line in lines[second + 1 : second + 2])
 
 
 def test_zero_sessions_is_one_clear_line(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from speeddating.series import (
 )
 from speeddating.solver import SolveResult, solve
 from speeddating.solver.local_search import session_first_search, tabu_search
-from speeddating.status import SolveStatus
+from speeddating.status import Phase, ProgressEvent, SolveStatus
 from tests.conftest import REPO
 
 NINE = Problem((0, 0, 0, 1, 1, 1, 2, 2, 2), rounds=2, table_size=3)
@@ -211,6 +211,36 @@ def test_absences_keep_their_rounds_in_every_session() -> None:
 def test_one_session_is_the_single_plan() -> None:
     series = plan_series(NINE, 1, time_limit=1)
     assert series.sessions[0].schedule == solve(NINE, time_limit=1).schedule and len(series.met_after) == 1
+
+
+def test_the_progress_names_each_session_in_order_with_the_figures_of_the_series_kept() -> None:
+    """Session 1's own search first, then the later sessions: every event names its session of three, and
+    the last figures reported for each session are those of the series handed back."""
+    events: list[ProgressEvent] = []
+    planned = plan_series(SPREAD, 3, time_limit=1, progress=events.append)
+    assert {event.sessions for event in events} == {3}
+    turns = [index for index, event in enumerate(events) if event.phase is Phase.SESSION]
+    assert [events[index].session for index in turns] == [1, 2] and turns[0] == 0
+    first, later = events[: turns[1]], events[turns[1] + 1 :]
+    assert first[1:] and {event.session for event in first} == {1}
+    assert [event.phase for event in first[1:]] == [Phase.IMPROVED] * (len(first) - 1)
+    named = [event.session for event in later]
+    assert named and named == [2, 3] * (len(named) // 2), "each better series reports session 2, then 3"
+    last = {event.session: event for event in events if event.phase is Phase.IMPROVED}
+    for number, result in enumerate(planned.sessions, start=1):
+        figures = last[number]
+        measured = result.evaluation
+        assert (figures.new_pairs, figures.new_pairs_bound) == (measured.distinct_new_pairs, measured.new_pairs_bound)
+        assert (figures.same_org_pairs, figures.repeat_pairs) == (measured.same_org_pairs, measured.repeat_pairs)
+
+
+def test_a_series_of_one_session_reports_as_a_single_plan() -> None:
+    events: list[ProgressEvent] = []
+    plan_series(NINE, 1, time_limit=1, progress=events.append)
+    single: list[ProgressEvent] = []
+    solve(NINE, time_limit=1, progress=single.append)
+    assert events and [event.phase for event in events] == [Phase.IMPROVED] * len(events)
+    assert [(e.new_pairs, e.session, e.sessions) for e in events] == [(e.new_pairs, 1, 1) for e in single]
 
 
 def test_later_sessions_searched_again_from_the_plan_before_with_other_seeds(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,7 +11,7 @@ from speeddating.cli.localised import option
 from speeddating.errors import UserError
 from speeddating.i18n import N_, t, t_plural
 from speeddating.status import Phase, Progress, ProgressEvent
-from speeddating.wording import improvement_line
+from speeddating.wording import improvement_line, series_step
 
 Decorator = Callable[[Any], Any]
 MOST_SEED = 10**9
@@ -150,7 +150,8 @@ def history_line(history_db: Path | None, no_history: bool = False) -> str:
 
 
 def progress_printer(quiet: bool, history: Path | None) -> Progress | None:
-    """The workflow's progress as lines on stderr (none with --quiet): the history read, each better plan."""
+    """The workflow's progress as lines on stderr (none with --quiet): the history read, each better plan, and
+    in a series which session is being planned."""
     if quiet:
         return None
 
@@ -162,6 +163,8 @@ def progress_printer(quiet: bool, history: Path | None) -> Progress | None:
                 event.past_pairs,
                 path=history,
             )
+        elif event.phase is Phase.SESSION:
+            line = series_step(event.session, event.sessions)
         else:
             line = improvement_line(event)
         click.echo(line, err=True)

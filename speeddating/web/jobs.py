@@ -38,7 +38,8 @@ class PlanJob:
 
     time_limit: float
     sessions: int = 1
-    """Sessions the run plans: for a series, the progress follows session 1's search alone, and says so."""
+    """Sessions the run plans: for a series, the progress says which session is being planned and the
+    figures of each session so far."""
     started: float = field(default_factory=time.monotonic)
     events: list[ProgressEvent] = field(default_factory=list)
     state: JobState = JobState.RUNNING
@@ -53,9 +54,20 @@ class PlanJob:
         return (self.finished or time.monotonic()) - self.started
 
     @property
+    def session(self) -> int:
+        """The session of the series being planned (from 2 on, with the sessions after it); 1 for a plan."""
+        return max((event.session for event in self.events if event.phase is Phase.SESSION), default=1)
+
+    @property
     def improvements(self) -> list[ProgressEvent]:
-        """The better plans found so far, in order (the last is the best)."""
-        return [event for event in self.events if event.phase is Phase.IMPROVED]
+        """The better plans found so far for the session being planned, in order (the last is the best)."""
+        return [event for event in self.events if event.phase is Phase.IMPROVED and event.session == self.session]
+
+    @property
+    def session_bests(self) -> list[ProgressEvent]:
+        """The figures of each session reported so far, in the order of the sessions: the last event of each."""
+        best = {event.session: event for event in self.events if event.phase is Phase.IMPROVED}
+        return [best[number] for number in sorted(best)]
 
     @property
     def past_pairs(self) -> int:

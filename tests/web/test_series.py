@@ -10,12 +10,15 @@ from starlette.testclient import TestClient
 from speeddating.event import default_event
 from speeddating.history.store import SessionStatus, list_sessions, open_history
 from speeddating.importer import read_roster
-from speeddating.status import Stop
+from speeddating.status import Phase, Stop
 from speeddating.web.app import Settings, create_app
+from speeddating.web.jobs import Jobs, PlanJob
 from speeddating.web.screens.attendees import edited_roster
 from speeddating.web.screens.event import saved_event
 from speeddating.web.screens.plan import keep_series_drafts, series_drafts
+from speeddating.web.screens.progress import progress_report
 from speeddating.web.security import Guard
+from speeddating.web.site import Pages, Site
 from speeddating.web.workflow import plan_sessions
 from speeddating.web.workspace import Workspace
 from tests.conftest import CheckPlan
@@ -62,6 +65,33 @@ def test_a_series_makes_a_session_per_later_session_and_planning_again_reuses_th
         assert len(list_sessions(connection)) == 3  # planned again: replaced, not added
 
 
+def test_the_progress_of_a_series_says_which_session_is_planned_and_each_sessions_figures(
+    tmp_path: Path, french_export: Path
+) -> None:
+    """The progress screen fed with a real series' events: session 1 of 3 while its own search runs, then
+    sessions 2 and 3 together, each session's figures in order, the last ones those of the series kept."""
+    workspace = Workspace(tmp_path / "data")
+    draft = workspace.new_draft().store_attendees(french_export.read_bytes(), french_export.name)
+    roster = edited_roster(draft)
+    assert roster is not None
+    site, job = Site(Pages(), workspace, Jobs()), PlanJob(time_limit=3.0, sessions=3)
+    planned = plan_sessions(
+        roster, saved_event(draft), sessions=3, history=workspace.history, time_limit=1.0, progress=job.events.append
+    )
+    later = next(index for index, event in enumerate(job.events) if event.phase is Phase.SESSION and event.session == 2)
+    events, job.events = job.events, job.events[:later]
+    during_first = progress_report(site, job)
+    assert "Planification de la séance 1 sur 3 ; les séances suivantes viennent après elle." in during_first
+    assert "Séance 1 : " in during_first and "Séance 2 : " not in during_first
+    job.events = events
+    report = progress_report(site, job)
+    assert "La séance 1 est planifiée ; planification des séances 2 à 3 sur 3, ensemble." in report
+    lines = [report.index(f"Séance {number} : ") for number in (1, 2, 3)]
+    assert lines == sorted(lines)
+    third = planned.series.sessions[2].quality
+    assert f"Séance 3 : {third.distinct_new_pairs} nouvelles rencontres sur {third.new_pairs_bound} possibles" in report
+
+
 def test_the_plan_screen_plans_a_series_and_its_stop_keeps_the_best_series_so_far(
     tmp_path: Path, guard: Guard, origin: str, french_export: Path
 ) -> None:
@@ -74,7 +104,7 @@ def test_the_plan_screen_plans_a_series_and_its_stop_keeps_the_best_series_so_fa
         assert '<option value="1" selected>celle-ci seulement</option>' in page
         client.post(f"/sessions/{draft.id}/plan/start", data={"time_limit": "120", "sessions": "2"})
         running = client.get(f"/sessions/{draft.id}/plan").text
-        assert "Une série de 2 séances : les chiffres ci-dessous sont ceux de la séance 1" in running
+        assert "Planification de la séance 1 sur 2 ; les séances suivantes viennent après elle." in running
         client.post(f"/sessions/{draft.id}/plan/stop")
         waited = time.monotonic() + planning_timeout(120) / 1000
         while any(running in (page := client.get(f"/sessions/{draft.id}/plan").text) for running in RUNNING):

@@ -1,5 +1,6 @@
 """A run's live progress, shared by the Plan and On the day screens: the report fragment (time, figures of the
-best plan so far against the bound, a small chart) and its stream over SSE until the run is over."""
+best plan so far against the bound, a small chart; for a series, which session is being planned and each
+session's figures) and its stream over SSE until the run is over."""
 
 import asyncio
 from collections.abc import AsyncIterator
@@ -9,6 +10,7 @@ from fastapi.responses import StreamingResponse
 
 from speeddating.web.jobs import PlanJob
 from speeddating.web.site import Site
+from speeddating.wording import series_step
 
 PROGRESS_SECONDS = 0.5
 """How often the progress stream reports while the optimiser runs."""
@@ -39,6 +41,7 @@ def progress_report(site: Site, job: PlanJob) -> str:
     return site.pages.fragment(
         "progress.html",
         job=job,
+        step=series_step(job.session, job.sessions) if job.sessions > 1 else "",
         best=job.improvements[-1] if job.improvements else None,
         points=chart_points(job),
         width=CHART_WIDTH,
