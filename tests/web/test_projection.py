@@ -121,6 +121,50 @@ def pages_shown(page: Page) -> list[list[dict[str, Any]]]:
     return pages
 
 
+SHOWN_COLUMNS = """() => {
+  const box = document.querySelector("[data-seats]").getBoundingClientRect();
+  const page = [...document.querySelectorAll("[data-seats] .seat-page")].find((shown) => !shown.hidden);
+  return {
+    left: box.left,
+    right: box.right,
+    columns: [...page.querySelectorAll("ol")].map((column) => {
+      const names = [...column.children].map((item) => item.getBoundingClientRect());
+      return {
+        left: column.getBoundingClientRect().left,
+        right: column.getBoundingClientRect().right,
+        names: names.length,
+        depth: names.length ? names[names.length - 1].bottom - names[0].top : 0,
+        tallest: Math.max(0, ...names.map((name) => name.height)),
+      };
+    }),
+  };
+}"""
+"""The page of names shown: the list's box, and each column's edges, names, depth and tallest name."""
+
+
+def columns_shown(page: Page) -> list[dict[str, Any]]:
+    """Every page of names in turn as the clock turns them: where the list's box and each column stand."""
+    marker = page.locator("[data-page]")
+    count = int((marker.text_content() or "").rsplit("/", 1)[1]) if marker.is_visible() else 1
+    pages = []
+    for _ in range(count):
+        pages.append(page.evaluate(SHOWN_COLUMNS))
+        page.clock.run_for(PAGE_SECONDS * 1000)
+    return pages
+
+
+def open_changeover(page: Page, live_server: LiveServer, plan: Plan, viewport: tuple[int, int]) -> None:
+    """The projector of `plan` on a screen of `viewport`, at the changeover before round 2."""
+    width, height = viewport
+    page.set_viewport_size({"width": width, "height": height})
+    stop_clock_at(page, ANOTHER_DAY)
+    page.goto(live_server.address)
+    page.goto(projector(live_server, plan))
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_role("heading", name="Rejoignez votre table pour le tour 2")).to_be_visible()
+
+
 @pytest.mark.parametrize("size", [120, 300])
 @pytest.mark.parametrize("viewport", [(1366, 768), (1920, 1080)])
 def test_a_large_room_finds_every_name_once_on_pages_that_turn_by_themselves(
@@ -130,13 +174,7 @@ def test_a_large_room_finds_every_name_once_on_pages_that_turn_by_themselves(
     names = {a.id: a.name for a in plan.attendees}
     second = {names[x]: f"table {table.number}" for table in plan.rounds[1].tables for x in table.attendees}
     width, height = viewport
-    page.set_viewport_size({"width": width, "height": height})
-    stop_clock_at(page, ANOTHER_DAY)
-    page.goto(live_server.address)
-    page.goto(projector(live_server, plan))
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("ArrowRight")  # the changeover before round 2
-    expect(page.get_by_role("heading", name="Rejoignez votre table pour le tour 2")).to_be_visible()
+    open_changeover(page, live_server, plan, viewport)
     pages = pages_shown(page)
     if (width, size) == (1366, 300):
         screenshot(page, "projection-300")
@@ -146,6 +184,38 @@ def test_a_large_room_finds_every_name_once_on_pages_that_turn_by_themselves(
     assert [seat for seat in seats if not seat["inside"] or seat["cut"]] == []
     assert min(seat["type"] for seat in seats) >= height / 26  # about 30 px at 768: read from the back
     assert 1 < len(pages) <= CHANGEOVER_SECONDS // PAGE_SECONDS  # each page comes up during the changeover
+
+
+@pytest.mark.parametrize("size", [20, 52, 150])
+@pytest.mark.parametrize("viewport", [(1366, 768), (1920, 1080)])
+def test_every_page_of_names_fills_the_screens_columns_evenly(
+    page: Page, live_server: LiveServer, size: int, viewport: tuple[int, int]
+) -> None:
+    """5, 13 and 38 tables: the last page is as full as the others, no column of it empty beside a full one.
+    Each page's columns span the list's width, and each column is as deep as the average column give or take
+    its tallest name (the names are shared between the columns, not poured into them in turn)."""
+    open_changeover(page, live_server, big_plan(size), viewport)
+    pages = columns_shown(page)
+    columns = [column for shown in pages for column in shown["columns"]]
+    assert sum(column["names"] for column in columns) == size
+    for shown in pages:
+        first, last = shown["columns"][0], shown["columns"][-1]
+        assert abs(first["left"] - shown["left"]) < 1 and abs(last["right"] - shown["right"]) < 1
+        assert len(shown["columns"]) == len(pages[0]["columns"]) > 1
+    average = sum(column["depth"] for column in columns) / len(columns)
+    assert all(abs(column["depth"] - average) <= column["tallest"] for column in columns), [
+        (round(column["depth"]), round(column["tallest"])) for column in columns
+    ]
+
+
+def test_a_short_list_stands_in_fewer_columns_in_the_middle(page: Page, live_server: LiveServer) -> None:
+    """Eight people on a screen of three columns: two columns of four, centred, rather than a thin row."""
+    open_changeover(page, live_server, big_plan(8), (1366, 768))
+    [shown] = columns_shown(page)
+    assert [column["names"] for column in shown["columns"]] == [4, 4]
+    first, last = shown["columns"][0], shown["columns"][-1]
+    assert abs((first["left"] - shown["left"]) - (shown["right"] - last["right"])) < 1
+    assert first["left"] - shown["left"] > 100
 
 
 def test_a_list_that_fits_one_screen_has_no_pages(page: Page, live_server: LiveServer) -> None:

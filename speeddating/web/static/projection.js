@@ -8,6 +8,60 @@ const COLUMN_EMS = 13;
 // How often the screen asks for the seating again: a re-plan on the day reaches the room within this.
 const REFRESH_SECONDS = 5;
 
+// A column holds at least this many names: a short list stands in fewer columns rather than in a thin row.
+const FEWEST_IN_A_COLUMN = 4;
+
+// How many columns of at most `room` the names of these `heights` fill, each filled in turn to the bottom.
+function columnsFilled(heights, room) {
+  let columns = 1;
+  let used = 0;
+  heights.forEach((height) => {
+    if (used + height > room && used > 0) {
+      columns += 1;
+      used = 0;
+    }
+    used += height;
+  });
+  return columns;
+}
+
+// The names of these `heights` cut into `count` consecutive columns of about equal height, none taller than
+// `room`: each column ends at the name that brings the names so far closest to its share of the whole.
+// Columns as [first, end) indices; null when they do not fit.
+function balanced(heights, room, count) {
+  const total = heights.reduce((sum, height) => sum + height, 0);
+  const columns = [];
+  let start = 0;
+  let above = 0;
+  for (let column = 1; column <= count; column += 1) {
+    const share = (total * column) / count;
+    let end = start;
+    let used = above;
+    const takes = (height) => end === start || (used + height - above <= room && heights.length - end - 1 >= count - column
+      && (column === count || Math.abs(used + height - share) <= Math.abs(used - share)));
+    while (end < heights.length && takes(heights[end])) {
+      used += heights[end];
+      end += 1;
+    }
+    columns.push([start, end]);
+    start = end;
+    above = used;
+  }
+  return start === heights.length ? columns : null;
+}
+
+// The names of these `heights` in columns of at most `room`, `count` to a page: as many pages as filling each
+// column to the bottom takes, the names shared evenly between all their columns; a column more (and so maybe
+// a page) when long names make the shares too tall; fewer columns than a page holds for a short list.
+function shared(heights, room, count) {
+  const pages = Math.ceil(columnsFilled(heights, room) / count);
+  const fewest = Math.max(1, Math.floor(heights.length / FEWEST_IN_A_COLUMN));
+  for (let columns = Math.min(pages * count, fewest); ; columns += 1) {
+    const cut = balanced(heights, room, Math.min(columns, heights.length));
+    if (cut || columns >= heights.length) return cut || heights.map((_, index) => [index, index + 1]);
+  }
+}
+
 function projection(screen) {
   let data = JSON.parse(document.getElementById("projection-data").textContent);
   const label = (name, values) => Object.entries(values || {}).reduce(
@@ -57,7 +111,9 @@ function projection(screen) {
   }
 
   // The names in columns as wide as the type needs, as many pages as it takes: each name measured where it
-  // will stand (a long one wraps onto two lines), so that none is cut or runs off the screen.
+  // will stand (a long one wraps onto two lines), so that none is cut or runs off the screen. The names are
+  // shared evenly between the pages' columns, so the last page is as full as the others instead of a column
+  // and a half beside empty ones; a list too short to fill a screen's columns stands in fewer, centred.
   function paginate(seats) {
     const box = $("seats");
     box.replaceChildren();
@@ -74,24 +130,21 @@ function projection(screen) {
     column.append(...items);
     const room = box.clientHeight;
     const heights = items.map((item) => item.getBoundingClientRect().height);
-    const columns = [[]];
-    let used = 0;
-    items.forEach((item, index) => {
-      if (used + heights[index] > room && columns[columns.length - 1].length) {
-        columns.push([]);
-        used = 0;
-      }
-      columns[columns.length - 1].push(item);
-      used += heights[index];
-    });
+    const columns = shared(heights, room, count);
+    const width = (box.clientWidth - (count - 1) * gap) / count;
     box.replaceChildren();
     pages = [];
     for (let first = 0; first < columns.length; first += count) {
       const page = document.createElement("div");
       page.className = "seat-page";
-      page.append(...columns.slice(first, first + count).map((names) => {
+      const shown = columns.slice(first, first + count);
+      if (shown.length < count) {
+        page.style.setProperty("--columns", shown.length);
+        page.style.width = shown.length * width + (shown.length - 1) * gap + "px";
+      }
+      page.append(...shown.map(([start, end]) => {
         const list = document.createElement("ol");
-        list.append(...names);
+        list.append(...items.slice(start, end));
         return list;
       }));
       box.append(page);
