@@ -106,6 +106,14 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture(scope="session")
+def base_url() -> None:
+    """No base URL: each test's server has a port of its own, and the pages go to full addresses. Answered
+    here, since the one pytest-playwright 0.10 provides without pytest-base-url is a method of a plugin
+    object, which pytest 9.2 deprecates (PytestRemovedIn10Warning) each time a browser test asks for it."""
+    return None
+
+
+@pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]:
     return {**browser_context_args, "viewport": {"width": 1366, "height": 768}, "locale": "fr-FR"}
 
