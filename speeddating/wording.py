@@ -72,11 +72,11 @@ def series_step(session: int, sessions: int) -> str:
         return t("Planning session 1 of {count}; the later sessions follow it.", count=sessions)
     if session == sessions:
         return t("Session 1 is planned; planning session {number} of {count}.", number=session, count=sessions)
-    return t(
-        "Session 1 is planned; planning sessions {number} to {count} of {count}, together.",
-        number=session,
-        count=sessions,
-    )
+    if session + 1 == sessions:
+        return t(
+            "Session 1 is planned; planning sessions {number} and {count} together.", number=session, count=sessions
+        )
+    return t("Session 1 is planned; planning sessions {number} to {count} together.", number=session, count=sessions)
 
 
 def move_lines(moves: Sequence["Move"]) -> list[str]:

@@ -7,10 +7,12 @@ import pytest
 
 from speeddating.evaluation import evaluate
 from speeddating.history.store import open_history, past_encounters, planned_session
+from speeddating.i18n import use_language
 from speeddating.importer import read_roster
 from speeddating.plan import read_plan
 from speeddating.planning import plan_schedule, problem_for
 from speeddating.session import PlanOptions, fitted_start, plan_session, write_plan_files
+from speeddating.wording import series_step
 from tests.conftest import CheckPlan
 from tests.helpers import CliResult, plan_quickly, run_cli, write_attendees, write_roster
 
@@ -114,6 +116,20 @@ def test_the_progress_on_stderr_names_the_session_being_planned(tmp_path: Path) 
     assert first < second
     assert lines[first + 1].startswith("Séance 1 sur 2 : ") and "nouvelles rencontres" in lines[first + 1]
     assert lines[second + 1 :] and all(line.startswith("Séance 2 sur 2 : ") for line in lines[second + 1 : second + 2])
+
+
+@pytest.mark.parametrize(
+    ("session", "sessions", "said"),
+    [
+        (1, 4, "Planification de la séance 1 sur 4 ; les séances suivantes viennent après elle."),
+        (2, 2, "La séance 1 est planifiée ; planification de la séance 2 sur 2."),
+        (2, 3, "La séance 1 est planifiée ; planification des séances 2 et 3 ensemble."),
+        (2, 5, "La séance 1 est planifiée ; planification des séances 2 à 5 ensemble."),
+    ],
+)
+def test_the_step_of_a_series_is_said_as_the_organiser_reads_it(session: int, sessions: int, said: str) -> None:
+    with use_language("fr"):
+        assert series_step(session, sessions) == said
 
 
 def test_zero_sessions_is_one_clear_line(tmp_path: Path) -> None:
