@@ -713,12 +713,18 @@ def check_plan(plan: Plan, previous: Sequence[Plan] = ()) -> Checked:
     return Checked(plan, measure(plan, past), notices)
 
 
+def earlier_pairs(plan: Plan, history: Path | None) -> PastEncounters:
+    """The pairs of `plan`'s people that `history` records from the sessions before this one (none without a
+    history yet): what the plan is measured against."""
+    if history is None or not history.is_file():
+        return {}
+    return past_encounters(history, plan.attendees, apart_from=plan)
+
+
 def measured(plan: Plan, history: Path | None) -> Plan:
     """`plan` with its figures recomputed from the seating and the pairs `history` records from the sessions
     before this one (not the file's own figures, which a hand edit leaves stale): what `print` prints."""
-    found = history is not None and history.is_file()
-    past = past_encounters(history, plan.attendees, apart_from=plan) if history is not None and found else {}
-    return plan.with_quality(measure(plan, past))
+    return plan.with_quality(measure(plan, earlier_pairs(plan, history)))
 
 
 def plan_files(plan: Plan, revision: Revision | None = None) -> dict[str, bytes]:

@@ -38,6 +38,7 @@ from speeddating.importer import (
     roster_of,
 )
 from speeddating.plan import Plan, Quality, UnreadableJSON, parse_json, read_plan
+from speeddating.planning import measure
 from speeddating.roster import Attendee, Roster
 from speeddating.session import (
     PlanOptions,
@@ -46,7 +47,7 @@ from speeddating.session import (
     Result,
     Revision,
     SeriesResult,
-    measured,
+    earlier_pairs,
     record_planned,
     record_session,
     replan_session,
@@ -305,10 +306,19 @@ def saved_plan(folder: Path) -> Plan | None:
     return read_plan(path) if path.is_file() else None
 
 
-def plan_figures(plan: Plan, history: Path) -> Quality:
+@dataclass(frozen=True)
+class Figures:
+    """A plan's figures as the Plan screen shows them."""
+
+    quality: Quality
+    met_before: int
+    """Pairs of these people who met at earlier sessions: the ones the plan had to keep apart, so that the
+    organiser of a later session reads that the history was heeded."""
+
+
+def plan_figures(plan: Plan, history: Path) -> Figures:
     """The figures of `plan` recomputed from its seating (never trusted from the file) against the sessions
     before it, the floor on re-meetings included: a linear programme after earlier sessions, so only the
     screen that shows the figures asks for them."""
-    quality = measured(plan, history).quality
-    assert quality is not None
-    return quality
+    past = earlier_pairs(plan, history)
+    return Figures(measure(plan, past), len(past))

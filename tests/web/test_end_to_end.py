@@ -262,6 +262,11 @@ def test_two_breakfasts_from_a_french_excel_export_to_the_history(
     expect(page.get_by_text("déjà rencontrées lors d'une séance précédente")).to_have_count(0)
     again = pairs_met(plan_document(live_server, second)) & {pair for pair in came if ABSENT not in pair}
     assert again == set()
+    invited = {person["name"] for person in plan_document(live_server, second)["attendees"]}
+    held_pairs = pairs_met(json.loads((tmp_path / "held.json").read_text(encoding="utf-8")))
+    met_before = {pair for pair in held_pairs if pair <= invited}
+    heeded = f"Aucune des {len(met_before)} paires qui se sont rencontrées lors de séances passées ne se retrouve."
+    expect(page.get_by_text(heeded)).to_be_visible()
     figures = check_plan(
         live_server.data / "sessions" / second.rsplit("/", 1)[1] / "plan" / "plan.json",
         "--previous",

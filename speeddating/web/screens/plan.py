@@ -100,7 +100,8 @@ def router(site: Site) -> APIRouter:
     def show(request: Request, session_id: str) -> Response:
         draft = site.workspace.draft(session_id)
         plan = saved_plan(draft.plan_folder)
-        quality = plan_figures(plan, site.workspace.history) if plan else None
+        figures = plan_figures(plan, site.workspace.history) if plan else None
+        quality = figures.quality if figures else None
         job = site.jobs.get(draft.id)
         return site.pages.page(
             request,
@@ -112,6 +113,7 @@ def router(site: Site) -> APIRouter:
             progress=progress_report(site, job) if job is not None and job.running else "",
             plan=plan,
             quality=quality,
+            met_before=figures.met_before if figures else 0,
             reunions=reunions_line(quality) if quality else [],
             marks=organisation_marks(plan) if plan else {},
             organisations=len(organisation_counts(plan)) if plan else 0,
