@@ -59,6 +59,30 @@ def test_the_breakfast_shows_the_rounds_that_fit_as_the_organiser_types(
     screenshot(page, "event")
 
 
+@pytest.mark.parametrize("width", [1366, 1024])
+def test_every_theme_and_prompt_is_shown_whole(page: Page, live_server: LiveServer, width: int) -> None:
+    """The usual themes in English ("A subjective presentation of another organisation at the table") were
+    cut to "A subjective presentation o" in one-line fields beside a wide column for a checkbox: each title and
+    prompt now wraps in a field as tall as its text, and a longer one typed grows its field."""
+    page.set_viewport_size({"width": width, "height": 768})
+    session = start_session(page, live_server)
+    page.get_by_role("button", name="English").click()
+    page.goto(session + "/event")
+    page.get_by_label("Prompt of theme 2", exact=True).fill(
+        "What do you work on, where do you get stuck, and whom do you call when you do? Say it in a minute."
+    )
+    fields = page.locator("table.themes textarea")
+    expect(fields).to_have_count(6)
+    hidden = fields.evaluate_all(
+        "fields => fields.filter((field) => field.scrollHeight > field.clientHeight + 1"
+        " || field.scrollWidth > field.clientWidth + 1).map((field) => field.value)"
+    )
+    assert hidden == []
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.goto(session + "/event")
+    expect(page.get_by_label("Prompt of theme 2", exact=True)).to_have_value(re.compile(r"Say it in a minute\.$"))
+
+
 def test_a_number_out_of_range_on_the_breakfast_screen_is_named_with_its_limits(
     page: Page, live_server: LiveServer
 ) -> None:
