@@ -79,6 +79,29 @@ def test_an_absentee_and_a_late_arrival_are_replanned_then_the_session_is_record
     expect(page.get_by_text(re.compile(r"L'historique indique que \d+ paires de ces personnes"))).to_be_visible()
 
 
+def test_someone_is_found_in_the_list_by_name_or_organisation_and_stays_found_after_a_mark(
+    page: Page, live_server: LiveServer, planned_session: str
+) -> None:
+    """With 300 people the list of who is in the room is many screens long: a few letters of a name or an
+    organisation, accents and case aside, leave only the rows that hold them, also once a mark reloads it."""
+    page.goto(live_server.address)
+    page.goto(planned_session + "/day")
+    rows = page.locator("table.people tbody tr")
+    find = page.get_by_label("Trouver quelqu'un")
+    find.fill("mission")
+    expect(rows.filter(visible=True)).to_have_count(3)
+    expect(page.get_by_text("3 sur 14", exact=True)).to_be_visible()
+    find.fill("LEA  mission")
+    expect(rows.filter(visible=True).locator("td").first).to_have_text("Léa Dubois")
+    page.get_by_role("button", name="Léa Dubois est absent").click()
+    expect(page.get_by_role("button", name="Léa Dubois est absent")).to_have_attribute("aria-pressed", "true")
+    expect(find).to_have_value("LEA  mission")
+    expect(rows.filter(visible=True)).to_have_count(1)
+    find.fill("")
+    expect(rows.filter(visible=True)).to_have_count(14)
+    expect(page.get_by_text("sur 14")).to_have_count(0)
+
+
 def test_the_projector_counts_down_the_round_and_lists_who_goes_where(
     page: Page, live_server: LiveServer, planned_session: str, screenshot: Screenshot
 ) -> None:
