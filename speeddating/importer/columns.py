@@ -43,7 +43,7 @@ from speeddating.importer.values import (
     seated_answer,
     without_address,
 )
-from speeddating.organisations import email_domain
+from speeddating.organisations import email_domain, find_network, words_of
 from speeddating.text import column_index, column_letter, fold, has_letter
 
 HEADER_SEARCH_ROWS = 20
@@ -51,6 +51,8 @@ HEADER_SEARCH_ROWS = 20
 VALUE_SAMPLE_ROWS = 300
 MOSTLY_FILLED = 0.5
 CONFIRMED_BY_VALUES = 0.8
+PERSON_NAME_MAX_WORDS = 5
+"""The most words a person's name takes ("Marie-Claire de La Tour Dupont" is five), honorific included."""
 
 
 class Role(Enum):
@@ -139,9 +141,10 @@ EXCLUDED = (
         "montant amount prix price tarif total paid payer fee frai quantite quantity qty billet ticket commande order "
         "barcode iban adresse address postal cp ip uid sid serial score duree duration age naissance birth sexe gender "
         "civilite prefix suffix commentaire comment remarque message formule moyen paiement payment promo reduction "
-        "coupon devise currency lien url site website login username utilisateur pseudo compte draft brouillon "
-        "soumission submission submitted completed complete modified modification statut status type categorie "
-        "category ville city town pays country region langue language startlanguage lastpage seed token refurl ipaddr"
+        "coupon devise currency lien url site website login username useragent utilisateur pseudo compte draft "
+        "brouillon soumission submission submitted completed complete modified modification statut status type "
+        "categorie category ville city town pays country region langue language startlanguage lastpage seed token "
+        "refurl ipaddr"
     )
 )
 """Words of headers whose column is never a name, an organisation or an email (LimeSurvey's own columns among
@@ -152,6 +155,13 @@ ADDRESS_WORDS = _stems("adresse address")
 FIRST_WORDS = _stems("prenom firstname forename givenname")
 LAST_WORDS = _stems("nom lastname surname familyname")
 FULL_WORDS = _stems("name fullname nomcomplet participant attendee inscrit identite personne person")
+PERSON_WORDS = _stems(
+    "contact interlocuteur interlocutrice agent collaborateur collaboratrice referent referente intervenant "
+    "intervenante salarie salariee"
+)
+"""Headers naming a person without saying which of their details the column holds: a "Contact" may be each
+person's name, address or phone number. Its values decide (see `_held_by`), and only where no other column's header
+names the name or the address."""
 ORGANISATION_WORDS: Mapping[str, int] = {
     _stem(word): rank
     for rank, words in enumerate(
@@ -209,6 +219,7 @@ PAIRS = {
     ("raison", "sociale"): "raisonsociale",
     ("check", "in"): "checkin",
     ("user", "name"): "username",
+    ("user", "agent"): "useragent",
     ("code", "postal"): "codepostal",
     ("postal", "code"): "postalcode",
     ("zip", "code"): "zipcode",
@@ -257,6 +268,9 @@ class Candidate:
     specificity: int = 0
     participant: bool = False
     account: bool = False
+    by_values: bool = False
+    """The header names a person, not this role ("Contact"): the values must show it, and a column whose header
+    names the role outright wins."""
 
 
 def candidates(header: str) -> list[Candidate]:
@@ -289,6 +303,11 @@ def candidates(header: str) -> list[Candidate]:
         found.append(Candidate(Role.LAST_NAME, participant=participant, account=account))
     elif words & FULL_WORDS:
         found.append(Candidate(Role.FULL_NAME, participant=participant, account=account))
+    elif words & PERSON_WORDS:
+        found.extend(
+            Candidate(role, participant=participant, account=account, by_values=True)
+            for role in (Role.FULL_NAME, Role.EMAIL)
+        )
     return found
 
 
@@ -515,6 +534,7 @@ def _ranked(
 ) -> dict[Role, list[tuple[Rank, int]]]:
     """The free columns whose header and values fit each role not `taken` nor `left_out`, with their rank."""
     ranked: dict[Role, list[tuple[Rank, int]]] = {}
+    by_values: dict[Role, list[tuple[Rank, int]]] = {}
     for column, header in enumerate(headers):
         if column in taken.values():
             continue
@@ -522,12 +542,40 @@ def _ranked(
         for candidate in candidates(header):
             if candidate.role in taken or candidate.role in left_out or not _confirmed(candidate.role, values):
                 continue
+            if candidate.by_values and not _held_by(candidate.role, values):
+                continue
             filled = int(share >= MOSTLY_FILLED)
             if candidate.role is Role.EMAIL:
                 filled += int(any("@" in value for value in values))  # Google Contacts' "E-mail 1 - Label"
             rank = (int(not candidate.account), int(candidate.participant), filled, candidate.specificity, -column)
-            ranked.setdefault(candidate.role, []).append((rank, column))
+            (by_values if candidate.by_values else ranked).setdefault(candidate.role, []).append((rank, column))
+    for role, found in by_values.items():
+        rivals = NAME_ROLES if role in NAME_ROLES else (role,)
+        if not any(rival in ranked or rival in taken for rival in rivals):
+            ranked[role] = found
     return ranked
+
+
+def _held_by(role: Role, values: Sequence[str]) -> bool:
+    """Whether a column headed only as a person ("Contact", "Interlocuteur") holds `role`: its values mostly
+    people's names (no digit, no @, no yes/no, no organisation of the built-in networks) or mostly addresses.
+    Phone numbers are neither, and keep their own meaning."""
+    if role is Role.EMAIL:
+        return _mostly(sum(1 for value in values if EMAIL_PATTERN.fullmatch(value)), values)
+    return _mostly(sum(1 for value in values if _person_like(without_address(value))), values)
+
+
+def _person_like(value: str) -> bool:
+    """A person's name rather than anything else a "Contact" column holds: letters, no digit nor @, a few words
+    at most, not a yes/no answer, not an organisation such as "Mission Locale de Blois"."""
+    words = value.split()
+    return (
+        has_letter(value)
+        and not re.search(r"[\d@]", value)
+        and len(words) <= PERSON_NAME_MAX_WORDS
+        and not is_answer(value)
+        and find_network(words_of(value))[0] is None
+    )
 
 
 def _choose_roles(
@@ -864,12 +912,14 @@ def _missing_roles(table: Sheet, layout: Layout, missing: Sequence[Role], data: 
 
 def _column_to_fill(headers: Sequence[str], unseen: Sequence[Role], data: Sequence[Row], used: set[int]) -> str:
     """What to do when no column could hold the `unseen` roles (the full name, the organisation): fill in the
-    one headed as such whose values are not names or organisations (a column of ticks headed 'Structure'),
-    else add the column."""
+    one headed as such whose values are not names or organisations (a column of ticks headed 'Structure'; not a
+    'Contact' of phone numbers, which keeps its meaning), else add the column."""
     for role in unseen:
         roles = NAME_ROLES if role in NAME_ROLES else (role,)
         for column, header in enumerate(headers):
-            if column not in used and any(candidate.role in roles for candidate in candidates(header)):
+            if column not in used and any(
+                candidate.role in roles and not candidate.by_values for candidate in candidates(header)
+            ):
                 values = quoted_list(list(dict.fromkeys(_fill(data, column)[1]))[:SHOWN_VALUES])
                 column_name = t("{letter} {header}", letter=column_letter(column), header=quoted(header))
                 return t(WRONG_VALUES[role], column=column_name, values=values)
