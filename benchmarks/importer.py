@@ -8,9 +8,9 @@ workbook with one cell at row 1,000,000 and column 16,000; an ODS of a million r
 5,000 one-person organisations.
 Part 2: for each export fixture of tests/test_importer_exports.py and tests/test_importer_unseen_exports.py (the
 files written after the importer was tuned, the French tools of a second round, the odd files of a fourth round:
-encodings, address books, SurveyMonkey; then the files of a fifth round, tests/data/fifth_round), a table of the
-people read, the organisations found and the merges, then every merge with its reason and what else the
-organiser is told.
+encodings, address books, SurveyMonkey; then the files of a fifth and a sixth round, tests/data/fifth_round and
+sixth_round), a table of the people read, the organisations found and the merges, then every merge with its
+reason and what else the organiser is told.
 """
 
 import html
@@ -62,6 +62,8 @@ from tests.test_importer_unseen_exports import (
     NOTES_SHEET,
     SECOND_SHEET,
     SIGNED_IN_MICROSOFT_FORMS,
+    SIXTH_ROUND,
+    SIXTH_ROUND_READ,
     SPHINX_VARIABLES,
     SURVEYMONKEY,
     TICKED_BY_HAND,
@@ -209,6 +211,11 @@ def fifth_round() -> dict[str, Path]:
     return {name: FIFTH_ROUND / name for name in FIFTH_ROUND_READ}
 
 
+def sixth_round() -> dict[str, Path]:
+    """The registration exports of the sixth round the importer read wrong before (tests/data/sixth_round)."""
+    return {name: SIXTH_ROUND / name for name in SIXTH_ROUND_READ}
+
+
 def table(rosters: dict[str, Roster]) -> list[str]:
     """One line per fixture: people read, organisations found, spellings merged."""
     lines = [f"{'fixture':40} {'people':>6} {'orgs':>5} {'merges':>6}"]
@@ -250,6 +257,7 @@ def main() -> None:
                 ("French tools, second round", french_tools(Path(folder))),
                 ("Odd files, fourth round", fourth_round(Path(folder))),
                 ("Registration exports, fifth round", fifth_round()),
+                ("Registration exports, sixth round", sixth_round()),
             ):
                 rosters = {name: read_roster(path) for name, path in files.items()}
                 print(f"\n{title}\n" + "\n".join(table(rosters)) + "\n")

@@ -813,9 +813,24 @@ FIFTH_ROUND_READ = {
 """People read and organisations found in each ("P.E. Blois" is France Travail: PE and FT are its acronyms)."""
 
 
-@pytest.mark.parametrize(("name", "expected"), FIFTH_ROUND_READ.items(), ids=list(FIFTH_ROUND_READ))
-def test_the_fifth_round_exports_read_with_no_flag(name: str, expected: tuple[int, int]) -> None:
-    roster = read_roster(FIFTH_ROUND / name)
+SIXTH_ROUND = Path(__file__).parent / "data" / "sixth_round"
+"""Registration exports of a sixth round (2026-12-04), of kinds the earlier rounds did not cover, kept where the
+importer read them wrong before: Typeform with a recalled answer in a question, Jotform's split name field."""
+SIXTH_ROUND_READ = {
+    "01-typeform.csv": (5, 5),
+    "02-jotform.csv": (4, 3),
+}
+ROUNDS_READ = {
+    **{FIFTH_ROUND / name: expected for name, expected in FIFTH_ROUND_READ.items()},
+    **{SIXTH_ROUND / name: expected for name, expected in SIXTH_ROUND_READ.items()},
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"), ROUNDS_READ.items(), ids=[f"{p.parent.name}/{p.name}" for p in ROUNDS_READ]
+)
+def test_the_exports_of_each_round_read_with_no_flag(path: Path, expected: tuple[int, int]) -> None:
+    roster = read_roster(path)
     assert (len(roster), len(roster.organisation_counts())) == expected
 
 
@@ -973,3 +988,36 @@ def test_recipients_copied_from_a_mail_program_are_names_with_their_addresses(tm
     ]
     without_column = read_roster(write_csv(tmp_path / "sans-courriel.csv", [row[:2] for row in rows]))
     assert [a.email for a in without_column.attendees][:2] == ["anne.martin@francetravail.fr", "lea.dubois@cidff41.fr"]
+
+
+def test_a_question_recalling_an_earlier_answer_is_read_by_its_own_words() -> None:
+    """Typeform's "Et votre nom de famille, {{field:prenom}} ?" recalls the first name given: before, the recall's
+    "prenom" made it a full-name column, and the cards read "Lemaire" without the first name."""
+    roster = read_roster(SIXTH_ROUND / "01-typeform.csv")
+    assert [a.name for a in roster.attendees][:2] == ["Sophie Lemaire", "Karim Benali"]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["Nom - Prénom", "Nom - Nom de famille", "Structure"], ["Anne", "Martin", "CIO"], ["Karim", "Benali", "PLIE"]],
+        [
+            ["Name (First)", "Name (Middle)", "Name (Last)", "Structure"],
+            ["Anne", "", "Martin", "CIO"],
+            ["Karim", "Salim", "Benali", "PLIE"],
+        ],
+        [["NOM - Prénom", "Structure"], ["MARTIN Anne", "CIO"], ["BENALI Karim", "PLIE"]],
+    ],
+    ids=["jotform", "gravity-forms", "one-column"],
+)
+def test_a_name_field_split_into_parts_reads_each_part(tmp_path: Path, rows: Rows) -> None:
+    """Jotform's "Nom - Prénom" and "Nom - Nom de famille", Gravity Forms' "Name (First)", "(Middle)", "(Last)":
+    before, the first part was read as the whole name ("Hélène" for Hélène Chevalier). A lone "NOM - Prénom"
+    stays the whole name, family name first."""
+    roster = read_roster(write_csv(tmp_path / "inscrits.csv", rows))
+    assert [a.name for a in roster.attendees] == ["Anne Martin", "Karim Benali"]
+
+
+def test_jotforms_split_name_reads_first_and_last_name() -> None:
+    roster = read_roster(SIXTH_ROUND / "02-jotform.csv")
+    assert [a.name for a in roster.attendees][:2] == ["Hélène Chevalier", "Yannick Le Goff"]

@@ -228,9 +228,10 @@ PAIRS = {
 
 
 def header_words(header: str) -> list[str]:
-    """The words of a header as compared: folded, parenthesised parts ("assis(e)", "(facultatif)") and
-    punctuation removed, plurals dropped, pairs such as "e mail" or "first name" joined."""
-    text = fold(re.sub(r"\(.*?\)", " ", header)).replace("#", " # ").replace("°", " ")
+    """The words of a header as compared: folded, parenthesised parts ("assis(e)", "(facultatif)"), a form's
+    recalled answers ("{{field:prenom}}", Typeform's) and punctuation removed, plurals dropped, pairs such as
+    "e mail" or "first name" joined."""
+    text = fold(re.sub(r"\(.*?\)|\{\{.*?\}\}", " ", header)).replace("#", " # ").replace("°", " ")
     words = [word for word in re.split(r"[^0-9a-z#]+", text) if word]
     joined: list[str] = []
     for word in words:
@@ -258,6 +259,35 @@ def asks_family_name_first(header: str) -> bool:
     last = next((index for index, word in enumerate(words) if word in LAST_WORDS), None)
     first = next((index for index, word in enumerate(words) if word in FIRST_WORDS), None)
     return last is not None and first is not None and last < first
+
+
+SUB_LABEL = re.compile(r"(?P<field>.*?\S)\s*(?:\((?P<inside>[^()]+)\)|\s[-–]\s+(?P<after>.+))")
+"""A form tool's field split into parts, each a column: "Name (First)" (Gravity Forms), "Nom - Prénom" (Jotform)."""
+PART_FIRST_WORDS = FIRST_WORDS | _stems("first given")
+PART_LAST_WORDS = LAST_WORDS | _stems("last family")
+PART_OTHER_WORDS = _stems("middle prefix suffix initial title civilite")
+FIELD_LINKS = frozenset({"de", "du", "d", "des", "la", "le", "l", "of", "the"})
+"""Small words of a split field's label ("Nom du participant - Prénom")."""
+
+
+def _name_part(header: str) -> frozenset[Role] | None:
+    """The name roles a part of a split name field allows ("Name (First)": the first name, "Nom - Nom de famille":
+    the last, "Name (Middle)": none), None when the header is no such part: its field is no name ("Prénom
+    (facultatif)") or its part says nothing of one ("Nom (en majuscules)", "Participant(e)")."""
+    found = SUB_LABEL.fullmatch(header.strip())
+    if not found:
+        return None
+    field_words = set(header_words(found["field"]))
+    if not field_words - FIELD_LINKS or not field_words <= FULL_WORDS | LAST_WORDS | PARTICIPANT_WORDS | FIELD_LINKS:
+        return None
+    part = set(header_words(found["inside"] or found["after"]))
+    if part & PART_FIRST_WORDS and part & PART_LAST_WORDS:
+        return frozenset({Role.FULL_NAME})
+    if part & PART_FIRST_WORDS:
+        return frozenset({Role.FIRST_NAME})
+    if part & PART_LAST_WORDS:
+        return frozenset({Role.LAST_NAME})
+    return frozenset() if part & PART_OTHER_WORDS else None
 
 
 @dataclass(frozen=True)
@@ -293,8 +323,11 @@ def candidates(header: str) -> list[Candidate]:
         return found
     organisation = max((ORGANISATION_WORDS.get(word, 0) for word in words), default=0)
     extra = len(words - set(ORGANISATION_WORDS) - PARTICIPANT_WORDS)
+    part = _name_part(header)
     if organisation:
         found.append(Candidate(Role.ORGANISATION, organisation * 10 - extra, participant, account))
+    elif part is not None:
+        found.extend(Candidate(role, participant=participant, account=account) for role in part)
     elif words & FIRST_WORDS and words & LAST_WORDS:
         found.append(Candidate(Role.FULL_NAME, participant=participant, account=account))
     elif words & FIRST_WORDS:
