@@ -815,10 +815,13 @@ FIFTH_ROUND_READ = {
 
 SIXTH_ROUND = Path(__file__).parent / "data" / "sixth_round"
 """Registration exports of a sixth round (2026-12-04), of kinds the earlier rounds did not cover, kept where the
-importer read them wrong before: Typeform with a recalled answer in a question, Jotform's split name field."""
+importer read them wrong before: Typeform with a recalled answer in a question, Jotform's split name field,
+Airtable's checkbox, Notion's linked records."""
 SIXTH_ROUND_READ = {
     "01-typeform.csv": (5, 5),
     "02-jotform.csv": (4, 3),
+    "04-airtable.csv": (6, 5),
+    "05-notion.csv": (4, 3),
 }
 ROUNDS_READ = {
     **{FIFTH_ROUND / name: expected for name, expected in FIFTH_ROUND_READ.items()},
@@ -1021,3 +1024,22 @@ def test_a_name_field_split_into_parts_reads_each_part(tmp_path: Path, rows: Row
 def test_jotforms_split_name_reads_first_and_last_name() -> None:
     roster = read_roster(SIXTH_ROUND / "02-jotform.csv")
     assert [a.name for a in roster.attendees][:2] == ["Hélène Chevalier", "Yannick Le Goff"]
+
+
+def test_an_airtable_checkbox_is_an_attendance_column() -> None:
+    """Airtable writes a ticked checkbox "checked", an unticked one nothing: before, "checked" was not understood,
+    the column not read, and nobody told that Inès Haddad had not ticked it."""
+    roster = read_roster(SIXTH_ROUND / "04-airtable.csv")
+    assert "présence D « Attending »" in roster.notes[0]
+    assert roster.warnings == (
+        f"{SIXTH_ROUND / '04-airtable.csv'} : 1 personne gardée sans réponse en colonne D « Attending » : "
+        "Inès Haddad. Écrivez non dans la case de qui ne vient pas.",
+    )
+
+
+def test_notions_linked_records_are_read_without_their_addresses() -> None:
+    """Notion exports a relation as the record's name and its page's address: before, "France Travail
+    (https://www.notion.so/France-Travail-3f2a...)" was the organisation printed on the cards."""
+    roster = read_roster(SIXTH_ROUND / "05-notion.csv")
+    assert organisations(roster) == Counter({"Mission Locale": 2, "France Travail": 1, "PLIE": 1})
+    assert "Léa Dubois (No)" in roster.warnings[0]

@@ -61,6 +61,7 @@ from speeddating.importer.values import (
     seated_answer,
     summary_row,
     without_address,
+    without_links,
 )
 from speeddating.organisations import (
     Grouping,
@@ -589,7 +590,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
             answer = row.cell(attending_column)
             status = attendance(answer)
             if status is Attendance.ABSENT:
-                written = _known(row.cell(organisation_column))
+                written = _known(without_links(row.cell(organisation_column)))
                 email = row.cell(email_column) if email_column is not None else ""
                 declined.append((_Entry(row.number, name, written, email, ()), answer))
                 continue
@@ -619,7 +620,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
                     ),
                 )
             )
-        written = row.cell(organisation_column)
+        written = without_links(row.cell(organisation_column))
         if other_answer(written):
             written = row.cell(other_column) if other_column is not None else ""
         organisation = _organisation(written, email, layout, name, skipped)

@@ -25,8 +25,9 @@ def answer_key(value: str) -> str:
     return " ".join(re.split(r"[^0-9a-z✓✔☑✗✘]+", fold(re.sub(r"\(.*?\)", " ", value)))).strip()
 
 
-YES = _phrases("oui|yes|y|o|x|1|true|vrai|ok|✓|✔|☑|bien sur|tout a fait|absolument")
-NO = _phrases("non|no|n|0|false|faux|aucun|aucune|rien|none|pas besoin|sans objet|na|n a|nc|✗|✘")
+YES = _phrases("oui|yes|y|o|x|1|true|vrai|ok|✓|✔|☑|bien sur|tout a fait|absolument|checked|coche|cochee")
+NO = _phrases("non|no|n|0|false|faux|aucun|aucune|rien|none|pas besoin|sans objet|na|n a|nc|✗|✘|unchecked|non coche")
+"""Yes and no as people and tools write them; a checkbox exported as text is one too (Airtable: "checked")."""
 
 
 CLEAR_ANSWERS = _phrases("oui|non|yes|no|x|vrai|faux|true|false")
@@ -147,6 +148,16 @@ def without_address(value: str) -> str:
     """A name cell as the name alone: "Anne Martin <anne.martin@example.org>" is "Anne Martin"."""
     found = mailbox(value)
     return found[0] if found else value
+
+
+LINKED_RECORD = re.compile(r"\s*\((?:https?://|www\.)[^()\s]*\)")
+"""The address a database export writes after a linked record's name: Notion's "France Travail
+(https://www.notion.so/France-Travail-3f2a...)"."""
+
+
+def without_links(value: str) -> str:
+    """A cell as its reader sees it, without the addresses of the records it links to."""
+    return LINKED_RECORD.sub("", value).strip()
 
 
 def email_placeholder(value: str) -> bool:
