@@ -816,12 +816,13 @@ FIFTH_ROUND_READ = {
 SIXTH_ROUND = Path(__file__).parent / "data" / "sixth_round"
 """Registration exports of a sixth round (2026-12-04), of kinds the earlier rounds did not cover, kept where the
 importer read them wrong before: Typeform with a recalled answer in a question, Jotform's split name field,
-Airtable's checkbox, Notion's linked records."""
+Airtable's checkbox, Notion's linked records, Framaforms' drafts."""
 SIXTH_ROUND_READ = {
     "01-typeform.csv": (5, 5),
     "02-jotform.csv": (4, 3),
     "04-airtable.csv": (6, 5),
     "05-notion.csv": (4, 3),
+    "06-framaforms.csv": (4, 3),
 }
 ROUNDS_READ = {
     **{FIFTH_ROUND / name: expected for name, expected in FIFTH_ROUND_READ.items()},
@@ -1043,3 +1044,20 @@ def test_notions_linked_records_are_read_without_their_addresses() -> None:
     roster = read_roster(SIXTH_ROUND / "05-notion.csv")
     assert organisations(roster) == Counter({"Mission Locale": 2, "France Travail": 1, "PLIE": 1})
     assert "Léa Dubois (No)" in roster.warnings[0]
+
+
+def test_a_draft_never_sent_is_left_out_and_said() -> None:
+    """Framaforms (Drupal's Webform) exports the drafts with the responses, "Brouillon" 1: before, the list was
+    refused for the organisation missing from Didier's draft, abandoned after his first name."""
+    path = SIXTH_ROUND / "06-framaforms.csv"
+    roster = read_roster(path)
+    assert [a.name for a in roster.attendees] == ["Sophie Garnier", "Bruno Ngô", "Chloé Œuvray", "Farid Haddad"]
+    assert (
+        f"{path} : 1 brouillon laissé de côté, jamais envoyé (la colonne D « Brouillon » le dit) : Didier. Écrivez-y "
+        "0 pour le garder."
+    ) in roster.warnings
+    with advice_for_the_page():
+        assert any(
+            line.endswith("Pour garder cette personne, ajoutez-la sous Personnes.")
+            for line in read_roster(path).warnings
+        )

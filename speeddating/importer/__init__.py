@@ -24,6 +24,7 @@ from speeddating.importer.columns import (
     Role,
     asks_family_name_first,
     find_layout,
+    is_draft_flag,
     is_submission_date,
     list_score,
     parse_columns,
@@ -58,6 +59,7 @@ from speeddating.importer.values import (
     other_answer,
     phones_as_typed,
     postal_codes_as_typed,
+    says_yes,
     seated_answer,
     summary_row,
     without_address,
@@ -138,6 +140,18 @@ UNFINISHED_ROWS = (
         "them under People.",
         "{file}: {count} unfinished responses left out (no date in {column}): {people}. Add under People any of "
         "them who comes.",
+    ),
+)
+DRAFT_ROWS = (
+    N_plural(
+        "{file}: {count} draft left out, never sent ({column} says so): {people}. Write 0 there to keep it.",
+        "{file}: {count} drafts left out, never sent ({column} says so): {people}. Write 0 there for any to keep.",
+    ),
+    N_plural(
+        "{file}: {count} draft left out, never sent ({column} says so): {people}. To keep that person, add them "
+        "under People.",
+        "{file}: {count} drafts left out, never sent ({column} says so): {people}. Add under People any of them "
+        "who comes.",
     ),
 )
 UNANSWERED_ROWS = (
@@ -503,6 +517,19 @@ def _other_column(layout: Layout) -> int | None:
     return column if words & OTHER_WORDS and column not in layout.roles.values() else None
 
 
+def _draft_column(layout: Layout, data: Sequence[Row]) -> int | None:
+    """The column flagging the responses saved as drafts and never sent (Framaforms' "Brouillon" 0 or 1), when
+    it flags some of them and not all: a form tool exports its drafts with the responses."""
+    for column, header in enumerate(layout.headers):
+        if column in layout.roles.values() or not is_draft_flag(header):
+            continue
+        answers = [row.cell(column) for row in data if row.cell(column)]
+        flagged = sum(1 for answer in answers if says_yes(answer))
+        if 0 < flagged < len(data) and all(says_yes(answer) or attendance(answer) is not None for answer in answers):
+            return column
+    return None
+
+
 def _submission_column(layout: Layout, data: Sequence[Row]) -> int | None:
     """The column of the date a response was sent, when some responses have one: those without were left
     unfinished (a response, not a row an organiser adds, and LimeSurvey exports them unless told not to)."""
@@ -533,6 +560,10 @@ class _Skipped:
     turned: list[str]
     submitted: int | None = None
     """The column of the date a response was sent, when the list has one."""
+    drafted: int | None = None
+    """The column flagging drafts never sent, when the list has one."""
+    drafts: list[str] = field(default_factory=list)
+    """The people (or rows) of the drafts left out."""
     struck: list[str] = field(default_factory=list)
     """The people whose name the sheet strikes through, as an organiser strikes a cancelled person."""
     nobody_comes: tuple[str, int] | None = None
@@ -568,6 +599,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
     in_capitals = asks_family_first and typed_in_capitals(written_names)
     family_first = asks_family_first and (family_name_first(written_names) or in_capitals)
     submitted = skipped.submitted = _submission_column(layout, data)
+    drafted = skipped.drafted = _draft_column(layout, data)
     restored = _restored(layout, data)
     for row in data:
         if layout.repeats_header(row):
@@ -585,6 +617,9 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
             continue
         if submitted is not None and not row.cell(submitted):
             skipped.unfinished.append(name or t("row {row}", row=row.number))
+            continue
+        if drafted is not None and says_yes(row.cell(drafted)):
+            skipped.drafts.append(name or t("row {row}", row=row.number))
             continue
         if attending_column is not None and name:
             answer = row.cell(attending_column)
@@ -876,16 +911,14 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
         )
         for answer, names in skipped.unknown.items()
     )
-    if skipped.unfinished and skipped.submitted is not None:
-        lines.append(
-            t_plural(
-                *worded(UNFINISHED_ROWS),
-                len(skipped.unfinished),
-                file=source,
-                column=layout.describe([skipped.submitted]),
-                people=_names(skipped.unfinished),
-            )
+    lines.extend(
+        t_plural(*worded(advice), len(names), file=source, column=layout.describe([flag]), people=_names(names))
+        for advice, names, flag in (
+            (UNFINISHED_ROWS, skipped.unfinished, skipped.submitted),
+            (DRAFT_ROWS, skipped.drafts, skipped.drafted),
         )
+        if names and flag is not None
+    )
     if skipped.unanswered:
         lines.append(
             t_plural(

@@ -252,6 +252,15 @@ def is_submission_date(header: str) -> bool:
     return "submitdate" in words or ("date" in words and bool(words & SUBMISSION_WORDS))
 
 
+DRAFT_WORDS = _stems("draft brouillon")
+
+
+def is_draft_flag(header: str) -> bool:
+    """Whether a column says a response is a draft never sent ("Brouillon" of Framaforms and Drupal's Webform,
+    "Draft", "Is draft"), rather than when it was sent."""
+    return bool(set(header_words(header)) & DRAFT_WORDS)
+
+
 def asks_family_name_first(header: str) -> bool:
     """A one-column name header naming the family name before the first name ("Nom et prénom", "NOM
     Prénom"): the column may be written that way throughout."""

@@ -33,6 +33,11 @@ NO = _phrases("non|no|n|0|false|faux|aucun|aucune|rien|none|pas besoin|sans obje
 CLEAR_ANSWERS = _phrases("oui|non|yes|no|x|vrai|faux|true|false")
 
 
+def says_yes(value: str) -> bool:
+    """A plain yes ("Oui", "x", "1", "checked"), as a flag column holds one."""
+    return answer_key(value) in YES
+
+
 def is_answer(value: str) -> bool:
     """A yes/no answer, not a name (a column of them answers a question, as "Inscrit ?" does)."""
     return answer_key(value) in CLEAR_ANSWERS
