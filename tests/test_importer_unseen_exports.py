@@ -816,10 +816,12 @@ FIFTH_ROUND_READ = {
 SIXTH_ROUND = Path(__file__).parent / "data" / "sixth_round"
 """Registration exports of a sixth round (2026-12-04), of kinds the earlier rounds did not cover, kept where the
 importer read them wrong before: Typeform with a recalled answer in a question, Jotform's split name field,
+SurveyMonkey's Excel export with a question's choices in columns of their own,
 Airtable's checkbox, Notion's linked records, Framaforms' drafts."""
 SIXTH_ROUND_READ = {
     "01-typeform.csv": (5, 5),
     "02-jotform.csv": (4, 3),
+    "03-surveymonkey-expanded.xlsx": (4, 4),
     "04-airtable.csv": (6, 5),
     "05-notion.csv": (4, 3),
     "06-framaforms.csv": (4, 3),
@@ -1061,3 +1063,31 @@ def test_a_draft_never_sent_is_left_out_and_said() -> None:
             line.endswith("Pour garder cette personne, ajoutez-la sous Personnes.")
             for line in read_roster(path).warnings
         )
+
+
+def test_surveymonkeys_choices_in_columns_of_their_own_are_one_answer() -> None:
+    """SurveyMonkey's Excel export: the question merged over one column per choice ("Oui", "Non"), the chosen
+    one's text in its cell. Before, the row of "Response" under the questions, outnumbered by the choices, was
+    read as a person's row and refused ("'Response' is not an email address"); and the themes offered,
+    "Mobilité" among them, are no question about staying seated."""
+    roster = read_roster(SIXTH_ROUND / "03-surveymonkey-expanded.xlsx")
+    assert [a.name for a in roster.attendees] == ["Anne Martin", "Léa Dubois", "Zoé Roux", "Paul Fontaine"]
+    assert roster.warnings[0].endswith("« Participerez-vous au petit-déjeuner ? Oui » : Marc Blanc (Non).")
+    assert "reste assis" not in roster.notes[0]
+
+
+@pytest.mark.parametrize("merged", [True, False], ids=["merged", "blank-beside"])
+def test_a_tick_under_a_choice_is_that_choice(tmp_path: Path, merged: bool) -> None:
+    """An organiser's sheet with "Présence" over "Oui" and "Non", an x under one: the x under "Non" is no. The
+    title is merged over its choices, or written over the first of them."""
+    rows: Rows = [
+        ["Nom", "Prénom", "Structure", "Présence", None],
+        [None, None, None, "Oui", "Non"],
+        ["Martin", "Anne", "CIO", "x", None],
+        ["Dubois", "Léa", "CIDFF", None, "x"],
+        ["Roux", "Zoé", "PLIE", "x", None],
+    ]
+    merges = {"Inscrits": [("A1", "A2"), ("B1", "B2"), ("C1", "C2"), ("D1", "E1")]} if merged else None
+    roster = read_roster(write_xlsx(tmp_path / "presence.xlsx", {"Inscrits": rows}, merges))
+    assert [a.name for a in roster.attendees] == ["Anne Martin", "Zoé Roux"]
+    assert roster.warnings[0].endswith(": Léa Dubois (Non).")

@@ -496,7 +496,7 @@ def _nobody_comes(layout: Layout, data: Sequence[Row], column: int) -> tuple[str
     a column about another time (a sign-in sheet prepared with "Non" to tick on the day, a column filled in
     after an event), since nobody plans a session for nobody; None when anyone comes or did not answer."""
     answers = [
-        row.cell(column)
+        layout.answer(row, column)
         for row in data
         if not layout.repeats_header(row) and not summary_row(row.cells) and not note_row(row.cells)
     ]
@@ -622,7 +622,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
             skipped.drafts.append(name or t("row {row}", row=row.number))
             continue
         if attending_column is not None and name:
-            answer = row.cell(attending_column)
+            answer = layout.answer(row, attending_column)
             status = attendance(answer)
             if status is Attendance.ABSENT:
                 written = _known(without_links(row.cell(organisation_column)))
@@ -676,7 +676,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
                 for column in attribute_columns
             )
             if seated_column is not None:
-                attributes = (*attributes, *_seated(row.cell(seated_column), name, skipped))
+                attributes = (*attributes, *_seated(layout.answer(row, seated_column), name, skipped))
             entries.append(_Entry(row.number, name, organisation, email, attributes))
             if row.number in table.hidden:
                 skipped.hidden.append((row.number, name))

@@ -19,7 +19,7 @@ words (folded, plurals and the gender mark "(e)" dropped) and each role looks fo
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from itertools import count
 
@@ -40,6 +40,7 @@ from speeddating.importer.values import (
     cancels,
     is_answer,
     is_numeric,
+    says_yes,
     seated_answer,
     without_address,
 )
@@ -375,22 +376,79 @@ def list_score(rows: Sequence[Sequence[str]]) -> int:
     return best
 
 
-SURVEY_SUBTITLES = frozenset({"response", "reponse", "open ended response", "reponse ouverte", "other", "autre"})
-"""What SurveyMonkey writes in its second header row, under each question ("Response", "Open-Ended Response"),
-beside the choices offered under a question with several ("Oui", "Autre (veuillez préciser)")."""
+RESPONSE_SUBTITLES = frozenset({"response", "reponse", "open ended response", "reponse ouverte"})
+"""What SurveyMonkey writes in its second header row under each question asking for one answer."""
+SURVEY_SUBTITLES = RESPONSE_SUBTITLES | {"other", "autre"}
+"""SurveyMonkey's second header row: "Response" under each question, beside the choices offered under a question
+with several ("Oui", "Autre (veuillez préciser)")."""
 
 
-def _continues_header(row: Row) -> bool:
+def _continues_header(row: Row, above: Row) -> bool:
     """A second header row under the first (the "Nom | Prénom" under a merged "Participant"): every cell a
-    column title, none holding a digit or an @ as a person's row would; or SurveyMonkey's row of "Response"
-    under the questions (half its cells at least), where the choices offered stand beside them."""
+    column title, or an answer under a title spread over several columns ("Oui" and "Non" under "Présence"),
+    none holding a digit or an @ as a person's row would; or SurveyMonkey's row of "Response" under the
+    questions, where the choices offered stand beside them (however many: a person's row never holds
+    "Response"; half its cells at least when it holds only an "Autre", which a person may choose)."""
     cells = [cell for cell in row.cells if cell]
     if any(re.search(r"[\d@]", cell) for cell in cells):
         return False
+    if any(answer_key(cell) in RESPONSE_SUBTITLES for cell in cells):
+        return True
     subtitles = sum(1 for cell in cells if answer_key(cell) in SURVEY_SUBTITLES)
     if subtitles:
         return subtitles * 2 >= len(cells)
-    return len(cells) >= 2 and all(is_header_cell(cell) for cell in cells)
+    spread = _spread_questions(above, row)
+    return len(cells) >= 2 and all(
+        is_header_cell(cell) or (column in spread and attendance(cell) is not None)
+        for column, cell in enumerate(row.cells)
+        if cell
+    )
+
+
+Choices = tuple[tuple[int, str], ...]
+"""The columns of a question's choices, each with its label: ((12, "Oui"), (13, "Non"))."""
+
+
+def _choice_columns(block: Sequence[Row]) -> dict[int, Choices]:
+    """The questions whose choices stand in columns of their own under them, as SurveyMonkey exports a question
+    with several choices (the question over its choices, merged or in its first column only) or an organiser
+    draws "Présence" over "Oui" and "Non": each of their columns with all of the question's choices. Titles
+    that are all column titles ("Identité" over "Nom" and "Prénom") are sub-titles, not choices."""
+    if len(block) < 2:
+        return {}
+    questions, labels = block[0], block[-1]
+    return {
+        column: group
+        for column, group in _spread_questions(questions, labels).items()
+        if not all(is_header_cell(label) for _, label in group)
+    }
+
+
+def _spread_questions(questions: Row, labels: Row) -> dict[int, Choices]:
+    """The titles of the first header row spread over several columns (merged, or followed by blank cells), each
+    column with the labels under the title's columns in the last header row."""
+
+    def choice(column: int) -> bool:
+        return bool(labels.cell(column)) and answer_key(labels.cell(column)) not in SURVEY_SUBTITLES
+
+    groups: dict[int, Choices] = {}
+    width = max(len(questions.cells), len(labels.cells))
+    column = 0
+    while column < width:
+        question = questions.cell(column)
+        group = [column]
+        while (
+            question
+            and choice(column)
+            and group[-1] + 1 < width
+            and questions.cell(group[-1] + 1) in ("", question)
+            and choice(group[-1] + 1)
+        ):
+            group.append(group[-1] + 1)
+        if len(group) > 1:
+            groups.update(dict.fromkeys(group, tuple((member, labels.cell(member)) for member in group)))
+        column = group[-1] + 1
+    return groups
 
 
 @dataclass(frozen=True)
@@ -404,6 +462,18 @@ class Layout:
     roles: Mapping[Role, int]
     header_cells: tuple[tuple[str, ...], ...] = ()
     """Each header row's own cells, folded: a row equal to one of them further down repeats the header."""
+    choices: Mapping[int, Choices] = field(default_factory=dict)
+    """The columns of a question's choices, by each of them (see `_choice_columns`)."""
+
+    def answer(self, row: Row, column: int) -> str:
+        """A person's answer to the question of a column: its cell, or where the question's choices have columns
+        of their own, the one filled in: its text, or the choice's label when the cell is a tick ("x" under
+        "Non" is no)."""
+        for choice, label in self.choices.get(column, ((column, ""),)):
+            cell = row.cell(choice)
+            if cell:
+                return label if label and says_yes(cell) else cell
+        return ""
 
     @property
     def organisation_from_email(self) -> bool:
@@ -686,7 +756,7 @@ def _header_block(rows: Sequence[Row], start: int) -> list[Row]:
     """The header row at `start` and the sub-title rows just below it."""
     block = [rows[start]]
     for row in rows[start + 1 : start + 3]:
-        if row.number != block[-1].number + 1 or not _continues_header(row):
+        if row.number != block[-1].number + 1 or not _continues_header(row, block[-1]):
             break
         block.append(row)
     return block
@@ -744,13 +814,22 @@ def _locate_header(table: Sheet, choice: ColumnChoice, partial: bool = False) ->
     return block, table.rows[start + len(block) :]
 
 
+def _questions(block: Sequence[Row], headers: Sequence[str], choices: Mapping[int, Choices]) -> tuple[str, ...]:
+    """The headers as their roles are recognised: a column of a question's choices by the question alone (the
+    "Mobilité" offered under "Quels thèmes vous intéressent ?" says nothing of staying seated)."""
+    return tuple(
+        block[0].cell(choices[column][0][0]) if column in choices else header for column, header in enumerate(headers)
+    )
+
+
 def find_layout(table: Sheet, choice: ColumnChoice) -> Layout:
     """The header (the first row naming a name and an organisation column, or holding every header given
     with --columns) and the column of each role; a file that cannot be read says what to give instead."""
     block, data = _locate_header(table, choice)
     headers = _combined(block)
+    choices = _choice_columns(block)
     taken = _given_columns(table, choice, headers)
-    roles = _choose_roles(headers, data[:VALUE_SAMPLE_ROWS], taken, choice.left_out)
+    roles = _choose_roles(_questions(block, headers, choices), data[:VALUE_SAMPLE_ROWS], taken, choice.left_out)
     roles = _organisation_from_email(roles, data, choice.left_out)
     layout = Layout(
         table.source,
@@ -758,6 +837,7 @@ def find_layout(table: Sheet, choice: ColumnChoice) -> Layout:
         headers,
         roles,
         tuple(tuple(fold(cell) for cell in row.cells) for row in block),
+        choices,
     )
     missing = [role for role in (Role.ORGANISATION,) if role not in roles]
     if not any(role in roles for role in NAME_ROLES):
@@ -818,10 +898,11 @@ def recognise_columns(table: Sheet, choice: ColumnChoice) -> ColumnRecognition:
     missing (the organiser then picks it); refuses only a list without any header row."""
     block, below = _locate_header(table, choice, partial=True)
     headers = _combined(block)
+    questions = _questions(block, headers, _choice_columns(block))
     data = below[:VALUE_SAMPLE_ROWS]
-    ranked = _ranked(headers, data, {})
+    ranked = _ranked(questions, data, {})
     contenders = {role: tuple(column for _, column in sorted(found, reverse=True)) for role, found in ranked.items()}
-    roles = _choose_roles(headers, data, _given_columns(table, choice, headers), choice.left_out)
+    roles = _choose_roles(questions, data, _given_columns(table, choice, headers), choice.left_out)
     return ColumnRecognition(headers, _organisation_from_email(roles, data, choice.left_out), contenders)
 
 
