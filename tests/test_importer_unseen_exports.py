@@ -817,7 +817,8 @@ SIXTH_ROUND = Path(__file__).parent / "data" / "sixth_round"
 """Registration exports of a sixth round (2026-12-04), of kinds the earlier rounds did not cover, kept where the
 importer read them wrong before: Typeform with a recalled answer in a question, Jotform's split name field,
 SurveyMonkey's Excel export with a question's choices in columns of their own,
-Airtable's checkbox, Notion's linked records, Framaforms' drafts."""
+Airtable's checkbox, Notion's linked records, Framaforms' drafts, a sign-in sheet ticking "Présent" or
+"Excusé"."""
 SIXTH_ROUND_READ = {
     "01-typeform.csv": (5, 5),
     "02-jotform.csv": (4, 3),
@@ -825,6 +826,7 @@ SIXTH_ROUND_READ = {
     "04-airtable.csv": (6, 5),
     "05-notion.csv": (4, 3),
     "06-framaforms.csv": (4, 3),
+    "16-x-marks.xlsx": (4, 4),
 }
 ROUNDS_READ = {
     **{FIFTH_ROUND / name: expected for name, expected in FIFTH_ROUND_READ.items()},
@@ -1091,3 +1093,30 @@ def test_a_tick_under_a_choice_is_that_choice(tmp_path: Path, merged: bool) -> N
     roster = read_roster(write_xlsx(tmp_path / "presence.xlsx", {"Inscrits": rows}, merges))
     assert [a.name for a in roster.attendees] == ["Anne Martin", "Zoé Roux"]
     assert roster.warnings[0].endswith(": Léa Dubois (Non).")
+
+
+def test_a_column_ticked_for_the_excused_leaves_them_out() -> None:
+    """A sign-in sheet with "Présent" and "Excusé", an x in one of them: before, "Excusé" was no column of
+    attendance, and the two people excused were kept, said to have no answer under "Présent"."""
+    path = SIXTH_ROUND / "16-x-marks.xlsx"
+    roster = read_roster(path)
+    assert [a.name for a in roster.attendees] == ["Anne Martin", "Karim Benali", "Zoé Roux", "Hugo Petit"]
+    assert roster.warnings == (
+        f"{path} : 2 personnes laissées de côté, qui ne viennent pas d'après colonnes D « Présent » et "
+        "E « Excusé » : Léa Dubois (Excusé), Sophie Garnier (Excusé).",
+    )
+
+
+def test_a_column_ticked_for_the_absent_alone_keeps_everyone_else_without_a_word(tmp_path: Path) -> None:
+    rows: Rows = [
+        ["Participant", "Structure", "Absent(e)", "Date d'annulation"],
+        ["Anne Martin", "CIO", "", ""],
+        ["Léa Dubois", "CIDFF", "x", "02/12/2026"],
+        ["Zoé Roux", "PLIE", "", ""],
+    ]
+    roster = read_roster(write_csv(tmp_path / "liste.csv", rows))
+    assert [a.name for a in roster.attendees] == ["Anne Martin", "Zoé Roux"]
+    assert roster.warnings == (
+        f"{tmp_path / 'liste.csv'} : 1 personne laissée de côté, qui ne vient pas d'après colonne C « Absent(e) » : "
+        "Léa Dubois (Absent(e)).",
+    )

@@ -24,6 +24,7 @@ from speeddating.importer.columns import (
     Role,
     asks_family_name_first,
     find_layout,
+    is_absence_flag,
     is_draft_flag,
     is_submission_date,
     list_score,
@@ -517,11 +518,12 @@ def _other_column(layout: Layout) -> int | None:
     return column if words & OTHER_WORDS and column not in layout.roles.values() else None
 
 
-def _draft_column(layout: Layout, data: Sequence[Row]) -> int | None:
-    """The column flagging the responses saved as drafts and never sent (Framaforms' "Brouillon" 0 or 1), when
-    it flags some of them and not all: a form tool exports its drafts with the responses."""
+def _flag_column(layout: Layout, data: Sequence[Row], flags: Callable[[str], bool]) -> int | None:
+    """The first column of no role whose header `flags` rows and whose cells are yes or no, flagging some rows
+    and not all: the responses saved as drafts and never sent (Framaforms' "Brouillon" 0 or 1, a form tool
+    exporting its drafts with the responses), the people excused ("Excusé" x)."""
     for column, header in enumerate(layout.headers):
-        if column in layout.roles.values() or not is_draft_flag(header):
+        if column in layout.roles.values() or not flags(header):
             continue
         answers = [row.cell(column) for row in data if row.cell(column)]
         flagged = sum(1 for answer in answers if says_yes(answer))
@@ -562,6 +564,8 @@ class _Skipped:
     """The column of the date a response was sent, when the list has one."""
     drafted: int | None = None
     """The column flagging drafts never sent, when the list has one."""
+    excused: int | None = None
+    """The column ticked for the people who do not come ("Excusé"), when the list has one."""
     drafts: list[str] = field(default_factory=list)
     """The people (or rows) of the drafts left out."""
     struck: list[str] = field(default_factory=list)
@@ -599,7 +603,8 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
     in_capitals = asks_family_first and typed_in_capitals(written_names)
     family_first = asks_family_first and (family_name_first(written_names) or in_capitals)
     submitted = skipped.submitted = _submission_column(layout, data)
-    drafted = skipped.drafted = _draft_column(layout, data)
+    drafted = skipped.drafted = _flag_column(layout, data, is_draft_flag)
+    excused = skipped.excused = _flag_column(layout, data, is_absence_flag)
     restored = _restored(layout, data)
     for row in data:
         if layout.repeats_header(row):
@@ -621,21 +626,25 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
         if drafted is not None and says_yes(row.cell(drafted)):
             skipped.drafts.append(name or t("row {row}", row=row.number))
             continue
-        if attending_column is not None and name:
+        declines = layout.header(excused) if excused is not None and name and says_yes(row.cell(excused)) else ""
+        if attending_column is not None and name and not declines:
             answer = layout.answer(row, attending_column)
             status = attendance(answer)
             if status is Attendance.ABSENT:
-                written = _known(without_links(row.cell(organisation_column)))
-                email = row.cell(email_column) if email_column is not None else ""
-                declined.append((_Entry(row.number, name, written, email, ()), answer))
-                continue
-            answers[row.number] = answer
+                declines = answer
+            else:
+                answers[row.number] = answer
             if status is Attendance.PENDING:
                 skipped.pending.append((name, answer))
             elif status is None and answer:
                 skipped.unknown[answer].append(name)
             elif not answer:
                 skipped.unanswered.append(name)
+        if declines:
+            written = _known(without_links(row.cell(organisation_column)))
+            email = row.cell(email_column) if email_column is not None else ""
+            declined.append((_Entry(row.number, name, written, email, ()), declines))
+            continue
         email = row.cell(email_column) if email_column is not None else ""
         if email_placeholder(email):
             email = _address_beside_name(row, full_name)
@@ -885,7 +894,7 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
                     "{file}: {count} people left out, who do not come according to {column}: {people}.",
                 ),
                 source,
-                column,
+                layout.describe([found for found in (attending, skipped.excused) if found is not None]),
                 skipped.absent,
             )
         )

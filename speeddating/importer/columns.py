@@ -262,6 +262,16 @@ def is_draft_flag(header: str) -> bool:
     return bool(set(header_words(header)) & DRAFT_WORDS)
 
 
+ABSENCE_WORDS = _stems("excuse absent absence desiste desistement annule annulation empeche")
+
+
+def is_absence_flag(header: str) -> bool:
+    """Whether a column's tick says the person does not come ("Excusé(e)", "Absent", "Désistement"), beside or
+    instead of one saying who comes; the date of a cancellation says when, not who."""
+    words = set(header_words(header))
+    return bool(words & ABSENCE_WORDS) and not words & DATE_WORDS
+
+
 def asks_family_name_first(header: str) -> bool:
     """A one-column name header naming the family name before the first name ("Nom et prénom", "NOM
     Prénom"): the column may be written that way throughout."""
