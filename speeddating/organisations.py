@@ -705,13 +705,12 @@ def _grouping(
                 joined.extend((spelling, reason) for spelling in written[keys[other]])
         if joined:
             merges.append(Merge(name, tuple(joined)))
-    apart = sorted(
-        {
-            (printed[keys[a]], printed[keys[b]], t(relation.apart.value))
-            for (a, b), relation in relations
-            if relation.apart in (Apart.PLACES, Apart.DOMAINS) and printed[keys[a]] != printed[keys[b]]
-        }
-    )
+    said: dict[tuple[str, ...], str] = {}
+    for (a, b), relation in sorted(relations, key=lambda item: item[0]):
+        if relation.apart in (Apart.PLACES, Apart.DOMAINS) and printed[keys[a]] != printed[keys[b]]:
+            # One line per two organisations, whichever of their spellings were compared, in whichever order.
+            said.setdefault(tuple(sorted((printed[keys[a]], printed[keys[b]]), key=fold)), t(relation.apart.value))
+    apart = sorted((first, second, reason) for (first, second), reason in said.items())
     doubt_lines = sorted(
         {
             (next(iter(written[keys[x]])), printed[keys[x]], printed[keys[y]])

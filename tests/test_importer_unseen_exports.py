@@ -817,8 +817,8 @@ SIXTH_ROUND = Path(__file__).parent / "data" / "sixth_round"
 """Registration exports of a sixth round (2026-12-04), of kinds the earlier rounds did not cover, kept where the
 importer read them wrong before: Typeform with a recalled answer in a question, Jotform's split name field,
 SurveyMonkey's Excel export with a question's choices in columns of their own,
-Airtable's checkbox, Notion's linked records, Framaforms' drafts, a sign-in sheet ticking "Présent" or
-"Excusé"."""
+Airtable's checkbox, Notion's linked records, Framaforms' drafts, organisations with a town after their
+name, a sign-in sheet ticking "Présent" or "Excusé"."""
 SIXTH_ROUND_READ = {
     "01-typeform.csv": (5, 5),
     "02-jotform.csv": (4, 3),
@@ -826,6 +826,7 @@ SIXTH_ROUND_READ = {
     "04-airtable.csv": (6, 5),
     "05-notion.csv": (4, 3),
     "06-framaforms.csv": (4, 3),
+    "15-town-suffix.csv": (8, 6),
     "16-x-marks.xlsx": (4, 4),
 }
 ROUNDS_READ = {
@@ -1120,3 +1121,16 @@ def test_a_column_ticked_for_the_absent_alone_keeps_everyone_else_without_a_word
         f"{tmp_path / 'liste.csv'} : 1 personne laissée de côté, qui ne vient pas d'après colonne C « Absent(e) » : "
         "Léa Dubois (Absent(e)).",
     )
+
+
+def test_two_organisations_kept_apart_are_said_once() -> None:
+    """ "ML Vendôme" and "Mission locale du Vendômois" are one, "Mission Locale de Blois" and "Mission Locale Blois"
+    another: before, the two stayed apart were said twice, once in each order, from two pairs of spellings."""
+    roster = read_roster(SIXTH_ROUND / "15-town-suffix.csv")
+    apart = [line.partition(" : ")[2] for line in roster.warnings if "restent deux" in line]
+    assert apart == [
+        "« CIO Blois » et « CIO de Vendôme » se ressemblent mais restent deux structures (lieux différents).",
+        "« France Travail Blois » et « France Travail Vendôme » se ressemblent mais restent deux structures (lieux "
+        "différents).",
+        "« Mission Locale de Blois » et « ML Vendôme » se ressemblent mais restent deux structures (lieux différents).",
+    ]
