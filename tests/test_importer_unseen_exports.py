@@ -818,7 +818,7 @@ SIXTH_ROUND = Path(__file__).parent / "data" / "sixth_round"
 importer read them wrong before: Typeform with a recalled answer in a question, Jotform's split name field,
 SurveyMonkey's Excel export with a question's choices in columns of their own,
 Airtable's checkbox, Notion's linked records, Framaforms' drafts, organisations with a town after their
-name, a sign-in sheet ticking "Présent" or "Excusé"."""
+name, a sign-in sheet ticking "Présent" or "Excusé", a ticketing export of two events."""
 SIXTH_ROUND_READ = {
     "01-typeform.csv": (5, 5),
     "02-jotform.csv": (4, 3),
@@ -828,6 +828,7 @@ SIXTH_ROUND_READ = {
     "06-framaforms.csv": (4, 3),
     "15-town-suffix.csv": (8, 6),
     "16-x-marks.xlsx": (4, 4),
+    "18-two-events.csv": (7, 6),
 }
 ROUNDS_READ = {
     **{FIFTH_ROUND / name: expected for name, expected in FIFTH_ROUND_READ.items()},
@@ -1134,3 +1135,27 @@ def test_two_organisations_kept_apart_are_said_once() -> None:
         "différents).",
         "« Mission Locale de Blois » et « ML Vendôme » se ressemblent mais restent deux structures (lieux différents).",
     ]
+
+
+def test_the_rows_of_several_events_are_said(tmp_path: Path) -> None:
+    """A ticketing tool's export of two breakfasts, one in Blois and one in Vendôme, given as one session's list:
+    before, the people of both were planned together without a word. A question about the event, or one event
+    only, says nothing."""
+    path = SIXTH_ROUND / "18-two-events.csv"
+    said = (
+        f"{path} : la colonne A « Événement » nomme 2 événements, planifiés ensemble comme une seule séance : "
+        "« Petit-déjeuner des partenaires - Blois » (4 personnes), « Petit-déjeuner des partenaires - Vendôme » "
+        "(3 personnes). "
+    )
+    assert read_roster(path).warnings == (
+        said + "Ne gardez que les lignes de l'événement à planifier (filtrez la colonne, puis enregistrez une copie).",
+    )
+    with advice_for_the_page():
+        assert read_roster(path).warnings[0].startswith(said + "Donnez une liste du seul événement à planifier")
+    rows: Rows = [
+        ["Participant", "Structure", "Comment avez-vous connu l'événement ?", "Événement"],
+        ["Anne Martin", "CIO", "Bouche à oreille", "Petit-déjeuner"],
+        ["Léa Dubois", "CIDFF", "Courriel", "Petit-déjeuner"],
+        ["Marc Blanc", "Mission Locale", "Bouche à oreille", ""],
+    ]
+    assert read_roster(write_csv(tmp_path / "un.csv", rows)).warnings == ()

@@ -9,7 +9,7 @@ people who do not come (a "Présent" or status column) are left out with a line 
 """
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +26,7 @@ from speeddating.importer.columns import (
     find_layout,
     is_absence_flag,
     is_draft_flag,
+    is_event_label,
     is_submission_date,
     list_score,
     parse_columns,
@@ -184,6 +185,17 @@ NOBODY_COMES: Advice = (
         "not come from the list of people."
     ),
 )
+EVENTS_MIXED: Advice = (
+    N_(
+        "{file}: {column} names {count} events, planned together as one session: {events}. Keep only the rows of "
+        "the event to plan (filter the column, then save a copy)."
+    ),
+    N_(
+        "{file}: {column} names {count} events, planned together as one session: {events}. Give a list of the "
+        "event to plan only, or remove under People the people of the others."
+    ),
+)
+"""A ticketing tool's export of several events (two breakfasts in two towns) given as one session's list."""
 DEDUPE_ADVICE: Advice = (
     N_("Delete one of the two rows, or run again with --dedupe to keep the first."),
     N_("Delete one of the two rows, or keep the first with the button below."),
@@ -313,6 +325,7 @@ def roster_of(
             *_skipped_lines(table.source, layout, replace(reading.skipped, absent=absent)),
             *doubles.warnings,
             *_namesakes(kept, table.source),
+            *_events(layout, attendees),
             *renamed,
             *_grouping_lines(grouping, table.source),
         ),
@@ -1218,6 +1231,33 @@ class _ComingPeople:
             ),
             None,
         )
+
+
+def _events(layout: Layout, attendees: Sequence[Attendee]) -> list[str]:
+    """The line saying that the people planned registered for several events, by the column naming each one's
+    event: each event held by two people at least, as a ticketing tool's export of several events is."""
+    for column in layout.attribute_columns():
+        header = layout.header(column)
+        if not is_event_label(header):
+            continue
+        events = Counter(fold(attendee.attribute(header)) for attendee in attendees if fold(attendee.attribute(header)))
+        if len(events) < 2 or min(events.values()) < 2:
+            continue
+        written = {fold(attendee.attribute(header)): attendee.attribute(header) for attendee in reversed(attendees)}
+        listed = [
+            t_plural("{event} ({count} person)", "{event} ({count} people)", count, event=quoted(written[event]))
+            for event, count in events.most_common()
+        ]
+        return [
+            t(
+                worded(EVENTS_MIXED),
+                file=layout.source,
+                column=layout.describe([column]),
+                count=len(events),
+                events=", ".join(listed),
+            )
+        ]
+    return []
 
 
 def _namesakes(entries: Sequence[_Entry], source: str) -> list[str]:

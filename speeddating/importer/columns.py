@@ -262,6 +262,17 @@ def is_draft_flag(header: str) -> bool:
     return bool(set(header_words(header)) & DRAFT_WORDS)
 
 
+EVENT_WORDS = _stems("evenement event manifestation seance session webinaire webinar")
+EVENT_LABEL_WORDS = EVENT_WORDS | _stems("nom name intitule titre title date de du d l la le the of")
+
+
+def is_event_label(header: str) -> bool:
+    """Whether a column names the event each row registers for ("Événement", "Event Name", "Séance", "Date de
+    l'événement"): a label, not a question asked about one ("Comment avez-vous connu l'événement ?")."""
+    words = set(header_words(header))
+    return bool(words & EVENT_WORDS) and words <= EVENT_LABEL_WORDS
+
+
 ABSENCE_WORDS = _stems("excuse absent absence desiste desistement annule annulation empeche")
 
 
