@@ -818,7 +818,8 @@ SIXTH_ROUND = Path(__file__).parent / "data" / "sixth_round"
 importer read them wrong before: Typeform with a recalled answer in a question, Jotform's split name field,
 SurveyMonkey's Excel export with a question's choices in columns of their own,
 Airtable's checkbox, Notion's linked records, Framaforms' drafts, organisations with a town after their
-name, a sign-in sheet ticking "Présent" or "Excusé", a ticketing export of two events."""
+name, a sign-in sheet ticking "Présent" or "Excusé", a ticketing export of two events, an HR export naming
+each "Collaborateur" and a CRM's "Contact" (refused before: no name column)."""
 SIXTH_ROUND_READ = {
     "01-typeform.csv": (5, 5),
     "02-jotform.csv": (4, 3),
@@ -829,6 +830,8 @@ SIXTH_ROUND_READ = {
     "15-town-suffix.csv": (8, 6),
     "16-x-marks.xlsx": (4, 4),
     "18-two-events.csv": (7, 6),
+    "19-hr-export.xlsx": (5, 3),
+    "20-crm-contacts.csv": (5, 4),
 }
 ROUNDS_READ = {
     **{FIFTH_ROUND / name: expected for name, expected in FIFTH_ROUND_READ.items()},
