@@ -1079,8 +1079,22 @@ def test_surveymonkeys_choices_in_columns_of_their_own_are_one_answer() -> None:
     "Mobilité" among them, are no question about staying seated."""
     roster = read_roster(SIXTH_ROUND / "03-surveymonkey-expanded.xlsx")
     assert [a.name for a in roster.attendees] == ["Anne Martin", "Léa Dubois", "Zoé Roux", "Paul Fontaine"]
-    assert roster.warnings[0].endswith("« Participerez-vous au petit-déjeuner ? Oui » : Marc Blanc (Non).")
+    assert roster.warnings[0].endswith("colonne M « Participerez-vous au petit-déjeuner ? » : Marc Blanc (Non).")
     assert "reste assis" not in roster.notes[0]
+
+
+def test_an_organisation_chosen_among_columns_of_choices_is_the_one_filled(tmp_path: Path) -> None:
+    """SurveyMonkey's question "Quelle est votre structure ?" spread over one column per structure offered, and
+    the text given for "Autre" in the last: each person's organisation is the one cell they filled."""
+    rows: Rows = [
+        ["Respondent ID", "Votre nom", "Quelle est votre structure ?", "", "", ""],
+        ["", "Response", "France Travail", "Mission Locale", "CIDFF", "Autre (veuillez préciser)"],
+        ["1", "Anne Martin", "France Travail", "", "", ""], ["2", "Karim Benali", "", "Mission Locale", "", ""],
+        ["3", "Zoé Roux", "", "", "", "PLIE"],
+    ]  # fmt: skip
+    roster = read_roster(write_csv(tmp_path / "surveymonkey.csv", rows, ","))
+    assert [a.organisation for a in roster.attendees] == ["France Travail", "Mission Locale", "PLIE"]
+    assert "structure C « Quelle est votre structure ? »" in roster.notes[0]
 
 
 @pytest.mark.parametrize("merged", [True, False], ids=["merged", "blank-beside"])

@@ -677,7 +677,7 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
                     ),
                 )
             )
-        written = without_links(row.cell(organisation_column))
+        written = without_links(layout.answer(row, organisation_column))
         if other_answer(written):
             written = row.cell(other_column) if other_column is not None else ""
         organisation = _organisation(written, email, layout, name, skipped)

@@ -434,15 +434,23 @@ def _choice_columns(block: Sequence[Row]) -> dict[int, Choices]:
     """The questions whose choices stand in columns of their own under them, as SurveyMonkey exports a question
     with several choices (the question over its choices, merged or in its first column only) or an organiser
     draws "Présence" over "Oui" and "Non": each of their columns with all of the question's choices. Titles
-    that are all column titles ("Identité" over "Nom" and "Prénom") are sub-titles, not choices."""
+    over fields ("Identité" over "Nom" and "Prénom") are a group of columns, not a question's choices."""
     if len(block) < 2:
         return {}
     questions, labels = block[0], block[-1]
     return {
         column: group
         for column, group in _spread_questions(questions, labels).items()
-        if not all(is_header_cell(label) for _, label in group)
+        if not any(_names_a_field(label) for _, label in group)
     }
+
+
+def _names_a_field(label: str) -> bool:
+    """Whether a label under a title names a field of a person's details ("Nom", "Société", "Adresse e-mail" under
+    SurveyMonkey's "Vos coordonnées"), which makes the title a group of fields rather than a question's choices."""
+    return is_header_cell(label) and not any(
+        candidate.role in (Role.STAYS_SEATED, Role.ATTENDING) for candidate in candidates(label)
+    )
 
 
 def _spread_questions(questions: Row, labels: Row) -> dict[int, Choices]:
@@ -450,7 +458,8 @@ def _spread_questions(questions: Row, labels: Row) -> dict[int, Choices]:
     column with the labels under the title's columns in the last header row."""
 
     def choice(column: int) -> bool:
-        return bool(labels.cell(column)) and answer_key(labels.cell(column)) not in SURVEY_SUBTITLES
+        """A label under the title: a choice, or the text of the choice "Autre", not SurveyMonkey's "Response"."""
+        return bool(labels.cell(column)) and answer_key(labels.cell(column)) not in RESPONSE_SUBTITLES
 
     groups: dict[int, Choices] = {}
     width = max(len(questions.cells), len(labels.cells))
@@ -485,6 +494,13 @@ class Layout:
     """Each header row's own cells, folded: a row equal to one of them further down repeats the header."""
     choices: Mapping[int, Choices] = field(default_factory=dict)
     """The columns of a question's choices, by each of them (see `_choice_columns`)."""
+    questions: tuple[str, ...] = ()
+    """The headers as their roles were recognised: a choice's column by its question alone."""
+
+    def title(self, column: int) -> str:
+        """A column as a message names it: a choice's column by its question ("Participerez-vous ?", not
+        "Participerez-vous ? Oui"), any other by its header."""
+        return self.questions[column] if column in self.choices else self.header(column)
 
     def answer(self, row: Row, column: int) -> str:
         """A person's answer to the question of a column: its cell, or where the question's choices have columns
@@ -526,11 +542,11 @@ class Layout:
             return t(
                 "columns {first} {first_header} and {second} {second_header}",
                 first=column_letter(first),
-                first_header=quoted(self.header(first)),
+                first_header=quoted(self.title(first)),
                 second=column_letter(second),
-                second_header=quoted(self.header(second)),
+                second_header=quoted(self.title(second)),
             )
-        return t("column {letter} {header}", letter=column_letter(columns[0]), header=quoted(self.header(columns[0])))
+        return t("column {letter} {header}", letter=column_letter(columns[0]), header=quoted(self.title(columns[0])))
 
     def at(self, row: int, columns: Sequence[int], message: str) -> str:
         """A problem line: file, spreadsheet row, and the column(s) to look at when there are any."""
@@ -570,7 +586,7 @@ class Layout:
                 "{role} {letter} {header}",
                 role=labels[role],
                 letter=column_letter(column),
-                header=quoted(self.header(column)),
+                header=quoted(self.title(column)),
             )
             for role, column in sorted(self.roles.items(), key=lambda item: list(Role).index(item[0]))
         )
@@ -849,8 +865,9 @@ def find_layout(table: Sheet, choice: ColumnChoice) -> Layout:
     block, data = _locate_header(table, choice)
     headers = _combined(block)
     choices = _choice_columns(block)
+    questions = _questions(block, headers, choices)
     taken = _given_columns(table, choice, headers)
-    roles = _choose_roles(_questions(block, headers, choices), data[:VALUE_SAMPLE_ROWS], taken, choice.left_out)
+    roles = _choose_roles(questions, data[:VALUE_SAMPLE_ROWS], taken, choice.left_out)
     roles = _organisation_from_email(roles, data, choice.left_out)
     layout = Layout(
         table.source,
@@ -859,6 +876,7 @@ def find_layout(table: Sheet, choice: ColumnChoice) -> Layout:
         roles,
         tuple(tuple(fold(cell) for cell in row.cells) for row in block),
         choices,
+        questions,
     )
     missing = [role for role in (Role.ORGANISATION,) if role not in roles]
     if not any(role in roles for role in NAME_ROLES):
