@@ -164,3 +164,25 @@ def test_a_contact_of_organisations_is_not_the_name(tmp_path: Path) -> None:
     with pytest.raises(ImportProblems) as refused:
         read_roster(path)
     assert "aucune colonne de nom" in str(refused.value)
+
+
+def test_a_site_is_the_organisation_only_where_no_column_names_one(tmp_path: Path) -> None:
+    """A network's internal list gives each person's "Site" (agency) and nothing else: before, "Site" was never an
+    organisation (a website's word) and the list was refused. Beside a "Structure", the site is a detail."""
+    sites = ["France Travail Blois", "Mission Locale Vendôme", "CIO Romorantin"]
+    alone = read_roster(listed(tmp_path, ["Participant", "Site"], NAMES, sites))
+    assert [a.organisation for a in alone.attendees] == sites
+    beside = read_roster(listed(tmp_path, ["Participant", "Site", "Structure"], NAMES, sites, ORGANISATIONS))
+    assert [(a.organisation, a.attribute("Site")) for a in beside.attendees] == list(
+        zip(ORGANISATIONS, sites, strict=True)
+    )
+
+
+def test_a_site_of_web_addresses_is_no_organisation(tmp_path: Path) -> None:
+    path = listed(
+        tmp_path, ["Participant", "Site"], NAMES, ["https://www.cio41.fr", "www.mlblois.fr", "http://plie.fr"]
+    )
+    with pytest.raises(ImportProblems) as refused:
+        read_roster(path)
+    assert "aucune colonne de structure" in str(refused.value)
+    assert candidates("Site web") == []

@@ -142,7 +142,8 @@ EXCLUDED = (
         "montant amount prix price tarif total paid payer fee frai quantite quantity qty billet ticket commande order "
         "barcode iban adresse address postal cp ip uid sid serial score duree duration age naissance birth sexe gender "
         "civilite prefix suffix commentaire comment remarque message formule moyen paiement payment promo reduction "
-        "coupon devise currency lien url site website login username useragent utilisateur pseudo compte draft "
+        "coupon devise currency lien url website siteweb siteinternet login username useragent utilisateur pseudo "
+        "compte draft "
         "brouillon soumission submission submitted completed complete modified modification statut status type "
         "categorie category ville city town pays country region langue language startlanguage lastpage seed token "
         "refurl ipaddr"
@@ -163,6 +164,9 @@ PERSON_WORDS = _stems(
 """Headers naming a person without saying which of their details the column holds: a "Contact" may be each
 person's name, address or phone number. Its values decide (see `_held_by`), and only where no other column's header
 names the name or the address."""
+SITE_WORDS = _stems("site")
+"""A workplace ("Site": the agency, the town) is the organisation where no column names one; a website's
+address is not (see `_held_by`)."""
 ORGANISATION_WORDS: Mapping[str, int] = {
     _stem(word): rank
     for rank, words in enumerate(
@@ -221,6 +225,8 @@ PAIRS = {
     ("check", "in"): "checkin",
     ("user", "name"): "username",
     ("user", "agent"): "useragent",
+    ("site", "web"): "siteweb",
+    ("site", "internet"): "siteinternet",
     ("code", "postal"): "codepostal",
     ("postal", "code"): "postalcode",
     ("zip", "code"): "zipcode",
@@ -357,6 +363,8 @@ def candidates(header: str) -> list[Candidate]:
     part = _name_part(header)
     if organisation:
         found.append(Candidate(Role.ORGANISATION, organisation * 10 - extra, participant, account))
+    elif words & SITE_WORDS:
+        found.append(Candidate(Role.ORGANISATION, participant=participant, account=account, by_values=True))
     elif part is not None:
         found.extend(Candidate(role, participant=participant, account=account) for role in part)
     elif words & FIRST_WORDS and words & LAST_WORDS:
@@ -706,12 +714,18 @@ def _ranked(
 
 
 def _held_by(role: Role, values: Sequence[str]) -> bool:
-    """Whether a column headed only as a person ("Contact", "Interlocuteur") holds `role`: its values mostly
-    people's names (no digit, no @, no yes/no, no organisation of the built-in networks) or mostly addresses.
-    Phone numbers are neither, and keep their own meaning."""
+    """Whether a column whose header does not name `role` outright holds it: a column headed as a person
+    ("Contact", "Interlocuteur") mostly people's names (no digit, no @, no yes/no, no organisation of the built-in
+    networks) or mostly addresses, phone numbers being neither and keeping their meaning; a "Site" mostly places
+    or agencies, not a website's addresses."""
     if role is Role.EMAIL:
         return _mostly(sum(1 for value in values if EMAIL_PATTERN.fullmatch(value)), values)
+    if role is Role.ORGANISATION:
+        return _mostly(sum(1 for value in values if not WEB_ADDRESS.match(value)), values)
     return _mostly(sum(1 for value in values if _person_like(without_address(value))), values)
+
+
+WEB_ADDRESS = re.compile(r"\s*(https?://|www\.)", re.IGNORECASE)
 
 
 def _person_like(value: str) -> bool:
