@@ -458,6 +458,22 @@ def test_the_first_sheet_holding_a_list_is_read_and_the_line_says_which(
     )
 
 
+@pytest.mark.parametrize("example", ["Exemple", "Modèle à suivre", "Consignes"])
+def test_a_templates_example_sheet_is_passed_over_for_the_list(tmp_path: Path, example: str) -> None:
+    """A template's first sheet shows how to fill the list in, with an example row: before, that sheet was read,
+    and the list refused as "a single person"."""
+    path = write_xlsx(
+        tmp_path / "liste.xlsx", {example: [PEOPLE[0], ["Jean", "Dupont", "CIO", ""]], "Inscrits": PEOPLE}
+    )
+    roster = read_roster(path)
+    assert summary(roster) == EXPECTED
+    assert roster.warnings == (
+        f"{path} : feuille « Inscrits » lue, la feuille « {example} » laissée de côté (un exemple ou des consignes) ; "
+        "indiquez --sheet pour en lire une autre.",
+    )
+    assert len(read_roster(write_xlsx(tmp_path / "seul.xlsx", {example: PEOPLE}))) == 3
+
+
 def test_no_header_row_says_what_is_expected_and_the_columns_line_to_try(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "liste.xlsx", {"Notes": [["à faire"], ["réserver la salle"]], "Autre": [["x"]]})
     problem = only_problem(path)

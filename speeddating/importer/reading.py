@@ -28,7 +28,7 @@ from speeddating.errors import UserError
 from speeddating.i18n import N_, and_more, format_integer, t, t_plural
 from speeddating.importer.encodings import repaired, single_byte_encoding, utf16_without_bom
 from speeddating.importer.markup import MarkupTable, html_tables, is_html, is_spreadsheet_xml, spreadsheet_xml_sheets
-from speeddating.text import clean, column_index, column_letter, fold
+from speeddating.text import clean, column_index, column_letter, fold, word_set
 
 MAX_PEOPLE = 5000
 """The largest list planned: beyond it the optimiser's model and the printed documents stop being practical."""
@@ -750,7 +750,7 @@ def _choose_sheet(entries: Sequence[_SheetEntry], sheet: str | None, source: str
         return replace(chosen.read(), name=chosen.name, sheets=tuple(entry.name for entry in entries))
     visible = [entry for entry in entries if not entry.hidden] or list(entries)
     best: tuple[int, Sheet, _SheetEntry] | None = None
-    for entry in visible:
+    for entry in sorted(visible, key=lambda entry: _example_sheet(entry.name)):
         table = entry.read()
         found = score([row.cells for row in table.rows[:SEPARATOR_SAMPLE_LINES]])
         if best is None or found > best[0]:
@@ -760,6 +760,18 @@ def _choose_sheet(entries: Sequence[_SheetEntry], sheet: str | None, source: str
     assert best is not None
     _, table, entry = best
     return _with_context(table, entry, entries, visible)
+
+
+EXAMPLE_SHEET_WORDS = word_set(
+    "exemple exemples example examples modele model template sample specimen instruction instructions consigne "
+    "consignes help notice lisez readme tutoriel tutorial"
+)
+"""Words of the name of a template's sheet showing how to fill the list in ("Exemple", "Modèle", "Consignes"):
+read only when no other visible sheet holds a list."""
+
+
+def _example_sheet(name: str) -> bool:
+    return bool(set(re.split(r"[^0-9a-z]+", fold(name))) & EXAMPLE_SHEET_WORDS)
 
 
 def _with_context(
@@ -772,7 +784,8 @@ def _with_context(
     if chosen is not entries[0]:
         skipped = entries[: entries.index(chosen)]
         hidden = [entry.name for entry in skipped if entry.hidden]
-        empty = [entry.name for entry in skipped if not entry.hidden]
+        examples = [entry.name for entry in skipped if not entry.hidden and _example_sheet(entry.name)]
+        empty = [entry.name for entry in skipped if not entry.hidden and entry.name not in examples]
         warnings.insert(
             0,
             t(
@@ -787,7 +800,17 @@ def _with_context(
                 )
                 if hidden
                 else "",
-                empty=t(", no attendee list in {sheets}", sheets=quoted_list(empty)) if empty else "",
+                empty=(t(", no attendee list in {sheets}", sheets=quoted_list(empty)) if empty else "")
+                + (
+                    t_plural(
+                        ", the sheet {sheets} passed over (an example or instructions)",
+                        ", the sheets {sheets} passed over (examples or instructions)",
+                        len(examples),
+                        sheets=quoted_list(examples),
+                    )
+                    if examples
+                    else ""
+                ),
             ),
         )
     names = tuple(entry.name for entry in entries)
