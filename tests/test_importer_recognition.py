@@ -7,7 +7,7 @@ import pytest
 
 from speeddating.importer import ColumnChoice, ImportProblems, Role, attendee_sheet, read_roster, recognised_columns
 from speeddating.importer.columns import candidates
-from tests.helpers import write_csv
+from tests.helpers import write_csv, write_xlsx
 
 PAYER_AND_PARTICIPANT = (
     "Nom participant;Nom payeur;Structure;Courriel;Service\n"
@@ -186,3 +186,15 @@ def test_a_site_of_web_addresses_is_no_organisation(tmp_path: Path) -> None:
         read_roster(path)
     assert "aucune colonne de structure" in str(refused.value)
     assert candidates("Site web") == []
+
+
+def test_a_directory_of_contacts_before_the_list_is_not_taken_for_it(tmp_path: Path) -> None:
+    """A workbook's first sheet lists each partner's "Contact" person, the second the registrations: a column
+    whose values decide is no sign of the list when choosing the sheet, so the registrations are read."""
+    directory = [
+        ["Structure", "Contact", "Téléphone"],
+        *zip(ORGANISATIONS, ["Paul Roux", "Jean Petit", "Zoé Roux"], PHONES, strict=True),
+    ]
+    registrations = [["Participant", "Structure"], *zip(NAMES, ORGANISATIONS, strict=True)]
+    path = write_xlsx(tmp_path / "petit-dejeuner.xlsx", {"Annuaire": directory, "Inscrits": registrations})
+    assert [a.name for a in read_roster(path).attendees] == NAMES

@@ -388,19 +388,23 @@ def is_header_cell(cell: str) -> bool:
     return bool(candidates(cell)) or bool(set(header_words(cell)) & EXCLUDED)
 
 
-def _has_person(headers: Sequence[str]) -> tuple[bool, bool]:
-    """(a name column, an organisation column) among these headers, by their words alone."""
-    roles = {candidate.role for header in headers for candidate in candidates(header)}
+def _has_person(headers: Sequence[str], by_values: bool = True) -> tuple[bool, bool]:
+    """(a name column, an organisation column) among these headers, by their words alone; `by_values`, counting
+    the headers whose values decide ("Contact", "Site")."""
+    roles = {
+        candidate.role for header in headers for candidate in candidates(header) if by_values or not candidate.by_values
+    }
     return bool(roles & set(NAME_ROLES)), Role.ORGANISATION in roles
 
 
 def list_score(rows: Sequence[Sequence[str]]) -> int:
     """How much these rows look like an attendee list: 2 for a header naming a name and an organisation
-    column, 1 for either, 0 for none (it picks the separator of a text file and a workbook's sheet)."""
+    column, 1 for either, 0 for none (it picks the separator of a text file and a workbook's sheet). A header whose
+    values decide counts for nothing: a directory of partners ("Structure", "Contact") comes second to a list."""
     best = 0
     for row in rows[:HEADER_SEARCH_ROWS]:
         if len({cell for cell in row if cell}) >= 1:
-            name, organisation = _has_person(row)
+            name, organisation = _has_person(row, by_values=False)
             best = max(best, name + organisation)
     return best
 
