@@ -824,7 +824,7 @@ SIXTH_ROUND_READ = {
     "01-typeform.csv": (5, 5),
     "02-jotform.csv": (4, 3),
     "03-surveymonkey-expanded.xlsx": (4, 4),
-    "04-airtable.csv": (6, 5),
+    "04-airtable.csv": (5, 4),
     "05-notion.csv": (4, 3),
     "06-framaforms.csv": (4, 3),
     "15-town-suffix.csv": (8, 6),
@@ -1038,12 +1038,13 @@ def test_jotforms_split_name_reads_first_and_last_name() -> None:
 
 def test_an_airtable_checkbox_is_an_attendance_column() -> None:
     """Airtable writes a ticked checkbox "checked", an unticked one nothing: before, "checked" was not understood,
-    the column not read, and nobody told that Inès Haddad had not ticked it."""
+    the column not read, and Inès Haddad, who had not ticked it, planned. An empty cell of a column of "checked"
+    is a box left unticked, where an empty cell of a column of answers is a question left unanswered."""
     roster = read_roster(SIXTH_ROUND / "04-airtable.csv")
     assert "présence D « Attending »" in roster.notes[0]
     assert roster.warnings == (
-        f"{SIXTH_ROUND / '04-airtable.csv'} : 1 personne gardée sans réponse en colonne D « Attending » : "
-        "Inès Haddad. Écrivez non dans la case de qui ne vient pas.",
+        f"{SIXTH_ROUND / '04-airtable.csv'} : 1 personne laissée de côté, qui ne vient pas d'après colonne D "
+        "« Attending » : Inès Haddad (case non cochée).",
     )
 
 

@@ -64,6 +64,7 @@ from speeddating.importer.values import (
     says_yes,
     seated_answer,
     summary_row,
+    ticked_checkbox,
     without_address,
     without_links,
 )
@@ -606,10 +607,14 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
     attribute_columns = layout.attribute_columns()
     data = [row for row in table.rows if row.number > layout.last_header_row]
     attending_column = layout.roles.get(Role.ATTENDING)
+    checkbox = False
     if attending_column is not None:
         skipped.nobody_comes = _nobody_comes(layout, data, attending_column)
         if skipped.nobody_comes is not None:
             attending_column = None
+        else:
+            answers_given = [answer for row in data if (answer := layout.answer(row, attending_column))]
+            checkbox = bool(answers_given) and all(ticked_checkbox(answer) for answer in answers_given)
     full_name = layout.roles.get(Role.FULL_NAME)
     asks_family_first = full_name is not None and asks_family_name_first(layout.header(full_name))
     written_names = [without_address(row.cell(full_name)) for row in data] if full_name is not None else []
@@ -643,16 +648,18 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
         if attending_column is not None and name and not declines:
             answer = layout.answer(row, attending_column)
             status = attendance(answer)
-            if status is Attendance.ABSENT:
+            if checkbox and not answer:
+                declines = t("not ticked")
+            elif status is Attendance.ABSENT:
                 declines = answer
             else:
                 answers[row.number] = answer
-            if status is Attendance.PENDING:
-                skipped.pending.append((name, answer))
-            elif status is None and answer:
-                skipped.unknown[answer].append(name)
-            elif not answer:
-                skipped.unanswered.append(name)
+                if status is Attendance.PENDING:
+                    skipped.pending.append((name, answer))
+                elif status is None and answer:
+                    skipped.unknown[answer].append(name)
+                elif not answer:
+                    skipped.unanswered.append(name)
         if declines:
             written = _known(without_links(row.cell(organisation_column)))
             email = row.cell(email_column) if email_column is not None else ""

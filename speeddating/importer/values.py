@@ -33,6 +33,15 @@ NO = _phrases("non|no|n|0|false|faux|aucun|aucune|rien|none|pas besoin|sans obje
 CLEAR_ANSWERS = _phrases("oui|non|yes|no|x|vrai|faux|true|false")
 
 
+CHECKBOX_TICKED = _phrases("checked")
+"""How a database exports a ticked checkbox (Airtable), an unticked one being empty: a word no person types, so an
+empty cell of such a column is a checkbox left unticked, not a question left unanswered."""
+
+
+def ticked_checkbox(value: str) -> bool:
+    return answer_key(value) in CHECKBOX_TICKED
+
+
 def says_yes(value: str) -> bool:
     """A plain yes ("Oui", "x", "1", "checked"), as a flag column holds one."""
     return answer_key(value) in YES
