@@ -816,10 +816,10 @@ FIFTH_ROUND_READ = {
 SIXTH_ROUND = Path(__file__).parent / "data" / "sixth_round"
 """Registration exports of a sixth round (2026-12-04), of kinds the earlier rounds did not cover, kept where the
 importer read them wrong before: Typeform with a recalled answer in a question, Jotform's split name field,
-SurveyMonkey's Excel export with a question's choices in columns of their own,
-Airtable's checkbox, Notion's linked records, Framaforms' drafts, organisations with a town after their
-name, a sign-in sheet ticking "Présent" or "Excusé", a ticketing export of two events, an HR export naming
-each "Collaborateur" and a CRM's "Contact" (refused before: no name column)."""
+SurveyMonkey's Excel export with a question's choices in columns of their own, Airtable's checkbox, Notion's
+linked records, Framaforms' drafts, organisations with a town after their name, a sign-in sheet ticking "Présent"
+or "Excusé", a ticketing export of two events, an HR export naming each "Collaborateur" and a CRM's "Contact"
+(refused before: no name column)."""
 SIXTH_ROUND_READ = {
     "01-typeform.csv": (5, 5),
     "02-jotform.csv": (4, 3),
