@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
-from speeddating.solver.finite_fields import FiniteField, Ring, prime_power
+from speeddating.solver.finite_fields import AbelianGroup, FiniteField, Ring, prime_power
 from speeddating.solver.starters import DIFFERENCE_MATRICES, STARTERS
 
 Block = tuple[int, ...]
@@ -93,8 +93,9 @@ def difference_matrix(k: int, order: int) -> DifferenceMatrix | None:
 
     MacNeish's product: over GF(q) the rows x = 0..k-1 of x · m (m the column) differ by (x - x') · m,
     every element once, when q >= k; over the product of the fields of the prime power factors of the
-    order, entry by entry, the same holds factor by factor. Where a factor is below k (21 = 3 · 7 at
-    tables of 4), a matrix found by search over Z_order is stored in `starters.DIFFERENCE_MATRICES`.
+    order, entry by entry, the same holds factor by factor. Where a factor is below k (12 = 4 · 3 or 21 = 3 · 7
+    at tables of 4), a matrix found by search over an abelian group of that order is stored in
+    `starters.DIFFERENCE_MATRICES`.
     """
     factors = prime_power_factors(order)
     if factors and min(factors) >= k:
@@ -111,9 +112,12 @@ def difference_matrix(k: int, order: int) -> DifferenceMatrix | None:
             for row in range(k)
         )
         return DifferenceMatrix(add, rows)
-    if (k, order) in DIFFERENCE_MATRICES:
-        found = [tuple(int(x) for x in row.split()) for row in DIFFERENCE_MATRICES[k, order].split("; ")]
-        return DifferenceMatrix(Ring(order).add, ((0,) * order, tuple(range(order)), *found))
+    if order in DIFFERENCE_MATRICES:
+        moduli, stored_rows = DIFFERENCE_MATRICES[order]
+        found = [tuple(int(x) for x in row.split()) for row in stored_rows.split("; ")]
+        rows = ((0,) * order, tuple(range(order)), *found)
+        if len(rows) >= k:
+            return DifferenceMatrix(AbelianGroup(moduli).add, rows[:k])
     return None
 
 

@@ -6,7 +6,9 @@ Addition and multiplication tables are computed once, since the designs only nee
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import product
+from math import prod
 
 
 def prime_power(q: int) -> tuple[int, int] | None:
@@ -145,6 +147,35 @@ class Ring:
         for _ in range(frobenius):
             images = [_power(self.mul, y, characteristic) for y in images]
         return tuple(self.mul[multiplier][y] for y in images)
+
+
+@dataclass(frozen=True)
+class AbelianGroup:
+    """Z_m1 × Z_m2 × ..., its elements numbered 0..order-1 in mixed radix, the last factor varying fastest:
+    the group of a difference matrix where Z_n has none (Z_2 × Z_6 for 12)."""
+
+    moduli: tuple[int, ...]
+
+    @property
+    def order(self) -> int:
+        return prod(self.moduli)
+
+    @property
+    def radix(self) -> tuple[int, ...]:
+        """What one step of each coordinate adds to an element's number."""
+        return tuple(prod(self.moduli[j + 1 :]) for j in range(len(self.moduli)))
+
+    def coordinates(self, number: int) -> tuple[int, ...]:
+        return tuple(number // r % m for r, m in zip(self.radix, self.moduli, strict=True))
+
+    @cached_property
+    def add(self) -> tuple[tuple[int, ...], ...]:
+        elements = [self.coordinates(x) for x in range(self.order)]
+        radix = self.radix
+        return tuple(
+            tuple(sum((a + b) % m * r for a, b, m, r in zip(x, y, self.moduli, radix, strict=True)) for y in elements)
+            for x in elements
+        )
 
 
 def _power(mul: tuple[tuple[int, ...], ...], x: int, exponent: int) -> int:

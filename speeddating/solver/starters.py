@@ -251,11 +251,20 @@ STARTERS: dict[tuple[str, int], Starter] = {
     ),
 }
 
-DIFFERENCE_MATRICES: dict[tuple[int, int], str] = {
-    (4, 21): "0 18 8 7 14 16 3 2 17 10 13 19 4 6 12 9 15 1 20 5 11; "
-    "0 8 5 19 13 2 11 17 6 3 16 4 20 15 10 14 7 18 1 9 12",
+DIFFERENCE_MATRICES: dict[int, tuple[tuple[int, ...], str]] = {
+    12: (
+        (2, 6),
+        "0 2 10 8 1 11 3 5 6 4 9 7; 0 4 11 7 10 3 8 6 9 2 5 1; 0 5 8 2 9 7 4 10 3 11 1 6; 0 6 9 5 7 4 10 3 2 1 11 8",
+    ),
+    15: ((15,), "0 4 8 10 5 14 2 12 3 11 7 9 1 6 13; 0 8 13 5 7 6 3 11 1 14 4 2 10 12 9"),
+    21: (
+        (21,),
+        "0 18 8 7 14 16 3 2 17 10 13 19 4 6 12 9 15 1 20 5 11; 0 8 5 19 13 2 11 17 6 3 16 4 20 15 10 14 7 18 1 9 12",
+    ),
 }
-"""(rows k, order n) -> rows 2 .. k-1 of an (n, k, 1) difference matrix over Z_n (rows 0 and 1 are 0 ... 0 and
-0, 1, ..., n - 1), for the transversal designs MacNeish's product of fields does not give (a prime power factor
-of n below k): printed by `python -m benchmarks.difference_matrices --order N --rows K` (seed 0; 21 × 4 in
-about 20 s of one core)."""
+"""order n -> (the cyclic factors of its group, rows 2 .. k-1 of an (n, k, 1) difference matrix over it), rows 0
+and 1 being 0 ... 0 and 0, 1, ..., n - 1 (elements numbered as `finite_fields.AbelianGroup` numbers them; any
+rows of a difference matrix are one too, so the first k of the stored rows serve every smaller k): the
+transversal designs MacNeish's product of fields does not give (a prime power factor of n below k). Printed by
+`python -m benchmarks.difference_matrices --group 2x6 --rows 6` (seed 0, CP-SAT on one core: 12 × 6 in
+about 2 minutes, 21 × 4 in about 20 s)."""

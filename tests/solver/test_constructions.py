@@ -67,6 +67,11 @@ PERFECT = [
     pytest.param(organisations(5, 5, 5, 5), 5, 4, "transversal-design", id="TD(4,5) 4 organisations of 5"),
     pytest.param(organisations(*[4] * 8), 8, 4, "transversal-design", id="TD(4,8) 8 organisations of 4"),
     pytest.param(organisations(7, 7, 7, 7, 6), 7, 5, "transversal-design", id="TD(5,7) less a point"),
+    pytest.param(
+        organisations(12, 7, 5, 6, 6, 4, 4, 3, 1), 12, 4, "transversal-design", id="TD(4,12) over Z_2 x Z_6, packed"
+    ),
+    pytest.param(organisations(*[12] * 5, 11), 12, 6, "transversal-design", id="TD(6,12) less a point"),
+    pytest.param(organisations(15, 15, 10, 5, 9, 6), 15, 4, "transversal-design", id="TD(4,15) over Z_15, packed"),
     pytest.param(organisations(*[1] * 15), 7, 3, "kirkman", id="KTS(15) 7 rounds"),
     pytest.param(organisations(*[1] * 28), 9, 4, "resolvable-quadruples", id="RBIBD(28,4,1) 9 rounds"),
     pytest.param(organisations(*[1] * 32), 10, 4, "resolvable-gdd", id="4-RGDD(2^16) the golfers' 8-4-10"),
@@ -192,14 +197,15 @@ def test_design_is_resolvable_and_joins_each_pair_once(design: ResolvableDesign)
     assert_resolvable_gdd(design)
 
 
-@pytest.mark.parametrize(
-    ("k", "order"),
-    [(3, 4), (3, 15), (3, 40), (4, 9), (4, 20), (4, 21), (4, 35), (4, 36), (5, 8), (5, 49), (6, 7)],
-    ids=lambda value: str(value),
-)
+MATRIX_ORDERS = [(3, 4), (3, 15), (3, 40), (4, 9), (4, 12), (4, 15), (4, 20), (4, 21), (4, 35), (4, 36), (5, 8)]
+MATRIX_ORDERS += [(5, 12), (5, 49), (6, 7), (6, 12)]
+
+
+@pytest.mark.parametrize(("k", "order"), MATRIX_ORDERS, ids=lambda value: str(value))
 def test_difference_matrices_over_products_of_fields_and_stored(k: int, order: int) -> None:
-    """Any two rows differ, column by column, by every element of the group once (21 × 4 is stored: 3 < 4);
-    the transversal design it gives joins every cross-group pair once."""
+    """Any two rows differ, column by column, by every element of the group once (12 × 6, 15 × 4 and 21 × 4
+    are stored: a prime power factor is below k); the transversal design it gives joins every cross-group pair
+    once."""
     matrix = difference_matrix(k, order)
     assert matrix is not None and len(matrix.rows) == k
     add = matrix.add
@@ -214,14 +220,12 @@ def test_difference_matrices_over_products_of_fields_and_stored(k: int, order: i
 
 
 def test_transversal_designs_need_a_difference_matrix() -> None:
-    """MacNeish's product needs every prime power factor at least k; 21 has a stored matrix at k = 4, and
-    orders twice an odd number have none over an abelian group (Hall and Paige)."""
+    """MacNeish's product needs every prime power factor at least k; 12 (over Z_2 × Z_6), 15 and 21 have
+    stored matrices at k = 4, and orders twice an odd number have none over an abelian group (Hall and Paige)."""
     assert [g for g in range(5, 41) if transversal_design(4, g) is None] == [
         6,
         10,
-        12,
         14,
-        15,
         18,
         22,
         24,

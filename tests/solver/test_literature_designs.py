@@ -22,6 +22,7 @@ from speeddating.solver.designs import (
     resolvable_gdd,
     resolvable_quadruples,
 )
+from speeddating.solver.finite_fields import AbelianGroup
 from speeddating.solver.starters import STARTERS
 from tests.conftest import CheckPlan
 from tests.solver.test_constructions import assert_perfect, assert_resolvable_gdd, organisations
@@ -110,13 +111,18 @@ def test_a_transversal_design_filled_with_the_family_gives_the_family_on_k_times
     assert design is not None and design.name == name
 
 
-def test_the_search_finds_difference_matrices() -> None:
-    """Rows 2 and 3 over Z_13 (rows 0 and 1 being 0 ... 0 and 0 ... 12): every two rows differ by each element once."""
-    found = search_difference_matrix(13, 4, time_limit=20, seed=0)
+@pytest.mark.parametrize("moduli", [(13,), (2, 6)], ids=["Z_13", "Z_2 x Z_6"])
+def test_the_search_finds_difference_matrices(moduli: tuple[int, ...]) -> None:
+    """Rows 2 and 3 (rows 0 and 1 being 0 ... 0 and 0 ... n - 1): every two rows differ by each element once,
+    over Z_13 and over Z_2 × Z_6 (Z_12 has none: its Sylow 2-subgroup is cyclic)."""
+    group = AbelianGroup(moduli)
+    found = search_difference_matrix(group, 4, time_limit=20, seed=0)
     assert found is not None
-    rows = [[0] * 13, list(range(13)), *found]
+    order, add = group.order, group.add
+    rows = [[0] * order, list(range(order)), *found]
+    minus = [add[x].index(0) for x in range(order)]
     for upper, lower in combinations(rows, 2):
-        assert sorted((a - b) % 13 for a, b in zip(upper, lower, strict=True)) == list(range(13))
+        assert sorted(add[a][minus[b]] for a, b in zip(upper, lower, strict=True)) == list(range(order))
 
 
 @pytest.mark.parametrize(("family", "points"), sorted(STARTERS))
