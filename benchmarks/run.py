@@ -15,7 +15,7 @@ import platform
 import random
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -80,13 +80,24 @@ five rounds of one (two of these networks also send more people than there are t
 with no repeat (found once by the tabu search with longer stalls; `solve` at 10 s leaves one)."""
 
 
-def six_table_networks() -> list[Instance]:
+TWELVE_TABLE_NETWORKS = (
+    ((11, 9, 6, 5, 4, 4, 3, 3, 2, 1), 8),
+    ((11, 9, 6, 5, 4, 4, 3, 3, 2, 1), 12),
+    ((10, 8, 7, 6, 6, 5, 5, 4, 3, 2, 1), 15),
+)
+"""Networks of 48 and 57 people at 12 and 15 tables of 4 over many rounds (a long morning, or the joint plan of
+a series): their organisations pack into the four groups of a transversal design TD(4, 12) or TD(4, 15), which
+needs a difference matrix over Z_2 × Z_6 or Z_15 (`benchmarks.difference_matrices`)."""
+
+
+def networks(shapes: Sequence[tuple[tuple[int, ...], int]]) -> list[Instance]:
+    """Each (organisation sizes, rounds) at tables of 4, named by its sizes."""
     return [
         Instance(
             f"net{sum(sizes)} {'-'.join(map(str, sizes))} x{rounds}",
             Problem(tuple(org for org, size in enumerate(sizes) for _ in range(size)), rounds),
         )
-        for sizes, rounds in SIX_TABLE_NETWORKS
+        for sizes, rounds in shapes
     ]
 
 
@@ -106,7 +117,8 @@ def instances() -> list[Instance]:
         Instance("org48 x5", Problem(tuple(p % 8 for p in range(48)), 5)),
         Instance("big500 x8", Problem(tuple(p % 80 for p in range(500)), 8), time_limit=60),
         *tight_sessions(),
-        *six_table_networks(),
+        *networks(SIX_TABLE_NETWORKS),
+        *networks(TWELVE_TABLE_NETWORKS),
     ]
 
 
