@@ -10,8 +10,10 @@ from starlette.testclient import TestClient
 from speeddating.errors import UserError
 from speeddating.status import Phase, Progress, ProgressEvent, Stop
 from speeddating.web.app import Settings, create_app
-from speeddating.web.jobs import Jobs, JobState
+from speeddating.web.jobs import Jobs, JobState, PlanJob
+from speeddating.web.screens.progress import progress_report
 from speeddating.web.security import Guard
+from speeddating.web.site import Pages, Site
 from speeddating.web.workspace import Workspace
 
 
@@ -70,3 +72,25 @@ def test_a_server_that_stops_stops_its_runs_and_keeps_their_best_plan(
         assert ">Arrêter</button>" in client.get(f"/sessions/{draft.id}/plan").text  # still running
     document = json.loads((draft.plan_folder / "plan.json").read_text(encoding="utf-8"))
     assert document["quality"]["interrupted"] is True
+
+
+def test_a_progress_report_read_as_the_first_plan_arrives_shows_no_figures_rather_than_failing(
+    tmp_path: Path,
+) -> None:
+    """The report is made while the search adds its events: a plan's first figures may arrive after the best
+    plan was read and before the figures are shown. Those are shown at the next report, never half (the
+    fragment read the events twice and failed on a best plan that was not there yet)."""
+
+    class Arriving(PlanJob):
+        """A run whose first figures arrive once the best plan so far has been read."""
+
+        @property
+        def improvements(self) -> list[ProgressEvent]:
+            seen = super().improvements
+            self.events.append(ProgressEvent(Phase.IMPROVED, 0.1, new_pairs=3, new_pairs_bound=6))
+            return seen
+
+    site = Site(Pages(), Workspace(tmp_path / "data"), Jobs())
+    arriving = Arriving(time_limit=3.0)
+    assert "3" not in progress_report(site, arriving).split("</progress>")[1]
+    assert "3 nouvelles rencontres sur 6 possibles" in progress_report(site, arriving)

@@ -37,12 +37,17 @@ def chart_points(job: PlanJob) -> str:
 
 
 def progress_report(site: Site, job: PlanJob) -> str:
-    """The progress fragment of a run, in the page's language."""
+    """The progress fragment of a run, in the page's language. The figures are read here, once each, while the
+    search goes on adding events: a single plan's best and a series' per-session figures never disagree on
+    whether there is anything to show (the template read them apart, and a first event arriving between the
+    two reads made it show a best plan that was not there)."""
+    improvements = job.improvements
     return site.pages.fragment(
         "progress.html",
         job=job,
         step=series_step(job.session, job.sessions) if job.sessions > 1 else "",
-        best=job.improvements[-1] if job.improvements else None,
+        best=improvements[-1] if improvements else None,
+        session_bests=job.session_bests if job.sessions > 1 else [],
         points=chart_points(job),
         width=CHART_WIDTH,
         height=CHART_HEIGHT,
