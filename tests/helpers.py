@@ -3,6 +3,7 @@ solved plans, and hand-seated plans for the history."""
 
 import contextvars
 import csv
+import dataclasses
 import datetime as dt
 import io
 import struct
@@ -26,7 +27,7 @@ from speeddating.cli import cli
 from speeddating.constraints import OrganiserConstraints
 from speeddating.event import Event
 from speeddating.history.store import add_plan, open_history
-from speeddating.plan import Plan, PlannedRound, SeatedTable
+from speeddating.plan import Plan, PlannedRound, SeatedTable, SeriesPlace
 from speeddating.planning import build_plan, problem_for
 from speeddating.replan import Move
 from speeddating.roster import Attendee
@@ -167,6 +168,16 @@ EIGHT: list[Person] = [
 ROUND_A = [[0, 2, 4, 6], [1, 3, 5, 7]]
 ROUND_B = [[0, 3, 5, 6], [1, 2, 4, 7]]
 ROUND_C = [[0, 3, 4, 7], [1, 2, 5, 6]]
+
+
+def series_plans(key: str = "breakfast") -> list[Plan]:
+    """Two sessions of EIGHT's series planned at once, one round each, undated as a series' sessions are."""
+    return [
+        dataclasses.replace(
+            seated_plan(EIGHT, [seating], title=f"Série, séance {number}", date=""), series=SeriesPlace(key, number, 2)
+        )
+        for number, seating in ((1, ROUND_A), (2, ROUND_B))
+    ]
 
 
 def reprint_list(report: Sequence[str], heading: str | tuple[str, ...]) -> list[str]:

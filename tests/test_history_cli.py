@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from speeddating.history.store import add_planned, open_history
 from speeddating.plan import plan_to_json, write_plan
 from tests.conftest import REPO, CheckPlan
 from tests.helpers import (
@@ -27,6 +28,7 @@ from tests.helpers import (
     CliResult,
     run_cli,
     seated_plan,
+    series_plans,
     write_attendees,
     write_roster,
 )
@@ -472,3 +474,27 @@ def test_report_and_show_merge_a_renamed_organisation_with_an_aliases_file(tmp_p
     assert "(Cap emploi)" in out
     code, out, _ = run_cli("history", "show", "1", "--history", str(db), "--aliases", str(aliases))
     assert "(Handi Pro 41)" in out and "(Cap emploi)" not in out
+
+
+def test_a_session_planned_but_not_held_is_named_without_a_day(tmp_path: Path) -> None:
+    """A series' later sessions have no day until they are held: the lines naming them say so, not "on ,"."""
+    store = tmp_path / "history.db"
+    first, second = series_plans()
+    with open_history(store, write=True) as connection:
+        add_planned(connection, [first, second])
+    held = tmp_path / "held.json"
+    on_the_day = seated_plan(EIGHT, [ROUND_C], title=first.event.title, date="2026-01-13")
+    write_plan(replace(on_the_day, series=first.series), held)
+
+    code, out, err = run_cli("history", "add", str(held), "--history", str(store), "--lang", "en")
+    assert code == 0, err
+    assert out.splitlines()[1] == "It replaces session 1: 'Série, séance 1', not dated yet, 8 people, 1 round."
+    code, out, err = run_cli("history", "show", "2", "--history", str(store))
+    assert code == 0, err
+    assert out.splitlines()[0] == "Séance n° 2 : « Série, séance 2 », pas encore datée, 8 personnes, 1 tour"
+    code, out, err = run_cli("history", "remove", "2", "--history", str(store))
+    assert code == 0, err
+    assert out.strip() == "Séance n° 2 (« Série, séance 2 », pas encore datée) retirée de l'historique."
+    code, out, err = run_cli("history", "remove", "3", "--history", str(store), "--lang", "en")
+    assert code == 0, err
+    assert out.strip() == "Session 3 ('Série, séance 1' on 2026-01-13) removed from the history."

@@ -32,10 +32,10 @@ from speeddating.history.store import (
     schema_version,
     session_plan,
 )
-from speeddating.plan import Plan, SeriesPlace, plan_to_json
+from speeddating.plan import Plan, plan_to_json
 from speeddating.planning import problem_for
 from speeddating.solver import solve
-from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, attendees_of, record, seated_plan
+from tests.helpers import EIGHT, ROUND_A, ROUND_B, ROUND_C, attendees_of, record, seated_plan, series_plans
 
 EIGHT_ATTENDEES = attendees_of(EIGHT)
 
@@ -330,16 +330,6 @@ def test_reading_after_a_crash_mid_write_sees_the_store_as_it_was(tmp_path: Path
     with open_history(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert connection.execute("SELECT COUNT(*) FROM people").fetchone()[0] == 8
-
-
-def series_plans(key: str = "breakfast") -> list[Plan]:
-    """Two sessions of a series planned at once, one round each."""
-    return [
-        replace(
-            seated_plan(EIGHT, [seating], title=f"Série, séance {number}", date=""), series=SeriesPlace(key, number, 2)
-        )
-        for number, seating in ((1, ROUND_A), (2, ROUND_B))
-    ]
 
 
 def test_planned_sessions_count_for_nobody_and_give_way_to_the_held_one(tmp_path: Path) -> None:

@@ -27,12 +27,18 @@ def _describe(message: str, info: "SessionInfo", path: Path | None = None) -> st
     return t(
         message,
         session=info.id,
-        title=info.title,
-        date=info.date,
+        named=_named(info),
         people=t_plural("{count} person", "{count} people", info.people),
         rounds=t_plural("{count} round", "{count} rounds", info.rounds),
         path=path,
     )
+
+
+def _named(info: "SessionInfo") -> str:
+    """The session's title and day; a session of a series planned but not held has no day yet, and says so."""
+    if info.date:
+        return t("'{title}' on {date}", title=info.title, date=info.date)
+    return t("'{title}', not dated yet", title=info.title)
 
 
 @cli.group(help=N_("Remember past sessions, so that later ones bring new people together."))
@@ -63,7 +69,7 @@ def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_
     )
     click.echo(
         _describe(
-            N_("Session {session} recorded in {path}: '{title}' on {date}, {people}, {rounds}."),
+            N_("Session {session} recorded in {path}: {named}, {people}, {rounds}."),
             recorded.session,
             path=recorded.history,
         )
@@ -71,7 +77,7 @@ def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_
     for replaced in recorded.replaced:
         click.echo(
             _describe(
-                N_("It replaces session {session}: '{title}' on {date}, {people}, {rounds}."),
+                N_("It replaces session {session}: {named}, {people}, {rounds}."),
                 replaced,
             )
         )
@@ -127,7 +133,7 @@ def show(session: int, history_db: Path | None, aliases_file: Path | None) -> No
         info, plan = session_plan(connection, session)
     counted = organisation_names([a.organisation for a in plan.attendees], aliases=aliases)
     people = {a.id: replace(a, organisation=counted[a.organisation]) for a in plan.attendees}
-    lines = [_describe(N_("Session {session}: '{title}' on {date}, {people}, {rounds}"), info)]
+    lines = [_describe(N_("Session {session}: {named}, {people}, {rounds}"), info)]
     for rnd in plan.rounds:
         lines.append(t("Round {number}{theme}", number=rnd.number, theme=f" — {rnd.theme.title}" if rnd.theme else ""))
         for table in rnd.tables:
@@ -147,7 +153,7 @@ def remove(session: int, history_db: Path | None) -> None:
 
     with writable_history(database_path(history_db)) as connection:
         info = remove_session(connection, session)
-    click.echo(_describe(N_("Session {session} ('{title}' on {date}) removed from the history."), info))
+    click.echo(_describe(N_("Session {session} ({named}) removed from the history."), info))
     click.echo(history_line(history_db), err=True)
 
 
