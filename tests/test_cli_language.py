@@ -67,8 +67,21 @@ def test_help_follows_the_language_in_both_directions_within_one_process() -> No
         assert out.startswith("Usage: ") and "Number of rounds (default: as many as fit)." in out
         assert "Show this message and exit." in out and "Affiche" not in out
     code, out, _ = run_cli("--help")
-    assert "Commandes:" in out and "Affiche la version." in out and "Enregistre" not in out
-    assert "Garde la mémoire des séances passées" in out
+    assert "Commandes :" in out and "Options :" in out and "Affiche la version." in out and "Enregistre" not in out
+    assert "Garde les séances passées, pour d'autres rencontres ensuite." in out
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("group", [[], ["history"]])
+def test_a_group_lists_each_command_on_one_whole_line(language: str, group: list[str]) -> None:
+    """The list of commands is the organiser's first sight of the tool: no summary cut off with "..."."""
+    code, out, _ = run_cli(*group, "--help", "--lang", language)
+    assert code == 0
+    listed = out.split({"fr": "Commandes :", "en": "Commands:"}[language])[1].strip("\n").splitlines()
+    command = cli if not group else cli.commands["history"]
+    assert isinstance(command, click.Group)
+    assert [line.split()[0] for line in listed] == sorted(command.commands)  # no line wrapped over two
+    assert not [line for line in listed if line.endswith("...")]
 
 
 def test_click_is_left_as_it_was_after_a_run(attendees: Path) -> None:

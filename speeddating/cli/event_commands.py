@@ -40,7 +40,10 @@ def sample_attendees_csv() -> str:
     return "\r\n".join(rows) + "\r\n"
 
 
-@cli.command(help=N_("Write a commented event.toml and a sample attendees.csv into FOLDER (default: here)."))
+@cli.command(
+    help=N_("Write a commented event.toml and a sample attendees.csv into FOLDER (default: here)."),
+    short_help=N_("Write a sample event.toml and attendees.csv to start from."),
+)
 @click.argument("folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path))
 @option("--force", is_flag=True, help=N_("Replace event.toml and attendees.csv if they exist."))
 @language_option

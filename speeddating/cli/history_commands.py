@@ -41,7 +41,10 @@ def _named(info: "SessionInfo") -> str:
     return t("'{title}', not dated yet", title=info.title)
 
 
-@cli.group(help=N_("Remember past sessions, so that later ones bring new people together."))
+@cli.group(
+    help=N_("Remember past sessions, so that later ones bring new people together."),
+    short_help=N_("Record past sessions, so that later ones bring new people together."),
+)
 @language_option
 def history() -> None:
     """The `history` group: its commands read and write the history database."""
@@ -90,6 +93,7 @@ def add(plan_file: Path, title: str | None, replace: bool, force: bool, history_
         "The recorded sessions, oldest first, with their head counts; sessions of a series not held yet "
         "are marked planned."
     ),
+    short_help=N_("The sessions recorded, oldest first, held or planned."),
 )
 @history_option
 @language_option
@@ -118,7 +122,11 @@ def list_command(history_db: Path | None) -> None:
     click.echo("\n".join(text_table([header, *rows], {0, 2, 3})))
 
 
-@history.command("show", help=N_("Who sat with whom in SESSION (its number in `history list`)."))
+@history.command(
+    "show",
+    help=N_("Who sat with whom in SESSION (its number in `history list`)."),
+    short_help=N_("Who sat with whom in one recorded session."),
+)
 @click.argument("session", type=int)
 @history_option
 @aliases_option
@@ -157,7 +165,11 @@ def remove(session: int, history_db: Path | None) -> None:
     click.echo(history_line(history_db), err=True)
 
 
-@history.command("export", help=N_("Write every session to EXPORT_FILE (JSON), to move or merge the history."))
+@history.command(
+    "export",
+    help=N_("Write every session to EXPORT_FILE (JSON), to move or merge the history."),
+    short_help=N_("Write every session to a JSON file, to move the history."),
+)
 @click.argument("export_file", type=click.Path(dir_okay=False, path_type=Path))
 @history_option
 @language_option
@@ -180,7 +192,11 @@ def export(export_file: Path, history_db: Path | None) -> None:
     click.echo(history_line(history_db), err=True)
 
 
-@history.command("import", help=N_("Add the sessions of EXPORT_FILE that this history does not have yet."))
+@history.command(
+    "import",
+    help=N_("Add the sessions of EXPORT_FILE that this history does not have yet."),
+    short_help=N_("Add the sessions of an exported file that are not here yet."),
+)
 @click.argument("export_file", type=click.Path(dir_okay=False, path_type=Path))
 @history_option
 @language_option
@@ -200,7 +216,11 @@ def import_command(export_file: Path, history_db: Path | None) -> None:
     click.echo(history_line(history_db), err=True)
 
 
-@cli.command("report", help=N_("How the network is knitting together across every recorded session."))
+@cli.command(
+    "report",
+    help=N_("How the network is knitting together across every recorded session."),
+    short_help=N_("Who has met whom across the recorded sessions (text, CSV, PDF)."),
+)
 @option(
     "--out",
     "out_dir",

@@ -18,7 +18,7 @@ from typing import Any, TypeVar, overload
 
 import click
 
-from speeddating.i18n import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR, current_language, translations
+from speeddating.i18n import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR, current_language, t, translations
 
 LANGUAGE_VARIABLE = "SPEEDDATING_LANG"
 HELP_OPTION_TEXT = "Show this message and exit."
@@ -111,8 +111,23 @@ class LocalisedOption(click.Option):
     help = TranslatedHelp()
 
 
+class LocalisedFormatter(click.HelpFormatter):
+    """click's help layout, with its headings ("Options:") punctuated as the language writes them ("Options :")."""
+
+    def write_heading(self, heading: str) -> None:
+        punctuated = t("{heading}:", heading=heading)
+        self.write(f"{'':>{self.current_indent}}{punctuated}\n")
+
+
+class LocalisedContext(click.Context):
+    formatter_class = LocalisedFormatter
+
+
 class LocalisedCommand(click.Command):
     help = TranslatedHelp()
+    short_help = TranslatedHelp()
+    """The line a group's list of commands shows: written to fit it whole, where click would cut the help."""
+    context_class = LocalisedContext
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         """click's -h/--help, worded in the current language each time (click keeps one per command)."""

@@ -65,7 +65,10 @@ def print_summary(
         click.echo("\n".join([*notes, *summary_lines(plan, quality), *constraints]))
 
 
-@cli.command(help=N_("Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX, XLS or ODS)."))
+@cli.command(
+    help=N_("Plan a session for the people in ATTENDEE_FILE (CSV, TSV, XLSX, XLS or ODS)."),
+    short_help=N_("Plan a session from an attendee list (CSV, TSV, XLSX, XLS, ODS)."),
+)
 @click.argument("attendee_file", type=click.Path(path_type=Path))
 @option(
     "--event",
@@ -136,8 +139,8 @@ def print_summary(
 @option(
     "--columns",
     help=N_(
-        "Which column is what, by header or letter: name=…,first=…,last=…,organisation=…,email=…,"
-        "stays-seated=…,attending=… (only where the headers are not recognised)."
+        "Which column is what, by header or letter: name=…, first=…, last=…, organisation=…, email=…, "
+        "stays-seated=…, attending=…, separated by commas (only where the headers are not recognised)."
     ),
 )
 @option("--allow-overrun", is_flag=True, help=N_("Accept more rounds than the time window holds."))
@@ -287,7 +290,8 @@ def print_written(folder: Path, written: Sequence[Path], quiet: bool) -> None:
     help=N_(
         "Recompute the quality figures of PLAN_FILE (exit 1 when it is malformed: a table of fewer than 2 or "
         "more than 7 people, someone seated twice, an unknown id...)."
-    )
+    ),
+    short_help=N_("Recompute the figures of a plan file, even one edited by hand."),
 )
 @click.argument("plan_file", type=click.Path(path_type=Path))
 @option(

@@ -13,7 +13,11 @@ from speeddating.exporters import PAPER_NAMES
 from speeddating.i18n import N_, t
 
 
-@cli.command("print", help=N_("Table cards, itineraries, agenda and master plan (PDF) for PLAN_FILE."))
+@cli.command(
+    "print",
+    help=N_("Table cards, itineraries, agenda and master plan (PDF) for PLAN_FILE."),
+    short_help=N_("Print a plan's table cards, itineraries, agenda and master plan."),
+)
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
 @option(
     "--out",

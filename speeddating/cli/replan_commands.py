@@ -75,7 +75,9 @@ def output_folder(plan_file: Path, version: int, out_dir: Path | None, force: bo
 
 
 @cli.command(
-    "replan", help=N_("Re-plan PLAN_FILE from a round on, for absentees and late arrivals; prints who moves where.")
+    "replan",
+    help=N_("Re-plan PLAN_FILE from a round on, for absentees and late arrivals; prints who moves where."),
+    short_help=N_("Re-plan from a round on, for absentees and late arrivals."),
 )
 @click.argument("plan_file", type=click.Path(dir_okay=False, path_type=Path))
 @option(

@@ -20,7 +20,8 @@ def default_data_folder() -> Path:
     help=N_(
         "Open the organiser's page in the browser: import the list, plan, print and run the day from there, "
         "on this computer only."
-    )
+    ),
+    short_help=N_("Open the organiser's page in the browser, on this computer only."),
 )
 @option(
     "--port",
