@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from speeddating.errors import missing_dependency
+from speeddating.i18n import requested_language, t, use_language
 
 RELAUNCHED = "SPEEDDATING_FROM_CHECKOUT_VENV"
 """Set in the command run inside `.venv`: a library still missing there is said, never installed again."""
@@ -47,7 +48,7 @@ def install(checkout: Path) -> int:
     """Make `.venv` if need be and install the package with its libraries into it; pip's exit code."""
     python = venv_python(checkout)
     print(
-        "speeddating: first run from this folder: installing its libraries into .venv (a minute or two)…",
+        t("speeddating: first run from this folder: installing its libraries into .venv (a minute or two)…"),
         file=sys.stderr,
     )
     if not python.is_file():
@@ -64,6 +65,12 @@ def run_with_libraries(missing: str | None, script: Path, arguments: Sequence[st
     """Run the command `arguments` of `script` (cli.py) in the checkout's `.venv`, installed first when it lacks
     the libraries: this process becomes that one (its exit code, its Ctrl-C), or on Windows waits for it and
     returns its exit code; 1 and one line naming `missing` when that cannot be."""
+    with use_language(requested_language(arguments)):
+        return _run_in_venv(missing, script, arguments)
+
+
+def _run_in_venv(missing: str | None, script: Path, arguments: Sequence[str]) -> int:
+    """`run_with_libraries` once the language is chosen."""
     checkout = script.resolve().parent
     python = venv_python(checkout)
     if os.environ.get(RELAUNCHED) or Path(sys.prefix).resolve() == (checkout / ".venv").resolve():

@@ -9,7 +9,8 @@ Babel's formatting modules are imported on first use, so that `speeddating --hel
 
 import gettext
 import math
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
@@ -19,6 +20,7 @@ from pathlib import Path
 LANGUAGES = ("fr", "en")
 DEFAULT_LANGUAGE = "fr"
 DOMAIN = "speeddating"
+LANGUAGE_VARIABLE = "SPEEDDATING_LANG"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 FORMAT_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 """The locale whose conventions numbers and dates follow: the British ones for English, like our spelling."""
@@ -33,6 +35,32 @@ def _check(language: str) -> str:
 
 def current_language() -> str:
     return _language.get()
+
+
+def requested_language(arguments: Sequence[str]) -> str:
+    """The language asked for on the command line (`--lang en` or `--lang=en`, anywhere before `--`),
+    else in $SPEEDDATING_LANG, else French: known before click parses (and before the libraries are
+    installed, for `cli.py`), so that the very first messages follow it."""
+    chosen = language_on_command_line(arguments)
+    if chosen:
+        return chosen
+    variable = os.environ.get(LANGUAGE_VARIABLE, "")
+    return variable if variable in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def language_on_command_line(arguments: Sequence[str]) -> str:
+    """The last valid `--lang` value before `--` ('' when none): the command line wins over the environment."""
+    language = ""
+    for index, word in enumerate(arguments):
+        if word == "--":
+            break
+        if word == "--lang" and index + 1 < len(arguments):
+            value = arguments[index + 1]
+        else:
+            value = word.removeprefix("--lang=") if word.startswith("--lang=") else ""
+        if value in LANGUAGES:
+            language = value
+    return language
 
 
 def set_language(language: str) -> None:

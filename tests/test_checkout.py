@@ -66,7 +66,7 @@ def test_a_command_missing_a_library_runs_in_the_checkouts_venv(tmp_path: Path, 
     completed = plan_from_checkout(checkout_with_venv(tmp_path), tmp_path, bare_machine)
     assert completed.returncode == 0, completed.stderr
     assert (tmp_path / "plan" / "plan.json").is_file()
-    assert "installing" not in completed.stderr  # the .venv was ready: nothing to install
+    assert "installation" not in completed.stderr  # the .venv was ready: nothing to install
 
 
 @pytest.mark.skipif(os.name == "nt", reason="the .venv stand-in is a shell script")
@@ -79,7 +79,8 @@ def test_a_venv_installed_for_another_pyproject_gets_the_libraries_again(
     requirements_stamp(checkout).write_text("an older pyproject.toml", encoding="utf-8")
     completed = plan_from_checkout(checkout, tmp_path, bare_machine)
     assert completed.returncode == 0, completed.stderr
-    assert "installing" in completed.stderr and "pip called" in completed.stderr
+    assert "premier lancement depuis ce dossier : installation de ses bibliothèques" in completed.stderr
+    assert "pip called" in completed.stderr
     assert (tmp_path / "plan" / "plan.json").is_file()
     assert requirements_stamp(checkout).read_text(encoding="utf-8") == requirements_digest(checkout)
 
@@ -94,3 +95,19 @@ def test_a_library_missing_in_the_venv_too_is_one_line(tmp_path: Path, bare_mach
     )
     assert completed.returncode == 1
     assert completed.stderr.strip() == missing_dependency("ortools")
+    assert completed.stderr.startswith("speeddating a besoin de 'ortools' : installez-le d'abord")
+
+
+def test_the_first_lines_follow_the_language_asked_for(tmp_path: Path, bare_machine: dict[str, str]) -> None:
+    """The line before the libraries are there is the organiser's first sight of the tool: --lang counts."""
+    completed = subprocess.run(
+        [sys.executable, str(REPO / "cli.py"), "plan", str(attendee_list(tmp_path)), "--lang", "en"],
+        env={**bare_machine, RELAUNCHED: "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert completed.returncode == 1
+    assert (
+        completed.stderr.strip() == "speeddating needs 'ortools': install it first with `pip install .` in its folder."
+    )

@@ -7,8 +7,7 @@ import click
 import pytest
 
 from speeddating.cli import cli
-from speeddating.cli.localised import requested_language
-from speeddating.i18n import t, use_language
+from speeddating.i18n import requested_language, t, use_language
 from tests.helpers import run_cli, write_attendees
 
 

@@ -16,6 +16,7 @@ from speeddating.cli import replan_commands as replan_commands
 from speeddating.cli import web_commands as web_commands
 from speeddating.cli.base import cli
 from speeddating.errors import missing_dependency
+from speeddating.i18n import requested_language, use_language
 
 __all__ = ["cli", "main", "plan_commands"]
 
@@ -27,4 +28,7 @@ def main(when_missing: Callable[[str | None], int] | None = None) -> None:
     try:
         sys.exit(cli.main(prog_name="speeddating"))
     except ModuleNotFoundError as missing:
-        sys.exit(missing_dependency(missing.name) if when_missing is None else when_missing(missing.name))
+        if when_missing is not None:
+            sys.exit(when_missing(missing.name))
+        with use_language(requested_language(sys.argv[1:])):
+            sys.exit(missing_dependency(missing.name))

@@ -9,17 +9,15 @@ import click
 
 from speeddating import __version__
 from speeddating.cli.localised import (
-    LANGUAGE_VARIABLE,
     LocalisedGroup,
     LocalisedOption,
     click_in_current_language,
     follow_language_in_click,
     option,
-    requested_language,
     unknown_language_variable,
 )
 from speeddating.errors import PlanFormatError, UserError
-from speeddating.i18n import LANGUAGES, N_, set_language, t, use_language
+from speeddating.i18n import LANGUAGE_VARIABLE, LANGUAGES, N_, requested_language, set_language, t, use_language
 from speeddating.text import printable
 
 

@@ -18,9 +18,17 @@ from typing import Any, TypeVar, overload
 
 import click
 
-from speeddating.i18n import DEFAULT_LANGUAGE, DOMAIN, LANGUAGES, LOCALE_DIR, current_language, t, translations
+from speeddating.i18n import (
+    DOMAIN,
+    LANGUAGE_VARIABLE,
+    LANGUAGES,
+    LOCALE_DIR,
+    current_language,
+    language_on_command_line,
+    t,
+    translations,
+)
 
-LANGUAGE_VARIABLE = "SPEEDDATING_LANG"
 HELP_OPTION_TEXT = "Show this message and exit."
 """click's own wording for -h/--help, the id of its translation."""
 
@@ -30,31 +38,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 def command_line_text(english: str) -> str:
     """A command-line text written in English (click's messages, our help), in the current language."""
     return translations(current_language()).gettext(english)
-
-
-def requested_language(arguments: Sequence[str]) -> str:
-    """The language asked for on the command line (`--lang en` or `--lang=en`, anywhere before `--`),
-    else in $SPEEDDATING_LANG, else French: known before click parses, so that its errors follow it."""
-    chosen = language_on_command_line(arguments)
-    if chosen:
-        return chosen
-    variable = os.environ.get(LANGUAGE_VARIABLE, "")
-    return variable if variable in LANGUAGES else DEFAULT_LANGUAGE
-
-
-def language_on_command_line(arguments: Sequence[str]) -> str:
-    """The last valid `--lang` value before `--` ('' when none): the command line wins over the environment."""
-    language = ""
-    for index, word in enumerate(arguments):
-        if word == "--":
-            break
-        if word == "--lang" and index + 1 < len(arguments):
-            value = arguments[index + 1]
-        else:
-            value = word.removeprefix("--lang=") if word.startswith("--lang=") else ""
-        if value in LANGUAGES:
-            language = value
-    return language
 
 
 def unknown_language_variable(arguments: Sequence[str]) -> str:
