@@ -531,6 +531,17 @@ def test_no_name_column_names_the_headers_and_the_columns_line_to_try(tmp_path: 
     assert summary(roster) == [("p01", "Anne Martin", "CIO", "a@example.org"), ("p02", "Léa Roux", "PLIE", "")]
 
 
+def test_a_column_letter_is_that_column_even_when_one_header_holds_the_letter(tmp_path: Path) -> None:
+    """ "A" is column A, not the only header with an a in it ("Mail"); a header's part still names it."""
+    rows = [["Qui", "Où", "Mail"], ["Anne Martin", "CIO", "a@example.org"], ["Léa Roux", "PLIE", ""]]
+    path = write_csv(tmp_path / "liste.csv", rows)
+    problem = only_problem(path)
+    assert problem.endswith('--columns "name=A,email=C"'), problem
+    expected = [("p01", "Anne Martin", "CIO", "a@example.org"), ("p02", "Léa Roux", "PLIE", "")]
+    assert summary(read_roster(path, columns=parse_columns("name=A,organisation=B,email=C"))) == expected
+    assert summary(read_roster(path, columns=parse_columns("name=qu,organisation=B,email=mai"))) == expected
+
+
 @pytest.mark.parametrize("content", ["", "\r\n\r\n", ";;;;\n;;;;\n", "\ufeff"])
 def test_empty_files(tmp_path: Path, content: str) -> None:
     path = tmp_path / "liste.csv"

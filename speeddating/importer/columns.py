@@ -834,16 +834,20 @@ def _combined(block: Sequence[Row]) -> tuple[str, ...]:
 
 
 def _resolve(given: str, headers: Sequence[str]) -> int | None:
-    """The column a --columns value designates: a header (exactly, else folded, else the one header containing
-    it), or a column letter."""
+    """The column a --columns value designates: a header (exactly, else folded), a letter of one of the
+    columns, else the one header containing it; so "A" is column A even beside a header "Mail"."""
     for matches in (
         [column for column, header in enumerate(headers) if header == given],
         [column for column, header in enumerate(headers) if fold(header) == fold(given)],
-        [column for column, header in enumerate(headers) if fold(given) and fold(given) in fold(header)],
     ):
         if len(matches) == 1:
             return matches[0]
     letter = column_index(given)
+    if letter is not None and letter < len(headers):
+        return letter
+    containing = [column for column, header in enumerate(headers) if fold(given) and fold(given) in fold(header)]
+    if len(containing) == 1:
+        return containing[0]
     return letter if letter is not None and fold(given) not in {fold(header) for header in headers} else None
 
 
