@@ -583,12 +583,41 @@ def test_every_row_problem_is_reported_at_once(tmp_path: Path) -> None:
         "Ajoutez-la ou supprimez la ligne.",
         f"{path}, ligne 3, colonnes A « Prénom » et B « Nom » : nom manquant pour une personne de « Mission Locale ». "
         "Ajoutez-le ou supprimez la ligne.",
-        f"{path}, ligne 4, colonne D « Courriel » : « karim.example.org » n'est pas une adresse e-mail "
-        "(forme attendue : prenom.nom@exemple.fr). Corrigez-la ou videz la case.",
         f"{path}, ligne 5 : ni nom ni organisation, mais la ligne contient « - », « x@example.org ». "
         "Complétez-la ou supprimez-la.",
-        f"{path}, ligne 6, colonne D « Courriel » : « lea@example » n'est pas une adresse e-mail "
+    ]
+
+
+def test_an_address_that_is_not_one_keeps_the_person_without_it_and_says_where(tmp_path: Path) -> None:
+    """A typo in the optional email cell of a row otherwise fine is a warning, not a list refused; a row with
+    another problem still names its address among the problems, so that one correction round fixes all."""
+    rows = [
+        ["Prénom", "Nom", "Structure", "Courriel"],
+        ["Karim", "Benali", "CIO", "karim.example.org"],
+        ["Léa", "Dubois", "PLIE", "lea@example"],
+        ["Zoé", "Petit", "CIO", "zoe.petit@example.org"],
+    ]
+    path = write_csv(tmp_path / "liste.csv", rows)
+    roster = read_roster(path)
+    assert summary(roster) == [
+        ("p01", "Karim Benali", "CIO", ""),
+        ("p02", "Léa Dubois", "PLIE", ""),
+        ("p03", "Zoé Petit", "CIO", "zoe.petit@example.org"),
+    ]
+    assert [line for line in roster.warnings if "adresse e-mail" in line] == [
+        f"{path}, ligne 2, colonne D « Courriel » : « karim.example.org » n'est pas une adresse e-mail (forme "
+        "attendue : prenom.nom@exemple.fr) : « Karim Benali » reste dans la liste, sans adresse. Corrigez-la ou "
+        "videz la case.",
+        f"{path}, ligne 3, colonne D « Courriel » : « lea@example » n'est pas une adresse e-mail (forme "
+        "attendue : prenom.nom@exemple.fr) : « Léa Dubois » reste dans la liste, sans adresse. Corrigez-la ou "
+        "videz la case.",
+    ]
+    rows.append(["Paul", "Roux", "", "paul@"])
+    assert problems_of(write_csv(tmp_path / "liste.csv", rows)) == [
+        f"{path}, ligne 5, colonne D « Courriel » : « paul@ » n'est pas une adresse e-mail "
         "(forme attendue : prenom.nom@exemple.fr). Corrigez-la ou videz la case.",
+        f"{path}, ligne 5, colonne C « Structure » : organisation manquante pour « Paul Roux ». "
+        "Ajoutez-la ou supprimez la ligne.",
     ]
 
 
@@ -979,3 +1008,16 @@ def test_a_long_list_of_people_in_a_warning_says_how_many_more(tmp_path: Path) -
     assert unanswered.startswith(f"{path} : 15 personnes gardées sans réponse en colonne C « Présent » : Personne 05,")
     assert "Personne 16 et 3 autres. Écrivez non" in unanswered
     assert "Personne 17" not in unanswered
+
+
+def test_a_column_of_addresses_mostly_none_refuses_the_list_with_each(tmp_path: Path) -> None:
+    """Most addresses of the column are none: it is no email column (a column chosen wrongly), so the list is
+    refused with each row rather than read with every address dropped."""
+    rows = [["Nom", "Structure", "Courriel"], *([f"Personne {n}", "CIO", f"Bureau {n}"] for n in range(1, 5))]
+    rows.append(["Zoé Petit", "PLIE", "zoe.petit@example.org"])
+    path = write_csv(tmp_path / "liste.csv", rows)
+    assert problems_of(path) == [
+        f"{path}, ligne {n + 1}, colonne C « Courriel » : « Bureau {n} » n'est pas une adresse e-mail "
+        "(forme attendue : prenom.nom@exemple.fr). Corrigez-la ou videz la case."
+        for n in range(1, 5)
+    ]

@@ -590,6 +590,9 @@ class _Skipped:
     """The names of a column typed all in capitals, read family name first as its header asks."""
     hidden: list[tuple[int, str]] = field(default_factory=list)
     """(row, name) of the people read from rows the sheet hides."""
+    unusable_emails: list[tuple[int, str, str]] = field(default_factory=list)
+    """(row, name, address) of the people kept without the address their row gives, which is not one: a typo in
+    an optional cell should not stop the whole list."""
 
 
 def _read_entries(table: Sheet, layout: Layout) -> _Reading:
@@ -668,26 +671,17 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
         email = row.cell(email_column) if email_column is not None else ""
         if email_placeholder(email):
             email = _address_beside_name(row, full_name)
-        if email and not EMAIL_PATTERN.fullmatch(email):
-            assert email_column is not None
-            problems.append(
-                (
-                    row.number,
-                    layout.at(
-                        row.number,
-                        [email_column],
-                        t(
-                            "{email} is not an email address (expected form: first.last@example.org). Correct "
-                            "it or empty the cell.",
-                            email=quoted(email),
-                        ),
-                    ),
-                )
-            )
+        unusable = email if email and not EMAIL_PATTERN.fullmatch(email) else ""
+        if unusable:
+            email = ""
         written = without_links(layout.answer(row, organisation_column))
         if other_answer(written):
             written = row.cell(other_column) if other_column is not None else ""
         organisation = _organisation(written, email, layout, name, skipped)
+        if unusable and name and has_letter(name) and organisation:
+            skipped.unusable_emails.append((row.number, name, unusable))
+        elif unusable:
+            problems.append((row.number, _not_an_address(layout, row.number, unusable)))
         if name and not has_letter(name):
             problems.append(
                 (
@@ -711,7 +705,39 @@ def _read_entries(table: Sheet, layout: Layout) -> _Reading:
                 skipped.hidden.append((row.number, name))
         else:
             problems.append((row.number, _incomplete(row, layout, name, organisation)))
+    if _mislabelled(skipped.unusable_emails, entries):
+        problems.extend(
+            (number, _not_an_address(layout, number, email)) for number, _, email in skipped.unusable_emails
+        )
+        problems.sort(key=lambda problem: problem[0])
+        skipped.unusable_emails.clear()
     return _Reading(entries, problems, skipped, declined, answers, restored)
+
+
+MISLABELLED_EMAILS = 3
+"""From this many addresses that are none, and more than half of the column's, the column is no email column
+(phone numbers under "Courriel"): the list is refused with each of them, as a column chosen wrongly should be."""
+
+
+def _mislabelled(unusable: Sequence[tuple[int, str, str]], entries: Sequence[_Entry]) -> bool:
+    filled = len(unusable) + sum(1 for entry in entries if entry.email)
+    return len(unusable) >= MISLABELLED_EMAILS and 2 * len(unusable) > filled
+
+
+def _email_columns(layout: Layout) -> list[int]:
+    """Where a row's address is: its column, else the name cell it was copied into."""
+    return [layout.roles[Role.EMAIL]] if Role.EMAIL in layout.roles else layout.name_columns()
+
+
+def _not_an_address(layout: Layout, row: int, email: str) -> str:
+    return layout.at(
+        row,
+        _email_columns(layout),
+        t(
+            "{email} is not an email address (expected form: first.last@example.org). Correct it or empty the cell.",
+            email=quoted(email),
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -1029,6 +1055,19 @@ def _skipped_lines(source: str, layout: Layout, skipped: _Skipped) -> list[str]:
                 people=_names(skipped.by_address),
             )
         )
+    lines.extend(
+        layout.at(
+            row,
+            _email_columns(layout),
+            t(
+                "{email} is not an email address (expected form: first.last@example.org): {name} is kept, "
+                "without an address. Correct it or empty the cell.",
+                email=quoted(email),
+                name=quoted(name),
+            ),
+        )
+        for row, name, email in skipped.unusable_emails
+    )
     return lines
 
 

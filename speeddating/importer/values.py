@@ -11,9 +11,10 @@ from enum import Enum
 from speeddating.text import fold, word_set
 
 EMAIL_PATTERN = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
-"""Only the obviously wrong: no @, two @, blanks, no dot in the domain. An error, not a warning: the email is
-the person's identity in the history of past sessions, so a typo would silently split one person in two, and a
-whole column of them means a column was mislabelled (phone numbers under "Courriel")."""
+"""Only the obviously wrong: no @, two @, blanks, no dot in the domain. The email is the person's identity in the
+history of past sessions, so an address that is none is never kept: the person is, without it (known by name and
+organisation, as anyone without an address), with a warning; but a column where most are none was mislabelled
+(phone numbers under "Courriel"), and the list is refused (`_mislabelled`)."""
 
 
 def _phrases(text: str) -> frozenset[str]:
