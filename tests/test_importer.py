@@ -591,10 +591,10 @@ def test_every_row_problem_is_reported_at_once(tmp_path: Path) -> None:
 def test_an_address_that_is_not_one_keeps_the_person_without_it_and_says_where(tmp_path: Path) -> None:
     """A typo in the optional email cell of a row otherwise fine is a warning, not a list refused; a row with
     another problem still names its address among the problems, so that one correction round fixes all."""
+    people = [("Karim", "Benali", "CIO", "karim.example.org"), ("Léa", "Dubois", "PLIE", "lea@example")]
     rows = [
         ["Prénom", "Nom", "Structure", "Courriel"],
-        ["Karim", "Benali", "CIO", "karim.example.org"],
-        ["Léa", "Dubois", "PLIE", "lea@example"],
+        *map(list, people),
         ["Zoé", "Petit", "CIO", "zoe.petit@example.org"],
     ]
     path = write_csv(tmp_path / "liste.csv", rows)
