@@ -90,7 +90,7 @@ def match_person(query: str, attendees: Sequence[Attendee]) -> Attendee:
     if len(found) == 1:
         return found[0]
     if found:
-        listing = "; ".join(describe(a) for a in found[:CANDIDATES_SHOWN])
+        listing = t("; ").join(describe(a) for a in found[:CANDIDATES_SHOWN])
         raise NameMatchError(
             t(
                 "'{query}' could be several people: {candidates}{more}. Give the full name, the "
@@ -106,7 +106,7 @@ def match_person(query: str, attendees: Sequence[Attendee]) -> Attendee:
             t(
                 "'{query}' matches nobody in the attendee list; close names: {candidates}.",
                 query=clean(query),
-                candidates="; ".join(describe(a) for a in near),
+                candidates=t("; ").join(describe(a) for a in near),
             )
         )
     raise NameMatchError(

@@ -320,7 +320,7 @@ def _history(
             ),
             name=doubt.attendee.name,
             organisation=doubt.attendee.organisation,
-            people="; ".join(f"{person.name} ({person.organisation})" for person in doubt.candidates),
+            people=t("; ").join(f"{person.name} ({person.organisation})" for person in doubt.candidates),
         )
         for doubt in stored.doubts
     ]
@@ -589,7 +589,7 @@ def font_notices(plan: Plan) -> list[Notice]:
                 'as empty boxes. Add their names in Latin letters to the attendee list (for instance "Li Wei 李伟").'
             ),
             characters=characters,
-            people="; ".join(names),
+            people=t("; ").join(names),
         )
     ]
 

@@ -46,7 +46,7 @@ def test_homonyms_are_refused_with_every_candidate() -> None:
     with use_language("en"), pytest.raises(NameMatchError) as refused:
         match_person("anne martin", PEOPLE)
     message = str(refused.value)
-    assert "Anne Martin (France Travail, p02)" in message and "Anne Martin (Mission Locale, p03)" in message
+    assert "Anne Martin (France Travail, p02); Anne Martin (Mission Locale, p03)" in message
     assert "could be several people" in message
 
 
@@ -60,6 +60,7 @@ def test_many_candidates_are_cut_short_and_counted() -> None:
     namesakes = [Attendee(f"c{n}", f"Camille {surname}", "CIO") for n, surname in enumerate("ABCDEFG")]
     with use_language("fr"), pytest.raises(NameMatchError) as refused:
         match_person("camille", namesakes)
+    assert "Camille A (CIO, c0) ; Camille B (CIO, c1) ; " in str(refused.value)  # French spacing
     assert "Camille E (CIO, c4) et 2 autres." in str(refused.value)
     assert "Camille F" not in str(refused.value)
 
