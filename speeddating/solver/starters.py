@@ -261,10 +261,15 @@ DIFFERENCE_MATRICES: dict[int, tuple[tuple[int, ...], str]] = {
         (21,),
         "0 18 8 7 14 16 3 2 17 10 13 19 4 6 12 9 15 1 20 5 11; 0 8 5 19 13 2 11 17 6 3 16 4 20 15 10 14 7 18 1 9 12",
     ),
+    24: (
+        (2, 12),
+        "0 5 22 20 19 8 3 13 10 18 14 6 11 23 2 1 12 16 7 9 21 4 15 17; "
+        "0 17 4 6 23 9 14 22 5 2 12 21 13 19 7 3 1 11 16 8 15 20 18 10",
+    ),
 }
 """order n -> (the cyclic factors of its group, rows 2 .. k-1 of an (n, k, 1) difference matrix over it), rows 0
 and 1 being 0 ... 0 and 0, 1, ..., n - 1 (elements numbered as `finite_fields.AbelianGroup` numbers them; any
 rows of a difference matrix are one too, so the first k of the stored rows serve every smaller k): the
 transversal designs MacNeish's product of fields does not give (a prime power factor of n below k). Printed by
 `python -m benchmarks.difference_matrices --group 2x6 --rows 6` (seed 0, CP-SAT on one core: 12 × 6 in
-about 2 minutes, 21 × 4 in about 20 s)."""
+about 2 minutes, 21 × 4 in about 20 s; 24 × 4 over Z_2 × Z_12 with `--seed 1`, UNKNOWN with seed 0)."""

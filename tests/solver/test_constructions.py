@@ -72,6 +72,9 @@ PERFECT = [
     ),
     pytest.param(organisations(*[12] * 5, 11), 12, 6, "transversal-design", id="TD(6,12) less a point"),
     pytest.param(organisations(15, 15, 10, 5, 9, 6), 15, 4, "transversal-design", id="TD(4,15) over Z_15, packed"),
+    pytest.param(
+        organisations(20, 4, 18, 6, 14, 10, 12, 12), 24, 4, "transversal-design", id="TD(4,24) over Z_2 x Z_12, packed"
+    ),
     pytest.param(organisations(*[1] * 15), 7, 3, "kirkman", id="KTS(15) 7 rounds"),
     pytest.param(organisations(*[1] * 28), 9, 4, "resolvable-quadruples", id="RBIBD(28,4,1) 9 rounds"),
     pytest.param(organisations(*[1] * 32), 10, 4, "resolvable-gdd", id="4-RGDD(2^16) the golfers' 8-4-10"),
@@ -198,7 +201,7 @@ def test_design_is_resolvable_and_joins_each_pair_once(design: ResolvableDesign)
 
 
 MATRIX_ORDERS = [(3, 4), (3, 15), (3, 40), (4, 9), (4, 12), (4, 15), (4, 20), (4, 21), (4, 35), (4, 36), (5, 8)]
-MATRIX_ORDERS += [(5, 12), (5, 49), (6, 7), (6, 12)]
+MATRIX_ORDERS += [(4, 24), (5, 12), (5, 49), (6, 7), (6, 12)]
 
 
 @pytest.mark.parametrize(("k", "order"), MATRIX_ORDERS, ids=lambda value: str(value))
@@ -220,15 +223,15 @@ def test_difference_matrices_over_products_of_fields_and_stored(k: int, order: i
 
 
 def test_transversal_designs_need_a_difference_matrix() -> None:
-    """MacNeish's product needs every prime power factor at least k; 12 (over Z_2 × Z_6), 15 and 21 have
-    stored matrices at k = 4, and orders twice an odd number have none over an abelian group (Hall and Paige)."""
+    """MacNeish's product needs every prime power factor at least k; 12 (over Z_2 × Z_6), 15, 21 and 24
+    (over Z_2 × Z_12) have stored matrices at k = 4, and orders twice an odd number have none over an abelian
+    group (Hall and Paige)."""
     assert [g for g in range(5, 41) if transversal_design(4, g) is None] == [
         6,
         10,
         14,
         18,
         22,
-        24,
         26,
         30,
         33,
